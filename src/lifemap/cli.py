@@ -1,0 +1,97 @@
+"""The command line: a thin layer over the Python API."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import LifemapError
+
+
+def _year(text: str) -> str:
+    from .dates import parse_partial
+
+    try:
+        parse_partial(text)
+    except LifemapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def build(args) -> int:
+    from .events import between, load_events
+    from .gazetteer import Gazetteer
+    from .render import render, save
+
+    gazetteer = Gazetteer.load(args.places)
+    events = load_events(args.events, gazetteer)
+    if args.start or args.end:
+        events = between(events, args.start, args.end)
+        if events.empty:
+            raise LifemapError(f"no events between {args.start or 'the start'} and {args.end or 'the end'}")
+    m = render(events, actor=args.actor, tiles=args.tiles, title=args.title)
+    path = save(m, args.output)
+    print(f"wrote {path} ({len(events)} events)", file=sys.stderr)
+    return 0
+
+
+def resolve(args) -> int:
+    import datetime as dt
+
+    from .dates import DateSpan
+    from .gazetteer import Gazetteer
+
+    layers = []
+    if args.nominatim:
+        from .nominatim import NominatimLayer
+        from .gazetteer import NominatimPlaces
+
+        layers.append(NominatimPlaces(NominatimLayer(args.cache)))
+    gazetteer = Gazetteer.load(args.places, layers=layers)
+    when = DateSpan.parse(args.when).first_day if args.when else None
+    place = gazetteer.resolve(args.name, when)
+    print(f"{place.id}\t{place.label_at(when)}\t{place.kind}\t{place.lat:.4f}\t{place.lon:.4f}\t{place.coord_source}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="lifemap", description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the interactive map (default: the embedded life of Stalin)")
+    b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
+    b.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to show")
+    b.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to show")
+    b.add_argument("--events", help="events CSV to map instead of the embedded default")
+    b.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    b.add_argument("--actor", default="Stalin", help="whose route to draw [%(default)s]")
+    b.add_argument("--tiles", default="cartodbpositron",
+                   help="basemap: cartodbpositron, osm, none, or a tile URL [%(default)s]")
+    b.add_argument("--title", help="page title")
+    b.set_defaults(func=build)
+
+    r = sub.add_parser("resolve", help="look a place name up as of a date")
+    r.add_argument("name")
+    r.add_argument("--when", type=_year, help="date (YYYY[-MM[-DD]]) the name is used at")
+    r.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    r.add_argument("--nominatim", action="store_true", help="ask OpenStreetMap's Nominatim for names not curated")
+    r.add_argument("--cache", default=str(Path.home() / ".cache" / "lifemap" / "nominatim.sqlite"),
+                   help="Nominatim answer cache [%(default)s]")
+    r.set_defaults(func=resolve)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except LifemapError as exc:
+        print(f"lifemap: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lifemap: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

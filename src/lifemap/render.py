@@ -1,0 +1,271 @@
+"""Render events, stops and legs as a folium map: a GeoJSON layer per kind, popups, a legend,
+a time slider with a period menu, and bounds fitted to the data.
+
+Every text shown on the map is HTML-escaped here, then embedded as JSON by folium, and bound to
+Leaflet layers from properties; nothing from the data is pasted into HTML or JavaScript source.
+The page depends on Leaflet alone (no jQuery, Bootstrap or icon fonts), which keeps it light and
+lets it be served from local files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+from .controls import BIND_JS, Legend, TimeSlider
+from .events import LAYERS
+from .periods import periods
+from .route import moves, route
+
+EPOCH = dt.date(1970, 1, 1)
+LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
+    "exile": {"dashArray": "8 6", "weight": 2.5},
+    "escape": {"dashArray": "2 6", "weight": 3},
+    "posting": {"weight": 2.5},
+    "journey": {"weight": 2, "opacity": 0.65},
+    "return": {"weight": 2, "opacity": 0.65, "dashArray": "10 4"},
+    "deportation": {"weight": 4, "opacity": 0.75},
+}
+LEG_LABEL = {"exile": "sent into exile", "escape": "escape", "posting": "posting to a front",
+             "journey": "journey", "return": "return", "deportation": "deportation"}
+TILES = {
+    "cartodbpositron": "cartodbpositron",
+    "osm": "OpenStreetMap",
+    "none": None,
+}
+
+
+def _days(stamp) -> int:
+    return (stamp.date() - EPOCH).days
+
+
+def _esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _source_html(row) -> str:
+    text = f"Source: {_esc(row['source'])}, characters {int(row['start'])}–{int(row['end'])}"
+    sentence = row.get("sentence") or ""
+    quote = f"<blockquote>{_esc(sentence)}</blockquote>" if sentence else ""
+    return f"{quote}<div class='lm-src'>{text}</div>"
+
+
+def _place_popup(rows: list[dict], layer_label: str) -> str:
+    now = rows[0]["name_now"]
+    thens = list(OrderedDict.fromkeys(r["name_then"] for r in rows))
+    heading = _esc(" / ".join(thens))
+    if any(t != now for t in thens):
+        heading += f" <small>(now {_esc(now)})</small>"
+    items = []
+    for r in rows:
+        then = f" <i>as {_esc(r['name_then'])}</i>" if len(thens) > 1 else ""
+        origin = f" from {_esc(r['origin_label'])}" if r.get("origin_label") else ""
+        items.append(f"<li><b>{_esc(r['date_label'])}</b> · {_esc(r['kind'])}{origin}{then}<br>"
+                     f"{_esc(r['summary'])} <small>({_esc(r['actor'])})</small>{_source_html(r)}</li>")
+    return f"<h4>{heading}</h4><div class='lm-src'>{_esc(layer_label)}</div><ul>{''.join(items)}</ul>"
+
+
+def _point_features(events, layer_key: str, layer_label: str) -> list[dict]:
+    features = []
+    chosen = events[events["layer"] == layer_key]
+    for place, group in chosen.groupby("place", sort=False):
+        rows = group.to_dict("records")
+        first = rows[0]
+        n = len(rows)
+        tooltip = f"{first['place_label']}: {n} event{'s' if n > 1 else ''}, {rows[0]['date_label']}" + (
+            f" to {rows[-1]['date_label']}" if n > 1 else "")
+        features.append({
+            "type": "Feature",
+            "id": f"{layer_key}:{place}",
+            "geometry": {"type": "Point", "coordinates": [first["lon"], first["lat"]]},
+            "properties": {
+                "layer": layer_key, "kind": first["kind"], "place": place, "events": n,
+                "t": min(_days(r["first_day"]) for r in rows),
+                "t_end": max(_days(r["last_day"]) for r in rows),
+                "tooltip": _esc(tooltip), "popup": _place_popup(rows, layer_label),
+            },
+        })
+    return features
+
+
+def _arrowhead(line, km: float) -> list[list[list[float]]]:
+    """Two barbs at the end of an arc, their length a share of the leg (so they scale with it)."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    (x1, y1), (x2, y2) = line.coords[-2], line.coords[-1]
+    back = geod.inv(x2, y2, x1, y1)[0]
+    size = min(max(km * 0.08, 8.0), 120.0) * 1000.0
+    barbs = []
+    for turn in (-28.0, 28.0):
+        lon, lat, _ = geod.fwd(x2, y2, back + turn, size)
+        lon += 360.0 * round((x2 - lon) / 360.0)
+        barbs.append([[x2, y2], [lon, lat]])
+    return barbs
+
+
+def _leg_features(legs, layer_key: str) -> list[dict]:
+    features = []
+    for i, leg in enumerate(legs[legs["layer"] == layer_key].to_dict("records")):
+        line = leg["geometry"]
+        parts = [[list(c) for c in line.coords]] + _arrowhead(line, leg["km"])
+        what = f"{leg['from_label']} → {leg['to_label']}"
+        detail = f"{LEG_LABEL[leg['kind']]}, {leg['date_label']}, {leg['km']:,.0f} km ({leg['actor']})"
+        features.append({
+            "type": "Feature",
+            "id": f"{layer_key}:leg:{i}:{leg['from_event']}:{leg['to_event']}",
+            "geometry": {"type": "MultiLineString", "coordinates": parts},
+            "properties": {
+                "layer": layer_key, "kind": leg["kind"], "leg": True,
+                "t": _days(leg["first_day"]), "t_end": _days(leg["first_day"]),
+                "tooltip": f"{_esc(what)}<br>{_esc(detail)}",
+                "popup": f"<h4>{_esc(what)}</h4><div>{_esc(detail)}</div><div>{_esc(leg['summary'])}</div>",
+            },
+        })
+    return features
+
+
+def _style(color: str):
+    def style(feature):
+        p = feature["properties"]
+        if p.get("leg"):
+            return {"color": color, "opacity": 0.85, **LEG_STYLE[p["kind"]]}
+        radius = 5 + min(p["events"], 12) ** 0.5 * 2
+        return {"color": "#ffffff", "weight": 1, "fill": True, "fillColor": color, "fillOpacity": 0.9,
+                "radius": round(radius, 1)}
+    return style
+
+
+def _steps(events, stop_frame) -> list[dict]:
+    """One slider step per distinct date; where the actor was somewhere then, the step names it."""
+    steps: dict[int, dict] = {}
+    for frame, is_stop in ((stop_frame, True), (events, False)):
+        for r in frame.to_dict("records"):
+            t = _days(r["first_day"])
+            if t in steps:
+                continue
+            steps[t] = {"t": t, "label": f"{r['date_label']} · {r['place_label']}",
+                        "what": r["summary"], "lat": r["lat"] if is_stop else None,
+                        "lon": r["lon"] if is_stop else None}
+    return [steps[t] for t in sorted(steps)]
+
+
+def render(events, *, actor: str = "Stalin", tiles: str | None = "cartodbpositron", title: str | None = None):
+    """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
+    a time slider and a period menu. Shows inline in Jupyter.
+
+    >>> from lifemap.events import load_events
+    >>> m = render(load_events(), tiles="none")
+    >>> type(m).__name__
+    'Map'
+    """
+    import folium
+
+    title = title or f"The life of {actor}"
+    tile_name = TILES.get(tiles, tiles) if tiles is not None else None
+    m = folium.Map(tiles=tile_name, min_zoom=2, max_zoom=18, zoom_start=4, location=[50.0, 50.0],
+                   control_scale=True, prefer_canvas=False)
+    # Per instance, so other maps in the process keep folium's defaults.
+    m.default_js = [("leaflet", LEAFLET_JS)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+    m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
+
+    stop_frame, leg_frame = route(events, actor)
+    others = moves(events, actor)
+    import pandas as pd
+
+    all_legs = pd.concat([leg_frame, others], ignore_index=True) if len(others) else leg_frame
+
+    groups, legend_rows = [], []
+    for key, label, color, _kinds in LAYERS:
+        features = _point_features(events, key, label) + _leg_features(all_legs, key)
+        if not features:
+            continue
+        n_points = sum(1 for f in features if not f["properties"].get("leg"))
+        n_legs = len(features) - n_points
+        count = f"{n_points} place{'s' if n_points != 1 else ''}" + (f", {n_legs} move{'s' if n_legs != 1 else ''}" if n_legs else "")
+        layer = folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            name=f"<span style='color:{color}'>●</span> {_esc(label)}",
+            style_function=_style(color),
+            marker=folium.CircleMarker(radius=6, fill=True),
+            on_each_feature=folium.JsCode(BIND_JS),
+            show=True,
+        )
+        layer.layer_key = key
+        layer.add_to(m)
+        groups.append(layer)
+        legend_rows.append({"label": label, "color": color, "count": count, "line": False})
+    for kind, label in LEG_LABEL.items():
+        if (all_legs["kind"] == kind).any():
+            color = next(c for k, _, c, _ in LAYERS if k == _leg_layer(kind))
+            legend_rows.append({"label": f"leg: {label}", "color": color, "line": True,
+                                "dash": "dashArray" in LEG_STYLE[kind],
+                                "count": str(int((all_legs["kind"] == kind).sum()))})
+
+    folium.LayerControl(collapsed=False).add_to(m)
+    Legend(legend_rows, title=title).add_to(m)
+    period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})",
+                    "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
+                   for p in periods()]
+    TimeSlider(groups, _steps(events, stop_frame), period_data).add_to(m)
+    bounds = _bounds(events, all_legs)
+    if bounds:
+        m.fit_bounds(bounds, padding=(20, 20))
+    _stable_ids(m)
+    return m
+
+
+def _leg_layer(kind: str) -> str:
+    from .route import LEG_LAYER
+
+    return LEG_LAYER[kind]
+
+
+def _bounds(events, legs):
+    lats = list(events["lat"]) + [y for g in legs.geometry for _, y in g.coords]
+    lons = list(events["lon"]) + [x for g in legs.geometry for x, _ in g.coords]
+    pairs = [(a, b) for a, b in zip(lats, lons) if not (math.isnan(a) or math.isnan(b))]
+    if not pairs:
+        return None
+    return [[min(a for a, _ in pairs), min(b for _, b in pairs)], [max(a for a, _ in pairs), max(b for _, b in pairs)]]
+
+
+def _stable_ids(root) -> None:
+    """Replace branca's random element ids by a counter so the same input gives the same bytes."""
+    elements = []
+
+    def walk(el):
+        elements.append(el)
+        for child in list(el._children.values()):
+            walk(child)
+
+    walk(root.get_root())
+    old = {id(el): el.get_name() for el in elements}
+    for i, el in enumerate(elements):
+        el._id = f"{i:04d}"
+    for el in elements:
+        el._children = OrderedDict(
+            (child.get_name() if key == old[id(child)] else key, child) for key, child in el._children.items())
+
+
+def save(m, path: str | os.PathLike) -> Path:
+    """Write the map's HTML atomically: a temporary file beside the target, then a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(m.get_root().render())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path

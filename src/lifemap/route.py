@@ -1,0 +1,127 @@
+"""One actor's route: stops ordered by date, and the legs between consecutive stops.
+
+Legs are geodesic arcs (great-circle paths on the WGS84 ellipsoid, sampled densely enough to
+look curved on a Web Mercator map), not straight lines on the Mercator plane. Moves of other
+actors (a people deported from its homeland, Trotsky sent to Alma-Ata) come from each event's
+``origin`` and are drawn the same way.
+"""
+from __future__ import annotations
+
+import math
+
+LEG_KINDS = ("exile", "escape", "posting", "journey", "return", "deportation")
+# The map layer a leg is drawn in.
+LEG_LAYER = {"exile": "exiles", "escape": "escapes", "posting": "fronts", "journey": "life",
+             "return": "life", "deportation": "deportations"}
+# Kinds that record something done to a place, not a place the actor went to.
+NOT_A_STOP = {"rename", "annexation", "massacre", "deportation"}
+_STEP_KM = 25.0  # one vertex per 25 km keeps the longest arcs smooth at any zoom
+_MAX_VERTICES = 128
+
+
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def arc(lon1: float, lat1: float, lon2: float, lat2: float):
+    """A geodesic LineString from one point to another and its length in km.
+
+    Longitudes are unwrapped so an arc across the antimeridian stays continuous on the map.
+    """
+    from shapely.geometry import LineString
+
+    geod = _geod()
+    km = geod.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+    n = min(_MAX_VERTICES, max(0, int(km / _STEP_KM) - 1))
+    inner = geod.npts(lon1, lat1, lon2, lat2, n) if n else []
+    points = [(lon1, lat1), *inner, (lon2, lat2)]
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        prev = unwrapped[-1][0]
+        lon += 360.0 * round((prev - lon) / 360.0)
+        unwrapped.append((lon, lat))
+    return LineString(unwrapped), km
+
+
+def stops(events, actor: str = "Stalin"):
+    """The actor's events at places they were, in date order (ties keep the file's order)."""
+    mask = (events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP)
+    out = events[mask].sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
+    out.insert(0, "stop", range(1, len(out) + 1))
+    return out
+
+
+def _leg_kind(kind: str, returning: bool) -> str:
+    if kind in ("exile", "escape"):
+        return kind
+    if kind in ("front", "battle"):
+        return "posting"
+    return "return" if returning else "journey"
+
+
+def legs(stop_frame):
+    """Legs between consecutive stops at different places, typed by what the arrival was."""
+    import geopandas as gpd
+
+    rows, geoms, visited = [], [], set()
+    records = stop_frame.to_dict("records")
+    for a, b in zip(records, records[1:]):
+        visited.add(a["place"])
+        if a["place"] == b["place"]:
+            continue
+        kind = _leg_kind(b["kind"], b["place"] in visited)
+        line, km = arc(a["lon"], a["lat"], b["lon"], b["lat"])
+        rows.append(_leg_row(a["actor"], kind, a["id"], b["id"], a["place"], b["place"], a["place_label"],
+                             b["place_label"], b, km))
+        geoms.append(line)
+    return gpd.GeoDataFrame(rows, columns=_LEG_COLUMNS, geometry=geoms, crs="EPSG:4326")
+
+
+def moves(events, actor: str = "Stalin"):
+    """Arrows for the events of other actors that start somewhere (``origin``) and end at ``place``."""
+    import geopandas as gpd
+
+    mask = (events["origin"] != "") & ((events["actor"] != actor) | events["kind"].isin(NOT_A_STOP))
+    rows, geoms = [], []
+    for e in events[mask].to_dict("records"):
+        if e["origin"] == e["place"]:
+            continue
+        kind = "deportation" if e["kind"] == "deportation" else _leg_kind(e["kind"], False)
+        line, km = arc(e["origin_lon"], e["origin_lat"], e["lon"], e["lat"])
+        rows.append(_leg_row(e["actor"], kind, e["id"], e["id"], e["origin"], e["place"], e["origin_label"],
+                             e["place_label"], e, km))
+        geoms.append(line)
+    return gpd.GeoDataFrame(rows, columns=_LEG_COLUMNS, geometry=geoms, crs="EPSG:4326")
+
+
+_LEG_COLUMNS = ["actor", "kind", "layer", "from_event", "to_event", "from_place", "to_place",
+                "from_label", "to_label", "date_label", "first_day", "summary", "km"]
+
+
+def _leg_row(actor, kind, from_event, to_event, from_place, to_place, from_label, to_label, arrival, km):
+    return {"actor": actor, "kind": kind, "layer": LEG_LAYER[kind], "from_event": from_event,
+            "to_event": to_event, "from_place": from_place, "to_place": to_place,
+            "from_label": from_label, "to_label": to_label, "date_label": arrival["date_label"],
+            "first_day": arrival["first_day"], "summary": arrival["summary"], "km": round(km, 1)}
+
+
+def route(events, actor: str = "Stalin"):
+    """Stops and legs of one actor's life, as two GeoDataFrames.
+
+    >>> from lifemap.events import load_events
+    >>> s, l = route(load_events())
+    >>> bool(s["first_day"].is_monotonic_increasing), bool((l["from_place"] != l["to_place"]).all())
+    (True, True)
+    """
+    s = stops(events, actor)
+    return s, legs(s)
+
+
+def bearing(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Initial compass bearing in degrees from the first point to the second."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360.0

@@ -1,0 +1,103 @@
+"""The generated map in a real headless Chromium, with Leaflet served from local npm files."""
+import json
+
+import pytest
+
+from lifemap.events import load_events
+from lifemap.render import render, save
+
+COUNT_SHOWN = """() => {
+    const s = window.lifemap, byKind = {};
+    s.items.forEach(it => { if (it.group.hasLayer(it.layer)) { byKind[it.layer_key] = (byKind[it.layer_key] || 0) + 1; } });
+    return byKind;
+}"""
+
+
+def features(m):
+    """The features each GeoJSON layer of a rendered map carries: what the browser must show."""
+    out = {}
+    for child in m._children.values():
+        if type(child).__name__ == "GeoJson":
+            for f in child.data["features"]:
+                out.setdefault(f["properties"]["layer"], []).append(f)
+    return out
+
+
+@pytest.fixture
+def mini_map(tmp_path, mini_events, mini_gazetteer):
+    m = render(load_events(mini_events, mini_gazetteer), tiles="none")
+    return m, save(m, tmp_path / "mini.html")
+
+
+def test_the_map_loads_without_errors_or_outside_requests(map_page, mini_map):
+    m, path = mini_map
+    map_page.open(path)
+    assert map_page.errors == [] and map_page.outside == []
+    expected = features(m)
+    points = sum(1 for fs in expected.values() for f in fs if f["geometry"]["type"] == "Point")
+    lines = sum(1 for fs in expected.values() for f in fs if f["geometry"]["type"] != "Point")
+    # Leaflet draws each circle marker and each leg as one interactive SVG path.
+    assert map_page.page.locator("path.leaflet-interactive").count() == points + lines == 17
+    assert map_page.js(COUNT_SHOWN) == {k: len(v) for k, v in expected.items()}
+    assert map_page.page.locator(".lm-legend").inner_text().startswith("The life of Stalin")
+
+
+def test_a_layer_toggle_hides_its_markers(map_page, mini_map):
+    map_page.open(mini_map[1])
+    paths = map_page.page.locator("path.leaflet-interactive")
+    before = paths.count()
+    exiles = map_page.page.locator(".leaflet-control-layers-overlays label", has_text="Exiles")
+    exiles.locator("input").uncheck()
+    assert paths.count() == before - 2  # Novaya Uda and the leg into exile
+    assert map_page.page.locator("path.leaflet-interactive[stroke='#c0392b']").count() == 0
+    exiles.locator("input").check()
+    assert paths.count() == before
+
+
+def test_the_slider_plays_the_life_by_date(map_page, mini_map):
+    map_page.open(mini_map[1])
+    page = map_page.page
+    steps = map_page.js("window.lifemap.steps.map(s => s.label)")
+    assert steps[0].startswith("18 Dec 1878") and len(steps) == 9
+    slider = page.locator("input.lm-range")
+    slider.fill("3")  # late November 1903: arrival in exile
+    assert page.locator(".lm-now").inner_text() == "late Nov 1903 (O.S.) · Novaya Uda"
+    shown = map_page.js(COUNT_SHOWN)
+    # Gori, the seminary and the two journeys; Batumi; Novaya Uda and the leg into exile
+    assert shown == {"life": 4, "arrests": 1, "exiles": 2}
+    slider.fill("0")
+    assert map_page.js(COUNT_SHOWN) == {"life": 1}
+    assert page.locator("path.leaflet-interactive").count() == 1  # Gori alone (the cursor ring is not interactive)
+    page.locator("select.lm-period").select_option("war")
+    assert map_page.js(COUNT_SHOWN) == {"deportations": 2}  # the Chechens' destination and their arrow
+    assert page.locator(".lm-now").inner_text().startswith("23 Feb – Mar 1944")
+
+
+HOSTILE = ['<img src=x onerror="window.pwned=1">', "${window.pwned=2}", "</script><script>window.pwned=3</script>",
+           "\\u0022 `x` '); window.pwned=4; ('", "\" onmouseover=\"window.pwned=5"]
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, map_page, mini_places, mini_events):
+    from lifemap.gazetteer import Gazetteer
+
+    places = mini_places.read_text(encoding="utf-8").replace(
+        "gori,Gori,city,GE,", "gori,\"Gori " + HOSTILE[4].replace('"', '""') + '",city,GE,')
+    (tmp_path / "places.csv").write_text(places, encoding="utf-8")
+    header, *rows = mini_events.read_text(encoding="utf-8").splitlines()
+    rows[0] = rows[0].replace("Born to a cobbler's family", '"' + " ".join(HOSTILE).replace('"', '""') + '"')
+    (tmp_path / "events.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    gazetteer = Gazetteer.load(tmp_path / "places.csv")
+    path = save(render(load_events(tmp_path / "events.csv", gazetteer), tiles="none", title=HOSTILE[0]),
+                tmp_path / "hostile.html")
+    map_page.open(path)
+    page = map_page.page
+    page.locator("input.lm-range").fill("0")
+    page.locator("path.leaflet-interactive").first.hover()
+    page.locator("path.leaflet-interactive").first.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    assert HOSTILE[0] in popup.inner_text() and HOSTILE[2] in popup.inner_text()
+    assert "Gori " + HOSTILE[4] in popup.inner_text()
+    assert HOSTILE[0] in page.title()
+    assert page.locator(".leaflet-popup-content img, .leaflet-tooltip img").count() == 0
+    assert map_page.js("window.pwned") is None
+    assert map_page.errors == [] and map_page.outside == []

@@ -1,0 +1,69 @@
+import math
+
+import pytest
+from pyproj import Geod
+
+from lifemap.events import load_events
+from lifemap.route import arc, moves, route
+
+
+@pytest.fixture
+def mini(mini_events, mini_gazetteer):
+    return load_events(mini_events, mini_gazetteer)
+
+
+def test_stops_are_the_actors_events_in_date_order(mini):
+    stops, legs = route(mini)
+    assert list(stops["place"]) == ["gori", "tiflis-seminary", "batumi", "novaya-uda", "tbilisi",
+                                    "saint-petersburg", "volgograd", "moscow"]
+    assert (stops["actor"] == "Stalin").all() and stops["first_day"].is_monotonic_increasing
+    assert "chechnya" not in set(legs["from_place"]) | set(legs["to_place"])
+
+
+def test_legs_are_typed_by_the_arrival(mini):
+    _, legs = route(mini)
+    kinds = dict(zip(legs["to_place"], legs["kind"]))
+    assert kinds["novaya-uda"] == "exile"
+    assert kinds["tbilisi"] == "escape"
+    assert kinds["volgograd"] == "posting"
+    assert kinds["saint-petersburg"] == "journey"
+    assert set(legs["layer"]) <= {"life", "exiles", "escapes", "fronts"}
+
+
+def test_ties_keep_the_file_order(mini_gazetteer, tmp_path, mini_events):
+    header, *rows = mini_events.read_text(encoding="utf-8").splitlines()
+    a = next(r for r in rows if r.startswith("1902-arrest-batumi"))
+    b = next(r for r in rows if r.startswith("1904-escape-tbilisi")).replace("1904-01,1904-01", "1902-04,1902-04")
+    for order in ([a, b], [b, a]):
+        path = tmp_path / "events.csv"
+        path.write_text("\n".join([header, *order]) + "\n", encoding="utf-8")
+        stops, _ = route(load_events(path, mini_gazetteer))
+        assert list(stops["id"]) == [r.split(",")[0] for r in order]
+
+
+def test_other_actors_moves_come_from_their_origin(mini):
+    arrows = moves(mini)
+    assert list(zip(arrows["from_place"], arrows["to_place"], arrows["kind"])) == [
+        ("chechnya", "kazakhstan", "deportation")]
+
+
+def test_legs_are_geodesic_arcs_not_mercator_lines():
+    geod = Geod(ellps="WGS84")
+    # Batumi to Novaya Uda: a long east-west leg whose great circle bulges towards the pole.
+    line, km = arc(41.6339, 41.6423, 103.25, 54.16)
+    assert km == pytest.approx(geod.inv(41.6339, 41.6423, 103.25, 54.16)[2] / 1000)
+    assert geod.geometry_length(line) / 1000 == pytest.approx(km, rel=1e-4)
+    assert len(line.coords) > 50
+    mid_lon, mid_lat = line.interpolate(0.5, normalized=True).coords[0]
+    # The straight Mercator segment at that longitude lies further south than the great circle.
+    merc = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    f = (mid_lon - 41.6339) / (103.25 - 41.6339)
+    straight = math.degrees(2 * math.atan(math.exp(merc(41.6423) + f * (merc(54.16) - merc(41.6423)))) - math.pi / 2)
+    assert mid_lat > straight + 2
+
+
+def test_arcs_across_the_antimeridian_stay_continuous():
+    line, _ = arc(170.0, 60.0, -170.0, 62.0)
+    lons = [x for x, _ in line.coords]
+    assert all(abs(b - a) < 5 for a, b in zip(lons, lons[1:]))
+    assert lons[-1] == pytest.approx(190.0)
