@@ -101,3 +101,42 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, map_page, mini_p
     assert page.locator(".leaflet-popup-content img, .leaflet-tooltip img").count() == 0
     assert map_page.js("window.pwned") is None
     assert map_page.errors == [] and map_page.outside == []
+
+
+def test_the_default_map_in_the_browser(tmp_path, map_page):
+    """The map `lifemap build` writes, opened as a user would: every layer toggles, the slider plays."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "lifemap.html"
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "build", "-o", str(out), "--tiles", "none"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    m = render(load_events(), tiles="none")
+    expected = {k: len(v) for k, v in features(m).items()}
+    map_page.open(out)
+    page = map_page.page
+    assert map_page.errors == [] and map_page.outside == []
+    assert map_page.js(COUNT_SHOWN) == expected
+    assert page.locator("path.leaflet-interactive").count() == sum(expected.values())
+    labels = page.locator(".leaflet-control-layers-overlays label")
+    assert labels.count() == len(expected) >= 7
+    for i in range(labels.count()):
+        box = labels.nth(i).locator("input")
+        before = page.locator("path.leaflet-interactive").count()
+        box.uncheck()
+        hidden = before - page.locator("path.leaflet-interactive").count()
+        box.check()
+        assert hidden > 0 and page.locator("path.leaflet-interactive").count() == before
+    # Steps follow the dates, 1878 to 1953, and playing advances them.
+    steps = map_page.js("window.lifemap.steps.map(s => s.t)")
+    assert steps == sorted(steps) and len(steps) > 100
+    assert page.locator(".lm-now").inner_text().startswith("5 Mar 1953") or "1953" in page.locator(".lm-now").inner_text()
+    page.locator("input.lm-range").fill("0")
+    assert "1878" in page.locator(".lm-now").inner_text()
+    page.locator("button.lm-play").click()
+    page.wait_for_function("window.lifemap.index >= 2", timeout=5000)
+    page.locator("button.lm-play").click()
+    assert map_page.js("window.lifemap.playing") is None
+    assert sum(map_page.js(COUNT_SHOWN).values()) < sum(expected.values())
+    assert map_page.errors == []

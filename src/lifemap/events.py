@@ -147,14 +147,14 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
             "first_day": pd.Timestamp(first), "last_day": pd.Timestamp(e.span.last_day),
             "date_label": e.span.label(), "layer": LAYER_OF[e.kind],
             "name_then": place.name_at(first), "name_now": place.name,
-            "place_label": place.label_at(first),
+            "place_label": place.label_at(first), "place_kind": place.kind,
             "origin_label": origin.label_at(first) if origin else "",
             "origin_lat": origin.lat if origin else float("nan"),
             "origin_lon": origin.lon if origin else float("nan"),
             "lat": place.lat, "lon": place.lon,
         })
     columns = list(COLUMNS) + ["first_day", "last_day", "date_label", "layer", "name_then", "name_now",
-                               "place_label", "origin_label", "origin_lat", "origin_lon", "lat", "lon"]
+                               "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon"]
     frame = pd.DataFrame(rows, columns=columns)
     frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")

@@ -317,3 +317,18 @@ def _place(row: dict, path: Path, line: int, seen: dict[str, int]) -> Place:
     return Place(pid, row["name"].strip(), row["kind"], country, coords[0], coords[1],
                  (row["parent"] or "").strip(), (row["coord_source"] or "").strip(), names,
                  (row["note"] or "").strip())
+
+
+class NominatimPlaces:
+    """A gazetteer layer over the opt-in Nominatim client (``lifemap.nominatim.NominatimLayer``)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def find(self, name: str) -> Place | None:
+        hit = self.client.lookup(name)
+        if hit is None:
+            return None
+        kind = hit.kind if hit.kind in KINDS else "site"
+        return Place(f"osm-{hit.osm_type}-{hit.osm_id}", hit.name.split(",")[0].strip() or name, kind,
+                     "XX", hit.lat, hit.lon, coord_source=hit.source, note=hit.name)

@@ -46,8 +46,11 @@ def arc(lon1: float, lat1: float, lon2: float, lat2: float):
 
 
 def stops(events, actor: str = "Stalin"):
-    """The actor's events at places they were, in date order (ties keep the file's order)."""
-    mask = (events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP)
+    """The actor's events at places they were, in date order (ties keep the file's order).
+
+    A whole country is no stop on a route: the actor was somewhere in it, the data does not say where.
+    """
+    mask = (events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
     out = events[mask].sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
