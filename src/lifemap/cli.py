@@ -18,10 +18,10 @@ def _year(text: str) -> str:
     return text
 
 
-def build(args) -> int:
+def _events(args):
+    """The events the options ask for (a file or the default, within --from/--to) and their gazetteer."""
     from .events import between, load_events
     from .gazetteer import Gazetteer
-    from .render import render, save
 
     gazetteer = Gazetteer.load(args.places)
     events = load_events(args.events, gazetteer)
@@ -29,9 +29,32 @@ def build(args) -> int:
         events = between(events, args.start, args.end)
         if events.empty:
             raise LifemapError(f"no events between {args.start or 'the start'} and {args.end or 'the end'}")
+    return events, gazetteer
+
+
+def build(args) -> int:
+    from .render import render, save
+
+    events, _ = _events(args)
     m = render(events, actor=args.actor, tiles=args.tiles, title=args.title)
     path = save(m, args.output)
     print(f"wrote {path} ({len(events)} events)", file=sys.stderr)
+    return 0
+
+
+def export_events(args) -> int:
+    from .export import export
+
+    events, gazetteer = _events(args)
+    options = {}
+    if args.format in ("gpkg", "storymapjs"):
+        options["actor"] = args.actor
+    if args.title and args.format in ("kml", "timelinejs", "storymapjs"):
+        options["title"] = args.title
+    if args.base and args.format == "lpf":
+        options["base"] = args.base
+    path = export(events, args.format, args.output, gazetteer=gazetteer, **options)
+    print(f"wrote {path} ({len(events)} events as {args.format})", file=sys.stderr)
     return 0
 
 
@@ -69,6 +92,21 @@ def parser() -> argparse.ArgumentParser:
                    help="basemap: cartodbpositron, osm, none, or a tile URL [%(default)s]")
     b.add_argument("--title", help="page title")
     b.set_defaults(func=build)
+
+    from .export import FORMATS
+
+    x = sub.add_parser("export", help="write the events for other tools: " + ", ".join(FORMATS))
+    x.add_argument("-f", "--format", required=True, type=str.lower, choices=FORMATS, metavar="FMT",
+                   help="one of: %(choices)s")
+    x.add_argument("-o", "--output", help="file to write [output/lifemap.<format's suffix>]")
+    x.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to export")
+    x.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to export")
+    x.add_argument("--events", help="events CSV to export instead of the embedded default")
+    x.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    x.add_argument("--actor", default="Stalin", help="whose route (gpkg legs, storymapjs slides) [%(default)s]")
+    x.add_argument("--title", help="title of the KML document, timeline or story map")
+    x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
+    x.set_defaults(func=export_events)
 
     r = sub.add_parser("resolve", help="look a place name up as of a date")
     r.add_argument("name")
