@@ -17,7 +17,7 @@ def features(m):
     """The features each GeoJSON layer of a rendered map carries: what the browser must show."""
     out = {}
     for child in m._children.values():
-        if type(child).__name__ == "GeoJson":
+        if getattr(child, "layer_key", None):  # a data layer (not the offline basemap)
             for f in child.data["features"]:
                 out.setdefault(f["properties"]["layer"], []).append(f)
     return out

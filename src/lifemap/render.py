@@ -175,6 +175,8 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "cartodbpositro
     m.default_css = [("leaflet_css", LEAFLET_CSS)]
     m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
 
+    if tile_name is None:
+        _offline_basemap().add_to(m)
     stop_frame, leg_frame = route(events, actor)
     others = moves(events, actor)
     import pandas as pd
@@ -214,11 +216,25 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "cartodbpositro
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
                    for p in periods()]
     TimeSlider(groups, _steps(events, stop_frame), period_data).add_to(m)
-    bounds = _bounds(events, all_legs)
+    # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
+    bounds = _bounds(stop_frame, leg_frame) if len(stop_frame) > 1 else _bounds(events, all_legs)
     if bounds:
         m.fit_bounds(bounds, padding=(20, 20))
     _stable_ids(m)
     return m
+
+
+def _offline_basemap():
+    """Country outlines (Natural Earth 1:110m, public domain) for maps without tiles."""
+    import json
+
+    import folium
+
+    data = json.loads((Path(__file__).with_name("data") / "countries.geojson").read_text(encoding="utf-8"))
+    return folium.GeoJson(data, name="Countries (Natural Earth)", control=False, interactive=False,
+                          style_function=lambda f: {"color": "#9aa0a6", "weight": 0.7, "fillColor": "#f4f1ea",
+                                                    "fillOpacity": 1.0},
+                          attribution="Countries: Natural Earth")
 
 
 def _leg_layer(kind: str) -> str:
