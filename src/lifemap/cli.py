@@ -88,8 +88,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--events", help="events CSV to map instead of the embedded default")
     b.add_argument("--places", help="places CSV to use instead of the curated places.csv")
     b.add_argument("--actor", default="Stalin", help="whose route to draw [%(default)s]")
-    b.add_argument("--tiles", default="cartodbpositron",
-                   help="basemap: cartodbpositron, osm, none, or a tile URL [%(default)s]")
+    b.add_argument("--tiles", default="osm",
+                   help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
+                        "template with {z}/{x}/{y} [%(default)s]")
     b.add_argument("--title", help="page title")
     b.set_defaults(func=build)
 

@@ -35,6 +35,7 @@ class Legend(MacroElement):
       .lm-legend s { display: inline-block; width: 22px; margin-right: 6px; vertical-align: 3px;
                      border-top: 3px solid; text-decoration: none; }
       .lm-legend small { color: #555; }
+      .lm-popup .leaflet-popup-content { font: 13px/1.4 system-ui, sans-serif; }
       .lm-popup h4 { margin: 0 0 4px; font-size: 14px; }
       .lm-popup ul { margin: 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
       .lm-popup li { margin-bottom: 5px; }

@@ -33,11 +33,7 @@ LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are cl
 }
 LEG_LABEL = {"exile": "sent into exile", "escape": "escape", "posting": "posting to a front",
              "journey": "journey", "return": "return", "deportation": "deportation"}
-TILES = {
-    "cartodbpositron": "cartodbpositron",
-    "osm": "OpenStreetMap",
-    "none": None,
-}
+TILES = {"osm": "OpenStreetMap", "none": None}  # CARTO's tiles now want an API key: not a default
 
 
 def _days(stamp) -> int:
@@ -155,7 +151,7 @@ def _steps(events, stop_frame) -> list[dict]:
     return [steps[t] for t in sorted(steps)]
 
 
-def render(events, *, actor: str = "Stalin", tiles: str | None = "cartodbpositron", title: str | None = None):
+def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None):
     """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
     a time slider and a period menu. Shows inline in Jupyter.
 
@@ -168,7 +164,9 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "cartodbpositro
 
     title = title or f"The life of {actor}"
     tile_name = TILES.get(tiles, tiles) if tiles is not None else None
-    m = folium.Map(tiles=tile_name, min_zoom=2, max_zoom=18, zoom_start=4, location=[50.0, 50.0],
+    # folium insists on an attribution for a custom tile URL: name its host.
+    attr = f"Tiles: {_host(tile_name)}" if tile_name and "{z}" in tile_name else None
+    m = folium.Map(tiles=tile_name, attr=attr, min_zoom=2, max_zoom=18, zoom_start=4, location=[50.0, 50.0],
                    control_scale=True, prefer_canvas=False)
     # Per instance, so other maps in the process keep folium's defaults.
     m.default_js = [("leaflet", LEAFLET_JS)]
@@ -235,6 +233,12 @@ def _offline_basemap():
                           style_function=lambda f: {"color": "#9aa0a6", "weight": 0.7, "fillColor": "#f4f1ea",
                                                     "fillOpacity": 1.0},
                           attribution="Countries: Natural Earth")
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
 
 
 def _leg_layer(kind: str) -> str:
