@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .dates import DateSpan
-from .errors import DataError, DateError
+from .errors import DataError, DateError, LifemapError
 from .gazetteer import Gazetteer
 
 KINDS = ("birth", "education", "work", "arrest", "prison", "exile", "escape", "travel", "congress",
@@ -172,22 +172,53 @@ def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     return to_frame(read_events(path, gazetteer), gazetteer)
 
 
-def between(events, start: str | None = None, end: str | None = None, *, contained: bool = False):
-    """The events whose span overlaps ``start``..``end`` (ISO partial dates, either end open);
-    with ``contained=True`` only those wholly inside it.
+def between(events, start: str | None = None, end: str | None = None, *, period: str | None = None,
+            contained: bool = False):
+    """The events whose date span overlaps a period: ``start``..``end`` as ISO partial dates
+    (``"1917"``, ``"1922-06"``; either end open) or a named ``period`` (see ``lifemap.periods()``).
+    An event overlapping the period is in; ``contained=True`` keeps only those wholly inside it.
 
-    >>> import pandas as pd
     >>> ev = load_events()
-    >>> bool((between(ev, "1917", "1922")["last_day"] >= pd.Timestamp("1917-01-01")).all())
-    True
+    >>> kureika = ev[ev["id"] == "1914-exile-kureika"]
+    >>> len(between(kureika, "1915", "1915")), len(between(kureika, "1915", "1915", contained=True))
+    (1, 0)
+    >>> war = between(ev, period="war")
+    >>> str(war["last_day"].min().date()) >= "1939-09-01", "1943-summit-tehran" in set(war["id"])
+    (True, True)
     """
     import pandas as pd
 
-    lo = pd.Timestamp(DateSpan.parse(start).first_day) if start else pd.Timestamp.min
-    hi = pd.Timestamp(DateSpan.parse(end).last_day) if end else pd.Timestamp.max
+    if period is not None:
+        if start or end:
+            raise LifemapError("give either a named period or start/end dates, not both")
+        from .periods import period as named
+
+        span = named(period).span
+        lo, hi = pd.Timestamp(span.first_day), pd.Timestamp(span.last_day)
+    else:
+        lo = pd.Timestamp(DateSpan.parse(start).first_day) if start else pd.Timestamp.min
+        hi = pd.Timestamp(DateSpan.parse(end).last_day) if end else pd.Timestamp.max
     if contained:
         mask = (events["first_day"] >= lo) & (events["last_day"] <= hi)
     else:
         mask = (events["last_day"] >= lo) & (events["first_day"] <= hi)
     return events[mask]
 
+
+def select(events, *, kind=None, actor=None, layer=None, place=None):
+    """The events of the given kinds, actors, map layers or places (each a value or a list).
+
+    >>> ev = load_events()
+    >>> sorted(set(select(ev, kind=["exile", "escape"], actor="Stalin")["layer"]))
+    ['escapes', 'exiles']
+    """
+    mask = None
+    for column, wanted in (("kind", kind), ("actor", actor), ("layer", layer), ("place", place)):
+        if wanted is None:
+            continue
+        values = [wanted] if isinstance(wanted, str) else list(wanted)
+        if column == "kind" and (unknown := set(values) - set(KINDS)):
+            raise LifemapError(f"unknown kind(s) {', '.join(sorted(unknown))}; the kinds are: {', '.join(KINDS)}")
+        hit = events[column].isin(values)
+        mask = hit if mask is None else mask & hit
+    return events if mask is None else events[mask]
