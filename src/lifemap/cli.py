@@ -58,6 +58,18 @@ def export_events(args) -> int:
     return 0
 
 
+def figure(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no screen needed
+    from .charts import route_figure, save_figure
+
+    events, _ = _events(args)
+    path = save_figure(route_figure(events, actor=args.actor, title=args.title), args.output)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def resolve(args) -> int:
     import datetime as dt
 
@@ -108,6 +120,16 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--title", help="title of the KML document, timeline or story map")
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
     x.set_defaults(func=export_events)
+
+    f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
+    f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
+    f.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to show")
+    f.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to show")
+    f.add_argument("--events", help="events CSV instead of the embedded default")
+    f.add_argument("--places", help="places CSV instead of the curated places.csv")
+    f.add_argument("--actor", default="Stalin", help="whose route to draw [%(default)s]")
+    f.add_argument("--title", help="title above the map")
+    f.set_defaults(func=figure)
 
     r = sub.add_parser("resolve", help="look a place name up as of a date")
     r.add_argument("name")
