@@ -55,3 +55,19 @@ def test_a_span_cannot_end_before_it_starts_or_claim_precision_it_lacks():
         DateSpan("1903-11", "1903-11", "day")
     with pytest.raises(DateError, match="precision"):
         DateSpan("1903", "1903", "week")
+
+
+def test_qualified_decades_narrow_to_part_of_the_decade():
+    late = DateSpan("1920", "1929", "decade", "late")
+    assert (late.first_day, late.last_day, late.label()) == (dt.date(1927, 1, 1), dt.date(1929, 12, 31), "late 1920s")
+    early = DateSpan("1930", "1939", "decade", "early")
+    assert (early.first_day, early.last_day) == (dt.date(1930, 1, 1), dt.date(1933, 12, 31))
+
+
+def test_out_of_range_days_are_date_errors():
+    with pytest.raises(DateError):
+        parse_partial("0000-11")
+    with pytest.raises(DateError):
+        julian_to_gregorian(1917, 13, 1)
+    with pytest.raises(DateError):
+        julian_to_gregorian(9999, 12, 31)

@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from lifemap import export as ex
+import importlib
+
+ex = importlib.import_module("lifemap.export")  # the module (lifemap.export is the function)
 from lifemap.errors import LifemapError, UnknownPlace
 from lifemap.events import LAYERS, load_events, read_events
 from lifemap.gazetteer import Gazetteer

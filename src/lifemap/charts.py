@@ -16,7 +16,7 @@ def timeline(events, ax=None, *, title: str | None = None):
     >>> from lifemap.events import load_events, between
     >>> ax = timeline(between(load_events(), "1917", "1922"))
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['Life and work', 'Arrests and prisons']
+    ['Life and work', 'Exiles']
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt

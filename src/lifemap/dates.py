@@ -41,6 +41,8 @@ def parse_partial(text: str) -> tuple[int, int | None, int | None]:
     if not m:
         raise DateError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
     year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    if year < 1:
+        raise DateError(f"no year before 1 AD here: {text}")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"no such month: {text}")
     if day is not None:
@@ -111,6 +113,8 @@ class DateSpan:
         """The earliest day the span can mean (a qualifier narrows a month or a year)."""
         y, m, d = parse_partial(self.start)
         first = _first(y, m, d)
+        if self.precision == "decade" and self.qualifier in ("mid", "late"):
+            return dt.date(y // 10 * 10 + (4 if self.qualifier == "mid" else 7), 1, 1)
         if d is None and self.qualifier in ("mid", "late"):
             if m is not None:
                 first = first.replace(day=11 if self.qualifier == "mid" else 21)
@@ -123,6 +127,8 @@ class DateSpan:
         """The latest day the span can mean."""
         y, m, d = parse_partial(self.end)
         last = _last(y, m, d)
+        if self.precision == "decade" and self.qualifier in ("early", "mid"):
+            return dt.date(y // 10 * 10 + (3 if self.qualifier == "early" else 6), 12, 31)
         if d is None and self.qualifier in ("early", "mid"):
             if m is not None:
                 last = last.replace(day=10 if self.qualifier == "early" else 20)
@@ -201,12 +207,15 @@ def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
     >>> julian_to_gregorian(1917, 10, 25)
     datetime.date(1917, 11, 7)
     """
-    if day > (29 if month == 2 and year % 4 == 0 else _calendar.monthrange(2001, month)[1]):
+    if not 1 <= month <= 12 or not 1 <= day <= (29 if month == 2 and year % 4 == 0 else _calendar.monthrange(2001, month)[1]):
         raise DateError(f"no such Old Style day: {year:04d}-{month:02d}-{day:02d}")
     a = (14 - month) // 12
     y, m = year + 4800 - a, month + 12 * a - 3
     jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
-    return dt.date.fromordinal(jdn - 1721425)
+    try:
+        return dt.date.fromordinal(jdn - 1721425)
+    except (ValueError, OverflowError):
+        raise DateError(f"Old Style day outside the Gregorian range: {year:04d}-{month:02d}-{day:02d}") from None
 
 
 def gregorian_to_julian(day: dt.date) -> dt.date | tuple[int, int, int]:

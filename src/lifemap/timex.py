@@ -1,0 +1,549 @@
+"""Find the date expressions of English prose and read each one as a :class:`DateSpan`.
+
+The grammar is a handful of regular expressions built once at import. Each alternative reads one
+form ("5 March 1953", "late November 1903", "the winter of 1916–17", "1918–21", "the 1930s"…); at
+each place the longest alternative that reads as a date wins, and the text is scanned left to right
+without overlaps. A mention's offsets cover the expression itself: a leading preposition or "the"
+("in", "on", "by the") is left out, while the words that make a range ("from … to", "between … and")
+belong to it.
+
+Rules that keep the output honest:
+
+* precision is what the words give: no day or month is ever made up;
+* a year-less expression ("in June", "on 9 March") takes the most recent year written earlier in
+  the same text (or ``default_year``) and is marked ``carried``; without one it is skipped;
+* a date the source marks Old Style is converted to the Gregorian calendar and flagged ``julian``;
+* an impossible date ("31 February 1917", "1999–1899") becomes a :class:`DateProblem`, not a mention.
+
+>>> [(m.text, m.span.start, m.span.end, m.span.precision) for m in find_dates("Born 18 December 1878, died in 1953.")]
+[('18 December 1878', '1878-12-18', '1878-12-18', 'day'), ('1953', '1953', '1953', 'year')]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from .dates import DateSpan, julian_to_gregorian
+from .errors import DateError
+
+__all__ = ["DateMention", "DateProblem", "find_dates", "scan_dates"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    span: DateSpan
+    carried: bool = False  # the year came from earlier in the text, not from this expression
+
+
+@dataclass(frozen=True)
+class DateProblem:
+    """An expression that reads as a date but cannot be one (no such day, a range that runs backwards)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
+    """The date mentions of ``text`` in text order (see :func:`scan_dates`)."""
+    return scan_dates(text, default_year=default_year)[0]
+
+
+# Grammar pieces ------------------------------------------------------------------------------------
+# Every capture gets a unique name "<key>_<n>" so that pieces can be reused freely in one pattern;
+# the reader looks fields up by key.
+_ids = itertools.count()
+
+
+def _g(key: str, pattern: str) -> str:
+    return f"(?P<{key}_{next(_ids)}>{pattern})"
+
+
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_FULL_MONTHS, 1)}
+_MONTH_NUMBER.update(jan=1, feb=2, mar=3, apr=4, jun=6, jul=7, aug=8, sep=9, sept=9, oct=10, nov=11, dec=12)
+
+# Month names only with a capital: "may" and "march" are common English words.
+_MF = "(?:" + "|".join(_FULL_MONTHS) + r")(?!\w)"
+# Abbreviations are allowed only next to a number, where "Mar" or "Dec" cannot be a word.
+_MA = "(?:" + "|".join(_FULL_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w])"
+_DAY = r"(?<![0-9.,])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEAR = r"(?<![0-9])(?:1[0-9]{3}|20[0-9]{2}|2100)(?!\w)"  # 1000..2100
+_YY = r"[0-9]{2}(?!\w)"
+_DECADE = r"(?<![0-9])(?:1[0-9]{2}0|20[0-9]0)'?s(?!\w)"
+_DASH = r"\s*[-–—‒]\s*"
+_SEP = rf"(?:{_DASH}|\s+(?:to|until|till|through)\s+)"
+# Capitalised words that turn a month into a name ("the October Revolution", "the July Days").
+_NAMED = r"(?!\s+(?:Revolution|Days?|Theses|Manifesto|Uprising|Crisis|Offensive|Plenum|Putsch|Coup|Street|Square|Avenue)\b)"
+_NO_NUMBER_AFTER = r"(?!\.?,?\s*[0-9])"  # a year-less form must not be a dated one cut short
+
+
+def _d(key):
+    return _g(key, _DAY)
+
+
+def _m(key, abbr=True):
+    return _g(key, _MA if abbr else _MF)
+
+
+def _y(key):
+    return _g(key, _YEAR)
+
+
+def _cal():
+    """An Old Style / New Style marker: "(O.S.)", "[O.S.]", " O.S.", "(Old Style)"."""
+    mark = r"[ON]\.\s?S\.|(?:Old|New)\s+Style"
+    return rf"(?:\s*[\[(]\s*{_g('cal', mark)}\s*[\])]|\s+{_g('cal', mark)}(?!\w))?"
+
+
+def _qual():
+    """"late ", "mid-", "early ", or "the end of (the) " / "the middle of " / "the beginning of "."""
+    return (rf"(?:{_g('q', '(?i:early|mid|late)')}(?:\s*-\s*|\s+)"
+            rf"|{_g('qw', '(?i:beginning|start|middle|end)')}\s+of\s+(?:the\s+)?)")
+
+
+def _cue():
+    """Words that introduce a date but are not part of it; lazy, so a body that can start here does."""
+    prep = _g("cue", r"(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about"
+                     r"|circa|c\.|ca\.|throughout|through)")
+    return rf"(?:{prep}\s+(?:(?i:the)\s+)?|(?i:the)\s+)??"
+
+
+def _range(start: str, end: str) -> str:
+    """``start``–``end``, "from start to end" or "between start and end"."""
+    btw = f"btw_{next(_ids)}"
+    opener = rf"(?:(?P<{btw}>(?i:between))\s+|{_g('frm', '(?i:from)')}\s+)?"
+    return rf"{opener}{start}(?({btw})\s+and\s+|{_SEP}){end}"
+
+
+def _osk():
+    return _g("osk", r"[ON]\.\s?S\.|(?:Old|New)\s+Style")
+
+
+def _bracket_date():
+    return _d("bd") + r"\s+(?:of\s+)?" + _m("bm") + rf"(?:,?\s+{_y('by')})?"
+
+
+def _year_or_not(key):
+    """A year, or none and no number after (and then not a name such as "the October Revolution")."""
+    return rf"(?:,?\s+{_y(key)}|{_NO_NUMBER_AFTER}{_NAMED})"
+
+
+# The alternatives, in order of preference when two match the same stretch of text.
+_BODIES = [
+    # "18 December [O.S. 6 December] 1878", "7 November 1917 [O.S. 25 October]", and the form
+    # DateSpan.label() writes, "18 Dec 1878 (6 Dec O.S.)"
+    ("os_pair", _d("gd") + r"\s+(?:of\s+)?" + _m("gm") + rf"(?:,?\s+{_y('gy')})?" + r"\s*[\[(]\s*"
+     + rf"(?:{_osk()}[:,]?\s*{_bracket_date()}|{_bracket_date()}\s+{_osk()})"
+     + r"\s*[\])]" + rf"(?:,?\s*{_y('gy2')})?"),
+    ("iso", _y("y") + "-" + _g("mn", "0[1-9]|1[0-2]") + "-" + _g("dn", "0[1-9]|[12][0-9]|3[01]") + r"(?![\w-])"),
+    # "23–24 February 1944", "28 November – 1 December 1943", "23 August 1942 – 2 February 1943"
+    ("days", _range(_d("sd") + rf"(?:\s+(?:of\s+)?{_m('sm')}(?:,?\s+{_y('sy')})?)?",
+                    _d("ed") + r"\s+(?:of\s+)?" + _m("em") + _cal() + _year_or_not("ey") + _cal())),
+    # "February 23–24, 1944", "November 28 – December 1, 1943"
+    ("days_us", _range(_m("sm") + r"\s+" + _d("sd") + rf"(?:(?:,\s*|\s+){_y('sy')})?",
+                       rf"(?:{_m('em')}\s+)?" + _d("ed") + rf"(?:(?:,\s*|\s+){_y('ey')}|{_NO_NUMBER_AFTER})" + _cal())),
+    # "January–March 1919", "from June to November 1918", "between January 1939 and June 1941"
+    ("months", _range(_m("sm") + rf"(?:,?\s+{_y('sy')})?", _m("em") + _year_or_not("ey"))),
+    # "April and May 1940", "the March, April, and May 1913 issues": a list, not a range
+    ("month_list", _g("mlist", rf"{_MF}(?:\s*,\s*{_MF}){{0,11}}") + r",?\s+(?:and|or|&)\s+(?:then\s+|also\s+)?"
+     + _m("em") + rf",?\s+{_y('ey')}"),
+    ("years", _range(_y("sy"), _y("ey"))),
+    # "1918–21", "1930-33": the short end takes the start's century
+    ("years", _y("sy") + _DASH + _g("eyy", _YY) + rf"(?![-–—‒/.,]?[0-9])(?!\s+{_MA})"),
+    ("decades", _range(_g("sdec", _DECADE), _g("edec", _DECADE))),
+    # "the winter of 1916–17", "winter 1916/17", "summer of 1907", "autumn 1941", "fall of 1941"
+    ("season", _g("season", "(?i:winter|spring|summer|autumn|fall)") + r"\s+(?:of\s+)?" + _y("sy")
+     + rf"(?:(?:{_DASH}|\s*/\s*)(?:{_y('ey')}|{_g('eyy', _YY)}))?"),
+    ("decade", rf"(?:{_qual()})?" + _g("dec", _DECADE)),
+    # "5 March 1953", "the 5th of March", "25 October (O.S.) 1917", "9 March"
+    ("point", _d("d") + r"\s+(?:of\s+)?" + _m("m") + _cal() + _year_or_not("y") + _cal()),
+    # "March 5, 1953"; year-less "March 5" only after a preposition
+    ("point_us", _m("m") + r"\s+" + _d("d") + rf"(?:(?:,\s*|\s+){_y('y')}|{_NO_NUMBER_AFTER})" + _cal()),
+    # "December 1878", "late November 1903", "mid-August 1920"
+    ("point", rf"(?:{_qual()})?" + _m("m") + _cal() + rf",?\s+{_y('y')}" + _cal()),
+    # "in June", "by late November": needs a preposition or a qualifier
+    ("month_only", rf"(?:{_qual()})?" + _m("m", abbr=False) + _NO_NUMBER_AFTER + _NAMED),
+    ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
+                           r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier)"
+                           r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+(?:later|earlier))")
+     + r"(?!\w)(?!\s+(?:than|ago)\b)(?!'s)"),
+    # "1894", "early 1912", "the middle of 1907"
+    ("year", rf"(?:{_qual()})?" + _y("y")),
+]
+
+
+class _Alt:
+    """One alternative compiled on its own, so every form can be tried at a place."""
+
+    __slots__ = ("kind", "regex", "keys")
+
+    def __init__(self, kind: str, body: str):
+        self.kind = kind
+        self.regex = re.compile(r"(?<!\w)" + _cue() + _g("body", body))
+        self.keys: dict[str, list[str]] = {}
+        for name in self.regex.groupindex:
+            self.keys.setdefault(name.rsplit("_", 1)[0], []).append(name)
+
+
+_ALTS = [_Alt(kind, body) for kind, body in _BODIES]
+# Tells at once whether any alternative starts at a place.
+_ANY = re.compile(r"(?<!\w)" + _cue() + "(?:" + "|".join(body for _, body in _BODIES) + ")")
+# Every date expression contains a number, a month name or the word "year"; "[12]" is a citation.
+_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?)(?!\w)")
+_LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in before a trigger
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+class _Fields:
+    __slots__ = ("m", "keys")
+
+    def __init__(self, m: re.Match, keys: dict[str, list[str]]):
+        self.m, self.keys = m, keys
+
+    def __getitem__(self, key: str) -> str | None:
+        for name in self.keys.get(key, ()):
+            value = self.m.group(name)
+            if value is not None:
+                return value
+        return None
+
+    def span(self, key: str) -> tuple[int, int]:
+        for name in self.keys.get(key, ()):
+            if self.m.group(name) is not None:
+                return self.m.span(name)
+        raise KeyError(key)
+
+    def int(self, key: str) -> int | None:
+        value = self[key]
+        return int(value) if value is not None else None
+
+    def month(self, key: str) -> int | None:
+        value = self[key]
+        return _MONTH_NUMBER[value.rstrip(".").lower()] if value is not None else None
+
+    def day(self, key: str) -> int | None:
+        value = self[key]
+        return int(value.rstrip("stndrh")) if value is not None else None
+
+    def qualifier(self) -> str:
+        q = self["q"]
+        if q:
+            return q.lower()
+        word = (self["qw"] or "").lower()
+        return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(word, "")
+
+    def julian(self) -> bool:
+        return (self["cal"] or "").startswith("O")
+
+
+# Reading a match ----------------------------------------------------------------------------------
+# What a year-less expression reads its year from: the latest year written and the span it came
+# with; (None, None) after a decade.
+_Context = tuple[int | None, DateSpan | None]
+
+
+class _Reject(Exception):
+    """The text matched the grammar but is not a date here (a page number, no year known)."""
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+
+
+def _old_style(y: int, m: int, d: int) -> tuple[int, int, int]:
+    """The Gregorian (year, month, day) of an Old Style day; DateError when there is none."""
+    try:
+        g = julian_to_gregorian(y, m, d)
+    except DateError:
+        raise
+    except ValueError:  # beyond the years a datetime.date holds (year 1 or 9999 O.S.)
+        raise DateError(f"no Gregorian day for Old Style {_iso(y, m, d)}") from None
+    return g.year, g.month, g.day
+
+
+# Prepositions that make a bare month name a date ("in June", "by October"); "of" and "on" do not
+# ("Lessons of October"). A day number needs none ("on 9 March", "hours of 25 October").
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+_MONTH_CUES = frozenset("in by during since until till before after from around about circa c. ca. throughout through".split())
+
+
+def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None, month: int | None = None) -> int:
+    """The year of a year-less expression, from the latest dated one before it.
+
+    Rejects the expression when it lacks the lead-in ``cues`` it needs or no year is known. When
+    that date spans a year end ("the winter of 1916–17") and only one of its years holds ``month``,
+    that year is the one ("In December" is 1916).
+    """
+    if cues is not None and not (f["q"] or f["qw"] or f["btw"] or f["frm"]):
+        cue = (f["cue"] or "").lower()
+        at = f.span("body")[0]
+        if cue not in cues or _THE_BEFORE.search(f.m.string, max(0, at - 5), at):
+            raise _Reject  # "the December uprising" names an event, not a date
+    if ctx is None or ctx[0] is None:
+        raise _Reject
+    year, span = ctx
+    if month is not None and span is not None and span.start[:4] != span.end[:4]:
+        first = (int(span.start[:4]), int(span.start[5:7] or 1))
+        last = (int(span.end[:4]), int(span.end[5:7] or 12))
+        fits = [y for y in range(first[0], last[0] + 1) if first <= (y, month) <= last]
+        if len(fits) == 1:
+            return fits[0]
+    return year
+
+
+_RELATIVE = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0,
+             "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_STRONG_CUES = {"in", "since", "until", "till", "during", "before", "after"}
+# Words before a number that make it a reference, not a year: "p. 1905", "No. 1917", "ISBN 1917".
+_REFERENCE_BEFORE = re.compile(r"(?:(?<!\w)(?:pp?|pages?|nos?|vols?|ch|chap|art|sec|para|fol|col|line|isbn|issn)\.?"
+                               r"|[#§¶$£€¥₽])\s*$", re.IGNORECASE)
+# Words after a number that make it a quantity: "1500 men", "1917 km".
+_QUANTITY_AFTER = re.compile(r"\s*(?:%|(?:per\s*cent|percent|km|kilomet(?:re|er)s?|miles?|m|metres?|meters?|ft|feet"
+                             r"|kg|tons?|tonnes?|hectares?|ha|people|persons?|men|women|children|soldiers|troops"
+                             r"|officers|prisoners|deaths|dead|killed|wounded|casualties|households|families"
+                             r"|villages|delegates|members|workers|peasants|roubles|rubles|dollars|pounds|copies"
+                             r"|pages|hours|aircraft|planes|tanks|guns|ships|victims)(?!\w))", re.IGNORECASE)
+
+
+_BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
+
+
+def _is_a_number(text: str, start: int, end: int, f: _Fields) -> bool:
+    """Whether a year-only expression is really a count, a reference or part of a larger number."""
+    before, after = text[max(0, start - 12):start], text[end:end + 24]
+    if re.search(r"[0-9][.,]$", before) or re.match(r"[.,][0-9]", after):
+        return True  # "1,1917", "1917,000", "3.1917"
+    if before.endswith("[") and after.startswith("]"):
+        return True  # a citation mark "[1917]"
+    if _REFERENCE_BEFORE.search(before):
+        return True
+    if _BEFORE_CHRIST.match(after):
+        return True  # the grammar reads years of the Common Era only
+    cue = (f["cue"] or "").lower()
+    return cue not in _STRONG_CUES and bool(_QUANTITY_AFTER.match(after))
+
+
+def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
+    """Spans for one match: ([(start, end, DateSpan, carried)], the context it sets, or None).
+
+    Raises _Reject when the match is not a date, DateError when it is an impossible one.
+    """
+    body = f.span("body")
+    julian = f.julian()
+    cal = "julian" if julian else "gregorian"
+
+    if kind in ("point", "point_us", "month_only", "iso", "year"):
+        y, m, d = f.int("y"), f.month("m") or f.int("mn"), f.day("d") or f.int("dn")
+        carried = y is None
+        if carried:
+            cues = None if kind == "point" else _MONTH_CUES | {"on"} if kind == "point_us" else _MONTH_CUES
+            y = _year_for(f, ctx, cues=cues, month=m)
+        elif kind == "year" and not f["q"] and not f["qw"] and _is_a_number(text, *body, f):
+            raise _Reject
+        written = y
+        q = f.qualifier() if d is None else ""
+        if julian and d:
+            y, m, d = _old_style(y, m, d)  # an Old Style month is kept as written, flagged julian
+        precision = "day" if d else "month" if m else "year"
+        span = DateSpan(_iso(y, m, d), _iso(y, m, d), precision, q, cal)
+        return [(*body, span, carried)], None if carried else (written, span)
+
+    if kind == "os_pair":
+        gd, gm, bd, bm = f.day("gd"), f.month("gm"), f.day("bd"), f.month("bm")
+        gy, by = f.int("gy") or f.int("gy2"), f.int("by")
+        bracket_old = f["osk"].startswith("O")
+        carried = gy is None and by is None
+        if gy is None:
+            if by is not None:  # only the bracket gives the year
+                gy = by + (1 if bracket_old and bm > gm else -1 if not bracket_old and bm < gm else 0)
+            else:
+                gy = _year_for(f, ctx, month=gm)
+        if by is None:  # Old Style runs 10–13 days behind, so only a year end can separate the two
+            by = gy - 1 if bracket_old and bm > gm else gy + 1 if not bracket_old and bm < gm else gy
+        old, new = ((by, bm, bd), (gy, gm, gd)) if bracket_old else ((gy, gm, gd), (by, bm, bd))
+        if not _valid(*new):
+            raise DateError(f"no such day: {_iso(*new)}")
+        if _old_style(*old) != new:
+            raise DateError(f"Old Style {_iso(*old)} is {_iso(*_old_style(*old))}, not {_iso(*new)}")
+        span = DateSpan(_iso(*new), _iso(*new), "day", "", "julian")
+        return [(*body, span, carried)], None if carried else (gy if bracket_old else by, span)
+
+    if kind in ("days", "days_us", "months"):
+        sd, ed = f.day("sd"), f.day("ed")
+        sm, em = f.month("sm"), f.month("em")
+        sm, em = sm or em, em or sm  # "23–24 February" / "February 23–24"
+        sy, ey = f.int("sy"), f.int("ey")
+        carried = sy is None and ey is None
+        if carried:
+            ey = _year_for(f, ctx, cues=None if kind == "days" else _MONTH_CUES | {"on"}, month=em)
+        ey = ey if ey is not None else sy
+        if sy is None:  # "28 December – 3 January 1944", "from November to February 1919"
+            sy = ey - 1 if sm > em else ey
+            if sy < 1:
+                raise DateError(f"no such year: {sy}")
+        written = ey
+        if julian and sd:
+            (sy, sm, sd), (ey, em, ed) = _old_style(sy, sm, sd), _old_style(ey, em, ed)
+        span = DateSpan(_iso(sy, sm, sd), _iso(ey, em, ed), "day" if sd else "month", "", cal)
+        return [(*body, span, carried)], None if carried else (written, span)
+
+    if kind == "month_list":
+        y = f.int("ey")
+        out = []
+        start = f.span("mlist")[0]
+        for mm in re.finditer(_MF, f["mlist"]):
+            m = _MONTH_NUMBER[mm.group().lower()]
+            out.append((start + mm.start(), start + mm.end(), DateSpan(_iso(y, m), _iso(y, m), "month"), True))
+        m = f.month("em")
+        out.append((f.span("em")[0], body[1], DateSpan(_iso(y, m), _iso(y, m), "month"), False))
+        return out, (y, out[-1][2])
+
+    if kind == "years":
+        sy = f.int("sy")
+        ey = f.int("ey") if f["ey"] else sy // 100 * 100 + int(f["eyy"])
+        if _is_a_number(text, *body, f):
+            raise _Reject
+        span = DateSpan(_iso(sy), _iso(ey), "year")
+        return [(*body, span, False)], (ey, span)
+
+    if kind in ("decade", "decades"):
+        sy = int((f["dec"] or f["sdec"])[:4])
+        ey = int((f["dec"] or f["edec"])[:4]) + 9
+        # A decade is no year to carry: a later "in June" could be any of ten.
+        return [(*body, DateSpan(_iso(sy), _iso(ey), "decade", f.qualifier()), False)], (None, None)
+
+    if kind == "season":
+        season = f["season"].lower()
+        y1 = f.int("sy")
+        y2 = f.int("ey") if f["ey"] else (y1 // 100 * 100 + int(f["eyy"])) if f["eyy"] else None
+        if season == "winter":
+            if y2 is None:
+                # "the winter of 1941" may be its January or its December: claim no more than the
+                # year, still labelled "winter 1941".
+                span = DateSpan(_iso(y1, 1), _iso(y1, 12), "season")
+                return [(*body, span, False)], (y1, span)
+            if y2 != y1 + 1:
+                raise DateError(f"a winter spans two consecutive years, not {y1} and {y2}")
+            span = DateSpan(_iso(y1, 12), _iso(y2, 2), "season")
+            return [(*body, span, False)], (y2, span)
+        if y2 is not None and y2 != y1:
+            raise DateError(f"a {season} lies within one year, not {y1}–{y2}")
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
+        span = DateSpan(_iso(y1, first), _iso(y1, first + 2), "season")
+        return [(*body, span, False)], (y1, span)
+
+    if kind == "relative":
+        words = f["rel"].lower().split()
+        step = -1 if words[-1] == "earlier" else 1
+        if words[0] in ("a", "one"):
+            delta = step
+        elif words[0].isdigit():
+            delta = step * int(words[0])
+        elif words[0] in ("the", "that"):
+            delta = _RELATIVE.get(words[1], 0)  # "that year"
+        else:
+            delta = step * _RELATIVE[words[0]]
+        y = _year_for(f, ctx) + delta
+        if not 1 <= y <= 9999:
+            raise DateError(f"no such year: {y}")
+        span = DateSpan(_iso(y), _iso(y), "year")
+        # The year it names is definite, so later year-less dates follow on from it.
+        return [(*body, span, True)], (y, span)
+
+    raise AssertionError(kind)  # pragma: no cover - every alternative has a reader
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _best_at(text: str, at: int, ctx: _Context | None):
+    """The longest reading of the text at ``at``: (end, items, new_ctx), (end, DateProblem), or
+    (furthest end, None) when something matched but none of it is a date here, or None."""
+    best = None
+    furthest = -1
+    for alt in _ALTS:
+        m = alt.regex.match(text, at)
+        if m is None:
+            continue
+        furthest = max(furthest, m.end())
+        if best is not None and m.end() <= best[0]:
+            continue
+        f = _Fields(m, alt.keys)
+        try:
+            items, new_ctx = _read(alt.kind, f, text, ctx)
+        except _Reject:
+            continue
+        except DateError as exc:
+            s, e = f.span("body")
+            best = (m.end(), DateProblem(s, e, text[s:e], str(exc)))
+            continue
+        best = (m.end(), items, new_ctx)
+    if best is None and furthest >= 0:
+        return furthest, None
+    return best
+
+
+def scan_dates(text: str, *, default_year: int | None = None) -> tuple[list[DateMention], list[DateProblem]]:
+    """The date mentions of ``text`` and the expressions that cannot be dates, both in text order.
+
+    Mentions do not overlap; where forms compete the longest wins. A year-less expression takes
+    the latest year written before it (else ``default_year``) and is skipped if there is none; a
+    decade leaves no year to carry, and after a span across a year end ("the winter of 1916–17")
+    a month goes to the year of the span that holds it. Judgement calls: "the winter of 1941"
+    (one year) spans all of 1941, as it may mean its January or its December; "1916–17" is a
+    winter only after a season word; a year-only number is dropped when it is part of a larger
+    number, a citation mark ("[1917]"), a reference ("p. 1905") or a count ("1500 men", unless
+    after "in", "since"…). Problems are expressions that read as dates but cannot be, such as
+    "31 February 1917", "1999–1899" or an Old Style pair that does not agree.
+    """
+    if default_year is not None and not 1 <= default_year <= 9999:
+        raise DateError(f"default_year must be a year from 1 to 9999: {default_year!r}")
+    mentions: list[DateMention] = []
+    problems: list[DateProblem] = []
+    ctx = None if default_year is None else (default_year, None)
+    pos = 0  # everything before has been read
+    tried = 0  # word starts before this one matched nothing
+    for trigger in _TRIGGER.finditer(text):
+        t = trigger.start()
+        if t < pos or trigger.group().startswith("["):
+            continue  # inside a mention already, or a citation mark
+        # Every date holds a trigger and starts at most _LOOKBACK characters before it, so only
+        # the word starts of that window need the full grammar.
+        while True:
+            found = None
+            for word in _WORD_START.finditer(text, max(pos, tried, t - _LOOKBACK), t + 1):
+                at = word.start()
+                if _ANY.match(text, at) is None:
+                    continue
+                found = _best_at(text, at, ctx)
+                if found is not None:
+                    break
+            if found is None:
+                tried = t + 1
+                break
+            pos = found[0]  # a non-date is skipped whole, so its tail is not read on its own
+            if isinstance(found[1], DateProblem):
+                problems.append(found[1])
+            elif found[1] is not None:
+                for s, e, span, carried in found[1]:
+                    mentions.append(DateMention(s, e, text[s:e], span, carried))
+                if found[2] is not None:
+                    ctx = found[2]
+            if pos > t:
+                break
+    return mentions, problems

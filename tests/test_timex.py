@@ -1,0 +1,405 @@
+"""Date expressions found in prose: the forms, what is refused, carried years, problems, the seeds."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from lifemap.dates import DateSpan
+from lifemap.errors import DateError
+from lifemap.timex import DateMention, DateProblem, find_dates, scan_dates
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def only(text: str, **kw) -> DateMention:
+    found = find_dates(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def spans(text: str, **kw) -> list[DateSpan]:
+    return [m.span for m in find_dates(text, **kw)]
+
+
+# Every form: (text, the mention's text, start, end, precision, qualifier, calendar) -------------
+FORMS = [
+    # full dates
+    ("5 March 1953", "5 March 1953", "1953-03-05", "1953-03-05", "day", "", "gregorian"),
+    ("March 5, 1953", "March 5, 1953", "1953-03-05", "1953-03-05", "day", "", "gregorian"),
+    ("on 9 March 1917", "9 March 1917", "1917-03-09", "1917-03-09", "day", "", "gregorian"),
+    ("the 5th of March 1953", "5th of March 1953", "1953-03-05", "1953-03-05", "day", "", "gregorian"),
+    ("4 Sept. 1917", "4 Sept. 1917", "1917-09-04", "1917-09-04", "day", "", "gregorian"),
+    ("1917-11-07", "1917-11-07", "1917-11-07", "1917-11-07", "day", "", "gregorian"),
+    # Old Style: the Gregorian date is stored, the calendar says the source counted in O.S.
+    ("18 December [O.S. 6 December] 1878", "18 December [O.S. 6 December] 1878",
+     "1878-12-18", "1878-12-18", "day", "", "julian"),
+    ("7 November [O.S. 25 October] 1917", "7 November [O.S. 25 October] 1917",
+     "1917-11-07", "1917-11-07", "day", "", "julian"),
+    ("25 October [N.S. 7 November] 1917", "25 October [N.S. 7 November] 1917",
+     "1917-11-07", "1917-11-07", "day", "", "julian"),
+    ("18 Dec 1878 (6 Dec O.S.)", "18 Dec 1878 (6 Dec O.S.)", "1878-12-18", "1878-12-18", "day", "", "julian"),
+    ("25 October (O.S.) 1917", "25 October (O.S.) 1917", "1917-11-07", "1917-11-07", "day", "", "julian"),
+    ("25 October 1917 (O.S.)", "25 October 1917 (O.S.)", "1917-11-07", "1917-11-07", "day", "", "julian"),
+    ("29 February 1900 (O.S.)", "29 February 1900 (O.S.)", "1900-03-13", "1900-03-13", "day", "", "julian"),
+    ("24–25 October 1917 (O.S.)", "24–25 October 1917 (O.S.)", "1917-11-06", "1917-11-07", "day", "", "julian"),
+    ("late November 1903 (O.S.)", "late November 1903 (O.S.)", "1903-11", "1903-11", "month", "late", "julian"),
+    # month and year
+    ("December 1878", "December 1878", "1878-12", "1878-12", "month", "", "gregorian"),
+    ("in April 1902", "April 1902", "1902-04", "1902-04", "month", "", "gregorian"),
+    ("Dec. 1878", "Dec. 1878", "1878-12", "1878-12", "month", "", "gregorian"),
+    # qualifiers
+    ("late November 1903", "late November 1903", "1903-11", "1903-11", "month", "late", "gregorian"),
+    ("mid-August 1920", "mid-August 1920", "1920-08", "1920-08", "month", "mid", "gregorian"),
+    ("early 1912", "early 1912", "1912", "1912", "year", "early", "gregorian"),
+    ("in mid-1903", "mid-1903", "1903", "1903", "year", "mid", "gregorian"),
+    ("in the middle of 1907", "middle of 1907", "1907", "1907", "year", "mid", "gregorian"),
+    ("by the end of 1919", "end of 1919", "1919", "1919", "year", "late", "gregorian"),
+    ("at the beginning of 1923", "beginning of 1923", "1923", "1923", "year", "early", "gregorian"),
+    ("mid-1920s", "mid-1920s", "1920", "1929", "decade", "mid", "gregorian"),
+    ("the late 1920s", "late 1920s", "1920", "1929", "decade", "late", "gregorian"),
+    ("by the late 1920s", "late 1920s", "1920", "1929", "decade", "late", "gregorian"),
+    ("until the end of the 1920s", "end of the 1920s", "1920", "1929", "decade", "late", "gregorian"),
+    # seasons (winter is December to February)
+    ("the winter of 1916–17", "winter of 1916–17", "1916-12", "1917-02", "season", "", "gregorian"),
+    ("winter 1916/17", "winter 1916/17", "1916-12", "1917-02", "season", "", "gregorian"),
+    ("winter of 1916-1917", "winter of 1916-1917", "1916-12", "1917-02", "season", "", "gregorian"),
+    ("summer of 1907", "summer of 1907", "1907-06", "1907-08", "season", "", "gregorian"),
+    ("in the spring of 1918", "spring of 1918", "1918-03", "1918-05", "season", "", "gregorian"),
+    ("Spring 1918", "Spring 1918", "1918-03", "1918-05", "season", "", "gregorian"),
+    ("autumn 1941", "autumn 1941", "1941-09", "1941-11", "season", "", "gregorian"),
+    ("fall of 1941", "fall of 1941", "1941-09", "1941-11", "season", "", "gregorian"),
+    # one year named: its January or its December, so the span claims only the year
+    ("the winter of 1941", "winter of 1941", "1941-01", "1941-12", "season", "", "gregorian"),
+    # year ranges; a short end takes the start's century
+    ("1918–1921", "1918–1921", "1918", "1921", "year", "", "gregorian"),
+    ("1918-21", "1918-21", "1918", "1921", "year", "", "gregorian"),
+    ("1916–17", "1916–17", "1916", "1917", "year", "", "gregorian"),
+    ("1930–33", "1930–33", "1930", "1933", "year", "", "gregorian"),
+    ("1941—1945", "1941—1945", "1941", "1945", "year", "", "gregorian"),
+    ("from 1922 to 1952", "from 1922 to 1952", "1922", "1952", "year", "", "gregorian"),
+    ("between 1936 and 1938", "between 1936 and 1938", "1936", "1938", "year", "", "gregorian"),
+    ("(1922–1952)", "1922–1952", "1922", "1952", "year", "", "gregorian"),
+    # month ranges
+    ("between January and March 1919", "between January and March 1919", "1919-01", "1919-03", "month", "", "gregorian"),
+    ("January–March 1919", "January–March 1919", "1919-01", "1919-03", "month", "", "gregorian"),
+    ("Jan–Mar 1919", "Jan–Mar 1919", "1919-01", "1919-03", "month", "", "gregorian"),
+    ("from June to November 1918", "from June to November 1918", "1918-06", "1918-11", "month", "", "gregorian"),
+    ("in May–June 1907", "May–June 1907", "1907-05", "1907-06", "month", "", "gregorian"),
+    ("between January 1939 and June 1941", "between January 1939 and June 1941", "1939-01", "1941-06", "month", "", "gregorian"),
+    ("from November to February 1919", "from November to February 1919", "1918-11", "1919-02", "month", "", "gregorian"),
+    # day ranges
+    ("23–24 February 1944", "23–24 February 1944", "1944-02-23", "1944-02-24", "day", "", "gregorian"),
+    ("4–11 February 1945", "4–11 February 1945", "1945-02-04", "1945-02-11", "day", "", "gregorian"),
+    ("28 November – 1 December 1943", "28 November – 1 December 1943", "1943-11-28", "1943-12-01", "day", "", "gregorian"),
+    ("24 October – 7 November 1917", "24 October – 7 November 1917", "1917-10-24", "1917-11-07", "day", "", "gregorian"),
+    ("28 December – 3 January 1944", "28 December – 3 January 1944", "1943-12-28", "1944-01-03", "day", "", "gregorian"),
+    ("23 August 1942 – 2 February 1943", "23 August 1942 – 2 February 1943", "1942-08-23", "1943-02-02", "day", "", "gregorian"),
+    ("February 23–24, 1944", "February 23–24, 1944", "1944-02-23", "1944-02-24", "day", "", "gregorian"),
+    ("November 28 – December 1, 1943", "November 28 – December 1, 1943", "1943-11-28", "1943-12-01", "day", "", "gregorian"),
+    # decades
+    ("the 1930s", "1930s", "1930", "1939", "decade", "", "gregorian"),
+    ("the 1920s–1930s", "1920s–1930s", "1920", "1939", "decade", "", "gregorian"),
+    # bare years
+    ("in 1901", "1901", "1901", "1901", "year", "", "gregorian"),
+    ("1894", "1894", "1894", "1894", "year", "", "gregorian"),
+    ("May Day 1900", "1900", "1900", "1900", "year", "", "gregorian"),
+    ("in 1917 soldiers mutinied", "1917", "1917", "1917", "year", "", "gregorian"),
+]
+
+
+@pytest.mark.parametrize("text, said, start, end, precision, qualifier, calendar", FORMS, ids=[f[0] for f in FORMS])
+def test_each_form_reads_as_the_span_it_says(text, said, start, end, precision, qualifier, calendar):
+    m = only(text)
+    assert m.text == said == text[m.start:m.end]
+    assert m.span == DateSpan(start, end, precision, qualifier, calendar)
+    assert not m.carried
+
+
+def test_offsets_leave_out_the_lead_in_but_keep_the_range_words():
+    text = "He came back on 9 March 1917 and stayed from 1922 to 1952 (by the late 1920s, alone)."
+    found = find_dates(text)
+    assert [(m.start, m.end, m.text) for m in found] == [
+        (16, 28, "9 March 1917"), (40, 57, "from 1922 to 1952"), (66, 76, "late 1920s")]
+
+
+def test_offsets_of_an_old_style_pair_inside_a_sentence():
+    text = "Stalin (b. 18 December [O.S. 6 December] 1878[2] at Gori, d. 5 March 1953)."
+    birth, death = find_dates(text)
+    assert (birth.start, birth.end) == (11, 45)
+    assert birth.span == DateSpan("1878-12-18", "1878-12-18", "day", calendar="julian")
+    assert (death.start, death.end, death.text) == (61, 73, "5 March 1953")
+    assert death.span == DateSpan("1953-03-05", "1953-03-05", "day")
+
+
+def test_two_decades_joined_by_and_are_two_mentions():
+    found = find_dates("during the 1920s and 1930s")
+    assert [(m.text, m.span) for m in found] == [
+        ("1920s", DateSpan("1920", "1929", "decade")), ("1930s", DateSpan("1930", "1939", "decade"))]
+
+
+def test_a_list_of_months_takes_the_year_written_after_it():
+    found = find_dates("in the April and May 1940 purges, then the March, April, and May 1913 issues")
+    assert [(m.text, m.span.start, m.carried) for m in found] == [
+        ("April", "1940-04", True), ("May 1940", "1940-05", False),
+        ("March", "1913-03", True), ("April", "1913-04", True), ("May 1913", "1913-05", False)]
+    assert {m.span.precision for m in found} == {"month"}
+
+
+def test_longest_match_wins_and_mentions_do_not_overlap():
+    found = find_dates("24 October – 7 November 1917, then 1918–21 and 25 October (O.S.) 1917.")
+    assert [m.text for m in found] == ["24 October – 7 November 1917", "1918–21", "25 October (O.S.) 1917"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_a_season_word_makes_a_short_range_a_winter_otherwise_it_is_two_years():
+    assert only("the famine of 1932–33").span == DateSpan("1932", "1933", "year")
+    assert only("the winter of 1932–33").span == DateSpan("1932-12", "1933-02", "season")
+
+
+# Not dates -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "at least 700,000 executed",
+    "some 1,500 delegates",
+    "1,000",
+    "the number 12345",
+    "a claim.[63]",
+    "as cited [1917]",
+    "see p. 1905",
+    "pp. 1905–1910",
+    "Order No. 1917",
+    "it was 1917 km away",
+    "1500 soldiers",
+    "between 1500 and 2000 men",
+    "a ratio of 3.1917",
+    "$1917",
+    "1000 BC",
+    "the year 2500",
+    "code 19999 and 0999",
+    "he may march in august",
+    "the October Revolution",
+])
+def test_numbers_and_words_that_are_not_dates(text):
+    assert scan_dates(text, default_year=1917) == ([], [])
+
+
+def test_a_month_that_names_an_event_or_a_title_is_not_a_date():
+    assert find_dates("the December uprising; Lessons of October; the July Days", default_year=1917) == []
+
+
+# Year-less expressions carry the latest year ---------------------------------------------------
+def test_year_less_dates_take_the_latest_year_written_before_them():
+    text = ("Exiled in February 1909. In June, he fled. Caught on 9 March, released by late November. "
+            "In 1912 he moved; in early August he wrote.")
+    found = find_dates(text)
+    assert [(m.text, m.span.start, m.span.precision, m.span.qualifier, m.carried) for m in found] == [
+        ("February 1909", "1909-02", "month", "", False),
+        ("June", "1909-06", "month", "", True),
+        ("9 March", "1909-03-09", "day", "", True),
+        ("late November", "1909-11", "month", "late", True),
+        ("1912", "1912", "year", "", False),
+        ("early August", "1912-08", "month", "early", True),
+    ]
+
+
+def test_without_any_year_a_year_less_date_is_skipped_never_given_today():
+    assert find_dates("In June, he escaped; on 9 March he wrote; by late November") == []
+    found = find_dates("In June, he escaped; on 9 March he wrote", default_year=1909)
+    assert [(m.span.start, m.carried) for m in found] == [("1909-06", True), ("1909-03-09", True)]
+    assert find_dates("In 1920 it began. In June it ended.", default_year=1800)[1].span.start == "1920-06"
+
+
+def test_default_year_must_be_a_year():
+    with pytest.raises(DateError, match="default_year"):
+        find_dates("In June", default_year=0)
+
+
+def test_a_bare_month_needs_a_preposition():
+    found = find_dates("June was hot. In 1905, July came; by October, frost.")
+    assert [(m.text, m.span.start, m.carried) for m in found] == [("1905", "1905", False), ("October", "1905-10", True)]
+    assert [m.text for m in find_dates("In 1905. March 5 he left; on March 5 he left")] == ["1905", "March 5"]
+
+
+def test_an_old_style_year_less_date_is_converted_with_the_carried_year():
+    m = find_dates("In 1917 the coup. On 25 October (O.S.) it began.")[1]
+    assert m.span == DateSpan("1917-11-07", "1917-11-07", "day", calendar="julian") and m.carried
+
+
+def test_a_winter_across_the_new_year_places_a_later_month_in_the_right_year():
+    found = find_dates("in the winter of 1916–17 he was called up. In December he set out; in February he arrived")
+    assert [m.span.start for m in found] == ["1916-12", "1916-12", "1917-02"]
+
+
+def test_a_decade_gives_no_year_to_carry():
+    found = find_dates("In 1929 it began. During the 1930s it grew. In June it broke; in 1935, in May, it ended.")
+    assert [(m.text, m.span.start) for m in found] == [("1929", "1929"), ("1930s", "1930"), ("1935", "1935"), ("May", "1935-05")]
+
+
+def test_relative_years_count_from_the_latest_year():
+    found = find_dates("In 1946 a crisis; the following year a treaty; a year later a bomb; two years earlier, nothing.")
+    assert [(m.text, m.span.start, m.carried) for m in found] == [
+        ("1946", "1946", False), ("the following year", "1947", True),
+        ("a year later", "1948", True), ("two years earlier", "1946", True)]
+    assert find_dates("the following year") == []
+
+
+# Impossible dates are problems, not mentions ------------------------------------------------------
+@pytest.mark.parametrize("text, reason", [
+    ("31 February 1917", "no such day"),
+    ("29 February 1900", "no such day"),
+    ("30–31 February 1944", "no such day"),
+    ("1999–1899", "ends before it starts"),
+    ("1930–29", "ends before it starts"),
+    ("24–23 February 1944", "ends before it starts"),
+    ("winter of 1916–18", "two consecutive years"),
+    ("summer 1916–17", "within one year"),
+    ("30 February 1917 (O.S.)", "no such Old Style day"),
+    ("1 January [O.S. 19 December] 1900", "Old Style 1899-12-19 is 1899-12-31"),
+])
+def test_impossible_dates_are_problems(text, reason):
+    mentions, problems = scan_dates(f"It was {text}, they said.")
+    assert mentions == []
+    [p] = problems
+    assert isinstance(p, DateProblem) and p.text == text and reason in p.reason
+    assert (p.start, p.end) == (7, 7 + len(text))
+
+
+def test_a_problem_does_not_stop_the_dates_around_it():
+    mentions, problems = scan_dates("On 31 February 1917 nothing; on 5 March 1953 he died.")
+    assert [p.text for p in problems] == ["31 February 1917"]
+    assert [m.text for m in mentions] == ["5 March 1953"]
+    assert find_dates("On 31 February 1917 nothing; on 5 March 1953 he died.") == mentions
+
+
+# Round trips -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("span", [
+    DateSpan("1903-11", "1903-11", "month", "late"),
+    DateSpan("1878-12-18", "1878-12-18", "day", calendar="julian"),
+    DateSpan("1917-11-07", "1917-11-07", "day", calendar="julian"),
+    DateSpan("1916-12", "1917-02", "season"),
+    DateSpan("1907-06", "1907-08", "season"),
+    DateSpan("1918", "1921", "year"),
+    DateSpan("1919-01", "1919-03", "month"),
+    DateSpan("1930", "1939", "decade"),
+    DateSpan("1945-02-04", "1945-02-11", "day"),
+    DateSpan("1912", "1912", "year", "early"),
+])
+def test_the_labels_lifemap_writes_read_back_as_the_same_span(span):
+    assert spans(span.label()) == [span]
+
+
+# The seed texts ---------------------------------------------------------------------------------
+def test_known_facts_are_found_in_the_seed_texts(seeds):
+    found: dict[str, list[DateMention]] = {}
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions, problems = scan_dates(text)
+        assert problems == [], path.name
+        assert all(m.text == text[m.start:m.end] for m in mentions)
+        assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+        found[path.name] = mentions
+    every = [m for ms in found.values() for m in ms]
+
+    def has(span: DateSpan, carried: bool | None = None) -> bool:
+        return any(m.span == span and (carried is None or m.carried == carried) for m in every)
+
+    assert has(DateSpan("1878-12-18", "1878-12-18", "day", calendar="julian"), carried=False)  # birth, O.S.
+    assert has(DateSpan("1953-03-05", "1953-03-05", "day"), carried=False)  # death
+    assert has(DateSpan("1903-11", "1903-11", "month", "late"))  # arrival in Novaya Uda
+    assert has(DateSpan("1916-12", "1917-02", "season"))  # the winter he was called up
+    assert has(DateSpan("1919-01", "1919-03", "month"))  # back in Moscow
+    assert has(DateSpan("1907-05", "1907-06", "month"))  # the London congress
+    assert has(DateSpan("1920-08", "1920-08", "month", "mid"))
+    assert has(DateSpan("1922", "1952", "year"))  # general secretary
+    assert has(DateSpan("1936", "1938", "year"))
+    assert has(DateSpan("1920", "1929", "decade", "late"))
+    assert has(DateSpan("1920", "1929", "decade", "mid"))
+    assert has(DateSpan("1932-12", "1933-02", "season"))  # the famine winter
+    assert has(DateSpan("1909-06", "1909-06", "month"), carried=True)  # escape in June, year carried
+    assert has(DateSpan("1924-01-21", "1924-01-21", "day"))  # Lenin's death
+    # the birth keeps its Old Style pair in the mention's words
+    assert any(m.text.startswith("18 December [O.S.") and m.span.calendar == "julian" for m in every)
+    assert len(every) > 500
+
+
+# Properties -------------------------------------------------------------------------------------
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test-only extra
+    given = None
+
+DAY_IN = re.compile(r"(?<![0-9])[0-9]{1,2}(?![0-9])")
+MONTH_IN = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")|[0-9]{4}-[0-9]{2}")
+SEASON_IN = re.compile(r"(?i)winter|spring|summer|autumn|fall")
+
+
+def check_mentions(text: str, mentions: list[DateMention], problems: list[DateProblem]) -> None:
+    last = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text) and m.text == text[m.start:m.end]
+        assert m.start >= last, "mentions are in text order and do not overlap"
+        last = m.end
+        p = m.span.precision
+        # never finer than the words: a day needs a day number, a month a month, a season its word
+        if p == "day":
+            assert DAY_IN.search(re.sub(r"[0-9]{4}", " ", m.text))
+        if p in ("day", "month"):
+            assert MONTH_IN.search(m.text)
+        if p == "season":
+            assert SEASON_IN.search(m.text)
+        if p == "decade":
+            assert re.search(r"0'?s\b", m.text)
+        if not re.search(r"[0-9]{4}", m.text):
+            assert m.carried, "a mention without a year in its words must say the year was carried"
+    for p in problems:
+        assert p.text == text[p.start:p.end] and p.reason
+
+
+if given is None:
+    def test_properties_need_hypothesis():
+        pytest.skip("hypothesis is not installed: pip install hypothesis to run the property tests")
+else:
+    TOKENS = ["in", "on", "by", "the", "between", "and", "from", "to", "–", "-", "/", "of", "late", "early",
+              "mid-", "winter", "summer", "fall", "year", "following", "a", "later", "that", "March", "May",
+              "June", "December", "Dec.", "Sept", "1917", "1916", "17", "21", "5", "31", "29", "09",
+              "February", "(O.S.)", "[O.S.", "]", "O.S.", "1,500", "[63]", "p.", "1930s", "km", ",", ".",
+              "1999", "1899", "2100", "0999", "end", "middle", "two", "ten", "years", "earlier", "N.S.", "(",
+              "November", "January", "Dec", "[N.S.", "between", "2nd", "1,000"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text())
+    def test_any_text_scans_without_error(text):
+        mentions, problems = scan_dates(text)
+        check_mentions(text, mentions, problems)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", " ", "", "\n", ", "])), max_size=16),
+           st.one_of(st.none(), st.integers(min_value=1, max_value=9999)))
+    def test_date_like_text_keeps_the_invariants(parts, default_year):
+        text = "".join(word + sep for word, sep in parts)
+        mentions, problems = scan_dates(text, default_year=default_year)
+        check_mentions(text, mentions, problems)
+        assert find_dates(text, default_year=default_year) == mentions
+
+    DAYS = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2100, 12, 31))
+
+    @given(DAYS)
+    def test_a_rendered_day_round_trips(day):
+        iso = day.isoformat()
+        for text in (f"{day.day} {MONTHS[day.month - 1]} {day.year}", f"{MONTHS[day.month - 1]} {day.day}, {day.year}"):
+            m = only(f"It happened on {text}.")
+            assert m.text == text and m.span == DateSpan(iso, iso, "day")
+
+    @given(DAYS)
+    def test_a_rendered_month_round_trips(day):
+        text = f"{MONTHS[day.month - 1]} {day.year}"
+        m = only(f"It happened in {text}.")
+        assert m.text == text and m.span == DateSpan(iso := f"{day.year:04d}-{day.month:02d}", iso, "month")
+
+    @given(st.integers(min_value=1000, max_value=2100))
+    def test_a_rendered_year_round_trips(year):
+        assert only(f"It happened in {year}.").span == DateSpan(str(year), str(year), "year")
+        assert only(str(year)).span == DateSpan(str(year), str(year), "year")
