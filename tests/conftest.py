@@ -1,13 +1,12 @@
 """Shared fixtures: the seed texts, small data files, and a real headless Chromium.
 
 The browser is Debian's ``chromium`` driven by Playwright (never a downloaded browser). No CDN is
-reachable here, so every request the page makes for a script or style on jsDelivr is answered
-from the npm packages that ``tests/run`` installs into ``.cache/npm``; any other outside request
-is refused and recorded, and tests assert there was none.
+reachable here, so the page's requests for Leaflet on jsDelivr are answered from Leaflet's release
+files as installed from PyPI (``django-js-lib-leaflet``, the same files ``--self-contained``
+inlines); any other outside request is refused and recorded, and tests assert there was none.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -17,10 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).with_name("data")
-NPM = Path(os.environ.get("LIFEMAP_NPM_DIR", ROOT / ".cache" / "npm" / "node_modules"))
 CHROMIUM = os.environ.get("LIFEMAP_CHROMIUM", "/usr/bin/chromium")
 REQUIRE_BROWSER = os.environ.get("LIFEMAP_REQUIRE_BROWSER") == "1"
-CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/(?P<pkg>(?:@[^/]+/)?[^@/]+)@(?P<ver>[^/]+)/(?P<path>[^?#]*)")
+CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/leaflet@(?P<ver>[^/]+)/dist/(?P<path>[^?#]*)")
 
 
 def seeds_path() -> Path:
@@ -67,8 +65,6 @@ def browser():
         _unavailable("Playwright for Python is not installed")
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    if not (NPM / "leaflet" / "dist" / "leaflet.js").exists():
-        _unavailable(f"Leaflet is not installed under {NPM} (npm install leaflet@1.9.3)")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -93,9 +89,10 @@ class MapPage:
         url = route.request.url
         m = CDN.match(url)
         if m:
-            local = NPM / m["pkg"] / m["path"]
-            meta = NPM / m["pkg"] / "package.json"
-            if local.is_file() and json.loads(meta.read_text())["version"] == m["ver"]:
+            from lifemap.assets import LEAFLET_VERSION, leaflet_dir
+
+            local = leaflet_dir() / m["path"]
+            if m["ver"] == LEAFLET_VERSION and local.is_file():
                 return route.fulfill(path=str(local))
             self.outside.append(f"no local copy of {url}")
             return route.abort()

@@ -20,8 +20,8 @@ def html_of(m) -> str:
 def test_the_page_needs_leaflet_alone(mini):
     page = html_of(render(mini, tiles="none"))
     links = sorted(set(re.findall(r"""(?:src|href)=["'](https?:[^"']+)""", page)))
-    assert links == ["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
-                     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"]
+    assert links == ["https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css",
+                     "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"]
     assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
 
 

@@ -33,12 +33,18 @@ def _events(args):
 
 
 def build(args) -> int:
-    from .render import render, save
+    from .render import embed_snippet, render, save, write_text
 
     events, _ = _events(args)
-    m = render(events, actor=args.actor, tiles=args.tiles, title=args.title)
-    path = save(m, args.output)
-    print(f"wrote {path} ({len(events)} events)", file=sys.stderr)
+    m = render(events, actor=args.actor, tiles=args.tiles, title=args.title,
+               assets="inline" if args.self_contained else "cdn")
+    path = save(m, args.output, self_contained=args.self_contained)
+    print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
+    if args.embed:
+        snippet = embed_snippet(path.name, title=args.title or m.lifemap_title, width=args.width, height=args.height)
+        target = write_text(path.with_suffix(".embed.html"), snippet)
+        print(f"wrote {target}: paste it into a lesson page that sits beside {path.name}", file=sys.stderr)
+        print(snippet, end="")
     return 0
 
 
@@ -104,6 +110,12 @@ def parser() -> argparse.ArgumentParser:
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
     b.add_argument("--title", help="page title")
+    b.add_argument("--self-contained", action="store_true",
+                   help="put Leaflet inside the page: no outside request but the tiles (none with --tiles none)")
+    b.add_argument("--embed", action="store_true",
+                   help="also write OUTPUT.embed.html, an iframe snippet for lesson pages (and print it)")
+    b.add_argument("--width", type=int, default=960, help="embedded width in pixels, at most [%(default)s]")
+    b.add_argument("--height", type=int, default=600, help="embedded height in pixels [%(default)s]")
     b.set_defaults(func=build)
 
     from .export import FORMATS

@@ -15,14 +15,14 @@ import os
 from collections import OrderedDict
 from pathlib import Path
 
-from .controls import BIND_JS, Legend, TimeSlider
+from .assets import check_self_contained, inline_assets, link_assets
+from .controls import BIND_JS, EventTable, Legend, Story, TimeSlider
+from .errors import LifemapError
 from .events import LAYERS
 from .periods import periods
 from .route import moves, route
 
 EPOCH = dt.date(1970, 1, 1)
-LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
-LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
     "exile": {"dashArray": "8 6", "weight": 2.5},
     "escape": {"dashArray": "2 6", "weight": 3},
@@ -151,9 +151,13 @@ def _steps(events, stop_frame) -> list[dict]:
     return [steps[t] for t in sorted(steps)]
 
 
-def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None):
+def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None,
+           assets: str = "cdn"):
     """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
     a time slider and a period menu. Shows inline in Jupyter.
+
+    ``assets="inline"`` puts Leaflet into the page, for lesson pages that may not load
+    third-party scripts (save it with ``save(m, path, self_contained=True)`` to have that checked).
 
     >>> from lifemap.events import load_events
     >>> m = render(load_events(), tiles="none")
@@ -166,12 +170,14 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     tile_name = TILES.get(tiles, tiles) if tiles is not None else None
     # folium insists on an attribution for a custom tile URL: name its host.
     attr = f"Tiles: {_host(tile_name)}" if tile_name and "{z}" in tile_name else None
+    # keyboard=False: the arrow keys step through the story instead of panning
     m = folium.Map(tiles=tile_name, attr=attr, min_zoom=2, max_zoom=18, zoom_start=4, location=[50.0, 50.0],
-                   control_scale=True, prefer_canvas=False)
-    # Per instance, so other maps in the process keep folium's defaults.
-    m.default_js = [("leaflet", LEAFLET_JS)]
-    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+                   control_scale=True, prefer_canvas=False, keyboard=False)
+    if assets not in ("cdn", "inline"):
+        raise LifemapError(f"assets must be 'cdn' or 'inline', not {assets!r}")
+    (inline_assets if assets == "inline" else link_assets)(m)
     m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
+    m.lifemap_title = title
 
     if tile_name is None:
         _offline_basemap().add_to(m)
@@ -208,12 +214,18 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
                                 "dash": "dashArray" in LEG_STYLE[kind],
                                 "count": str(int((all_legs["kind"] == kind).sum()))})
 
-    folium.LayerControl(collapsed=False).add_to(m)
+    # expanded on a screen, folded to its icon on a phone
+    folium.LayerControl(collapsed=folium.JsCode('window.matchMedia("(max-width: 640px)").matches')).add_to(m)
     Legend(legend_rows, title=title).add_to(m)
-    period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})",
+    period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
                    for p in periods()]
     TimeSlider(groups, _steps(events, stop_frame), period_data).add_to(m)
+    Story(_story(stop_frame)).add_to(m)
+    EventTable(["Date", "Place", "Kind", "Who", "What happened", "Source"],
+               [[r["date_label"], r["place_label"], r["kind"], r["actor"], r["summary"],
+                 f"{r['source']} {int(r['start'])}–{int(r['end'])}"] for r in events.to_dict("records")],
+               caption="Events in date order, with the source text and character span behind each").add_to(m)
     # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
     bounds = _bounds(stop_frame, leg_frame) if len(stop_frame) > 1 else _bounds(events, all_legs)
     if bounds:
@@ -239,6 +251,12 @@ def _host(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).hostname or url
+
+
+def _story(stop_frame) -> list[dict]:
+    return [{"t": _days(r["first_day"]), "label": r["date_label"], "place": r["place_label"], "what": r["summary"],
+             "place_id": r["place"], "layer": r["layer"], "lat": r["lat"], "lon": r["lon"]}
+            for r in stop_frame.to_dict("records")]
 
 
 def _leg_layer(kind: str) -> str:
@@ -274,14 +292,49 @@ def _stable_ids(root) -> None:
             (child.get_name() if key == old[id(child)] else key, child) for key, child in el._children.items())
 
 
-def save(m, path: str | os.PathLike) -> Path:
-    """Write the map's HTML atomically: a temporary file beside the target, then a rename."""
+def embed_snippet(src: str, *, title: str, width: int = 960, height: int = 600) -> str:
+    """An iframe for a lesson page: as wide as the page allows up to ``width``, keeping the
+    ``width``:``height`` proportions (so a phone gets a smaller map, not a scrolling one)."""
+    if width <= 0 or height <= 0:
+        raise LifemapError("the embedded map needs a positive width and height")
+    return (
+        f"<!-- lifemap map: {_esc(src)} must sit beside the page this is pasted into -->\n"
+        f'<div style="position:relative;width:100%;max-width:{width}px;aspect-ratio:{width}/{height}">\n'
+        f'  <iframe src="{_esc(src)}" title="{_esc(title)}" width="{width}" height="{height}" loading="lazy"\n'
+        f'          style="position:absolute;inset:0;width:100%;height:100%;border:0" allowfullscreen></iframe>\n'
+        f"</div>\n"
+    )
+
+
+def tile_prefixes(m) -> tuple[str, ...]:
+    """The URL prefixes of the map's tile layers: the only outside fetches a lesson page may make."""
+    import folium
+
+    return tuple(child.tiles.split("{")[0] for child in m._children.values()
+                 if isinstance(child, folium.TileLayer) and isinstance(child.tiles, str))
+
+
+def save(m, path: str | os.PathLike, *, self_contained: bool = False) -> Path:
+    """Write the map's HTML atomically: a temporary file beside the target, then a rename.
+
+    With ``self_contained=True`` the page is first checked for anything it would fetch from
+    outside (apart from its tiles): if something is left, ExternalReference is raised and
+    nothing is written.
+    """
+    html = m.get_root().render()
+    if self_contained:
+        check_self_contained(html, allow=tile_prefixes(m))
+    return write_text(path, html)
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write a text file atomically: a temporary file beside the target, then a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(m.get_root().render())
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -1,0 +1,113 @@
+"""The scripts and styles a map page needs, by link or inline, and a check for outside references.
+
+A map links Leaflet from a CDN by default. For lesson pages on networks that block third-party
+scripts, ``inline_assets`` puts Leaflet's script and style (with its images as data URIs) into
+the page itself; they come from the ``django-js-lib-leaflet`` package, which ships Leaflet's
+release files and nothing else. ``external_references`` then proves nothing is fetched from
+elsewhere, apart from the map tiles the user chose.
+"""
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import LifemapError
+
+LEAFLET_VERSION = "1.9.4"
+LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
+LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+# Not requests: XML namespaces name a vocabulary, they are never fetched.
+_NAMESPACES = ("http://www.w3.org/",)
+
+
+class ExternalReference(LifemapError):
+    """A page meant to be self-contained still refers to something outside it."""
+
+    def __init__(self, urls: list[str]):
+        self.urls = urls
+        shown = "\n  ".join(urls[:10]) + ("\n  …" if len(urls) > 10 else "")
+        super().__init__(f"the page still refers to {len(urls)} outside resource(s):\n  {shown}")
+
+
+def leaflet_dir() -> Path:
+    """Leaflet's release files as installed from PyPI (``django-js-lib-leaflet``)."""
+    try:
+        import js_lib_leaflet
+    except ImportError:
+        raise LifemapError("a self-contained page needs Leaflet's files: pip install django-js-lib-leaflet") from None
+    folder = Path(js_lib_leaflet.__file__).with_name("static") / "js_lib_leaflet"
+    head = (folder / "leaflet.js").read_text(encoding="utf-8")[:200]
+    found = re.search(r"Leaflet (\d+\.\d+\.\d+)", head)
+    if not found or found[1] != LEAFLET_VERSION:
+        raise LifemapError(f"expected Leaflet {LEAFLET_VERSION} in {folder}, found {found[1] if found else 'none'}")
+    return folder
+
+
+@lru_cache(maxsize=1)
+def leaflet_inline() -> tuple[str, str]:
+    """Leaflet's script, and its style with every image it names turned into a data URI."""
+    folder = leaflet_dir()
+    script = (folder / "leaflet.js").read_text(encoding="utf-8")
+    script = script.replace("//# sourceMappingURL=leaflet.js.map", "")
+
+    def data_uri(match: re.Match) -> str:
+        image = folder / match[1]
+        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{encoded})"
+
+    style = (folder / "leaflet.css").read_text(encoding="utf-8")
+    style = re.sub(r"/\*.*?\*/", "", style, flags=re.S)  # comments cite bug trackers by URL
+    style = re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, style)
+    return script, style
+
+
+def link_assets(m) -> None:
+    """Leaflet alone, from the CDN (per map: other folium maps in the process keep their links)."""
+    m.default_js = [("leaflet", LEAFLET_JS)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+
+
+def inline_assets(m) -> None:
+    """Leaflet's script and style inside the page."""
+    from branca.element import Element
+
+    script, style = leaflet_inline()
+    m.default_js, m.default_css = [], []
+    header = m.get_root().header
+    # "</" cannot occur in Leaflet's code or style, but guard the element boundary all the same
+    header.add_child(Element(f"<style>{style.replace('</', '<' + chr(92) + '/')}</style>"), name="leaflet_css")
+    header.add_child(Element(f"<script>{script.replace('</script', '<' + chr(92) + '/script')}</script>"),
+                     name="leaflet")
+
+
+_URL = re.compile(r"""(?:https?:)?//[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s"'<>()\\]*)?""")
+_ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def external_references(html: str, *, allow: tuple[str, ...] = ()) -> list[str]:
+    """Every outside URL a page could fetch: scripts, styles, images, fonts, frames, tiles.
+
+    Links a reader may follow (``<a href>``, also inside escaped JSON) and XML namespaces are not
+    fetches; ``allow`` lists prefixes the caller accepts (the tile server the user chose).
+    """
+    plain = (html.replace("\\u003c", "<").replace("\\u003e", ">").replace('\\"', '"')
+             .replace("\\/", "/").replace("&quot;", '"'))
+    anchors = set(_ANCHOR.findall(plain))
+    found = []
+    for match in _URL.finditer(plain):
+        url = match.group(0)
+        start = match.start()
+        if plain[start - 1:start] in "abcdefghijklmnopqrstuvwxyz0123456789" and not url.startswith("http"):
+            continue  # "a//b" inside code or a path, not a protocol-relative URL
+        if url in anchors or url.startswith(_NAMESPACES) or url.startswith(allow):
+            continue
+        found.append(url)
+    return sorted(set(found))
+
+
+def check_self_contained(html: str, *, allow: tuple[str, ...] = ()) -> None:
+    urls = external_references(html, allow=allow)
+    if urls:
+        raise ExternalReference(urls)

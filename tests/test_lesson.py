@@ -1,0 +1,139 @@
+"""Lesson pages: the self-contained file, the iframe snippet, story mode and the phone layout,
+checked in headless Chromium."""
+import subprocess
+import sys
+
+import pytest
+
+from lifemap.assets import ExternalReference, check_self_contained, external_references
+from lifemap.events import load_events
+from lifemap.render import render, save
+
+
+def build(tmp_path, *args, name="lifemap.html"):
+    out = tmp_path / name
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "build", "-o", str(out), *args],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return out, done
+
+
+def requests_of(page):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    return seen
+
+
+def test_a_self_contained_page_fetches_nothing(tmp_path, map_page):
+    out, _ = build(tmp_path, "--self-contained", "--tiles", "none")
+    html = out.read_text(encoding="utf-8")
+    assert external_references(html) == []
+    seen = requests_of(map_page.page)
+    map_page.open(out)
+    assert [u for u in seen if not u.startswith(("file:", "data:"))] == []
+    assert map_page.errors == [] and map_page.outside == []
+    # the offline basemap drew the countries, and Leaflet's own images are inline
+    assert map_page.page.locator("path:not(.leaflet-interactive)").count() > 100
+    assert map_page.js("getComputedStyle(document.querySelector('.leaflet-control-layers-toggle')).backgroundImage").startswith('url("data:image/png')
+
+
+def test_with_tiles_only_the_tile_server_is_outside(tmp_path):
+    out, _ = build(tmp_path, "--self-contained")
+    assert external_references(out.read_text(encoding="utf-8"), allow=("https://tile.openstreetmap.org/",)) == []
+    assert "https://tile.openstreetmap.org/" in " ".join(external_references(out.read_text(encoding="utf-8")))
+
+
+def test_the_build_fails_loudly_if_anything_outside_is_left(tmp_path, mini_events, mini_gazetteer):
+    import folium.plugins
+
+    m = render(load_events(mini_events, mini_gazetteer), tiles="none", assets="inline")
+    folium.plugins.Fullscreen().add_to(m)  # a plugin that links its own script from a CDN
+    target = tmp_path / "map.html"
+    with pytest.raises(ExternalReference, match="Control.FullScreen"):
+        save(m, target, self_contained=True)
+    assert not target.exists()
+    with pytest.raises(ExternalReference):
+        check_self_contained('<img src="//example.org/x.png">')
+    check_self_contained('<a href="https://example.org/about">about</a><svg xmlns="http://www.w3.org/2000/svg"></svg>')
+
+
+def test_the_iframe_snippet_works_in_a_plain_lesson_page_on_a_phone(tmp_path, browser):
+    out, done = build(tmp_path, "--self-contained", "--tiles", "none", "--embed", "--width", "800", "--height", "500")
+    snippet = (tmp_path / "lifemap.embed.html").read_text(encoding="utf-8")
+    assert done.stdout == snippet and 'title="The life of Stalin"' in snippet and "aspect-ratio:800/500" in snippet
+    lesson = tmp_path / "lesson.html"
+    lesson.write_text("<!DOCTYPE html><html><head><meta name='viewport' content='width=device-width'>"
+                      "<title>Lesson</title></head><body><h1>The exiles</h1><p>Look at the map.</p>"
+                      f"{snippet}<p>Questions follow.</p></body></html>", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(lesson.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator(".lm-slider").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    box = page.locator("iframe").bounding_box()
+    assert box["width"] <= 375 and abs(box["width"] / box["height"] - 800 / 500) < 0.02
+    inner = page.frames[1]
+    assert inner.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+def test_the_map_fits_a_phone(tmp_path, browser):
+    out, _ = build(tmp_path, "--self-contained", "--tiles", "none")
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(out.as_uri())
+    page.wait_for_function("window.lifemap !== undefined")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # on a phone the panels start folded so the map stays visible
+    assert page.locator(".lm-legend .lm-body").is_hidden() and page.locator(".lm-story ol").is_hidden()
+    assert page.locator(".leaflet-control-layers-list").is_hidden()
+    for sel in (".lm-slider", ".lm-story", ".lm-legend"):
+        b = page.locator(sel).bounding_box()
+        assert b["x"] >= 0 and b["x"] + b["width"] <= 375, sel
+    page.locator(".lm-story .lm-toggle").tap()
+    assert page.locator(".lm-story ol").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+def test_story_mode_moves_the_map_and_steps_with_the_keyboard(tmp_path, map_page):
+    out, _ = build(tmp_path, "--self-contained", "--tiles", "none")
+    map_page.open(out)
+    page = map_page.page
+    stops = map_page.js("window.lifemap.steps.length")
+    entries = page.locator(".lm-story li")
+    assert entries.count() > 100 and stops > 100
+    kureika = page.locator(".lm-story li", has_text="Kureika").first
+    kureika.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert "Kureika" in page.locator(".leaflet-popup-content").inner_text()
+    # the map flew there: Kureika is in view at a closer zoom than the whole life
+    view = map_page.js("(() => { const m = window.lifemap.items[0].group._map;"
+                       " return [m.getBounds().contains([66.4669, 87.1711]), m.getZoom()]; })()")
+    assert view[0] and view[1] >= 5
+    at = map_page.js("window.lifemap.story")
+    assert kureika.get_attribute("aria-current") == "step"
+    assert "Kureika" in page.locator(".lm-now").inner_text()
+    assert page.locator(".lm-band.lm-active").inner_text() == "Underground"
+    page.locator("body").press("ArrowRight")
+    page.wait_for_function(f"window.lifemap.story === {at + 1}")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(f"window.lifemap.story === {at}")
+    page.keyboard.press("End")
+    page.wait_for_function(f"window.lifemap.story === {entries.count() - 1}")
+    assert page.locator(".lm-band.lm-active").inner_text() == "Post-war"
+    # moving the slider marks the stop of that date in the story
+    page.locator("input.lm-range").fill("0")
+    assert page.locator(".lm-story li").first.get_attribute("aria-current") == "step"
+    assert map_page.errors == []
+
+
+def test_the_text_alternative_is_a_table_of_every_event(tmp_path, map_page):
+    out, _ = build(tmp_path, "--self-contained", "--tiles", "none")
+    map_page.open(out)
+    page = map_page.page
+    assert page.locator("#lm-table tbody tr").count() == len(load_events())
+    page.locator(".lm-story a", has_text="table").click()
+    assert page.locator("#lm-table table").is_visible()
+    assert page.locator("#lm-table th").all_inner_texts()[:3] == ["Date", "Place", "Kind"]
