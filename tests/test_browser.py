@@ -98,7 +98,16 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, map_page, mini_p
     assert HOSTILE[0] in popup.inner_text() and HOSTILE[2] in popup.inner_text()
     assert "Gori " + HOSTILE[4] in popup.inner_text()
     assert HOSTILE[0] in page.title()
-    assert page.locator(".leaflet-popup-content img, .leaflet-tooltip img").count() == 0
+    # the same text in the story list, the slider, the table and the tooltips stays text
+    story = page.locator(".lm-story li").first.inner_text()
+    assert HOSTILE[0] in story and HOSTILE[4] in story
+    assert HOSTILE[0] in page.locator(".lm-what").inner_text()
+    page.locator("#lm-table").evaluate("d => d.open = true")
+    cells = page.locator("#lm-table tbody tr").first.inner_text()
+    assert HOSTILE[2] in cells and "Gori " + HOSTILE[4] in cells
+    page.locator("path.leaflet-interactive").first.hover()
+    assert "Gori " + HOSTILE[4] in page.locator(".leaflet-tooltip").inner_text()
+    assert page.locator("img, iframe, script[src]:not([src$='/leaflet.js'])").count() == 0
     assert map_page.js("window.pwned") is None
     assert map_page.errors == [] and map_page.outside == []
 

@@ -104,7 +104,8 @@ class DateSpan:
         """A span from ISO partials; the precision defaults to what ``start`` gives."""
         end = end or start
         if precision is None:
-            precision = ("year", "month", "day")[start.count("-")]
+            y, m, d = parse_partial(start)
+            precision = "day" if d else "month" if m else "year"
         return cls(start, end, precision, qualifier or "", calendar or "gregorian")
 
     # Derived days -----------------------------------------------------------------------------

@@ -40,9 +40,11 @@ def fold(name: str) -> str:
     >>> fold("Mogilëv"), fold("Kraków"), fold("Szklarska  Poręba")
     ('mogilev', 'krakow', 'szklarska poreba')
     """
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(text.split())
+    text = name
+    for _ in range(2):  # twice: casefolding can yield letters that decompose, and the reverse
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.translate(_LETTERS).split())
 
 
 def fold_variants(name: str) -> set[str]:

@@ -1,0 +1,84 @@
+"""Property-based tests: name folding, the names format and date spans never crash or invent."""
+import datetime as dt
+import re
+
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is not installed (it is in the test extras)")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from lifemap.dates import DateSpan  # noqa: E402
+from lifemap.errors import DateError, UnknownPlace  # noqa: E402
+from lifemap.gazetteer import Gazetteer, Name, fold, parse_names  # noqa: E402
+
+NAME_TEXT = st.text(st.characters(blacklist_characters=";[]", blacklist_categories=("Cs", "Cc")),
+                    min_size=1, max_size=30).map(str.strip).filter(lambda t: t and ".." not in t)
+
+
+@given(st.text(max_size=60))
+def test_folding_never_fails_and_is_stable(text):
+    once = fold(text)
+    assert fold(once) == once
+    assert once == once.strip() and "  " not in once
+
+
+@given(st.text(max_size=40))
+def test_resolving_any_text_either_finds_a_place_or_says_unknown(text):
+    g = GAZETTEER
+    try:
+        place = g.resolve(text)
+    except UnknownPlace:
+        return
+    assert fold(text) in {fold(n.text) for n in place.all_names()} | {
+        f for n in place.all_names() for f in [fold(n.text.replace("ö", "oe").replace("ü", "ue").replace("ä", "ae"))]}
+
+
+@st.composite
+def dated_names(draw):
+    years = sorted(draw(st.lists(st.integers(1000, 2100), min_size=1, max_size=5, unique=True)))
+    names = []
+    for i, lo in enumerate(years):
+        hi = years[i + 1] if i + 1 < len(years) else None
+        names.append(Name(draw(NAME_TEXT), dt.date(lo, 1, 1), dt.date(hi, 1, 1) if hi else None))
+    names += [Name(t) for t in draw(st.lists(NAME_TEXT, max_size=3))]
+    return tuple(names)
+
+
+@given(dated_names())
+def test_the_names_format_round_trips(names):
+    assert parse_names("; ".join(map(str, names))) == names
+
+
+@st.composite
+def spans(draw):
+    precision = draw(st.sampled_from(["day", "month", "year"]))
+    start = draw(st.dates(dt.date(1000, 1, 1), dt.date(2100, 12, 31)))
+    end = start + dt.timedelta(days=draw(st.integers(0, 4000)))
+    cut = {"day": 10, "month": 7, "year": 4}[precision]
+    return DateSpan(start.isoformat()[:cut], end.isoformat()[:cut], precision,
+                    draw(st.sampled_from(["", "early", "mid", "late"])) if precision != "day" else "",
+                    draw(st.sampled_from(["gregorian", "julian"])))
+
+
+@settings(max_examples=300)
+@given(spans())
+def test_a_label_never_shows_more_than_the_span_knows(span):
+    label = span.label()
+    has_day = bool(re.search(r"(?<![\d])\d{1,2} [A-Z][a-z]{2}", label) or re.search(r"\d{1,2}–\d{1,2} [A-Z]", label))
+    assert has_day == (span.precision == "day")
+    assert span.first_day <= span.last_day
+    assert str(span.first_day.year) in label or str(span.first_day.year)[-2:] in label
+
+
+@given(st.text(alphabet="0123456789-–/ .aX", max_size=12) | st.text(max_size=12),
+       st.text(alphabet="0123456789-", max_size=12))
+def test_any_pair_of_strings_is_a_span_or_a_date_error(a, b):
+    try:
+        DateSpan.parse(a, b)
+    except DateError:
+        pass
+
+
+from pathlib import Path  # noqa: E402
+
+GAZETTEER = Gazetteer.load(Path(__file__).with_name("data") / "places.csv")
