@@ -373,3 +373,10 @@ def test_an_export_replaces_the_old_file_and_makes_folders(mini, tmp_path):
     ex.export(mini.iloc[:2], "geojson", target)
     assert len(json.loads(target.read_text(encoding="utf-8"))["features"]) == 2
     assert only_files(target.parent) == ["events.geojson"]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml", "lpf", "timelinejs", "storymapjs"])
+def test_the_same_events_export_to_the_same_bytes(tmp_path, mini, mini_gazetteer, fmt):
+    a = ex.export(mini, fmt, tmp_path / f"a.{fmt}", gazetteer=mini_gazetteer)
+    b = ex.export(mini, fmt, tmp_path / f"b.{fmt}", gazetteer=mini_gazetteer)
+    assert a.read_bytes() == b.read_bytes()
