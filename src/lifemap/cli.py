@@ -95,17 +95,24 @@ def resolve(args) -> int:
     return 0
 
 
+def _data_options(p) -> None:
+    """The options that choose the events: which files, which period, whose route."""
+    p.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
+    p.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
+    p.add_argument("--events", help="events CSV instead of the embedded default")
+    p.add_argument("--places", help="places CSV instead of the curated places.csv")
+    p.add_argument("--actor", default="Stalin", help="whose route to draw (stops, legs, story) [%(default)s]")
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="lifemap", description=__doc__)
+    ap = argparse.ArgumentParser(
+        prog="lifemap", description="Texts about a life → a dated, geocoded itinerary and an interactive map.",
+        epilog="Start with `lifemap build` and open output/lifemap.html.")
     sub = ap.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the interactive map (default: the embedded life of Stalin)")
     b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
-    b.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to show")
-    b.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to show")
-    b.add_argument("--events", help="events CSV to map instead of the embedded default")
-    b.add_argument("--places", help="places CSV to use instead of the curated places.csv")
-    b.add_argument("--actor", default="Stalin", help="whose route to draw [%(default)s]")
+    _data_options(b)
     b.add_argument("--tiles", default="osm",
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
@@ -124,22 +131,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("-f", "--format", required=True, type=str.lower, choices=FORMATS, metavar="FMT",
                    help="one of: %(choices)s")
     x.add_argument("-o", "--output", help="file to write [output/lifemap.<format's suffix>]")
-    x.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to export")
-    x.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to export")
-    x.add_argument("--events", help="events CSV to export instead of the embedded default")
-    x.add_argument("--places", help="places CSV to use instead of the curated places.csv")
-    x.add_argument("--actor", default="Stalin", help="whose route (gpkg legs, storymapjs slides) [%(default)s]")
+    _data_options(x)
     x.add_argument("--title", help="title of the KML document, timeline or story map")
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
     x.set_defaults(func=export_events)
 
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
     f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
-    f.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to show")
-    f.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to show")
-    f.add_argument("--events", help="events CSV instead of the embedded default")
-    f.add_argument("--places", help="places CSV instead of the curated places.csv")
-    f.add_argument("--actor", default="Stalin", help="whose route to draw [%(default)s]")
+    _data_options(f)
     f.add_argument("--title", help="title above the map")
     f.set_defaults(func=figure)
 

@@ -6,7 +6,6 @@ Events travel between steps as a GeoDataFrame, one row per event, with the place
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Iterable
 from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError
 from .gazetteer import Gazetteer
+from .records import read_rows
 
 KINDS = ("birth", "education", "work", "arrest", "prison", "exile", "escape", "travel", "congress",
          "front", "battle", "summit", "annexation", "deportation", "massacre", "rename", "death", "other")
@@ -68,26 +68,11 @@ def read_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     With a gazetteer, every place and origin id must be one of its places.
     """
     path = Path(path) if path else default_events_path()
-    try:
-        handle = path.open(newline="", encoding="utf-8")
-    except OSError as exc:
-        raise DataError(path, 0, "", f"cannot read: {exc.strerror}") from None
     events, seen = [], {}
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        except UnicodeDecodeError:
-            raise DataError(path, 1, "", "not UTF-8 text") from None
-        if missing:
-            raise DataError(path, 1, "header", f"missing column(s): {', '.join(missing)}")
-        try:
-            for row in reader:
-                event = _event(row, path, reader.line_num, seen, gazetteer)
-                seen[event.id] = reader.line_num
-                events.append(event)
-        except UnicodeDecodeError:
-            raise DataError(path, reader.line_num + 1, "", "not UTF-8 text") from None
+    for line, row in read_rows(path, COLUMNS):
+        event = _event(row, path, line, seen, gazetteer)
+        seen[event.id] = line
+        events.append(event)
     return events
 
 
@@ -95,8 +80,6 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
     def bad(col, msg):
         return DataError(path, line, col, msg)
 
-    if None in row:
-        raise bad("", "more fields than the header has")
     eid = (row["id"] or "").strip()
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", eid):
         raise bad("id", f"{eid!r} is not a lowercase id of letters, digits and hyphens")

@@ -6,7 +6,6 @@ common transliteration variants, so ``Krakow``, ``Kraków`` and ``Cracow`` meet 
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 import re
@@ -17,6 +16,7 @@ from typing import Iterable, Iterator, Protocol
 
 from .dates import parse_partial
 from .errors import DataError, DateError, UnknownPlace
+from .records import read_rows
 
 KINDS = ("city", "village", "site", "region", "country")
 COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "parent", "coord_source", "names", "note")
@@ -256,27 +256,11 @@ def parse_names(text: str) -> tuple[Name, ...]:
 def read_places(path: str | os.PathLike) -> list[Place]:
     """Read and check a places file; a bad row raises DataError naming the file, line and field."""
     path = Path(path)
-    try:
-        handle = path.open(newline="", encoding="utf-8")
-    except OSError as exc:
-        raise DataError(path, 0, "", f"cannot read: {exc.strerror}") from None
     places: list[Place] = []
     lines: dict[str, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        except UnicodeDecodeError:
-            raise DataError(path, 1, "", "not UTF-8 text") from None
-        if missing:
-            raise DataError(path, 1, "header", f"missing column(s): {', '.join(missing)}")
-        try:
-            for row in reader:
-                line = reader.line_num
-                places.append(_place(row, path, line, lines))
-                lines[places[-1].id] = line
-        except UnicodeDecodeError:
-            raise DataError(path, reader.line_num + 1, "", "not UTF-8 text") from None
+    for line, row in read_rows(path, COLUMNS):
+        places.append(_place(row, path, line, lines))
+        lines[places[-1].id] = line
     for p in places:
         if p.parent and p.parent not in lines:
             raise DataError(path, lines[p.id], "parent", f"unknown place id {p.parent!r}")
@@ -287,8 +271,6 @@ def _place(row: dict, path: Path, line: int, seen: dict[str, int]) -> Place:
     def bad(col, msg):
         return DataError(path, line, col, msg)
 
-    if None in row:
-        raise bad("", "more fields than the header has")
     pid = (row["id"] or "").strip()
     if not _ID.match(pid):
         raise bad("id", f"{pid!r} is not a lowercase id of letters, digits and hyphens")
