@@ -19,12 +19,23 @@ def _year(text: str) -> str:
 
 
 def _events(args):
-    """The events the options ask for (a file or the default, within --from/--to) and their gazetteer."""
-    from .events import between, load_events
+    """The events the options ask for (read out of texts, an events file or the default, within
+    --from/--to) and their gazetteer."""
+    from .events import between, load_events, to_frame
     from .gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(args.places)
-    events = load_events(args.events, gazetteer)
+    if getattr(args, "files", None):
+        if args.events:
+            raise LifemapError("give texts or --events, not both")
+        from .extract import as_events, extract
+
+        found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer), gazetteer)
+        if not found:
+            raise LifemapError("no dated, located events found in " + ", ".join(args.files))
+        events = to_frame(found, gazetteer)
+    else:
+        events = load_events(args.events, gazetteer)
     if args.start or args.end:
         events = between(events, args.start, args.end)
         if events.empty:
@@ -33,7 +44,8 @@ def _events(args):
 
 
 def build(args) -> int:
-    from .render import embed_snippet, render, save, write_text
+    from .files import write_text
+    from .render import embed_snippet, render, save
 
     events, _ = _events(args)
     m = render(events, actor=args.actor, tiles=args.tiles, title=args.title,
@@ -61,6 +73,16 @@ def export_events(args) -> int:
         options["base"] = args.base
     path = export(events, args.format, args.output, gazetteer=gazetteer, **options)
     print(f"wrote {path} ({len(events)} events as {args.format})", file=sys.stderr)
+    return 0
+
+
+def extract_cmd(args) -> int:
+    from .extract import extract, write_csv
+    from .gazetteer import Gazetteer
+
+    frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=not args.no_geonames)
+    path = write_csv(frame, args.output)
+    print(f"wrote {path} ({len(frame)} events from {len(args.files)} file(s))", file=sys.stderr)
     return 0
 
 
@@ -111,6 +133,8 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the interactive map (default: the embedded life of Stalin)")
+    b.add_argument("files", nargs="*", metavar="FILE",
+                   help="texts to read events out of, instead of the embedded default (popups show each sentence)")
     b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
     _data_options(b)
     b.add_argument("--tiles", default="osm",
@@ -135,6 +159,13 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--title", help="title of the KML document, timeline or story map")
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
     x.set_defaults(func=export_events)
+
+    e = sub.add_parser("extract", help="find dated, located events in texts (CSV, one row per event and place)")
+    e.add_argument("files", nargs="+", metavar="FILE", help="texts to read (UTF-8; others as cp1252 with a warning)")
+    e.add_argument("-o", "--output", default="events.csv", help="CSV file to write [%(default)s]")
+    e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    e.add_argument("--no-geonames", action="store_true", help="curated places only, no GeoNames fallback")
+    e.set_defaults(func=extract_cmd)
 
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
     f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")

