@@ -35,3 +35,17 @@ def test_the_periods_notebook_shows_map_table_and_timeline(tmp_path):
     assert "Tehran" not in side.split("<svg")[0].split("<iframe")[0]
     texts = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "events in underground" in texts and "<table" in html
+
+
+def test_the_own_text_notebook_extracts_reviews_and_saves(tmp_path):
+    import csv
+
+    nb = run(NOTEBOOKS[[p.stem for p in NOTEBOOKS].index("own_text")], tmp_path)
+    saved = tmp_path / "kept_events.csv"
+    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    places = {r["place"] for r in rows}
+    assert {"solvychegodsk", "baku"} <= places
+    assert any(r["place"] == "baku" and r["kind"] == "arrest" and r["date_start"] == "1908-03" for r in rows)
+    assert any(r["place"] == "solvychegodsk" and r["date_start"].startswith("1909") for r in rows)
+    last = nb.cells[-1].outputs[0]["data"]["text/html"]
+    assert "<iframe" in last

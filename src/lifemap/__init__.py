@@ -9,10 +9,11 @@ The public API:
     route(ev)            stops and legs GeoDataFrames
     render(ev)           a folium.Map (shows inline in Jupyter); save(m, path) writes it
     export(ev, fmt, p)   GeoJSON, GeoPackage, CSV, KML, Linked Places, TimelineJS, StoryMapJS
+    extract(texts)       candidate events read out of texts, each with its sentence
     Gazetteer            places and their names through time
 
 The functions are bound here by name: several share their module's name (``route``,
-``render``, ``export``, ``periods``), and the function is what ``lifemap.route`` means.
+``render``, ``export``, ``extract``, ``periods``), and the function is what ``lifemap.route`` means.
 Heavy libraries (geopandas, matplotlib) load on first use, not on import.
 """
 from __future__ import annotations
@@ -21,10 +22,11 @@ from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError, UnknownPlace
 from .events import between, load_events, select
 from .export import export
+from .extract import extract
 from .gazetteer import Gazetteer
 from .periods import periods
 from .render import render, save
 from .route import route
 
-__all__ = ["load_events", "between", "select", "periods", "route", "render", "save", "export", "Gazetteer",
+__all__ = ["load_events", "between", "select", "periods", "route", "render", "save", "export", "extract", "Gazetteer",
            "DateSpan", "LifemapError", "DataError", "DateError", "UnknownPlace"]
