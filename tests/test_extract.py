@@ -197,3 +197,41 @@ def test_quality_on_the_development_set(seeds):
     stalin = [(g, p) for g, p in pairs if g["actor"] == "Stalin" and g["date_start"]]
     exact = sum((g["date_start"], g["date_end"]) == (p["date_start"], p["date_end"]) for g, p in stalin)
     assert exact / len(stalin) >= 0.85
+
+
+def test_a_long_text_is_read_in_pieces_with_its_own_offsets(monkeypatch):
+    """Past CHUNK characters the text is cut at paragraph breaks; rows keep offsets into the whole."""
+    import importlib
+
+    ex = importlib.import_module("lifemap.extract")  # the module (lifemap.extract is the function)
+
+    para = ("In March 1908 the police arrested Stalin in Baku and held him in the Bailov Prison.\n\n"
+            "In June 1909 Stalin escaped from Solvychegodsk.\n\n")
+    text = para * 40
+    whole = ex.extract(text, fallback=False)
+    monkeypatch.setattr(ex, "CHUNK", 700)
+    assert len(list(ex._chunks(text, 700))) > 5
+    pieces = ex.extract(text, fallback=False)
+    assert len(pieces) == len(whole)
+    for row in pieces.to_dict("records"):
+        assert text[row["start"]:row["end"]] == row["sentence"]
+        assert text[row["name_start"]:row["name_end"]] == row["name"]
+
+
+def test_impossible_dates_in_a_text_are_reported_not_guessed():
+    import warnings
+
+    text = "On 31 February 1917 Stalin arrived in Petrograd. From 1999 to 1899 he lived in Moscow."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = lifemap_extract(text)
+    messages = [str(w.message) for w in caught if w.category.__name__ == "DateWarning"]
+    assert any("31 February 1917" in m and "characters 3–19" in m for m in messages), messages
+    assert any("1999" in m for m in messages), messages
+    assert not any(str(d).startswith(("1917-02-31", "1917-03-03")) for d in found["date_start"])
+
+
+def lifemap_extract(text):
+    from lifemap import extract
+
+    return extract(text, fallback=False)

@@ -185,6 +185,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
+    # lifemap's own warnings (a text not in UTF-8, an impossible date) read as one line each
+    warnings.formatwarning = lambda message, category, *rest, **kw: f"lifemap: warning: {message}\n"
     args = parser().parse_args(argv)
     try:
         return args.func(args)

@@ -50,14 +50,15 @@ import functools
 import os
 import re
 import sys
+import warnings
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .dates import DateSpan, julian_to_gregorian
 from .gazetteer import Gazetteer
 from .text import read_text, sentences
-from .timex import find_dates
+from .timex import find_dates, scan_dates
 from .toponyms import GIVEN_NAMES, SURNAMES, TITLES, Mention, find_places, learn_persons
 
 COLUMNS = ["source", "start", "end", "place", "name", "country", "lat", "lon", "date_start", "date_end", "precision",
@@ -164,6 +165,10 @@ class _Date:
 
 
 # Reading the input ------------------------------------------------------------------------------
+class DateWarning(UserWarning):
+    """A text gives an impossible date (31 February, a range that ends before it starts)."""
+
+
 def _documents(paths_or_text) -> list[tuple[str, str]]:
     """``[(source name, text)]``: paths are read (``lifemap.text.read_text``); a string that is no
     existing file's name is the text itself."""
@@ -202,8 +207,30 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
         for name, text in docs:
-            rows.extend(events_in(text, name, gazetteer, fallback or None, old_style=old_style, bar=bar))
+            for offset, piece in _chunks(text, CHUNK):
+                found = events_in(piece, name, gazetteer, fallback or None, old_style=old_style, bar=bar,
+                                  offset=offset)
+                for row in found:
+                    for key in ("start", "end", "name_start", "name_end"):
+                        row[key] += offset
+                rows.extend(found)
     return to_frame(rows)
+
+
+CHUNK = 4_000_000  # characters of text analysed at once: bounds the working memory of a long book
+
+
+def _chunks(text: str, size: int):
+    """``(offset, piece)`` of a long text cut at paragraph breaks (or, failing that, at a line
+    break or a sentence end) near every ``size`` characters; a short text is one piece."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        cut = cut + 1 if cut > size // 2 else size
+        yield start, text[start:start + cut]
+        start += cut
+    yield start, text[start:]
 
 
 def to_frame(rows: list[dict]):
@@ -265,10 +292,11 @@ class _Doc:
     context: list[_Date | None]    # the narrative date in force before each sentence
     frames: list[_Date | None]     # the period that holds it, if the text named one
     period: tuple[dt.date, dt.date] | None
+    problems: list = field(default_factory=list)  # impossible dates: (start, end, text, reason)
 
 
 def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, old_style: bool | None = None,
-              bar=None) -> list[dict]:
+              bar=None, offset: int = 0) -> list[dict]:
     """The event rows of one text (the rules are in the module's docstring)."""
     spans = sentences(text)
     if not spans:
@@ -282,6 +310,10 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, ol
     titles = [_title_line(text[a:b]) for a, b in spans]
     doc = _Doc(text, spans, paragraphs, titles, [], [], [], period)
     _date_pass(doc)
+    for start, end, written, reason in doc.problems:  # reported, never guessed
+        warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
+                      DateWarning,
+                      stacklevel=2)
     persons = learn_persons(text)
 
     def when(offset: int) -> dt.date | None:
@@ -429,7 +461,9 @@ def _date_pass(doc: _Doc) -> None:
         found = []
         if _DIGIT_OR_MONTH.search(sentence):
             year = int(context.span.end[:4]) if context else None
-            for m in find_dates(sentence, default_year=year):
+            mentions, problems = scan_dates(sentence, default_year=year)
+            doc.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
+            for m in mentions:
                 span = _fit_year(m.span, context, frame) if m.carried else m.span
                 foreign = _inside_brackets(sentence, m.start) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
