@@ -74,7 +74,8 @@ def test_the_slider_plays_the_life_by_date(map_page, mini_map):
 
 
 HOSTILE = ['<img src=x onerror="window.pwned=1">', "${window.pwned=2}", "</script><script>window.pwned=3</script>",
-           "\\u0022 `x` '); window.pwned=4; ('", "\" onmouseover=\"window.pwned=5"]
+           "\\u0022 `x` '); window.pwned=4; ('", "\" onmouseover=\"window.pwned=5",
+           "{{ 7*7 }} {% if true %}T{% endif %} {# c #} {% raw %}"]  # template syntax must stay text
 
 
 def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, map_page, mini_places, mini_events):
@@ -96,6 +97,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(tmp_path, map_page, mini_p
     page.locator("path.leaflet-interactive").first.click(force=True)
     popup = page.locator(".leaflet-popup-content")
     assert HOSTILE[0] in popup.inner_text() and HOSTILE[2] in popup.inner_text()
+    assert HOSTILE[5] in popup.inner_text() and HOSTILE[5] in page.locator(".lm-what").inner_text()
     assert "Gori " + HOSTILE[4] in popup.inner_text()
     assert HOSTILE[0] in page.title()
     # the same text in the story list, the slider, the table and the tooltips stays text

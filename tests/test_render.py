@@ -95,3 +95,17 @@ def test_cli_reports_bad_input_with_file_and_line(tmp_path, mini_events, mini_pl
 def test_cli_refuses_an_impossible_period():
     done = run_cli("build", "--from", "1917-02-31")
     assert done.returncode == 2 and "no such day" in done.stderr
+
+
+def test_template_syntax_in_the_data_is_never_run(tmp_path, mini_events, mini_gazetteer):
+    """branca compiles rendered scripts as Jinja once more: braces from the data must not reach it."""
+    header, *rows = mini_events.read_text(encoding="utf-8").splitlines()
+    rows[0] = rows[0].replace("Born to a cobbler's family",
+                              "{{ 7*7 }}QQ {% for x in range(3) %}{{ x }}{% endfor %}RR {#")
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    events = load_events(path, mini_gazetteer)
+    page = html_of(render(events, tiles="none", title="{{ 6*7 }}TT", assets="inline"))
+    assert "49QQ" not in page and "012RR" not in page and "42TT" not in page
+    assert "&#123;&#123; 7*7 &#125;&#125;QQ" in page  # the table and <title> (HTML)
+    assert "\\u007b\\u007b 7*7 \\u007d\\u007dQQ" in page  # the story and slider (JSON)

@@ -111,3 +111,36 @@ def check_self_contained(html: str, *, allow: tuple[str, ...] = ()) -> None:
     urls = external_references(html, allow=allow)
     if urls:
         raise ExternalReference(urls)
+
+
+# Text inside a page ----------------------------------------------------------------------------
+# branca compiles the script and header it renders as a Jinja template once more when the page is
+# saved, so "{{", "{%" or "{#" in a place name or summary would be run as template code. Every text
+# from the data reaches the page through one of these two functions, which never let a brace
+# through as a brace character.
+def html_text(text) -> str:
+    """Text for an HTML context (popups, tooltips, the table, the title): escaped, braces as entities."""
+    import html
+
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def script_json(value) -> str:
+    """A JSON value for a <script>: strings keep their braces only as \\u escapes, and <, >, & and '
+    are escaped so no text can close the script or be read as markup."""
+    import json
+
+    def protect(v):
+        if isinstance(v, str):
+            return v.replace("{", "\ue000").replace("}", "\ue001")
+        if isinstance(v, dict):
+            return {k: protect(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [protect(x) for x in v]
+        return v
+
+    text = json.dumps(protect(value), ensure_ascii=True, allow_nan=False)
+    for raw, escaped in (("\\ue000", "\\u007b"), ("\\ue001", "\\u007d"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("&", "\\u0026"), ("'", "\\u0027")):
+        text = text.replace(raw, escaped)
+    return text

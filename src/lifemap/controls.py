@@ -10,6 +10,8 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from .assets import html_text, script_json
+
 # Called for every GeoJSON feature: bind its popup and tooltip (both HTML-escaped in Python).
 BIND_JS = """
 function (feature, layer) {
@@ -47,14 +49,14 @@ class Legend(MacroElement):
     {% endmacro %}
     {% macro script(this, kwargs) %}
     (function () {
-        var rows = {{ this.rows|tojson }};
+        var rows = {{ this.rows_json }};
         var legend = L.control({position: "topright"});
         legend.onAdd = function () {
             var box = L.DomUtil.create("div", "lm-box lm-legend");
             var h = L.DomUtil.create("h4", "", box);
             var toggle = L.DomUtil.create("button", "lm-toggle", h);
             toggle.type = "button";
-            toggle.textContent = {{ this.title|tojson }};
+            toggle.textContent = {{ this.title_json }};
             var body = L.DomUtil.create("div", "lm-body", box);
             // on a phone the legend starts folded: the map comes first
             var folded = window.matchMedia("(max-width: 640px)").matches;
@@ -81,7 +83,7 @@ class Legend(MacroElement):
     def __init__(self, rows: list[dict], title: str = "Legend"):
         super().__init__()
         self._name = "Legend"
-        self.rows, self.title = rows, title
+        self.rows_json, self.title_json = script_json(rows), script_json(title)
 
 
 class TimeSlider(MacroElement):
@@ -117,8 +119,8 @@ class TimeSlider(MacroElement):
     {% macro script(this, kwargs) %}
     (function () {
         var map = {{ this._parent.get_name() }};
-        var steps = {{ this.steps|tojson }};
-        var periods = {{ this.periods|tojson }};
+        var steps = {{ this.steps_json }};
+        var periods = {{ this.periods_json }};
         var items = [];
         [{% for g in this.groups %}{{ g.get_name() }}{{ "," if not loop.last }}{% endfor %}].forEach(function (group) {
             group.eachLayer(function (layer) {
@@ -229,20 +231,21 @@ class TimeSlider(MacroElement):
         """``periods``: dicts with key, label, short (a band's text), first and last (days since 1970)."""
         super().__init__()
         self._name = "TimeSlider"
-        self.groups, self.steps, self.periods, self.interval_ms = groups, steps, periods, interval_ms
+        self.groups, self.interval_ms = groups, interval_ms
+        self.steps_json, self.periods_json = script_json(steps), script_json(periods)
 
 
 class EventTable(MacroElement):
     """Every event as a plain HTML table after the map: the text alternative to the map.
 
-    Cells are plain text: the template escapes them."""
+    Cells are plain text, escaped here (``html_text``)."""
 
     _template = Template("""
     {% macro html(this, kwargs) %}
     <details id="lm-table" class="lm-table"><summary>All events as a table</summary>
-    <table><caption>{{ this.caption|e }}</caption>
-    <thead><tr>{% for h in this.headers %}<th scope="col">{{ h|e }}</th>{% endfor %}</tr></thead>
-    <tbody>{% for row in this.rows %}<tr>{% for cell in row %}<td>{{ cell|e }}</td>{% endfor %}</tr>{% endfor %}</tbody>
+    <table><caption>{{ this.caption }}</caption>
+    <thead><tr>{% for h in this.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+    <tbody>{% for row in this.rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
     </table></details>
     {% endmacro %}
     """)
@@ -250,7 +253,9 @@ class EventTable(MacroElement):
     def __init__(self, headers: list[str], rows: list[list[str]], caption: str):
         super().__init__()
         self._name = "EventTable"
-        self.headers, self.rows, self.caption = headers, rows, caption
+        self.headers = [html_text(h) for h in headers]
+        self.rows = [[html_text(c) for c in row] for row in rows]
+        self.caption = html_text(caption)
 
 
 class Story(MacroElement):
@@ -285,7 +290,7 @@ class Story(MacroElement):
     (function () {
         var map = {{ this._parent.get_name() }};
         var state = window.lifemap;
-        var stops = {{ this.stops|tojson }};
+        var stops = {{ this.stops_json }};
         var current = -1, list, entries = [];
         var control = L.control({position: "topleft"});
         control.onAdd = function () {
@@ -374,4 +379,4 @@ class Story(MacroElement):
     def __init__(self, stops: list[dict]):
         super().__init__()
         self._name = "Story"
-        self.stops = stops
+        self.stops_json = script_json(stops)

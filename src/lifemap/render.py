@@ -9,13 +9,12 @@ lets it be served from local files.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 import os
 from collections import OrderedDict
 from pathlib import Path
 
-from .assets import check_self_contained, inline_assets, link_assets
+from .assets import check_self_contained, html_text, inline_assets, link_assets
 from .controls import BIND_JS, EventTable, Legend, Story, TimeSlider
 from .errors import LifemapError
 from .events import LAYERS
@@ -41,8 +40,7 @@ def _days(stamp) -> int:
     return (stamp.date() - EPOCH).days
 
 
-def _esc(text) -> str:
-    return html.escape(str(text), quote=True)
+_esc = html_text  # every text of the data shown as HTML: escaped, braces included
 
 
 def _source_html(row) -> str:
