@@ -1,0 +1,608 @@
+#!/usr/bin/env python3
+"""lifemap's performance, measured side by side with baselines run on the same machine in the same run.
+
+usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR]
+
+1. Build: ``lifemap build --tiles none`` as a cold process beside a bare ``import folium,
+   geopandas``; render+save of synthetic events beside ``.explore()`` and one ``folium.Marker``
+   per event on the same points.
+2. Map in the browser: page size and time until the map is ready in headless Chromium, lifemap
+   vs ``.explore()`` vs markers, and at the largest size a check that popups, the slider and the
+   layer control still work.
+3. Scaling: how lifemap's page grows with the number of events, what it is made of, where it
+   breaks down, and prototypes of changes to the renderer (monkeypatched, see proposals.py).
+
+Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
+``--quick`` (under 2 minutes) stops the browser at 1,000 events, the scaling at 3,000, and runs the
+prototypes at 1,000.
+The extraction benchmark is bench/extract_speed.py, not this.
+"""
+from __future__ import annotations
+
+import argparse
+import html as htmllib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+FULL = {
+    "cold_reps": 5, "render_sizes": (1000, 10000), "render_reps": {1000: 3, 10000: 2},
+    "browser_sizes": (100, 1000, 10000), "browser_reps": {100: 3, 1000: 3, 10000: 2},
+    "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
+    "proto_n": 10000, "proto_reps": 2,
+}
+QUICK = {
+    "cold_reps": 3, "render_sizes": (1000, 10000), "render_reps": {1000: 1, 10000: 1},
+    "browser_sizes": (100, 1000), "browser_reps": {100: 1, 1000: 1},
+    "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
+    "proto_n": 1000, "proto_reps": 1,
+}
+TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5}
+EXPLORE_COLUMNS = ["date_label", "kind", "actor", "place_label", "summary", "source", "geometry"]
+
+
+# Small helpers ------------------------------------------------------------------------------
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+def fmt(value, spec=".2f", none="—"):
+    if value is None:
+        return none
+    if isinstance(value, bool):
+        return "yes" if value else "NO"
+    return format(value, spec)
+
+
+def table(headers, rows) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def mb(n_bytes):
+    return None if n_bytes is None else n_bytes / 1e6
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def machine() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    packages = {}
+    for name in ("lifemap", "folium", "branca", "jinja2", "geopandas", "pandas", "numpy", "shapely", "pyproj",
+                 "matplotlib", "mapclassify", "playwright", "django-js-lib-leaflet"):
+        try:
+            packages[name] = version(name)
+        except PackageNotFoundError:
+            packages[name] = "not installed"
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "src"], capture_output=True,
+                               text=True).stdout.strip()
+    except OSError:
+        commit, dirty = "?", ""
+    return {"nproc": os.cpu_count(), "memory_gb": round(int(mem) / 1e6, 1), "cpu": cpu,
+            "python": platform.python_version(), "platform": platform.platform(), "packages": packages,
+            "commit": commit + (" (src/ has uncommitted changes)" if dirty else ""), "loadavg_start": loadavg()}
+
+
+# Builders -----------------------------------------------------------------------------------
+_FRAMES: dict[int, object] = {}
+
+
+def frame(n: int):
+    if n not in _FRAMES:
+        from synthetic import synthetic_frame
+
+        _FRAMES[n] = synthetic_frame(n)
+    return _FRAMES[n]
+
+
+def geojson_features(m) -> int:
+    """Every GeoJSON feature of the map: each is one SVG path once the page is ready."""
+    import folium
+
+    return sum(len(c.data.get("features", [])) for c in m._children.values() if isinstance(c, folium.GeoJson))
+
+
+def build_lifemap(events, path: Path):
+    """render + save, timed; returns (seconds, map)."""
+    import lifemap
+
+    t0 = time.perf_counter()
+    m = lifemap.render(events, tiles=None)
+    lifemap.save(m, path)
+    return time.perf_counter() - t0, m
+
+
+_PAGES: dict[int, tuple] = {}
+
+
+def release(keep: int) -> None:
+    """Drop the maps and frames of other sizes: millions of live objects (the 30,000-event map)
+    slow every later garbage collection, and with it every later build in this process."""
+    import gc
+
+    for cache in (_PAGES, _FRAMES):
+        for n in [k for k in cache if k != keep]:
+            del cache[n]
+    gc.collect()
+
+
+def lifemap_page(n: int, work: Path):
+    """lifemap's page for ``n`` synthetic events, built once per run: (render+save seconds, map, path)."""
+    if n not in _PAGES:
+        path = work / f"lifemap-{n}.html"
+        seconds, m = build_lifemap(frame(n), path)
+        _PAGES[n] = (seconds, m, path)
+    return _PAGES[n]
+
+
+def build_explore(events, path: Path) -> float:
+    """geopandas' .explore() on the same points: colour by kind, a legend, popups and tooltips."""
+    t0 = time.perf_counter()
+    m = events[EXPLORE_COLUMNS].explore(column="kind", tiles=None, popup=True, tooltip=["place_label", "date_label"])
+    m.save(str(path))
+    return time.perf_counter() - t0
+
+
+def build_markers(events, path: Path) -> float:
+    """The naive map: one folium.Marker per event, its popup the event as escaped text."""
+    import folium
+
+    t0 = time.perf_counter()
+    m = folium.Map(tiles=None, location=[50.0, 50.0], zoom_start=4, max_zoom=18)
+    for r in events[["lat", "lon", "place_label", "date_label", "summary", "actor"]].itertuples(index=False):
+        text = htmllib.escape(f"{r.date_label}, {r.place_label}: {r.summary} ({r.actor})")
+        folium.Marker([r.lat, r.lon], popup=folium.Popup(text, max_width=300)).add_to(m)
+    m.save(str(path))
+    return time.perf_counter() - t0
+
+
+# 1. Build -----------------------------------------------------------------------------------
+def section_build(cfg, work: Path, results: dict) -> str:
+    venv_bin = Path(sys.executable).parent
+    lifemap_cli = venv_bin / "lifemap"
+    out = work / "default.html"
+    build_cmd = [str(lifemap_cli), "build", "-o", str(out), "--tiles", "none"]
+    import_cmd = [sys.executable, "-c", "import folium, geopandas"]
+
+    def cold(cmd):
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(cmd)} failed: {done.stderr.strip()[-300:]}")
+        return time.perf_counter() - t0
+
+    log("build: warm-up of both commands (not counted)")
+    cold(import_cmd), cold(build_cmd)
+    builds, imports = [], []
+    for _ in range(cfg["cold_reps"]):  # interleaved, so a busy moment hits both
+        imports.append(cold(import_cmd))
+        builds.append(cold(build_cmd))
+    b, i = median(builds), median(imports)
+    r = results["build"] = {"default_build_s": b, "import_s": i, "builds": builds, "imports": imports,
+                            "default_html_bytes": out.stat().st_size, "render": {}}
+    rows = [["`lifemap build --tiles none` (default data, cold process)", fmt(b), "`import folium, geopandas`",
+             fmt(i), fmt(ratio(b, i), ".1f") + "×", f"< {TARGETS['build_s']:.0f} s: " + fmt(b < TARGETS["build_s"])],
+            ["  of which lifemap's own work (build − import)", fmt(b - i), "", "", "", ""]]
+
+    log("build: warm-up of the in-process builders on 100 events (imports, caches; not counted)")
+    build_lifemap(frame(100), work / "warm-lifemap.html")
+    build_explore(frame(100), work / "warm-explore.html")
+    build_markers(frame(100), work / "warm-markers.html")
+    for n in cfg["render_sizes"]:
+        events = frame(n)
+        reps = cfg["render_reps"].get(n, 1)
+        log(f"build: render+save {n:,} events ×{reps}, and the baselines")
+        times, path = [], work / f"lifemap-{n}.html"
+        for k in range(reps):
+            t, m = build_lifemap(events, path)
+            times.append(t)
+        _PAGES[n] = (median(times), m, path)
+        t_explore = median([build_explore(events, work / f"explore-{n}.html") for _ in range(reps)])
+        t_markers = build_markers(events, work / f"markers-{n}.html")
+        t = median(times)
+        r["render"][n] = {"lifemap_s": t, "explore_s": t_explore, "markers_s": t_markers, "lifemap_runs": times,
+                          "features": geojson_features(m)}
+        target = f"< {TARGETS['render_10k_s']:.0f} s: " + fmt(t < TARGETS["render_10k_s"]) if n == 10000 else ""
+        rows.append([f"render+save {n:,} synthetic events (in process)", fmt(t), "`.explore()`+save, same points",
+                     fmt(t_explore), fmt(ratio(t, t_explore), ".1f") + "×", target])
+        rows.append([f"  (second baseline: {n:,} `folium.Marker`s + save)", "", "markers", fmt(t_markers),
+                     fmt(ratio(t, t_markers), ".1f") + "×", ""])
+    return table(["what", "s", "baseline", "s", "ratio", "target"], rows)
+
+
+# 2. Map in the browser ---------------------------------------------------------------------
+def section_browser(cfg, work: Path, results: dict, browser) -> str:
+    import browser as B
+
+    rows, res = [], results.setdefault("browser", {})
+    for n in cfg["browser_sizes"]:
+        events = frame(n)
+        pages = {}
+        _, m, lm_path = lifemap_page(n, work)
+        pages["lifemap"] = (lm_path, "lifemap", geojson_features(m))
+        ex_path = work / f"explore-{n}.html"
+        if not ex_path.exists():
+            build_explore(events, ex_path)
+        pages["explore"] = (ex_path, "leaflet", n)
+        mk_path = work / f"markers-{n}.html"
+        if not mk_path.exists():
+            build_markers(events, mk_path)
+        pages["markers"] = (mk_path, "leaflet", n)
+        reps = cfg["browser_reps"].get(n, 1)
+        res[n] = {}
+        for name, (path, mode, expected) in pages.items():
+            timebox = cfg["markers_timebox_s"] if name == "markers" else 60
+            runs = reps
+            loads = []
+            for k in range(runs):
+                interact = B.lifemap_checks if (name == "lifemap" and k == 0 and n == max(cfg["browser_sizes"])) else None
+                log(f"browser: {name} {n:,} events, load {k + 1}/{runs}")
+                loads.append(browser.load(path, mode=mode, expected=expected, timeout_s=timebox, interact=interact))
+            first = loads[0]
+            res[n][name] = {
+                # a load cut by the time box counts as "over the time box", not as a missing value
+                "bytes": path.stat().st_size,
+                "ready_ms": None if any(l.ready_ms is None for l in loads) else median([l.ready_ms for l in loads]),
+                "painted_ms": None if any(l.painted_ms is None for l in loads) else median([l.painted_ms for l in loads]),
+                "heap_mb": median([l.heap_mb for l in loads]),
+                "elements": first.elements, "expected": expected, "timed_out": any(l.timed_out for l in loads),
+                "aborted": sorted(set(u for l in loads for u in l.aborted)), "served": first.served,
+                "errors": [e for e in first.errors if "ERR_FAILED" not in e][:5],
+                "checks": first.checks, "runs": [[l.ready_ms, l.painted_ms] for l in loads],
+            }
+        base = res[n]["explore"]
+        for name in ("lifemap", "explore", "markers"):
+            got = res[n][name]
+            ready = got["ready_ms"] / 1000 if got["ready_ms"] is not None else None
+            painted = got["painted_ms"] / 1000 if got["painted_ms"] is not None else None
+            box = cfg["markers_timebox_s"] if name == "markers" else 60
+            late = f"> {box} s (time box)" if got["timed_out"] else "—"
+            rows.append([f"{n:,}", name, fmt(mb(got["bytes"])), fmt(ratio(got["bytes"], base["bytes"]), ".2f") + "×",
+                         fmt(ready) if ready is not None else late,
+                         fmt(ratio(got["ready_ms"], base["ready_ms"]), ".2f") + "×" if ready is not None else "—",
+                         fmt(painted) if painted is not None else late,
+                         fmt(ratio(got["painted_ms"], base["painted_ms"]), ".2f") + "×" if painted is not None else "—",
+                         fmt(got["heap_mb"], ".0f"), f"{got['elements']:,}/{got['expected']:,}",
+                         f"{got['served']} / {len(got['aborted'])}"])
+    out = table(["events", "map", "HTML MB", "size vs explore", "ready s", "vs explore", "first frame s",
+                 "vs explore", "JS heap MB", "paths+icons", "CDN requests served locally / aborted"], rows)
+    top = max(cfg["browser_sizes"])
+    lm, ex = res[top]["lifemap"], res[top]["explore"]
+    c = lm["checks"]
+    share_size, share_time = ratio(lm["bytes"], ex["bytes"]), ratio(lm["ready_ms"], ex["ready_ms"])
+    half = TARGETS["share_of_explore"]
+    out += (f"\n\nTarget at {top:,} events — at most half of `.explore()`: size {fmt(share_size)}× → "
+            f"{fmt(share_size is not None and share_size <= half)}; ready time {fmt(share_time)}× → "
+            f"{fmt(share_time is not None and share_time <= half)}.\n\n")
+    if c:
+        out += table(["check at %s events (lifemap)" % f"{top:,}", "result"], [
+            ["popup opens on a real click on a place marker", f"{fmt(c.get('popup_opens'))} "
+             f"(the place's own popup: {fmt(c.get('popup_is_the_place'))}; {fmt(c.get('popup_click_ms'), '.0f')} ms)"],
+            ["slider moves (to the first date and back to the last)",
+             f"{fmt(c.get('slider_moves'))}: {c.get('shown_at_start')} → {c.get('shown_at_end')} features shown; "
+             f"{fmt(c.get('slider_to_start_ms'), '.0f')} ms and {fmt(c.get('slider_to_end_ms'), '.0f')} ms"],
+            ["one slider step (what ▶ does every 700 ms)", f"{fmt(c.get('slider_one_step_ms'), '.0f')} ms"],
+            ["layer control toggles a layer off and on", f"{fmt(c.get('layer_toggles'))} ({fmt(c.get('layer_off_ms'), '.0f')} ms)"],
+            ["checks that raised", "; ".join(c.get("failed", [])) or "none"],
+            ["largest popup (chars) and time to open it", f"{c.get('largest_popup_chars'):,} chars, "
+             f"{fmt(c.get('largest_popup_open_ms'), '.0f')} ms" if c.get("largest_popup_chars") is not None else "—"],
+        ])
+    mk = res[top]["markers"]
+    out += (f"\n\nMarkers at {top:,} events, each load (ready s / first frame s): "
+            + ", ".join(f"{fmt(a / 1000 if a else None)} / {fmt(b / 1000 if b else None, '.2f', 'time box')}"
+                        for a, b in mk["runs"]) + ".")
+    aborted = sorted(set(u for per_n in res.values() for v in per_n.values() for u in v["aborted"]))
+    out += "\n\nRequests with no local copy (aborted, counted above): " + (", ".join(aborted) if aborted else "none")
+    return out
+
+
+# 3. Scaling, thresholds, prototypes ------------------------------------------------------------
+CRITERIA = (
+    # key, limit, description
+    ("page_mb", 10.0, "page over 10 MB"),
+    ("render_s", 5.0, "render+save over 5 s (the 10k target)"),
+    ("step_ms", 100.0, "one slider step over 100 ms (no longer feels immediate)"),
+    ("step_ms", 700.0, "one slider step over 700 ms (▶ can no longer keep its pace)"),
+    ("ready_s", 3.0, "map ready after more than 3 s"),
+    ("styler_ms", 100.0, "folium's per-feature style switch costs over 100 ms"),
+    ("popup_events", 50, "a place popup lists over 50 events"),
+    ("play_min", 10.0, "▶ takes over 10 minutes to play the life"),
+    ("heap_mb", 500.0, "JS heap over 500 MB"),
+)
+
+
+def crossing(points, limit):
+    """Where a measured series first passes ``limit``: interpolated on log-log between measurements."""
+    import math
+
+    points = [(n, v) for n, v in points if v is not None]
+    for (n0, v0), (n1, v1) in zip(points, points[1:]):
+        if v0 <= limit < v1:
+            if v0 <= 0:
+                return n1, (n0, n1)
+            f = (math.log(limit) - math.log(v0)) / (math.log(v1) - math.log(v0))
+            return round(math.exp(math.log(n0) + f * (math.log(n1) - math.log(n0)))), (n0, n1)
+    if points and points[0][1] > limit:
+        return points[0][0], None
+    return None, None
+
+
+def section_scaling(cfg, work: Path, results: dict, browser) -> str:
+    import anatomy
+    import browser as B
+
+    res = results.setdefault("scaling", {})
+    rows, parts_rows = [], []
+
+    def measure(key, label, events, t, m, path):
+        html = path.read_text(encoding="utf-8")
+        anat = anatomy.anatomy(html, m)
+        del html
+        slider = next((c for c in m._children.values() if type(c).__name__ == "TimeSlider"), None)
+        interval = getattr(slider, "interval_ms", 700)
+        n_steps = len(getattr(slider, "steps", []) or [])
+        load = browser.load(path, mode="lifemap", expected=geojson_features(m), timeout_s=cfg["scaling_timebox_s"],
+                            interact=B.lifemap_checks)
+        counts = anat["counts"]
+        legs_b = anat["parts"].get("GeoJSON: leg coordinates", 0)
+        popup_b = anat["parts"].get("GeoJSON: popup HTML", 0)
+        biggest_place = int(events.groupby(["layer", "place"]).size().max())
+        c = load.checks
+        r = res[key] = {
+            "events": len(events), "render_s": t, "page_mb": anat["total"] / 1e6, "parts": anat["parts"],
+            "counts": counts, "ready_s": load.ready_ms / 1000 if load.ready_ms else None,
+            "painted_s": load.painted_ms / 1000 if load.painted_ms else None, "heap_mb": load.heap_mb,
+            "timed_out": load.timed_out, "errors": load.errors[:5], "checks": c, "steps": n_steps,
+            "play_min": n_steps * interval / 60000, "step_ms": c.get("slider_one_step_ms"),
+            "jump_ms": c.get("slider_to_end_ms"), "styler_ms": c.get("styler_ms"), "popup_events": biggest_place,
+            "features": geojson_features(m),
+        }
+        rows.append([label, f"{r['features']:,}", f"{counts.get('leg vertices', 0):,}", fmt(r["page_mb"], ".1f"),
+                     fmt(r["page_mb"] * 1000 / len(events), ".2f"), fmt(r["render_s"]),
+                     fmt(r["ready_s"]) if not load.timed_out else f"> {cfg['scaling_timebox_s']} s",
+                     fmt(r["painted_s"]), fmt(r["heap_mb"], ".0f"), fmt(r["step_ms"], ".0f"), fmt(r["jump_ms"], ".0f"),
+                     fmt(r["styler_ms"], ".0f"), f"{r['popup_events']} / {fmt(c.get('largest_popup_open_ms'), '.0f')}",
+                     f"{n_steps:,} / {fmt(r['play_min'], '.0f')}"])
+        parts_rows.append([label, fmt(legs_b / anat["total"] * 100, ".0f"), fmt(popup_b / anat["total"] * 100, ".0f"),
+                           fmt(anat["parts"].get("folium style switch (one case per feature id)", 0) / anat["total"] * 100, ".1f"),
+                           fmt(sum(v for k, v in anat["parts"].items() if k in ("slider steps", "story stops", "event table (HTML)"))
+                               / anat["total"] * 100, ".0f"),
+                           fmt(counts.get("leg vertices", 0) / max(1, counts.get("legs", 1)), ".0f"),
+                           fmt(legs_b / max(1, counts.get("leg vertices", 1)), ".0f"),
+                           f"{counts.get('largest place popup (bytes)', 0):,}"])
+
+    import lifemap
+
+    log("scaling: the default data")
+    default = lifemap.load_events()
+    path = work / "default-inprocess.html"
+    times = []
+    for _ in range(3):
+        t, m = build_lifemap(default, path)
+        times.append(t)
+    measure("default", f"{len(default)} (the default data)", default, median(times), m, path)
+    for n in cfg["scaling"]:
+        log(f"scaling: {n:,} synthetic events")
+        try:
+            t, m, path = lifemap_page(n, work)
+        except MemoryError:
+            res[n] = {"error": "out of memory while rendering"}
+            continue
+        measure(n, f"{n:,}", frame(n), t, m, path)
+    out = table(["events", "features", "leg vertices", "page MB", "MB per 1k events", "render+save s", "ready s",
+                 "first frame s", "JS heap MB", "slider step ms", "slider jump ms", "style switch ms",
+                 "biggest place: events / popup open ms", "slider steps / ▶ minutes"], rows)
+    out += "\n\nWhat the page is made of (% of its bytes):\n\n" + table(
+        ["events", "leg coordinates %", "popup HTML %", "style switch %", "steps+story+table %",
+         "vertices per leg", "bytes per vertex", "largest popup bytes"], parts_rows)
+    largest = max((n for n in res if n != "default" and "parts" in res[n]), default=None)
+    if largest:
+        out += f"\n\nAnatomy at {largest:,} events:\n\n" + table(
+            ["part", "MB", "%"], [[k, fmt(v / 1e6), fmt(v / res[largest]['page_mb'] / 1e6 * 100, ".1f")]
+                                  for k, v in res[largest]["parts"].items()])
+
+    # Where the load time goes, at the largest size the browser section used
+    n_prof = max(n for n in cfg["browser_sizes"])
+    if n_prof in _PAGES:
+        log(f"scaling: CPU profile of the {n_prof:,}-event page")
+        try:
+            kinds = results["load_profile"] = browser.profile(_PAGES[n_prof][2])
+            busy = sum(v for k, v in kinds.items() if k != "idle")
+            out += (f"\n\nWhere the main thread spends the load of the {n_prof:,}-event page (sampling CPU profile "
+                    f"until ready and painted):\n\n" + table(
+                        ["work", "ms", "% of busy time"],
+                        [[k, fmt(v, ".0f"), fmt(v / busy * 100, ".0f") if k != "idle" else ""] for k, v in kinds.items()]))
+        except Exception as exc:  # noqa: BLE001
+            out += f"\n\n(CPU profile failed: {exc})"
+
+    # Thresholds
+    found = []
+    for key, limit, what in CRITERIA:
+        series = [(n, res[n].get(key)) for n in sorted(k for k in res if k != "default") if "page_mb" in res[n]]
+        at, between = crossing(series, limit)
+        if at is None:
+            where = f"not reached up to {max(n for n, _ in series):,} events" if series else "—"
+        elif between is None:
+            where = f"already at {at:,} events"
+        else:
+            where = f"≈ {at:,} events (between {between[0]:,} and {between[1]:,})"
+        found.append([what, where])
+    results["thresholds"] = found
+    out += "\n\nThresholds (first crossing, interpolated between measured sizes of the synthetic data):\n\n" + table(["criterion", "crossed at"], found)
+    return out
+
+
+def section_prototypes(cfg, work: Path, results: dict, browser) -> str:
+    import anatomy
+    import browser as B
+    import proposals as P
+
+    n = cfg["proto_n"]
+    events = frame(n)
+    res = results.setdefault("prototypes", {"n": n})
+    rows = []
+    explore = results.get("browser", {}).get(n, {}).get("explore")
+    if explore is None:
+        path = work / f"explore-{n}.html"
+        build_explore(events, path)
+        load = browser.load(path, mode="leaflet", expected=n)
+        explore = {"bytes": path.stat().st_size, "ready_ms": load.ready_ms, "painted_ms": load.painted_ms}
+    for name in ("lifemap as is", *P.PROTOTYPES):
+        log(f"prototype: {name} at {n:,} events")
+        path = work / f"proto-{name.replace(' ', '-')}-{n}.html"
+        try:
+            if name == "lifemap as is":
+                seconds, m, path = lifemap_page(n, work)
+            else:
+                times = []
+                for _ in range(cfg["proto_reps"]):
+                    t0 = time.perf_counter()
+                    m, html = P.build(name, events, tiles=None)
+                    path.write_text(html, encoding="utf-8")
+                    del html
+                    times.append(time.perf_counter() - t0)
+                seconds = median(times)
+        except P.Stale as exc:
+            rows.append([name, f"stale: {exc}"] + [""] * 9)
+            continue
+        mismatched = P.style_mismatches(m) if P.style_in_js in P.PROTOTYPES.get(name, ()) else None
+        same_bytes = None
+        if name == "group-once":  # changes how, not what: the page must not change by a byte
+            same_bytes = path.read_bytes() == lifemap_page(n, work)[2].read_bytes()
+        size = path.stat().st_size
+        expected = 0 if "canvas" in name else geojson_features(m)  # canvas draws no SVG paths
+        loads = [browser.load(path, mode="lifemap", expected=expected, timeout_s=90, interact=B.lifemap_checks)]
+        for _ in range(cfg["proto_reps"] - 1):
+            loads.append(browser.load(path, mode="lifemap", expected=expected, timeout_s=90))
+        load = loads[0]
+        load.ready_ms = median([l.ready_ms for l in loads])
+        load.painted_ms = median([l.painted_ms for l in loads])
+        c = load.checks
+        works = (all(c.get(k) for k in ("popup_opens", "slider_moves", "layer_toggles"))
+                 and not load.errors and not c.get("failed"))
+        res[name] = {"render_s": seconds, "bytes": size, "ready_ms": load.ready_ms, "painted_ms": load.painted_ms,
+                     "heap_mb": load.heap_mb, "checks": c, "errors": load.errors[:5], "style_mismatches": mismatched,
+                     "parts": anatomy.anatomy(path.read_text(encoding="utf-8"), m)["parts"]}
+        base = res.get("lifemap as is", res[name])
+        rows.append([name, fmt(seconds), fmt(mb(size)), fmt(ratio(size, base["bytes"]), ".2f") + "×",
+                     fmt(ratio(size, explore["bytes"]), ".2f") + "×",
+                     fmt(load.ready_ms / 1000 if load.ready_ms else None),
+                     fmt(ratio(load.ready_ms, explore["ready_ms"]), ".2f") + "×",
+                     fmt(load.painted_ms / 1000 if load.painted_ms else None),
+                     fmt(c.get("slider_one_step_ms"), ".0f"), fmt(load.heap_mb, ".0f"),
+                     fmt(works) + ("" if mismatched in (None, 0) else f" ({mismatched} styles differ)")
+                     + ("" if same_bytes is None else f"; same bytes as lifemap: {fmt(same_bytes)}")])
+    compact = res["compact model"] = P.compact_model(events)
+    base = res.get("lifemap as is")
+    rows.append(["data-driven page (estimate: compact JSON + basemap + 20 KB code)", "—", fmt(mb(compact["bytes"])),
+                 fmt(ratio(compact["bytes"], base and base["bytes"]), ".2f") + "×",
+                 fmt(ratio(compact["bytes"], explore["bytes"]), ".2f") + "×", "—", "—", "—", "—", "—", "—"])
+    out = table(["prototype", "render+save s", "HTML MB", "vs as is", "vs explore", "ready s", "vs explore",
+                 "first frame s", "slider step ms", "JS heap MB", "popup+slider+layers work"], rows)
+    out += (f"\n\nThe data-driven estimate at {n:,} events: {compact['places']:,} places, {compact['legs']:,} legs "
+            f"between {compact['distinct_leg_pairs']:,} distinct pairs of places; {fmt(mb(compact['gzip_bytes']))} MB gzipped.")
+    out += (f"\n\n`.explore()` on the same {n:,} points: {fmt(mb(explore['bytes']))} MB, ready in "
+            f"{fmt(explore['ready_ms'] / 1000 if explore['ready_ms'] else None)} s.")
+    log("prototype: fidelity of the legs")
+    fid = results["fidelity"] = P.fidelity(frame(min(n, 3000)))
+    out += "\n\nLegs drawn by the prototypes vs lifemap's (largest gap on the Web Mercator map, " \
+           f"{fid['lean-legs']['legs']} legs):\n\n" + table(
+               ["prototype", "px at zoom 4", "px at zoom 8", "km (Mercator)"],
+               [[k, fmt(v["px_zoom4"], ".2f"), fmt(v["px_zoom8"], ".1f"), fmt(v["km_mercator"], ".1f")] for k, v in fid.items()])
+    return out
+
+
+# Main ---------------------------------------------------------------------------------------
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="smaller sizes: under 2 minutes")
+    ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
+    ap.add_argument("--keep", type=Path, help="keep the generated pages in this folder (default: a temporary one)")
+    args = ap.parse_args(argv)
+    cfg = QUICK if args.quick else FULL
+    started = time.perf_counter()
+    results = {"mode": "quick" if args.quick else "full", "machine": machine(), "config": cfg}
+
+    import browser as B
+
+    if B.missing_npm_packages():
+        log("installing the baselines' scripts into .cache/npm: " + ", ".join(B.missing_npm_packages()))
+        B.install_npm_packages()
+
+    with tempfile.TemporaryDirectory(prefix="lifemap-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        sections = []
+        sections.append(("1. Build", section_build(cfg, work, results)))
+        browser = B.Browser()
+        results["machine"]["chromium"] = browser.version
+        try:
+            log("browser: warm-up load (not counted)")
+            warm = work / "warmup.html"
+            build_explore(frame(100), warm)
+            browser.load(warm, mode="leaflet", expected=100)
+            sections.append(("2. Map in the browser", section_browser(cfg, work, results, browser)))
+            sections.append(("3. Scaling: where lifemap's renderer should switch strategy",
+                             section_scaling(cfg, work, results, browser)))
+            release(keep=cfg["proto_n"])
+            sections.append((f"3b. Prototypes of renderer changes at {cfg['proto_n']:,} events",
+                             section_prototypes(cfg, work, results, browser)))
+        finally:
+            browser.close()
+    results["seconds"] = time.perf_counter() - started
+    results["machine"]["loadavg_end"] = loadavg()
+
+    mach = results["machine"]
+    print(f"# lifemap benchmark ({results['mode']} run)\n")
+    python = Path(sys.executable)
+    python = python.relative_to(ROOT) if python.is_relative_to(ROOT) else python
+    print(f"command: `{python} bench/bench.py{' --quick' if args.quick else ''}` (from {ROOT})")
+    print(f"machine: {mach['nproc']} CPUs ({mach['cpu']}), {mach['memory_gb']} GB, Python {mach['python']}, "
+          f"Chromium {mach.get('chromium')}, lifemap at {mach['commit']}")
+    print("packages: " + ", ".join(f"{k} {v}" for k, v in mach["packages"].items()))
+    print(f"load average: {mach['loadavg_start']} at the start, {mach['loadavg_end']} at the end\n")
+    for title, body in sections:
+        print(f"## {title}\n\n{body}\n")
+    print(f"total time: {results['seconds']:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
