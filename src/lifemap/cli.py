@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import warnings
 from pathlib import Path
 
 from .errors import LifemapError
@@ -30,7 +32,8 @@ def _events(args):
             raise LifemapError("give texts or --events, not both")
         from .extract import as_events, extract
 
-        found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer), gazetteer)
+        with _fallback(args) as fallback:
+            found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer, fallback=fallback), gazetteer)
         if not found:
             raise LifemapError("no dated, located events found in " + ", ".join(args.files))
         events = to_frame(found, gazetteer)
@@ -41,6 +44,30 @@ def _events(args):
         if events.empty:
             raise LifemapError(f"no events between {args.start or 'the start'} and {args.end or 'the end'}")
     return events, gazetteer
+
+
+@contextlib.contextmanager
+def _fallback(args):
+    """The gazetteer fallback for names not curated: GeoNames (unless --no-geonames), then, with
+    --nominatim, OpenStreetMap's Nominatim; names that stay unresolved are reported at the end."""
+    geonames = not getattr(args, "no_geonames", False)
+    if not getattr(args, "nominatim", False):
+        yield geonames
+        return
+    from urllib.parse import urlsplit
+
+    from .nominatim import NominatimLayer, WithNominatim
+
+    if geonames:
+        from .geonames import GeoNames
+
+        geonames = GeoNames.open()
+    server = urlsplit(args.nominatim_server)
+    with NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https") as layer:
+        fallback = WithNominatim(geonames or None, layer)
+        yield fallback
+    for name, reason in sorted(fallback.unresolved.items()):
+        warnings.warn(f"unresolved place name {name!r}: {reason}")
 
 
 def build(args) -> int:
@@ -80,7 +107,8 @@ def extract_cmd(args) -> int:
     from .extract import extract, write_csv
     from .gazetteer import Gazetteer
 
-    frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=not args.no_geonames)
+    with _fallback(args) as fallback:
+        frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=fallback)
     path = write_csv(frame, args.output)
     print(f"wrote {path} ({len(frame)} events from {len(args.files)} file(s))", file=sys.stderr)
     return 0
@@ -117,6 +145,17 @@ def resolve(args) -> int:
     return 0
 
 
+def _geocoder_options(p) -> None:
+    p.add_argument("--no-geonames", action="store_true", help="curated places only, no GeoNames fallback")
+    p.add_argument("--nominatim", action="store_true",
+                   help="ask OpenStreetMap's Nominatim for names neither the curated places nor GeoNames know "
+                        "(at most one request a second; answers cached)")
+    p.add_argument("--nominatim-server", default="https://nominatim.openstreetmap.org", metavar="URL",
+                   help="a Nominatim server [%(default)s]")
+    p.add_argument("--cache", default=str(Path.home() / ".cache" / "lifemap" / "nominatim.sqlite"),
+                   help="Nominatim answer cache [%(default)s]")
+
+
 def _data_options(p) -> None:
     """The options that choose the events: which files, which period, whose route."""
     p.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
@@ -147,6 +186,7 @@ def parser() -> argparse.ArgumentParser:
                    help="also write OUTPUT.embed.html, an iframe snippet for lesson pages (and print it)")
     b.add_argument("--width", type=int, default=960, help="embedded width in pixels, at most [%(default)s]")
     b.add_argument("--height", type=int, default=600, help="embedded height in pixels [%(default)s]")
+    _geocoder_options(b)
     b.set_defaults(func=build)
 
     from .export import FORMATS
@@ -164,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", metavar="FILE", help="texts to read (UTF-8; others as cp1252 with a warning)")
     e.add_argument("-o", "--output", default="events.csv", help="CSV file to write [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
-    e.add_argument("--no-geonames", action="store_true", help="curated places only, no GeoNames fallback")
+    _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")

@@ -259,8 +259,8 @@ def as_events(frame, gazetteer: Gazetteer | None = None):
         if r["place"] not in gazetteer and r["place"] not in extra:
             extra[r["place"]] = Place(r["place"], r["name"], "city", r["country"] or "XX", round(r["lat"], 4),
                                       round(r["lon"], 4),
-                                      coord_source=f"geonames:{r['place'].split('-', 1)[-1]}",
-                                      note="GeoNames, not curated")
+                                      coord_source=_coord_source(r["place"]),
+                                      note="not curated: found by the fallback gazetteer")
         base = f"{r['date_start'][:4]}-{r['kind']}-{r['place']}"
         ids[base] += 1
         summary = f"{r['actor']}: {r['kind']} at {r['name']} (found in {r['source']}, {r['date_text'] or 'undated'})"
@@ -272,6 +272,14 @@ def as_events(frame, gazetteer: Gazetteer | None = None):
     if extra:
         gazetteer = Gazetteer(list(gazetteer) + list(extra.values()), layers=gazetteer.layers, path=gazetteer.path)
     return events, gazetteer
+
+
+def _coord_source(place_id: str) -> str:
+    """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``."""
+    if place_id.startswith("osm-"):
+        _, osm_type, osm_id = place_id.split("-", 2)
+        return f"nominatim:{osm_type}/{osm_id}"
+    return f"geonames:{place_id.split('-', 1)[-1]}"
 
 
 def write_csv(frame, path: str | os.PathLike) -> Path:

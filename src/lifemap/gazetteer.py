@@ -311,8 +311,11 @@ class NominatimPlaces:
 
     def find(self, name: str) -> Place | None:
         hit = self.client.lookup(name)
-        if hit is None:
-            return None
+        return None if hit is None else self.place(hit)
+
+    @staticmethod
+    def place(hit) -> Place:
+        """The place a ``NominatimHit`` stands for (country unknown: Nominatim is asked without details)."""
         kind = hit.kind if hit.kind in KINDS else "site"
-        return Place(f"osm-{hit.osm_type}-{hit.osm_id}", hit.name.split(",")[0].strip() or name, kind,
+        return Place(f"osm-{hit.osm_type}-{hit.osm_id}", hit.name.split(",")[0].strip() or hit.query, kind,
                      "XX", hit.lat, hit.lon, coord_source=hit.source, note=hit.name)

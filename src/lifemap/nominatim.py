@@ -467,3 +467,43 @@ class NominatimLayer:
             except _BadAnswer as e:  # well-formed but unusable: asking again gives the same
                 return False, None, f"unparsable answer: {e}"
         return False, None, reason
+
+
+# The text extractor's fallback ------------------------------------------------------------------
+class _Answer:
+    """A Nominatim hit in the shape ``lifemap.geonames.acceptable`` ranks: the user asked for the
+    network, so its answer is taken (as a country, or as a place large enough to count)."""
+
+    def __init__(self, hit: NominatimHit):
+        from .geonames import FAR_POPULATION
+
+        self.hit = hit
+        self.kind = "country" if hit.kind == "country" else "city"
+        self.country, self.population = "XX", FAR_POPULATION
+
+    def to_place(self):
+        from .gazetteer import NominatimPlaces
+
+        return NominatimPlaces.place(self.hit)
+
+
+class WithNominatim:
+    """GeoNames first, then Nominatim for the names GeoNames has nothing credible for; remembers
+    which names stayed unresolved (not found, or the service failed) so the caller can report them."""
+
+    def __init__(self, geonames, layer: NominatimLayer):
+        self.geonames, self.layer = geonames, layer
+        self.unresolved: dict[str, str] = {}
+
+    def ranked(self, name: str, region=None) -> list:
+        from .geonames import acceptable
+
+        records = list(self.geonames.ranked(name, region)) if self.geonames is not None else []
+        if any(acceptable(r, region) for r in records):
+            return records
+        hit = self.layer.lookup(name)
+        if hit is None:
+            self.unresolved[name] = self.layer.failures.get(name, "not found")
+            return records
+        self.unresolved.pop(name, None)
+        return records + [_Answer(hit)]

@@ -565,7 +565,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
             continue
         confidence = 0.6 if best is ranked[0] else 0.5
         place = best.to_place()
-        last = Mention(start, end, word, place.id, "geonames", confidence, place, True)
+        source = "nominatim" if place.id.startswith("osm-") else "geonames"
+        last = Mention(start, end, word, place.id, source, confidence, place, True)
         out.append(last)
     out.sort(key=lambda f: f.start)
     return out
