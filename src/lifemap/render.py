@@ -65,11 +65,18 @@ def _place_popup(rows: list[dict], layer_label: str) -> str:
     return f"<h4>{heading}</h4><div class='lm-src'>{_esc(layer_label)}</div><ul>{''.join(items)}</ul>"
 
 
-def _point_features(events, layer_key: str, layer_label: str) -> list[dict]:
+def _by_layer_and_place(events) -> dict[str, dict[str, list[dict]]]:
+    """The events as records, grouped by layer then place in their order: converted once, since a
+    pandas conversion per place was most of the render time of large maps (bench/RESULTS.md)."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for r in events.to_dict("records"):
+        out.setdefault(r["layer"], {}).setdefault(r["place"], []).append(r)
+    return out
+
+
+def _point_features(places: dict[str, list[dict]], layer_key: str, layer_label: str) -> list[dict]:
     features = []
-    chosen = events[events["layer"] == layer_key]
-    for place, group in chosen.groupby("place", sort=False):
-        rows = group.to_dict("records")
+    for place, rows in places.items():
         first = rows[0]
         n = len(rows)
         tooltip = f"{first['place_label']}: {n} event{'s' if n > 1 else ''}, {rows[0]['date_label']}" + (
@@ -187,8 +194,9 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     all_legs = pd.concat([leg_frame, others], ignore_index=True) if len(others) else leg_frame
 
     groups, legend_rows = [], []
+    grouped = _by_layer_and_place(events)
     for key, label, color, _kinds in LAYERS:
-        features = _point_features(events, key, label) + _leg_features(all_legs, key)
+        features = _point_features(grouped.get(key, {}), key, label) + _leg_features(all_legs, key)
         if not features:
             continue
         n_points = sum(1 for f in features if not f["properties"].get("leg"))
