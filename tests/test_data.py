@@ -56,6 +56,8 @@ def test_the_gazetteer_covers_the_texts(gazetteer):
     ("Gorki", D(1923, 6, 1), "gorki-leninskiye", None),
     ("Sol'vychegodsk", D(1909, 3, 1), "solvychegodsk", None),
     ("Novaya Uda", D(1903, 11, 27), "novaya-uda", None),
+    ("Turukhansk", D(1913, 8, 1), "turukhansk-district", None),  # the town was Monastyrskoe then
+    ("Turukhansk", D(1950, 1, 1), "turukhansk", None),
     ("Kureika", D(1914, 6, 1), "kureika", None),
     ("Narym", D(1912, 7, 1), "narym", None),
 ])

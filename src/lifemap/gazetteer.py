@@ -110,7 +110,10 @@ class Place:
         return then if fold(then) == fold(self.name) else f"{then} (now {self.name})"
 
     def all_names(self) -> Iterator[Name]:
-        yield Name(self.name)
+        """Every name; the modern name counts as always valid unless the place dates it too
+        (Turukhansk only since 1930: before, the name meant the district)."""
+        if not any(n.dated and fold(n.text) == fold(self.name) for n in self.names):
+            yield Name(self.name)
         yield from self.names
 
 
