@@ -235,3 +235,12 @@ def lifemap_extract(text):
     from lifemap import extract
 
     return extract(text, fallback=False)
+
+
+def test_a_place_named_for_a_policy_is_no_event():
+    from lifemap import extract
+
+    text = ("In 1917 Stalin wanted unity only with those who kept to the line of the Zimmerwald and Kienthal "
+            "Conferences. In January 1913 he travelled to Vienna.")
+    found = extract(text, fallback=False)
+    assert list(found["place"]) == ["vienna"]

@@ -108,6 +108,9 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
+# A place named for what was decided there, not where something happens: "the line of the
+# Zimmerwald Conference", "on the basis of Zimmerwald and Kienthal".
+_ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
 
@@ -684,11 +687,14 @@ def _located(text: str, sentence: str, a: int, mentions: list[Mention]) -> list[
     """The mentions that place something: see "Which places" in the module's docstring."""
     kept: list[Mention] = []
     previous: Mention | None = None
+    abstract = False
     for m in mentions:
         before = text[max(a, m.start - 40):m.start]
         lo, _ = _clause_around(sentence, m.start - a)
         own_clause = text[a + lo:m.start]
-        located = not (_REFERENCE.search(before) or _NEGATED.search(own_clause[-40:]))
+        abstract = bool(_ABSTRACT.search(before)) or (
+            abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
+        located = not (_REFERENCE.search(before) or abstract or _NEGATED.search(own_clause[-40:]))
         if located and _is_big(m) and not (m.cued or _ROLE.search(before)):
             located = previous is not None and previous in kept and bool(_LIST_GAP.match(text[previous.end:m.start]))
         if located:
