@@ -20,7 +20,7 @@ from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
 from .periods import periods
-from .route import moves, route
+from .route import LEG_LAYER, moves, route
 
 EPOCH = dt.date(1970, 1, 1)
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
@@ -216,7 +216,7 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
         legend_rows.append({"label": label, "color": color, "count": count, "line": False})
     for kind, label in LEG_LABEL.items():
         if (all_legs["kind"] == kind).any():
-            color = next(c for k, _, c, _ in LAYERS if k == _leg_layer(kind))
+            color = next(c for k, _, c, _ in LAYERS if k == LEG_LAYER[kind])
             legend_rows.append({"label": f"leg: {label}", "color": color, "line": True,
                                 "dash": "dashArray" in LEG_STYLE[kind],
                                 "count": str(int((all_legs["kind"] == kind).sum()))})
@@ -264,12 +264,6 @@ def _story(stop_frame) -> list[dict]:
     return [{"t": _days(r["first_day"]), "label": r["date_label"], "place": r["place_label"], "what": r["summary"],
              "place_id": r["place"], "layer": r["layer"], "lat": r["lat"], "lon": r["lon"]}
             for r in stop_frame.to_dict("records")]
-
-
-def _leg_layer(kind: str) -> str:
-    from .route import LEG_LAYER
-
-    return LEG_LAYER[kind]
 
 
 def _bounds(events, legs):

@@ -7,8 +7,6 @@ actors (a people deported from its homeland, Trotsky sent to Alma-Ata) come from
 """
 from __future__ import annotations
 
-import math
-
 LEG_KINDS = ("exile", "escape", "posting", "journey", "return", "deportation")
 # The map layer a leg is drawn in.
 LEG_LAYER = {"exile": "exiles", "escape": "escapes", "posting": "fronts", "journey": "life",
@@ -125,10 +123,3 @@ def route(events, actor: str = "Stalin"):
     s = stops(events, actor)
     return s, legs(s)
 
-
-def bearing(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Initial compass bearing in degrees from the first point to the second."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    x = math.sin(dl) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return math.degrees(math.atan2(x, y)) % 360.0
