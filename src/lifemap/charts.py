@@ -84,17 +84,13 @@ def route_figure(events, *, actor: str = "Stalin", title: str | None = None, lab
 
 def save_figure(fig, path: str | os.PathLike) -> Path:
     """Write a figure atomically; the format follows the suffix (png, svg, pdf)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp-{os.getpid()}{path.suffix}")
-    try:
-        # no timestamps and no random ids in the file, so the same data gives the same bytes
-        import matplotlib
+    import matplotlib
 
+    from .files import write_atomically
+
+    def write(tmp: Path) -> None:
+        # no timestamps and no random ids in the file, so the same data gives the same bytes
         with matplotlib.rc_context({"svg.hashsalt": "lifemap"}):
-            fig.savefig(tmp, dpi=150, metadata={"Date": None} if path.suffix.lower() in (".svg", ".pdf") else None)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+            fig.savefig(tmp, dpi=150, metadata={"Date": None} if Path(path).suffix.lower() in (".svg", ".pdf") else None)
+
+    return write_atomically(path, write)

