@@ -54,16 +54,13 @@ def _fallback(args):
     if not getattr(args, "nominatim", False):
         yield geonames
         return
-    from urllib.parse import urlsplit
-
-    from .nominatim import NominatimLayer, WithNominatim
+    from .nominatim import WithNominatim
 
     if geonames:
         from .geonames import GeoNames
 
         geonames = GeoNames.open()
-    server = urlsplit(args.nominatim_server)
-    with NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https") as layer:
+    with _nominatim_layer(args) as layer:
         fallback = WithNominatim(geonames or None, layer)
         yield fallback
     for name, reason in sorted(fallback.unresolved.items()):
@@ -127,28 +124,36 @@ def figure(args) -> int:
 
 
 def resolve(args) -> int:
-    import datetime as dt
-
     from .dates import DateSpan
-    from .gazetteer import Gazetteer
+    from .gazetteer import Gazetteer, NominatimPlaces
 
-    layers = []
-    if args.nominatim:
-        from .nominatim import NominatimLayer
-        from .gazetteer import NominatimPlaces
-
-        layers.append(NominatimPlaces(NominatimLayer(args.cache)))
-    gazetteer = Gazetteer.load(args.places, layers=layers)
-    when = DateSpan.parse(args.when).first_day if args.when else None
-    place = gazetteer.resolve(args.name, when)
+    with contextlib.ExitStack() as stack:
+        layers = [NominatimPlaces(stack.enter_context(_nominatim_layer(args)))] if args.nominatim else []
+        gazetteer = Gazetteer.load(args.places, layers=layers)
+        when = DateSpan.parse(args.when).first_day if args.when else None
+        place = gazetteer.resolve(args.name, when)
     print(f"{place.id}\t{place.label_at(when)}\t{place.kind}\t{place.lat:.4f}\t{place.lon:.4f}\t{place.coord_source}")
     return 0
 
 
+def _nominatim_layer(args):
+    """The opt-in Nominatim client the options describe (server and answer cache)."""
+    from urllib.parse import urlsplit
+
+    from .nominatim import NominatimLayer
+
+    server = urlsplit(args.nominatim_server)
+    return NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https")
+
+
 def _geocoder_options(p) -> None:
     p.add_argument("--no-geonames", action="store_true", help="curated places only, no GeoNames fallback")
+    _nominatim_options(p)
+
+
+def _nominatim_options(p) -> None:
     p.add_argument("--nominatim", action="store_true",
-                   help="ask OpenStreetMap's Nominatim for names neither the curated places nor GeoNames know "
+                   help="ask OpenStreetMap's Nominatim for names the offline gazetteers lack "
                         "(at most one request a second; answers cached)")
     p.add_argument("--nominatim-server", default="https://nominatim.openstreetmap.org", metavar="URL",
                    help="a Nominatim server [%(default)s]")
@@ -217,9 +222,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("name")
     r.add_argument("--when", type=_year, help="date (YYYY[-MM[-DD]]) the name is used at")
     r.add_argument("--places", help="places CSV to use instead of the curated places.csv")
-    r.add_argument("--nominatim", action="store_true", help="ask OpenStreetMap's Nominatim for names not curated")
-    r.add_argument("--cache", default=str(Path.home() / ".cache" / "lifemap" / "nominatim.sqlite"),
-                   help="Nominatim answer cache [%(default)s]")
+    _nominatim_options(r)
     r.set_defaults(func=resolve)
     return ap
 
