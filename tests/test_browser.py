@@ -13,32 +13,40 @@ COUNT_SHOWN = """() => {
 }"""
 
 
-def features(m):
-    """The features each GeoJSON layer of a rendered map carries: what the browser must show."""
+def features(events, actor="Stalin"):
+    """What the browser must draw, counted from the events themselves: per layer, one marker per
+    place and one arc per leg of the actor's route or move of another actor."""
+    from lifemap.route import moves, route
+
     out = {}
-    for child in m._children.values():
-        if getattr(child, "layer_key", None):  # a data layer (not the offline basemap)
-            for f in child.data["features"]:
-                out.setdefault(f["properties"]["layer"], []).append(f)
+    for layer, place in set(zip(events["layer"], events["place"])):
+        out.setdefault(layer, {"points": 0, "legs": 0})["points"] += 1
+    for legs in (route(events, actor)[1], moves(events, actor)):
+        for layer in legs["layer"]:
+            out.setdefault(layer, {"points": 0, "legs": 0})["legs"] += 1
     return out
+
+
+def per_layer(counts):
+    return {k: v["points"] + v["legs"] for k, v in counts.items()}
 
 
 @pytest.fixture
 def mini_map(tmp_path, mini_events, mini_gazetteer):
-    m = render(load_events(mini_events, mini_gazetteer), tiles="none")
-    return m, save(m, tmp_path / "mini.html")
+    events = load_events(mini_events, mini_gazetteer)
+    return events, save(render(events, tiles="none"), tmp_path / "mini.html")
 
 
 def test_the_map_loads_without_errors_or_outside_requests(map_page, mini_map):
-    m, path = mini_map
+    events, path = mini_map
     map_page.open(path)
     assert map_page.errors == [] and map_page.outside == []
-    expected = features(m)
-    points = sum(1 for fs in expected.values() for f in fs if f["geometry"]["type"] == "Point")
-    lines = sum(1 for fs in expected.values() for f in fs if f["geometry"]["type"] != "Point")
+    expected = features(events)
+    points = sum(v["points"] for v in expected.values())
+    lines = sum(v["legs"] for v in expected.values())
     # Leaflet draws each circle marker and each leg as one interactive SVG path.
     assert map_page.page.locator("path.leaflet-interactive").count() == points + lines == 17
-    assert map_page.js(COUNT_SHOWN) == {k: len(v) for k, v in expected.items()}
+    assert map_page.js(COUNT_SHOWN) == per_layer(expected)
     assert map_page.page.locator(".lm-legend").inner_text().startswith("The life of Stalin")
 
 
@@ -123,8 +131,7 @@ def test_the_default_map_in_the_browser(tmp_path, map_page):
     done = subprocess.run([sys.executable, "-m", "lifemap.cli", "build", "-o", str(out), "--tiles", "none"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    m = render(load_events(), tiles="none")
-    expected = {k: len(v) for k, v in features(m).items()}
+    expected = per_layer(features(load_events()))
     map_page.open(out)
     page = map_page.page
     assert map_page.errors == [] and map_page.outside == []

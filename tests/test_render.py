@@ -28,8 +28,9 @@ def test_the_page_needs_leaflet_alone(mini):
 def test_text_from_the_data_is_escaped(mini):
     page = html_of(render(mini, tiles="none"))
     assert "<b>east</b>" not in page and '""away""' not in page
-    # escaped for HTML, then embedded as JSON with <, > and & as unicode escapes
-    assert "\\u0026lt;b\\u0026gt;east\\u0026lt;/b\\u0026gt;" in page
+    # in the model as JSON, with <, > and & as unicode escapes: no text can close the script
+    # (the page puts it into the DOM as text: tests/test_browser.py)
+    assert "\\u003cb\\u003eeast\\u003c/b\\u003e" in page
 
 
 def test_the_same_input_gives_the_same_bytes(mini):
@@ -37,10 +38,13 @@ def test_the_same_input_gives_the_same_bytes(mini):
 
 
 def test_one_layer_per_kind_present(mini):
-    page = html_of(render(mini, tiles="none"))
+    m = render(mini, tiles="none")
+    page = html_of(m)
+    listed = [c.layer_key for c in m._children.values() if getattr(c, "layer_key", None)]
     for key, label, _, _ in LAYERS:
-        present = key in set(mini["layer"]) or (key == "escapes")
-        assert (label in page) == present, label
+        present = key in set(mini["layer"]) or (key == "escapes")  # the escape's arc
+        assert (key in listed) == present, label
+        assert (f".layers[\"{key}\"]" in page) == present, label
 
 
 def test_save_is_atomic(tmp_path, mini):
@@ -107,5 +111,15 @@ def test_template_syntax_in_the_data_is_never_run(tmp_path, mini_events, mini_ga
     events = load_events(path, mini_gazetteer)
     page = html_of(render(events, tiles="none", title="{{ 6*7 }}TT", assets="inline"))
     assert "49QQ" not in page and "012RR" not in page and "42TT" not in page
-    assert "&#123;&#123; 7*7 &#125;&#125;QQ" in page  # the table and <title> (HTML)
-    assert "\\u007b\\u007b 7*7 \\u007d\\u007dQQ" in page  # the story and slider (JSON)
+    assert "&#123;&#123; 6*7 &#125;&#125;TT" in page  # the <title> (HTML)
+    assert "\\u007b\\u007b 7*7 \\u007d\\u007dQQ" in page  # the model (JSON)
+
+
+def test_the_page_script_survives_the_template_pass(mini):
+    """The page code is compiled as Jinja by branca: it must come out byte for byte."""
+    from lifemap.controls import page_script
+
+    code = page_script()
+    assert not any(tag in code for tag in ("{{", "{%", "{#")), "template syntax in static/lifemap.js"
+    assert "</script" not in code
+    assert code in html_of(render(mini, tiles="none"))

@@ -139,7 +139,7 @@ def script_json(value) -> str:
             return [protect(x) for x in v]
         return v
 
-    text = json.dumps(protect(value), ensure_ascii=True, allow_nan=False)
+    text = json.dumps(protect(value), ensure_ascii=True, allow_nan=False, separators=(",", ":"))
     for raw, escaped in (("\\ue000", "\\u007b"), ("\\ue001", "\\u007d"), ("<", "\\u003c"), (">", "\\u003e"),
                          ("&", "\\u0026"), ("'", "\\u0027")):
         text = text.replace(raw, escaped)

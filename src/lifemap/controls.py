@@ -1,25 +1,73 @@
-"""Map controls written as folium elements: the legend and the time slider with its period menu.
+"""The elements of a map page, written as folium elements: the model and its layers, the legend,
+the time slider with its period menu, story mode and the table of events.
 
-Both take plain data from Python and embed it as escaped JSON (never pasted into HTML or a JS
-string literal), and build their DOM with ``textContent`` so no text from the data is parsed
-as HTML. The slider is handed the GeoJson layers it drives and reads each feature's dates from
-its properties, so every layer stays a plain ``L.GeoJSON`` that the layer control toggles.
+The data reaches the page once, as the JSON model of ``lifemap.model`` (escaped by
+``script_json``); ``static/lifemap.js`` builds the layers, popups, steps, story and table from it
+and puts every text into the DOM with ``textContent``, so nothing from the data is parsed as HTML.
+Each data layer stays a plain ``L.GeoJSON`` that folium's layer control toggles.
 """
 from __future__ import annotations
 
-from branca.element import MacroElement
+from functools import lru_cache
+from pathlib import Path
+
+from branca.element import Element, MacroElement
+from folium.map import Layer
 from folium.template import Template
 
 from .assets import html_text, script_json
 
-# Called for every GeoJSON feature: bind its popup and tooltip (both HTML-escaped in Python).
-BIND_JS = """
-function (feature, layer) {
-    var p = feature.properties;
-    if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 380, className: "lm-popup"}); }
-    if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
-}
-"""
+SCRIPT = Path(__file__).with_name("static") / "lifemap.js"
+
+
+@lru_cache(maxsize=1)
+def page_script() -> str:
+    """lifemap's page code. branca compiles scripts as Jinja once more: it must hold no template
+    syntax, and a test checks it holds none."""
+    return SCRIPT.read_text(encoding="utf-8")
+
+
+class MapData(MacroElement):
+    """The model as a JSON block in the page, and the call that builds the layers from it.
+
+    ``window.lifemap`` is the page's state (layers, items, steps), for tests and notebooks."""
+
+    _template = Template("""
+    {% macro html(this, kwargs) %}
+    <script type="application/json" id="{{ this.get_name() }}">{{ this.model_json }}</script>
+    {% endmacro %}
+    {% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = lifemapPage.build({{ this._parent.get_name() }},
+        JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), {{ this.options_json }});
+    {% endmacro %}
+    """)
+
+    def __init__(self, model: dict, options: dict):
+        super().__init__()
+        self._name = "lifemap_data"
+        self.model = model
+        self.model_json, self.options_json = script_json(model), script_json(options)
+
+    def render(self, **kwargs):
+        # the page code once per page, however many maps it holds
+        self.get_root().header.add_child(Element("<script>" + page_script() + "</script>"), name="lifemap_js")
+        super().render(**kwargs)
+
+
+class DataLayer(Layer):
+    """One of the model's layers (built in the page), as a folium layer the layer control lists."""
+
+    _template = Template("""
+    {% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = {{ this.data.get_name() }}.layers[{{ this.key|tojson }}];
+    {% endmacro %}
+    """)
+
+    def __init__(self, data: MapData, key: str, name: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "DataLayer"
+        self.data, self.key = data, key
+        self.layer_key = key
 
 
 class Legend(MacroElement):
@@ -117,144 +165,43 @@ class TimeSlider(MacroElement):
     </style>
     {% endmacro %}
     {% macro script(this, kwargs) %}
-    (function () {
-        var map = {{ this._parent.get_name() }};
-        var steps = {{ this.steps_json }};
-        var periods = {{ this.periods_json }};
-        var items = [];
-        [{% for g in this.groups %}{{ g.get_name() }}{{ "," if not loop.last }}{% endfor %}].forEach(function (group) {
-            group.eachLayer(function (layer) {
-                var p = layer.feature.properties;
-                items.push({layer: layer, group: group, t: p.t, t_end: p.t_end, kind: p.kind, layer_key: p.layer});
-            });
-        });
-        var state = {items: items, steps: steps, lo: 0, hi: steps.length - 1, index: steps.length - 1,
-                     period: "", playing: null};
-        window.lifemap = state;
-
-        function inPeriod(item) {
-            if (!state.period) { return true; }
-            var per = periods.find(function (x) { return x.key === state.period; });
-            return item.t <= per.last && item.t_end >= per.first;
-        }
-        function show(index) {
-            state.index = index;
-            var now = steps[index];
-            var shown = 0;
-            items.forEach(function (it) {
-                var on = it.t <= now.t && inPeriod(it);
-                if (on && !it.group.hasLayer(it.layer)) { it.group.addLayer(it.layer); }
-                if (!on && it.group.hasLayer(it.layer)) { it.group.removeLayer(it.layer); }
-                if (on) { shown += 1; }
-            });
-            state.shown = shown;
-            range.value = index;
-            when.textContent = now.label;
-            what.textContent = now.what;
-            if (now.lat !== null) {
-                cursor.setLatLng([now.lat, now.lon]);
-                if (!map.hasLayer(cursor)) { cursor.addTo(map); }
-            } else if (map.hasLayer(cursor)) { map.removeLayer(cursor); }
-            bands.forEach(function (b) {
-                var on = now.t >= b.period.first && now.t <= b.period.last;
-                b.el.classList.toggle("lm-active", on);
-                if (on) { b.el.setAttribute("aria-current", "true"); } else { b.el.removeAttribute("aria-current"); }
-            });
-            map.fire("lifemap:step", {index: index, t: now.t});
-        }
-        function setPeriod(key) {
-            state.period = key;
-            var per = periods.find(function (x) { return x.key === key; });
-            var lo = 0, hi = steps.length - 1;
-            if (per) {
-                lo = steps.findIndex(function (s) { return s.t >= per.first; });
-                hi = steps.length - 1 - steps.slice().reverse().findIndex(function (s) { return s.t <= per.last; });
-                if (lo < 0 || hi < lo) { lo = 0; hi = -1; }
-            }
-            state.lo = lo; state.hi = hi;
-            range.min = lo; range.max = Math.max(hi, lo);
-            if (hi >= lo) { show(hi); } else { items.forEach(function (it) { it.group.removeLayer(it.layer); }); when.textContent = "no events"; what.textContent = ""; }
-        }
-        function stop() { if (state.playing) { clearInterval(state.playing); state.playing = null; play.textContent = "▶"; } }
-        function start() {
-            if (state.hi < state.lo) { return; }
-            if (state.index >= state.hi) { show(state.lo); }
-            play.textContent = "❚❚";
-            state.playing = setInterval(function () {
-                if (state.index >= state.hi) { stop(); return; }
-                show(state.index + 1);
-            }, {{ this.interval_ms|tojson }});
-        }
-
-        var cursor = L.circleMarker([0, 0], {radius: 13, color: "#111", weight: 2, fill: false, interactive: false});
-        var control = L.control({position: "bottomright"});
-        var box, range, when, what, play, menu, bands = [];
-        control.onAdd = function () {
-            box = L.DomUtil.create("div", "lm-box lm-slider");
-            var row = L.DomUtil.create("div", "lm-row", box);
-            play = L.DomUtil.create("button", "lm-play", row);
-            play.type = "button"; play.textContent = "▶"; play.title = "Play the life by date";
-            range = L.DomUtil.create("input", "lm-range", row);
-            range.type = "range"; range.min = 0; range.max = steps.length - 1; range.step = 1;
-            range.setAttribute("aria-label", "Date");
-            menu = L.DomUtil.create("select", "lm-period", row);
-            menu.setAttribute("aria-label", "Period");
-            [{key: "", label: "All periods"}].concat(periods).forEach(function (p) {
-                var o = document.createElement("option"); o.value = p.key; o.textContent = p.label; menu.appendChild(o);
-            });
-            // the named periods as bands under the slider, as wide as their share of the steps
-            var strip = L.DomUtil.create("div", "lm-bands", box);
-            periods.forEach(function (p) {
-                var n = steps.filter(function (s) { return s.t >= p.first && s.t <= p.last; }).length;
-                if (!n) { return; }
-                var el = L.DomUtil.create("span", "lm-band", strip);
-                el.style.flexGrow = n; el.title = p.label; el.textContent = p.short;
-                bands.push({el: el, period: p});
-            });
-            when = L.DomUtil.create("div", "lm-now", box);
-            what = L.DomUtil.create("div", "lm-what", box);
-            L.DomEvent.disableClickPropagation(box);
-            L.DomEvent.disableScrollPropagation(box);
-            range.addEventListener("input", function () { stop(); show(+range.value); });
-            play.addEventListener("click", function () { if (state.playing) { stop(); } else { start(); } });
-            menu.addEventListener("change", function () { stop(); setPeriod(menu.value); });
-            return box;
-        };
-        control.addTo(map);
-        state.show = show; state.setPeriod = setPeriod; state.play = start; state.stop = stop;
-        if (steps.length) { show(steps.length - 1); map.removeLayer(cursor); }
-    })();
+    lifemapPage.slider({{ this._parent.get_name() }}, {{ this.data.get_name() }}, {{ this.periods_json }}, {{ this.interval_ms|tojson }});
     {% endmacro %}
     """)
 
-    def __init__(self, groups: list, steps: list[dict], periods: list[dict], interval_ms: int = 700):
-        """``periods``: dicts with key, label, short (a band's text), first and last (days since 1970)."""
+    def __init__(self, data, periods: list[dict], interval_ms: int = 700):
+        """``data``: the map's MapData; ``periods``: dicts with key, label, short (a band's text),
+        first and last (days since 1970)."""
         super().__init__()
         self._name = "TimeSlider"
-        self.groups, self.interval_ms = groups, interval_ms
-        self.steps_json, self.periods_json = script_json(steps), script_json(periods)
+        self.data, self.interval_ms = data, interval_ms
+        self.periods_json = script_json(periods)
 
 
 class EventTable(MacroElement):
     """Every event as a plain HTML table after the map: the text alternative to the map.
 
-    Cells are plain text, escaped here (``html_text``)."""
+    The rows are filled from the map's model when the table is first opened (or by
+    ``window.lifemap.table()``), so a large map does not pay for them while it loads."""
 
     _template = Template("""
     {% macro html(this, kwargs) %}
     <details id="lm-table" class="lm-table"><summary>All events as a table</summary>
     <table><caption>{{ this.caption }}</caption>
     <thead><tr>{% for h in this.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
-    <tbody>{% for row in this.rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody>
+    <tbody></tbody>
     </table></details>
+    {% endmacro %}
+    {% macro script(this, kwargs) %}
+    lifemapPage.table({{ this.data.get_name() }}, document.getElementById("lm-table"));
     {% endmacro %}
     """)
 
-    def __init__(self, headers: list[str], rows: list[list[str]], caption: str):
+    def __init__(self, data, headers: list[str], caption: str):
         super().__init__()
         self._name = "EventTable"
+        self.data = data
         self.headers = [html_text(h) for h in headers]
-        self.rows = [[html_text(c) for c in row] for row in rows]
         self.caption = html_text(caption)
 
 
@@ -287,96 +234,11 @@ class Story(MacroElement):
     </style>
     {% endmacro %}
     {% macro script(this, kwargs) %}
-    (function () {
-        var map = {{ this._parent.get_name() }};
-        var state = window.lifemap;
-        var stops = {{ this.stops_json }};
-        var current = -1, list, entries = [];
-        var control = L.control({position: "topleft"});
-        control.onAdd = function () {
-            var box = L.DomUtil.create("nav", "lm-box lm-story");
-            box.setAttribute("aria-label", "Story: the stops in order");
-            var bar = L.DomUtil.create("div", "lm-bar", box);
-            var toggle = L.DomUtil.create("button", "lm-toggle", bar);
-            toggle.type = "button"; toggle.textContent = "Story (" + stops.length + " stops)";
-            var prev = L.DomUtil.create("button", "lm-prev", bar);
-            prev.type = "button"; prev.textContent = "◀"; prev.title = "Previous stop (←)";
-            var next = L.DomUtil.create("button", "lm-next", bar);
-            next.type = "button"; next.textContent = "▶"; next.title = "Next stop (→)";
-            list = L.DomUtil.create("ol", "", box);
-            stops.forEach(function (s, i) {
-                var li = L.DomUtil.create("li", "", list);
-                li.tabIndex = 0;
-                var b = L.DomUtil.create("b", "", li); b.textContent = s.label;
-                li.appendChild(document.createTextNode(" " + s.place));
-                var small = L.DomUtil.create("small", "", li); small.textContent = s.what;
-                li.addEventListener("click", function () { go(i, true); });
-                li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
-                entries.push(li);
-            });
-            var link = L.DomUtil.create("a", "", box);
-            link.href = "#lm-table"; link.textContent = "All events as a table";
-            link.addEventListener("click", function () { document.getElementById("lm-table").open = true; });
-            var folded = window.matchMedia("(max-width: 640px)").matches;
-            function fold(on) { folded = on; list.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
-            prev.addEventListener("click", function () { go(Math.max(0, current - 1), true); });
-            next.addEventListener("click", function () { go(Math.min(stops.length - 1, current + 1), true); });
-            L.DomEvent.disableClickPropagation(box);
-            L.DomEvent.disableScrollPropagation(box);
-            return box;
-        };
-        control.addTo(map);
-
-        function mark(i) {
-            if (current >= 0 && entries[current]) { entries[current].removeAttribute("aria-current"); }
-            current = i;
-            if (i >= 0) {
-                entries[i].setAttribute("aria-current", "step");
-                if (!list.hidden) { entries[i].scrollIntoView({block: "nearest"}); }
-            }
-        }
-        function go(i, fly) {
-            var s = stops[i];
-            if (!s) { return; }
-            if (state.period) { state.setPeriod(""); document.querySelector("select.lm-period").value = ""; }
-            state.show(state.steps.findIndex(function (x) { return x.t === s.t; }));
-            mark(i);
-            var target = state.items.find(function (it) {
-                var p = it.layer.feature.properties;
-                return !p.leg && p.place === s.place_id && p.layer === s.layer;
-            });
-            state.story = i;
-            if (!target) { return; }
-            var open = function () { target.layer.openPopup(); };
-            if (fly) {
-                map.flyTo([s.lat, s.lon], Math.max(map.getZoom(), 5), {duration: 0.6});
-                // listen only now: flyTo ends any move under way with a moveend of its own
-                map.once("moveend", open);
-            } else { open(); }
-        }
-        map.on("lifemap:step", function (e) {
-            var i = -1;
-            stops.forEach(function (s, k) { if (s.t <= e.t) { i = k; } });
-            if (i !== current) { mark(i); }
-        });
-        document.addEventListener("keydown", function (e) {
-            var tag = (e.target && e.target.tagName) || "";
-            if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || e.altKey || e.ctrlKey || e.metaKey) { return; }
-            var i = null;
-            if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "j") { i = Math.min(stops.length - 1, current + 1); }
-            if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "k") { i = Math.max(0, current - 1); }
-            if (e.key === "Home") { i = 0; }
-            if (e.key === "End") { i = stops.length - 1; }
-            if (i !== null) { e.preventDefault(); go(i, true); }
-        });
-        state.go = go;
-    })();
+    lifemapPage.story({{ this._parent.get_name() }}, {{ this.data.get_name() }});
     {% endmacro %}
     """)
 
-    def __init__(self, stops: list[dict]):
+    def __init__(self, data):
         super().__init__()
         self._name = "Story"
-        self.stops_json = script_json(stops)
+        self.data = data

@@ -1,28 +1,28 @@
-"""Render events, stops and legs as a folium map: a GeoJSON layer per kind, popups, a legend,
-a time slider with a period menu, and bounds fitted to the data.
+"""Render events, stops and legs as a folium map: a layer per kind, popups, a legend, a time
+slider with a period menu, story mode, a table of every event, and bounds fitted to the route.
 
-Every text shown on the map is HTML-escaped here, then embedded as JSON by folium, and bound to
-Leaflet layers from properties; nothing from the data is pasted into HTML or JavaScript source.
-The page depends on Leaflet alone (no jQuery, Bootstrap or icon fonts), which keeps it light and
-lets it be served from local files.
+The page carries the events once, as the compact model of ``lifemap.model``, and its script
+(``static/lifemap.js``) draws the markers and arcs and builds popups, steps, story and table from
+it; every text reaches the DOM as text, never as HTML. Above ``CANVAS_ABOVE`` features it draws on
+a canvas. The page depends on Leaflet alone (no jQuery, Bootstrap or icon fonts), which keeps it
+light and lets it be served from local files.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
 from collections import OrderedDict
 from pathlib import Path
 
-from .assets import check_self_contained, html_text, inline_assets, link_assets, script_json
-from .controls import BIND_JS, EventTable, Legend, Story, TimeSlider
+from .assets import check_self_contained, html_text, inline_assets, link_assets
+from .controls import DataLayer, EventTable, Legend, MapData, Story, TimeSlider
 from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
+from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, feature_counts, page_model
 from .periods import periods
 from .route import LEG_LAYER, moves, route
 
-EPOCH = dt.date(1970, 1, 1)
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
     "exile": {"dashArray": "8 6", "weight": 2.5},
     "escape": {"dashArray": "2 6", "weight": 3},
@@ -33,131 +33,11 @@ LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are cl
 }
 LEG_LABEL = {"exile": "sent into exile", "escape": "escape", "posting": "posting to a front",
              "journey": "journey", "return": "return", "deportation": "deportation"}
+BASEMAP_PANE = "lm-basemap"
 TILES = {"osm": "OpenStreetMap", "none": None}  # CARTO's tiles now want an API key: not a default
 
 
-def _days(stamp) -> int:
-    return (stamp.date() - EPOCH).days
-
-
-_esc = html_text  # every text of the data shown as HTML: escaped, braces included
-
-
-def _source_html(row) -> str:
-    text = f"Source: {_esc(row['source'])}, characters {int(row['start'])}–{int(row['end'])}"
-    sentence = row.get("sentence") or ""
-    quote = f"<blockquote>{_esc(sentence)}</blockquote>" if sentence else ""
-    return f"{quote}<div class='lm-src'>{text}</div>"
-
-
-def _place_popup(rows: list[dict], layer_label: str) -> str:
-    now = rows[0]["name_now"]
-    thens = list(OrderedDict.fromkeys(r["name_then"] for r in rows))
-    heading = _esc(" / ".join(thens))
-    if any(t != now for t in thens):
-        heading += f" <small>(now {_esc(now)})</small>"
-    items = []
-    for r in rows:
-        then = f" <i>as {_esc(r['name_then'])}</i>" if len(thens) > 1 else ""
-        origin = f" from {_esc(r['origin_label'])}" if r.get("origin_label") else ""
-        items.append(f"<li><b>{_esc(r['date_label'])}</b> · {_esc(r['kind'])}{origin}{then}<br>"
-                     f"{_esc(r['summary'])} <small>({_esc(r['actor'])})</small>{_source_html(r)}</li>")
-    return f"<h4>{heading}</h4><div class='lm-src'>{_esc(layer_label)}</div><ul>{''.join(items)}</ul>"
-
-
-def _by_layer_and_place(events) -> dict[str, dict[str, list[dict]]]:
-    """The events as records, grouped by layer then place in their order: converted once, since a
-    pandas conversion per place was most of the render time of large maps (bench/RESULTS.md)."""
-    out: dict[str, dict[str, list[dict]]] = {}
-    for r in events.to_dict("records"):
-        out.setdefault(r["layer"], {}).setdefault(r["place"], []).append(r)
-    return out
-
-
-def _point_features(places: dict[str, list[dict]], layer_key: str, layer_label: str) -> list[dict]:
-    features = []
-    for place, rows in places.items():
-        first = rows[0]
-        n = len(rows)
-        tooltip = f"{first['place_label']}: {n} event{'s' if n > 1 else ''}, {rows[0]['date_label']}" + (
-            f" to {rows[-1]['date_label']}" if n > 1 else "")
-        features.append({
-            "type": "Feature",
-            "id": f"{layer_key}:{place}",
-            "geometry": {"type": "Point", "coordinates": [first["lon"], first["lat"]]},
-            "properties": {
-                "layer": layer_key, "kind": first["kind"], "place": place, "events": n,
-                "t": min(_days(r["first_day"]) for r in rows),
-                "t_end": max(_days(r["last_day"]) for r in rows),
-                "tooltip": _esc(tooltip), "popup": _place_popup(rows, layer_label),
-            },
-        })
-    return features
-
-
-def _arrowhead(line, km: float) -> list[list[list[float]]]:
-    """Two barbs at the end of an arc, their length a share of the leg (so they scale with it)."""
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
-    (x1, y1), (x2, y2) = line.coords[-2], line.coords[-1]
-    back = geod.inv(x2, y2, x1, y1)[0]
-    size = min(max(km * 0.08, 8.0), 120.0) * 1000.0
-    barbs = []
-    for turn in (-28.0, 28.0):
-        lon, lat, _ = geod.fwd(x2, y2, back + turn, size)
-        lon += 360.0 * round((x2 - lon) / 360.0)
-        barbs.append([[x2, y2], [lon, lat]])
-    return barbs
-
-
-def _leg_features(legs, layer_key: str) -> list[dict]:
-    features = []
-    for i, leg in enumerate(legs[legs["layer"] == layer_key].to_dict("records")):
-        line = leg["geometry"]
-        parts = [[list(c) for c in line.coords]] + _arrowhead(line, leg["km"])
-        what = f"{leg['from_label']} → {leg['to_label']}"
-        detail = f"{LEG_LABEL[leg['kind']]}, {leg['date_label']}, {leg['km']:,.0f} km ({leg['actor']})"
-        features.append({
-            "type": "Feature",
-            "id": f"{layer_key}:leg:{i}:{leg['from_event']}:{leg['to_event']}",
-            "geometry": {"type": "MultiLineString", "coordinates": parts},
-            "properties": {
-                "layer": layer_key, "kind": leg["kind"], "leg": True,
-                "t": _days(leg["first_day"]), "t_end": _days(leg["first_day"]),
-                "tooltip": f"{_esc(what)}<br>{_esc(detail)}",
-                "popup": f"<h4>{_esc(what)}</h4><div>{_esc(detail)}</div><div>{_esc(leg['summary'])}</div>",
-            },
-        })
-    return features
-
-
-def _style_js(color: str) -> str:
-    """A layer's style as one small JavaScript function of a feature's properties.
-
-    folium's ``style_function`` would call Python per feature and write one ``case`` per feature id
-    into the page (measured in bench/RESULTS.md: quadratic, over 100 ms to style 12,000 features).
-    """
-    return f"""function (feature) {{
-    var p = feature.properties, legs = {script_json(LEG_STYLE)};
-    if (p.leg) {{ return Object.assign({{color: {script_json(color)}, opacity: 0.85}}, legs[p.kind]); }}
-    return {{color: "#ffffff", weight: 1, fill: true, fillColor: {script_json(color)}, fillOpacity: 0.9,
-             radius: Math.round((5 + Math.sqrt(Math.min(p.events, 12)) * 2) * 10) / 10}};
-}}""".replace("{{", "{ {").replace("}}", "} }")  # branca renders the page's scripts as Jinja once more
-
-
-def _steps(events, stop_frame) -> list[dict]:
-    """One slider step per distinct date; where the actor was somewhere then, the step names it."""
-    steps: dict[int, dict] = {}
-    for frame, is_stop in ((stop_frame, True), (events, False)):
-        for r in frame.to_dict("records"):
-            t = _days(r["first_day"])
-            if t in steps:
-                continue
-            steps[t] = {"t": t, "label": f"{r['date_label']} · {r['place_label']}",
-                        "what": r["summary"], "lat": r["lat"] if is_stop else None,
-                        "lon": r["lon"] if is_stop else None}
-    return [steps[t] for t in sorted(steps)]
+_esc = html_text  # text of the data shown as HTML outside the model (the title): escaped, braces included
 
 
 def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None,
@@ -188,34 +68,37 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
     m.lifemap_title = title
 
-    if tile_name is None:
-        _offline_basemap().add_to(m)
     stop_frame, leg_frame = route(events, actor)
     others = moves(events, actor)
     import pandas as pd
 
     all_legs = pd.concat([leg_frame, others], ignore_index=True) if len(others) else leg_frame
+    model = page_model(events, stop_frame, all_legs)
+    counts = feature_counts(model)
+    n_features = sum(c["points"] + c["legs"] for c in counts.values())
+    # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
+    bounds = _bounds(stop_frame, leg_frame) if len(stop_frame) > 1 else _bounds(events, all_legs)
+    data = MapData(model, {"canvas": n_features > CANVAS_ABOVE, "maxSteps": MAX_STEPS, "bounds": bounds,
+                           "legStyles": LEG_STYLE, "legLabels": LEG_LABEL, "legLayers": LEG_LAYER})
+    # The model sets the view: the tiles and the basemap come after it, so no tile is fetched and
+    # nothing is projected for the view folium's map starts at.
+    data.add_to(m)
+    for key, child in list(m._children.items()):
+        if isinstance(child, folium.TileLayer):
+            m._children.move_to_end(key)
+    if tile_name is None:
+        # a pane of its own under the overlays: Leaflet's CSS puts SVG above canvas in one pane,
+        # so in the overlay pane the basemap would hide a map drawn on a canvas
+        folium.map.CustomPane(BASEMAP_PANE, z_index=250, pointer_events=False).add_to(m)
+        _offline_basemap().add_to(m)
 
-    groups, legend_rows = [], []
-    grouped = _by_layer_and_place(events)
+    legend_rows = []
     for key, label, color, _kinds in LAYERS:
-        features = _point_features(grouped.get(key, {}), key, label) + _leg_features(all_legs, key)
-        if not features:
+        if key not in counts:
             continue
-        n_points = sum(1 for f in features if not f["properties"].get("leg"))
-        n_legs = len(features) - n_points
+        n_points, n_legs = counts[key]["points"], counts[key]["legs"]
         count = f"{n_points} place{'s' if n_points != 1 else ''}" + (f", {n_legs} move{'s' if n_legs != 1 else ''}" if n_legs else "")
-        layer = folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            name=f"<span style='color:{color}'>●</span> {_esc(label)}",
-            style=folium.JsCode(_style_js(color)),
-            marker=folium.CircleMarker(radius=6, fill=True),
-            on_each_feature=folium.JsCode(BIND_JS),
-            show=True,
-        )
-        layer.layer_key = key
-        layer.add_to(m)
-        groups.append(layer)
+        DataLayer(data, key, f"<span style='color:{color}'>●</span> {_esc(label)}").add_to(m)
         legend_rows.append({"label": label, "color": color, "count": count, "line": False})
     for kind, label in LEG_LABEL.items():
         if (all_legs["kind"] == kind).any():
@@ -230,16 +113,10 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
                    for p in periods()]
-    TimeSlider(groups, _steps(events, stop_frame), period_data).add_to(m)
-    Story(_story(stop_frame)).add_to(m)
-    EventTable(["Date", "Place", "Kind", "Who", "What happened", "Source"],
-               [[r["date_label"], r["place_label"], r["kind"], r["actor"], r["summary"],
-                 f"{r['source']} {int(r['start'])}–{int(r['end'])}"] for r in events.to_dict("records")],
+    TimeSlider(data, period_data).add_to(m)
+    Story(data).add_to(m)
+    EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
                caption="Events in date order, with the source text and character span behind each").add_to(m)
-    # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
-    bounds = _bounds(stop_frame, leg_frame) if len(stop_frame) > 1 else _bounds(events, all_legs)
-    if bounds:
-        m.fit_bounds(bounds, padding=(20, 20))
     _stable_ids(m)
     return m
 
@@ -254,19 +131,13 @@ def _offline_basemap():
     return folium.GeoJson(data, name="Countries (Natural Earth)", control=False, interactive=False,
                           style_function=lambda f: {"color": "#9aa0a6", "weight": 0.7, "fillColor": "#f4f1ea",
                                                     "fillOpacity": 1.0},
-                          attribution="Countries: Natural Earth")
+                          attribution="Countries: Natural Earth", pane=BASEMAP_PANE)
 
 
 def _host(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).hostname or url
-
-
-def _story(stop_frame) -> list[dict]:
-    return [{"t": _days(r["first_day"]), "label": r["date_label"], "place": r["place_label"], "what": r["summary"],
-             "place_id": r["place"], "layer": r["layer"], "lat": r["lat"], "lon": r["lon"]}
-            for r in stop_frame.to_dict("records")]
 
 
 def _bounds(events, legs):

@@ -1,0 +1,131 @@
+"""The compact model a map page ships: places, events and legs, each text once.
+
+The page builds its markers, arcs, popups, tooltips, slider steps, story and table from this
+model in the browser (``static/lifemap.js``). Writing the same text into five places of the page
+and every arc vertex into its GeoJSON made a map of 10,000 events 17 MB; the model of the same
+events is about a tenth of that (bench/RESULTS.md).
+
+Columns are lists in event order. A column whose values repeat (kinds, actors, sources, date
+labels, place names) is sent as ``{"values": [...], "codes": [...]}``; the page expands it. What
+the page can derive is not sent: days are sent as the step from the previous event's first day
+(``dt``) and the span's length (``days``), a source span as its start and length, the name a
+place had then is its label without "(now …)", and a leg's labels are its events' labels.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .errors import LifemapError
+from .events import LAYERS
+from .route import LEG_LAYER
+
+EPOCH = dt.date(1970, 1, 1)
+# Above this many features (markers and arcs) the page draws on one canvas instead of one SVG
+# path per feature: a slider step at 10,000 events took 300 ms with SVG and 70 ms on a canvas
+# (bench/RESULTS.md, "big data paths"); below it SVG keeps a DOM element per marker.
+CANVAS_ABOVE = 3000
+# Above this many distinct dates the slider steps by month, then by year, so ▶ plays a life in
+# minutes (600 steps at 700 ms is 7 minutes), not an hour.
+MAX_STEPS = 600
+_DIGITS = 5  # about a metre
+
+
+def days(stamp) -> int:
+    """Days since 1970-01-01 (negative before): the page's time axis."""
+    return (stamp.date() - EPOCH).days
+
+
+def _coded(values: list) -> dict:
+    index: dict = {}
+    codes = [index.setdefault(v, len(index)) for v in values]
+    return {"values": list(index), "codes": codes}
+
+
+def _coord(x: float) -> float | None:
+    return None if x is None or math.isnan(x) else round(float(x), _DIGITS)
+
+
+def page_model(events, stop_frame, legs) -> dict:
+    """The model of one map: ``events`` as ``lifemap.events.to_frame`` gives them (in date order),
+    the actor's stops and every leg (``lifemap.route``)."""
+    records = events.to_dict("records")
+    place_ids: dict[str, int] = {}
+    place_rows: list[dict] = []
+
+    def place(pid: str, lat: float, lon: float, now: str) -> int:
+        if pid not in place_ids:
+            place_ids[pid] = len(place_rows)
+            place_rows.append({"id": pid, "lat": _coord(lat), "lon": _coord(lon), "now": now})
+        return place_ids[pid]
+
+    for r in records:
+        place(r["place"], r["lat"], r["lon"], r["name_now"])
+    origins = []
+    for r in records:
+        if r["origin"]:
+            origins.append(place(r["origin"], r["origin_lat"], r["origin_lon"], r["origin_label"]))
+        else:
+            origins.append(-1)
+    index = {r["id"]: i for i, r in enumerate(records)}
+    if len(index) != len(records):
+        twice = sorted({r["id"] for r in records if sum(1 for x in records if x["id"] == r["id"]) > 1})[:5]
+        raise LifemapError(f"a map needs each event id once; repeated: {', '.join(map(str, twice))}")
+    leg_rows = legs.to_dict("records")
+    first = [days(r["first_day"]) for r in records]
+    for r in records:
+        then, label = r["name_then"], r["place_label"]
+        if not (label == then or label == f"{then} (now {r['name_now']})"):  # the page's rule
+            raise ValueError(f"place label {label!r} is not {then!r} with or without its modern name")
+    ev = {
+        "dt": [t - prev for t, prev in zip(first, [0, *first[:-1]])],
+        "days": [days(r["last_day"]) - t for r, t in zip(records, first)],
+        "date": _coded([r["date_label"] for r in records]),
+        "kind": _coded([r["kind"] for r in records]),
+        "actor": _coded([r["actor"] for r in records]),
+        "place": [place_ids[r["place"]] for r in records],
+        "label": _coded([r["place_label"] for r in records]),
+        "origin": origins,
+        "origin_label": _coded([r["origin_label"] or "" for r in records]),
+        "summary": [r["summary"] for r in records],
+        "sentence": _coded([r.get("sentence") or "" for r in records]),
+        "source": _coded([r["source"] for r in records]),
+        "start": [int(r["start"]) for r in records],
+        "length": [int(r["end"]) - int(r["start"]) for r in records],
+        "layer": _coded([r["layer"] for r in records]),
+    }
+    return {
+        "layers": [{"key": k, "label": label, "color": color} for k, label, color, _ in LAYERS],
+        "places": {c: [p[c] for p in place_rows] for c in ("id", "lat", "lon", "now")},
+        "events": ev,
+        "stops": [index[i] for i in stop_frame["id"]],
+        "legs": {
+            # a leg of the route leaves the previous stop's event; a move (-1) its event's origin
+            "from_event": [index[g["from_event"]] if g["from_event"] != g["to_event"] else -1 for g in leg_rows],
+            "event": [index[g["to_event"]] for g in leg_rows],
+            "kind": _coded([g["kind"] for g in leg_rows]),
+            "km": [round(float(g["km"])) for g in leg_rows],
+        },
+    }
+
+
+def feature_counts(model: dict) -> dict[str, dict[str, int]]:
+    """Per layer key: the markers (one per place) and arcs the page will draw."""
+    ev, legs = model["events"], model["legs"]
+    out: dict[str, dict[str, int]] = {}
+    seen = set()
+    for layer, pl in zip(expand(ev["layer"]), ev["place"]):
+        if (layer, pl) not in seen:
+            seen.add((layer, pl))
+            out.setdefault(layer, {"points": 0, "legs": 0})["points"] += 1
+    for kind in expand(legs["kind"]):
+        layer = LEG_LAYER[kind]
+        out.setdefault(layer, {"points": 0, "legs": 0})["legs"] += 1
+    return out
+
+
+def expand(column) -> list:
+    """A column as plain values (what the page's ``column()`` does)."""
+    if isinstance(column, dict):
+        return [column["values"][i] for i in column["codes"]]
+    return list(column)

@@ -1,0 +1,660 @@
+/* lifemap's page: the layers, popups, slider, story and table of a map, built in the browser
+ * from the compact model that lifemap.model writes into the page as JSON.
+ *
+ * Every text from the data reaches the DOM as textContent, never as HTML. This file passes
+ * through branca's Jinja pass: it must never hold a double brace, a brace-percent or a
+ * brace-hash (a test checks).
+ */
+(function () {
+    "use strict";
+    var DAY = 86400000, R_KM = 6371.0088;
+
+    function column(c) {
+        if (Array.isArray(c)) { return c; }
+        return c.codes.map(function (i) { return c.values[i]; });
+    }
+    function rows(table) {
+        var names = Object.keys(table), cols = names.map(function (k) { return column(table[k]); });
+        var n = cols.length ? cols[0].length : 0, out = new Array(n);
+        for (var i = 0; i < n; i++) {
+            var row = {};
+            for (var k = 0; k < names.length; k++) { row[names[k]] = cols[k][i]; }
+            out[i] = row;
+        }
+        return out;
+    }
+    function el(tag, parent, text, cls) {
+        var e = document.createElement(tag);
+        if (cls) { e.className = cls; }
+        if (text !== undefined && text !== null) { e.textContent = text; }
+        if (parent) { parent.appendChild(e); }
+        return e;
+    }
+    function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+    // Great circles on the sphere: close enough to the WGS84 geodesics of lifemap.route (under a
+    // pixel at zoom 4, bench/RESULTS.md) and no vertex has to travel in the page.
+    function toVec(lat, lon) {
+        var p = lat * Math.PI / 180, l = lon * Math.PI / 180;
+        return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+    }
+    function toLatLon(v) {
+        return [Math.atan2(v[2], Math.sqrt(v[0] * v[0] + v[1] * v[1])) * 180 / Math.PI,
+                Math.atan2(v[1], v[0]) * 180 / Math.PI];
+    }
+    function arc(a, b, km) {
+        var n = Math.min(32, Math.max(0, Math.floor(km / 100) - 1));   // as lifemap.route.arc
+        var va = toVec(a[0], a[1]), vb = toVec(b[0], b[1]);
+        var dot = Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]));
+        var w = Math.acos(dot), s = Math.sin(w), pts = [a];
+        for (var i = 1; i <= n && s > 1e-12; i++) {
+            var f = i / (n + 1), p = Math.sin((1 - f) * w) / s, q = Math.sin(f * w) / s;
+            pts.push(toLatLon([p * va[0] + q * vb[0], p * va[1] + q * vb[1], p * va[2] + q * vb[2]]));
+        }
+        pts.push(b);
+        for (var j = 1; j < pts.length; j++) {     // unwrapped: an arc over the antimeridian stays whole
+            var lon = pts[j][1];
+            pts[j] = [pts[j][0], lon + 360 * Math.round((pts[j - 1][1] - lon) / 360)];
+        }
+        return pts;
+    }
+    function destination(lat, lon, bearing, km) {
+        var d = km / R_KM, p1 = lat * Math.PI / 180, l1 = lon * Math.PI / 180, t = bearing * Math.PI / 180;
+        var p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(t));
+        var l2 = l1 + Math.atan2(Math.sin(t) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+        var out = l2 * 180 / Math.PI;
+        return [p2 * 180 / Math.PI, out + 360 * Math.round((lon - out) / 360)];
+    }
+    function bearing(a, b) {
+        var p1 = a[0] * Math.PI / 180, p2 = b[0] * Math.PI / 180, dl = (b[1] - a[1]) * Math.PI / 180;
+        return Math.atan2(Math.sin(dl) * Math.cos(p2),
+                          Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl)) * 180 / Math.PI;
+    }
+    function arrowhead(pts, km) {   // two barbs at the end, a share of the leg long
+        var end = pts[pts.length - 1], back = bearing(end, pts[pts.length - 2]);
+        var size = Math.min(Math.max(km * 0.08, 8), 120);
+        return [-28, 28].map(function (turn) { return [end, destination(end[0], end[1], back + turn, size)]; });
+    }
+
+    // The model -------------------------------------------------------------------------------
+    function decode(data, legLayers) {
+        var places = rows(data.places), events = rows(data.events), legs = rows(data.legs), t = 0;
+        events.forEach(function (e, i) {
+            e.i = i; e.at = places[e.place];
+            t += e.dt; e.t = t; e.t_end = t + e.days; e.end = e.start + e.length;
+            var now = " (now " + e.at.now + ")";   // the label is the name then, and the modern one if it changed
+            e.then = e.label.slice(-now.length) === now ? e.label.slice(0, -now.length) : e.label;
+        });
+        legs.forEach(function (g, i) {
+            var ev = events[g.event], from = g.from_event >= 0 ? events[g.from_event] : null;
+            g.i = i; g.ev = ev; g.layer = legLayers[g.kind];
+            g.a = from ? from.at : places[ev.origin]; g.b = ev.at;
+            g.from_label = from ? from.label : ev.origin_label; g.to_label = ev.label;
+        });
+        return {places: places, events: events, legs: legs, stops: data.stops.map(function (i) { return events[i]; }),
+                layers: data.layers};
+    }
+
+    function byLayerAndPlace(events) {
+        var out = {};
+        events.forEach(function (e) {
+            var places = out[e.layer] || (out[e.layer] = new Map());
+            var evs = places.get(e.place);
+            if (evs) { evs.push(e); } else { places.set(e.place, [e]); }
+        });
+        return out;
+    }
+    function features(model, key, withLegs) {
+        var out = [];
+        (model.byLayer[key] || new Map()).forEach(function (evs) {
+            var p = evs[0].at, t = Infinity, tEnd = -Infinity;
+            evs.forEach(function (e) { t = Math.min(t, e.t); tEnd = Math.max(tEnd, e.t_end); });
+            out.push({type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]},
+                      properties: {layer: key, kind: evs[0].kind, place: p.id, events: evs.length, t: t, t_end: tEnd},
+                      evs: evs});
+        });
+        model.legs.forEach(function (g) {
+            if (!withLegs || g.layer !== key) { return; }
+            var pts = arc([g.a.lat, g.a.lon], [g.b.lat, g.b.lon], g.km);
+            var parts = [pts].concat(arrowhead(pts, g.km)).map(function (line) {
+                return line.map(function (q) { return [q[1], q[0]]; });
+            });
+            out.push({type: "Feature", geometry: {type: "MultiLineString", coordinates: parts},
+                      properties: {layer: key, kind: g.kind, leg: true, t: g.ev.t, t_end: g.ev.t}, leg: g});
+        });
+        return out;
+    }
+
+    // Popups and tooltips, built when they open ------------------------------------------------
+    var STORY_CHUNK = 200, POPUP_ITEMS = 60, POPUP_OPTIONS = {maxWidth: 380, className: "lm-popup"};
+    function eventItem(e, ul, names) {
+        var li = el("li", ul);
+        el("b", li, e.date);
+        li.appendChild(document.createTextNode(" · " + e.kind + (e.origin >= 0 ? " from " + e.origin_label : "")));
+        if (names > 1) { el("i", li, " as " + e.then); }
+        li.appendChild(document.createElement("br"));
+        li.appendChild(document.createTextNode(e.summary + " "));
+        el("small", li, "(" + e.actor + ")");
+        if (e.sentence) { el("blockquote", li, e.sentence); }
+        el("div", li, "Source: " + e.source + ", characters " + e.start + "–" + e.end, "lm-src");
+    }
+    function placePopup(f, label) {
+        var evs = f.evs, box = el("div"), now = evs[0].at.now, thens = [];
+        evs.forEach(function (e) { if (thens.indexOf(e.then) < 0) { thens.push(e.then); } });
+        var h = el("h4", box, thens.join(" / "));
+        if (thens.some(function (t) { return t !== now; })) { el("small", h, " (now " + now + ")"); }
+        el("div", box, label, "lm-src");
+        var ul = el("ul", box);
+        function more(from) {
+            evs.slice(from, from + POPUP_ITEMS).forEach(function (e) { eventItem(e, ul, thens.length); });
+            var left = evs.length - from - POPUP_ITEMS;
+            if (left > 0) {
+                var b = el("button", ul, "Show " + plural(left, "more event"), "lm-more");
+                b.type = "button";
+                b.addEventListener("click", function (ev) { L.DomEvent.stop(ev); ul.removeChild(b); more(from + POPUP_ITEMS); });
+            }
+        }
+        more(0);
+        return box;
+    }
+    function legText(g) {
+        return {what: g.from_label + " → " + g.to_label,
+                detail: g.kindLabel + ", " + g.ev.date + ", " + g.km.toLocaleString("en") + " km (" + g.ev.actor + ")"};
+    }
+    function legPopup(g) {
+        var box = el("div"), t = legText(g);
+        el("h4", box, t.what);
+        el("div", box, t.detail);
+        el("div", box, g.ev.summary);
+        return box;
+    }
+    function tooltip(f) {
+        var box = el("div");
+        if (f.leg) {
+            var t = legText(f.leg);
+            el("div", box, t.what);
+            el("div", box, t.detail);
+            return box;
+        }
+        var first = f.evs[0], last = f.evs[f.evs.length - 1], n = f.evs.length;
+        box.textContent = first.label + ": " + plural(n, "event") + ", " + first.date + (n > 1 ? " to " + last.date : "");
+        return box;
+    }
+
+    // Slider steps: one per date, or per month or year when the dates are too many to play -----
+    function monthOf(t) { var d = new Date(t * DAY); return d.getUTCFullYear() * 12 + d.getUTCMonth(); }
+    function yearOf(t) { return new Date(t * DAY).getUTCFullYear(); }
+    var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    function steps(model, maxSteps) {
+        var byT = new Map();
+        model.stops.concat(model.events).forEach(function (e) {
+            if (!byT.has(e.t)) {
+                byT.set(e.t, {t: e.t, label: e.date + " · " + e.label, place: e.label, what: e.summary,
+                              lat: e.stop ? e.at.lat : null, lon: e.stop ? e.at.lon : null});
+            }
+        });
+        var all = Array.from(byT.values()).sort(function (a, b) { return a.t - b.t; });
+        if (all.length <= maxSteps) { return {steps: all, unit: "date"}; }
+        var units = [["month", monthOf, function (k) { return MONTHS[k % 12] + " " + Math.floor(k / 12); }],
+                     ["year", yearOf, String]];
+        for (var u = 0; u < units.length; u++) {
+            var key = units[u][1], name = units[u][2], buckets = [];
+            all.forEach(function (s) {
+                var k = key(s.t), last = buckets[buckets.length - 1];
+                if (!last || last.k !== k) {
+                    last = {k: k, t: s.t, first: s, n: 0, stop: null};  // t: the bucket's last date
+                    buckets.push(last);
+                }
+                last.t = s.t; last.n += 1;
+                if (s.lat !== null) { last.stop = s; }
+            });
+            if (buckets.length <= maxSteps || u === units.length - 1) {
+                return {unit: units[u][0], steps: buckets.map(function (b) {
+                    var where = b.stop || b.first;
+                    return {t: b.t, label: name(b.k) + " · " + where.place
+                                + (b.n > 1 ? " and " + plural(b.n - 1, "other date") : ""),
+                            what: where.what, lat: b.stop ? b.stop.lat : null, lon: b.stop ? b.stop.lon : null};
+                })};
+            }
+        }
+    }
+
+    // Big maps: the legs of one kind in one layer are a single canvas path -----------------------
+    // One Leaflet polyline per leg cost most of a large map's load (projecting, clipping and
+    // stroking 5,000 paths of 30 vertices: bench/RESULTS.md). A bundle keeps every leg's vertices
+    // projected once at zoom 0 in a typed array, scales them on zoom, strokes the shown legs as one
+    // path, and finds the leg under the pointer for its popup and tooltip.
+    function legVertices(crs, g) {
+        var km = g.km, a = [g.a.lat, g.a.lon], b = [g.b.lat, g.b.lon];
+        var n = Math.min(32, Math.max(0, Math.floor(km / 100) - 1));   // as arc()
+        if (crs !== L.CRS.EPSG3857) { return projected(crs, arc(a, b, km), km); }
+        // the arc straight into Leaflet's spherical Mercator at zoom 0: for a unit vector v,
+        // x follows atan2(v.y, v.x) and y is atanh(v.z), with no lat/lon or object per vertex
+        var va = toVec(a[0], a[1]), vb = toVec(b[0], b[1]);
+        var w = Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
+        var s = Math.sin(w), m = s > 1e-12 ? n : 0, xy = new Float64Array(2 * (m + 2 + 4)), k = 0, lon = a[1];
+        var Z = 0.9962720762207499;   // sin(85.0511°): Leaflet's latitude limit
+        function put(x, y, z, unwrapTo) {
+            var l = Math.atan2(y, x) * 180 / Math.PI;
+            l += 360 * Math.round((unwrapTo - l) / 360);
+            z = Math.max(-Z, Math.min(Z, z));
+            xy[k++] = 256 * (0.5 + l / 360);
+            xy[k++] = 256 * (0.5 - 0.5 * Math.log((1 + z) / (1 - z)) / (2 * Math.PI));
+            return l;
+        }
+        lon = put(va[0], va[1], va[2], a[1]);
+        // equal angles along a great circle: v[i+1] = 2 cos(d) v[i] - v[i-1], no sine per vertex
+        var d = w / (m + 1), c2 = 2 * Math.cos(d), q1 = Math.sin(d) / s, p1 = Math.sin(w - d) / s;
+        var x0 = va[0], y0 = va[1], z0 = va[2];
+        var x1 = p1 * va[0] + q1 * vb[0], y1 = p1 * va[1] + q1 * vb[1], z1 = p1 * va[2] + q1 * vb[2];
+        for (var i = 1; i <= m; i++) {
+            lon = put(x1, y1, z1, lon);
+            var x2 = c2 * x1 - x0, y2 = c2 * y1 - y0, z2 = c2 * z1 - z0;
+            x0 = x1; y0 = y1; z0 = z1; x1 = x2; y1 = y2; z1 = z2;
+        }
+        var last = put(vb[0], vb[1], vb[2], lon);
+        // the barbs, from the last two vertices in degrees
+        var prev = m ? toLatLon([Math.sin(w / (m + 1)) / s * va[0] + Math.sin(m * w / (m + 1)) / s * vb[0],
+                                 Math.sin(w / (m + 1)) / s * va[1] + Math.sin(m * w / (m + 1)) / s * vb[1],
+                                 Math.sin(w / (m + 1)) / s * va[2] + Math.sin(m * w / (m + 1)) / s * vb[2]]) : a;
+        var end = [b[0], last];
+        arrowhead([prev, end], km).forEach(function (barb) {
+            barb.forEach(function (q) {
+                var v = toVec(q[0], q[1]);
+                put(v[0], v[1], v[2], last);
+            });
+        });
+        return {xy: xy.subarray(0, k), parts: [0, m + 2, m + 4, m + 6]};
+    }
+    function projected(crs, pts, km) {
+        var lines = [pts].concat(arrowhead(pts, km)), n = 0, parts = [];
+        lines.forEach(function (line) { parts.push(n); n += line.length; });
+        parts.push(n);
+        var xy = new Float64Array(2 * n), k = 0;
+        lines.forEach(function (line) {
+            line.forEach(function (q) {
+                var p = crs.latLngToPoint(L.latLng(q[0], q[1]), 0);
+                xy[k++] = p.x; xy[k++] = p.y;
+            });
+        });
+        return {xy: xy, parts: parts};
+    }
+    var LegBundle = L.Path.extend({
+        initialize: function (legs, options) {
+            L.Util.setOptions(this, options);
+            this._legs = legs;
+            this._hit = null;
+        },
+        _project: function () {
+            var map = this._map, crs = map.options.crs, k = crs.scale(map.getZoom()) / crs.scale(0);
+            var o = map.getPixelOrigin(), w = this._clickTolerance();
+            var X0 = Infinity, Y0 = Infinity, X1 = -Infinity, Y1 = -Infinity;
+            this._legs.forEach(function (g) {
+                var src = g.v.xy, px = g.px || (g.px = new Float64Array(src.length));
+                var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+                for (var i = 0; i < src.length; i += 2) {
+                    var x = src[i] * k - o.x, y = src[i + 1] * k - o.y;
+                    px[i] = x; px[i + 1] = y;
+                    if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+                }
+                g.box = [x0 - w, y0 - w, x1 + w, y1 + w];
+                X0 = Math.min(X0, x0); Y0 = Math.min(Y0, y0); X1 = Math.max(X1, x1); Y1 = Math.max(Y1, y1);
+            });
+            this._pxBounds = this._legs.length ? L.bounds([X0, Y0], [X1, Y1]) : null;
+        },
+        _update: function () { if (this._map) { this._updatePath(); } },
+        _updatePath: function () {
+            var r = this._renderer;
+            if (!r._drawing) { return; }
+            var ctx = r._ctx, any = false;
+            ctx.beginPath();
+            this._legs.forEach(function (g) {
+                if (!g.on) { return; }
+                any = true;
+                var px = g.px, parts = g.v.parts;
+                for (var p = 0; p + 1 < parts.length; p++) {
+                    ctx.moveTo(px[2 * parts[p]], px[2 * parts[p] + 1]);
+                    for (var i = parts[p] + 1; i < parts[p + 1]; i++) { ctx.lineTo(px[2 * i], px[2 * i + 1]); }
+                }
+            });
+            if (any) { r._fillStroke(ctx, this); }
+        },
+        _containsPoint: function (p) {
+            var best = null, bestD = Infinity, w = this._clickTolerance();
+            this._legs.forEach(function (g) {
+                var b = g.box;
+                if (!g.on || p.x < b[0] || p.x > b[2] || p.y < b[1] || p.y > b[3]) { return; }
+                var px = g.px, parts = g.v.parts;
+                for (var q = 0; q + 1 < parts.length; q++) {
+                    for (var i = parts[q]; i + 1 < parts[q + 1]; i++) {
+                        var d = segmentDistance(p.x, p.y, px[2 * i], px[2 * i + 1], px[2 * i + 2], px[2 * i + 3]);
+                        if (d <= w && d < bestD) { bestD = d; best = g; }
+                    }
+                }
+            });
+            this._hit = best;
+            return best !== null;
+        },
+        getCenter: function () { var g = this._hit || this._legs[0]; return L.latLng(g.b.lat, g.b.lon); }
+    });
+    function segmentDistance(x, y, x1, y1, x2, y2) {
+        var dx = x2 - x1, dy = y2 - y1, len = dx * dx + dy * dy;
+        var f = len ? Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len)) : 0;
+        var ex = x1 + f * dx - x, ey = y1 + f * dy - y;
+        return Math.sqrt(ex * ex + ey * ey);
+    }
+    function addBundles(map, group, legs, spec, renderer, legStyles, items) {
+        var kinds = [];
+        legs.forEach(function (g) { if (kinds.indexOf(g.kind) < 0) { kinds.push(g.kind); } });
+        kinds.forEach(function (kind) {
+            var mine = legs.filter(function (g) { return g.kind === kind; });
+            mine.forEach(function (g) { g.v = legVertices(map.options.crs, g); g.on = true; });
+            // hairlines: the canvas strokes 1 px lines on a fast path (the legs of 10,000 events in
+            // 46 ms, against 450 ms at their 2-4 px); kinds keep their colour and dashes
+            var bundle = new LegBundle(mine, Object.assign({color: spec.color, opacity: 0.85, renderer: renderer},
+                                                            legStyles[kind], {weight: 1}));
+            bundle.feature = {type: "Feature", properties: {layer: spec.key, kind: kind, leg: true, bundle: true}};
+            group.addLayer(bundle);
+            mine.forEach(function (g) {
+                items.push({layer: bundle, leg: g, group: group, t: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
+            });
+        });
+        // the tooltip follows the pointer from one leg of a bundle to the next
+        group.on("mousemove", function (e) {
+            var b = e.propagatedFrom || e.layer, tip = group.getTooltip();
+            if (b && b._legs && b._hit !== b._shownHit && tip && tip.isOpen()) {
+                b._shownHit = b._hit;
+                tip.setContent(tip.getContent());
+            }
+        });
+    }
+
+    // The page --------------------------------------------------------------------------------
+    function build(map, data, options) {
+        var model = decode(data, options.legLayers);
+        model.stops.forEach(function (e) { e.stop = true; });
+        model.byLayer = byLayerAndPlace(model.events);
+        var legLabels = options.legLabels, legStyles = options.legStyles;
+        model.legs.forEach(function (g) { g.kindLabel = legLabels[g.kind]; });
+        var renderer = options.canvas ? L.canvas({padding: 0.5, tolerance: 3}) : undefined;
+        // the final view first: every layer is then projected once, at the zoom the reader sees
+        if (options.bounds) { map.fitBounds(options.bounds, {padding: [20, 20], animate: false}); }
+        var layers = {}, items = [];
+        model.layers.forEach(function (spec) {
+            var fs = features(model, spec.key, !options.canvas);
+            var legs = options.canvas ? model.legs.filter(function (g) { return g.layer === spec.key; }) : [];
+            if (!fs.length && !legs.length) { return; }
+            var group = L.geoJSON(null, {
+                renderer: renderer,
+                style: function (f) {
+                    var p = f.properties;
+                    if (p.leg) { return Object.assign({color: spec.color, opacity: 0.85}, legStyles[p.kind]); }
+                    return {color: "#ffffff", weight: 1, fill: true, fillColor: spec.color, fillOpacity: 0.9,
+                            radius: Math.round((5 + Math.sqrt(Math.min(p.events, 12)) * 2) * 10) / 10};
+                },
+                pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {renderer: renderer}); },
+                onEachFeature: function (f, layer) {
+                    items.push({layer: layer, group: group, t: f.properties.t, t_end: f.properties.t_end,
+                                kind: f.properties.kind, layer_key: spec.key});
+                }
+            });
+            if (legs.length) { addBundles(map, group, legs, spec, renderer, legStyles, items); }  // under the markers
+            group.addData(fs);   // each layer's .feature is its feature object, with evs or leg
+            // one popup and one tooltip per layer, filled for the feature under the pointer:
+            // binding them to each of 10,000 features was a fifth of a large map's load
+            group.bindPopup(function (layer) { return content(layer.feature, layer); }, POPUP_OPTIONS);
+            group.bindTooltip(function (layer) {
+                return layer.feature.properties.bundle ? tooltip({leg: layer._hit || layer._legs[0]}) : tooltip(layer.feature);
+            }, {sticky: true});
+            layers[spec.key] = group;
+            spec.content = content;
+            function content(f, layer) {
+                if (f.properties.bundle) { return legPopup(layer._hit || layer._legs[0]); }
+                return f.leg ? legPopup(f.leg) : placePopup(f, spec.label);
+            }
+        });
+        var st = steps(model, options.maxSteps);
+        var state = {model: model, layers: layers, items: items, steps: st.steps, stepUnit: st.unit,
+                     lo: 0, hi: st.steps.length - 1, index: st.steps.length - 1, period: "", playing: null,
+                     canvas: !!options.canvas, map: map};
+        // a feature's popup opened from code (story mode), as a click on it would open it
+        state.openPopup = function (item) {
+            var f = item.layer.feature, spec = model.layers.find(function (x) { return x.key === item.layer_key; });
+            var at = item.layer.getLatLng ? item.layer.getLatLng() : item.layer.getCenter();
+            L.popup(POPUP_OPTIONS).setLatLng(at).setContent(spec.content(f)).openOn(map);
+        };
+        window.lifemap = state;
+        return state;
+    }
+
+    // The slider ------------------------------------------------------------------------------
+    function slider(map, state, periods, interval) {
+        var steps = state.steps, items = state.items;
+        function inPeriod(item) {
+            if (!state.period) { return true; }
+            var per = periods.find(function (x) { return x.key === state.period; });
+            return item.t <= per.last && item.t_end >= per.first;
+        }
+        // an item is a marker or leg of its own, or one leg of a bundle (redrawn once per change)
+        function showAll(test) {
+            var shown = 0, dirty = [];
+            items.forEach(function (it) {
+                var on = test(it);
+                if (it.leg) {
+                    if (it.leg.on !== on) { it.leg.on = on; if (dirty.indexOf(it.layer) < 0) { dirty.push(it.layer); } }
+                } else if (on && !it.group.hasLayer(it.layer)) { it.group.addLayer(it.layer); }
+                else if (!on && it.group.hasLayer(it.layer)) { it.group.removeLayer(it.layer); }
+                if (on) { shown += 1; }
+            });
+            dirty.forEach(function (b) { b.redraw(); });
+            state.shown = shown;
+        }
+        function show(index) {
+            state.index = index;
+            var now = steps[index];
+            showAll(function (it) { return it.t <= now.t && inPeriod(it); });
+            range.value = index;
+            when.textContent = now.label;
+            what.textContent = now.what;
+            if (now.lat !== null) {
+                cursor.setLatLng([now.lat, now.lon]);
+                if (!map.hasLayer(cursor)) { cursor.addTo(map); }
+            } else if (map.hasLayer(cursor)) { map.removeLayer(cursor); }
+            bands.forEach(function (b) {
+                var on = now.t >= b.period.first && now.t <= b.period.last;
+                b.el.classList.toggle("lm-active", on);
+                if (on) { b.el.setAttribute("aria-current", "true"); } else { b.el.removeAttribute("aria-current"); }
+            });
+            map.fire("lifemap:step", {index: index, t: now.t});
+        }
+        function setPeriod(key) {
+            state.period = key;
+            var per = periods.find(function (x) { return x.key === key; });
+            var lo = 0, hi = steps.length - 1;
+            if (per) {
+                lo = steps.findIndex(function (s) { return s.t >= per.first; });
+                hi = steps.length - 1 - steps.slice().reverse().findIndex(function (s) { return s.t <= per.last; });
+                if (lo < 0 || hi < lo) { lo = 0; hi = -1; }
+            }
+            state.lo = lo; state.hi = hi;
+            range.min = lo; range.max = Math.max(hi, lo);
+            if (hi >= lo) { show(hi); } else {
+                showAll(function () { return false; });
+                when.textContent = "no events"; what.textContent = "";
+            }
+        }
+        function stop() { if (state.playing) { clearInterval(state.playing); state.playing = null; play.textContent = "▶"; } }
+        function start() {
+            if (state.hi < state.lo) { return; }
+            if (state.index >= state.hi) { show(state.lo); }
+            play.textContent = "❚❚";
+            state.playing = setInterval(function () {
+                if (state.index >= state.hi) { stop(); return; }
+                show(state.index + 1);
+            }, interval);
+        }
+        var cursor = L.circleMarker([0, 0], {radius: 13, color: "#111", weight: 2, fill: false, interactive: false});
+        var control = L.control({position: "bottomright"});
+        var range, when, what, play, bands = [];
+        control.onAdd = function () {
+            var box = el("div", null, null, "lm-box lm-slider");
+            var row = el("div", box, null, "lm-row");
+            play = el("button", row, "▶", "lm-play");
+            play.type = "button"; play.title = "Play the life by " + state.stepUnit;
+            range = el("input", row, null, "lm-range");
+            range.type = "range"; range.min = 0; range.max = steps.length - 1; range.step = 1;
+            range.setAttribute("aria-label", state.stepUnit === "date" ? "Date" : "Date, by " + state.stepUnit);
+            var menu = el("select", row, null, "lm-period");
+            menu.setAttribute("aria-label", "Period");
+            [{key: "", label: "All periods"}].concat(periods).forEach(function (p) {
+                var o = el("option", menu, p.label); o.value = p.key;
+            });
+            // the named periods as bands under the slider, as wide as their share of the steps
+            var strip = el("div", box, null, "lm-bands");
+            periods.forEach(function (p) {
+                var n = steps.filter(function (s) { return s.t >= p.first && s.t <= p.last; }).length;
+                if (!n) { return; }
+                var b = el("span", strip, p.short, "lm-band");
+                b.style.flexGrow = n; b.title = p.label;
+                bands.push({el: b, period: p});
+            });
+            when = el("div", box, null, "lm-now");
+            what = el("div", box, null, "lm-what");
+            L.DomEvent.disableClickPropagation(box);
+            L.DomEvent.disableScrollPropagation(box);
+            range.addEventListener("input", function () { stop(); show(+range.value); });
+            play.addEventListener("click", function () { if (state.playing) { stop(); } else { start(); } });
+            menu.addEventListener("change", function () { stop(); setPeriod(menu.value); });
+            return box;
+        };
+        control.addTo(map);
+        state.show = show; state.setPeriod = setPeriod; state.play = start; state.stop = stop;
+        // the step holding a day: the date itself, or its month or year
+        state.stepOf = function (t) {
+            var i = steps.findIndex(function (s) { return s.t >= t; });
+            return i < 0 ? steps.length - 1 : i;
+        };
+        if (steps.length) { show(steps.length - 1); map.removeLayer(cursor); }
+    }
+
+    // Story mode ------------------------------------------------------------------------------
+    function story(map, state) {
+        var stops = state.model.stops, current = -1, list, entries = [];
+        var control = L.control({position: "topleft"});
+        control.onAdd = function () {
+            var box = el("nav", null, null, "lm-box lm-story");
+            box.setAttribute("aria-label", "Story: the stops in order");
+            var bar = el("div", box, null, "lm-bar");
+            var toggle = el("button", bar, "Story (" + plural(stops.length, "stop") + ")", "lm-toggle");
+            toggle.type = "button";
+            var prev = el("button", bar, "◀", "lm-prev");
+            prev.type = "button"; prev.title = "Previous stop (←)";
+            var next = el("button", bar, "▶", "lm-next");
+            next.type = "button"; next.title = "Next stop (→)";
+            list = el("ol", box);
+            // a long life's list grows as it is scrolled or stepped through: laying out thousands
+            // of entries at once was a tenth of a large map's load
+            buildTo(STORY_CHUNK);
+            list.addEventListener("scroll", function () {
+                if (list.scrollTop + list.clientHeight > list.scrollHeight - 300) { buildTo(entries.length + STORY_CHUNK); }
+            });
+            var link = el("a", box, "All events as a table");
+            link.href = "#lm-table";
+            link.addEventListener("click", function () { document.getElementById("lm-table").open = true; });
+            var folded = window.matchMedia("(max-width: 640px)").matches;
+            function fold(on) { folded = on; list.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
+            toggle.addEventListener("click", function () { fold(!folded); });
+            fold(folded);
+            prev.addEventListener("click", function () { go(Math.max(0, current - 1), true); });
+            next.addEventListener("click", function () { go(Math.min(stops.length - 1, current + 1), true); });
+            L.DomEvent.disableClickPropagation(box);
+            L.DomEvent.disableScrollPropagation(box);
+            return box;
+        };
+        control.addTo(map);
+
+        function buildTo(n) {
+            var frag = document.createDocumentFragment();
+            for (var i = entries.length; i < Math.min(n, stops.length); i++) { entries.push(entry(i, frag)); }
+            list.appendChild(frag);
+        }
+        function entry(i, parent) {
+            var s = stops[i], li = el("li", parent);
+            li.tabIndex = 0;
+            el("b", li, s.date);
+            li.appendChild(document.createTextNode(" " + s.label));
+            el("small", li, s.summary);
+            li.addEventListener("click", function () { go(i, true); });
+            li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
+            return li;
+        }
+        function mark(i) {
+            if (i >= entries.length) { buildTo(i + STORY_CHUNK); }
+            if (current >= 0 && entries[current]) { entries[current].removeAttribute("aria-current"); }
+            current = i;
+            if (i >= 0) {
+                entries[i].setAttribute("aria-current", "step");
+                if (!list.hidden) { entries[i].scrollIntoView({block: "nearest"}); }
+            }
+        }
+        function go(i, fly) {
+            var s = stops[i];
+            if (!s) { return; }
+            if (state.period) { state.setPeriod(""); document.querySelector("select.lm-period").value = ""; }
+            state.show(state.stepOf(s.t));
+            mark(i);
+            var target = state.items.find(function (it) {
+                var f = it.layer.feature;
+                return !f.properties.leg && f.evs.indexOf(s) >= 0;
+            });
+            state.story = i;
+            if (!target) { return; }
+            var open = function () { state.openPopup(target); };
+            if (fly) {
+                map.flyTo([s.at.lat, s.at.lon], Math.max(map.getZoom(), 5), {duration: 0.6});
+                // listen only now: flyTo ends any move under way with a moveend of its own
+                map.once("moveend", open);
+            } else { open(); }
+        }
+        map.on("lifemap:step", function (e) {
+            var i = -1;
+            stops.forEach(function (s, k) { if (s.t <= e.t) { i = k; } });
+            if (i !== current) { mark(i); }
+        });
+        document.addEventListener("keydown", function (e) {
+            var tag = (e.target && e.target.tagName) || "";
+            if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || e.altKey || e.ctrlKey || e.metaKey) { return; }
+            var i = null;
+            if (e.key === "ArrowRight" || e.key === "ArrowDown" || e.key === "j") { i = Math.min(stops.length - 1, current + 1); }
+            if (e.key === "ArrowLeft" || e.key === "ArrowUp" || e.key === "k") { i = Math.max(0, current - 1); }
+            if (e.key === "Home") { i = 0; }
+            if (e.key === "End") { i = stops.length - 1; }
+            if (i !== null) { e.preventDefault(); go(i, true); }
+        });
+        state.go = go;
+    }
+
+    // The table of every event: filled when it is first opened, so a big map loads no faster or
+    // slower for it ---------------------------------------------------------------------------
+    function table(state, details) {
+        var body = details.querySelector("tbody"), done = false;
+        function fill() {
+            if (done) { return; }
+            done = true;
+            var frag = document.createDocumentFragment();
+            state.model.events.forEach(function (e) {
+                var tr = el("tr", frag);
+                [e.date, e.label, e.kind, e.actor, e.summary, e.source + " " + e.start + "–" + e.end]
+                    .forEach(function (c) { el("td", tr, c); });
+            });
+            body.appendChild(frag);
+        }
+        details.addEventListener("toggle", function () { if (details.open) { fill(); } });
+        if (details.open) { fill(); }
+        state.table = function () { fill(); return body.rows.length; };
+    }
+
+    window.lifemapPage = {build: build, slider: slider, story: story, table: table,
+                          // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
+                          arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
+})();

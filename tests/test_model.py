@@ -1,0 +1,76 @@
+"""The compact model a map page ships: every event once, and nothing the page cannot rebuild."""
+import pytest
+
+from lifemap.events import load_events
+from lifemap.model import expand, feature_counts, page_model
+from lifemap.route import moves, route
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load_events()
+
+
+@pytest.fixture(scope="module")
+def model(events):
+    import pandas as pd
+
+    stops, legs = route(events)
+    return page_model(events, stops, pd.concat([legs, moves(events)], ignore_index=True))
+
+
+def test_every_event_is_in_the_model_once_and_rebuilds(events, model):
+    ev = model["events"]
+    places = model["places"]
+    t, rows = 0, []
+    for i in range(len(events)):
+        t += ev["dt"][i]
+        rows.append({"t": t, "t_end": t + ev["days"][i], "place": places["id"][ev["place"][i]],
+                     "end": ev["start"][i] + ev["length"][i]})
+    from lifemap.model import days
+
+    assert [r["t"] for r in rows] == [days(d) for d in events["first_day"]]
+    assert [r["t_end"] for r in rows] == [days(d) for d in events["last_day"]]
+    assert [r["place"] for r in rows] == list(events["place"])
+    assert [r["end"] for r in rows] == list(events["end"])
+    for column in ("date", "kind", "actor", "summary", "source"):
+        assert expand(ev[column]) == list(events[{"date": "date_label"}.get(column, column)])
+    # the page takes the name then from the label: the label must end in the modern name when it differs
+    for label, then, now in zip(expand(ev["label"]), events["name_then"], events["name_now"]):
+        assert label in (then, f"{then} (now {now})")
+
+
+def test_legs_point_at_their_events(events, model):
+    stops, legs = route(events)
+    others = moves(events)
+    ids = list(events["id"])
+    assert len(model["legs"]["event"]) == len(legs) + len(others)
+    assert [ids[i] for i in model["legs"]["event"][:len(legs)]] == list(legs["to_event"])
+    assert [ids[i] for i in model["legs"]["from_event"][:len(legs)]] == list(legs["from_event"])
+    assert model["legs"]["from_event"][len(legs):] == [-1] * len(others)  # a move leaves its event's origin
+    assert [ids[i] for i in model["stops"]] == list(stops["id"])
+
+
+def test_feature_counts_match_the_layers(events, model):
+    counts = feature_counts(model)
+    for layer, c in counts.items():
+        assert c["points"] == events.loc[events["layer"] == layer, "place"].nunique()
+
+
+def test_repeated_event_ids_are_refused(events):
+    import pandas as pd
+
+    from lifemap.errors import LifemapError
+
+    twice = pd.concat([events.iloc[:3], events.iloc[:1]], ignore_index=True)
+    stops, legs = route(twice)
+    with pytest.raises(LifemapError, match="each event id once"):
+        page_model(twice, stops, legs)
+
+
+def test_a_large_model_is_small(events, model):
+    from lifemap.assets import script_json
+
+    size = len(script_json(model))
+    # the model of the default life: under 200 bytes per event, summaries included
+    assert size / len(events) < 200, size
