@@ -181,3 +181,59 @@ def test_arcs_drawn_in_the_page_follow_the_geodesics(map_page, big_map):
         }
         return worst; }""", [[list(a), list(b)] for a, b in pairs])
     assert gap * 2 ** 18 < 0.01  # under a hundredth of a pixel at zoom 18
+
+
+@pytest.mark.parametrize("unit", ["month", "year"])
+def test_a_long_life_plays_by_month_or_year(tmp_path, map_page, monkeypatch, unit):
+    """Past MAX_STEPS dates the slider steps by month, then by year, so ▶ plays a life in minutes;
+    story mode then moves the slider to the step that holds the stop's date."""
+    events = load_events()
+    days = sorted({d.date() for d in events["first_day"]})
+    months = {(d.year, d.month) for d in days}
+    years = {d.year for d in days}
+    limit = len(months) if unit == "month" else len(years)
+    assert len(days) > len(months) > len(years)
+    monkeypatch.setattr(render_module, "MAX_STEPS", limit)
+    map_page.open(save(render(events, tiles="none"), tmp_path / f"{unit}.html"))
+    page = map_page.page
+    assert map_page.js("window.lifemap.stepUnit") == unit
+    steps = map_page.js("window.lifemap.steps.map(s => [s.t, s.label])")
+    assert len(steps) == limit
+    first = steps[0][1]
+    assert first.startswith("Dec 1878 · Gori" if unit == "month" else "1878 · Gori"), first
+    # each step is the last day of its bucket, in order
+    assert [t for t, _ in steps] == sorted(t for t, _ in steps)
+    page.locator(".lm-story li", has_text="Kureika").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    at = map_page.js("window.lifemap.index")
+    stop_t = map_page.js("window.lifemap.model.stops[window.lifemap.story].t")
+    assert steps[at][0] >= stop_t and (at == 0 or steps[at - 1][0] < stop_t)
+    assert "Kureika" in page.locator(".lm-now").inner_text() or "other date" in page.locator(".lm-now").inner_text()
+    page.locator("input.lm-range").fill("0")
+    page.locator("button.lm-play").click()
+    page.wait_for_function("window.lifemap.index >= 2", timeout=5000)
+    page.locator("button.lm-play").click()
+    assert map_page.errors == []
+
+
+def test_a_hub_popup_lists_sixty_events_then_the_rest_on_demand(tmp_path, map_page):
+    import pandas as pd
+
+    events = load_events()
+    moscow = events[events["place"] == "moscow"]
+    extra = pd.concat([moscow.iloc[:1]] * 70, ignore_index=True)
+    extra["id"] = [f"extra-{i}" for i in range(len(extra))]
+    extra["summary"] = [f"Extra meeting number {i}" for i in range(len(extra))]
+    more = pd.concat([events, extra], ignore_index=True).sort_values("first_day", kind="stable").reset_index(drop=True)
+    n = int(((more["place"] == "moscow") & (more["layer"] == moscow["layer"].iloc[0])).sum())
+    map_page.open(save(render(more, tiles="none"), tmp_path / "hub.html"))
+    page = map_page.page
+    map_page.js("""() => { const st = window.lifemap;
+        const it = st.items.find(i => !i.leg && i.layer.feature.properties.place === "moscow" && i.layer.feature.evs.length > 60);
+        st.openPopup(it); }""")
+    items = page.locator(".leaflet-popup-content li:not(.lm-more)")
+    assert items.count() == 60
+    page.locator(".leaflet-popup-content .lm-more button").click()
+    assert items.count() == n and page.locator(".leaflet-popup-content").is_visible()
+    assert "Extra meeting number 69" in page.locator(".leaflet-popup-content").inner_text()
+    assert map_page.errors == []

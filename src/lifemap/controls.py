@@ -137,10 +137,10 @@ class Legend(MacroElement):
 class TimeSlider(MacroElement):
     """A slider that plays the life by date, and a menu of named periods.
 
-    ``steps`` are the distinct event dates (days since 1970, negative before it: Leaflet's own
-    time plugins sort times as strings and start at 1970, which hides this whole life). At step i
-    every feature dated on or before it shows; the period menu narrows both the features and the
-    steps. The state is exposed as ``window.lifemap`` for tests and notebooks.
+    The page makes one step per distinct event date (days since 1970, negative before it:
+    Leaflet's own time plugins sort times as strings and start at 1970, which hides this whole
+    life), or per month or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
+    dated on or before it shows; the period menu narrows both the features and the steps.
     """
 
     _template = Template("""

@@ -148,10 +148,10 @@
         function more(from) {
             evs.slice(from, from + POPUP_ITEMS).forEach(function (e) { eventItem(e, ul, thens.length); });
             var left = evs.length - from - POPUP_ITEMS;
-            if (left > 0) {
-                var b = el("button", ul, "Show " + plural(left, "more event"), "lm-more");
+            if (left > 0) {   // a hub of a long life lists hundreds: the rest on demand
+                var li = el("li", ul, null, "lm-more"), b = el("button", li, "Show " + plural(left, "more event"));
                 b.type = "button";
-                b.addEventListener("click", function (ev) { L.DomEvent.stop(ev); ul.removeChild(b); more(from + POPUP_ITEMS); });
+                b.addEventListener("click", function (ev) { L.DomEvent.stop(ev); ul.removeChild(li); more(from + POPUP_ITEMS); });
             }
         }
         more(0);
