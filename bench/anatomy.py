@@ -1,92 +1,121 @@
 """What a lifemap page is made of: bytes by part, and the counts that drive them.
 
-The page is measured as written (folium writes every large JSON value on one line), so this
-keeps working when render.py adds or drops a part: lines are classified by how they start, and
-the GeoJSON layers are split further from the map object's own data, serialised the way folium's
-templates serialise it (Jinja's ``tojson``: sorted keys, ``<>&'`` escaped as ``\\u003c`` etc.).
+A page carries the map's model once, as a ``<script type="application/json">`` block written by
+``lifemap.controls.MapData``; its script (``static/lifemap.js``, inlined into the page) builds the
+layers, popups, steps, story and table from it. The page is measured as written:
+
+- the model block, split by its top-level parts: each events column on its own (``summary``,
+  ``date``, ``label`` ...), ``places``, ``legs``, ``stops``, ``layers``; each part serialised as the
+  page serialises it (``lifemap.assets.script_json``), and the rest of the block (keys, commas,
+  braces, the tags) as "model: keys and structure";
+- the page script, found in the page by its text (``lifemap.controls.page_script()``);
+- the offline basemap (the folium.GeoJson of country outlines, when there are no tiles): the
+  lines that add its data;
+- everything else (Leaflet links, folium's map and controls, CSS, the slider, legend and story).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from jinja2.utils import htmlsafe_json_dumps
+_MODEL = re.compile(r'<script type="application/json" id="lifemap_data[^"]*">(?P<json>.*?)</script>', re.S)
+_BASEMAP = re.compile(r"^\s*geo_json_\w+(_add\(|\.addData\()")
 
-BIG_LINE = 20_000
-_LABELS = (
-    (re.compile(r"^\s*geo_json_\w+(_add\(|\.addData\()"), "GeoJSON data"),
-    (re.compile(r"^\s*(case \S+: )+"), "folium style switch (one case per feature id)"),
-    (re.compile(r"^\s*var steps = "), "slider steps"),
-    (re.compile(r"^\s*var stops = "), "story stops"),
-    (re.compile(r"^\s*<tbody>"), "event table (HTML)"),
-)
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
 
 
 def _json_len(value) -> int:
-    return len(htmlsafe_json_dumps(value, sort_keys=True).encode("utf-8"))
+    from lifemap.assets import script_json
+
+    return _size(script_json(value))
 
 
-def _label(line: str) -> str:
-    for pattern, label in _LABELS:
-        if pattern.match(line):
-            return label
-    head = re.sub(r"\s+", " ", line.strip())[:40]
-    return f"other: {head}"
+def model_of(m):
+    """The model dict of a map (the MapData child), or None."""
+    for child in m._children.values():
+        if type(child).__name__ == "MapData":
+            return child.model
+    return None
+
+
+def step_unit(model: dict, max_steps: int | None = None) -> tuple[int, str, int]:
+    """(distinct dates, unit, steps) as the page's ``steps()`` makes them: one step per distinct
+    date, or per month, or per year when the dates are more than ``MAX_STEPS``."""
+    import datetime as dt
+
+    from lifemap.model import EPOCH, MAX_STEPS
+
+    limit = MAX_STEPS if max_steps is None else max_steps
+    t, days = 0, set()
+    for step in model["events"]["dt"]:
+        t += step
+        days.add(t)
+    dates = sorted(days)
+    if len(dates) <= limit:
+        return len(dates), "date", len(dates)
+    as_date = [EPOCH + dt.timedelta(days=d) for d in dates]
+    months = len({(d.year, d.month) for d in as_date})
+    if months <= limit:
+        return len(dates), "month", months
+    return len(dates), "year", len({d.year for d in as_date})
 
 
 def anatomy(html: str, m=None) -> dict:
-    """Bytes of the page by part (``parts``), and counts (``counts``)."""
-    total = len(html.encode("utf-8"))
+    """Bytes of the page by part (``parts``, largest first), the total, and counts (``counts``)."""
+    total = _size(html)
     parts: Counter = Counter()
-    for line in html.split("\n"):
-        size = len(line.encode("utf-8")) + 1
-        label = _label(line)
-        if not label.startswith("other: ") or size >= BIG_LINE:
-            parts[label] += size
     counts: dict = {}
-    if m is not None:
-        data_parts, counts = _layers(m)
-        if "GeoJSON data" in parts:
-            parts.pop("GeoJSON data")
-            parts.update(data_parts)
-    parts["everything else (Leaflet links, controls, CSS, small lines)"] = total - sum(parts.values())
-    return {"total": total, "parts": dict(parts.most_common()), "counts": counts}
 
+    found = _MODEL.search(html)
+    model = model_of(m) if m is not None else None
+    if found:
+        block = _size(found.group(0))
+        if model is None:
+            import json
 
-def _layers(m):
-    import folium
-
-    parts: Counter = Counter()
-    counts = Counter()
-    largest_popup = 0
-    for child in m._children.values():
-        if not isinstance(child, folium.GeoJson):
-            continue
-        features = child.data.get("features", [])
-        whole = _json_len(child.data)
-        if not getattr(child, "layer_key", None) and not any("popup" in (f.get("properties") or {}) for f in features):
-            parts["GeoJSON: basemap (country outlines)"] += whole
-            counts["basemap features"] += len(features)
-            continue
+            model = json.loads(found.group("json"))
         accounted = 0
-        for f in features:
-            p = f.get("properties") or {}
-            geometry = _json_len(f["geometry"])
-            accounted += geometry
-            if p.get("leg"):
-                counts["legs"] += 1
-                counts["leg vertices"] += sum(len(line) for line in f["geometry"]["coordinates"])
-                parts["GeoJSON: leg coordinates"] += geometry
-            else:
-                counts["place markers"] += 1
-                parts["GeoJSON: marker coordinates"] += geometry
-            for key, label in (("popup", "GeoJSON: popup HTML"), ("tooltip", "GeoJSON: tooltip HTML")):
-                if key in p:
-                    size = _json_len(p[key])
-                    parts[label] += size
+        for key, value in model.items():
+            if key == "events":
+                for col, values in value.items():
+                    size = _json_len(values)
+                    parts[f"model: events.{col}"] += size
                     accounted += size
-            if "popup" in p and not p.get("leg"):
-                largest_popup = max(largest_popup, _json_len(p["popup"]))
-        parts["GeoJSON: ids, other properties, structure"] += whole - accounted
-    counts["largest place popup (bytes)"] = largest_popup
-    return parts, dict(counts)
+            else:
+                size = _json_len(value)
+                parts[f"model: {key}"] += size
+                accounted += size
+        parts["model: keys and structure"] += block - accounted
+        counts["model bytes"] = block
+    if model is not None:
+        from lifemap.model import expand, feature_counts
+
+        ev = model["events"]
+        counts["events"] = len(ev["dt"])
+        counts["places"] = len(model["places"]["id"])
+        counts["legs"] = len(model["legs"]["event"])
+        counts["stops"] = len(model["stops"])
+        fc = feature_counts(model)
+        counts["features"] = sum(c["points"] + c["legs"] for c in fc.values())
+        counts["place markers"] = sum(c["points"] for c in fc.values())
+        counts["distinct dates"], counts["steps unit"], counts["steps"] = step_unit(model)
+        per_place = Counter(zip(expand(ev["layer"]), ev["place"]))
+        counts["largest place (events)"] = max(per_place.values(), default=0)
+
+    try:
+        from lifemap.controls import page_script
+
+        script = page_script()
+        if script and script in html:
+            parts["page script (lifemap.js)"] += _size(script) * html.count(script)
+    except ImportError:
+        pass
+
+    for line in html.split("\n"):
+        if _BASEMAP.match(line):
+            parts["offline basemap (GeoJSON of country outlines)"] += _size(line) + 1
+
+    parts["everything else (Leaflet links, folium map and controls, CSS, small scripts)"] = total - sum(parts.values())
+    return {"total": total, "parts": dict(parts.most_common()), "counts": counts}

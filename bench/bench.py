@@ -9,12 +9,15 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR]
 2. Map in the browser: page size and time until the map is ready in headless Chromium, lifemap
    vs ``.explore()`` vs markers, and at the largest size a check that popups, the slider and the
    layer control still work.
-3. Scaling: how lifemap's page grows with the number of events, what it is made of, where it
-   breaks down, and prototypes of changes to the renderer (monkeypatched, see proposals.py).
+3. Scaling: how lifemap's page grows with the number of events, what it is made of (the model's
+   columns, the page script, the basemap), and where it breaks down.
+3b. The big-map path: the same pages drawn with SVG (one path per marker and leg) and on a canvas
+   (legs bundled per kind), at sizes around ``lifemap.model.CANVAS_ABOVE``: the evidence for
+   where that threshold sits.
 
 Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
-``--quick`` (under 2 minutes) stops the browser at 1,000 events, the scaling at 3,000, and runs the
-prototypes at 1,000.
+``--quick`` (a few minutes) stops the browser at 1,000 events, the scaling at 3,000, and compares
+SVG and canvas at 1,000 and 3,000.
 The extraction benchmark is bench/extract_speed.py, not this.
 """
 from __future__ import annotations
@@ -39,13 +42,13 @@ FULL = {
     "cold_reps": 5, "render_sizes": (1000, 10000), "render_reps": {1000: 3, 10000: 2},
     "browser_sizes": (100, 1000, 10000), "browser_reps": {100: 3, 1000: 3, 10000: 2},
     "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
-    "proto_n": 10000, "proto_reps": 2,
+    "paths": (1000, 3000, 10000), "paths_reps": 2,
 }
 QUICK = {
     "cold_reps": 3, "render_sizes": (1000, 10000), "render_reps": {1000: 1, 10000: 1},
     "browser_sizes": (100, 1000), "browser_reps": {100: 1, 1000: 1},
     "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
-    "proto_n": 1000, "proto_reps": 1,
+    "paths": (1000, 3000), "paths_reps": 1,
 }
 TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5}
 EXPLORE_COLUMNS = ["date_label", "kind", "actor", "place_label", "summary", "source", "geometry"]
@@ -130,11 +133,21 @@ def frame(n: int):
     return _FRAMES[n]
 
 
-def geojson_features(m) -> int:
-    """Every GeoJSON feature of the map: each is one SVG path once the page is ready."""
-    import folium
+def model_features(m) -> int:
+    """The features the page draws from its model (one marker per place of a layer, one arc per
+    leg): the items ``window.lifemap`` puts on the map, with SVG or on a canvas."""
+    from lifemap.model import feature_counts
 
-    return sum(len(c.data.get("features", [])) for c in m._children.values() if isinstance(c, folium.GeoJson))
+    data = next((c for c in m._children.values() if type(c).__name__ == "MapData"), None)
+    if data is None:
+        raise RuntimeError("the map has no MapData child: not a lifemap page of this version")
+    return sum(c["points"] + c["legs"] for c in feature_counts(data.model).values())
+
+
+def renderer_of(m) -> str:
+    """"canvas" or "svg": what the page was built to draw with (MapData's options)."""
+    data = next(c for c in m._children.values() if type(c).__name__ == "MapData")
+    return "canvas" if json.loads(data.options_json).get("canvas") else "svg"
 
 
 def build_lifemap(events, path: Path):
@@ -236,7 +249,7 @@ def section_build(cfg, work: Path, results: dict) -> str:
         t_markers = build_markers(events, work / f"markers-{n}.html")
         t = median(times)
         r["render"][n] = {"lifemap_s": t, "explore_s": t_explore, "markers_s": t_markers, "lifemap_runs": times,
-                          "features": geojson_features(m)}
+                          "features": model_features(m)}
         target = f"< {TARGETS['render_10k_s']:.0f} s: " + fmt(t < TARGETS["render_10k_s"]) if n == 10000 else ""
         rows.append([f"render+save {n:,} synthetic events (in process)", fmt(t), "`.explore()`+save, same points",
                      fmt(t_explore), fmt(ratio(t, t_explore), ".1f") + "×", target])
@@ -254,7 +267,8 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
         events = frame(n)
         pages = {}
         _, m, lm_path = lifemap_page(n, work)
-        pages["lifemap"] = (lm_path, "lifemap", geojson_features(m))
+        pages["lifemap"] = (lm_path, "lifemap", model_features(m))
+        lm_renderer = renderer_of(m)
         ex_path = work / f"explore-{n}.html"
         if not ex_path.exists():
             build_explore(events, ex_path)
@@ -284,7 +298,10 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
                 "aborted": sorted(set(u for l in loads for u in l.aborted)), "served": first.served,
                 "errors": [e for e in first.errors if "ERR_FAILED" not in e][:5],
                 "checks": first.checks, "runs": [[l.ready_ms, l.painted_ms] for l in loads],
+                "all_errors": sorted(set(e for l in loads for e in l.errors if "ERR_FAILED" not in e))[:10],
             }
+            if name == "lifemap":
+                res[n][name]["renderer"] = lm_renderer
         base = res[n]["explore"]
         for name in ("lifemap", "explore", "markers"):
             got = res[n][name]
@@ -292,7 +309,8 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
             painted = got["painted_ms"] / 1000 if got["painted_ms"] is not None else None
             box = cfg["markers_timebox_s"] if name == "markers" else 60
             late = f"> {box} s (time box)" if got["timed_out"] else "—"
-            rows.append([f"{n:,}", name, fmt(mb(got["bytes"])), fmt(ratio(got["bytes"], base["bytes"]), ".2f") + "×",
+            label = f"lifemap ({got['renderer']})" if name == "lifemap" else name
+            rows.append([f"{n:,}", label, fmt(mb(got["bytes"])), fmt(ratio(got["bytes"], base["bytes"]), ".2f") + "×",
                          fmt(ready) if ready is not None else late,
                          fmt(ratio(got["ready_ms"], base["ready_ms"]), ".2f") + "×" if ready is not None else "—",
                          fmt(painted) if painted is not None else late,
@@ -300,7 +318,10 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
                          fmt(got["heap_mb"], ".0f"), f"{got['elements']:,}/{got['expected']:,}",
                          f"{got['served']} / {len(got['aborted'])}"])
     out = table(["events", "map", "HTML MB", "size vs explore", "ready s", "vs explore", "first frame s",
-                 "vs explore", "JS heap MB", "paths+icons", "CDN requests served locally / aborted"], rows)
+                 "vs explore", "JS heap MB", "drawn / expected", "CDN requests served locally / aborted"], rows)
+    out += ("\n\n\"drawn\": for lifemap the items (place markers and legs) on the map when ready, SVG or "
+            "canvas; for the baselines the SVG paths and marker icons. On a canvas the pixels come with "
+            "the next frame: \"first frame\" includes them.")
     top = max(cfg["browser_sizes"])
     lm, ex = res[top]["lifemap"], res[top]["explore"]
     c = lm["checks"]
@@ -317,10 +338,15 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
              f"{fmt(c.get('slider_moves'))}: {c.get('shown_at_start')} → {c.get('shown_at_end')} features shown; "
              f"{fmt(c.get('slider_to_start_ms'), '.0f')} ms and {fmt(c.get('slider_to_end_ms'), '.0f')} ms"],
             ["one slider step (what ▶ does every 700 ms)", f"{fmt(c.get('slider_one_step_ms'), '.0f')} ms"],
-            ["layer control toggles a layer off and on", f"{fmt(c.get('layer_toggles'))} ({fmt(c.get('layer_off_ms'), '.0f')} ms)"],
+            ["layer control toggles a layer off and on", f"{fmt(c.get('layer_toggles'))}: items shown "
+             f"{' → '.join(str(x) for x in c.get('layer_items', [])) or '—'} "
+             f"({fmt(c.get('layer_off_ms'), '.0f')} ms off, {fmt(c.get('layer_on_ms'), '.0f')} ms on)"],
+            ["largest popup (the place with the most events), opened by `lifemap.openPopup`",
+             f"{fmt(c.get('largest_popup_opens'))}: {c.get('largest_popup_events')} events, "
+             f"{c.get('largest_popup_items_listed')} listed, {fmt(c.get('largest_popup_chars'), ',d')} chars of text, "
+             f"{fmt(c.get('largest_popup_open_ms'), '.0f')} ms"],
+            ["renderer, slider steps", f"{c.get('renderer')}; {fmt(c.get('steps'), ',d')} steps by {c.get('step_unit')}"],
             ["checks that raised", "; ".join(c.get("failed", [])) or "none"],
-            ["largest popup (chars) and time to open it", f"{c.get('largest_popup_chars'):,} chars, "
-             f"{fmt(c.get('largest_popup_open_ms'), '.0f')} ms" if c.get("largest_popup_chars") is not None else "—"],
         ])
     mk = res[top]["markers"]
     out += (f"\n\nMarkers at {top:,} events, each load (ready s / first frame s): "
@@ -328,6 +354,10 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
                         for a, b in mk["runs"]) + ".")
     aborted = sorted(set(u for per_n in res.values() for v in per_n.values() for u in v["aborted"]))
     out += "\n\nRequests with no local copy (aborted, counted above): " + (", ".join(aborted) if aborted else "none")
+    lm_errors = sorted(set(e for per_n in res.values() for e in per_n["lifemap"]["all_errors"]))
+    out += "\n\nConsole errors in lifemap's pages: " + ("; ".join(e[:160] for e in lm_errors) if lm_errors else "none")
+    base_errors = sum(len(v["all_errors"]) for per_n in res.values() for k, v in per_n.items() if k != "lifemap")
+    out += f"; in the baselines' pages: {base_errors}."
     return out
 
 
@@ -376,7 +406,7 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
         slider = next((c for c in m._children.values() if type(c).__name__ == "TimeSlider"), None)
         interval = getattr(slider, "interval_ms", 700)
         n_steps = len(getattr(slider, "steps", []) or [])
-        load = browser.load(path, mode="lifemap", expected=geojson_features(m), timeout_s=cfg["scaling_timebox_s"],
+        load = browser.load(path, mode="lifemap", expected=model_features(m), timeout_s=cfg["scaling_timebox_s"],
                             interact=B.lifemap_checks)
         counts = anat["counts"]
         legs_b = anat["parts"].get("GeoJSON: leg coordinates", 0)
@@ -390,7 +420,7 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
             "timed_out": load.timed_out, "errors": load.errors[:5], "checks": c, "steps": n_steps,
             "play_min": n_steps * interval / 60000, "step_ms": c.get("slider_one_step_ms"),
             "jump_ms": c.get("slider_to_end_ms"), "styler_ms": c.get("styler_ms"), "popup_events": biggest_place,
-            "features": geojson_features(m),
+            "features": model_features(m),
         }
         rows.append([label, f"{r['features']:,}", f"{counts.get('leg vertices', 0):,}", fmt(r["page_mb"], ".1f"),
                      fmt(r["page_mb"] * 1000 / len(events), ".2f"), fmt(r["render_s"]),
@@ -505,7 +535,7 @@ def section_prototypes(cfg, work: Path, results: dict, browser) -> str:
         if name == "group-once":  # changes how, not what: the page must not change by a byte
             same_bytes = path.read_bytes() == lifemap_page(n, work)[2].read_bytes()
         size = path.stat().st_size
-        expected = 0 if "canvas" in name else geojson_features(m)  # canvas draws no SVG paths
+        expected = 0 if "canvas" in name else model_features(m)  # canvas draws no SVG paths
         loads = [browser.load(path, mode="lifemap", expected=expected, timeout_s=90, interact=B.lifemap_checks)]
         for _ in range(cfg["proto_reps"] - 1):
             loads.append(browser.load(path, mode="lifemap", expected=expected, timeout_s=90))

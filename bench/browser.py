@@ -11,8 +11,11 @@ with no local copy is aborted and counted; ``Load.aborted`` lists them.
 every ``POLL_MS`` it checks the condition and stores ``performance.now()`` (milliseconds since
 the navigation started) the first time it holds:
 
-- ``lifemap``: ``window.lifemap`` exists and the overlay pane holds the expected number of SVG
-  paths (every GeoJSON feature of every layer, the basemap's countries included);
+- ``lifemap``: ``window.lifemap`` exists and at least the expected number of its items (one per
+  place marker and per leg) have their layer on the map (``it.layer._map``). This holds for the
+  SVG renderer (one path per item) and the canvas renderer (markers on the canvas, legs in one
+  bundle path per kind) alike. On a canvas the drawing itself waits for the next animation
+  frame: "first frame" (``painted``) includes it.
 - ``leaflet``: every Leaflet map on the page has fired ``load`` (``map._loaded``) and the overlay
   and marker panes hold the expected number of paths and marker icons.
 """
@@ -113,15 +116,20 @@ _POLLER = """
     }
     return found;
   };
+  // lifemap: the items (markers and legs) whose layer is on the map, SVG or canvas
+  const onMap = () => window.lifemap.items.filter(it => it.layer._map).length;
   const ok = () => {
-    if (mode === "lifemap") { if (window.lifemap === undefined) return false; }
-    else { const ms = maps(); if (!ms.length || !ms.every(m => m._loaded)) return false; }
+    if (mode === "lifemap") {
+      if (window.lifemap === undefined || !window.lifemap.items) return false;
+      return onMap() >= expected;
+    }
+    const ms = maps(); if (!ms.length || !ms.every(m => m._loaded)) return false;
     return count() >= expected;
   };
   const tick = () => {
     if (window.__bench_ready === undefined && ok()) {
       window.__bench_ready = performance.now();
-      window.__bench_count = count();
+      window.__bench_count = mode === "lifemap" ? onMap() : count();
       requestAnimationFrame(() => setTimeout(() => { window.__bench_painted = performance.now(); }, 0));
       return;
     }
@@ -275,12 +283,12 @@ def lifemap_checks(page, load: Load) -> None:
     """Popup, slider and layer control of a lifemap page, timed; results go to ``load.checks``.
 
     Each check runs on its own: one that fails is recorded in ``checks["failed"]`` and the others
-    still run.
+    still run. Works for the SVG and the canvas renderer alike.
     """
     checks = load.checks
     started = time.perf_counter()
-    page.evaluate("() => { window.__bench_map = window.lifemap.items[0].group._map; }")
-    for check in (_check_slider, _check_click_popup, _check_largest_popup, _check_layer_control, _check_styler):
+    page.evaluate("() => { window.__bench_map = window.lifemap.map || window.lifemap.items[0].group._map; }")
+    for check in (_check_info, _check_slider, _check_click_popup, _check_largest_popup, _check_layer_control):
         try:
             check(page, checks)
         except Exception as exc:  # noqa: BLE001 - a broken control is a result
@@ -288,8 +296,25 @@ def lifemap_checks(page, load: Load) -> None:
     checks["all_checks_s"] = time.perf_counter() - started
 
 
+# Items shown on the map: a marker or an SVG leg whose layer is on the map, or a canvas leg whose
+# bundle is on the map and which the slider left on.
+_SHOWN = """() => window.lifemap.items.filter(it => it.layer._map && (!it.leg || it.leg.on)).length"""
+
+
+def _check_info(page, checks):
+    """What the page built: renderer, items, slider steps and their unit."""
+    info = page.evaluate("""() => { const st = window.lifemap;
+        return {canvas: !!st.canvas, items: st.items.length, steps: st.steps.length, unit: st.stepUnit,
+                legs: st.items.filter(it => it.leg || (it.layer.feature && it.layer.feature.properties.leg)).length,
+                svg_paths: document.querySelectorAll('.leaflet-overlay-pane svg path.leaflet-interactive').length,
+                canvases: document.querySelectorAll('.leaflet-overlay-pane canvas').length}; }""")
+    checks["renderer"] = "canvas" if info["canvas"] else "svg"
+    checks["items"], checks["steps"], checks["step_unit"] = info["items"], info["steps"], info["unit"]
+    checks["leg_items"], checks["svg_paths"], checks["canvases"] = info["legs"], info["svg_paths"], info["canvases"]
+
+
 def _check_slider(page, checks):
-    """Jump to the first date (nearly everything hidden) and back to the last (all shown); one step."""
+    """Jump to the first step (nearly everything hidden) and back to the last (all shown); one step."""
     n_steps = page.evaluate("() => window.lifemap.steps.length")
     checks["steps"] = n_steps
     ms, shown = _timed(page, """() => { const r = document.querySelector('.lm-range');
@@ -301,20 +326,21 @@ def _check_slider(page, checks):
     ms, _ = _timed(page, "() => window.lifemap.show(window.lifemap.steps.length - 2)")
     ms2, _ = _timed(page, "() => window.lifemap.show(window.lifemap.steps.length - 1)")
     checks["slider_one_step_ms"] = (ms + ms2) / 2
+    checks["shown_on_map_at_end"] = page.evaluate(_SHOWN)
     checks["slider_moves"] = (checks["shown_at_start"] < checks["shown_at_end"]
-                              and page.evaluate("() => window.lifemap.index") == n_steps - 1)
-    checks["items"] = page.evaluate("() => window.lifemap.items.length")
+                              and page.evaluate("() => window.lifemap.index") == n_steps - 1
+                              and checks["shown_on_map_at_end"] == checks["shown_at_end"])
 
 
 def _check_click_popup(page, checks):
     """A real mouse click on the place marker nearest the middle of the map opens its popup."""
     target = page.evaluate("""() => {
-        const st = window.lifemap, map = st.items[0].group._map;
+        const st = window.lifemap, map = window.__bench_map;
         const size = map.getSize(), box = map.getContainer().getBoundingClientRect();
         let best = null, bestD = Infinity;
         for (const it of st.items) {
             const p = it.layer.feature.properties;
-            if (p.leg || !it.layer.getLatLng) continue;
+            if (it.leg || p.leg || !it.layer.getLatLng || !it.layer._map) continue;
             const pt = map.latLngToContainerPoint(it.layer.getLatLng());
             const d = Math.hypot(pt.x - size.x / 2, pt.y - size.y / 2);
             if (d < bestD) { bestD = d; best = [pt, it]; }
@@ -325,6 +351,7 @@ def _check_click_popup(page, checks):
         return {x: box.left + best[0].x, y: box.top + best[0].y, place: best[1].layer.feature.properties.place};
     }""")
     if target:
+        page.evaluate(_FRAME)  # a canvas redraws the raised marker on the next frame
         t0 = time.perf_counter()
         page.mouse.click(target["x"], target["y"])
         try:
@@ -332,7 +359,7 @@ def _check_click_popup(page, checks):
             checks["popup_click_ms"] = (time.perf_counter() - t0) * 1000
             opened = page.evaluate("""() => { const map = window.__bench_map;
                 const src = map._popup && map._popup._source, p = src && src.feature && src.feature.properties;
-                const h = document.querySelector('.leaflet-popup-content h4');
+                const c = map._popup && map._popup._contentNode, h = c && c.querySelector('h4');
                 return {place: p ? p.place : null, leg: !!(p && p.leg), heading: h ? h.textContent : ''}; }""")
             checks["popup_opens"] = True
             checks["popup_is_the_place"] = opened["place"] == target["place"] and not opened["leg"]
@@ -343,51 +370,43 @@ def _check_click_popup(page, checks):
 
 
 def _check_largest_popup(page, checks):
-    """The largest popup (a hub place with hundreds of events), opened through Leaflet."""
-    ms, size = _timed(page, """() => {
+    """The popup of the place with the most events (a hub with hundreds at 10,000 events), opened
+    from code as story mode opens it: ms until the next frame, its text length and its events."""
+    ms, got = _timed(page, """() => {
         let best = null, most = -1;
         for (const it of window.lifemap.items) {
-            const pop = it.layer.getPopup && it.layer.getPopup();
-            const c = pop && pop.getContent();
-            const n = typeof c === 'string' ? c.length : 0;
-            if (n > most) { most = n; best = it; }
+            const f = it.layer.feature;
+            if (it.leg || !f || f.properties.leg || !f.evs) continue;
+            if (f.evs.length > most) { most = f.evs.length; best = it; }
         }
-        if (best) { best.layer.openPopup(); }
-        return most; }""")
-    checks["largest_popup_chars"], checks["largest_popup_open_ms"] = size, ms
+        if (best) { window.lifemap.openPopup(best); }
+        return {events: most, place: best ? best.layer.feature.properties.place : null}; }""")
+    # the popup on the map now (a closed one lingers in the DOM while it fades out)
+    text = page.evaluate("""() => { const pop = window.__bench_map._popup;
+        const c = pop && pop.isOpen() && pop._contentNode;
+        return c ? {chars: c.textContent.length, items: c.querySelectorAll('li').length} : null; }""")
+    checks["largest_popup_open_ms"], checks["largest_popup_events"] = ms, got["events"]
+    checks["largest_popup_chars"] = text["chars"] if text else None
+    checks["largest_popup_items_listed"] = text["items"] if text else None
+    checks["largest_popup_opens"] = text is not None and text["chars"] > 0
     page.evaluate("() => { window.__bench_map.closePopup(); }")
 
 
 def _check_layer_control(page, checks):
-    """Switch the first layer off and on again (counting the features on the map, so it works for
-    the SVG and the canvas renderer alike)."""
-    on_map = """() => { const map = window.__bench_map;
-        return Object.values(map._layers).filter(l => l.feature && !(l instanceof L.GeoJSON)).length; }"""
+    """Switch the first layer off and on again with the layer control, counting the items shown
+    on the map (so it works for the SVG and the canvas renderer alike)."""
     boxes = page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
     if boxes.count():
-        before = page.evaluate(on_map)
+        before = page.evaluate(_SHOWN)
         t0 = time.perf_counter()
         boxes.first.click()
         page.evaluate(_FRAME)
         checks["layer_off_ms"] = (time.perf_counter() - t0) * 1000
-        after = page.evaluate(on_map)
+        after = page.evaluate(_SHOWN)
+        t0 = time.perf_counter()
         boxes.first.click()
         page.evaluate(_FRAME)
-        again = page.evaluate(on_map)
+        checks["layer_on_ms"] = (time.perf_counter() - t0) * 1000
+        again = page.evaluate(_SHOWN)
+        checks["layer_items"] = [before, after, again]
         checks["layer_toggles"] = after < before and again == before
-
-
-def _check_styler(page, checks):
-    """folium's per-feature style lookup (a switch over feature ids), called once per feature."""
-    checks["styler_ms"] = page.evaluate("""() => {
-        let total = 0;
-        for (const k of Object.keys(window)) {
-            const m = /^(geo_json_\\w+)_styler$/.exec(k);
-            if (!m || typeof window[k] !== 'function' || !window[m[1]]) continue;
-            const feats = [];
-            window[m[1]].eachLayer(l => feats.push(l.feature));
-            const t0 = performance.now();
-            for (const f of feats) window[k](f);
-            total += performance.now() - t0;
-        }
-        return total; }""")

@@ -253,10 +253,8 @@
             x0 = x1; y0 = y1; z0 = z1; x1 = x2; y1 = y2; z1 = z2;
         }
         var last = put(vb[0], vb[1], vb[2], lon);
-        // the barbs, from the last two vertices in degrees
-        var prev = m ? toLatLon([Math.sin(w / (m + 1)) / s * va[0] + Math.sin(m * w / (m + 1)) / s * vb[0],
-                                 Math.sin(w / (m + 1)) / s * va[1] + Math.sin(m * w / (m + 1)) / s * vb[1],
-                                 Math.sin(w / (m + 1)) / s * va[2] + Math.sin(m * w / (m + 1)) / s * vb[2]]) : a;
+        // the barbs, from the last two vertices in degrees (the loop left the one before last in x0)
+        var prev = m ? toLatLon([x0, y0, z0]) : a;
         var end = [b[0], last];
         arrowhead([prev, end], km).forEach(function (barb) {
             barb.forEach(function (q) {
@@ -430,11 +428,7 @@
     // The slider ------------------------------------------------------------------------------
     function slider(map, state, periods, interval) {
         var steps = state.steps, items = state.items;
-        function inPeriod(item) {
-            if (!state.period) { return true; }
-            var per = periods.find(function (x) { return x.key === state.period; });
-            return item.t <= per.last && item.t_end >= per.first;
-        }
+        function period() { return periods.find(function (x) { return x.key === state.period; }); }
         // an item is a marker or leg of its own, or one leg of a bundle (redrawn once per change)
         function showAll(test) {
             var shown = 0, dirty = [];
@@ -452,7 +446,8 @@
         function show(index) {
             state.index = index;
             var now = steps[index];
-            showAll(function (it) { return it.t <= now.t && inPeriod(it); });
+            var per = period();
+            showAll(function (it) { return it.t <= now.t && (!per || (it.t <= per.last && it.t_end >= per.first)); });
             range.value = index;
             when.textContent = now.label;
             what.textContent = now.what;
