@@ -183,16 +183,17 @@ def test_arcs_drawn_in_the_page_follow_the_geodesics(map_page, big_map):
     assert gap * 2 ** 18 < 0.01  # under a hundredth of a pixel at zoom 18
 
 
-@pytest.mark.parametrize("unit", ["month", "year"])
-def test_a_long_life_plays_by_month_or_year(tmp_path, map_page, monkeypatch, unit):
-    """Past MAX_STEPS dates the slider steps by month, then by year, so ▶ plays a life in minutes;
-    story mode then moves the slider to the step that holds the stop's date."""
+@pytest.mark.parametrize("unit", ["month", "quarter", "year"])
+def test_a_long_life_plays_by_month_quarter_or_year(tmp_path, map_page, monkeypatch, unit):
+    """Past MAX_STEPS dates the slider steps by month, then quarter, then year, so ▶ plays a life
+    in minutes; story mode then moves the slider to the step that holds the stop's date."""
     events = load_events()
     days = sorted({d.date() for d in events["first_day"]})
     months = {(d.year, d.month) for d in days}
+    quarters = {(d.year, (d.month - 1) // 3) for d in days}
     years = {d.year for d in days}
-    limit = len(months) if unit == "month" else len(years)
-    assert len(days) > len(months) > len(years)
+    limit = {"month": len(months), "quarter": len(quarters), "year": len(years)}[unit]
+    assert len(days) > len(months) > len(quarters) > len(years)
     monkeypatch.setattr(render_module, "MAX_STEPS", limit)
     map_page.open(save(render(events, tiles="none"), tmp_path / f"{unit}.html"))
     page = map_page.page
@@ -200,7 +201,7 @@ def test_a_long_life_plays_by_month_or_year(tmp_path, map_page, monkeypatch, uni
     steps = map_page.js("window.lifemap.steps.map(s => [s.t, s.label])")
     assert len(steps) == limit
     first = steps[0][1]
-    assert first.startswith("Dec 1878 · Gori" if unit == "month" else "1878 · Gori"), first
+    assert first.startswith({"month": "Dec 1878 · Gori", "quarter": "Oct–Dec 1878 · Gori", "year": "1878 · Gori"}[unit]), first
     # each step is the last day of its bucket, in order
     assert [t for t, _ in steps] == sorted(t for t, _ in steps)
     page.locator(".lm-story li", has_text="Kureika").first.click()

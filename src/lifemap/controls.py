@@ -139,7 +139,7 @@ class TimeSlider(MacroElement):
 
     The page makes one step per distinct event date (days since 1970, negative before it:
     Leaflet's own time plugins sort times as strings and start at 1970, which hides this whole
-    life), or per month or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
+    life), or per month, quarter or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
     dated on or before it shows; the period menu narrows both the features and the steps.
     """
 

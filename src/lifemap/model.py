@@ -25,8 +25,8 @@ EPOCH = dt.date(1970, 1, 1)
 # path per feature: a slider step at 10,000 events took 300 ms with SVG and 70 ms on a canvas
 # (bench/RESULTS.md, "big data paths"); below it SVG keeps a DOM element per marker.
 CANVAS_ABOVE = 3000
-# Above this many distinct dates the slider steps by month, then by year, so ▶ plays a life in
-# minutes (600 steps at 700 ms is 7 minutes), not an hour.
+# Above this many distinct dates the slider steps by month, then by quarter, then by year, so ▶
+# plays a life in minutes (600 steps at 700 ms is 7 minutes), not an hour.
 MAX_STEPS = 600
 _DIGITS = 5  # about a metre
 

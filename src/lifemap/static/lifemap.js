@@ -196,6 +196,9 @@
         var all = Array.from(byT.values()).sort(function (a, b) { return a.t - b.t; });
         if (all.length <= maxSteps) { return {steps: all, unit: "date"}; }
         var units = [["month", monthOf, function (k) { return MONTHS[k % 12] + " " + Math.floor(k / 12); }],
+                     // three months: a long life has a step for every month of 75 years (900)
+                     ["quarter", function (t) { return Math.floor(monthOf(t) / 3); }, function (k) {
+                         return MONTHS[(k % 4) * 3] + "–" + MONTHS[(k % 4) * 3 + 2] + " " + Math.floor(k / 4); }],
                      ["year", yearOf, String]];
         for (var u = 0; u < units.length; u++) {
             var key = units[u][1], name = units[u][2], buckets = [];
