@@ -16,7 +16,7 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR]
    where that threshold sits.
 
 Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
-``--quick`` (a few minutes) stops the browser at 1,000 events, the scaling at 3,000, and compares
+``--quick`` (about a minute) stops the browser at 1,000 events, the scaling at 3,000, and compares
 SVG and canvas at 1,000 and 3,000.
 The extraction benchmark is bench/extract_speed.py, not this.
 """
@@ -343,7 +343,8 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
              f"({fmt(c.get('layer_off_ms'), '.0f')} ms off, {fmt(c.get('layer_on_ms'), '.0f')} ms on)"],
             ["largest popup (the place with the most events), opened by `lifemap.openPopup`",
              f"{fmt(c.get('largest_popup_opens'))}: {c.get('largest_popup_events')} events, "
-             f"{c.get('largest_popup_items_listed')} listed, {fmt(c.get('largest_popup_chars'), ',d')} chars of text, "
+             f"{c.get('largest_popup_items_listed')} listed{' and a “show more” button' if c.get('largest_popup_has_more') else ''}, "
+             f"{fmt(c.get('largest_popup_chars'), ',d')} chars of text, "
              f"{fmt(c.get('largest_popup_open_ms'), '.0f')} ms"],
             ["renderer, slider steps", f"{c.get('renderer')}; {fmt(c.get('steps'), ',d')} steps by {c.get('step_unit')}"],
             ["checks that raised", "; ".join(c.get("failed", [])) or "none"],
@@ -361,7 +362,7 @@ def section_browser(cfg, work: Path, results: dict, browser) -> str:
     return out
 
 
-# 3. Scaling, thresholds, prototypes ------------------------------------------------------------
+# 3. Scaling, thresholds ------------------------------------------------------------------------
 CRITERIA = (
     # key, limit, description
     ("page_mb", 10.0, "page over 10 MB"),
@@ -369,8 +370,7 @@ CRITERIA = (
     ("step_ms", 100.0, "one slider step over 100 ms (no longer feels immediate)"),
     ("step_ms", 700.0, "one slider step over 700 ms (▶ can no longer keep its pace)"),
     ("ready_s", 3.0, "map ready after more than 3 s"),
-    ("styler_ms", 100.0, "folium's per-feature style switch costs over 100 ms"),
-    ("popup_events", 50, "a place popup lists over 50 events"),
+    ("popup_events", 50, "a place holds over 50 events (its popup lists 60, then a “show more” button)"),
     ("play_min", 10.0, "▶ takes over 10 minutes to play the life"),
     ("heap_mb", 500.0, "JS heap over 500 MB"),
 )
@@ -392,12 +392,34 @@ def crossing(points, limit):
     return None, None
 
 
+def checks_pass(load) -> bool:
+    """The controls of a lifemap page work: popup on a click, slider, layer control, the largest
+    popup; nothing raised, no console error, no time box."""
+    c = load.checks
+    return (bool(c) and all(c.get(k) for k in ("popup_opens", "popup_is_the_place", "slider_moves", "layer_toggles",
+                                                 "largest_popup_opens"))
+            and not c.get("failed") and not load.errors and not load.timed_out)
+
+
+def problems(load) -> list[str]:
+    """What went wrong in one load of a lifemap page, as short texts (empty: nothing)."""
+    out = [f"check raised: {f}" for f in load.checks.get("failed", [])]
+    out += [f"console: {e[:160]}" for e in load.errors]
+    if load.timed_out:
+        out.append("time box")
+    c = load.checks
+    if c and not load.timed_out:
+        out += [f"{k} is {fmt(c.get(k))}" for k in ("popup_opens", "popup_is_the_place", "slider_moves",
+                                                    "layer_toggles", "largest_popup_opens") if not c.get(k)]
+    return out
+
+
 def section_scaling(cfg, work: Path, results: dict, browser) -> str:
     import anatomy
     import browser as B
 
     res = results.setdefault("scaling", {})
-    rows, parts_rows = [], []
+    rows, parts_rows, trouble = [], [], []
 
     def measure(key, label, events, t, m, path):
         html = path.read_text(encoding="utf-8")
@@ -405,36 +427,43 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
         del html
         slider = next((c for c in m._children.values() if type(c).__name__ == "TimeSlider"), None)
         interval = getattr(slider, "interval_ms", 700)
-        n_steps = len(getattr(slider, "steps", []) or [])
-        load = browser.load(path, mode="lifemap", expected=model_features(m), timeout_s=cfg["scaling_timebox_s"],
+        features = model_features(m)
+        load = browser.load(path, mode="lifemap", expected=features, timeout_s=cfg["scaling_timebox_s"],
                             interact=B.lifemap_checks)
         counts = anat["counts"]
-        legs_b = anat["parts"].get("GeoJSON: leg coordinates", 0)
-        popup_b = anat["parts"].get("GeoJSON: popup HTML", 0)
-        biggest_place = int(events.groupby(["layer", "place"]).size().max())
         c = load.checks
+        # the steps as the page made them (the Python slider no longer holds them); the model's
+        # count of them, the same rule in Python, if the page did not get that far
+        n_steps = c.get("steps", counts.get("steps"))
+        unit = c.get("step_unit", counts.get("steps unit"))
+        biggest = c.get("largest_popup_events", counts.get("largest place (events)"))
         r = res[key] = {
             "events": len(events), "render_s": t, "page_mb": anat["total"] / 1e6, "parts": anat["parts"],
             "counts": counts, "ready_s": load.ready_ms / 1000 if load.ready_ms else None,
             "painted_s": load.painted_ms / 1000 if load.painted_ms else None, "heap_mb": load.heap_mb,
-            "timed_out": load.timed_out, "errors": load.errors[:5], "checks": c, "steps": n_steps,
-            "play_min": n_steps * interval / 60000, "step_ms": c.get("slider_one_step_ms"),
-            "jump_ms": c.get("slider_to_end_ms"), "styler_ms": c.get("styler_ms"), "popup_events": biggest_place,
-            "features": model_features(m),
+            "timed_out": load.timed_out, "errors": load.errors[:5], "checks": c, "steps": n_steps, "step_unit": unit,
+            "play_min": n_steps * interval / 60000 if n_steps else None, "step_ms": c.get("slider_one_step_ms"),
+            "jump_ms": c.get("slider_to_end_ms"), "popup_events": biggest, "features": features,
+            "legs": counts.get("legs"), "renderer": c.get("renderer", renderer_of(m)), "checks_pass": checks_pass(load),
         }
-        rows.append([label, f"{r['features']:,}", f"{counts.get('leg vertices', 0):,}", fmt(r["page_mb"], ".1f"),
+        trouble.extend(f"{label}: {x}" for x in problems(load))
+        rows.append([label, f"{features:,}", f"{counts.get('legs', 0):,}", fmt(r["page_mb"], ".2f"),
                      fmt(r["page_mb"] * 1000 / len(events), ".2f"), fmt(r["render_s"]),
                      fmt(r["ready_s"]) if not load.timed_out else f"> {cfg['scaling_timebox_s']} s",
                      fmt(r["painted_s"]), fmt(r["heap_mb"], ".0f"), fmt(r["step_ms"], ".0f"), fmt(r["jump_ms"], ".0f"),
-                     fmt(r["styler_ms"], ".0f"), f"{r['popup_events']} / {fmt(c.get('largest_popup_open_ms'), '.0f')}",
-                     f"{n_steps:,} / {fmt(r['play_min'], '.0f')}"])
-        parts_rows.append([label, fmt(legs_b / anat["total"] * 100, ".0f"), fmt(popup_b / anat["total"] * 100, ".0f"),
-                           fmt(anat["parts"].get("folium style switch (one case per feature id)", 0) / anat["total"] * 100, ".1f"),
-                           fmt(sum(v for k, v in anat["parts"].items() if k in ("slider steps", "story stops", "event table (HTML)"))
-                               / anat["total"] * 100, ".0f"),
-                           fmt(counts.get("leg vertices", 0) / max(1, counts.get("legs", 1)), ".0f"),
-                           fmt(legs_b / max(1, counts.get("leg vertices", 1)), ".0f"),
-                           f"{counts.get('largest place popup (bytes)', 0):,}"])
+                     f"{biggest} / {fmt(c.get('largest_popup_open_ms'), '.0f')}",
+                     f"{fmt(n_steps, ',d')} ({unit}) / {fmt(r['play_min'], '.0f')}", r["renderer"]])
+        total, parts = anat["total"], anat["parts"]
+        model = sum(v for k, v in parts.items() if k.startswith("model: "))
+        columns = sum(v for k, v in parts.items() if k.startswith("model: events."))
+        pct = lambda v: fmt(v / total * 100, ".0f")  # noqa: E731
+        parts_rows.append([label, pct(model), pct(parts.get("model: events.summary", 0)),
+                           pct(columns - parts.get("model: events.summary", 0)),
+                           pct(sum(parts.get(f"model: {k}", 0) for k in ("places", "legs", "stops"))),
+                           pct(parts.get("page script (lifemap.js)", 0)),
+                           pct(sum(v for k, v in parts.items() if k.startswith("offline basemap"))),
+                           pct(sum(v for k, v in parts.items() if k.startswith("everything else"))),
+                           fmt(model / max(1, counts.get("events", 1)), ".0f")])
 
     import lifemap
 
@@ -454,17 +483,27 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
             res[n] = {"error": "out of memory while rendering"}
             continue
         measure(n, f"{n:,}", frame(n), t, m, path)
-    out = table(["events", "features", "leg vertices", "page MB", "MB per 1k events", "render+save s", "ready s",
-                 "first frame s", "JS heap MB", "slider step ms", "slider jump ms", "style switch ms",
-                 "biggest place: events / popup open ms", "slider steps / ▶ minutes"], rows)
+    out = table(["events", "features", "legs", "page MB", "MB per 1k events", "render+save s", "ready s",
+                 "first frame s", "JS heap MB", "slider step ms", "slider jump ms",
+                 "biggest place: events / popup open ms", "slider steps (unit) / ▶ minutes", "renderer"], rows)
+    from lifemap.model import CANVAS_ABOVE, MAX_STEPS
+
+    out += (f"\n\nrenderer: the page draws on a canvas above {CANVAS_ABOVE:,} features (`lifemap.model.CANVAS_ABOVE`); "
+            f"the slider steps by date up to {MAX_STEPS} distinct dates, then by month, then by year "
+            f"(`MAX_STEPS`). Slider jump: from the first step to the last (everything shown again).")
+    out += "\n\nChecks that failed or console errors in these pages: " + ("; ".join(trouble) if trouble else "none")
     out += "\n\nWhat the page is made of (% of its bytes):\n\n" + table(
-        ["events", "leg coordinates %", "popup HTML %", "style switch %", "steps+story+table %",
-         "vertices per leg", "bytes per vertex", "largest popup bytes"], parts_rows)
+        ["events", "model %", "events.summary %", "other event columns %", "places+legs+stops %",
+         "page script %", "offline basemap %", "everything else %", "model bytes per event"], parts_rows)
     largest = max((n for n in res if n != "default" and "parts" in res[n]), default=None)
     if largest:
         out += f"\n\nAnatomy at {largest:,} events:\n\n" + table(
-            ["part", "MB", "%"], [[k, fmt(v / 1e6), fmt(v / res[largest]['page_mb'] / 1e6 * 100, ".1f")]
+            ["part", "MB", "%"], [[k, fmt(v / 1e6, ".3f"), fmt(v / res[largest]['page_mb'] / 1e6 * 100, ".1f")]
                                   for k, v in res[largest]["parts"].items()])
+        cn = res[largest]["counts"]
+        out += (f"\n\nAt {largest:,} events the model holds {cn.get('events', 0):,} events at {cn.get('places', 0):,} "
+                f"places, {cn.get('legs', 0):,} legs and {cn.get('stops', 0):,} stops; {cn.get('distinct dates', 0):,} "
+                f"distinct dates give {cn.get('steps', 0):,} slider steps by {cn.get('steps unit')}.")
 
     # Where the load time goes, at the largest size the browser section used
     n_prof = max(n for n in cfg["browser_sizes"])
@@ -473,8 +512,9 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
         try:
             kinds = results["load_profile"] = browser.profile(_PAGES[n_prof][2])
             busy = sum(v for k, v in kinds.items() if k != "idle")
-            out += (f"\n\nWhere the main thread spends the load of the {n_prof:,}-event page (sampling CPU profile "
-                    f"until ready and painted):\n\n" + table(
+            out += (f"\n\nWhere the main thread spends the load of the {n_prof:,}-event page "
+                    f"({renderer_of(_PAGES[n_prof][1])}; sampling CPU profile until `window.lifemap` exists and "
+                    f"the next frame):\n\n" + table(
                         ["work", "ms", "% of busy time"],
                         [[k, fmt(v, ".0f"), fmt(v / busy * 100, ".0f") if k != "idle" else ""] for k, v in kinds.items()]))
         except Exception as exc:  # noqa: BLE001
@@ -497,90 +537,92 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
     return out
 
 
-def section_prototypes(cfg, work: Path, results: dict, browser) -> str:
-    import anatomy
-    import browser as B
-    import proposals as P
+# 3b. SVG vs canvas ----------------------------------------------------------------------------
+def build_forced(events, path: Path, renderer: str):
+    """render+save with the renderer forced: ``CANVAS_ABOVE`` of lifemap.render set to 0 (always
+    canvas) or 10**9 (never) for this one build. (``import lifemap.render`` gives the function the
+    package re-exports, hence importlib.)"""
+    import importlib
 
-    n = cfg["proto_n"]
-    events = frame(n)
-    res = results.setdefault("prototypes", {"n": n})
-    rows = []
-    explore = results.get("browser", {}).get(n, {}).get("explore")
-    if explore is None:
-        path = work / f"explore-{n}.html"
-        build_explore(events, path)
-        load = browser.load(path, mode="leaflet", expected=n)
-        explore = {"bytes": path.stat().st_size, "ready_ms": load.ready_ms, "painted_ms": load.painted_ms}
-    for name in ("lifemap as is", *P.PROTOTYPES):
-        log(f"prototype: {name} at {n:,} events")
-        path = work / f"proto-{name.replace(' ', '-')}-{n}.html"
-        try:
-            if name == "lifemap as is":
-                seconds, m, path = lifemap_page(n, work)
-            else:
-                times = []
-                for _ in range(cfg["proto_reps"]):
-                    t0 = time.perf_counter()
-                    m, html = P.build(name, events, tiles=None)
-                    path.write_text(html, encoding="utf-8")
-                    del html
-                    times.append(time.perf_counter() - t0)
-                seconds = median(times)
-        except P.Stale as exc:
-            rows.append([name, f"stale: {exc}"] + [""] * 9)
-            continue
-        mismatched = P.style_mismatches(m) if P.style_in_js in P.PROTOTYPES.get(name, ()) else None
-        same_bytes = None
-        if name == "group-once":  # changes how, not what: the page must not change by a byte
-            same_bytes = path.read_bytes() == lifemap_page(n, work)[2].read_bytes()
-        size = path.stat().st_size
-        expected = 0 if "canvas" in name else model_features(m)  # canvas draws no SVG paths
-        loads = [browser.load(path, mode="lifemap", expected=expected, timeout_s=90, interact=B.lifemap_checks)]
-        for _ in range(cfg["proto_reps"] - 1):
-            loads.append(browser.load(path, mode="lifemap", expected=expected, timeout_s=90))
-        load = loads[0]
-        load.ready_ms = median([l.ready_ms for l in loads])
-        load.painted_ms = median([l.painted_ms for l in loads])
-        c = load.checks
-        works = (all(c.get(k) for k in ("popup_opens", "slider_moves", "layer_toggles"))
-                 and not load.errors and not c.get("failed"))
-        res[name] = {"render_s": seconds, "bytes": size, "ready_ms": load.ready_ms, "painted_ms": load.painted_ms,
-                     "heap_mb": load.heap_mb, "checks": c, "errors": load.errors[:5], "style_mismatches": mismatched,
-                     "parts": anatomy.anatomy(path.read_text(encoding="utf-8"), m)["parts"]}
-        base = res.get("lifemap as is", res[name])
-        rows.append([name, fmt(seconds), fmt(mb(size)), fmt(ratio(size, base["bytes"]), ".2f") + "×",
-                     fmt(ratio(size, explore["bytes"]), ".2f") + "×",
-                     fmt(load.ready_ms / 1000 if load.ready_ms else None),
-                     fmt(ratio(load.ready_ms, explore["ready_ms"]), ".2f") + "×",
-                     fmt(load.painted_ms / 1000 if load.painted_ms else None),
-                     fmt(c.get("slider_one_step_ms"), ".0f"), fmt(load.heap_mb, ".0f"),
-                     fmt(works) + ("" if mismatched in (None, 0) else f" ({mismatched} styles differ)")
-                     + ("" if same_bytes is None else f"; same bytes as lifemap: {fmt(same_bytes)}")])
-    compact = res["compact model"] = P.compact_model(events)
-    base = res.get("lifemap as is")
-    rows.append(["data-driven page (estimate: compact JSON + basemap + 20 KB code)", "—", fmt(mb(compact["bytes"])),
-                 fmt(ratio(compact["bytes"], base and base["bytes"]), ".2f") + "×",
-                 fmt(ratio(compact["bytes"], explore["bytes"]), ".2f") + "×", "—", "—", "—", "—", "—", "—"])
-    out = table(["prototype", "render+save s", "HTML MB", "vs as is", "vs explore", "ready s", "vs explore",
-                 "first frame s", "slider step ms", "JS heap MB", "popup+slider+layers work"], rows)
-    out += (f"\n\nThe data-driven estimate at {n:,} events: {compact['places']:,} places, {compact['legs']:,} legs "
-            f"between {compact['distinct_leg_pairs']:,} distinct pairs of places; {fmt(mb(compact['gzip_bytes']))} MB gzipped.")
-    out += (f"\n\n`.explore()` on the same {n:,} points: {fmt(mb(explore['bytes']))} MB, ready in "
-            f"{fmt(explore['ready_ms'] / 1000 if explore['ready_ms'] else None)} s.")
-    log("prototype: fidelity of the legs")
-    fid = results["fidelity"] = P.fidelity(frame(min(n, 3000)))
-    out += "\n\nLegs drawn by the prototypes vs lifemap's (largest gap on the Web Mercator map, " \
-           f"{fid['lean-legs']['legs']} legs):\n\n" + table(
-               ["prototype", "px at zoom 4", "px at zoom 8", "km (Mercator)"],
-               [[k, fmt(v["px_zoom4"], ".2f"), fmt(v["px_zoom8"], ".1f"), fmt(v["km_mercator"], ".1f")] for k, v in fid.items()])
+    R = importlib.import_module("lifemap.render")
+    saved = R.CANVAS_ABOVE
+    R.CANVAS_ABOVE = 0 if renderer == "canvas" else 10**9
+    try:
+        seconds, m = build_lifemap(events, path)
+    finally:
+        R.CANVAS_ABOVE = saved
+    if renderer_of(m) != renderer:
+        raise RuntimeError(f"forcing the {renderer} renderer did not work: the page uses {renderer_of(m)}")
+    return seconds, m
+
+
+def section_paths(cfg, work: Path, results: dict, browser) -> str:
+    import browser as B
+    from lifemap.model import CANVAS_ABOVE
+
+    res = results.setdefault("paths", {"canvas_above": CANVAS_ABOVE, "sizes": {}})
+    rows, trouble, verdicts = [], [], []
+    reps = cfg["paths_reps"]
+    for n in cfg["paths"]:
+        events = frame(n)
+        got = res["sizes"][n] = {}
+        features = None
+        for renderer in ("svg", "canvas"):
+            log(f"svg vs canvas: {n:,} events, {renderer}")
+            path = work / f"paths-{renderer}-{n}.html"
+            seconds, m = build_forced(events, path, renderer)
+            features = model_features(m)
+            del m
+            loads = [browser.load(path, mode="lifemap", expected=features, timeout_s=90, interact=B.lifemap_checks)]
+            for _ in range(reps - 1):
+                loads.append(browser.load(path, mode="lifemap", expected=features, timeout_s=90))
+            first, c = loads[0], loads[0].checks
+            r = got[renderer] = {
+                "render_s": seconds, "bytes": path.stat().st_size, "features": features,
+                "ready_ms": None if any(l.ready_ms is None for l in loads) else median([l.ready_ms for l in loads]),
+                "painted_ms": None if any(l.painted_ms is None for l in loads) else median([l.painted_ms for l in loads]),
+                "heap_mb": median([l.heap_mb for l in loads]), "checks": c, "errors": first.errors[:5],
+                "works": checks_pass(first), "runs": [[l.ready_ms, l.painted_ms] for l in loads],
+                "later_errors": [e for l in loads[1:] for e in l.errors][:5],
+            }
+            trouble.extend(f"{n:,} {renderer}: {x}" for x in problems(first))
+            trouble.extend(f"{n:,} {renderer} (load {k + 2}): console: {e[:160]}"
+                           for k, l in enumerate(loads[1:]) for e in l.errors)
+        picks = "canvas" if features > CANVAS_ABOVE else "svg"
+        got["default_picks"] = picks
+        for renderer in ("svg", "canvas"):
+            r, c = got[renderer], got[renderer]["checks"]
+            rows.append([f"{n:,}", f"{features:,}", renderer + (" ← default" if renderer == picks else ""),
+                         fmt(mb(r["bytes"])), fmt(r["render_s"]),
+                         fmt(r["ready_ms"] / 1000 if r["ready_ms"] is not None else None),
+                         fmt(r["painted_ms"] / 1000 if r["painted_ms"] is not None else None),
+                         fmt(r["heap_mb"], ".0f"), fmt(c.get("slider_one_step_ms"), ".0f"),
+                         fmt(c.get("slider_to_end_ms"), ".0f"), fmt(c.get("popup_click_ms"), ".0f"),
+                         fmt(c.get("layer_off_ms"), ".0f"), f"{fmt(c.get('svg_paths'), ',d')} / {c.get('canvases')}",
+                         fmt(r["works"])])
+        sv, cv = got["svg"], got["canvas"]
+        verdicts.append(
+            f"- {n:,} events ({features:,} features; the default picks {picks}): canvas/SVG ready "
+            f"{fmt(ratio(cv['ready_ms'], sv['ready_ms']))}×, first frame {fmt(ratio(cv['painted_ms'], sv['painted_ms']))}×, "
+            f"one slider step {fmt(ratio(cv['checks'].get('slider_one_step_ms'), sv['checks'].get('slider_one_step_ms')))}×, "
+            f"slider jump {fmt(ratio(cv['checks'].get('slider_to_end_ms'), sv['checks'].get('slider_to_end_ms')))}×, "
+            f"JS heap {fmt(ratio(cv['heap_mb'], sv['heap_mb']))}×.")
+    out = table(["events", "features", "renderer", "HTML MB", "render+save s", "ready s", "first frame s", "JS heap MB",
+                 "slider step ms", "slider jump ms", "popup click ms", "layer off ms", "SVG paths / canvases",
+                 "popup+slider+layers work"], rows)
+    out += (f"\n\nEach page built twice from the same events, the renderer forced (`CANVAS_ABOVE` = 10**9 for SVG, "
+            f"0 for canvas); \"← default\" marks what the default threshold (canvas above {CANVAS_ABOVE:,} features) "
+            f"picks at that size. Times: median of {reps} load{'s' if reps != 1 else ''}; the controls are timed on "
+            f"the first. Popup click: from the mouse click until the popup is in the page.\n\n")
+    out += "Canvas relative to SVG:\n\n" + "\n".join(verdicts)
+    out += "\n\nChecks that failed or console errors in these pages: " + ("; ".join(trouble) if trouble else "none")
     return out
 
 
 # Main ---------------------------------------------------------------------------------------
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="smaller sizes: under 2 minutes")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes: about a minute")
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--keep", type=Path, help="keep the generated pages in this folder (default: a temporary one)")
     args = ap.parse_args(argv)
@@ -607,11 +649,10 @@ def main(argv=None) -> int:
             build_explore(frame(100), warm)
             browser.load(warm, mode="leaflet", expected=100)
             sections.append(("2. Map in the browser", section_browser(cfg, work, results, browser)))
-            sections.append(("3. Scaling: where lifemap's renderer should switch strategy",
+            sections.append(("3. Scaling: how the page grows with the events, and where it breaks down",
                              section_scaling(cfg, work, results, browser)))
-            release(keep=cfg["proto_n"])
-            sections.append((f"3b. Prototypes of renderer changes at {cfg['proto_n']:,} events",
-                             section_prototypes(cfg, work, results, browser)))
+            release(keep=max(cfg["paths"]))
+            sections.append(("3b. The big-map path: SVG vs canvas", section_paths(cfg, work, results, browser)))
         finally:
             browser.close()
     results["seconds"] = time.perf_counter() - started

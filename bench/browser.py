@@ -255,7 +255,7 @@ class Browser:
             elif name == "(idle)":
                 kind = "idle"
             elif "leaflet" in url:
-                kind = "Leaflet's JS (layers, SVG paths, events)"
+                kind = "Leaflet's JS (layers, renderer, events)"
             elif url.startswith("file:"):
                 kind = "the page's own scripts"
             else:
@@ -384,10 +384,12 @@ def _check_largest_popup(page, checks):
     # the popup on the map now (a closed one lingers in the DOM while it fades out)
     text = page.evaluate("""() => { const pop = window.__bench_map._popup;
         const c = pop && pop.isOpen() && pop._contentNode;
-        return c ? {chars: c.textContent.length, items: c.querySelectorAll('li').length} : null; }""")
+        return c ? {chars: c.textContent.length, items: c.querySelectorAll('li:not(.lm-more)').length,
+                     more: !!c.querySelector('.lm-more')} : null; }""")
     checks["largest_popup_open_ms"], checks["largest_popup_events"] = ms, got["events"]
     checks["largest_popup_chars"] = text["chars"] if text else None
     checks["largest_popup_items_listed"] = text["items"] if text else None
+    checks["largest_popup_has_more"] = text["more"] if text else None  # a "Show n more events" button
     checks["largest_popup_opens"] = text is not None and text["chars"] > 0
     page.evaluate("() => { window.__bench_map.closePopup(); }")
 
