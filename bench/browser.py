@@ -296,16 +296,16 @@ def lifemap_checks(page, load: Load) -> None:
     checks["all_checks_s"] = time.perf_counter() - started
 
 
-# Items shown on the map: a marker or an SVG leg whose layer is on the map, or a canvas leg whose
-# bundle is on the map and which the slider left on.
-_SHOWN = """() => window.lifemap.items.filter(it => it.layer._map && (!it.leg || it.leg.on)).length"""
+# Items shown on the map: a marker or an SVG leg whose layer is on the map, or a canvas marker or
+# leg whose bundle is on the map and which the slider left on.
+_SHOWN = """() => window.lifemap.items.filter(it => it.layer._map && (!(it.leg || it.point) || (it.leg || it.point).on)).length"""
 
 
 def _check_info(page, checks):
     """What the page built: renderer, items, slider steps and their unit."""
     info = page.evaluate("""() => { const st = window.lifemap;
         return {canvas: !!st.canvas, items: st.items.length, steps: st.steps.length, unit: st.stepUnit,
-                legs: st.items.filter(it => it.leg || (it.layer.feature && it.layer.feature.properties.leg)).length,
+                legs: st.items.filter(it => it.feature.properties.leg).length,
                 svg_paths: document.querySelectorAll('.leaflet-overlay-pane svg path.leaflet-interactive').length,
                 canvases: document.querySelectorAll('.leaflet-overlay-pane canvas').length}; }""")
     checks["renderer"] = "canvas" if info["canvas"] else "svg"
@@ -337,18 +337,17 @@ def _check_click_popup(page, checks):
     target = page.evaluate("""() => {
         const st = window.lifemap, map = window.__bench_map;
         const size = map.getSize(), box = map.getContainer().getBoundingClientRect();
-        let best = null, bestD = Infinity;
-        for (const it of st.items) {
-            const p = it.layer.feature.properties;
-            if (it.leg || p.leg || !it.layer.getLatLng || !it.layer._map) continue;
-            const pt = map.latLngToContainerPoint(it.layer.getLatLng());
-            const d = Math.hypot(pt.x - size.x / 2, pt.y - size.y / 2);
-            if (d < bestD) { bestD = d; best = [pt, it]; }
-        }
+        // place markers on the map (SVG layers or members of a canvas bundle), nearest the middle
+        // first; the first that no other marker overlaps is the one a reader can click
+        const shown = st.items.filter(it => !it.feature.properties.leg && it.layer._map && (!it.point || it.point.on))
+            .map(it => { const c = it.feature.geometry.coordinates;
+                         return {it: it, p: map.latLngToContainerPoint([c[1], c[0]]),
+                                 r: it.point ? it.point.r : it.layer.getRadius()}; });
+        shown.sort((a, b) => Math.hypot(a.p.x - size.x / 2, a.p.y - size.y / 2) - Math.hypot(b.p.x - size.x / 2, b.p.y - size.y / 2));
+        const best = shown.find(a => shown.every(b => b === a || Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y) > a.r + b.r + 1));
         if (!best) return null;
-        // legs and other markers may cover it: raise it, as a reader would zoom in to reach it
-        best[1].layer.bringToFront();
-        return {x: box.left + best[0].x, y: box.top + best[0].y, place: best[1].layer.feature.properties.place};
+        if (!best.it.point) { best.it.layer.bringToFront(); }   // over any leg crossing it
+        return {x: box.left + best.p.x, y: box.top + best.p.y, place: best.it.feature.properties.place};
     }""")
     if target:
         page.evaluate(_FRAME)  # a canvas redraws the raised marker on the next frame
@@ -358,7 +357,8 @@ def _check_click_popup(page, checks):
             page.wait_for_selector(".leaflet-popup-content", timeout=10000)
             checks["popup_click_ms"] = (time.perf_counter() - t0) * 1000
             opened = page.evaluate("""() => { const map = window.__bench_map;
-                const src = map._popup && map._popup._source, p = src && src.feature && src.feature.properties;
+                const src = map._popup && map._popup._source;
+                const f = src && (src._points || src._legs ? src._hit : src.feature), p = f && (f.properties || {leg: true});
                 const c = map._popup && map._popup._contentNode, h = c && c.querySelector('h4');
                 return {place: p ? p.place : null, leg: !!(p && p.leg), heading: h ? h.textContent : ''}; }""")
             checks["popup_opens"] = True
@@ -375,12 +375,12 @@ def _check_largest_popup(page, checks):
     ms, got = _timed(page, """() => {
         let best = null, most = -1;
         for (const it of window.lifemap.items) {
-            const f = it.layer.feature;
-            if (it.leg || !f || f.properties.leg || !f.evs) continue;
+            const f = it.feature;
+            if (f.properties.leg || !f.evs) continue;
             if (f.evs.length > most) { most = f.evs.length; best = it; }
         }
         if (best) { window.lifemap.openPopup(best); }
-        return {events: most, place: best ? best.layer.feature.properties.place : null}; }""")
+        return {events: most, place: best ? best.feature.properties.place : null}; }""")
     # the popup on the map now (a closed one lingers in the DOM while it fades out)
     text = page.evaluate("""() => { const pop = window.__bench_map._popup;
         const c = pop && pop.isOpen() && pop._contentNode;

@@ -50,16 +50,17 @@ def test_a_big_map_draws_every_feature_on_a_canvas(map_page, big_map):
 
 
 def marker_pixel_and_colour(map_page):
-    """A big place marker inside the view, raised to the top: its centre on the screen and its fill."""
+    """The biggest place marker inside the view that no other marker overlaps: its centre on the
+    screen and its fill."""
     return map_page.js("""() => {
-        const st = window.lifemap, map = st.map, size = map.getSize();
-        const inside = st.items.filter(it => !it.leg && it.layer.getLatLng).map(it => [it, map.latLngToContainerPoint(it.layer.getLatLng())])
-            .filter(([it, p]) => p.x > 340 && p.x < 960 && p.y > 40 && p.y < 700);
-        inside.sort((a, b) => b[0].layer.getRadius() - a[0].layer.getRadius());
-        const [it, p] = inside[0];
-        it.layer.bringToFront();
-        const box = map.getContainer().getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y, fill: it.layer.options.fillColor, place: it.layer.feature.properties.place};
+        const st = window.lifemap, map = st.map, box = map.getContainer().getBoundingClientRect();
+        const points = st.items.filter(it => it.point).map(it => [it, map.latLngToContainerPoint([it.point.lat, it.point.lon])]);
+        const alone = points.filter(([it, p]) => p.x > 340 && p.x < 960 && p.y > 40 && p.y < 700 &&
+            points.every(([o, q]) => o === it || Math.hypot(p.x - q.x, p.y - q.y) > it.point.r + o.point.r + 2));
+        alone.sort((a, b) => b[0].point.r - a[0].point.r);
+        const [it, p] = alone[0];
+        return {x: box.left + p.x, y: box.top + p.y, fill: it.layer.options.fillColor, place: it.point.properties.place,
+                label: it.point.evs[0].label, then: it.point.evs[0].then};
     }""")
 
 
@@ -84,6 +85,26 @@ def test_the_canvas_is_drawn_above_the_basemap(map_page, big_map):
     assert distance(got, fill) < 40 < distance(got, land), (got, target)
 
 
+def test_hovering_and_clicking_a_place_drawn_on_the_canvas(map_page, big_map):
+    map_page.open(big_map[1])
+    page = map_page.page
+    target = marker_pixel_and_colour(map_page)
+    page.mouse.move(target["x"], target["y"])
+    tip = page.locator(".leaflet-tooltip")
+    tip.wait_for()
+    assert tip.inner_text().startswith(target["label"] + ":")
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_selector(".leaflet-popup-content h4")
+    assert page.locator(".leaflet-popup-content h4").inner_text().startswith(target["then"])
+    # the slider hides the place before its first event, and a click there opens nothing
+    map_page.js("window.lifemap.map.closePopup()")
+    page.locator("input.lm-range").fill("0")
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_timeout(200)
+    assert page.locator(".leaflet-popup-content").count() == 0 or target["place"] == "gori"
+    assert map_page.errors == []
+
+
 def test_hovering_and_clicking_a_leg_of_a_bundle(map_page, big_map):
     map_page.open(big_map[1])
     page = map_page.page
@@ -91,7 +112,7 @@ def test_hovering_and_clicking_a_leg_of_a_bundle(map_page, big_map):
     spot = map_page.js("""() => {
         const st = window.lifemap, map = st.map, box = map.getContainer().getBoundingClientRect();
         const legs = st.items.filter(it => it.leg).map(it => it.leg);
-        const markers = st.items.filter(it => !it.leg).map(it => map.latLngToLayerPoint(it.layer.getLatLng()));
+        const markers = st.items.filter(it => it.point).map(it => map.latLngToLayerPoint([it.point.lat, it.point.lon]));
         const dist = (x, y, px, parts) => { let best = Infinity;
             for (let q = 0; q + 1 < parts.length; q++) for (let i = parts[q]; i + 1 < parts[q + 1]; i++) {
                 const x1 = px[2*i], y1 = px[2*i+1], dx = px[2*i+2] - x1, dy = px[2*i+3] - y1, l = dx*dx + dy*dy;
@@ -230,7 +251,7 @@ def test_a_hub_popup_lists_sixty_events_then_the_rest_on_demand(tmp_path, map_pa
     map_page.open(save(render(more, tiles="none"), tmp_path / "hub.html"))
     page = map_page.page
     map_page.js("""() => { const st = window.lifemap;
-        const it = st.items.find(i => !i.leg && i.layer.feature.properties.place === "moscow" && i.layer.feature.evs.length > 60);
+        const it = st.items.find(i => i.feature.evs && i.feature.properties.place === "moscow" && i.feature.evs.length > 60);
         st.openPopup(it); }""")
     items = page.locator(".leaflet-popup-content li:not(.lm-more)")
     assert items.count() == 60

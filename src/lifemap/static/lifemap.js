@@ -336,7 +336,9 @@
             this._hit = best;
             return best !== null;
         },
-        getCenter: function () { var g = this._hit || this._legs[0]; return L.latLng(g.b.lat, g.b.lon); }
+        getCenter: function () { var g = this._hit || this._legs[0]; return L.latLng(g.b.lat, g.b.lon); },
+        // legs lie under every layer's markers, so a place is always there to click
+        onAdd: function (map) { L.Path.prototype.onAdd.call(this, map); this.bringToBack(); }
     });
     function segmentDistance(x, y, x1, y1, x2, y2) {
         var dx = x2 - x1, dy = y2 - y1, len = dx * dx + dy * dy;
@@ -344,6 +346,69 @@
         var ex = x1 + f * dx - x, ey = y1 + f * dy - y;
         return Math.sqrt(ex * ex + ey * ey);
     }
+    // ... and the places of one layer are a single canvas layer too: no Leaflet object per marker,
+    // so showing thousands again (the slider back at the end) is a flag each and one redraw
+    var PointBundle = L.Path.extend({
+        initialize: function (points, options) {
+            L.Util.setOptions(this, options);
+            this._points = points;
+            this._hit = null;
+        },
+        _project: function () {
+            var map = this._map, X0 = Infinity, Y0 = Infinity, X1 = -Infinity, Y1 = -Infinity;
+            this._points.forEach(function (f) {
+                var p = map.latLngToLayerPoint([f.lat, f.lon]);
+                f.x = p.x; f.y = p.y;
+                X0 = Math.min(X0, p.x - f.r); Y0 = Math.min(Y0, p.y - f.r);
+                X1 = Math.max(X1, p.x + f.r); Y1 = Math.max(Y1, p.y + f.r);
+            });
+            this._pxBounds = this._points.length ? L.bounds([X0, Y0], [X1, Y1]) : null;
+        },
+        _update: function () { if (this._map) { this._updatePath(); } },
+        _updatePath: function () {
+            var r = this._renderer;
+            if (!r._drawing) { return; }
+            var ctx = r._ctx, self = this;
+            this._points.forEach(function (f) {   // each its own fill and outline, as Leaflet draws markers
+                if (!f.on) { return; }
+                ctx.beginPath();
+                ctx.arc(f.x, f.y, f.r, 0, 2 * Math.PI);
+                r._fillStroke(ctx, self);
+            });
+        },
+        _containsPoint: function (p) {   // the topmost marker under the pointer
+            var tol = this._renderer.options.tolerance || 0;
+            this._hit = null;
+            for (var i = this._points.length - 1; i >= 0; i--) {
+                var f = this._points[i], dx = p.x - f.x, dy = p.y - f.y;
+                if (f.on && dx * dx + dy * dy <= (f.r + tol) * (f.r + tol)) { this._hit = f; break; }
+            }
+            return this._hit !== null;
+        },
+        getCenter: function () { var f = this._hit || this._points[0]; return L.latLng(f.lat, f.lon); }
+    });
+    function addPointBundle(group, fs, spec, renderer, items) {
+        fs.forEach(function (f) {
+            var c = f.geometry.coordinates;
+            f.lat = c[1]; f.lon = c[0]; f.r = radius(f.properties.events); f.on = true;
+        });
+        var bundle = new PointBundle(fs, {color: "#ffffff", weight: 1, fill: true, fillColor: spec.color,
+                                          fillOpacity: 0.9, renderer: renderer});
+        bundle.feature = {type: "Feature", properties: {layer: spec.key, bundle: true}};
+        group.addLayer(bundle);
+        fs.forEach(function (f) {
+            items.push({layer: bundle, point: f, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
+                        kind: f.properties.kind, layer_key: spec.key});
+        });
+    }
+    function radius(events) { return Math.round((5 + Math.sqrt(Math.min(events, 12)) * 2) * 10) / 10; }
+    // the feature under the pointer: a layer's own, or what a bundle found there
+    function featureOf(layer) {
+        if (layer._legs) { return {leg: layer._hit || layer._legs[0], properties: {leg: true}}; }
+        if (layer._points) { return layer._hit || layer._points[0]; }
+        return layer.feature;
+    }
+
     function addBundles(map, group, legs, spec, renderer, legStyles, items) {
         var kinds = [];
         legs.forEach(function (g) { if (kinds.indexOf(g.kind) < 0) { kinds.push(g.kind); } });
@@ -357,16 +422,9 @@
             bundle.feature = {type: "Feature", properties: {layer: spec.key, kind: kind, leg: true, bundle: true}};
             group.addLayer(bundle);
             mine.forEach(function (g) {
-                items.push({layer: bundle, leg: g, group: group, t: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
+                items.push({layer: bundle, leg: g, feature: {leg: g, properties: {leg: true}}, group: group,
+                            t: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
             });
-        });
-        // the tooltip follows the pointer from one leg of a bundle to the next
-        group.on("mousemove", function (e) {
-            var b = e.propagatedFrom || e.layer, tip = group.getTooltip();
-            if (b && b._legs && b._hit !== b._shownHit && tip && tip.isOpen()) {
-                b._shownHit = b._hit;
-                tip.setContent(tip.getContent());
-            }
         });
     }
 
@@ -391,28 +449,37 @@
                     var p = f.properties;
                     if (p.leg) { return Object.assign({color: spec.color, opacity: 0.85}, legStyles[p.kind]); }
                     return {color: "#ffffff", weight: 1, fill: true, fillColor: spec.color, fillOpacity: 0.9,
-                            radius: Math.round((5 + Math.sqrt(Math.min(p.events, 12)) * 2) * 10) / 10};
+                            radius: radius(p.events)};
                 },
                 pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {renderer: renderer}); },
                 onEachFeature: function (f, layer) {
-                    items.push({layer: layer, group: group, t: f.properties.t, t_end: f.properties.t_end,
+                    items.push({layer: layer, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
                                 kind: f.properties.kind, layer_key: spec.key});
+                    // legs lie under every layer's markers, so a place is always there to click
+                    if (f.leg) { layer.on("add", function () { layer.bringToBack(); }); }
                 }
             });
-            if (legs.length) { addBundles(map, group, legs, spec, renderer, legStyles, items); }  // under the markers
-            group.addData(fs);   // each layer's .feature is its feature object, with evs or leg
+            if (options.canvas) {
+                if (legs.length) { addBundles(map, group, legs, spec, renderer, legStyles, items); }  // under the markers
+                if (fs.length) { addPointBundle(group, fs, spec, renderer, items); }
+                // the tooltip follows the pointer from one member of a bundle to the next
+                group.on("mousemove", function (e) {
+                    var b = e.propagatedFrom || e.layer, tip = group.getTooltip();
+                    if (b && (b._legs || b._points) && b._hit !== b._shownHit && tip && tip.isOpen()) {
+                        b._shownHit = b._hit;
+                        tip.setContent(tip.getContent());
+                    }
+                });
+            } else {
+                group.addData(fs);   // each layer's .feature is its feature object, with evs or leg
+            }
             // one popup and one tooltip per layer, filled for the feature under the pointer:
             // binding them to each of 10,000 features was a fifth of a large map's load
-            group.bindPopup(function (layer) { return content(layer.feature, layer); }, POPUP_OPTIONS);
-            group.bindTooltip(function (layer) {
-                return layer.feature.properties.bundle ? tooltip({leg: layer._hit || layer._legs[0]}) : tooltip(layer.feature);
-            }, {sticky: true});
+            group.bindPopup(function (layer) { return content(featureOf(layer)); }, POPUP_OPTIONS);
+            group.bindTooltip(function (layer) { return tooltip(featureOf(layer)); }, {sticky: true});
             layers[spec.key] = group;
             spec.content = content;
-            function content(f, layer) {
-                if (f.properties.bundle) { return legPopup(layer._hit || layer._legs[0]); }
-                return f.leg ? legPopup(f.leg) : placePopup(f, spec.label);
-            }
+            function content(f) { return f.leg ? legPopup(f.leg) : placePopup(f, spec.label); }
         });
         var st = steps(model, options.maxSteps);
         var state = {model: model, layers: layers, items: items, steps: st.steps, stepUnit: st.unit,
@@ -420,8 +487,8 @@
                      canvas: !!options.canvas, map: map};
         // a feature's popup opened from code (story mode), as a click on it would open it
         state.openPopup = function (item) {
-            var f = item.layer.feature, spec = model.layers.find(function (x) { return x.key === item.layer_key; });
-            var at = item.layer.getLatLng ? item.layer.getLatLng() : item.layer.getCenter();
+            var f = item.feature, spec = model.layers.find(function (x) { return x.key === item.layer_key; });
+            var at = f.geometry ? [f.geometry.coordinates[1], f.geometry.coordinates[0]] : [f.leg.b.lat, f.leg.b.lon];
             L.popup(POPUP_OPTIONS).setLatLng(at).setContent(spec.content(f)).openOn(map);
         };
         window.lifemap = state;
@@ -437,8 +504,9 @@
             var shown = 0, dirty = [];
             items.forEach(function (it) {
                 var on = test(it);
-                if (it.leg) {
-                    if (it.leg.on !== on) { it.leg.on = on; if (dirty.indexOf(it.layer) < 0) { dirty.push(it.layer); } }
+                var member = it.leg || it.point;   // drawn by a bundle
+                if (member) {
+                    if (member.on !== on) { member.on = on; if (dirty.indexOf(it.layer) < 0) { dirty.push(it.layer); } }
                 } else if (on && !it.group.hasLayer(it.layer)) { it.group.addLayer(it.layer); }
                 else if (!on && it.group.hasLayer(it.layer)) { it.group.removeLayer(it.layer); }
                 if (on) { shown += 1; }
@@ -586,14 +654,27 @@
             li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
             return li;
         }
+        var growing = false;
         function mark(i) {
-            if (i >= entries.length) { buildTo(i + STORY_CHUNK); }
             if (current >= 0 && entries[current]) { entries[current].removeAttribute("aria-current"); }
             current = i;
+            if (i >= entries.length) { grow(); return; }
             if (i >= 0) {
                 entries[i].setAttribute("aria-current", "step");
                 if (!list.hidden) { entries[i].scrollIntoView({block: "nearest"}); }
             }
+        }
+        // the slider may jump thousands of stops ahead: the list catches up a chunk per task,
+        // so the step itself stays immediate
+        function grow() {
+            if (growing) { return; }
+            growing = true;
+            (function more() {
+                buildTo(entries.length + 4 * STORY_CHUNK);
+                if (current >= entries.length) { setTimeout(more, 0); return; }
+                growing = false;
+                mark(current);
+            })();
         }
         function go(i, fly) {
             var s = stops[i];
@@ -601,10 +682,7 @@
             if (state.period) { state.setPeriod(""); document.querySelector("select.lm-period").value = ""; }
             state.show(state.stepOf(s.t));
             mark(i);
-            var target = state.items.find(function (it) {
-                var f = it.layer.feature;
-                return !f.properties.leg && f.evs.indexOf(s) >= 0;
-            });
+            var target = state.items.find(function (it) { return it.feature.evs && it.feature.evs.indexOf(s) >= 0; });
             state.story = i;
             if (!target) { return; }
             var open = function () { state.openPopup(target); };
