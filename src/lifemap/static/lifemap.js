@@ -484,7 +484,7 @@
         var st = steps(model, options.maxSteps);
         var state = {model: model, layers: layers, items: items, steps: st.steps, stepUnit: st.unit,
                      lo: 0, hi: st.steps.length - 1, index: st.steps.length - 1, period: "", playing: null,
-                     canvas: !!options.canvas, map: map};
+                     canvas: !!options.canvas, renderer: renderer, map: map};
         // a feature's popup opened from code (story mode), as a click on it would open it
         state.openPopup = function (item) {
             var f = item.feature, spec = model.layers.find(function (x) { return x.key === item.layer_key; });
@@ -501,18 +501,29 @@
         function period() { return periods.find(function (x) { return x.key === state.period; }); }
         // an item is a marker or leg of its own, or one leg of a bundle (redrawn once per change)
         function showAll(test) {
-            var shown = 0, dirty = [];
+            var shown = 0, changed = null;
             items.forEach(function (it) {
                 var on = test(it);
                 var member = it.leg || it.point;   // drawn by a bundle
                 if (member) {
-                    if (member.on !== on) { member.on = on; if (dirty.indexOf(it.layer) < 0) { dirty.push(it.layer); } }
+                    if (member.on !== on) {
+                        member.on = on;
+                        if (it.layer._map) { changed = extend(changed, it.leg ? it.leg.box : [it.point.x - it.point.r,
+                            it.point.y - it.point.r, it.point.x + it.point.r, it.point.y + it.point.r]); }
+                    }
                 } else if (on && !it.group.hasLayer(it.layer)) { it.group.addLayer(it.layer); }
                 else if (!on && it.group.hasLayer(it.layer)) { it.group.removeLayer(it.layer); }
                 if (on) { shown += 1; }
             });
-            dirty.forEach(function (b) { b.redraw(); });
+            // the canvas repaints only where members came or went (a step is a few of thousands)
+            if (changed && state.renderer) {
+                state.renderer._requestRedraw({_pxBounds: L.bounds([changed[0], changed[1]], [changed[2], changed[3]]),
+                                               options: {weight: 2}});
+            }
             state.shown = shown;
+        }
+        function extend(box, b) {
+            return box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b.slice();
         }
         function show(index) {
             state.index = index;
