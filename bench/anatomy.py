@@ -42,7 +42,8 @@ def model_of(m):
 
 def step_unit(model: dict, max_steps: int | None = None) -> tuple[int, str, int]:
     """(distinct dates, unit, steps) as the page's ``steps()`` makes them: one step per distinct
-    date, or per month, or per year when the dates are more than ``MAX_STEPS``."""
+    date, or per month, quarter or year (the first that keeps under it) when the dates are more
+    than ``MAX_STEPS``."""
     import datetime as dt
 
     from lifemap.model import EPOCH, MAX_STEPS
@@ -59,6 +60,9 @@ def step_unit(model: dict, max_steps: int | None = None) -> tuple[int, str, int]
     months = len({(d.year, d.month) for d in as_date})
     if months <= limit:
         return len(dates), "month", months
+    quarters = len({(d.year, (d.month - 1) // 3) for d in as_date})
+    if quarters <= limit:
+        return len(dates), "quarter", quarters
     return len(dates), "year", len({d.year for d in as_date})
 
 

@@ -524,8 +524,8 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
     from lifemap.model import CANVAS_ABOVE, MAX_STEPS
 
     out += (f"\n\nrenderer: the page draws on a canvas above {CANVAS_ABOVE:,} features (`lifemap.model.CANVAS_ABOVE`); "
-            f"the slider steps by date up to {MAX_STEPS} distinct dates, then by month, then by year "
-            f"(`MAX_STEPS`). Slider jump: from the first step to the last (everything shown again).")
+            f"the slider steps by date up to {MAX_STEPS} distinct dates, then by month, quarter or year (the first that keeps under it) "
+            f"(`MAX_STEPS`). Slider jump: from the first step to the last (everything shown again); slider step: one step back and forth at the end, once the page is idle.")
     out += "\n\nChecks that failed or console errors in these pages: " + ("; ".join(trouble) if trouble else "none")
     out += "\n\nWhat the page is made of (% of its bytes):\n\n" + table(
         ["events", "model %", "events.summary %", "other event columns %", "places+legs+stops %",
