@@ -9,7 +9,6 @@ light and lets it be served from local files.
 """
 from __future__ import annotations
 
-import math
 import os
 from collections import OrderedDict
 from pathlib import Path
@@ -141,12 +140,18 @@ def _host(url: str) -> str:
 
 
 def _bounds(events, legs):
-    lats = list(events["lat"]) + [y for g in legs.geometry for _, y in g.coords]
-    lons = list(events["lon"]) + [x for g in legs.geometry for x, _ in g.coords]
-    pairs = [(a, b) for a, b in zip(lats, lons) if not (math.isnan(a) or math.isnan(b))]
-    if not pairs:
+    """[[south, west], [north, east]] of the events' points and the legs' arcs (arcs bend poleward
+    of their ends), or None when there is nothing to fit."""
+    import numpy as np
+    import shapely
+
+    coords = shapely.get_coordinates(np.asarray(legs.geometry)) if len(legs) else np.empty((0, 2))
+    lons = np.concatenate([events["lon"].to_numpy(float), coords[:, 0]])
+    lats = np.concatenate([events["lat"].to_numpy(float), coords[:, 1]])
+    ok = ~(np.isnan(lats) | np.isnan(lons))
+    if not ok.any():
         return None
-    return [[min(a for a, _ in pairs), min(b for _, b in pairs)], [max(a for a, _ in pairs), max(b for _, b in pairs)]]
+    return [[float(lats[ok].min()), float(lons[ok].min())], [float(lats[ok].max()), float(lons[ok].max())]]
 
 
 def _stable_ids(root) -> None:

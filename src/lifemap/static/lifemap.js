@@ -473,8 +473,8 @@
             } else {
                 group.addData(fs);   // each layer's .feature is its feature object, with evs or leg
             }
-            // one popup and one tooltip per layer, filled for the feature under the pointer:
-            // binding them to each of 10,000 features was a fifth of a large map's load
+            // one popup and one tooltip per layer, filled for the feature under the pointer, rather
+            // than a Popup, a Tooltip and their listeners for each of thousands of features
             group.bindPopup(function (layer) { return content(featureOf(layer)); }, POPUP_OPTIONS);
             group.bindTooltip(function (layer) { return tooltip(featureOf(layer)); }, {sticky: true});
             layers[spec.key] = group;
