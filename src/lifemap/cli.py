@@ -233,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     # lifemap's own warnings (a text not in UTF-8, an impossible date) read as one line each
     warnings.formatwarning = lambda message, category, *rest, **kw: f"lifemap: warning: {message}\n"
     args = parser().parse_args(argv)
+    # The modules imported so far (pandas, geopandas, folium…) live as long as the command: kept out
+    # of the cyclic collector's full passes, extraction runs about 8 % faster (bench/RESULTS.md).
+    import gc
+
+    gc.freeze()
     try:
         return args.func(args)
     except LifemapError as exc:
