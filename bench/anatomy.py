@@ -9,8 +9,8 @@ layers, popups, steps, story and table from it. The page is measured as written:
   page serialises it (``lifemap.assets.script_json``), and the rest of the block (keys, commas,
   braces, the tags) as "model: keys and structure";
 - the page script, found in the page by its text (``lifemap.controls.page_script()``);
-- the offline basemap (the folium.GeoJson of country outlines, when there are no tiles): the
-  lines that add its data;
+- the offline basemap (country outlines, when there are no tiles): its own JSON block, written by
+  ``lifemap.controls.Basemap``;
 - everything else (Leaflet links, folium's map and controls, CSS, the slider, legend and story).
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 _MODEL = re.compile(r'<script type="application/json" id="lifemap_data[^"]*">(?P<json>.*?)</script>', re.S)
-_BASEMAP = re.compile(r"^\s*geo_json_\w+(_add\(|\.addData\()")
+_BASEMAP = re.compile(r'<script type="application/json" id="lifemap_basemap[^"]*">.*?</script>', re.S)
 
 
 def _size(text: str) -> int:
@@ -117,9 +117,8 @@ def anatomy(html: str, m=None) -> dict:
     except ImportError:
         pass
 
-    for line in html.split("\n"):
-        if _BASEMAP.match(line):
-            parts["offline basemap (GeoJSON of country outlines)"] += _size(line) + 1
+    for block in _BASEMAP.finditer(html):
+        parts["offline basemap (country outlines)"] += _size(block.group(0))
 
     parts["everything else (Leaflet links, folium map and controls, CSS, small scripts)"] = total - sum(parts.values())
     return {"total": total, "parts": dict(parts.most_common()), "counts": counts}

@@ -1,4 +1,6 @@
 """The compact model a map page ships: every event once, and nothing the page cannot rebuild."""
+from pathlib import Path
+
 import pytest
 
 from lifemap.events import load_events
@@ -74,3 +76,37 @@ def test_a_large_model_is_small(events, model):
     size = len(script_json(model))
     # the model of the default life: under 200 bytes per event, summaries included
     assert size / len(events) < 200, size
+
+
+def test_the_offline_basemap_keeps_the_outlines_to_a_hundredth_of_a_degree():
+    import json
+
+    from lifemap.model import basemap_model
+
+    source = json.loads((Path(__file__).parents[1] / "src/lifemap/data/countries.geojson").read_text(encoding="utf-8"))
+    model = basemap_model()
+    assert len(model["countries"]) == len(source["features"])
+    k = 1 / model["units"]
+    worst, points = 0.0, 0
+    for feature, polygons in zip(source["features"], model["countries"]):
+        g = feature["geometry"]
+        parts = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        rings = [r for polygon in parts for r in polygon]
+        decoded = []
+        for polygon in polygons:
+            for ring in polygon:
+                x = y = 0
+                out = []
+                for i in range(0, len(ring), 2):
+                    x += ring[i]
+                    y += ring[i + 1]
+                    out.append((x * k, y * k))
+                decoded.append(out)
+        assert len(decoded) <= len(rings)
+        for ring in decoded:  # every decoded point is a source point, rounded
+            near = min(rings, key=lambda r: min(abs(r[0][0] - ring[0][0]) + abs(r[0][1] - ring[0][1]), 1e9))
+            for px, py in ring:
+                d = min(max(abs(px - sx), abs(py - sy)) for sx, sy in near)
+                worst = max(worst, d)
+                points += 1
+    assert worst <= 0.005 + 1e-9 and points > 8000

@@ -54,6 +54,27 @@ class MapData(MacroElement):
         super().render(**kwargs)
 
 
+class Basemap(MacroElement):
+    """Country outlines drawn under the map when it has no tiles (``lifemap.model.basemap_model``),
+    in a pane of their own below the overlays."""
+
+    _template = Template("""
+    {% macro html(this, kwargs) %}
+    <script type="application/json" id="{{ this.get_name() }}">{{ this.model_json }}</script>
+    {% endmacro %}
+    {% macro script(this, kwargs) %}
+    lifemapPage.basemap({{ this._parent.get_name() }},
+        JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), {{ this.options_json }});
+    {% endmacro %}
+    """)
+
+    def __init__(self, model: dict, *, pane: str, attribution: str):
+        super().__init__()
+        self._name = "lifemap_basemap"
+        self.model_json = script_json(model)
+        self.options_json = script_json({"pane": pane, "attribution": attribution})
+
+
 class DataLayer(Layer):
     """One of the model's layers (built in the page), as a folium layer the layer control lists."""
 

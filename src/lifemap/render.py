@@ -14,11 +14,11 @@ from collections import OrderedDict
 from pathlib import Path
 
 from .assets import check_self_contained, html_text, inline_assets, link_assets
-from .controls import DataLayer, EventTable, Legend, MapData, Story, TimeSlider
+from .controls import Basemap, DataLayer, EventTable, Legend, MapData, Story, TimeSlider
 from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
-from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, feature_counts, page_model
+from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, basemap_model, feature_counts, page_model
 from .periods import periods
 from .route import LEG_LAYER, moves, route
 
@@ -122,15 +122,7 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
 
 def _offline_basemap():
     """Country outlines (Natural Earth 1:110m, public domain) for maps without tiles."""
-    import json
-
-    import folium
-
-    data = json.loads((Path(__file__).with_name("data") / "countries.geojson").read_text(encoding="utf-8"))
-    return folium.GeoJson(data, name="Countries (Natural Earth)", control=False, interactive=False,
-                          style_function=lambda f: {"color": "#9aa0a6", "weight": 0.7, "fillColor": "#f4f1ea",
-                                                    "fillOpacity": 1.0},
-                          attribution="Countries: Natural Earth", pane=BASEMAP_PANE)
+    return Basemap(basemap_model(), pane=BASEMAP_PANE, attribution="Countries: Natural Earth")
 
 
 def _host(url: str) -> str:

@@ -741,7 +741,25 @@
         state.table = function () { fill(); return body.rows.length; };
     }
 
-    window.lifemapPage = {build: build, slider: slider, story: story, table: table,
+    // The offline basemap: rings of whole units of a degree, each point a step from the last --
+    function basemap(map, data, options) {
+        var k = 1 / data.units;
+        var countries = data.countries.map(function (polygons) {
+            return {type: "Feature", properties: {}, geometry: {type: "MultiPolygon", coordinates: polygons.map(function (rings) {
+                return rings.map(function (ring) {
+                    var out = [], x = 0, y = 0;
+                    for (var i = 0; i < ring.length; i += 2) { x += ring[i]; y += ring[i + 1]; out.push([x * k, y * k]); }
+                    return out;
+                });
+            })}};
+        });
+        return L.geoJSON({type: "FeatureCollection", features: countries}, {
+            pane: options.pane, interactive: false, attribution: options.attribution,
+            style: function () { return {color: "#9aa0a6", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1}; }
+        }).addTo(map);
+    }
+
+    window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();
