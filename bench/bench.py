@@ -153,12 +153,12 @@ def renderer_of(m) -> str:
     return "canvas" if json.loads(data.options_json).get("canvas") else "svg"
 
 
-def build_lifemap(events, path: Path):
+def build_lifemap(events, path: Path, renderer: str = "auto"):
     """render + save, timed; returns (seconds, map)."""
     import lifemap
 
     t0 = time.perf_counter()
-    m = lifemap.render(events, tiles=None)
+    m = lifemap.render(events, tiles=None, renderer=renderer)
     lifemap.save(m, path)
     return time.perf_counter() - t0, m
 
@@ -574,18 +574,8 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
 
 # 3b. SVG vs canvas ----------------------------------------------------------------------------
 def build_forced(events, path: Path, renderer: str):
-    """render+save with the renderer forced: ``CANVAS_ABOVE`` of lifemap.render set to 0 (always
-    canvas) or 10**9 (never) for this one build. (``import lifemap.render`` gives the function the
-    package re-exports, hence importlib.)"""
-    import importlib
-
-    R = importlib.import_module("lifemap.render")
-    saved = R.CANVAS_ABOVE
-    R.CANVAS_ABOVE = 0 if renderer == "canvas" else 10**9
-    try:
-        seconds, m = build_lifemap(events, path)
-    finally:
-        R.CANVAS_ABOVE = saved
+    """render+save with the renderer chosen (``render(..., renderer="svg"|"canvas")``)."""
+    seconds, m = build_lifemap(events, path, renderer)
     if renderer_of(m) != renderer:
         raise RuntimeError(f"forcing the {renderer} renderer did not work: the page uses {renderer_of(m)}")
     return seconds, m
@@ -645,8 +635,8 @@ def section_paths(cfg, work: Path, results: dict, browser) -> str:
     out = table(["events", "features", "renderer", "HTML MB", "render+save s", "ready s", "first frame s", "JS heap MB",
                  "slider step ms", "slider jump ms", "popup click ms", "layer off ms", "SVG paths / canvases",
                  "popup+slider+layers work"], rows)
-    out += (f"\n\nEach page built twice from the same events, the renderer forced (`CANVAS_ABOVE` = 10**9 for SVG, "
-            f"0 for canvas); \"← default\" marks what the default threshold (canvas above {CANVAS_ABOVE:,} features) "
+    out += (f"\n\nEach page built twice from the same events, the renderer chosen (`render(..., renderer=\"svg\")` "
+            f"or `\"canvas\"`); \"← default\" marks what the default threshold (canvas above {CANVAS_ABOVE:,} features) "
             f"picks at that size. Times: median of {reps} load{'s' if reps != 1 else ''}; the controls are timed on "
             f"the first. Popup click: from the mouse click until the popup is in the page.\n\n")
     out += "Canvas relative to SVG:\n\n" + "\n".join(verdicts)

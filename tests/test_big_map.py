@@ -19,8 +19,26 @@ render_module = importlib.import_module("lifemap.render")
 @pytest.fixture
 def big_map(tmp_path, monkeypatch):
     events = load_events()
-    monkeypatch.setattr(render_module, "CANVAS_ABOVE", 50)
+    monkeypatch.setattr(render_module, "CANVAS_ABOVE", 50)  # what "auto" picks for a big map
     return events, save(render(events, tiles="none"), tmp_path / "big.html")
+
+
+def test_the_renderer_can_be_chosen(tmp_path):
+    import subprocess
+    import sys
+
+    events = load_events()
+    assert '"canvas":false' in render(events, tiles="none").get_root().render()
+    assert '"canvas":true' in render(events, tiles="none", renderer="canvas").get_root().render()
+    from lifemap.errors import LifemapError
+
+    with pytest.raises(LifemapError, match="renderer must be one of auto, svg, canvas"):
+        render(events, renderer="webgl")
+    out = tmp_path / "c.html"
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "build", "--renderer", "canvas", "--tiles", "none",
+                           "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert '"canvas":true' in out.read_text(encoding="utf-8")
 
 
 SHOWN_LEGS = "() => window.lifemap.items.filter(it => it.leg && it.leg.on).length"

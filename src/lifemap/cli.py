@@ -73,7 +73,7 @@ def build(args) -> int:
 
     events, _ = _events(args)
     m = render(events, actor=args.actor, tiles=args.tiles, title=args.title,
-               assets="inline" if args.self_contained else "cdn")
+               assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
     print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
     if args.embed:
@@ -185,6 +185,9 @@ def parser() -> argparse.ArgumentParser:
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
     b.add_argument("--title", help="page title")
+    b.add_argument("--renderer", choices=("auto", "svg", "canvas"), default="auto",
+                   help="svg: every marker and leg a vector path at full style; canvas: one canvas, thin legs, "
+                        "fastest; auto: canvas above 3,000 markers and legs [%(default)s]")
     b.add_argument("--self-contained", action="store_true",
                    help="put Leaflet inside the page: no outside request but the tiles (none with --tiles none)")
     b.add_argument("--embed", action="store_true",

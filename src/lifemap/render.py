@@ -39,13 +39,20 @@ TILES = {"osm": "OpenStreetMap", "none": None}  # CARTO's tiles now want an API 
 _esc = html_text  # text of the data shown as HTML outside the model (the title): escaped, braces included
 
 
+RENDERERS = ("auto", "svg", "canvas")
+
+
 def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None,
-           assets: str = "cdn"):
+           assets: str = "cdn", renderer: str = "auto"):
     """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
     a time slider and a period menu. Shows inline in Jupyter.
 
     ``assets="inline"`` puts Leaflet into the page, for lesson pages that may not load
     third-party scripts (save it with ``save(m, path, self_contained=True)`` to have that checked).
+
+    ``renderer``: ``"svg"`` draws each marker and leg as a vector path at its full style (crisp
+    in print), ``"canvas"`` draws them on one canvas with legs as thin lines (fastest), and
+    ``"auto"`` picks the canvas above ``CANVAS_ABOVE`` markers and legs (bench/RESULTS.md, 3b).
 
     >>> from lifemap.events import load_events
     >>> m = render(load_events(), tiles="none")
@@ -63,6 +70,8 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
                    control_scale=True, prefer_canvas=False, keyboard=False)
     if assets not in ("cdn", "inline"):
         raise LifemapError(f"assets must be 'cdn' or 'inline', not {assets!r}")
+    if renderer not in RENDERERS:
+        raise LifemapError(f"renderer must be one of {', '.join(RENDERERS)}, not {renderer!r}")
     (inline_assets if assets == "inline" else link_assets)(m)
     m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
     m.lifemap_title = title
@@ -77,7 +86,8 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     n_features = sum(c["points"] + c["legs"] for c in counts.values())
     # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
     bounds = _bounds(stop_frame, leg_frame) if len(stop_frame) > 1 else _bounds(events, all_legs)
-    data = MapData(model, {"canvas": n_features > CANVAS_ABOVE, "maxSteps": MAX_STEPS, "bounds": bounds,
+    canvas = renderer == "canvas" or (renderer == "auto" and n_features > CANVAS_ABOVE)
+    data = MapData(model, {"canvas": canvas, "maxSteps": MAX_STEPS, "bounds": bounds,
                            "legStyles": LEG_STYLE, "legLabels": LEG_LABEL, "legLayers": LEG_LAYER})
     # The model sets the view: the tiles and the basemap come after it, so no tile is fetched and
     # nothing is projected for the view folium's map starts at.
