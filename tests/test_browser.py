@@ -158,3 +158,15 @@ def test_the_default_map_in_the_browser(tmp_path, map_page):
     assert map_page.js("window.lifemap.playing") is None
     assert sum(map_page.js(COUNT_SHOWN).values()) < sum(expected.values())
     assert map_page.errors == []
+
+
+def test_a_map_of_one_place_opens_on_it(tmp_path, map_page):
+    """The bounds of a single place have no size: the view must still be a real one."""
+    events = load_events()
+    path = save(render(events.iloc[:1], tiles="none"), tmp_path / "one.html")
+    map_page.open(path)
+    assert map_page.errors == []
+    view = map_page.js("(() => { const m = window.lifemap.map; return [m.getZoom(), m.getCenter().lat, m.getCenter().lng]; })()")
+    assert 5 <= view[0] <= 12
+    assert abs(view[1] - events["lat"].iloc[0]) < 0.01 and abs(view[2] - events["lon"].iloc[0]) < 0.01
+    assert map_page.page.locator("path.leaflet-interactive").count() == 1

@@ -437,7 +437,8 @@
         model.legs.forEach(function (g) { g.kindLabel = legLabels[g.kind]; });
         var renderer = options.canvas ? L.canvas({padding: 0.5, tolerance: 3}) : undefined;
         // the final view first: every layer is then projected once, at the zoom the reader sees
-        if (options.bounds) { map.fitBounds(options.bounds, {padding: [20, 20], animate: false}); }
+        // (at most street level: the bounds of a single place have no size, and would zoom without end)
+        if (options.bounds) { map.fitBounds(options.bounds, {padding: [20, 20], animate: false, maxZoom: 12}); }
         var layers = {}, items = [];
         model.layers.forEach(function (spec) {
             var fs = features(model, spec.key, !options.canvas);
