@@ -141,3 +141,25 @@ def test_the_text_alternative_is_a_table_of_every_event(tmp_path, map_page):
     cells = page.locator("#lm-table tbody tr").first.locator("td").all_inner_texts()
     assert cells[:3] == ["18 Dec 1878 (6 Dec O.S.)", "Gori", "birth"] and cells[5].startswith("0")
     assert page.locator("#lm-table th").all_inner_texts()[:3] == ["Date", "Place", "Kind"]
+
+
+def test_the_first_view_shows_the_whole_route_between_the_panels(tmp_path, map_page):
+    """On a wide screen the route is fitted between the story and the legend; in a lesson page's
+    frame (960 x 600) the route takes the width and the legend starts folded, clear of the slider."""
+    out, _ = build(tmp_path, "--tiles", "none")
+    map_page.open(out)
+    page = map_page.page
+    spread = map_page.js("""() => {
+        const st = window.lifemap, map = st.map, box = map.getContainer().getBoundingClientRect();
+        const xs = st.model.stops.map(s => map.latLngToContainerPoint([s.at.lat, s.at.lon]).x + box.left);
+        const story = document.querySelector('.lm-story').getBoundingClientRect();
+        const legend = document.querySelector('.lm-legend').getBoundingClientRect();
+        return {min: Math.min(...xs), max: Math.max(...xs), storyRight: story.right, legendLeft: legend.left}; }""")
+    assert spread["min"] >= spread["storyRight"] and spread["max"] <= spread["legendLeft"], spread
+    page.set_viewport_size({"width": 960, "height": 600})
+    map_page.open(out)
+    assert page.locator(".lm-legend .lm-body").is_hidden()
+    legend = page.locator(".lm-legend").bounding_box()
+    slider = page.locator(".lm-slider").bounding_box()
+    assert legend["y"] + legend["height"] <= slider["y"]
+    assert map_page.errors == []

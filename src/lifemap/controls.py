@@ -127,8 +127,9 @@ class Legend(MacroElement):
             toggle.type = "button";
             toggle.textContent = {{ this.title_json }};
             var body = L.DomUtil.create("div", "lm-body", box);
-            // on a phone the legend starts folded: the map comes first
-            var folded = window.matchMedia("(max-width: 640px)").matches;
+            // on a phone, or a map too short for it beside the layers and the slider (a lesson
+            // page's frame), the legend starts folded: the map comes first
+            var folded = window.matchMedia("(max-width: 640px), (max-height: 700px)").matches;
             function fold(on) { folded = on; body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
             toggle.addEventListener("click", function () { fold(!folded); });
             fold(folded);

@@ -429,6 +429,14 @@
     }
 
     // The page --------------------------------------------------------------------------------
+    // Room for the panels when the view is fitted on a wide map (the story on the left, the layers
+    // and legend on the right, the slider at the bottom), so the whole route shows between them.
+    // On a narrower map that room would cost a whole zoom level: the route takes the full width.
+    function panelPadding(map) {
+        var size = map.getSize();
+        if (size.x < 1100) { return {padding: [20, 20]}; }
+        return {paddingTopLeft: [320, 20], paddingBottomRight: [290, 110]};
+    }
     function build(map, data, options) {
         var model = decode(data, options.legLayers);
         model.stops.forEach(function (e) { e.stop = true; });
@@ -438,7 +446,7 @@
         var renderer = options.canvas ? L.canvas({padding: 0.5, tolerance: 3}) : undefined;
         // the final view first: every layer is then projected once, at the zoom the reader sees
         // (at most street level: the bounds of a single place have no size, and would zoom without end)
-        if (options.bounds) { map.fitBounds(options.bounds, {padding: [20, 20], animate: false, maxZoom: 12}); }
+        if (options.bounds) { map.fitBounds(options.bounds, Object.assign({animate: false, maxZoom: 12}, panelPadding(map))); }
         var layers = {}, items = [];
         model.layers.forEach(function (spec) {
             var fs = features(model, spec.key, !options.canvas);
