@@ -95,12 +95,22 @@ def test_the_canvas_is_drawn_above_the_basemap(map_page, big_map):
     from PIL import Image  # matplotlib's dependency
     import io
 
-    shot = Image.open(io.BytesIO(page.screenshot(clip={"x": target["x"] - 1, "y": target["y"] - 1,
-                                                         "width": 3, "height": 3}))).convert("RGB")
-    got = shot.getpixel((1, 1))
+    def pixel():
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        shot = Image.open(io.BytesIO(page.screenshot(clip={"x": target["x"] - 1, "y": target["y"] - 1,
+                                                             "width": 3, "height": 3}))).convert("RGB")
+        return shot.getpixel((1, 1))
+
     fill, land = rgb(target["fill"]), rgb("#f4f1ea")
     distance = lambda a, b: sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5
+    got = pixel()
     assert distance(got, fill) < 40 < distance(got, land), (got, target)
+    # the slider repaints only the region that changed: the marker goes, and comes back
+    page.locator("input.lm-range").fill("0")
+    if target["place"] != "gori":
+        assert distance(pixel(), fill) > 40
+    page.locator("input.lm-range").fill(str(map_page.js("window.lifemap.steps.length - 1")))
+    assert distance(pixel(), fill) < 40
 
 
 def test_hovering_and_clicking_a_place_drawn_on_the_canvas(map_page, big_map):

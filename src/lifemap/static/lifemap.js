@@ -307,10 +307,13 @@
         _updatePath: function () {
             var r = this._renderer;
             if (!r._drawing) { return; }
-            var ctx = r._ctx, any = false;
+            var ctx = r._ctx, any = false, rb = r._redrawBounds;
             ctx.beginPath();
             this._legs.forEach(function (g) {
-                if (!g.on) { return; }
+                // a slider step repaints a small region: legs outside it are left alone
+                if (!g.on || (rb && (g.box[2] < rb.min.x || g.box[0] > rb.max.x || g.box[3] < rb.min.y || g.box[1] > rb.max.y))) {
+                    return;
+                }
                 any = true;
                 var px = g.px, parts = g.v.parts;
                 for (var p = 0; p + 1 < parts.length; p++) {
@@ -368,9 +371,11 @@
         _updatePath: function () {
             var r = this._renderer;
             if (!r._drawing) { return; }
-            var ctx = r._ctx, self = this;
+            var ctx = r._ctx, self = this, rb = r._redrawBounds;
             this._points.forEach(function (f) {   // each its own fill and outline, as Leaflet draws markers
-                if (!f.on) { return; }
+                if (!f.on || (rb && (f.x + f.r < rb.min.x || f.x - f.r > rb.max.x || f.y + f.r < rb.min.y || f.y - f.r > rb.max.y))) {
+                    return;
+                }
                 ctx.beginPath();
                 ctx.arc(f.x, f.y, f.r, 0, 2 * Math.PI);
                 r._fillStroke(ctx, self);
