@@ -448,7 +448,7 @@
         model.byLayer = byLayerAndPlace(model.events);
         var legLabels = options.legLabels, legStyles = options.legStyles;
         model.legs.forEach(function (g) { g.kindLabel = legLabels[g.kind]; });
-        var renderer = options.canvas ? L.canvas({padding: 0.5, tolerance: 3}) : undefined;
+        var renderer = options.canvas ? L.canvas({tolerance: 3}) : undefined;
         // the final view first: every layer is then projected once, at the zoom the reader sees
         // (at most street level: the bounds of a single place have no size, and would zoom without end)
         if (options.bounds) { map.fitBounds(options.bounds, Object.assign({animate: false, maxZoom: 12}, panelPadding(map))); }
