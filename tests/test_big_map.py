@@ -287,3 +287,18 @@ def test_a_hub_popup_lists_sixty_events_then_the_rest_on_demand(tmp_path, map_pa
     assert items.count() == n and page.locator(".leaflet-popup-content").is_visible()
     assert "Extra meeting number 69" in page.locator(".leaflet-popup-content").inner_text()
     assert map_page.errors == []
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_bundled_legs_are_one_device_pixel_wide(browser, big_map, scale):
+    """The canvas strokes lines of one device pixel on a fast path; on a screen of two device pixels
+    per pixel Leaflet doubles the canvas, so the legs are half a pixel there."""
+    from conftest import MapPage
+
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, device_scale_factor=scale)
+    page = MapPage(context.new_page()).open(big_map[1])
+    widths = page.js("[...new Set(window.lifemap.items.filter(it => it.leg).map(it => it.layer.options.weight))]")
+    assert widths == [1 / scale]
+    assert page.js("window.lifemap.renderer._ctx.getTransform().a") == scale
+    assert page.errors == []
+    context.close()
