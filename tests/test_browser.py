@@ -1,5 +1,4 @@
 """The generated map in a real headless Chromium, with Leaflet served from local npm files."""
-import json
 
 import pytest
 

@@ -59,7 +59,7 @@ from .dates import DateSpan, julian_to_gregorian
 from .gazetteer import Gazetteer
 from .text import read_text, sentences
 from .timex import find_dates, scan_dates
-from .toponyms import GIVEN_NAMES, SURNAMES, TITLES, Mention, find_places, learn_persons
+from .toponyms import GIVEN_NAMES, SURNAMES, Mention, find_places, learn_persons
 
 COLUMNS = ["source", "start", "end", "place", "name", "country", "lat", "lon", "date_start", "date_end", "precision",
            "qualifier", "calendar", "date_text", "carried", "kind", "actor", "origin", "confidence",
