@@ -360,7 +360,7 @@ def _check_click_popup(page, checks):
             checks["popup_click_ms"] = (time.perf_counter() - t0) * 1000
             opened = page.evaluate("""() => { const map = window.__bench_map;
                 const src = map._popup && map._popup._source;
-                const f = src && (src._points || src._legs ? src._hit : src.feature), p = f && (f.properties || {leg: true});
+                const f = src && (src._members ? src._hit : src.feature), p = f && (f.properties || {leg: true});
                 const c = map._popup && map._popup._contentNode, h = c && c.querySelector('h4');
                 return {place: p ? p.place : null, leg: !!(p && p.leg), heading: h ? h.textContent : ''}; }""")
             checks["popup_opens"] = True

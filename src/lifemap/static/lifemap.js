@@ -280,52 +280,65 @@
         });
         return {xy: xy, parts: parts};
     }
-    var LegBundle = L.Path.extend({
-        initialize: function (legs, options) {
+    function extend(box, b) {   // the union of two pixel boxes [x0, y0, x1, y1] (the first may be null)
+        return box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b.slice();
+    }
+    // What both kinds of bundle share: members projected with a pixel box each (``m.box``), a
+    // member shown when ``m.on``, a repaint that leaves the members outside its region alone,
+    // and the member under the pointer kept in ``_hit`` for the layer's popup and tooltip.
+    var Bundle = L.Path.extend({
+        initialize: function (members, options) {
             L.Util.setOptions(this, options);
-            this._legs = legs;
+            this._members = members;
             this._hit = null;
         },
         _project: function () {
-            var map = this._map, crs = map.options.crs, k = crs.scale(map.getZoom()) / crs.scale(0);
-            var o = map.getPixelOrigin(), w = this._clickTolerance();
-            var X0 = Infinity, Y0 = Infinity, X1 = -Infinity, Y1 = -Infinity;
-            this._legs.forEach(function (g) {
-                var src = g.v.xy, px = g.px || (g.px = new Float64Array(src.length));
-                var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-                for (var i = 0; i < src.length; i += 2) {
-                    var x = src[i] * k - o.x, y = src[i + 1] * k - o.y;
-                    px[i] = x; px[i + 1] = y;
-                    if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
-                }
-                g.box = [x0 - w, y0 - w, x1 + w, y1 + w];
-                X0 = Math.min(X0, x0); Y0 = Math.min(Y0, y0); X1 = Math.max(X1, x1); Y1 = Math.max(Y1, y1);
-            });
-            this._pxBounds = this._legs.length ? L.bounds([X0, Y0], [X1, Y1]) : null;
+            var self = this, b = null;
+            this._members.forEach(function (m) { self._projectMember(m); b = extend(b, m.box); });
+            this._pxBounds = b ? L.bounds([b[0], b[1]], [b[2], b[3]]) : null;
         },
         _update: function () { if (this._map) { this._updatePath(); } },
         _updatePath: function () {
-            var r = this._renderer;
+            var r = this._renderer, rb = r._redrawBounds;
             if (!r._drawing) { return; }
-            var ctx = r._ctx, any = false, rb = r._redrawBounds;
+            this._draw(r, this._members.filter(function (m) {
+                return m.on && !(rb && (m.box[2] < rb.min.x || m.box[0] > rb.max.x || m.box[3] < rb.min.y || m.box[1] > rb.max.y));
+            }));
+        },
+        _containsPoint: function (p) {
+            this._hit = this._find(p);
+            return this._hit !== null;
+        }
+    });
+    var LegBundle = Bundle.extend({
+        _projectMember: function (g) {
+            var map = this._map, crs = map.options.crs, k = crs.scale(map.getZoom()) / crs.scale(0);
+            var o = map.getPixelOrigin(), w = this._clickTolerance();
+            var src = g.v.xy, px = g.px || (g.px = new Float64Array(src.length));
+            var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+            for (var i = 0; i < src.length; i += 2) {
+                var x = src[i] * k - o.x, y = src[i + 1] * k - o.y;
+                px[i] = x; px[i + 1] = y;
+                if (x < x0) { x0 = x; } if (x > x1) { x1 = x; } if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+            }
+            g.box = [x0 - w, y0 - w, x1 + w, y1 + w];
+        },
+        _draw: function (r, legs) {   // one path, one stroke
+            if (!legs.length) { return; }
+            var ctx = r._ctx;
             ctx.beginPath();
-            this._legs.forEach(function (g) {
-                // a slider step repaints a small region: legs outside it are left alone
-                if (!g.on || (rb && (g.box[2] < rb.min.x || g.box[0] > rb.max.x || g.box[3] < rb.min.y || g.box[1] > rb.max.y))) {
-                    return;
-                }
-                any = true;
+            legs.forEach(function (g) {
                 var px = g.px, parts = g.v.parts;
                 for (var p = 0; p + 1 < parts.length; p++) {
                     ctx.moveTo(px[2 * parts[p]], px[2 * parts[p] + 1]);
                     for (var i = parts[p] + 1; i < parts[p + 1]; i++) { ctx.lineTo(px[2 * i], px[2 * i + 1]); }
                 }
             });
-            if (any) { r._fillStroke(ctx, this); }
+            r._fillStroke(ctx, this);
         },
-        _containsPoint: function (p) {
+        _find: function (p) {   // the nearest shown leg within reach
             var best = null, bestD = Infinity, w = this._clickTolerance();
-            this._legs.forEach(function (g) {
+            this._members.forEach(function (g) {
                 var b = g.box;
                 if (!g.on || p.x < b[0] || p.x > b[2] || p.y < b[1] || p.y > b[3]) { return; }
                 var px = g.px, parts = g.v.parts;
@@ -336,10 +349,9 @@
                     }
                 }
             });
-            this._hit = best;
-            return best !== null;
+            return best;
         },
-        getCenter: function () { var g = this._hit || this._legs[0]; return L.latLng(g.b.lat, g.b.lon); },
+        getCenter: function () { var g = this._hit || this._members[0]; return L.latLng(g.b.lat, g.b.lon); },
         // legs lie under every layer's markers, so a place is always there to click
         onAdd: function (map) { L.Path.prototype.onAdd.call(this, map); this.bringToBack(); }
     });
@@ -351,46 +363,29 @@
     }
     // ... and the places of one layer are a single canvas layer too: no Leaflet object per marker,
     // so showing thousands again (the slider back at the end) is a flag each and one redraw
-    var PointBundle = L.Path.extend({
-        initialize: function (points, options) {
-            L.Util.setOptions(this, options);
-            this._points = points;
-            this._hit = null;
+    var PointBundle = Bundle.extend({
+        _projectMember: function (f) {
+            var p = this._map.latLngToLayerPoint([f.lat, f.lon]);
+            f.x = p.x; f.y = p.y;
+            f.box = [p.x - f.r, p.y - f.r, p.x + f.r, p.y + f.r];
         },
-        _project: function () {
-            var map = this._map, X0 = Infinity, Y0 = Infinity, X1 = -Infinity, Y1 = -Infinity;
-            this._points.forEach(function (f) {
-                var p = map.latLngToLayerPoint([f.lat, f.lon]);
-                f.x = p.x; f.y = p.y;
-                X0 = Math.min(X0, p.x - f.r); Y0 = Math.min(Y0, p.y - f.r);
-                X1 = Math.max(X1, p.x + f.r); Y1 = Math.max(Y1, p.y + f.r);
-            });
-            this._pxBounds = this._points.length ? L.bounds([X0, Y0], [X1, Y1]) : null;
-        },
-        _update: function () { if (this._map) { this._updatePath(); } },
-        _updatePath: function () {
-            var r = this._renderer;
-            if (!r._drawing) { return; }
-            var ctx = r._ctx, self = this, rb = r._redrawBounds;
-            this._points.forEach(function (f) {   // each its own fill and outline, as Leaflet draws markers
-                if (!f.on || (rb && (f.x + f.r < rb.min.x || f.x - f.r > rb.max.x || f.y + f.r < rb.min.y || f.y - f.r > rb.max.y))) {
-                    return;
-                }
+        _draw: function (r, points) {   // each its own fill and outline, as Leaflet draws markers
+            var ctx = r._ctx, self = this;
+            points.forEach(function (f) {
                 ctx.beginPath();
                 ctx.arc(f.x, f.y, f.r, 0, 2 * Math.PI);
                 r._fillStroke(ctx, self);
             });
         },
-        _containsPoint: function (p) {   // the topmost marker under the pointer
+        _find: function (p) {   // the topmost shown marker under the pointer
             var tol = this._renderer.options.tolerance || 0;
-            this._hit = null;
-            for (var i = this._points.length - 1; i >= 0; i--) {
-                var f = this._points[i], dx = p.x - f.x, dy = p.y - f.y;
-                if (f.on && dx * dx + dy * dy <= (f.r + tol) * (f.r + tol)) { this._hit = f; break; }
+            for (var i = this._members.length - 1; i >= 0; i--) {
+                var f = this._members[i], dx = p.x - f.x, dy = p.y - f.y;
+                if (f.on && dx * dx + dy * dy <= (f.r + tol) * (f.r + tol)) { return f; }
             }
-            return this._hit !== null;
+            return null;
         },
-        getCenter: function () { var f = this._hit || this._points[0]; return L.latLng(f.lat, f.lon); }
+        getCenter: function () { var f = this._hit || this._members[0]; return L.latLng(f.lat, f.lon); }
     });
     function addPointBundle(group, fs, spec, renderer, items) {
         fs.forEach(function (f) {
@@ -409,8 +404,8 @@
     function radius(events) { return Math.round((5 + Math.sqrt(Math.min(events, 12)) * 2) * 10) / 10; }
     // the feature under the pointer: a layer's own, or what a bundle found there
     function featureOf(layer) {
-        if (layer._legs) { return {leg: layer._hit || layer._legs[0], properties: {leg: true}}; }
-        if (layer._points) { return layer._hit || layer._points[0]; }
+        if (layer instanceof LegBundle) { return {leg: layer._hit || layer._members[0], properties: {leg: true}}; }
+        if (layer instanceof PointBundle) { return layer._hit || layer._members[0]; }
         return layer.feature;
     }
 
@@ -481,7 +476,7 @@
                 // the tooltip follows the pointer from one member of a bundle to the next
                 group.on("mousemove", function (e) {
                     var b = e.propagatedFrom || e.layer, tip = group.getTooltip();
-                    if (b && (b._legs || b._points) && b._hit !== b._shownHit && tip && tip.isOpen()) {
+                    if (b instanceof Bundle && b._hit !== b._shownHit && tip && tip.isOpen()) {
                         b._shownHit = b._hit;
                         tip.setContent(tip.getContent());
                     }
@@ -524,8 +519,7 @@
                 if (member) {
                     if (member.on !== on) {
                         member.on = on;
-                        if (it.layer._map) { changed = extend(changed, it.leg ? it.leg.box : [it.point.x - it.point.r,
-                            it.point.y - it.point.r, it.point.x + it.point.r, it.point.y + it.point.r]); }
+                        if (it.layer._map) { changed = extend(changed, member.box); }
                     }
                 } else if (on && !it.group.hasLayer(it.layer)) { it.group.addLayer(it.layer); }
                 else if (!on && it.group.hasLayer(it.layer)) { it.group.removeLayer(it.layer); }
@@ -537,9 +531,6 @@
                                                options: {weight: 2}});
             }
             state.shown = shown;
-        }
-        function extend(box, b) {
-            return box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b.slice();
         }
         function show(index) {
             state.index = index;
