@@ -40,30 +40,14 @@ def model_of(m):
     return None
 
 
-def step_unit(model: dict, max_steps: int | None = None) -> tuple[int, str, int]:
-    """(distinct dates, unit, steps) as the page's ``steps()`` makes them: one step per distinct
-    date, or per month, quarter or year (the first that keeps under it) when the dates are more
-    than ``MAX_STEPS``."""
-    import datetime as dt
-
-    from lifemap.model import EPOCH, MAX_STEPS
-
-    limit = MAX_STEPS if max_steps is None else max_steps
+def distinct_dates(model: dict) -> int:
+    """How many distinct first days the events have: the slider's steps before the page groups
+    them by month, quarter or year (the steps themselves are read from the page)."""
     t, days = 0, set()
     for step in model["events"]["dt"]:
         t += step
         days.add(t)
-    dates = sorted(days)
-    if len(dates) <= limit:
-        return len(dates), "date", len(dates)
-    as_date = [EPOCH + dt.timedelta(days=d) for d in dates]
-    months = len({(d.year, d.month) for d in as_date})
-    if months <= limit:
-        return len(dates), "month", months
-    quarters = len({(d.year, (d.month - 1) // 3) for d in as_date})
-    if quarters <= limit:
-        return len(dates), "quarter", quarters
-    return len(dates), "year", len({d.year for d in as_date})
+    return len(days)
 
 
 def anatomy(html: str, m=None) -> dict:
@@ -104,7 +88,7 @@ def anatomy(html: str, m=None) -> dict:
         fc = feature_counts(model)
         counts["features"] = sum(c["points"] + c["legs"] for c in fc.values())
         counts["place markers"] = sum(c["points"] for c in fc.values())
-        counts["distinct dates"], counts["steps unit"], counts["steps"] = step_unit(model)
+        counts["distinct dates"] = distinct_dates(model)
         per_place = Counter(zip(expand(ev["layer"]), ev["place"]))
         counts["largest place (events)"] = max(per_place.values(), default=0)
 

@@ -467,10 +467,7 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
                             interact=B.lifemap_checks)
         counts = anat["counts"]
         c = load.checks
-        # the steps as the page made them (the Python slider no longer holds them); the model's
-        # count of them, the same rule in Python, if the page did not get that far
-        n_steps = c.get("steps", counts.get("steps"))
-        unit = c.get("step_unit", counts.get("steps unit"))
+        n_steps, unit = c.get("steps"), c.get("step_unit")  # as the page made them
         biggest = c.get("largest_popup_events", counts.get("largest place (events)"))
         r = res[key] = {
             "events": len(events), "render_s": t, "page_mb": anat["total"] / 1e6, "parts": anat["parts"],
@@ -538,7 +535,7 @@ def section_scaling(cfg, work: Path, results: dict, browser) -> str:
         cn = res[largest]["counts"]
         out += (f"\n\nAt {largest:,} events the model holds {cn.get('events', 0):,} events at {cn.get('places', 0):,} "
                 f"places, {cn.get('legs', 0):,} legs and {cn.get('stops', 0):,} stops; {cn.get('distinct dates', 0):,} "
-                f"distinct dates give {cn.get('steps', 0):,} slider steps by {cn.get('steps unit')}.")
+                f"distinct dates give {res[largest].get('steps') or 0:,} slider steps by {res[largest].get('step_unit')}.")
 
     # Where the load time goes, at the largest size the browser section used
     n_prof = max(n for n in cfg["browser_sizes"])

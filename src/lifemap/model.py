@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def page_model(events, stop_frame, legs) -> dict:
             origins.append(-1)
     index = {r["id"]: i for i, r in enumerate(records)}
     if len(index) != len(records):
-        twice = sorted({r["id"] for r in records if sum(1 for x in records if x["id"] == r["id"]) > 1})[:5]
+        twice = sorted(i for i, n in Counter(r["id"] for r in records).items() if n > 1)[:5]
         raise LifemapError(f"a map needs each event id once; repeated: {', '.join(map(str, twice))}")
     leg_rows = legs.to_dict("records")
     first = [days(r["first_day"]) for r in records]
