@@ -27,52 +27,48 @@ def page_script() -> str:
     return SCRIPT.read_text(encoding="utf-8")
 
 
-class MapData(MacroElement):
-    """The model as a JSON block in the page, and the call that builds the layers from it.
-
-    ``window.lifemap`` is the page's state (layers, items, steps), for tests and notebooks."""
+class PageData(MacroElement):
+    """A JSON block in the page, handed to one function of the page script (``static/lifemap.js``,
+    put into the page once however many maps it holds); what the function returns is the
+    element's JavaScript variable."""
 
     _template = Template("""
     {% macro html(this, kwargs) %}
-    <script type="application/json" id="{{ this.get_name() }}">{{ this.model_json }}</script>
+    <script type="application/json" id="{{ this.get_name() }}">{{ this.data_json }}</script>
     {% endmacro %}
     {% macro script(this, kwargs) %}
-    var {{ this.get_name() }} = lifemapPage.build({{ this._parent.get_name() }},
+    var {{ this.get_name() }} = lifemapPage[{{ this.function|tojson }}]({{ this._parent.get_name() }},
         JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), {{ this.options_json }});
     {% endmacro %}
     """)
 
-    def __init__(self, model: dict, options: dict):
+    def __init__(self, function: str, data, options: dict, name: str):
         super().__init__()
-        self._name = "lifemap_data"
-        self.model = model
-        self.model_json, self.options_json = script_json(model), script_json(options)
+        self._name = name
+        self.function = function
+        self.data_json, self.options_json = script_json(data), script_json(options)
 
     def render(self, **kwargs):
-        # the page code once per page, however many maps it holds
         self.get_root().header.add_child(Element("<script>" + page_script() + "</script>"), name="lifemap_js")
         super().render(**kwargs)
 
 
-class Basemap(MacroElement):
+class MapData(PageData):
+    """The model, and the call that builds the layers, slider data and popups from it.
+
+    ``window.lifemap`` is the page's state (layers, items, steps), for tests and notebooks."""
+
+    def __init__(self, model: dict, options: dict):
+        super().__init__("build", model, options, name="lifemap_data")
+        self.model = model
+
+
+class Basemap(PageData):
     """Country outlines drawn under the map when it has no tiles (``lifemap.model.basemap_model``),
     in a pane of their own below the overlays."""
 
-    _template = Template("""
-    {% macro html(this, kwargs) %}
-    <script type="application/json" id="{{ this.get_name() }}">{{ this.model_json }}</script>
-    {% endmacro %}
-    {% macro script(this, kwargs) %}
-    lifemapPage.basemap({{ this._parent.get_name() }},
-        JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), {{ this.options_json }});
-    {% endmacro %}
-    """)
-
     def __init__(self, model: dict, *, pane: str, attribution: str):
-        super().__init__()
-        self._name = "lifemap_basemap"
-        self.model_json = script_json(model)
-        self.options_json = script_json({"pane": pane, "attribution": attribution})
+        super().__init__("basemap", model, {"pane": pane, "attribution": attribution}, name="lifemap_basemap")
 
 
 class DataLayer(Layer):
