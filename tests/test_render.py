@@ -123,3 +123,12 @@ def test_the_page_script_survives_the_template_pass(mini):
     assert not any(tag in code for tag in ("{{", "{%", "{#")), "template syntax in static/lifemap.js"
     assert "</script" not in code
     assert code in html_of(render(mini, tiles="none"))
+
+
+def test_cli_refuses_a_text_file_that_is_not_there(tmp_path):
+    """The API reads a string naming no file as the text itself; the command line means files."""
+    for command in (["build"], ["extract", "-o", str(tmp_path / "x.csv")]):
+        done = run_cli(*command, str(tmp_path / "chapter.txt"))
+        assert done.returncode == 2
+        assert "chapter.txt: cannot read: No such file or directory" in done.stderr
+    assert list(tmp_path.iterdir()) == []

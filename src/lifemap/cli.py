@@ -35,7 +35,7 @@ def _events(args):
         with _fallback(args) as fallback:
             found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer, fallback=fallback), gazetteer)
         if not found:
-            raise LifemapError("no dated, located events found in " + ", ".join(args.files))
+            raise LifemapError("no dated, located events found in " + ", ".join(map(str, args.files)))
         events = to_frame(found, gazetteer)
     else:
         events = load_events(args.events, gazetteer)
@@ -177,7 +177,9 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the interactive map (default: the embedded life of Stalin)")
-    b.add_argument("files", nargs="*", metavar="FILE",
+    # Paths, not strings: the API reads a string that names no file as the text itself, and the
+    # command line means files (a misspelt name must be an error, not a text of one word)
+    b.add_argument("files", nargs="*", metavar="FILE", type=Path,
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
     b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
     _data_options(b)
@@ -209,7 +211,7 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(func=export_events)
 
     e = sub.add_parser("extract", help="find dated, located events in texts (CSV, one row per event and place)")
-    e.add_argument("files", nargs="+", metavar="FILE", help="texts to read (UTF-8; others as cp1252 with a warning)")
+    e.add_argument("files", nargs="+", metavar="FILE", type=Path, help="texts to read (UTF-8; others as cp1252 with a warning)")
     e.add_argument("-o", "--output", default="events.csv", help="CSV file to write [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
     _geocoder_options(e)
