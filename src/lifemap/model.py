@@ -79,7 +79,7 @@ def page_model(events, stop_frame, legs) -> dict:
     for r in records:
         then, label = r["name_then"], r["place_label"]
         if not (label == then or label == f"{then} (now {r['name_now']})"):  # the page's rule
-            raise ValueError(f"place label {label!r} is not {then!r} with or without its modern name")
+            raise LifemapError(f"place label {label!r} is not {then!r} with or without its modern name")
     ev = {
         "dt": [t - prev for t, prev in zip(first, [0, *first[:-1]])],
         "days": [days(r["last_day"]) - t for r, t in zip(records, first)],
