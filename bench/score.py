@@ -1,150 +1,330 @@
 #!/usr/bin/env python3
-"""Score the text extractor against the development set (bench/devset.csv).
+"""Score the text extractor against hand annotations: a dev part and a held-out part.
 
-usage: python bench/score.py [--devset bench/devset.csv] [--seeds DIR] [--errors]
+usage: python bench/score.py [--part dev|heldout|all] [--errors] [--check] [--json FILE]
 
-The development set lists every located event we found by reading two seed texts: all of
-003_58a08e17d63f7d08.txt and the first 25,000 characters of 000_d8b7950de8962d2a.txt (``REGIONS``).
-Each row gives the seed, the offsets of the sentence (as ``lifemap.text.sentences`` cuts it), the
-place id of places.csv, the date span the text allows (empty when the text gives none), the
-precision, the kind and the actor. Facts and offsets only: no sentence is stored.
+``bench/texts.csv`` lists the annotated texts (a seed file, read from ``$LIFEMAP_SEEDS`` or
+``../shared/seeds``, or a file under the repository), the part of each that was annotated, whose life
+it tells and whether it is ``dev`` (look at its errors, tune on it) or ``heldout`` (only scored, to
+decide whether a change stays). ``bench/gold/<id>.csv`` holds each text's rows: one per sentence and
+place, facts and offsets only. ``bench/ANNOTATION.md`` says how they were annotated.
 
-How the rows were annotated:
-- an event is a sentence that puts an action or a state of someone at a named place; one row per
-  sentence and place. A place only named as a reference point ("100 miles west of X"), as the
-  larger place holding a smaller one ("Gori, in the Tiflis Governorate"), in a wish, a doctrine, a
-  comparison, a title or an organisation's name with nothing happening there, or where something
-  did not happen, is no event;
-- for moves (travel, exile, escape, deportation) the destination is the event's place; a place the
-  move starts from ("from Kureika to Achinsk", "left Batum") is no row of its own;
-- a site and the city it stands in ("Bailov Prison in Baku") make one row, for the site;
-- the date is the one the text gives for that event, in the Gregorian calendar: days the text gives
-  in the Old Style (the Service chapter throughout before 1918, the Wikipedia text for 1917) are
-  converted; without a date in the sentence, the narrative's date as the text establishes it;
-- actor "Stalin" only where Stalin himself was at the place.
+A predicted row matches a gold row of the same text when their sentences overlap and they name the
+same place: the same curated id, the same name as written, or (last) points within 30 km. Pairs are
+one to one. Printed for each part, and for each text with ``--by-text``:
 
-Printed: place-event precision, recall and F1 (a match is the same source, overlapping sentence
-spans and the same place id); exact date-span accuracy (date_start and date_end equal) on matched
-events that have a date; kind accuracy on matched events. Overall, then for actor == Stalin (a
-Stalin match needs both actors to be Stalin; date and kind accuracy there are over the matched
-events whose annotated actor is Stalin).
+- the subject's own place-events (actor = the text's subject in both): precision, recall, F1;
+- all located events: precision, recall, F1;
+- on matched events the text dates: year right (the years of start and end), date span exact
+  (start, end and qualifier), and kind accuracy.
+
+``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
+for deciding, not for reading. ``--check`` validates the gold files (offsets are sentence offsets of
+the text, names occur in their sentence, dates are spans) and scores nothing.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+import math
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# The part of each seed that was annotated: (first offset, last offset) of sentence starts.
-REGIONS = {"000_d8b7950de8962d2a.txt": (0, 25_000)}
+BENCH = ROOT / "bench"
+GOLD_COLUMNS = ("source", "start", "end", "name", "place", "lat", "lon", "date_start", "date_end", "precision",
+                "qualifier", "calendar", "kind", "actor")
+NEAR_KM = 30.0
 
 
-def read_devset(path: Path) -> list[dict]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for r in rows:
-        r["start"], r["end"] = int(r["start"]), int(r["end"])
-    return rows
+@dataclass
+class Text:
+    id: str
+    file: str
+    first: int
+    last: float
+    subject: str
+    part: str
+    gold: list[dict] = field(default_factory=list)
+
+    def path(self, seeds: Path) -> Path:
+        candidate = ROOT / self.file
+        return candidate if "/" in self.file else seeds / self.file
+
+    @property
+    def name(self) -> str:
+        return Path(self.file).name
 
 
-def predict(sources: list[str], seeds: Path) -> list[dict]:
-    from lifemap.extract import extract
+def read_texts(bench: Path = BENCH) -> list[Text]:
+    texts = []
+    with (bench / "texts.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            text = Text(row["id"], row["file"], int(row["first"] or 0),
+                        int(row["last"]) if row["last"] else math.inf, row["subject"], row["part"])
+            gold = bench / "gold" / f"{text.id}.csv"
+            with gold.open(newline="", encoding="utf-8") as g:
+                reader = csv.DictReader(g)
+                missing = [c for c in GOLD_COLUMNS if c not in (reader.fieldnames or ())]
+                if missing:
+                    raise SystemExit(f"score: {gold}: missing column(s) {', '.join(missing)}")
+                for r in reader:
+                    r["start"], r["end"] = int(r["start"]), int(r["end"])
+                    text.gold.append(r)
+            texts.append(text)
+    return texts
 
-    frame = extract([seeds / s for s in sources], progress=False)
-    rows = frame.drop(columns=["geometry"]).to_dict("records")
-    out = []
-    for r in rows:
-        lo, hi = REGIONS.get(r["source"], (0, float("inf")))
-        if lo <= r["start"] < hi:
-            out.append(r)
-    return out
+
+# Matching -----------------------------------------------------------------------------------------
+def _fold(name: str) -> str:
+    from lifemap.gazetteer import fold
+
+    return fold(name or "").removeprefix("the ")
+
+
+def _km(a: dict, b: dict) -> float:
+    try:
+        lat1, lon1, lat2, lon2 = (math.radians(float(x)) for x in (a["lat"], a["lon"], b["lat"], b["lon"]))
+    except (TypeError, ValueError):
+        return math.inf
+    if any(math.isnan(x) for x in (lat1, lon1, lat2, lon2)):
+        return math.inf
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same(g: dict, p: dict, loose: bool) -> bool:
+    if not (p["start"] < g["end"] and g["start"] < p["end"]):
+        return False
+    if g["place"] and g["place"] == p["place"]:
+        return True
+    if _fold(g["name"]) == _fold(p["name"]):
+        return True
+    return loose and _km(g, p) <= NEAR_KM
 
 
 def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one pairs: same source, same place, overlapping sentence spans."""
-    used: set[int] = set()
+    """One-to-one pairs, exact identities (id or name) first, then nearby points."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
     pairs = []
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i in used or p["source"] != g["source"] or p["place"] != g["place"]:
+    for loose in (False, True):
+        for gi, g in enumerate(gold):
+            if gi in used_g:
                 continue
-            if p["start"] < g["end"] and g["start"] < p["end"]:
-                used.add(i)
-                pairs.append((g, p))
-                break
+            for pi, p in enumerate(pred):
+                if pi not in used_p and _same(g, p, loose):
+                    used_g.add(gi)
+                    used_p.add(pi)
+                    pairs.append((g, p))
+                    break
     return pairs
 
 
-def ratio(n: int, d: int) -> str:
-    return f"{n / d:.3f} ({n}/{d})" if d else "n/a"
+def is_subject(actor: str, subject: str) -> bool:
+    a, s = _fold(actor), _fold(subject)
+    return bool(a) and (a == s or a == s.split()[-1])
 
 
-def report(title: str, gold: list[dict], pred: list[dict], pairs: list[tuple[dict, dict]],
-           scored: list[tuple[dict, dict]]) -> dict:
-    """Print one block; ``pairs`` count for P/R/F1, ``scored`` for the date and kind accuracy."""
-    p = len(pairs) / len(pred) if pred else 0.0
-    r = len(pairs) / len(gold) if gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    dated = [(g, q) for g, q in scored if g["date_start"]]
-    exact = sum(g["date_start"] == q["date_start"] and g["date_end"] == q["date_end"] for g, q in dated)
-    kinds = sum(g["kind"] == q["kind"] for g, q in scored)
-    print(f"{title}")
-    print(f"  place events   precision {ratio(len(pairs), len(pred))}  recall {ratio(len(pairs), len(gold))}"
-          f"  F1 {f1:.3f}")
-    print(f"  date span exact {ratio(exact, len(dated))}   (matched events without a date in the text: "
-          f"{len(scored) - len(dated)})")
-    print(f"  kind accuracy   {ratio(kinds, len(scored))}")
-    return {"precision": p, "recall": r, "f1": f1, "date": exact / len(dated) if dated else 0.0,
-            "kind": kinds / len(scored) if scored else 0.0}
+# Scores -------------------------------------------------------------------------------------------
+@dataclass
+class Tally:
+    gold: int = 0
+    pred: int = 0
+    hit: int = 0
+    dated: int = 0
+    year: int = 0
+    exact: int = 0
+    kinds: int = 0
+    scored: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    def f1(self) -> tuple[float, float, float]:
+        p = self.hit / self.pred if self.pred else 0.0
+        r = self.hit / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def figures(self) -> dict:
+        p, r, f = self.f1()
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": self.gold,
+                "predicted": self.pred, "matched": self.hit,
+                "year_right": round(self.year / self.dated, 3) if self.dated else None,
+                "date_exact": round(self.exact / self.dated, 3) if self.dated else None,
+                "kind": round(self.kinds / self.scored, 3) if self.scored else None}
 
 
-def errors(gold, pred, pairs) -> None:
+def tally(gold: list[dict], pred: list[dict], pairs, scored) -> Tally:
+    t = Tally(len(gold), len(pred), len(pairs))
+    for g, p in scored:
+        t.scored += 1
+        t.kinds += g["kind"] == p["kind"]
+        if g["date_start"]:
+            t.dated += 1
+            t.year += (g["date_start"][:4], g["date_end"][:4]) == (p["date_start"][:4], p["date_end"][:4])
+            t.exact += (g["date_start"], g["date_end"], g["qualifier"]) == (
+                p["date_start"], p["date_end"], p.get("qualifier") or "")
+    return t
+
+
+def score_text(text: Text, pred: list[dict]) -> dict[str, Tally]:
+    pairs = match(text.gold, pred)
+    everything = tally(text.gold, pred, pairs, pairs)
+    gs = [g for g in text.gold if is_subject(g["actor"], text.subject)]
+    ps = [p for p in pred if is_subject(p["actor"], text.subject)]
+    both = [(g, p) for g, p in pairs if is_subject(g["actor"], text.subject) and is_subject(p["actor"], text.subject)]
+    own = [(g, p) for g, p in pairs if is_subject(g["actor"], text.subject)]
+    subject = tally(gs, ps, both, own)
+    return {"subject": subject, "all": everything}
+
+
+def predict(texts: list[Text], seeds: Path) -> dict[str, list[dict]]:
+    """Extracted rows of each text's annotated part (each file is read once)."""
+    from lifemap.extract import extract
+
+    paths = sorted({t.path(seeds) for t in texts})
+    frame = extract(paths, progress=False)
+    rows = frame.drop(columns=["geometry"]).to_dict("records")
+    out: dict[str, list[dict]] = {}
+    for t in texts:
+        out[t.id] = [r for r in rows if r["source"] == t.name and t.first <= r["start"] < t.last]
+    return out
+
+
+def _line(title: str, t: Tally) -> str:
+    p, r, f = t.f1()
+    fig = t.figures()
+    extra = ""
+    if t.dated:
+        extra = f"  year {fig['year_right']:.3f}  date exact {fig['date_exact']:.3f}"
+    if t.scored:
+        extra += f"  kind {fig['kind']:.3f}"
+    return f"  {title:<16} P {p:.3f} R {r:.3f} F1 {f:.3f} ({t.hit}/{t.gold} gold, {t.pred} found){extra}"
+
+
+def errors(text: Text, pred: list[dict]) -> None:
+    pairs = match(text.gold, pred)
     matched_g = {id(g) for g, _ in pairs}
     matched_p = {id(p) for _, p in pairs}
-    print("\nmissed (in the devset, not extracted):")
-    for g in gold:
+    print(f"\n== {text.id} ({text.file})")
+    print("missed (annotated, not extracted):")
+    for g in text.gold:
         if id(g) not in matched_g:
-            print(f"  {g['source'][:3]} {g['start']:>6} {g['place']:<26} {g['kind']:<10} {g['actor']}")
-    print("extra (extracted, not in the devset):")
+            print(f"  {g['start']:>6} {g['name']:<24} {g['kind']:<10} {g['actor']}")
+    print("extra (extracted, not annotated):")
     for p in pred:
         if id(p) not in matched_p:
-            print(f"  {p['source'][:3]} {p['start']:>6} {p['place']:<26} {p['kind']:<10} {p['actor']}  "
-                  f"[{p['name']}]")
-    print("dates and kinds that differ (devset -> extracted):")
+            print(f"  {p['start']:>6} {p['name']:<24} {p['kind']:<10} {p['actor']}")
+    print("dates, kinds or actors that differ (annotated -> extracted):")
     for g, p in pairs:
-        date_ok = not g["date_start"] or (g["date_start"], g["date_end"]) == (p["date_start"], p["date_end"])
-        if not date_ok or g["kind"] != p["kind"] or (g["actor"] == "Stalin") != (p["actor"] == "Stalin"):
-            print(f"  {g['source'][:3]} {g['start']:>6} {g['place']:<24} {g['date_start']}..{g['date_end']} -> "
-                  f"{p['date_start']}..{p['date_end']} ({p['date_text']})  {g['kind']}->{p['kind']}  "
-                  f"{g['actor']}->{p['actor']}")
+        date_ok = not g["date_start"] or (g["date_start"], g["date_end"], g["qualifier"]) == (
+            p["date_start"], p["date_end"], p.get("qualifier") or "")
+        actor_ok = is_subject(g["actor"], text.subject) == is_subject(p["actor"], text.subject)
+        if not date_ok or g["kind"] != p["kind"] or not actor_ok:
+            print(f"  {g['start']:>6} {g['name']:<20} {g['date_start']}..{g['date_end']} {g['qualifier']} -> "
+                  f"{p['date_start']}..{p['date_end']} {p.get('qualifier') or ''} ({p['date_text']})  "
+                  f"{g['kind']}->{p['kind']}  {g['actor']}->{p['actor']}")
+
+
+def check(texts: list[Text], seeds: Path) -> int:
+    """Problems in the gold files, one line each; the number of problems."""
+    from lifemap.dates import DateSpan
+    from lifemap.errors import DateError
+    from lifemap.events import KINDS
+    from lifemap.gazetteer import Gazetteer
+    from lifemap.text import read_text, sentences
+
+    gazetteer = Gazetteer.load()
+    problems = 0
+    cache: dict[Path, tuple[str, set]] = {}
+    for t in texts:
+        path = t.path(seeds)
+        if path not in cache:
+            body = read_text(path)
+            cache[path] = (body, set(sentences(body)))
+        body, spans = cache[path]
+        for n, g in enumerate(t.gold, 2):
+            where = f"bench/gold/{t.id}.csv:{n}"
+            said = []
+            if g["source"] != t.name:
+                said.append(f"source {g['source']!r} is not {t.name!r}")
+            if (g["start"], g["end"]) not in spans:
+                said.append(f"{g['start']}..{g['end']} is not a sentence of the text")
+            elif not t.first <= g["start"] < t.last:
+                said.append("sentence outside the annotated part")
+            elif _fold(g["name"]) not in _fold(body[g["start"]:g["end"]]):
+                said.append(f"{g['name']!r} is not written in the sentence")
+            if g["place"] and g["place"] not in gazetteer:
+                said.append(f"unknown place id {g['place']!r}")
+            if not g["place"] and math.isinf(_km(g, {"lat": 0, "lon": 0})):
+                said.append("neither a place id nor coordinates")
+            if g["kind"] not in KINDS:
+                said.append(f"kind {g['kind']!r}")
+            if not g["actor"].strip():
+                said.append("no actor")
+            if g["date_start"]:
+                try:
+                    DateSpan(g["date_start"], g["date_end"] or g["date_start"], g["precision"], g["qualifier"],
+                             g["calendar"] or "gregorian")
+                except DateError as exc:
+                    said.append(str(exc))
+            for s in said:
+                print(f"{where}: {s}")
+                problems += 1
+    return problems
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--devset", default=str(ROOT / "bench" / "devset.csv"))
+    ap.add_argument("--part", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--seeds", default=os.environ.get("LIFEMAP_SEEDS", str(ROOT.parent / "shared" / "seeds")))
-    ap.add_argument("--errors", action="store_true", help="list misses, extras and wrong dates or kinds")
+    ap.add_argument("--by-text", action="store_true", help="a line per text as well as per part")
+    ap.add_argument("--errors", action="store_true", help="list misses, extras and wrong dates or kinds (dev only)")
+    ap.add_argument("--check", action="store_true", help="validate the gold files and score nothing")
+    ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
     seeds = Path(args.seeds)
-    gold = read_devset(Path(args.devset))
-    sources = sorted({g["source"] for g in gold})
-    missing = [s for s in sources if not (seeds / s).exists()]
+    texts = read_texts()
+    missing = sorted({str(t.path(seeds)) for t in texts if not t.path(seeds).exists()})
     if missing:
-        print(f"score: seed texts missing under {seeds}: {', '.join(missing)}", file=sys.stderr)
+        print(f"score: texts missing: {', '.join(missing)}", file=sys.stderr)
         return 2
-    pred = predict(sources, seeds)
-    pairs = match(gold, pred)
-    report("all events", gold, pred, pairs, pairs)
-    gs = [g for g in gold if g["actor"] == "Stalin"]
-    ps = [p for p in pred if p["actor"] == "Stalin"]
-    both = [(g, p) for g, p in pairs if g["actor"] == "Stalin" and p["actor"] == "Stalin"]
-    of_stalin = [(g, p) for g, p in pairs if g["actor"] == "Stalin"]
-    report("actor == Stalin", gs, ps, both, of_stalin)
+    if args.check:
+        return 1 if check(texts, seeds) else 0
+    texts = [t for t in texts if args.part in ("all", t.part)]
+    pred = predict(texts, seeds)
+    figures: dict = {}
+    for part in ("dev", "heldout"):
+        chosen = [t for t in texts if t.part == part]
+        if not chosen:
+            continue
+        totals = {"subject": Tally(), "all": Tally()}
+        print(f"{part} ({len(chosen)} texts, {sum(len(t.gold) for t in chosen)} annotated events)")
+        for t in chosen:
+            scores = score_text(t, pred[t.id])
+            for k in totals:
+                totals[k].add(scores[k])
+            figures[t.id] = {k: v.figures() for k, v in scores.items()}
+            if args.by_text:
+                print(f" {t.id} (subject {t.subject})")
+                print(_line("subject's own", scores["subject"]))
+                print(_line("all located", scores["all"]))
+        if args.by_text:
+            print(" together")
+        print(_line("subject's own", totals["subject"]))
+        print(_line("all located", totals["all"]))
+        figures[part] = {k: v.figures() for k, v in totals.items()}
     if args.errors:
-        errors(gold, pred, pairs)
+        for t in texts:
+            if t.part == "dev":
+                errors(t, pred[t.id])
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
