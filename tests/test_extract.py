@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from lifemap.errors import DataError, LifemapError
-from lifemap.extract import COLUMNS, as_events, extract, old_style_period, write_csv
+from lifemap.events import FRAME_COLUMNS
+from lifemap.extract import extract, old_style_period, write_csv
 from lifemap.text import NotUTF8Warning
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +32,7 @@ def rows(frame, place):
 
 
 def test_columns_and_offsets(life):
-    assert list(life.columns[:len(COLUMNS)]) == COLUMNS and "geometry" in life.columns
+    assert list(life.columns[:len(FRAME_COLUMNS)]) == list(FRAME_COLUMNS) and "geometry" in life.columns
     for r in life.to_dict("records"):
         assert LIFE[r["start"]:r["end"]] == r["sentence"]
         assert LIFE[r["name_start"]:r["name_end"]] == r["name"]
@@ -154,20 +156,33 @@ def test_write_csv_is_atomic_and_complete(tmp_path, life):
     import pandas as pd
 
     back = pd.read_csv(out, keep_default_na=False, dtype=str)
-    assert back.columns.tolist() == COLUMNS
+    assert back.columns.tolist() == list(FRAME_COLUMNS)
     assert back["place"].tolist() == life["place"].tolist()
 
 
-def test_events_for_the_map_include_geonames_places():
-    from lifemap.events import to_frame
+def test_extracted_events_go_straight_into_route_render_and_export(tmp_path):
+    """One schema: what extract() returns is what load_events() returns, GeoNames places included."""
+    import lifemap
 
-    frame = extract("In March 1917 the exiles left Moscow for Tula and reached Kursk.", progress=False)
+    frame = extract("In March 1917 the exiles left Moscow for Tula and reached Kursk. "
+                    "In April 1917 Stalin returned to Petrograd.", progress=False)
     assert set(frame["place_source"]) == {"curated", "geonames"}
-    events, gazetteer = as_events(frame)
-    mapped = to_frame(events, gazetteer)
-    tula = mapped[mapped["place"].str.startswith("geonames-")].iloc[0]
-    assert (tula["name_now"], tula["date_label"], tula["layer"]) == ("Tula", "Mar 1917", "life")
-    assert set(mapped["place"]) == set(frame["place"])
+    tula = frame[frame["place"].str.startswith("geonames-")].iloc[0]
+    assert (tula["name_now"], tula["date_label"], tula["layer"], tula["place_kind"]) == ("Tula", "Mar 1917", "life", "city")
+    assert list(lifemap.between(frame, "1917-04")["place"]) == ["saint-petersburg"]
+    stops, legs = lifemap.route(frame)
+    assert list(stops["place"]) == ["saint-petersburg"] and legs.empty
+    assert type(lifemap.render(frame, tiles="none")).__name__ == "Map"
+    for fmt in ("geojson", "csv", "kml", "lpf", "timelinejs"):
+        assert lifemap.export(frame, fmt, tmp_path / f"out.{fmt}").stat().st_size > 0
+
+
+def test_undated_events_are_kept_for_review_but_not_mapped():
+    import lifemap
+
+    frame = extract("The exiles reached Narym. In 1912 he was exiled to Narym again.", progress=False)
+    assert list(frame["date_label"]) == ["undated", "1912"]
+    assert list(lifemap.route(frame)[0]["date_label"]) == ["1912"]
 
 
 def test_progress_bar_goes_to_stderr(capsys):
@@ -186,20 +201,22 @@ def test_seed_events_of_the_return_to_petrograd(seeds):
 
 
 def test_quality_on_the_development_set(seeds):
+    """The dev part of bench/score.py stays where it was tuned (held-out figures are for deciding, in bench)."""
     spec = importlib.util.spec_from_file_location("score", ROOT / "bench" / "score.py")
     score = importlib.util.module_from_spec(spec)
+    sys.modules["score"] = score                    # its dataclasses look their module up
     spec.loader.exec_module(score)
-    gold = score.read_devset(ROOT / "bench" / "devset.csv")
-    pred = score.predict(sorted({g["source"] for g in gold}), seeds)
-    pairs = score.match(gold, pred)
-    precision, recall = len(pairs) / len(pred), len(pairs) / len(gold)
-    assert 2 * precision * recall / (precision + recall) >= 0.9
-    stalin = [(g, p) for g, p in pairs if g["actor"] == "Stalin" and g["date_start"]]
-    exact = sum((g["date_start"], g["date_end"]) == (p["date_start"], p["date_end"]) for g, p in stalin)
-    assert exact / len(stalin) >= 0.85
+    texts = [t for t in score.read_texts() if t.part == "dev" and t.file.startswith("00")]
+    pred = score.predict(texts, seeds)
+    total = {"subject": score.Tally(), "all": score.Tally()}
+    for t in texts:
+        for k, v in score.score_text(t, pred[t.id]).items():
+            total[k].add(v)
+    assert total["all"].f1()[2] >= 0.9 and total["subject"].f1()[2] >= 0.85
+    assert total["subject"].exact / total["subject"].dated >= 0.75
 
 
-def test_a_long_text_is_read_in_pieces_with_its_own_offsets(monkeypatch):
+def test_a_long_text_is_read_in_pieces_with_its_own_offsets():
     """Past CHUNK characters the text is cut at paragraph breaks; rows keep offsets into the whole."""
     import importlib
 
@@ -209,9 +226,8 @@ def test_a_long_text_is_read_in_pieces_with_its_own_offsets(monkeypatch):
             "In June 1909 Stalin escaped from Solvychegodsk.\n\n")
     text = para * 40
     whole = ex.extract(text, fallback=False)
-    monkeypatch.setattr(ex, "CHUNK", 700)
     assert len(list(ex._chunks(text, 700))) > 5
-    pieces = ex.extract(text, fallback=False)
+    pieces = ex.extract(text, fallback=False, options=ex.ExtractOptions(chunk=700))
     assert len(pieces) == len(whole)
     for row in pieces.to_dict("records"):
         assert text[row["start"]:row["end"]] == row["sentence"]
@@ -244,3 +260,15 @@ def test_a_place_named_for_a_policy_is_no_event():
             "Conferences. In January 1913 he travelled to Vienna.")
     found = extract(text, fallback=False)
     assert list(found["place"]) == ["vienna"]
+
+
+def test_reviewed_rows_saved_as_csv_load_back_as_events(tmp_path):
+    """extract -o, keep some rows, then build --events: places found in GeoNames come back with their points."""
+    import lifemap
+
+    frame = extract("In March 1917 the exiles left Moscow for Tula and reached Kursk.", progress=False)
+    path = write_csv(frame, tmp_path / "kept.csv")
+    back = lifemap.load_events(path)
+    assert list(back["place"]) == list(frame["place"])
+    tula = back[back["name_now"] == "Tula"].iloc[0]
+    assert (tula["place_kind"], round(tula["lat"], 1), tula["date_label"]) == ("city", 54.2, "Mar 1917")

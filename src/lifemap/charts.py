@@ -39,7 +39,7 @@ def timeline(events, ax=None, *, title: str | None = None):
     return ax
 
 
-def route_figure(events, *, actor: str = "Stalin", title: str | None = None, labels: int = 18):
+def route_figure(events, *, actor: str | None = None, title: str | None = None, labels: int = 18):
     """The actor's route on country outlines: legs coloured by kind, stops as dots, the most
     visited places labelled. Returns the matplotlib Figure."""
     import geopandas as gpd
@@ -48,6 +48,9 @@ def route_figure(events, *, actor: str = "Stalin", title: str | None = None, lab
 
     from .route import LEG_LAYER, route
 
+    from .events import main_actor
+
+    actor = actor or main_actor(events)
     stops, legs = route(events, actor)
     world = gpd.read_file(Path(__file__).with_name("data") / "countries.geojson")
     fig, ax = plt.subplots(figsize=(11, 7), layout="constrained")

@@ -23,20 +23,20 @@ def _year(text: str) -> str:
 def _events(args):
     """The events the options ask for (read out of texts, an events file or the default, within
     --from/--to) and their gazetteer."""
-    from .events import between, load_events, to_frame
+    from .events import between, dated, load_events
     from .gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(args.places)
     if getattr(args, "files", None):
         if args.events:
             raise LifemapError("give texts or --events, not both")
-        from .extract import as_events, extract
+        from .extract import extract
 
         with _fallback(args) as fallback:
-            found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer, fallback=fallback), gazetteer)
-        if not found:
+            found = extract(args.files, gazetteer=gazetteer, fallback=fallback)
+        events = dated(found)
+        if events.empty:
             raise LifemapError("no dated, located events found in " + ", ".join(map(str, args.files)))
-        events = to_frame(found, gazetteer)
     else:
         events = load_events(args.events, gazetteer)
     if args.start or args.end:
@@ -167,7 +167,7 @@ def _data_options(p) -> None:
     p.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
     p.add_argument("--events", help="events CSV instead of the embedded default")
     p.add_argument("--places", help="places CSV instead of the curated places.csv")
-    p.add_argument("--actor", default="Stalin", help="whose route to draw (stops, legs, story) [%(default)s]")
+    p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -47,9 +47,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """How an event was read out of a text the user supplied: the place and date as written, the
+    sentence, and how sure the reading is (``lifemap.extract``)."""
+
+    name: str                  # the place as written
+    name_start: int            # its character offsets in the document
+    name_end: int
+    date_text: str             # the date expression the date came from ("" when none)
+    carried: bool              # the date came from the narrative or the next sentence, not the event's own words
+    confidence: float
+    place_source: str          # "curated", "geonames" or "nominatim"
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
-    span: DateSpan
+    span: DateSpan | None      # None only for an extracted event its text gives no date for
     kind: str
     actor: str
     place: str
@@ -57,6 +72,7 @@ class Event:
     source: Source
     origin: str = ""
     sentence: str = ""  # the supporting sentence, only for texts the user supplied at run time
+    evidence: Evidence | None = None
 
 
 def default_events_path() -> Path:
@@ -112,9 +128,18 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
                  Source(row["source"].strip(), start, end), (row["origin"] or "").strip())
 
 
-def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
-    """Events as a GeoDataFrame: the CSV's columns plus the place's names then and now, the
-    first and last possible days, the date label, the map layer and the point."""
+# The events frame: one schema for the curated data and for events read out of texts.
+DERIVED = ("first_day", "last_day", "date_label", "layer", "name_then", "name_now", "place_label", "place_kind",
+           "country", "origin_label", "origin_lat", "origin_lon", "lat", "lon", "sentence")
+EVIDENCE = ("name", "name_start", "name_end", "date_text", "carried", "confidence", "place_source")
+FRAME_COLUMNS = COLUMNS + DERIVED + EVIDENCE
+
+
+def to_frame(events: Iterable[Event], gazetteer: Gazetteer, *, order: bool = True):
+    """Events as a GeoDataFrame (``FRAME_COLUMNS``): the CSV's columns plus the place's names then and
+    now, the first and last possible days, the date label, the map layer, the point, and for events read
+    out of a text their evidence. Undated events (extracted only) have no first or last day. ``order``:
+    sort by date (else keep the given order, e.g. the text's)."""
     import geopandas as gpd
     import pandas as pd
 
@@ -122,27 +147,97 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
     for e in events:
         place = gazetteer[e.place]
         origin = gazetteer[e.origin] if e.origin else None
-        first = e.span.first_day
+        span = e.span
+        first = span.first_day if span else None
+        ev = e.evidence
         rows.append({
-            "id": e.id, "date_start": e.span.start, "date_end": e.span.end,
-            "precision": e.span.precision, "qualifier": e.span.qualifier, "calendar": e.span.calendar,
+            "id": e.id, "date_start": span.start if span else "", "date_end": span.end if span else "",
+            "precision": span.precision if span else "", "qualifier": span.qualifier if span else "",
+            "calendar": span.calendar if span else "",
             "kind": e.kind, "actor": e.actor, "place": e.place, "origin": e.origin,
             "summary": e.summary, "source": e.source.document, "start": e.source.start, "end": e.source.end,
-            "first_day": pd.Timestamp(first), "last_day": pd.Timestamp(e.span.last_day),
-            "date_label": e.span.label(), "layer": LAYER_OF[e.kind],
+            "first_day": pd.Timestamp(first) if span else pd.NaT,
+            "last_day": pd.Timestamp(span.last_day) if span else pd.NaT,
+            "date_label": span.label() if span else "undated", "layer": LAYER_OF[e.kind],
             "name_then": place.name_at(first), "name_now": place.name,
-            "place_label": place.label_at(first), "place_kind": place.kind,
+            "place_label": place.label_at(first), "place_kind": place.kind, "country": place.country,
             "origin_label": origin.label_at(first) if origin else "",
             "origin_lat": origin.lat if origin else float("nan"),
             "origin_lon": origin.lon if origin else float("nan"),
             "lat": place.lat, "lon": place.lon, "sentence": e.sentence,
+            "name": ev.name if ev else "", "name_start": ev.name_start if ev else -1,
+            "name_end": ev.name_end if ev else -1, "date_text": ev.date_text if ev else "",
+            "carried": ev.carried if ev else False, "confidence": ev.confidence if ev else 1.0,
+            "place_source": ev.place_source if ev else "curated",
         })
-    columns = list(COLUMNS) + ["first_day", "last_day", "date_label", "layer", "name_then", "name_now",
-                               "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon",
-                               "sentence"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+    frame["first_day"] = pd.to_datetime(frame["first_day"])
+    frame["last_day"] = pd.to_datetime(frame["last_day"])
+    if order:
+        frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+
+def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
+    """``gazetteer`` plus the places of ``events`` it lacks (those read out of texts from GeoNames or
+    Nominatim), rebuilt from the frame: id, name, kind, country and point, and where they came from."""
+    from .gazetteer import Place
+
+    extra = {}
+    for r in events[~events["place"].isin([p.id for p in gazetteer])].to_dict("records"):
+        extra.setdefault(r["place"], Place(r["place"], r["name_now"], r["place_kind"], r["country"] or "XX",
+                                           r["lat"], r["lon"], coord_source=_coord_source(r["place"]),
+                                           note=f"{r['place_source']}, not curated"))
+    if not extra:
+        return gazetteer
+    return Gazetteer(list(gazetteer) + list(extra.values()), layers=gazetteer.layers, path=gazetteer.path)
+
+
+def _with_places_of_file(path: Path, gazetteer: Gazetteer) -> Gazetteer:
+    """An events file saved from ``extract()`` names places found outside the curated gazetteer with
+    their point and kind (``lifemap extract -o``, kept rows of a review): those become places too."""
+    import pandas as pd
+
+    needed = ("place", "name_now", "place_kind", "country", "lat", "lon", "place_source")
+    try:
+        head = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+    except (OSError, ValueError, UnicodeDecodeError):
+        return gazetteer                      # read_events reports what is wrong with the file
+    if not all(c in head for c in needed):
+        return gazetteer
+    rows = pd.read_csv(path, usecols=list(needed), dtype=str, keep_default_na=False, encoding="utf-8")
+    rows = rows[~rows["place"].isin([p.id for p in gazetteer]) & (rows["place_source"] != "curated")]
+    if rows.empty:
+        return gazetteer
+    rows = rows.assign(lat=pd.to_numeric(rows["lat"], errors="coerce"), lon=pd.to_numeric(rows["lon"], errors="coerce"))
+    return with_places_of(rows.dropna(subset=["lat", "lon"]), gazetteer)
+
+
+def _coord_source(place_id: str) -> str:
+    """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``."""
+    if place_id.startswith("osm-"):
+        _, osm_type, osm_id = place_id.split("-", 2)
+        return f"nominatim:{osm_type}/{osm_id}"
+    return f"geonames:{place_id.split('-', 1)[-1]}"
+
+
+def main_actor(events) -> str:
+    """Whose life ``events`` tell: the subject of the (first) text they were read from or loaded with
+    (``attrs["subjects"]``), else the actor with the most events.
+
+    >>> main_actor(load_events())
+    'Stalin'
+    """
+    subjects = events.attrs.get("subjects") if hasattr(events, "attrs") else None
+    if subjects:
+        return subjects[0].name
+    counts = events["actor"].value_counts()
+    return str(counts.index[0]) if len(counts) else ""
+
+
+def dated(events):
+    """The events a map or a route can place in time: those with a date."""
+    return events[events["first_day"].notna()]
 
 
 def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | None = None):
@@ -154,7 +249,14 @@ def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     ['gori', '18 Dec 1878 (6 Dec O.S.)']
     """
     gazetteer = gazetteer or Gazetteer.load()
-    return to_frame(read_events(path, gazetteer), gazetteer)
+    if path is not None:
+        gazetteer = _with_places_of_file(Path(path), gazetteer)
+    frame = to_frame(read_events(path, gazetteer), gazetteer)
+    if path is None:
+        from .subject import default_subject
+
+        frame.attrs["subjects"] = [default_subject()]
+    return frame
 
 
 def between(events, start: str | None = None, end: str | None = None, *, period: str | None = None,

@@ -156,7 +156,7 @@ def _derived_legs(frame, actor: str):
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
-def to_gpkg(events, path, *, gazetteer=None, legs=None, actor: str = "Stalin") -> Path:
+def to_gpkg(events, path, *, gazetteer=None, legs=None, actor: str | None = None) -> Path:
     """A GeoPackage with layer ``events`` (points) and, when there are any, ``legs`` (geodesic lines).
 
     ``legs`` defaults to the actor's route legs plus the moves of others (``route.route`` and
@@ -404,8 +404,12 @@ def to_lpf(events, path, *, gazetteer=None, base: str = PLACE_BASE) -> Path:
 
     if gazetteer is None:
         gazetteer = Gazetteer.load()
+    from .events import with_places_of
+
     frame = _frame(events, gazetteer)
     _need(frame, ("place", "origin", "first_day", "last_day", "date_start", "date_end"), "lpf")
+    if "place_kind" in frame.columns:
+        gazetteer = with_places_of(frame, gazetteer)       # places read out of texts keep their kind and source
     doc = lpf_collection(frame, gazetteer, base=base)
     return write_atomically(path, lambda tmp: _write_json(doc, tmp))
 
@@ -469,11 +473,14 @@ def to_timelinejs(events, path, *, gazetteer=None, title: str = "lifemap", eras:
 
 
 # StoryMapJS -----------------------------------------------------------------------------------
-def storymapjs_doc(events, *, actor: str = "Stalin", title: str | None = None,
+def storymapjs_doc(events, *, actor: str | None = None, title: str | None = None,
                    map_type: str = "osm:standard") -> dict:
     """The actor's stops as StoryMapJS JSON: an overview slide, then one slide per stop in route order."""
     from .route import stops
 
+    from .events import main_actor
+
+    actor = actor or main_actor(events)
     stop_rows = stops(events, actor).to_dict("records")
     title = title or f"The route of {actor}"
     span = f"{stop_rows[0]['date_label']} to {stop_rows[-1]['date_label']}" if stop_rows else "no stops"
@@ -488,7 +495,7 @@ def storymapjs_doc(events, *, actor: str = "Stalin", title: str | None = None,
     return {"storymap": {"language": "en", "map_type": map_type, "map_as_image": False, "slides": slides}}
 
 
-def to_storymapjs(events, path, *, gazetteer=None, actor: str = "Stalin", title: str | None = None,
+def to_storymapjs(events, path, *, gazetteer=None, actor: str | None = None, title: str | None = None,
                   map_type: str = "osm:standard") -> Path:
     """StoryMapJS JSON (https://storymap.knightlab.com): the actor's route, slide by slide."""
     frame = _frame(events, gazetteer)

@@ -1,6 +1,13 @@
-"""Named periods of Stalin's life, for filters in notebooks and the period menu on the map."""
+"""Named periods of a life, for filters in notebooks and the period menu on the map.
+
+The embedded life's periods are data (``data/subjects/stalin.toml``). A text about anyone else
+brings its own: the headings that date a part of it ("1899–1904: Russian Social-Democratic Labour
+Party", "Military command: 1918–1921"), else the decades its events span.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .dates import DateSpan
@@ -14,31 +21,70 @@ class Period:
     span: DateSpan
 
 
-# Boundaries follow the turning points of the life: leaving the seminary (May 1899), the February
-# Revolution (March 1917 N.S.), General Secretary (April 1922), the Great Break (1929), the war
-# from the invasion of Poland (September 1939) to Japan's surrender, and death (March 1953).
-_PERIODS = (
-    ("childhood", "Childhood and seminary", "1878-12", "1899-05"),
-    ("underground", "Underground and exiles", "1899-06", "1917-02"),
-    ("revolution", "Revolution and civil war", "1917-03", "1922-03"),
-    ("rise", "Rise to power", "1922-04", "1928-12"),
-    ("terror", "Collectivisation and terror", "1929-01", "1939-08"),
-    ("war", "War", "1939-09", "1945-09"),
-    ("post-war", "Post-war", "1945-10", "1953-03"),
-)
-
-
-def periods() -> list[Period]:
-    """The named periods in order.
+def periods(subject=None) -> list[Period]:
+    """The named periods of a subject's life in order (by default the embedded life's).
 
     >>> [(p.key, p.span.label()) for p in periods()][:2]
     [('childhood', 'Dec 1878 – May 1899'), ('underground', 'Jun 1899 – Feb 1917')]
     """
-    return [Period(key, label, DateSpan(a, b, "month")) for key, label, a, b in _PERIODS]
+    if subject is None:
+        from .subject import default_subject
+
+        subject = default_subject()
+    return list(subject.periods)
 
 
-def period(key: str) -> Period:
-    for p in periods():
+def period(key: str, subject=None) -> Period:
+    for p in periods(subject):
         if p.key == key:
             return p
-    raise LifemapError(f"no period {key!r}; the periods are: {', '.join(p.key for p in periods())}")
+    raise LifemapError(f"no period {key!r}; the periods are: {', '.join(p.key for p in periods(subject)) or 'none'}")
+
+
+_YEARS = r"(?P<a>1\d{3}|20\d{2})(?:\s*[–-]\s*(?P<b>\d{2,4}))?"
+_LEADING = re.compile(rf"^\s*{_YEARS}\s*:\s*(?P<label>.+?)\s*$")
+_TRAILING = re.compile(rf"^\s*(?P<label>.+?)\s*[:,(]\s*{_YEARS}\s*\)?\s*$")
+
+
+def _span(a: str, b: str | None) -> tuple[int, int] | None:
+    first = int(a)
+    if not b:
+        return first, first
+    last = int(a[: 4 - len(b)] + b) if len(b) < 4 else int(b)
+    return (first, last) if last >= first else None
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40] or "period"
+
+
+def from_headings(headings: list[str]) -> list[Period]:
+    """Periods from headings that give years, in text order; overlapping or backward ones are dropped.
+
+    >>> [(p.label, p.span.label()) for p in from_headings(["1899–1904: Party work", "Exile", "Civil war: 1918–1921"])]
+    [('Party work', '1899–1904'), ('Civil war', '1918–1921')]
+    """
+    out: list[Period] = []
+    for heading in headings:
+        m = _LEADING.match(heading) or _TRAILING.match(heading)
+        if not m:
+            continue
+        years = _span(m["a"], m["b"])
+        if years is None or (out and years[0] < int(out[-1].span.end[:4])):
+            continue
+        label = m["label"].strip(" :–-")
+        key, n = _key(label), 2
+        while any(p.key == key for p in out):
+            key, n = f"{_key(label)}-{n}", n + 1
+        out.append(Period(key, label, DateSpan(str(years[0]), str(years[1]), "year")))
+    return out
+
+
+def by_decades(first: dt.date, last: dt.date) -> list[Period]:
+    """One period per decade from ``first`` to ``last`` (a life that names no periods of its own).
+
+    >>> [p.label for p in by_decades(dt.date(1917, 3, 1), dt.date(1934, 12, 1))]
+    ['1910s', '1920s', '1930s']
+    """
+    return [Period(f"{d}s", f"{d}s", DateSpan(str(max(d, first.year)), str(min(d + 9, last.year)), "year"))
+            for d in range(first.year // 10 * 10, last.year + 1, 10)]

@@ -42,7 +42,7 @@ _esc = html_text  # text of the data shown as HTML outside the model (the title)
 RENDERERS = ("auto", "svg", "canvas")
 
 
-def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: str | None = None,
+def render(events, *, actor: str | None = None, tiles: str | None = "osm", title: str | None = None,
            assets: str = "cdn", renderer: str = "auto"):
     """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
     a time slider and a period menu. Shows inline in Jupyter.
@@ -61,6 +61,10 @@ def render(events, *, actor: str = "Stalin", tiles: str | None = "osm", title: s
     """
     import folium
 
+    from .events import dated, main_actor
+
+    actor = actor or main_actor(events)
+    events = dated(events)              # a map places events in time: undated ones stay in the table of extract()
     title = title or f"The life of {actor}"
     tile_name = TILES.get(tiles, tiles) if tiles is not None else None
     # folium insists on an attribution for a custom tile URL: name its host.

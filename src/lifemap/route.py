@@ -47,12 +47,17 @@ def arc(lon1: float, lat1: float, lon2: float, lat2: float):
     return LineString(unwrapped), km
 
 
-def stops(events, actor: str = "Stalin"):
+def stops(events, actor: str | None = None):
     """The actor's events at places they were, in date order (ties keep the file's order).
 
-    A whole country is no stop on a route: the actor was somewhere in it, the data does not say where.
+    A whole country is no stop on a route: the actor was somewhere in it, the data does not say where;
+    nor is an event its text gives no date for. ``actor`` defaults to ``lifemap.events.main_actor``.
     """
-    mask = (events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
+    from .events import main_actor
+
+    actor = actor or main_actor(events)
+    mask = ((events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
+            & events["first_day"].notna())
     out = events[mask].sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
@@ -84,11 +89,15 @@ def legs(stop_frame):
     return gpd.GeoDataFrame(rows, columns=_LEG_COLUMNS, geometry=geoms, crs="EPSG:4326")
 
 
-def moves(events, actor: str = "Stalin"):
+def moves(events, actor: str | None = None):
     """Arrows for the events of other actors that start somewhere (``origin``) and end at ``place``."""
     import geopandas as gpd
 
-    mask = (events["origin"] != "") & ((events["actor"] != actor) | events["kind"].isin(NOT_A_STOP))
+    from .events import main_actor
+
+    actor = actor or main_actor(events)
+    mask = ((events["origin"] != "") & ((events["actor"] != actor) | events["kind"].isin(NOT_A_STOP))
+            & events["first_day"].notna())
     rows, geoms = [], []
     for e in events[mask].to_dict("records"):
         if e["origin"] == e["place"]:
@@ -112,7 +121,7 @@ def _leg_row(actor, kind, from_event, to_event, from_place, to_place, from_label
             "first_day": arrival["first_day"], "summary": arrival["summary"], "km": round(km, 1)}
 
 
-def route(events, actor: str = "Stalin"):
+def route(events, actor: str | None = None):
     """Stops and legs of one actor's life, as two GeoDataFrames.
 
     >>> from lifemap.events import load_events

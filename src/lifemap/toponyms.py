@@ -30,6 +30,7 @@ from typing import Callable
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import acceptable
+from .lexicon import words
 
 # Words ------------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -45,34 +46,14 @@ SEASONS = frozenset("spring summer autumn fall winter".split())
 # A compass word written small before a name may belong to it: "eastern Siberia", "southern Russia".
 _COMPASS_WORDS = frozenset("""north south east west northern southern eastern western central north-eastern
     north-western south-eastern south-western upper lower""".split())
-# Titles and first names: the word after one is a person's name.
-TITLES = frozenset("""prince princess count countess tsar tsarina tsarevich emperor empress king queen
-    grand duke duchess general marshal admiral colonel captain major lieutenant commissar comrade
-    president premier chairman secretary minister ambassador father mother brother sister uncle aunt
-    mr mrs ms dr professor bishop patriarch metropolitan archbishop sergeant citizen madame""".split())
-GIVEN_NAMES = frozenset("""joseph iosif ioseb josef soso koba vissarion besarion ekaterine keke
-    vladimir vladimirovich lev leon leo grigory grigori gregory nikolai nikolay nicholas mikhail
-    michael sergei sergey sergo georgi georgy george alexander aleksandr alexei aleksei alexey
-    vyacheslav kliment anastas lazar lavrenty lavrentiy lavrenti nikita yakov jacob yakobi andrei
-    andrey andrei ivan fyodor fedor fëdor pavel paul pyotr peter dmitri dmitry boris yuri yury
-    valerian felix feliks mikheil avel abel semyon semen maxim matvei anatoli anatoly philip filipp
-    nadezhda nadya olga anna maria ekaterina ekaterine kato svetlana vasily vasili konstantin
-    lidia lydia pelageya alexandra ilia ilya silibistro karl friedrich rosa adolf winston franklin
-    harry benito josip mao chiang kim leonid mikoyan vissarionovich yevgeny evgeny
-    nikolai vladimir ivanovich aleksandrovich""".split())
-# Surnames that are also names of places (a city renamed after the man, or the other way round).
-SURNAMES = frozenset("""stalin lenin trotsky trotski kirov molotov kalinin zhdanov frunze
-    ordzhonikidze kuibyshev kuybyshev gorky gorki lvov voroshilov budyonny budenny dzerzhinsky sverdlov
-    kamenev zinoviev bukharin mikoyan kaganovich beria khrushchev malenkov chkalov pushkin engels
-    marx zhukov tukhachevsky chapaev kotovsky ulyanov dimitrov tito thaelmann thalmann kosygin
-    brezhnev andropov chernenko suslov shcherbakov vatutin kutuzov suvorov nevsky jughashvili
-    dzhugashvili djugashvili stalino""".split())
-# Those of them that cities bore: after a locative cue they are places ("evacuated to Kuibyshev").
-PLACE_SURNAMES = frozenset("""kirov molotov kalinin zhdanov frunze ordzhonikidze kuibyshev kuybyshev gorky gorki
-    lvov voroshilov chkalov pushkin engels stalino dzerzhinsk""".split())
-# Names of newspapers, journals and ships that are no place in these texts.
-TITLE_WORDS = frozenset("""pravda iskra izvestia izvestiya iveria zvezda vpered proletary
-    proletarii aurora potemkin gudok brdzola kvali tribuna bolshevik""".split())
+# Titles, first names and surnames that places share, as data (lifemap.lexicon): the word after a
+# title or first name is a person's; a surname is the person unless a locative cue makes it the
+# city that bore it; newspapers and ships are no places.
+TITLES = words("titles")
+GIVEN_NAMES = words("given_names")
+SURNAMES = words("surnames")
+PLACE_SURNAMES = words("place_surnames")
+TITLE_WORDS = words("title_words")
 _TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|daily|organ|ship|cruiser|"
                         r"battleship|steamer|steamship|vessel|yacht|gunboat)\s*,?\s*(?:the\s+)?[\"“‘']?$", re.I)
 _PERSON_CUES = TITLES | GIVEN_NAMES

@@ -1,0 +1,263 @@
+"""Events from any text: sentences that name a place become dated, located events.
+
+The stages, each a module of this package returning typed records:
+
+1. ``narrative``: sentences, paragraphs, headings and captions;
+2. mentions: place names with offsets, resolved as of the narrative's date (``lifemap.toponyms``);
+3. ``clauses``: where clauses meet and what leads them;
+4. ``roles`` and ``kinds``: whether a mention locates something, where a move starts, what happened;
+5. ``dating``: each sentence's dates, the narrative's date, each event's date (Old Style marked);
+6. ``actors``: who it happened to — the subject of the text (``lifemap.subject``) or someone else.
+
+Each distinct place of a sentence that locates something becomes one ``lifemap.events.Event`` with
+its ``Evidence`` (the place and date as written, the sentence, a confidence); ``extract`` returns
+them as the same GeoDataFrame ``lifemap.load_events`` gives, so it goes straight into ``between``,
+``route``, ``render`` and ``export``. Rows the text gives no date for are kept for review (no
+``first_day``); maps and routes leave them out. Thresholds and weights: ``ExtractOptions``.
+
+**Confidence** multiplies the mention's (curated 0.9, GeoNames 0.5–0.6, less for ambiguous or
+out-of-period names) by how the date was found and how sure the kind is.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import sys
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from ..events import Event, Evidence, Source, to_frame as events_frame
+from ..gazetteer import Gazetteer, Place
+from ..subject import Subject, find_subject, known_subjects
+from ..text import read_text
+from ..toponyms import Mention, find_places, learn_persons
+from . import dating, kinds, narrative as narrative_stage, roles
+from .actors import Actors
+from .dating import DateChoice, How, old_style_period, old_style_periods
+from .kinds import MOVES, Strength
+from .options import DEFAULT, ExtractOptions
+
+__all__ = ["extract", "events_in", "write_csv", "ExtractOptions", "DateWarning", "old_style_period",
+           "old_style_periods"]
+
+
+class DateWarning(UserWarning):
+    """A text gives an impossible date (31 February, a range that ends before it starts)."""
+
+
+def _documents(paths_or_text) -> list[tuple[str, str]]:
+    """``[(source name, text)]``: paths are read (``lifemap.text.read_text``); a string that is no
+    existing file's name is the text itself."""
+    items = [paths_or_text] if isinstance(paths_or_text, (str, os.PathLike)) else list(paths_or_text)
+    docs = []
+    for n, item in enumerate(items, 1):
+        if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 1024
+                                            and item.strip() and os.path.isfile(item)):
+            docs.append((Path(item).name, read_text(item)))
+        else:
+            docs.append(("<text>" if len(items) == 1 else f"<text {n}>", str(item)))
+    return docs
+
+
+def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
+            fallback=True, old_style: bool | None = None, subject: Subject | None = None,
+            options: ExtractOptions = DEFAULT):
+    """Events found in files (paths) or texts, as an events GeoDataFrame (``lifemap.events.to_frame``)
+    with one row per event and place, in text order, each with its evidence.
+
+    ``fallback``: True opens the GeoNames index (``lifemap.geonames``, built once in the user
+    cache), False uses the curated gazetteer alone; or pass an open ``GeoNames``. ``progress``: a
+    tqdm bar on stderr (None: only for inputs over 2 MB). ``old_style``: whether unmarked days
+    before the Gregorian switch of a calendar region (``lifemap.calendars``) are Old Style (None:
+    judged per text). ``subject``: whose life the texts tell (None: found in each text).
+    The frame's ``attrs["subjects"]`` lists the subject of each text.
+    """
+    from tqdm import tqdm
+
+    docs = _documents(paths_or_text)
+    gazetteer = gazetteer or Gazetteer.load()
+    if fallback is True:
+        from ..geonames import GeoNames
+
+        fallback = GeoNames.open()
+    total = sum(len(t) for _, t in docs)
+    show = progress if progress is not None else total > 2_000_000
+    events: list[Event] = []
+    places: dict[str, Place] = {}
+    subjects: list[Subject] = []
+    with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
+              desc="extracting") as bar:
+        for name, text in docs:
+            who = subject or find_subject(text) or Subject("unknown")
+            subjects.append(who)
+            for offset, piece in _chunks(text, options.chunk):
+                for event, place in events_in(piece, name, gazetteer, fallback or None, subject=who,
+                                              old_style=old_style, bar=bar, offset=offset, options=options):
+                    events.append(event)
+                    if place.id not in gazetteer:
+                        places.setdefault(place.id, place)
+    if places:
+        gazetteer = Gazetteer(list(gazetteer) + list(places.values()), layers=gazetteer.layers, path=gazetteer.path)
+    frame = events_frame(_with_ids(events), gazetteer, order=False)
+    frame.attrs["subjects"] = subjects
+    return frame
+
+
+def _chunks(text: str, size: int):
+    """``(offset, piece)`` of a long text cut at paragraph breaks (or, failing that, at a line
+    break or a sentence end) near every ``size`` characters; a short text is one piece."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        cut = cut + 1 if cut > size // 2 else size
+        yield start, text[start:start + cut]
+        start += cut
+    yield start, text[start:]
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    """Ids ``<year>-<kind>-<place>`` (``undated-…`` without a date), numbered where they repeat."""
+    from dataclasses import replace
+
+    seen: Counter = Counter()
+    out = []
+    for e in events:
+        base = f"{e.span.start[:4] if e.span else 'undated'}-{e.kind}-{e.place}"
+        seen[base] += 1
+        out.append(replace(e, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return out
+
+
+def write_csv(frame, path: str | os.PathLike) -> Path:
+    """Write events (without the geometry) as UTF-8 CSV, atomically: no reader sees half a file."""
+    from ..files import write_text
+
+    return write_text(path, frame.drop(columns=["geometry"], errors="ignore").to_csv(index=False))
+
+
+# One text -----------------------------------------------------------------------------------------
+def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, subject: Subject | None = None,
+              old_style: bool | None = None, bar=None, offset: int = 0,
+              options: ExtractOptions = DEFAULT) -> list[tuple[Event, Place]]:
+    """The events of one text and the place of each (offsets into the text plus ``offset``)."""
+    story = narrative_stage.read(text)
+    if not story.spans:
+        return []
+    subject = subject or find_subject(text) or Subject("unknown")
+    starts = [a for a, _ in story.spans]
+    if old_style is None:
+        periods = old_style_periods(text)
+    else:
+        periods = dating.all_old_style() if old_style else {}
+    line = dating.timeline(story)
+    for start, end, written, reason in line.problems:  # reported, never guessed
+        warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
+                      DateWarning, stacklevel=2)
+    persons = learn_persons(text)
+
+    def when(pos: int):
+        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        own = [d for d in line.dates[i] if not d.foreign]
+        span = own[0].span if own else (line.context[i].span if line.context[i] else None)
+        return span.first_day if span else None
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in find_places(text, gazetteer, fallback=fallback, when=when, persons=persons):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= story.spans[i][1]:
+            by_sentence.setdefault(i, []).append(m)
+
+    def places_of(j: int) -> list[tuple[int, int, bool]]:
+        a = story.spans[j][0]
+        return [(m.start - a, m.end - a, roles.is_big(m)) for m in by_sentence.get(j, ())]
+
+    about = len(subject.mentions(text)) >= options.subject_mentions
+    actors = Actors(story, subject, about, persons, places_of)
+    out: list[tuple[Event, Place]] = []
+    kinds_of: dict[int, set[str]] = {}
+    done = 0
+    for i in sorted(by_sentence):
+        a, b = story.spans[i]
+        if narrative_stage.is_heading(text[a:b]):
+            continue
+        j = i - 1
+        while j >= 0 and story.titles[j]:
+            j -= 1
+        kinds_of[i] = set()
+        for event, place in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
+                                             places_of(i), kinds_of.get(j, set()), source, offset, options):
+            kinds_of[i].add(event.kind)
+            out.append((event, place))
+        if bar is not None and b - done > 200_000:
+            bar.update(b - done)
+            done = b
+    if bar is not None:
+        bar.update(len(text) - done)
+    return out
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.place not in seen:
+            seen.add(m.place)
+            out.append(m)
+    return out
+
+
+def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
+                     previous_kinds: set[str], source: str, offset: int, options: ExtractOptions):
+    text = story.text
+    a, b = story.spans[i]
+    sentence = text[a:b]
+    words = kinds.event_words(sentence, a)
+    distinct = _distinct(mentions)
+    role = roles.roles(text, sentence, a, distinct)
+    kept = [m for m in distinct if role[id(m)] is roles.Role.LOCATES]
+
+    def prison_site(m: Mention) -> bool:
+        return m.location is not None and "prison" in m.location.name.lower()
+
+    guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options)
+               for m in kept}
+    origins = [m for m in kept if roles.is_origin(text, sentence, a, m)]
+
+    def same_event_next(k: int) -> bool:
+        here = {w.kind for w in words if w.kind != "travel"}
+        there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
+        return bool(here & there)
+
+    for m in kept:
+        guess = guesses[id(m)]
+        later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
+        if m in origins and later:
+            continue                                   # where a move starts, not an event of its own
+        origin = ""
+        if guess.kind in MOVES:
+            before = [o for o in origins if o.start < m.start and o.place != m.place]
+            origin = before[-1].place if before else ""
+        place = m.location or gazetteer[m.place]
+        choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options)
+        span = None
+        if choice.date is not None:
+            span = dating.gregorian(choice.date.span, periods, place.country)
+            if choice.widen:
+                span = dating.widen(span)
+        actor = actors.actor(i, sentence, m.start - a, places)
+        confidence = m.confidence * _date_weight(choice, options) * {
+            Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
+            Strength.NONE: options.kind_weight_none}[guess.strength]
+        evidence = Evidence(m.text, offset + m.start, offset + m.end, choice.date.text if choice.date else "",
+                            choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
+                            round(confidence, 2), m.source, sentence)
+        summary = f"{actor}: {guess.kind} at {m.text} (found in {source}, {evidence.date_text or 'undated'})"
+        yield Event("", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
+                    origin, sentence, evidence), place
+
+
+def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
+    if choice.date is None:
+        return options.date_weight_none
+    return options.date_weight_own if choice.how is How.OWN else options.date_weight_borrowed

@@ -1,0 +1,192 @@
+"""Stage 6, actors: who the event at a place happened to.
+
+The subject of the place's clause (after a leading "In June 1911," or "Held in …,"): "he" is the last
+person named as a subject in the sentences before (in a text about the subject, the subject when none
+is), "they" the last plural subject of the last few sentences, "Kamenev and Stalin" is the subject;
+else the named subject (Lenin, Germany, the Red Army, government troops), or "unknown".
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..lexicon import words
+from ..subject import Subject
+from ..toponyms import GIVEN_NAMES, SURNAMES
+from . import clauses
+from .narrative import Narrative
+
+_PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
+_GROUPS = "|".join(re.escape(g) for g in sorted(words("groups"), key=len, reverse=True))
+_SUBJECT = re.compile(
+    r"(?P<group>\b(?:" + _GROUPS + r")\b)"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Tt]heir|[Tt]he\s+(?:two|three|four|five|six)\s+of\s+them)\b)"
+    r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
+_GROUP_WORDS = words("groups")
+_GROUP_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _GROUPS + r")\b")
+# The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
+_GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
+                              r"secret|local|armed|royal|imperial|exiled|other)\s+){0,2}$")
+_NOT_NAMES = frozenset("""The A An In On At By After Before During Since From This That These Those There Then
+    It Its His Her Their He She They We I Our My Your Yet But And Or So As If When While Although Though
+    Even Only Also Instead Meanwhile Later Soon However Thus Such No Not One Some Many Most All Both Each
+    Every Neither Either Until Despite Amid Having Once Under Over Back Still Eventually Shortly Initially
+    Finally Among Like Unlike Within What Which Who Whom Whose Why How Where Here Now Next Indeed
+    Moreover Furthermore According Because Nor Exactly Chief""".split())
+_MAY_BE_SUBJECT = re.compile(r"[A-Z]|\b(?:he|she|they|we|his|their|troops|police|army|militia|authorities|"
+                             r"government|soldiers|workers|peasants)\b")
+_MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—–]\s|—[^—]{1,120}?—|according to [^,;—]+[,;—]")
+
+Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
+
+
+class Actors:
+    """Who a sentence is about; the subjects of earlier sentences are read only when a pronoun needs them."""
+
+    def __init__(self, narrative: Narrative, subject: Subject, about_subject: bool, persons: set[str],
+                 places_of: Callable[[int], Places]):
+        self.narrative = narrative
+        self.subject = subject
+        self.about_subject = about_subject     # the text tells the subject's life
+        self.persons = {p.lower() for p in persons} | {n.lower() for n in SURNAMES | GIVEN_NAMES}
+        self.places_of = places_of
+        self._subjects: dict[int, list[tuple[str, str]]] = {}
+
+    def subjects(self, j: int) -> list[tuple[str, str]]:
+        """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
+        if j not in self._subjects:
+            sentence, places = self.narrative.sentence(j), self.places_of(j)
+            cuts = [0] + [e for _, e in clauses.boundaries(sentence)][:2] + [len(sentence)]
+            found = [first_subject(sentence, lo, hi, places, self) for lo, hi in zip(cuts, cuts[1:])
+                     if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)]
+            found = [x for x in found if x is not None] or [_inverted_subject(sentence, self)]
+            self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
+        return self._subjects[j]
+
+    def _earlier(self, i: int, limit: int):
+        """The sentences before ``i`` that are not headings or captions, nearest first."""
+        j, seen = i - 1, 0
+        while j >= 0 and seen < limit:
+            if not self.narrative.titles[j]:
+                seen += 1
+                yield j
+            j -= 1
+
+    def _name(self, words: str) -> str:
+        return self.subject.name if self.is_subject(words) else clean(words)
+
+    def person_before(self, i: int) -> str:
+        """The last person named as a subject before sentence ``i`` (the subject, in a text about them)."""
+        for j in self._earlier(i, 12):
+            for kind, words in reversed(self.subjects(j)):
+                if kind == "name" and not re.search(r",|\band\b", words):
+                    return self._name(words)
+        return self.subject.name if self.about_subject else "unknown"
+
+    def plural_before(self, i: int) -> str:
+        """The last group or list of people named as a subject in the few sentences before ``i``."""
+        for j in self._earlier(i, 4):
+            for kind, words in reversed(self.subjects(j)):
+                if kind == "group" or re.search(r",|\band\b", words):
+                    return self._name(words)
+        return ""
+
+    def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
+        """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
+        lo, hi = clauses.clause_around(sentence, pos)
+        if clauses.is_lead(sentence, pos):
+            lo, hi = clauses.PARTICIPLE_LEAD.match(sentence).end(), len(sentence)
+            pos = hi
+        subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
+                   or first_subject(sentence, lo, hi, places, self)
+                   or first_subject(sentence, 0, len(sentence), places, self)
+                   or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
+        if subject is None:
+            return "unknown"
+        kind, words = subject
+        if kind == "place":
+            return words
+        if kind == "pron":
+            number = _PRONOUN.get(words.split()[0].lower(), "pl")
+            if number == "pl":
+                return self.plural_before(i) or self.person_before(i)
+            mine = "sg" if self.subject.pronoun == "he" else "sg-f"
+            if number == mine:
+                return self.person_before(i)
+            return "unknown"
+        return self._name(words)
+
+    def is_subject(self, words: str) -> bool:
+        """The subject is among ``words``: by a name only they bore, or (in a text about them) by a first name."""
+        return self.subject.is_named(words, own_text=self.about_subject)
+
+    def is_person(self, tokens: list[str]) -> bool:
+        return any(t.lower().rstrip("’'s") in self.persons or self.is_subject(t.rstrip("’'s")) for t in tokens)
+
+
+def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actors, stop: int | None = None,
+                  anywhere: bool = False):
+    """The subject of ``sentence[lo:hi]``: its first group, pronoun or person before its first verb
+    (or before ``stop``), after a leading adverbial and without asides in dashes or brackets;
+    ``(kind, words)`` with kind "group", "pron", "name" or "place" (a country acting), or None."""
+    part = sentence[lo:hi]
+    if "(" in part or "[" in part or "—" in part or "–" in part or "according" in part:
+        part = _ASIDE.sub(lambda m: " " * len(m.group()), part)
+    begin = clauses.lead_end(part)
+    verb = None if anywhere else clauses.VERB.search(part, begin)
+    end = verb.start() if verb else len(part)
+    if stop is not None:
+        end = min(end, stop - lo)
+    for m in _SUBJECT.finditer(part, begin, max(begin, end)):
+        kind = m.lastgroup
+        found = m.group(kind).strip()
+        s = lo + m.start(kind)
+        if kind == "group":
+            mods = _GROUP_MODIFIERS.search(part, max(begin, m.start() - 60), m.start())
+            if mods is not None and mods.start() < m.start():
+                found = part[mods.start():m.end()].strip()
+                s = lo + mods.start()
+        place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
+        if kind == "pron" and found in ("his", "His", "their", "Their"):
+            group = _GROUP_AFTER.match(part, m.end())
+            if group is not None:
+                return "group", part[m.start():group.end()]          # "his regime"
+        if anywhere and kind == "name" and not actors.is_subject(found):
+            continue                                   # after the verb only the subject or a group will do
+        if kind == "name":
+            if place is not None:
+                if place[2] and place[0] == s and clauses.VERB.match(
+                        sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1)):
+                    return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
+                continue
+            tokens = [t for t in re.split(r"(?:,\s*|\s+)", found) if t and t != "and"]
+            while tokens and (tokens[0] in _NOT_NAMES or tokens[0].rstrip("’'s") in _MONTH_WORDS):
+                tokens.pop(0)
+            if len(tokens) > 6:
+                continue                                              # a title, not a name
+            if tokens and tokens[-1] in _GROUP_WORDS:
+                return "group", " ".join(tokens)                      # "the Soviet Red Army"
+            if not tokens or not actors.is_person(tokens):
+                continue
+            found = found[found.index(tokens[0]):]
+        return kind, found
+    return None
+
+
+def _inverted_subject(sentence: str, actors: Actors):
+    """"Chief among them were Kamenev, Stalin and Muranov": people named right after the verb."""
+    m = re.match(r"^[A-Z][^,;]{0,40}?\b(?:were|was)\s+((?:[A-Z][\w'’-]+(?:\s+|,\s*|\s+and\s+))+)", sentence + " ")
+    if not m:
+        return None
+    tokens = [t for t in re.split(r"(?:,\s*|\s+)", m.group(1)) if t and t != "and"]
+    if not actors.is_person(tokens):
+        return None
+    return "name", m.group(1).strip() + (" and" if len(tokens) > 1 else "")
+
+
+def clean(words: str) -> str:
+    """An actor's name without a leading article or possessive ending."""
+    words = re.sub(r"^(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+", "", words)
+    words = re.sub(r"['’]s$", "", words)
+    return words.strip(" ,")

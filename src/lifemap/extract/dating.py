@@ -1,0 +1,339 @@
+"""Stage 5, dating: each sentence's dates, the date the narrative stands at, and each event's date.
+
+**The narrative's date.** Sentence by sentence, the last date of a sentence that is not a look back
+(a pluperfect clause, "the 1915 trial") or someone else's ("founded in", "until", in brackets) becomes
+the narrative's date; a heading such as "1899–1904: …" sets it too, a caption does not. "After two
+months" moves it on; "That month, …" keeps it. The period that holds it ("the winter of 1916–17" for
+"December") is its frame, and a year-less date takes the year of that period.
+
+**An event's date.** The sentence's date expression nearest the place, one in the same clause first
+(a date in brackets right after the place is the place's: "Germany (1918–1923)"). Without one: the
+next sentence's, if it tells the same event ("He was born in Gori. His birth fell on 21 December
+1879."); else the narrative's date, carried: as written within ``carry_sentences`` sentences of the
+same paragraph (or after "that month"), else widened to the period that holds it or one step less
+precise (a day becomes its month, a month its year); none after ``stale_paragraphs`` paragraphs
+without a date, or when it was a decade named in another paragraph.
+
+**Old Style.** Russia counted in the Julian calendar until 14 February 1918 (``lifemap.calendars``).
+Texts that mark Old Style dates ("18 December [O.S. 6 December] 1878") give other dates in the
+Gregorian calendar, except in 1917, which they date as Russians then did; texts that never mark them
+count in the Old Style throughout. Which kind a text is shows in its dates of well-known moments
+(``old_style_periods``). An Old Style day is converted; a month or a year keeps what the text wrote
+and is marked ``julian`` (``lifemap.dates`` derives the Gregorian days it covers).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..calendars import region_of, regions
+from ..dates import DateSpan, julian_to_gregorian
+from ..timex import find_dates, scan_dates
+from . import clauses
+from .narrative import Narrative, is_year_heading
+from .options import ExtractOptions
+
+
+class How(enum.Enum):
+    """How an event's date was found."""
+
+    OWN = "own"            # in its own sentence
+    NEXT = "next"          # the next sentence tells the same event and dates it
+    CARRIED = "carried"    # the narrative's date
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class NarrativeDate:
+    """A date expression of the text, with where it stands and whose it is."""
+
+    span: DateSpan
+    text: str
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    carried: bool = False       # the year came from earlier in the text
+    look_back: bool = False     # a pluperfect or attributive look back: its own clause only
+    foreign: bool = False       # belongs to something else: brackets, "founded in", "until"
+
+    @functools.cached_property
+    def days(self) -> tuple[dt.date, dt.date]:
+        return self.span.first_day, self.span.last_day
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """An event's date: the expression it came from (or None), how it was found, and whether to widen it."""
+
+    date: NarrativeDate | None
+    how: How
+    widen: bool = False
+
+
+@dataclass
+class Timeline:
+    """The dates of every sentence and the narrative's date before each."""
+
+    dates: list[list[NarrativeDate]] = field(default_factory=list)
+    context: list[NarrativeDate | None] = field(default_factory=list)   # in force before each sentence
+    frames: list[NarrativeDate | None] = field(default_factory=list)    # the period that holds it
+    problems: list = field(default_factory=list)   # impossible dates: (start, end, text, reason)
+
+
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|been|never|not|once|previously|earlier|also|first|"
+                         r"long)\s+)*\w+(?:ed|en|wn|ft|un|ne|ht|rn|lt|pt|st|de|id|ng|ok|ot|ve)\b", re.IGNORECASE)
+_FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written|published|dating from|dated|"
+                             r"since|until|till|due to end|due to expire)\s+(?:in\s+|on\s+)?(?:the\s+)?"
+                             r"|(?:after|before)\s+)$", re.IGNORECASE)
+_FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
+                           r"before", re.IGNORECASE)
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>weeks?|months?)"
+                    rf"|(?P<n2>{_NUMBER})\s+(?P<u2>weeks?|months?)\s+later)\b", re.IGNORECASE)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
+# A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
+# from another (footnote and citation numbers alone do not count).
+_DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December|(?:that|same|following|next|previous|preceding|one|a) year|"
+                             r"years (?:later|earlier)")
+
+
+# The narrative's date -----------------------------------------------------------------------------
+def timeline(narrative: Narrative) -> Timeline:
+    """Each sentence's dates, and the narrative date (and its period) in force before each one."""
+    out = Timeline()
+    text = narrative.text
+    context: NarrativeDate | None = None
+    recent: list[NarrativeDate] = []
+    frame, framed = None, (None, 0)
+    for i, (a, b) in enumerate(narrative.spans):
+        sentence = text[a:b]
+        paragraph = narrative.paragraphs[i]
+        if framed != (id(context), len(recent)):
+            frame, framed = _frame(context, recent), (id(context), len(recent))
+        out.context.append(context)
+        out.frames.append(frame)
+        found = []
+        if _DIGIT_OR_MONTH.search(sentence):
+            year = int(context.span.end[:4]) if context else None
+            mentions, problems = scan_dates(sentence, default_year=year)
+            out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
+            for m in mentions:
+                span = _fit_year(m.span, context, frame) if m.carried else m.span
+                foreign = clauses.inside_brackets(sentence, m.start) or bool(
+                    _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
+                    if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False)
+                look_back = not foreign and _looks_back(sentence, m.start, m.end, span, context)
+                found.append(NarrativeDate(span, m.text, a + m.start, a + m.end, i, paragraph, m.carried,
+                                           look_back, foreign))
+        shifted = _shifted(sentence, a, i, paragraph, found, context)
+        if shifted is not None:
+            found.append(shifted)
+        out.dates.append(found)
+        if narrative.titles[i] and not is_year_heading(sentence):
+            continue                                   # a caption's date is not the narrative's
+        told = [d for d in found if not d.foreign and not d.look_back]
+        if told:
+            context = told[-1]
+            recent = (recent + told)[-8:]
+            framed = (None, 0)
+        elif context is not None and ANAPHORA.search(sentence):
+            context = replace(context, sentence=i, paragraph=paragraph)   # "That month, …"
+    return out
+
+
+def _frame(context: NarrativeDate | None, recent: list[NarrativeDate]) -> NarrativeDate | None:
+    """The latest named period (a season, a year or longer) that holds the narrative date: "the
+    winter of 1916–17" for "December"."""
+    if context is None:
+        return None
+    first, last = context.days
+    for d in reversed(recent):
+        if d is context:
+            continue
+        f, l = d.days
+        coarse = d.span.precision in ("season", "year", "decade") or (l - f).days > 80
+        if coarse and f <= first and last <= l and (f, l) != (first, last):
+            return d
+    return None
+
+
+def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDate | None) -> DateSpan:
+    """A year-less date takes the year of the period that holds its month: "in December" after
+    "the winter of 1916–17" is December 1916, not 1917."""
+    holder = context if context is not None and context.span.start[:4] != context.span.end[:4] else frame
+    if holder is None or len(span.start) < 7 or span.start[:4] != span.end[:4]:
+        return span
+    y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
+    if y0 == y1:
+        return span
+    first_month = int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1
+    year = y0 if int(span.start[5:7]) >= first_month else y1
+    if year == int(span.start[:4]):
+        return span
+    return replace(span, start=f"{year}{span.start[4:]}", end=f"{year}{span.end[4:]}")
+
+
+def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: NarrativeDate | None) -> bool:
+    """A date earlier than the narrative in a pluperfect clause or before a noun ("the 1915 trial")."""
+    if context is None or span.last_day >= context.days[0]:
+        return False
+    lo, hi = clauses.clause_around(sentence, start)
+    if _PLUPERFECT.search(sentence[lo:hi]):
+        return True
+    return bool(re.match(r"^\s+[a-z]+", sentence[end:end + 20])) and bool(
+        re.search(r"\b(?:the|a|an|his|her|their)\s+$", sentence[max(0, start - 8):start]))
+
+
+def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
+    """"After two months", "four weeks later": the narrative date moved on by that much."""
+    if "week" not in sentence and "month" not in sentence:
+        return None
+    m = _SHIFT.search(sentence)
+    if m is None:
+        return None
+    base = [d for d in found if d.start - a < m.start() and not d.foreign and not d.look_back]
+    base_date = base[-1] if base else context
+    if base_date is None or base_date.span.precision not in ("day", "month"):
+        return None
+    n = m.group("n1") or m.group("n2")
+    n = int(n) if n.isdigit() else _NUMBERS[n.lower()]
+    unit = (m.group("u1") or m.group("u2")).lower()
+    first, last = base_date.span.first_day, base_date.span.last_day
+    if unit.startswith("week"):
+        first, last = first + dt.timedelta(days=7 * n), last + dt.timedelta(days=7 * n)
+    else:
+        first, last = _add_months(first, n), _add_months(last, n)
+    start, end = f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}"
+    span = DateSpan(start, end, "month", "", base_date.span.calendar)
+    return NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph, True)
+
+
+def _add_months(day: dt.date, n: int) -> dt.date:
+    month = day.month - 1 + n
+    return dt.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def widen(span: DateSpan) -> DateSpan:
+    """One step less precise: a day becomes its month, a month or season its year(s)."""
+    if span.precision == "day":
+        return DateSpan(span.start[:7], span.end[:7], "month", "", span.calendar)
+    if span.precision in ("month", "season"):
+        return DateSpan(span.start[:4], span.end[:4], "year", "", span.calendar)
+    return span
+
+
+# An event's date ----------------------------------------------------------------------------------
+def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
+             options: ExtractOptions) -> DateChoice:
+    """The date of the event named at ``start``..``end`` of sentence ``i`` (text offsets);
+    ``same_event_next(i)`` says whether sentence ``i + 1`` tells the same event."""
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    pos = start - a
+
+    def same_clause(d: NarrativeDate) -> bool:
+        return not clauses.split(sentence, d.start - a, pos)
+
+    own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d))
+           and (not d.look_back or same_clause(d))]
+    if own:
+        def cost(d: NarrativeDate) -> float:
+            gap = d.start - end if d.start >= end else start - d.end
+            return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost)
+
+        best = min(own, key=cost)
+        context = line.context[i]
+        if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
+                and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
+            return DateChoice(context, How.CARRIED)     # "Held in Batumi Prison, in 1903 he was sentenced"
+        return DateChoice(best, How.OWN)
+    nxt = _next_sentence_date(narrative, line, i, same_event_next)
+    if nxt is not None:
+        return DateChoice(nxt, How.NEXT)
+    context = line.context[i]
+    if context is None or narrative.paragraphs[i] - context.paragraph > options.stale_paragraphs or (
+            context.span.precision == "decade" and context.paragraph != narrative.paragraphs[i]):
+        return DateChoice(line.dates[i][0], How.OWN) if line.dates[i] else DateChoice(None, How.NONE)
+    if (context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences) \
+            or ANAPHORA.search(sentence):
+        return DateChoice(context, How.CARRIED)
+    frame = line.frames[i]
+    if frame is not None:
+        return DateChoice(frame, How.CARRIED)
+    return DateChoice(context, How.CARRIED, widen=True)
+
+
+def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
+    """A date in brackets right after the place is the place's: "Germany (1918–1923)"."""
+    return d.start > end and re.fullmatch(r"\s*\(\s*", text[end:d.start]) is not None
+
+
+def _next_sentence_date(narrative: Narrative, line: Timeline, i: int, same_event_next) -> NarrativeDate | None:
+    """"He was born in Gori. He was born on 18 December 1878.": the next sentence of the paragraph,
+    if it tells the same event and gives a date."""
+    if i + 1 >= len(narrative.spans) or narrative.paragraphs[i + 1] != narrative.paragraphs[i]:
+        return None
+    dates = [d for d in line.dates[i + 1] if not d.foreign]
+    if not dates or not same_event_next(i):
+        return None
+    return dates[0]
+
+
+# Old Style ----------------------------------------------------------------------------------------
+def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
+    """The days a text gives in the Old Style without saying so, by calendar region (see the module)."""
+    out = {}
+    for region in regions():
+        votes = Counter()
+        for anchor in region.anchors:
+            for m in list(anchor.words.finditer(text))[:40]:
+                window = text[max(0, m.start() - 250):m.end() + 250]
+                for d in find_dates(window, default_year=anchor.year):
+                    parts = d.span.start.split("-")
+                    if d.span.precision != "day" or parts[0] != str(anchor.year) or d.span.calendar == "julian":
+                        continue
+                    votes["old"] += (int(parts[1]), int(parts[2])) == anchor.old
+                    votes["new"] += (int(parts[1]), int(parts[2])) == anchor.new
+        if votes["old"] <= votes["new"]:
+            continue
+        marks = re.search(r"\b[ON]\.\s?S\.|\b(?:Old|New) Style\b", text)
+        first = dt.date(min(a.year for a in region.anchors), 1, 1) if marks else dt.date(1, 1, 1)
+        out[region.key] = (first, region.gregorian_from)
+    return out
+
+
+def old_style_period(text: str) -> tuple[dt.date, dt.date] | None:
+    """The days of the first calendar region (the Russian Empire's) a text gives in the Old Style, or None."""
+    return old_style_periods(text).get(regions()[0].key)
+
+
+def all_old_style() -> dict[str, tuple[dt.date, dt.date]]:
+    """Every region's days before its switch (``extract(old_style=True)``)."""
+    return {r.key: (dt.date(1, 1, 1), r.gregorian_from) for r in regions()}
+
+
+def gregorian(span: DateSpan, periods: dict[str, tuple[dt.date, dt.date]], country: str) -> DateSpan:
+    """The Gregorian form of a date the text gave in the Old Style at a place in ``country``: a day
+    is converted, a month or a year keeps what was written and is marked ``julian``."""
+    region = region_of(country)
+    period = periods.get(region.key) if region else None
+    if period is None or span.calendar == "julian":
+        return span
+    if not (period[0] <= span.first_day < period[1]):
+        return span
+
+    def convert(iso: str) -> str:
+        parts = iso.split("-")
+        if len(parts) < 3:
+            return iso
+        return julian_to_gregorian(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+
+    return DateSpan(convert(span.start), convert(span.end), span.precision, span.qualifier, "julian")

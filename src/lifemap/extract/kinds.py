@@ -1,0 +1,128 @@
+"""Stage 4b, kinds: what happened at a place, from the event words of its sentence.
+
+The event words are data (``data/lexicon/event_words.txt``, by kind). For a place, the nearest word
+wins: a word before the place counts for more than one after it, a word in another clause for much
+less (and not at all when far), a word of movement (went, arrived…) gives way to a nearby event word
+(arrested, exile…). An arrival right after a sentence about an exile, a deportation or an escape
+continues it. No word: a prison site is "prison", else "other".
+"""
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicon import sections
+from . import clauses
+from .options import ExtractOptions
+
+MOVES = ("travel", "escape", "exile", "deportation")
+
+
+class Strength(enum.Enum):
+    """How sure a kind is."""
+
+    STRONG = "strong"      # an event word
+    WEAK = "weak"          # a word of movement
+    NONE = "none"          # no word: the default kind
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str
+    strength: Strength
+
+
+@dataclass(frozen=True)
+class EventWord:
+    kind: str
+    start: int          # offsets into the text
+    end: int
+
+
+_ARRIVAL = re.compile(r"(?i)arriv\w*|made (?:it|his way|her way|their way)|reach\w*")
+_LOW_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_NAME_PART = re.compile(r"\s+[A-Z]")
+
+
+@functools.cache
+def _lexicon():
+    """``(one-word lookup, pattern of phrases, pattern of everything)`` from the data file."""
+    table = sections("event_words")
+    one = {}
+    for kind, phrases in table.items():
+        for p in phrases:
+            if re.fullmatch(r"[A-Za-z]+", p):
+                one.setdefault(p.lower(), kind)
+    phrases = "|".join(
+        f"(?P<{kind}>(?<![\\w-])(?:{'|'.join(re.escape(p.lower()) for p in sorted(ps, key=len, reverse=True) if not re.fullmatch(r'[A-Za-z]+', p))})(?![\\w]))"
+        for kind, ps in table.items() if any(not re.fullmatch(r"[A-Za-z]+", p) for p in ps))
+    everything = "|".join(
+        f"(?P<{kind}>(?<![\\w-])(?:{'|'.join(re.escape(p.lower()) for p in sorted(ps, key=len, reverse=True))})(?![\\w]))"
+        for kind, ps in table.items())
+    return one, re.compile(phrases), re.compile(everything)
+
+
+def kind_words(sentence: str) -> list[tuple[str, int, int]]:
+    """The event words of a sentence: ``[(kind, start, end)]`` in order (offsets in the sentence);
+    phrases of the ``none`` section hide what they hold ("came to be")."""
+    one, phrases, everything = _lexicon()
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        out = [(m.lastgroup, m.start(), m.end()) for m in everything.finditer(low)]
+    else:
+        found = [(m.lastgroup, m.start(), m.end()) for m in phrases.finditer(low)]
+        hidden = [(s, e) for k, s, e in found if k == "none"]
+        out = [k for k in found if k[0] != "none"]
+        out += [(one[m.group()], m.start(), m.end()) for m in _LOW_WORD.finditer(low)
+                if m.group() in one and not any(s <= m.start() < e for s, e in hidden)]
+        out.sort(key=lambda k: k[1])
+    return [k for k in out if k[0] != "none"]
+
+
+def event_words(sentence: str, a: int) -> list[EventWord]:
+    """The event words of the sentence starting at text offset ``a``, as text offsets; a word that
+    is part of a name ("Battle Squad") is none; with a summit word, a conference is the summit."""
+    out = []
+    for kind, s, e in kind_words(sentence):
+        if sentence[s].isupper() and kind != "summit" and s > 0 and _NAME_PART.match(sentence, e):
+            continue
+        out.append(EventWord(kind, s + a, e + a))
+    if any(w.kind == "summit" for w in out):
+        out = [EventWord("summit", w.start, w.end) if w.kind == "congress" else w for w in out]
+    return out
+
+
+def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int, previous_kinds: set[str],
+             prison_site: bool, options: ExtractOptions) -> KindGuess:
+    """The kind of the event at the mention ``start``..``end`` (text offsets)."""
+    best = None
+    for w in words:
+        if w.start < end and start < w.end:
+            cost = 0
+        elif w.end <= start:
+            cost = start - w.end
+        else:
+            cost = options.after_factor * (w.start - end) + options.after_cost
+        if cost:
+            cost -= clauses.aside_length(sentence, min(w.end, end) - a, max(w.start, start) - a)
+            if clauses.split(sentence, min(w.end, end) - a, max(w.start, start) - a):
+                cost += options.other_clause_cost
+        if w.kind == "travel":
+            cost += options.travel_cost
+        limit = options.far + (options.travel_cost if w.kind == "travel" else 0)
+        if cost <= limit and (best is None or cost < best[0]):
+            best = (cost, w)
+    if best is not None:
+        w = best[1]
+        if w.kind != "travel":
+            return KindGuess(w.kind, Strength.STRONG)
+        if _ARRIVAL.fullmatch(sentence[w.start - a:w.end - a]):
+            for carried in ("exile", "deportation", "escape"):
+                if carried in previous_kinds:
+                    return KindGuess(carried, Strength.WEAK)
+        return KindGuess(w.kind, Strength.WEAK)
+    if prison_site:
+        return KindGuess("prison", Strength.STRONG)
+    return KindGuess("other", Strength.NONE)

@@ -1,0 +1,64 @@
+"""Stage 1, the narrative: a text's sentences, paragraphs, headings and captions.
+
+Sentences come from ``lifemap.text.sentences`` (character offsets into the text). A line without a
+closing stop is a title line: a heading (every longer word capitalised, "1917–1918: …", "11. …") or
+a caption; neither tells an event, and a caption's date does not move the narrative on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import sentences
+
+
+@dataclass(frozen=True)
+class Narrative:
+    text: str
+    spans: list[tuple[int, int]]     # each sentence's (start, end)
+    paragraphs: list[int]            # each sentence's paragraph number
+    titles: list[bool]               # headings and captions: lines without a closing stop
+
+    def sentence(self, i: int) -> str:
+        a, b = self.spans[i]
+        return self.text[a:b]
+
+    def headings(self) -> list[str]:
+        """The text's headings (those that date a section too), in order."""
+        return [s for i, t in enumerate(self.titles) if t and (is_heading(s := self.sentence(i)) or is_year_heading(s))]
+
+
+def read(text: str) -> Narrative:
+    spans = sentences(text)
+    return Narrative(text, spans, _paragraphs(text, spans), [is_title(text[a:b]) for a, b in spans])
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    out, n = [], 0
+    for i, (a, _) in enumerate(spans):
+        if i and "\n" in text[spans[i - 1][1]:a]:
+            n += 1
+        out.append(n)
+    return out
+
+
+def is_title(sentence: str) -> bool:
+    """A heading or a caption: no closing stop."""
+    return not (sentence.rstrip()[-1:] in ".!?\"”’)]:;" or re.search(r"[.!?][\"”’)]*(?:\[\w{1,4}\])+\d*$|\.\d{1,3}$",
+                                                                       sentence))
+
+
+def is_heading(sentence: str) -> bool:
+    """A title line: every longer word capitalised, or "1917–1918: …", or "11. RETURN …"."""
+    if not is_title(sentence):
+        return False
+    if re.match(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?\s*:", sentence) or re.match(r"^\d+\.\s", sentence):
+        return True
+    words = re.findall(r"[^\W\d_]{4,}", sentence)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def is_year_heading(sentence: str) -> bool:
+    """A section heading that dates what follows: "1899–1904: …" or "…: 1917–1918"."""
+    return bool(re.match(r"^\d{4}(?:\s*[–-]\s*\d{2,4})?\s*:", sentence)
+                or re.search(r":\s*\d{4}(?:\s*[–-]\s*\d{2,4})?$", sentence))

@@ -1,0 +1,36 @@
+"""The extractor's thresholds and weights, in one frozen record (``extract(..., options=…)``).
+
+Each figure was set on the development texts (bench/score.py --part dev) and kept only where the
+held-out texts did not get worse; the comment says what it weighs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    # Kinds: an event word further than ``far`` characters (after the costs below) is not the place's.
+    far: int = 150
+    travel_cost: int = 40            # a word of movement gives way to a nearby event word
+    after_factor: int = 2            # a word after the place counts for less than one before it...
+    after_cost: int = 20             # ...and this much less again
+    other_clause_cost: int = 100     # a word in another clause counts for much less
+    # Dates.
+    stale_paragraphs: int = 6        # paragraphs after which the narrative's date is lost
+    carry_sentences: int = 2         # within this many sentences of its paragraph a date carries as written
+    date_other_clause_cost: int = 120
+    # Confidence: the mention's, times how the date was found, times how sure the kind is.
+    date_weight_own: float = 1.0
+    date_weight_borrowed: float = 0.8     # from the next sentence or the narrative
+    date_weight_none: float = 0.6
+    kind_weight_strong: float = 1.0
+    kind_weight_weak: float = 0.95
+    kind_weight_none: float = 0.85
+    # A known subject must be named this often for a text to be about them.
+    subject_mentions: int = 3
+    # Characters of text analysed at once: bounds the working memory of a long book.
+    chunk: int = 4_000_000
+
+
+DEFAULT = ExtractOptions()

@@ -1,0 +1,91 @@
+"""Stage 4a, roles: whether a place mention locates something, and where a move starts.
+
+Cities, villages and sites always locate what the sentence says. Regions and countries do so only in
+a locative role: after a cue ("in", "to", "from", "across"…), after "annexed", "invasion of"…, or in
+a list that follows one ("annexed the Baltic states and Bessarabia"); "a pact with Nazi Germany" puts
+nothing in Germany. Not events: a reference point ("a hundred miles west of Krasnoyarsk"), a place
+named for what was decided there ("the line of the Zimmerwald Conference"), a place where something
+did not happen ("never went to Beloostrov").
+
+For moves the destination is the event's place: a place after "from", "left", "fled"… or the place
+of the group that moves ("the Bolsheviks in Achinsk made their way to Moscow") is an ``origin``.
+"""
+from __future__ import annotations
+
+import enum
+import re
+
+from ..toponyms import Mention
+from . import clauses
+
+
+class Role(enum.Enum):
+    """What a place mention is to its sentence."""
+
+    LOCATES = "locates"        # something happens or someone is there
+    ORIGIN = "origin"          # where a move starts
+    REFERENCE = "reference"    # a reference point: "west of Krasnoyarsk"
+    ABSTRACT = "abstract"      # named for what was decided there: "the line of Zimmerwald"
+    NEGATED = "negated"        # where something did not happen
+    POLITY = "polity"          # a region or country with no locative role: "a pact with Germany"
+
+
+# Words that give a region or country a locative role besides the cues of lifemap.toponyms.
+_ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|occupying|occupation of|"
+                   r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|"
+                   r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
+                     r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}$")
+_REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
+                        r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
+                        r"(?:of|from)\s+(?:the\s+)?$")
+_ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}$")
+_LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def is_big(m: Mention) -> bool:
+    """A region or a country: it locates only in a locative role."""
+    return m.location is not None and m.location.kind in ("region", "country")
+
+
+def roles(text: str, sentence: str, a: int, mentions: list[Mention]) -> dict[int, Role]:
+    """The role of each mention of one sentence (starting at text offset ``a``), by ``id(mention)``."""
+    out: dict[int, Role] = {}
+    previous: Mention | None = None
+    abstract = False
+    for m in mentions:
+        before = text[max(a, m.start - 40):m.start]
+        lo, _ = clauses.clause_around(sentence, m.start - a)
+        own_clause = text[a + lo:m.start]
+        abstract = bool(_ABSTRACT.search(before)) or (
+            abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
+        if _REFERENCE.search(before):
+            role = Role.REFERENCE
+        elif abstract:
+            role = Role.ABSTRACT
+        elif _NEGATED.search(own_clause[-40:]):
+            role = Role.NEGATED
+        elif is_big(m) and not (m.cued or _ROLE.search(before)) and not (
+                previous is not None and out.get(id(previous)) is Role.LOCATES
+                and _LIST_GAP.match(text[previous.end:m.start])):
+            role = Role.POLITY
+        else:
+            role = Role.LOCATES
+        out[id(m)] = role
+        previous = m
+    return out
+
+
+def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
+    """After "from", "left"…, or the place of the subject ("the Bolsheviks in Achinsk made…")."""
+    if _ORIGIN.search(text[max(a, m.start - 40):m.start]):
+        return True
+    if not re.search(r"\b(?:in|at)\s+$", text[max(a, m.start - 6):m.start]):
+        return False
+    pos = m.start - a
+    begin = clauses.lead_end(sentence)
+    if pos < begin or re.match(r"(?:In|At)\s", sentence[begin:begin + 3]):
+        return False
+    verb = clauses.VERB.search(sentence, begin)
+    return verb is not None and pos < verb.start()
