@@ -272,3 +272,22 @@ def test_reviewed_rows_saved_as_csv_load_back_as_events(tmp_path):
     assert list(back["place"]) == list(frame["place"])
     tula = back[back["name_now"] == "Tula"].iloc[0]
     assert (tula["place_kind"], round(tula["lat"], 1), tula["date_label"]) == ("city", 54.2, "Mar 1917")
+
+
+def test_another_life_brings_its_own_subject_and_periods():
+    """A text about someone else: its subject is found in it, and the slider's periods come from its own
+    headings (or decades), never from Stalin's life."""
+    from lifemap.periods import of_events
+
+    text = ("Sergei Kirov\n\nEarly years: 1886–1904\n\nSergei Kirov was born in Urzhum in 1886. "
+            "Kirov studied in Kazan.\n\nRevolution: 1905–1917\n\nIn 1905 Kirov was arrested in Tomsk. "
+            "He moved to Vladikavkaz in 1909.\n")
+    frame = extract(text, progress=False)
+    subject = frame.attrs["subjects"][0]
+    assert (subject.name, subject.surname) == ("Sergei Kirov", "Kirov")
+    assert [(p.label, p.span.label()) for p in of_events(frame)] == [("Early years", "1886–1904"),
+                                                                     ("Revolution", "1905–1917")]
+    assert set(frame.loc[frame["name"] == "Tomsk", "actor"]) == {"Sergei Kirov"}
+    undated = extract("Kirov went to Kazan in 1904 and Kirov left Kazan for Tomsk in 1905. Kirov stayed.",
+                      progress=False)
+    assert [p.label for p in of_events(undated)] == ["1900s"]

@@ -438,8 +438,10 @@ def _headline(row) -> str:
 
 def timelinejs_doc(events, *, title: str = "lifemap", eras: bool = True) -> dict:
     """The events as TimelineJS3 JSON: a title slide, one event per row grouped by map layer, and
-    the named periods of the life as eras."""
-    rows = events.to_dict("records")
+    the named periods of the life as eras (undated events have no place on a timeline)."""
+    from .events import dated
+
+    rows = dated(events).to_dict("records")
     slides = []
     for row in rows:
         slide = {"start_date": timeline_date(row["date_start"])}
@@ -455,12 +457,12 @@ def timelinejs_doc(events, *, title: str = "lifemap", eras: bool = True) -> dict
     doc = {"title": {"text": {"headline": _esc(title), "text": _esc(f"{len(rows)} events, {span}")}},
            "events": slides, "scale": "human"}
     if eras and rows:
-        from .periods import periods
+        from .periods import of_events
 
         lo, hi = min(r["first_day"] for r in rows).date(), max(r["last_day"] for r in rows).date()
         doc["eras"] = [{"start_date": timeline_date(p.span.start), "end_date": timeline_date(p.span.end),
                         "text": {"headline": _esc(p.label)}}
-                       for p in periods() if p.span.overlaps(lo, hi)]
+                       for p in of_events(events) if p.span.overlaps(lo, hi)]
     return doc
 
 

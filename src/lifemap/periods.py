@@ -34,6 +34,23 @@ def periods(subject=None) -> list[Period]:
     return list(subject.periods)
 
 
+def of_events(events) -> list[Period]:
+    """The periods a map of ``events`` shows: those of the subject they tell (``attrs["subjects"]``),
+    else one per decade they span. Never another life's.
+
+    >>> from lifemap.events import load_events
+    >>> [p.key for p in of_events(load_events())][-1]
+    'post-war'
+    """
+    subjects = events.attrs.get("subjects") or []
+    if subjects and subjects[0].periods:
+        return list(subjects[0].periods)
+    days = events["first_day"].dropna()
+    if days.empty:
+        return []
+    return by_decades(days.min().date(), events["last_day"].dropna().max().date())
+
+
 def period(key: str, subject=None) -> Period:
     for p in periods(subject):
         if p.key == key:

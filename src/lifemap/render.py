@@ -19,7 +19,7 @@ from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
 from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, basemap_model, feature_counts, page_model
-from .periods import periods
+from .periods import of_events
 from .route import LEG_LAYER, moves, route
 
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
@@ -125,7 +125,7 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
     Legend(legend_rows, title=title).add_to(m)
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
-                   for p in periods()]
+                   for p in of_events(events)]
     TimeSlider(data, period_data).add_to(m)
     Story(data).add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],

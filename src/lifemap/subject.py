@@ -85,25 +85,30 @@ def default_subject() -> Subject:
 
 # Finding the subject of a text ------------------------------------------------------------------
 _NAME = r"[A-Z][a-zà-öø-ÿ'’-]+"
-_FULL = re.compile(rf"(?<![\w.])({_NAME}(?:\s+(?:[A-Z]\.\s*)?{_NAME}){{1,3}})")
+_FULL = re.compile(rf"(?<![\w.])({_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME}){{1,4}})")
 _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As If When While This That These
-    Those His Her Their It He She They We Early Life Biography Biographies Memoirs Chapter Part Death Legacy
-    Introduction Notes Contents""".split())
+    Those His Her Their It He She They We Early Life Lives Biography Biographies Memoirs Chapter Part Death
+    Legacy Introduction Notes Contents Revolution War Party Army Soviet Union Empire Republic Saint St Did Does
+    Was Were Is Why How What Who""".split())
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ist|ism)$")
 
 
-def _candidates(text: str) -> Counter:
-    """Person names of the text and how often each surname is written."""
-    from .toponyms import GIVEN_NAMES, TITLES
+def _title(text: str) -> str:
+    """The first line, when it is a title (short, no sentence), in title case if it was in capitals."""
+    line = next((l.strip() for l in text.splitlines() if l.strip()), "")
+    if len(line.split()) > 10 or re.search(r"[.!?]\s+\S", line):
+        return ""
+    return line.title() if line.isupper() else line
 
-    surnames: Counter = Counter()
-    for m in _FULL.finditer(text):
-        tokens = m.group(1).split()
-        if tokens[0] in _NOT_NAME or tokens[-1] in _NOT_NAME:
-            continue
-        first = tokens[0].lower()
-        if first in GIVEN_NAMES or first in TITLES or len(tokens) >= 3:
-            surnames[tokens[-1].rstrip("'’s")] += 1
-    return surnames
+
+def _person(tokens: list[str]) -> list[str]:
+    """The name in a run of capitalised words, without title-page words and adjectives."""
+    tokens = [t.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in tokens]
+    while tokens and tokens[0] in _NOT_NAME:
+        tokens.pop(0)
+    if len(tokens) < 2 or any(t in _NOT_NAME or _ADJECTIVE.search(t) for t in tokens):
+        return []
+    return tokens
 
 
 def _pronoun(text: str) -> str:
@@ -113,40 +118,37 @@ def _pronoun(text: str) -> str:
     return "she" if female > male else "he"
 
 
+def _count(word: str, text: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
 def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subject | None:
-    """The person a text is about: a known subject it names more than anyone else, else the person its
-    title or first sentence names and it names most often; None if the text names nobody.
+    """The person a text is about: the person its title or opening names, if the text keeps naming them
+    (three times at least); a known subject (``known_subjects``) when the text names them more; None if
+    the text names nobody.
 
     >>> find_subject("Sergei Kirov was born in Urzhum. Kirov studied in Kazan. In 1934 Kirov was shot.").name
     'Sergei Kirov'
+    >>> find_subject("Stalin went to Baku. Then Stalin went to Batum. Kamenev stayed.").name
+    'Stalin'
     """
     known = known_subjects() if known is None else known
-    head = text[:2000]
-    surnames = _candidates(text)
-    counts = {s: len(s.mentions(text, own_text=False)) for s in known}
-    for s, n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        if n and all(n >= 1.5 * surnames.get(other, 0) for other in surnames if other not in _all_names(s)):
-            return s
-    if not surnames:
-        return None
-    # Prefer the name the title or the first sentence gives, if the text keeps naming that person.
-    best = None
-    for m in _FULL.finditer(head):
-        tokens = m.group(1).split()
-        if tokens[0] in _NOT_NAME:
-            continue
-        last = tokens[-1].rstrip("'’s")
-        if surnames.get(last, 0) + text.count(last) >= 3:
-            best = tokens
+    found, count = None, 0
+    for m in _FULL.finditer(_title(text) + "\n" + text[:3000]):
+        tokens = _person(m.group(1).split())
+        if tokens and (n := _count(tokens[-1], text)) >= 3:
+            found, count = tokens, n
             break
-    if best is None:
-        last = surnames.most_common(1)[0][0]
-        best = next((m.group(1).split() for m in _FULL.finditer(text) if m.group(1).split()[-1].rstrip("'’s") == last),
-                    [last])
-    last = best[-1].rstrip("'’s")
-    name = f"{best[0]} {last}" if len(best) > 1 else last
-    aliases = tuple(dict.fromkeys(a for a in (last, " ".join(best)) if a != name))
-    return Subject(name, " ".join(best), aliases, (best[0],) if len(best) > 1 else (), _pronoun(text))
+    mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
+    for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
+        if n and (found is None or found[-1] in _all_names(s) or n >= 1.5 * count):
+            return s
+    if found is None:
+        return None
+    last = found[-1]
+    name = f"{found[0]} {last}"
+    aliases = tuple(dict.fromkeys(a for a in (last, " ".join(found)) if a != name))
+    return Subject(name, " ".join(found), aliases, (found[0],), _pronoun(text))
 
 
 def _all_names(s: Subject) -> set[str]:

@@ -89,7 +89,7 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
         for name, text in docs:
-            who = subject or find_subject(text) or Subject("unknown")
+            who = subject or _subject_of(text)
             subjects.append(who)
             for offset, piece in _chunks(text, options.chunk):
                 for event, place in events_in(piece, name, gazetteer, fallback or None, subject=who,
@@ -102,6 +102,19 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     frame = events_frame(_with_ids(events), gazetteer, order=False)
     frame.attrs["subjects"] = subjects
     return frame
+
+
+def _subject_of(text: str) -> Subject:
+    """The text's subject; one not known as data gets the periods the text's own headings date."""
+    from dataclasses import replace
+
+    from ..periods import from_headings
+
+    who = find_subject(text) or Subject("unknown")
+    if who.periods:
+        return who
+    lines = [line.strip() for line in text.splitlines() if 0 < len(line.strip()) < 120]
+    return replace(who, periods=tuple(from_headings([line for line in lines if line[-1] not in ".!?"])))
 
 
 def _chunks(text: str, size: int):
