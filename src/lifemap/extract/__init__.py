@@ -92,11 +92,12 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
             who = subject or _subject_of(text)
             subjects.append(who)
             for offset, piece in _chunks(text, options.chunk):
-                for event, place in events_in(piece, name, gazetteer, fallback or None, subject=who,
-                                              old_style=old_style, bar=bar, offset=offset, options=options):
+                for event, used in events_in(piece, name, gazetteer, fallback or None, subject=who,
+                                             old_style=old_style, bar=bar, offset=offset, options=options):
                     events.append(event)
-                    if place.id not in gazetteer:
-                        places.setdefault(place.id, place)
+                    for place in used:
+                        if place.id not in gazetteer:
+                            places.setdefault(place.id, place)
     if places:
         gazetteer = Gazetteer(list(gazetteer) + list(places.values()), layers=gazetteer.layers, path=gazetteer.path)
     frame = events_frame(_with_ids(events), gazetteer, order=False)
@@ -153,8 +154,8 @@ def write_csv(frame, path: str | os.PathLike) -> Path:
 # One text -----------------------------------------------------------------------------------------
 def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, subject: Subject | None = None,
               old_style: bool | None = None, bar=None, offset: int = 0,
-              options: ExtractOptions = DEFAULT) -> list[tuple[Event, Place]]:
-    """The events of one text and the place of each (offsets into the text plus ``offset``)."""
+              options: ExtractOptions = DEFAULT) -> list[tuple[Event, tuple[Place, ...]]]:
+    """The events of one text and the places each uses (offsets into the text plus ``offset``)."""
     story = narrative_stage.read(text)
     if not story.spans:
         return []
@@ -188,7 +189,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
 
     about = len(subject.mentions(text)) >= options.subject_mentions
     actors = Actors(story, subject, about, persons, places_of)
-    out: list[tuple[Event, Place]] = []
+    out: list[tuple[Event, tuple[Place, ...]]] = []
     kinds_of: dict[int, set[str]] = {}
     done = 0
     for i in sorted(by_sentence):
@@ -199,10 +200,10 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         while j >= 0 and story.titles[j]:
             j -= 1
         kinds_of[i] = set()
-        for event, place in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
-                                             places_of(i), kinds_of.get(j, set()), source, offset, options):
+        for event, used in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
+                                            places_of(i), kinds_of.get(j, set()), source, offset, options):
             kinds_of[i].add(event.kind)
-            out.append((event, place))
+            out.append((event, used))
         if bar is not None and b - done > 200_000:
             bar.update(b - done)
             done = b
@@ -247,10 +248,10 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
         if m in origins and later:
             continue                                   # where a move starts, not an event of its own
-        origin = ""
+        origin = None
         if guess.kind in MOVES:
             before = [o for o in origins if o.start < m.start and o.place != m.place]
-            origin = before[-1].place if before else ""
+            origin = before[-1] if before else None
         place = m.location or gazetteer[m.place]
         choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options)
         span = None
@@ -266,8 +267,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                             choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
                             round(confidence, 2), m.source, sentence)
         summary = f"{actor}: {guess.kind} at {m.text} (found in {source}, {evidence.date_text or 'undated'})"
+        used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
         yield Event("", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
-                    origin, sentence, evidence), place
+                    origin.place if origin else "", sentence, evidence), used
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
