@@ -18,7 +18,8 @@ one to one. Printed for each part, and for each text with ``--by-text``:
 - on matched events the text dates: year right (the years of start and end), date span exact
   (start, end and qualifier), and kind accuracy.
 
-``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
+The ``decide`` line is the mean of the two F1s: a change to extraction stays only if the held-out
+part's does not fall. ``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
 for deciding, not for reading. ``--check`` validates the gold files (offsets are sentence offsets of
 the text, names occur in their sentence, dates are spans) and scores nothing.
 """
@@ -319,6 +320,9 @@ def main(argv=None) -> int:
         print(_line("subject's own", totals["subject"]))
         print(_line("all located", totals["all"]))
         figures[part] = {k: v.figures() for k, v in totals.items()}
+        figures[part]["decide"] = round((totals["subject"].f1()[2] + totals["all"].f1()[2]) / 2, 4)
+        print(f"  decide           {figures[part]['decide']:.4f} (the mean of the two F1: a change stays only "
+              f"if the held-out figure does not fall)")
     if args.errors:
         for t in texts:
             if t.part == "dev":

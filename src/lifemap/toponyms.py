@@ -549,6 +549,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         source = "nominatim" if place.id.startswith("osm-") else "geonames"
         last = Mention(start, end, word, place.id, source, confidence, place, True)
         out.append(last)
+        so_far[place.country] += 1                 # what the text has named so far shapes the region
+        everywhere[place.country] += 1
     out.sort(key=lambda f: f.start)
     return out
 
