@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 
 SCHEMA = 1
 _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
-# A place outside the text's region is accepted only if it is at least this populous.
+# A place outside the text's region is accepted only if it is at least this populous, or (a name
+# only one place in GeoNames bears) a town of NEAR_POPULATION.
 FAR_POPULATION = 100_000
+NEAR_POPULATION = 20_000
 
 
 @dataclass(frozen=True)
@@ -225,9 +227,11 @@ def rank(records: list[Record], region: Mapping[str, float] | None = None) -> li
     return sorted(records, key=lambda r: (-score(r, region), r.geonameid))
 
 
-def acceptable(rec: Record, region: Mapping[str, float] | None) -> bool:
+def acceptable(rec: Record, region: Mapping[str, float] | None, *, alone: bool = False) -> bool:
+    """Whether a record is credible for a name in a text about ``region``; ``alone``: the only
+    place GeoNames knows by that name."""
     if rec.kind == "country":
         return True
     if _share(region, rec.country) > 0:
         return True
-    return rec.population >= FAR_POPULATION
+    return rec.population >= (NEAR_POPULATION if alone else FAR_POPULATION)

@@ -62,7 +62,8 @@ _TITLE_HINTS = ("paper", "journal", "magazine", "weekly", "daily", "organ", "shi
 _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*(?: |[-‐–])$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
-_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*|\s+and\s+(?:then\s+)?|\s+or\s+|\s*,\s*and\s+)(?:the\s+)?")
+_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
+                             r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
@@ -514,9 +515,18 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
 
 def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
     """Mentions for capitalised names after a locative cue that the curated gazetteer lacks,
-    ranked toward the countries of the curated places named so far (else in the whole text)."""
+    ranked toward the countries of the places named so far (else in the whole text). The text's
+    region counts the curated places and the names no reader could mistake: countries, and cities of
+    ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village)."""
+    from .geonames import FAR_POPULATION
+
     out = list(found)
     everywhere = Counter(f.location.country for f in found if f.location is not None)
+    for _, _, word in unknown:
+        if _fallback_word_ok(word, persons):
+            ranked = fallback.ranked(word, None)
+            if ranked and (ranked[0].kind == "country" or ranked[0].population >= FAR_POPULATION):
+                everywhere[ranked[0].country] += 1
     so_far: Counter = Counter()
     last: Mention | None = None                    # the mention right before the current name
     i = 0
@@ -537,11 +547,13 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
         modifier = re.match(r"^\s+([a-z]+)", after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE:
+        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities"):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
         ranked = fallback.ranked(word, region)
-        best = next((r for r in ranked if acceptable(r, region)), None)
+        alone = len(ranked) == 1
+        best = next((r for r in ranked if acceptable(r, region, alone=alone)
+                     or acceptable(r, _main_countries(everywhere), alone=alone)), None)
         if best is None:
             continue
         confidence = 0.6 if best is ranked[0] else 0.5
