@@ -36,6 +36,7 @@ class Subject:
     pronoun: str = "he"                # "he" or "she": what the text calls the subject
     periods: tuple[Period, ...] = ()
     calendar: str = ""                 # a region of data/calendars.toml, or empty
+    groups: tuple[str, ...] = ()       # names of groups the subject belongs to ("Big Three")
 
     @functools.cached_property
     def _names(self) -> re.Pattern:
@@ -66,7 +67,7 @@ def _read(name: str) -> Subject:
     periods = tuple(Period(p["key"], p["label"], DateSpan(p["start"], p["end"], "month"))
                     for p in raw.get("periods", ()))
     return Subject(raw["name"], raw.get("full_name", ""), tuple(raw.get("aliases", ())), tuple(raw.get("given", ())),
-                   raw.get("pronoun", "he"), periods, raw.get("calendar", ""))
+                   raw.get("pronoun", "he"), periods, raw.get("calendar", ""), tuple(raw.get("groups", ())))
 
 
 @functools.cache
@@ -127,8 +128,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     (three times at least); a known subject (``known_subjects``) when the text names them more; None if
     the text names nobody.
 
-    >>> find_subject("Sergei Kirov was born in Urzhum. Kirov studied in Kazan. In 1934 Kirov was shot.").name
-    'Sergei Kirov'
+    >>> find_subject("Sergei Kirov was born in Urzhum. Kirov studied in Kazan. In 1934 Kirov was shot.").aliases
+    ('Kirov',)
     >>> find_subject("Stalin went to Baku. Then Stalin went to Batum. Kamenev stayed.").name
     'Stalin'
     """
@@ -145,10 +146,16 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
             return s
     if found is None:
         return None
-    last = found[-1]
-    name = f"{found[0]} {last}"
-    aliases = tuple(dict.fromkeys(a for a in (last, " ".join(found)) if a != name))
-    return Subject(name, " ".join(found), aliases, (found[0],), _pronoun(text))
+    # Other names the text calls them by: a middle name it uses alone ("Broz" in "Josip Broz Tito"),
+    # a name it says they were known by ("commonly known as Tito").
+    others = [t for t in found[1:-1] if _count(t, text) >= 3]
+    others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
+    name = " ".join(found)
+    aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
+    return Subject(name, name, aliases, (found[0],), _pronoun(text))
+
+
+_KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias)\s+(?:the\s+)?({_NAME})")
 
 
 def _all_names(s: Subject) -> set[str]:

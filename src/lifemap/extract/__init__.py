@@ -32,11 +32,12 @@ from ..gazetteer import Gazetteer, Place
 from ..subject import Subject, find_subject, known_subjects
 from ..text import read_text
 from ..toponyms import Mention, find_places, learn_persons
-from . import dating, kinds, narrative as narrative_stage, roles
+from . import clauses, dating, kinds, narrative as narrative_stage, roles
 from .actors import Actors
 from .dating import DateChoice, How, old_style_period, old_style_periods
 from .kinds import MOVES, Strength
 from .options import DEFAULT, ExtractOptions
+from .tagger import tag
 
 __all__ = ["extract", "events_in", "write_csv", "ExtractOptions", "DateWarning", "old_style_period",
            "old_style_periods"]
@@ -228,7 +229,15 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     sentence = text[a:b]
     words = kinds.event_words(sentence, a)
     distinct = _distinct(mentions)
-    role = roles.roles(text, sentence, a, distinct)
+    tokens = tag(sentence)
+    links: dict[int, clauses.Link] = {}
+    for n, m in enumerate(distinct):
+        previous = distinct[n - 1] if n else None
+        if previous is not None and roles.continues_list(text, previous, m):
+            links[id(m)] = links[id(previous)]          # a list shares its head's link
+        else:
+            links[id(m)] = clauses.link(tokens, sentence, m.start - a, m.end - a)
+    role = roles.roles(text, sentence, a, distinct, links)
     kept = [m for m in distinct if role[id(m)] is roles.Role.LOCATES]
 
     def prison_site(m: Mention) -> bool:
@@ -259,7 +268,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             span = dating.gregorian(choice.date.span, periods, place.country)
             if choice.widen:
                 span = dating.widen(span)
-        actor = actors.actor(i, sentence, m.start - a, places)
+        actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]

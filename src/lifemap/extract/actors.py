@@ -12,6 +12,8 @@ from typing import Callable
 
 from ..lexicon import words
 from ..subject import Subject
+from .clauses import Link
+from .tagger import Tag
 from ..toponyms import GIVEN_NAMES, SURNAMES
 from . import clauses
 from .narrative import Narrative
@@ -20,7 +22,9 @@ _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl",
 _GROUPS = "|".join(re.escape(g) for g in sorted(words("groups"), key=len, reverse=True))
 _SUBJECT = re.compile(
     r"(?P<group>\b(?:" + _GROUPS + r")\b)"
-    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Tt]heir|[Tt]he\s+(?:two|three|four|five|six)\s+of\s+them)\b)"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Tt]heir|"
+    r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|women|delegates|allies)|[Tt]he\s+trio|"
+    r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
 _GROUP_WORDS = words("groups")
 _GROUP_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _GROUPS + r")\b")
@@ -118,11 +122,49 @@ class Actors:
         return self._name(words)
 
     def is_subject(self, words: str) -> bool:
-        """The subject is among ``words``: by a name only they bore, or (in a text about them) by a first name."""
-        return self.subject.is_named(words, own_text=self.about_subject)
+        """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
+        name, or as one of a group they belong to ("the Big Three")."""
+        return self.subject.is_named(words, own_text=self.about_subject) or any(
+            g in words for g in self.subject.groups)
+
+    # Whose event, given how the place hangs on its clause -----------------------------------------
+    def actor_at(self, i: int, sentence: str, pos: int, places: Places, tokens: list, link: Link,
+                 big: bool) -> str:
+        """Who the event at ``pos`` happened to: the clause's subject where the clause puts them at the
+        place; the one a verb of motion moves ("Lenin sent him to Tsaritsyn"); the people an event noun
+        names ("the deportation of the Chechens"); the text's subject when the clause has someone meet
+        them there ("Churchill flew to Moscow to visit Stalin")."""
+        who = self.actor(i, sentence, pos, places)
+        mine = self.subject.name
+        if link.vclass == "sending" and _is_mover(link.mover) and not link.passive and present(link, big, moved=True):
+            return self._mover(i, link.mover)
+        if who == mine and not present(link, big):
+            return _noun_argument(sentence, link, pos) or "unknown"
+        if who != mine and self.meets_subject(tokens, link):
+            return mine
+        return who
+
+    def _mover(self, i: int, words: str) -> str:
+        low = words.lower()
+        if low in ("him", "her", "himself", "herself"):
+            return self.person_before(i)
+        if low in ("them", "themselves"):
+            return self.plural_before(i) or "unknown"
+        return self._name(words)
+
+    def meets_subject(self, tokens: list, link: Link) -> bool:
+        """A verb of meeting in the clause whose object (or agent, "received by Stalin") is the subject."""
+        lo, hi = link.clause
+        inside = [t for t in tokens if lo <= t.start and t.end <= hi]
+        for k, t in enumerate(inside):
+            if t.tag is Tag.VERB and t.vclass == "meeting":
+                after = " ".join(x.text for x in inside[k + 1:k + 4])
+                if self.subject.is_named(after, own_text=self.about_subject):
+                    return True
+        return False
 
     def is_person(self, tokens: list[str]) -> bool:
-        return any(t.lower().rstrip("’'s") in self.persons or self.is_subject(t.rstrip("’'s")) for t in tokens)
+        return any(_bare(t).lower() in self.persons or self.is_subject(_bare(t)) for t in tokens)
 
 
 def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actors, stop: int | None = None,
@@ -161,7 +203,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                     return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
                 continue
             tokens = [t for t in re.split(r"(?:,\s*|\s+)", found) if t and t != "and"]
-            while tokens and (tokens[0] in _NOT_NAMES or tokens[0].rstrip("’'s") in _MONTH_WORDS):
+            while tokens and (tokens[0] in _NOT_NAMES or _bare(tokens[0]) in _MONTH_WORDS):
                 tokens.pop(0)
             if len(tokens) > 6:
                 continue                                              # a title, not a name
@@ -185,8 +227,67 @@ def _inverted_subject(sentence: str, actors: Actors):
     return "name", m.group(1).strip() + (" and" if len(tokens) > 1 else "")
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Stalin's" -> "Stalin" (and "Columbus" stays whole)."""
+    return re.sub(r"['’]s?$", "", word)
+
+
 def clean(words: str) -> str:
     """An actor's name without a leading article or possessive ending."""
     words = re.sub(r"^(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+", "", words)
     words = re.sub(r"['’]s$", "", words)
     return words.strip(" ,")
+
+
+# Whether a clause puts its subject at a place ------------------------------------------------------
+_TO = frozenset("to into onto for towards toward via through across at in between".split())
+_MOVERS = frozenset("him her them himself herself themselves".split())
+
+
+def _is_mover(words: str) -> bool:
+    """Whether the object of a verb of sending is someone: a name, a pronoun, a group ("the kulaks")."""
+    if not words:
+        return False
+    last = words.split()[-1]
+    return last[0].isupper() or last.lower() in _MOVERS or last in _GROUP_WORDS
+_AT = frozenset("in at near inside within on outside of".split())
+
+
+def present(link: Link, big: bool, *, moved: bool = False) -> bool:
+    """Whether the clause puts its subject (or, ``moved``, the object its verb moves) at the place: a verb
+    of motion towards it, of staying, being held or meeting there, of fighting at a town; not an order,
+    a decree, a thought, a wish or a negation, nor a country or region acted on from afar."""
+    if link.irrealis or link.negated:
+        return False
+    v = link.vclass
+    if link.lead and not big and v not in ("rule", "abstract", "rename"):
+        return True                                    # "In Baku, he organised strikes"
+    if v == "sending":
+        if _is_mover(link.mover) and not link.passive and not moved:
+            return False                               # "sent Molotov to Berlin": Molotov went
+        return link.prep in _TO or link.prep == ""
+    if v == "motion":
+        return link.prep in _TO or link.prep == ""
+    if v in ("stay", "detention", "meeting"):
+        return link.prep in _AT or link.prep in ("", "subject", "to")
+    if v in ("combat", "create"):
+        return not big                                 # "defended Tsaritsyn", not "invaded Poland"
+    if v in ("rule", "abstract", "rename"):
+        return False
+    if big:
+        return bool(link.verb) and link.prep in ("to", "into", "in", "across", "through") and not link.noun
+    return link.prep != "from"
+
+
+_EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|resettlement|arrests?|executions?|"
+                       r"murders?|imprisonment|massacres?|deaths?|flight)\s+of\s+((?:the\s+)?[\w'’ -]+?)"
+                       r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
+
+
+def _noun_argument(sentence: str, link: Link, pos: int) -> str:
+    """The people an event noun of the clause names: "the deportation of the Chechens to Kazakhstan"."""
+    lo, _ = link.clause
+    m = None
+    for m in _EVENT_OF.finditer(sentence, lo, pos):
+        pass
+    return clean(m.group(1)) if m else ""

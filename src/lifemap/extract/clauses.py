@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      r"before|after|although|though|as|because|since|until|so|whereas)\b|\bwhere\b|\bwhile\b|"
@@ -19,6 +20,9 @@ _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]
 PARTICIPLE_LEAD = re.compile(r"^(?:Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
+# A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
+_SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
+                               r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")
 # Leading adverbials that hold no subject: "In June 1911, ", "After the heist, ", "Held in Batumi, ".
 _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despite|Upon|With|Without|Under|Over|"
                    r"Back|Still|There|Then|Later|Soon|Eventually|Meanwhile|Shortly|Initially|Finally|Thus|However|"
@@ -43,7 +47,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where clauses meet, as (start, end) of each boundary, in order."""
     out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
     out += [(m.end() - 1, m.end()) for m in _SUBORDINATE.finditer(sentence)]
-    lead = PARTICIPLE_LEAD.match(sentence)
+    lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
     return tuple(sorted(out))
@@ -108,3 +112,114 @@ def adverb_after(sentence: str, pos: int) -> int:
     """The length of an adverb in -ly (and its space) at ``pos``, or 0."""
     m = re.match(r"\w+ly\s+", sentence[pos:pos + 20])
     return m.end() if m else 0
+
+
+# What links a place to its clause ----------------------------------------------------------------
+_SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
+    island republic oblast suburb outskirts environs streets camp prison""".split())
+_IRREALIS_MODALS = frozenset("could might may should must ought".split())
+_LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
+
+
+@dataclass(frozen=True)
+class Link:
+    """How a place mention hangs on its clause.
+
+    ``prep`` is the preposition before the place ("to", "in"…; "" when the place is the object of the
+    verb, "subject" when it stands before it); ``verb`` the verb it hangs on (its lemma, class and voice,
+    or empty), ``noun`` a noun it may hang on instead ("republics in Estonia"), ``mover`` the object a
+    verb of motion moves ("sent Molotov to Berlin"), ``lead`` whether it stands in a leading phrase
+    ("In Baku, he …"); ``irrealis`` a modal, a wish, a plan, a belief or an order governs it, ``negated``
+    the verb is negated.
+    """
+
+    prep: str = ""
+    verb: str = ""
+    vclass: str = ""
+    passive: bool = False
+    noun: str = ""
+    mover: str = ""
+    lead: bool = False
+    irrealis: bool = False
+    negated: bool = False
+    clause: tuple[int, int] = (0, 0)
+
+
+def link(tokens: list, sentence: str, start: int, end: int) -> Link:
+    """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
+    from .tagger import Tag, is_passive
+
+    lo, hi = clause_around(sentence, start)
+    inside = [k for k, t in enumerate(tokens) if lo <= t.start and t.end <= hi]
+    if not inside:
+        return Link(clause=(lo, hi))
+    first, last = inside[0], inside[-1]
+    k = next((k for k in inside if tokens[k].start >= start), last)
+    # The preposition: back over determiners, adjectives and "the small Siberian town of".
+    prep, j, steps = "", k - 1, 0
+    while j >= first and steps < 6:
+        t = tokens[j]
+        if t.tag is Tag.PREP:
+            if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS:
+                j, steps = j - 2, steps + 1
+                continue
+            prep = t.text.lower()
+            break
+        if t.tag in (Tag.DET, Tag.WORD, Tag.NUM, Tag.ADV) or (t.tag is Tag.NAME and steps < 2):
+            j, steps = j - 1, steps + 1
+            continue
+        break
+    if not prep:
+        prep = "" if j >= first and tokens[j].tag is Tag.VERB else "subject"
+    # The verb: the nearest before the preposition; what stands between them up to the first
+    # preposition is its object ("deported the Chechens from Chechnya to Kazakhstan": the Chechens).
+    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is Tag.VERB), None)
+    noun, mover = "", ""
+    if verb_at is not None:
+        obj = []
+        for t in tokens[verb_at + 1:j + 1]:
+            if t.tag in (Tag.PREP, Tag.TO, Tag.PUNCT, Tag.SUB, Tag.CONJ):
+                break
+            obj.append(t)
+        nouns = [t for t in obj if t.tag in (Tag.WORD, Tag.NAME, Tag.PRON)]
+        noun = next((t.text for t in reversed(nouns) if t.tag is Tag.WORD), "")
+        mover = " ".join(t.text for t in nouns)
+    lead = False
+    if verb_at is None:
+        after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
+        if after is not None and prep not in ("", "subject"):
+            verb_at, lead, noun, mover = after, True, "", ""
+        elif after is not None:
+            verb_at, noun, mover = after, "", ""
+    verb = tokens[verb_at] if verb_at is not None else None
+    vclass = verb.vclass if verb else ""
+    if verb is None and j >= first and _copula(tokens, j):
+        vclass = "stay"                            # "he was then in Iceland"
+    until = verb_at if verb_at is not None else k
+    before = tokens[first:until]
+    irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
+                   or (t.tag is Tag.VERB and t.vclass == "abstract")
+                   or t.text.lower() in _irrealis_nouns() for t in before)
+    if verb is not None and verb.vclass == "abstract" and not lead:
+        irrealis = True                            # "feared attack from Japan", "hoped for Paris"
+    negated = any(t.tag is Tag.NEG for t in tokens[max(first, until - 4):until])
+    return Link(prep, verb.lemma if verb else "", vclass,
+                bool(verb) and is_passive(tokens, verb_at), noun if verb and not lead else "",
+                mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
+
+
+def _copula(tokens: list, j: int) -> bool:
+    """A form of "be" right before the preposition at ``j`` (adverbs between): "was then in"."""
+    from .tagger import Tag
+
+    j -= 1
+    while j >= 0 and tokens[j].tag is Tag.ADV:
+        j -= 1
+    return j >= 0 and tokens[j].tag is Tag.AUX and tokens[j].lemma == "be"
+
+
+@functools.cache
+def _irrealis_nouns() -> frozenset[str]:
+    from ..lexicon import sections
+
+    return frozenset(sections("function_words")["irrealis"])

@@ -16,7 +16,8 @@ import enum
 import re
 
 from ..toponyms import Mention
-from . import clauses
+from . import clauses, kinds
+from .clauses import Link
 
 
 class Role(enum.Enum):
@@ -27,7 +28,8 @@ class Role(enum.Enum):
     REFERENCE = "reference"    # a reference point: "west of Krasnoyarsk"
     ABSTRACT = "abstract"      # named for what was decided there: "the line of Zimmerwald"
     NEGATED = "negated"        # where something did not happen
-    POLITY = "polity"          # a region or country with no locative role: "a pact with Germany"
+    IRREALIS = "irrealis"      # wished, planned, feared, believed, ordered, rumoured: "hoped to reach Paris"
+    POLITY = "polity"          # a region or country acted on or named, not a scene: "a pact with Germany"
 
 
 # Words that give a region or country a locative role besides the cues of lifemap.toponyms.
@@ -49,8 +51,12 @@ def is_big(m: Mention) -> bool:
     return m.location is not None and m.location.kind in ("region", "country")
 
 
-def roles(text: str, sentence: str, a: int, mentions: list[Mention]) -> dict[int, Role]:
-    """The role of each mention of one sentence (starting at text offset ``a``), by ``id(mention)``."""
+_PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
+
+
+def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict[int, Link]) -> dict[int, Role]:
+    """The role of each mention of one sentence (starting at text offset ``a``), by ``id(mention)``,
+    given how each hangs on its clause (``links``)."""
     out: dict[int, Role] = {}
     previous: Mention | None = None
     abstract = False
@@ -64,8 +70,12 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention]) -> dict[int
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
-        elif _NEGATED.search(own_clause[-40:]):
+        elif _NEGATED.search(own_clause[-40:]) or links[id(m)].negated:
             role = Role.NEGATED
+        elif links[id(m)].irrealis:
+            role = Role.IRREALIS
+        elif is_big(m) and _acted_on(links[id(m)]):
+            role = Role.POLITY
         elif is_big(m) and not (m.cued or _ROLE.search(before)) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
                 and _LIST_GAP.match(text[previous.end:m.start])):
@@ -75,6 +85,20 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention]) -> dict[int
         out[id(m)] = role
         previous = m
     return out
+
+
+def _acted_on(link: Link) -> bool:
+    """A region or country a decree, a policy or a thought is about, or that only qualifies a thing
+    ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
+    noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
+    if link.noun and kinds.kind_words(link.noun):
+        return False
+    return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
+
+
+def continues_list(text: str, previous: Mention, m: Mention) -> bool:
+    """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia"."""
+    return bool(_LIST_GAP.match(text[previous.end:m.start]))
 
 
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:

@@ -1,0 +1,153 @@
+"""Words and their parts of speech, as much as clauses need: the tagger of the extractor.
+
+A token is a word, a number or a mark, with its offsets in the sentence. Its tag comes from the
+closed classes (``data/lexicon/function_words.txt``), the verb lexicon (``data/lexicon/verbs.txt``:
+every verb with its class, its regular forms made here) and a few rules of context: a verb's base
+form is a verb only after a subject, a modal, an auxiliary or "to" ("he would return", not "his
+return"); a capitalised word is a name; "to" before a verb marks an infinitive. No statistical
+model: what the rules do not know stays a plain word.
+
+>>> [(t.text, t.tag.value) for t in tag("He was sent to Narym to serve his exile.")][:7]
+[('He', 'pron'), ('was', 'aux'), ('sent', 'verb'), ('to', 'prep'), ('Narym', 'name'), ('to', 'to'), ('serve', 'verb')]
+"""
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicon import sections
+
+
+class Tag(enum.Enum):
+    WORD = "word"       # a noun, an adjective, anything the rules do not place
+    NAME = "name"       # a capitalised word
+    VERB = "verb"
+    AUX = "aux"         # be, have, do
+    MODAL = "modal"
+    NEG = "neg"
+    DET = "det"
+    PRON = "pron"
+    PREP = "prep"
+    CONJ = "conj"
+    SUB = "sub"         # a subordinating conjunction or a relative
+    TO = "to"           # "to" before a verb
+    ADV = "adv"
+    NUM = "num"
+    PUNCT = "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    tag: Tag
+    lemma: str = ""     # a verb's lemma
+    vclass: str = ""    # a verb's class (motion, stay, detention, meeting, combat, rule, rename, abstract)
+    form: str = ""      # a verb's form: base, s, past (past or participle), ing
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*|n['’]t|[^\w\s]")
+_BE = frozenset("was were is are be been being am".split())
+
+
+def _inflections(lemma: str) -> dict[str, str]:
+    """The regular forms of a verb: ``{form: "base" | "s" | "past" | "ing"}``."""
+    out = {lemma: "base"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out[lemma + "es"] = "s"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out[lemma[:-1] + "ies"] = "s"
+    else:
+        out[lemma + "s"] = "s"
+    if lemma.endswith("ie"):
+        out[lemma + "d"], out[lemma[:-2] + "ying"] = "past", "ing"
+    elif lemma.endswith("e"):
+        out[lemma + "d"], out[lemma[:-1] + "ing"] = "past", "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out[lemma[:-1] + "ied"], out[lemma + "ing"] = "past", "ing"
+    else:
+        out[lemma + "ed"], out[lemma + "ing"] = "past", "ing"
+    if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", lemma):       # stop -> stopped, travel -> travelled
+        out[lemma + lemma[-1] + "ed"], out[lemma + lemma[-1] + "ing"] = "past", "ing"
+    return out
+
+
+@functools.cache
+def verbs() -> dict[str, tuple[str, str, str]]:
+    """Every known verb form: ``{form: (lemma, class, form kind)}``; the first class listed wins."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for vclass, lines in sections("verbs").items():
+        for line in lines:
+            lemma, *irregular = line.split()
+            forms = _inflections(lemma)
+            forms.update({f: "past" for f in irregular})
+            for form, kind in forms.items():
+                out.setdefault(form, (lemma, vclass, kind))
+    return out
+
+
+@functools.cache
+def _closed() -> dict[str, Tag]:
+    out: dict[str, Tag] = {}
+    for name, words in sections("function_words").items():
+        if name not in Tag._value2member_map_:
+            continue                               # not a part of speech (the irrealis nouns)
+        for w in words:
+            out.setdefault(w, Tag(name))
+    return out
+
+
+def tag(sentence: str) -> list[Token]:
+    """The tokens of a sentence with their tags."""
+    closed, known = _closed(), verbs()
+    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    out: list[Token] = []
+    for i, (text, start, end) in enumerate(raw):
+        low = text.lower()
+        prev = out[-1] if out else None
+        if not text[0].isalnum():
+            out.append(Token(text, start, end, Tag.PUNCT))
+            continue
+        if text[0].isdigit():
+            out.append(Token(text, start, end, Tag.NUM))
+            continue
+        if low in ("n't", "n’t"):
+            out.append(Token(text, start, end, Tag.NEG))
+            continue
+        first = prev is None or prev.tag is Tag.PUNCT and prev.text in "\"“‘'("
+        if text[0].isupper() and not (first and (low in closed or low in known)):
+            out.append(Token(text, start, end, Tag.NAME))
+            continue
+        if low == "to":
+            nxt = raw[i + 1][0].lower() if i + 1 < len(raw) else ""
+            is_inf = known.get(nxt, ("", "", ""))[2] == "base" and nxt not in closed
+            out.append(Token(text, start, end, Tag.TO if is_inf else Tag.PREP))
+            continue
+        if low in _BE or low in ("had", "has", "have", "having", "did", "does", "do"):
+            out.append(Token(text, start, end, Tag.AUX, lemma="be" if low in _BE else low))
+            continue
+        if low in closed:
+            out.append(Token(text, start, end, closed[low]))
+            continue
+        if low in known:
+            lemma, vclass, form = known[low]
+            if form in ("past", "ing") or (prev is not None and (
+                    prev.tag in (Tag.PRON, Tag.MODAL, Tag.TO, Tag.NEG, Tag.AUX) or
+                    (prev.tag is Tag.NAME and form == "s"))):
+                out.append(Token(text, start, end, Tag.VERB, lemma, vclass, form))
+                continue
+        out.append(Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD))
+    return out
+
+
+def is_passive(tokens: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is a past participle after a form of "be" ("was exiled", "were not sent")."""
+    if tokens[i].form != "past":
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].tag in (Tag.ADV, Tag.NEG):
+        j -= 1
+    return j >= 0 and tokens[j].tag is Tag.AUX and tokens[j].lemma == "be"
