@@ -136,7 +136,8 @@ class Actors:
         them there ("Churchill flew to Moscow to visit Stalin")."""
         who = self.actor(i, sentence, pos, places)
         mine = self.subject.name
-        if link.vclass == "sending" and _is_mover(link.mover) and not link.passive and present(link, big, moved=True):
+        if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
+                link, big, moved=True):
             return self._mover(i, link.mover)
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
@@ -262,11 +263,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     v = link.vclass
     if link.lead and not big and v not in ("rule", "abstract", "rename"):
         return True                                    # "In Baku, he organised strikes"
-    if v == "sending":
+    if v in ("sending", "motion"):
         if _is_mover(link.mover) and not link.passive and not moved:
-            return False                               # "sent Molotov to Berlin": Molotov went
-        return link.prep in _TO or link.prep == ""
-    if v == "motion":
+            return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"
         return link.prep in _TO or link.prep == ""
     if v in ("stay", "detention", "meeting"):
         return link.prep in _AT or link.prep in ("", "subject", "to")

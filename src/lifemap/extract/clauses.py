@@ -199,9 +199,12 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     before = tokens[first:until]
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is Tag.VERB and t.vclass == "abstract")
-                   or t.text.lower() in _irrealis_nouns() for t in before)
-    if verb is not None and verb.vclass == "abstract" and not lead:
-        irrealis = True                            # "feared attack from Japan", "hoped for Paris"
+                   or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
+                       and before[n + 1].text.lower() in ("to", "of", "that", "for"))
+                   for n, t in enumerate(before))
+    if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
+        irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
+        #                                            "said his goodbyes in Kureika", which happened there
     negated = any(t.tag is Tag.NEG for t in tokens[max(first, until - 4):until])
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if verb and not lead else "",
