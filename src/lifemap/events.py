@@ -248,14 +248,15 @@ def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     >>> events.loc[events["kind"] == "birth", ["place", "date_label"]].iloc[0].tolist()
     ['gori', '18 Dec 1878 (6 Dec O.S.)']
     """
+    from .subject import known_subjects
+
     gazetteer = gazetteer or Gazetteer.load()
     if path is not None:
         gazetteer = _with_places_of_file(Path(path), gazetteer)
     frame = to_frame(read_events(path, gazetteer), gazetteer)
-    if path is None:
-        from .subject import default_subject
-
-        frame.attrs["subjects"] = [default_subject()]
+    # Whose life: the known subject (data/subjects) who is the main actor, so their periods apply.
+    actor = main_actor(frame)
+    frame.attrs["subjects"] = [s for s in known_subjects() if s.name == actor][:1]
     return frame
 
 

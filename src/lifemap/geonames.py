@@ -166,6 +166,10 @@ class GeoNames:
     def close(self) -> None:
         self._con.close()
 
+    def offline(self) -> "GeoNames":
+        """The layer that answers without the network: this one."""
+        return self
+
     def lookup(self, name: str) -> list[Record]:
         """Every city or country called ``name`` (folded), in no particular order."""
         keys = sorted(fold_variants(name))

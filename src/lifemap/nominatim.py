@@ -495,6 +495,10 @@ class WithNominatim:
         self.geonames, self.layer = geonames, layer
         self.unresolved: dict[str, str] = {}
 
+    def offline(self):
+        """The layer that answers without the network (GeoNames), or None."""
+        return self.geonames
+
     def ranked(self, name: str, region=None) -> list:
         from .geonames import acceptable
 

@@ -522,9 +522,10 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
 
     out = list(found)
     everywhere = Counter(f.location.country for f in found if f.location is not None)
-    for _, _, word in unknown:
+    offline = fallback.offline()                   # the region is estimated without asking the network
+    for _, _, word in unknown if offline is not None else ():
         if _fallback_word_ok(word, persons):
-            ranked = fallback.ranked(word, None)
+            ranked = offline.ranked(word, None)
             if ranked and (ranked[0].kind == "country" or ranked[0].population >= FAR_POPULATION):
                 everywhere[ranked[0].country] += 1
     so_far: Counter = Counter()
