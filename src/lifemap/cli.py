@@ -101,14 +101,20 @@ def export_events(args) -> int:
 
 
 def extract_cmd(args) -> int:
-    from .extract import extract, write_csv
-    from .gazetteer import Gazetteer
+    from .corpus import extract_corpus
 
     with _fallback(args) as fallback:
-        frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=fallback)
-    path = write_csv(frame, args.output)
-    print(f"wrote {path} ({len(frame)} events from {len(args.files)} file(s))", file=sys.stderr)
-    return 0
+        run = extract_corpus(args.files, args.output, places=args.places, geonames=not args.no_geonames,
+                             jobs=args.jobs, scheduler=args.scheduler, parts=args.parts,
+                             memory_limit=args.memory_limit, fallback=None if isinstance(fallback, bool) else fallback)
+    for name, message in run.warnings:
+        warnings.warn(message if message.startswith(name) else f"{name}: {message}")
+    for name, reason in run.failed:
+        print(f"lifemap: skipped {name}: {reason}", file=sys.stderr)
+    kept = f", {run.cached} kept from an earlier run" if run.cached else ""
+    print(f"wrote {run.output} ({run.rows} events from {run.files - len(run.failed)} of {run.files} file(s){kept})",
+          file=sys.stderr)
+    return 1 if run.failed else 0
 
 
 def figure(args) -> int:
@@ -210,10 +216,19 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
     x.set_defaults(func=export_events)
 
-    e = sub.add_parser("extract", help="find dated, located events in texts (CSV, one row per event and place)")
-    e.add_argument("files", nargs="+", metavar="FILE", type=Path, help="texts to read (UTF-8; others as cp1252 with a warning)")
-    e.add_argument("-o", "--output", default="events.csv", help="CSV file to write [%(default)s]")
+    e = sub.add_parser("extract", help="find dated, located events in texts (CSV or GeoParquet, one row per event and place)")
+    e.add_argument("files", nargs="+", metavar="FILE_OR_DIR", type=Path,
+                   help="texts to read (UTF-8; others as cp1252 with a warning); a folder means every *.txt in it")
+    e.add_argument("-o", "--output", default="events.csv",
+                   help="file to write: .parquet for GeoParquet, else CSV [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    e.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes on this machine [%(default)s]")
+    e.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on an existing Dask cluster (tcp://host:8786); the texts must be readable there")
+    e.add_argument("--parts", metavar="DIR",
+                   help="where the rows of finished texts are kept, so a rerun skips them [~/.cache/lifemap/corpus]")
+    e.add_argument("--memory-limit", default="auto", metavar="SIZE",
+                   help="memory of each --jobs worker before Dask restarts it (e.g. 2GiB) [%(default)s]")
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 

@@ -1,0 +1,380 @@
+"""Corpora: many texts read at once on Dask workers, into one events file (CSV or GeoParquet).
+
+``extract_corpus(inputs, output)`` runs ``lifemap.extract`` on every text (folders are searched for
+``*.txt`` recursively), one task per distinct text:
+
+- in this process (``jobs=1``), on ``jobs`` worker processes of a ``distributed.LocalCluster``, or on
+  an existing Dask cluster (``scheduler="tcp://host:8786"``): the same task, the same rows. Tasks
+  are Dask futures; Dask places them and moves those of a worker that died to another one.
+- Each worker process loads the gazetteer and opens the GeoNames index once (``_tools``) and
+  keeps them for every text it is given.
+- Workers read the texts by path (a cluster needs them on a shared file system) and send rows
+  back; the client keeps every finished text's rows as a part file named by the text's content
+  hash and what the rows depend on (lifemap's code and data, the places file, the fallback), so a
+  rerun, after a crash or with more texts, extracts only what is new or changed.
+- A text that cannot be read or breaks the extractor is reported with its reason and skipped; the
+  others are written. A worker's memory is bounded by Dask's ``memory_limit`` (the nanny restarts
+  a worker past it) and by the extractor, which analyses a long text a few MB at a time.
+
+The output is the CSV of ``lifemap extract`` (the same columns; ``source`` names the file, with its
+path inside the folder given) or, for ``.parquet``, GeoParquet. Rows are in the order of the files
+(sorted within a folder) and of the text, and ids are numbered across the corpus as ``extract``
+numbers them across its texts: a parallel run writes the same bytes as a sequential one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import sys
+import time
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, LifemapError
+
+PART_SUFFIX = ".parquet"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One input file: where it is, the name its rows carry, its size and content hash."""
+
+    path: Path          # absolute
+    name: str           # the file's name, or its path inside the folder it was found in
+    size: int
+    digest: str         # sha256 of its bytes
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a text's rows depend on besides the text: sent to the workers, part of the cache key."""
+
+    places: str | None = None     # a places CSV instead of the curated one
+    geonames: bool = True         # the GeoNames fallback for names not curated
+
+    def fingerprint(self, extra: str = "") -> str:
+        """A short hash of lifemap's own code and data, the places file and these settings."""
+        from .gazetteer import default_places_path
+        from .geonames import index_path
+
+        h = hashlib.sha256(_package_digest().encode())
+        h.update(Path(self.places or default_places_path()).read_bytes())
+        h.update(f"{self.geonames}|{index_path().name if self.geonames else ''}|{extra}".encode())
+        return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What a worker reports for one text (the rows travel beside it)."""
+
+    digest: str
+    rows: int = 0
+    error: str = ""                          # why the text was skipped; empty when it was read
+    warnings: tuple[str, ...] = ()           # what the extractor warned about (dates, encodings)
+    seconds: float = 0.0
+    worker: str = ""                         # host:pid of the process that read it
+    peak_mb: float = 0.0                     # that process's peak resident memory so far
+
+
+@dataclass(frozen=True)
+class CorpusRun:
+    """What a run did: files read, taken from earlier runs, skipped with their reasons."""
+
+    output: Path
+    files: int
+    extracted: int
+    cached: int
+    rows: int
+    megabytes: float
+    seconds: float
+    failed: tuple[tuple[str, str], ...] = ()      # (file, reason)
+    warnings: tuple[tuple[str, str], ...] = ()    # (file, message)
+    workers: dict[str, float] = field(default_factory=dict)  # peak MB of each worker process
+
+
+# Finding the texts -----------------------------------------------------------------------------
+def find_texts(inputs) -> list[Text]:
+    """The texts ``inputs`` name: files as given (in that order), folders as every ``*.txt``
+    inside them, recursively and sorted, each named by its path inside the folder."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    found: list[tuple[Path, str]] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            found += [(p, p.relative_to(item).as_posix()) for p in sorted(item.rglob("*.txt")) if p.is_file()]
+        elif item.is_file():
+            found.append((item, item.name))
+        else:
+            raise DataError(item, 0, "", "cannot read: No such file or directory")
+    return [Text(p.resolve(), name, *_size_and_digest(p)) for p, name in found]
+
+
+def _size_and_digest(path: Path) -> tuple[int, str]:
+    h, size = hashlib.sha256(), 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return size, h.hexdigest()
+
+
+def _package_digest() -> str:
+    """A hash of lifemap's modules and data files: rows kept by another version are not reused."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+# One text, on a worker ---------------------------------------------------------------------------
+_TOOLS: dict[Settings, tuple] = {}
+
+
+def _tools(settings: Settings) -> tuple:
+    """The gazetteer and the GeoNames index of this process, loaded on its first text only."""
+    if settings not in _TOOLS:
+        from .gazetteer import Gazetteer
+        from .geonames import GeoNames
+
+        _TOOLS.clear()
+        _TOOLS[settings] = (Gazetteer.load(settings.places), GeoNames.open() if settings.geonames else False)
+    return _TOOLS[settings]
+
+
+def extract_file(path: str, digest: str, settings: Settings, fallback=None):
+    """``(FileResult, rows)`` for one text; rows is None when the text was skipped. Never raises
+    for a bad text: the reason goes into the result. ``fallback``: a layer to use instead of the
+    settings' one (in this process only, e.g. Nominatim)."""
+    import socket
+
+    from .extract import extract
+
+    started = time.perf_counter()
+    gazetteer, geonames = _tools(settings)
+    rows, error = None, ""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            rows = extract(Path(path), gazetteer=gazetteer, fallback=geonames if fallback is None else fallback,
+                           progress=False)
+        except Exception as exc:  # noqa: BLE001 - one bad text must not stop the corpus; its reason is kept
+            error = str(exc) if isinstance(exc, LifemapError) else f"{type(exc).__name__}: {exc}"
+    said = tuple(dict.fromkeys(str(w.message) for w in caught))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = FileResult(digest, 0 if rows is None else len(rows), error, said, time.perf_counter() - started,
+                        f"{socket.gethostname()}:{os.getpid()}", peak)
+    return result, None if rows is None else _fixed_types(rows)
+
+
+def _fixed_types(frame):
+    """One schema for every part (an empty text, or one without an undated row, would otherwise
+    give columns of another type)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from .events import FRAME_COLUMNS
+
+    ints = {"start", "end", "name_start", "name_end"}
+    floats = {"origin_lat", "origin_lon", "lat", "lon", "confidence"}
+    out = pd.DataFrame(index=range(len(frame)))
+    for c in FRAME_COLUMNS:
+        values = frame[c].to_numpy() if len(frame) else []
+        if c in ("first_day", "last_day"):
+            out[c] = pd.to_datetime(pd.Series(values, dtype="datetime64[s]"))
+        elif c in ints:
+            out[c] = pd.Series(values, dtype="int64")
+        elif c in floats:
+            out[c] = pd.Series(values, dtype="float64")
+        elif c == "carried":
+            out[c] = pd.Series(values, dtype="bool")
+        else:
+            out[c] = pd.Series(values, dtype="str")
+    return gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["lon"], out["lat"]), crs="EPSG:4326")
+
+
+# The run -----------------------------------------------------------------------------------------
+def default_parts() -> Path:
+    from .geonames import cache_dir
+
+    return cache_dir() / "corpus"
+
+
+def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLike | None = None,
+                   geonames: bool = True, jobs: int = 1, scheduler: str | None = None,
+                   parts: str | os.PathLike | None = None, progress: bool | None = None,
+                   memory_limit: str = "auto", fallback=None, on_file=None) -> CorpusRun:
+    """Extract events from every text of ``inputs`` (files and folders) into ``output``
+    (``.parquet``: GeoParquet; anything else: CSV), ``jobs`` worker processes at a time or on the
+    Dask cluster at ``scheduler``. Texts whose rows an earlier run kept (in ``parts``, by default
+    the user cache) are not read again. A text that fails is reported in the result and skipped.
+
+    ``fallback``: a gazetteer layer object (e.g. Nominatim) for a run in this process (``jobs=1``).
+    ``memory_limit``: per local worker (Dask's ``memory_limit``). ``on_file(text, result)`` is
+    called on this side as each text is done, in the order they finish."""
+    started = time.perf_counter()
+    if jobs < 1:
+        raise LifemapError("jobs must be at least 1")
+    if scheduler and jobs != 1:
+        raise LifemapError("give --jobs for worker processes here or --scheduler for a cluster, not both")
+    if fallback is not None and (jobs > 1 or scheduler):
+        raise LifemapError("a network gazetteer (Nominatim) runs in one process only: leave out --jobs and --scheduler")
+    texts = find_texts(inputs)
+    if not texts:
+        raise LifemapError("no texts (*.txt) found in " + ", ".join(map(str, _as_list(inputs))))
+    settings = Settings(str(places) if places else None, bool(geonames))
+    store = Path(parts) if parts else default_parts()
+    store = store / settings.fingerprint("nominatim" if fallback is not None else "")
+    todo = {t.digest: t for t in texts if not (store / (t.digest + PART_SUFFIX)).exists()}
+    results: dict[str, FileResult] = {}
+    total = sum(t.size for t in texts)
+    show = progress if progress is not None else sys.stderr.isatty()
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="B", unit_scale=True, desc="extracting", disable=not show, file=sys.stderr,
+              initial=sum(t.size for t in texts if t.digest not in todo)) as bar:
+        n_done = len(texts) - sum(1 for t in texts if t.digest in todo)
+        bar.set_postfix_str(f"{n_done}/{len(texts)} files")
+        same = Counter(t.digest for t in texts)
+
+        def done(text: Text, result: FileResult, rows) -> None:
+            nonlocal n_done
+            if rows is not None:
+                _write_part(store / (text.digest + PART_SUFFIX), rows)
+            results[text.digest] = result
+            n_done += same[text.digest]
+            bar.update(text.size * same[text.digest])
+            bar.set_postfix_str(f"{n_done}/{len(texts)} files")
+            if on_file is not None:
+                on_file(text, result)
+
+        # the biggest texts first: the last task to finish is then a short one
+        queue = sorted(todo.values(), key=lambda t: -t.size)
+        if scheduler or jobs > 1:
+            _run_on_dask(queue, settings, done, scheduler=scheduler, jobs=jobs, memory_limit=memory_limit)
+        else:
+            for text in queue:
+                done(text, *extract_file(str(text.path), text.digest, settings, fallback))
+    failed = tuple((t.name, results[t.digest].error) for t in texts
+                   if t.digest in results and results[t.digest].error)
+    said = tuple((t.name, w) for t in texts if t.digest in results for w in results[t.digest].warnings)
+    kept = [t for t in texts if (store / (t.digest + PART_SUFFIX)).exists()]
+    frame = merge_parts([(t, store / (t.digest + PART_SUFFIX)) for t in kept])
+    path = write_events(frame, output)
+    workers: dict[str, float] = {}
+    for r in results.values():
+        if r.worker:
+            workers[r.worker] = max(workers.get(r.worker, 0.0), r.peak_mb)
+    extracted = sum(same[d] for d, r in results.items() if not r.error)
+    cached = len(texts) - sum(same[d] for d in todo)
+    return CorpusRun(path, len(texts), extracted, cached, len(frame), total / 1e6, time.perf_counter() - started,
+                     failed, said, workers)
+
+
+def _as_list(inputs) -> list:
+    return [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+
+
+def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str | None, jobs: int,
+                 memory_limit: str) -> None:
+    """Run the queue as Dask futures, a few per worker at a time (the scheduler never holds the
+    whole corpus), handing each result to ``done`` as it comes."""
+    import contextlib
+    import itertools
+    import logging
+
+    from distributed import Client, LocalCluster, as_completed
+
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address="127.0.0.1:0", memory_limit=memory_limit, silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))
+        window = max(2, 2 * sum(client.nthreads().values()))
+        pending = iter(queue)
+        by_key: dict[str, Text] = {}
+
+        def submit(text: Text):
+            future = client.submit(extract_file, str(text.path), text.digest, settings,
+                                   key=f"lifemap-extract-{text.digest}", pure=False, retries=0)
+            by_key[future.key] = text
+            return future
+
+        running = as_completed([submit(t) for t in itertools.islice(pending, window)])
+        for future in running:
+            text = by_key.pop(future.key)
+            try:
+                result, rows = future.result()
+            except Exception as exc:  # noqa: BLE001 - the cluster lost it (a worker died each time it ran)
+                result, rows = FileResult(text.digest, error=f"{type(exc).__name__}: {exc}"), None
+            future.release()
+            done(text, result, rows)
+            nxt = next(pending, None)
+            if nxt is not None:
+                running.add(submit(nxt))
+
+
+# Parts and the output ----------------------------------------------------------------------------
+def _write_part(path: Path, rows) -> None:
+    from .files import write_atomically
+
+    write_atomically(path, lambda tmp: rows.to_parquet(tmp, index=False))
+
+
+def merge_parts(parts: list[tuple[Text, Path]]):
+    """The rows of the parts in order, each named by its text, with ids numbered across them as
+    ``lifemap.extract`` numbers them across its texts (``<year>-<kind>-<place>``, then ``-2``…)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    frames = []
+    for text, path in parts:
+        rows = gpd.read_parquet(path)
+        if len(rows):
+            frames.append(_named(rows, text.name))
+    if not frames:
+        return _fixed_types(_empty())
+    frame = pd.concat(frames, ignore_index=True)
+    base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
+            + "-" + frame["kind"] + "-" + frame["place"])
+    n = base.groupby(base).cumcount() + 1
+    frame["id"] = base.where(n == 1, base + "-" + n.astype(str))
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+
+
+def _named(rows, name: str):
+    """Rows extracted under a file's own name, renamed to its path inside its folder (the summary
+    says where it was found too)."""
+    old = rows["source"].iloc[0]
+    if old == name:
+        return rows
+    rows = rows.copy()
+    rows["source"] = name
+    rows["summary"] = rows["summary"].str.replace(f"(found in {old}, ", f"(found in {name}, ", regex=False)
+    return rows
+
+
+def _empty():
+    import geopandas as gpd
+
+    from .events import FRAME_COLUMNS
+
+    return gpd.GeoDataFrame({c: [] for c in FRAME_COLUMNS})
+
+
+def write_events(frame, path: str | os.PathLike) -> Path:
+    """``.parquet``: GeoParquet with the points; anything else: the CSV of ``lifemap extract``."""
+    from .extract import write_csv
+    from .files import write_atomically
+
+    if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
+        return write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
+    return write_csv(frame, path)
