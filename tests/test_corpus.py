@@ -69,6 +69,7 @@ def test_a_folder_gives_the_rows_extract_gives_for_its_files(tmp_path):
     assert got.rows == len(frame) > 100
 
 
+@pytest.mark.filterwarnings("ignore:The inplace keyword")   # dask's parquet reader, under pandas 3.1
 def test_geoparquet_holds_the_same_rows_and_their_points(tmp_path):
     import geopandas as gpd
     import pandas as pd
@@ -81,6 +82,10 @@ def test_geoparquet_holds_the_same_rows_and_their_points(tmp_path):
     flat = pd.read_csv(tmp_path / "out.csv", keep_default_na=False)
     assert geo.crs.to_epsg() == 4326 and list(geo["id"]) == list(flat["id"])
     assert (geo.geometry.x.round(4) == flat["lon"].round(4)).all()
+    import dask_geopandas   # the geopandas world's parallel reader takes it as it is
+
+    lazy = dask_geopandas.read_parquet(tmp_path / "out.parquet")
+    assert lazy.crs.to_epsg() == 4326 and list(lazy.compute()["id"]) == list(geo["id"])
 
 
 def test_two_worker_processes_give_the_bytes_of_the_sequential_run(tmp_path, cluster, big):

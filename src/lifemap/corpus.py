@@ -323,43 +323,48 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
 
 
 # Parts and the output ----------------------------------------------------------------------------
+# Parts are plain Parquet tables without the geometry (the points are the lat/lon columns): read
+# through pyarrow, 1,000 parts merge in about 3 s, where geopandas' GeoParquet reader took 50 ms
+# a part (it parses the CRS of each).
 def _write_part(path: Path, rows) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from .files import write_atomically
 
-    write_atomically(path, lambda tmp: rows.to_parquet(tmp, index=False))
+    table = pa.Table.from_pandas(rows.drop(columns="geometry"), preserve_index=False)
+    write_atomically(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def merge_parts(parts: list[tuple[Text, Path]]):
     """The rows of the parts in order, each named by its text, with ids numbered across them as
     ``lifemap.extract`` numbers them across its texts (``<year>-<kind>-<place>``, then ``-2``…)."""
     import geopandas as gpd
-    import pandas as pd
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    frames = []
+    tables, names = [], []
     for text, path in parts:
-        rows = gpd.read_parquet(path)
-        if len(rows):
-            frames.append(_named(rows, text.name))
-    if not frames:
+        table = pq.read_table(path)
+        if table.num_rows:
+            tables.append(table)
+            names.append(text.name)
+    if not tables:
         return _fixed_types(_empty())
-    frame = pd.concat(frames, ignore_index=True)
+    frame = pa.concat_tables(tables, promote_options="default").to_pandas()
+    name = np.repeat(names, [t.num_rows for t in tables])
+    renamed = frame["source"].to_numpy() != name
+    if renamed.any():   # a file in a subfolder: its rows name it by its path there, the summary too
+        frame.loc[renamed, "summary"] = [s.replace(f"(found in {old}, ", f"(found in {new}, ")
+                                         for s, old, new in zip(frame.loc[renamed, "summary"],
+                                                                frame.loc[renamed, "source"], name[renamed])]
+        frame["source"] = name
     base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
             + "-" + frame["kind"] + "-" + frame["place"])
     n = base.groupby(base).cumcount() + 1
     frame["id"] = base.where(n == 1, base + "-" + n.astype(str))
-    return gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
-
-
-def _named(rows, name: str):
-    """Rows extracted under a file's own name, renamed to its path inside its folder (the summary
-    says where it was found too)."""
-    old = rows["source"].iloc[0]
-    if old == name:
-        return rows
-    rows = rows.copy()
-    rows["source"] = name
-    rows["summary"] = rows["summary"].str.replace(f"(found in {old}, ", f"(found in {name}, ", regex=False)
-    return rows
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
 def _empty():
