@@ -71,8 +71,11 @@ def build(args) -> int:
     from .files import write_text
     from .render import embed_snippet, render, save
 
-    events, _ = _events(args)
-    m = render(events, actor=args.actor, tiles=args.tiles, title=args.title,
+    events, gazetteer = _events(args)
+    if args.with_default:
+        events = _with_default(args, events, gazetteer)
+    actors = "all" if args.actors == "all" else (args.actor or None)
+    m = render(events, actors=actors, tiles=args.tiles, title=args.title,
                assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
     print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
@@ -82,6 +85,19 @@ def build(args) -> int:
         print(f"wrote {target}: paste it into a lesson page that sits beside {path.name}", file=sys.stderr)
         print(snippet, end="")
     return 0
+
+
+def _with_default(args, events, gazetteer):
+    """The texts' events beside the embedded life (its ids kept; theirs made unique)."""
+    from .events import between, load_events
+    from .lives import combine
+
+    if not args.files:
+        raise LifemapError("--with-default adds the embedded life to the lives of texts: give the texts")
+    default = load_events(None, gazetteer)
+    if args.start or args.end:
+        default = between(default, args.start, args.end)
+    return combine(default, events)
 
 
 def export_events(args) -> int:
@@ -167,13 +183,22 @@ def _nominatim_options(p) -> None:
                    help="Nominatim answer cache [%(default)s]")
 
 
-def _data_options(p) -> None:
-    """The options that choose the events: which files, which period, whose route."""
+def _data_options(p, *, lives: bool = False) -> None:
+    """The options that choose the events: which files, which period, whose route (``lives``:
+    whose routes, several on one map)."""
     p.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
     p.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
     p.add_argument("--events", help="events CSV instead of the embedded default")
     p.add_argument("--places", help="places CSV instead of the curated places.csv")
-    p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
+    if not lives:
+        p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
+        return
+    p.add_argument("--actor", action="append", metavar="NAME",
+                   help="whose route to draw; repeat it for several lives on one map [the subject of each text, or Stalin]")
+    p.add_argument("--actors", choices=("all",),
+                   help="all: everyone the events place at two places or more, each in their colour")
+    p.add_argument("--with-default", action="store_true",
+                   help="add the embedded life of Stalin to the lives read out of the texts")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -188,7 +213,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("files", nargs="*", metavar="FILE", type=Path,
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
     b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
-    _data_options(b)
+    _data_options(b, lives=True)
     b.add_argument("--tiles", default="osm",
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
