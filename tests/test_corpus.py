@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from lifemap.corpus import extract_corpus, find_texts
+from lifemap.events import FRAME_COLUMNS
 from lifemap.extract import extract, write_csv
 
 TEXTS = Path(__file__).with_name("data") / "texts"
@@ -175,3 +176,27 @@ def test_no_texts_in_a_folder_is_an_error(tmp_path):
     shutil.copy(TEXTS / "kerensky-wp.txt", tmp_path / "empty" / "kerensky.md")
     with pytest.raises(LifemapError, match="no texts"):
         run([tmp_path / "empty"], tmp_path / "x.csv", tmp_path / "parts")
+
+
+def test_texts_without_events_give_an_empty_table_with_its_header(tmp_path):
+    (tmp_path / "quiet").mkdir()
+    (tmp_path / "quiet" / "note.txt").write_text("Nothing of note happened to anyone here.\n", encoding="utf-8")
+    got = run([tmp_path / "quiet"], tmp_path / "x.csv", tmp_path / "parts")
+    assert (got.rows, got.failed) == (0, ())
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines() == [",".join(FRAME_COLUMNS)]
+
+
+def test_a_scheduler_that_does_not_answer_is_an_error(tmp_path):
+    import socket
+
+    import dask
+
+    from lifemap.errors import LifemapError
+
+    with socket.socket() as s:          # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), \
+            pytest.raises(LifemapError, match="cannot reach the Dask scheduler"):
+        run([TEXTS], tmp_path / "x.csv", tmp_path / "parts", scheduler=f"tcp://127.0.0.1:{port}")
+    assert not (tmp_path / "x.csv").exists()

@@ -148,9 +148,12 @@ def _tools(settings: Settings) -> tuple:
 
 
 def extract_file(path: str, digest: str, settings: Settings, fallback=None):
-    """``(FileResult, rows)`` for one text; rows is None when the text was skipped. Never raises
-    for a bad text: the reason goes into the result. ``fallback``: a layer to use instead of the
-    settings' one (in this process only, e.g. Nominatim)."""
+    """``(FileResult, rows)`` for one text, the rows as an Arrow table without the geometry (what a
+    part holds, and cheap to send); rows is None when the text was skipped. Never raises for a bad
+    text: the reason goes into the result. ``fallback``: a layer to use instead of the settings'
+    one (in this process only, e.g. Nominatim)."""
+    import pyarrow as pa
+
     import socket
 
     from .extract import extract
@@ -169,13 +172,12 @@ def extract_file(path: str, digest: str, settings: Settings, fallback=None):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = FileResult(digest, 0 if rows is None else len(rows), error, said, time.perf_counter() - started,
                         f"{socket.gethostname()}:{os.getpid()}", peak)
-    return result, None if rows is None else _fixed_types(rows)
+    return result, None if rows is None else pa.Table.from_pandas(_fixed_types(rows), preserve_index=False)
 
 
 def _fixed_types(frame):
-    """One schema for every part (an empty text, or one without an undated row, would otherwise
-    give columns of another type)."""
-    import geopandas as gpd
+    """The columns of ``FRAME_COLUMNS`` in one schema for every part (an empty text, or one without
+    an undated row, would otherwise give columns of another type); no geometry."""
     import pandas as pd
 
     from .events import FRAME_COLUMNS
@@ -196,7 +198,7 @@ def _fixed_types(frame):
             out[c] = pd.Series(values, dtype="bool")
         else:
             out[c] = pd.Series(values, dtype="str")
-    return gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["lon"], out["lat"]), crs="EPSG:4326")
+    return out
 
 
 # The run -----------------------------------------------------------------------------------------
@@ -293,7 +295,10 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
 
     with contextlib.ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler))
+            except (OSError, TimeoutError) as exc:
+                raise LifemapError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
             cluster = stack.enter_context(LocalCluster(
                 n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -327,13 +332,11 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
 # Parts are plain Parquet tables without the geometry (the points are the lat/lon columns): read
 # through pyarrow, 1,000 parts merge in about 3 s, where geopandas' GeoParquet reader took 50 ms
 # a part (it parses the CRS of each).
-def _write_part(path: Path, rows) -> None:
-    import pyarrow as pa
+def _write_part(path: Path, table) -> None:
     import pyarrow.parquet as pq
 
     from .files import write_atomically
 
-    table = pa.Table.from_pandas(rows.drop(columns="geometry"), preserve_index=False)
     write_atomically(path, lambda tmp: pq.write_table(table, tmp))
 
 
@@ -351,9 +354,8 @@ def merge_parts(parts: list[tuple[Text, Path]]):
         if table.num_rows:
             tables.append(table)
             names.append(text.name)
-    if not tables:
-        return _fixed_types(_empty())
-    frame = pa.concat_tables(tables, promote_options="default").to_pandas()
+    frame = (pa.concat_tables(tables, promote_options="default").to_pandas() if tables
+             else _fixed_types(_empty()))
     name = np.repeat(names, [t.num_rows for t in tables])
     renamed = frame["source"].to_numpy() != name
     if renamed.any():   # a file in a subfolder: its rows name it by its path there, the summary too
@@ -364,16 +366,16 @@ def merge_parts(parts: list[tuple[Text, Path]]):
     base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
             + "-" + frame["kind"] + "-" + frame["place"])
     n = base.groupby(base).cumcount() + 1
-    frame["id"] = base.where(n == 1, base + "-" + n.astype(str))
+    frame["id"] = base.where(n == 1, base + "-" + n.astype(str)) if len(frame) else frame["id"]
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
 def _empty():
-    import geopandas as gpd
+    import pandas as pd
 
     from .events import FRAME_COLUMNS
 
-    return gpd.GeoDataFrame({c: [] for c in FRAME_COLUMNS})
+    return pd.DataFrame({c: [] for c in FRAME_COLUMNS})
 
 
 def write_events(frame, path: str | os.PathLike) -> Path:
