@@ -33,30 +33,46 @@ ROOT = HERE.parent
 MODES = ("one", "jobs", "cluster")
 
 
+def _cpu() -> float:
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
 def child(mode: str, corpus: str, out: str, parts: str, scheduler: str | None) -> dict:
     import logging
+    import socket
 
     t0 = time.perf_counter()
     import lifemap.cli  # noqa: F401 - what `lifemap extract` has imported when it starts
     from lifemap.corpus import extract_corpus
 
-    cluster = None
-    if mode == "cluster" and not scheduler:
+    cluster, before = None, {}
+    if mode == "cluster":
         from distributed import Client, LocalCluster
 
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
-        Client(cluster).wait_for_workers(2)
-        scheduler = cluster.scheduler_address
+        if not scheduler:
+            cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+            scheduler = cluster.scheduler_address
+        with Client(scheduler) as client:   # a running cluster's start-up is not the run's work
+            client.wait_for_workers(2)
+            before = {f"{host}:{pid}": cpu for host, pid, cpu in
+                      client.run(lambda: (socket.gethostname(), os.getpid(), _cpu())).values()}
     startup = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    t1, cpu1 = time.perf_counter(), _cpu()
     run = extract_corpus([corpus], out, parts=parts, jobs=2 if mode == "jobs" else 1,
                          scheduler=scheduler if mode == "cluster" else None, progress=False)
     seconds = time.perf_counter() - t1
     if cluster is not None:
         cluster.close()
+    # the CPU of this process during the run (the client, a LocalCluster's scheduler thread, or all
+    # the work in one process) and of each worker process (a worker that is this process is counted once)
+    workers_cpu = sum(c - before.get(w, 0.0) for w, c in run.cpu.items() if not w.endswith(f":{os.getpid()}"))
     return {"mode": mode, "seconds": seconds, "startup": startup, "files": run.files, "rows": run.rows,
-            "megabytes": run.megabytes, "failed": len(run.failed), "workers": run.workers}
+            "megabytes": run.megabytes, "failed": len(run.failed), "workers": run.workers,
+            "cpu": _cpu() - cpu1 + workers_cpu}
 
 
 def run_child(mode: str, corpus: Path, work: Path, scheduler: str | None) -> dict:
@@ -81,6 +97,7 @@ def measure(seeds: Path, work: Path, files: int, size: int, scheduler: str | Non
     for mode in ("jobs", "cluster"):
         r = runs[mode]
         r["efficiency"] = one / (max(2, len(r["workers"])) * r["seconds"])
+        r["work_efficiency"] = runs["one"]["cpu"] / r["cpu"]
         r["same_bytes"] = Path(r["output"]).read_bytes() == Path(runs["one"]["output"]).read_bytes()
     return {"files": n, "bytes": total, "runs": runs, "nproc": os.cpu_count(), "scheduler": scheduler,
             "loadavg": os.getloadavg()}
@@ -94,17 +111,23 @@ def report(got: dict) -> str:
         r = got["runs"][mode]
         peaks = sorted(r["workers"].values())
         rows.append([labels[mode], f"{r['seconds']:.1f}", f"{r['megabytes'] / r['seconds']:.2f}",
-                     f"{r['efficiency']:.2f}" if "efficiency" in r else "—",
+                     f"{r['efficiency']:.2f}" if "efficiency" in r else "—", f"{r['cpu']:.0f}",
+                     f"{r['work_efficiency']:.2f}" if "work_efficiency" in r else "—",
                      ", ".join(f"{p:.0f}" for p in peaks), f"{r['rows']:,}", str(r["failed"]),
                      "yes" if r.get("same_bytes", True) else "NO"])
-    head = ["run", "s", "MB/s", "efficiency", "peak MB per worker", "events", "failed", "same CSV"]
+    head = ["run", "s", "MB/s", "efficiency", "CPU s", "CPU ratio", "peak MB per worker", "events", "failed",
+            "same CSV"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return (f"corpus: {got['files']:,} texts, {got['bytes'] / 1e6:.1f} MB (the seeds with shifted years, swapped "
             f"places and dropped paragraphs); {got['nproc']} CPUs, load average at the end "
             f"{got['loadavg'][0]:.1f}\n\n" + "\n".join(lines) +
-            "\n\nefficiency = one-process time / (2 × time); the one-process time and --jobs 2 include "
-            "loading the gazetteer and the GeoNames index in each process, --jobs 2 also starting its workers.")
+            "\n\nefficiency = one-process time / (2 × time): what two cores give when nothing else runs on "
+            "them (here other work did: see the load average). CPU s = the CPU time of the client and every "
+            "worker process; CPU ratio = the one process's CPU time / this run's: the work the parallel run "
+            "adds (starting and feeding workers, sending rows), whatever else the machine runs. The "
+            "one-process time and --jobs 2 include loading the gazetteer and the GeoNames index in each "
+            "process, --jobs 2 also starting its workers.")
 
 
 def main(argv=None) -> int:

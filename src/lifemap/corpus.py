@@ -77,6 +77,7 @@ class FileResult:
     seconds: float = 0.0
     worker: str = ""                         # host:pid of the process that read it
     peak_mb: float = 0.0                     # that process's peak resident memory so far
+    cpu_s: float = 0.0                       # and the CPU time it has used so far
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class CorpusRun:
     failed: tuple[tuple[str, str], ...] = ()      # (file, reason)
     warnings: tuple[tuple[str, str], ...] = ()    # (file, message)
     workers: dict[str, float] = field(default_factory=dict)  # peak MB of each worker process
+    cpu: dict[str, float] = field(default_factory=dict)      # CPU seconds of each worker process
 
 
 # Finding the texts -----------------------------------------------------------------------------
@@ -169,9 +171,9 @@ def extract_file(path: str, digest: str, settings: Settings, fallback=None):
         except Exception as exc:  # noqa: BLE001 - one bad text must not stop the corpus; its reason is kept
             error = str(exc) if isinstance(exc, LifemapError) else f"{type(exc).__name__}: {exc}"
     said = tuple(dict.fromkeys(str(w.message) for w in caught))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     result = FileResult(digest, 0 if rows is None else len(rows), error, said, time.perf_counter() - started,
-                        f"{socket.gethostname()}:{os.getpid()}", peak)
+                        f"{socket.gethostname()}:{os.getpid()}", usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
     return result, None if rows is None else pa.Table.from_pandas(_fixed_types(rows), preserve_index=False)
 
 
@@ -270,13 +272,15 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
     frame = merge_parts([(t, store / (t.digest + PART_SUFFIX)) for t in kept])
     path = write_events(frame, output)
     workers: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for r in results.values():
         if r.worker:
             workers[r.worker] = max(workers.get(r.worker, 0.0), r.peak_mb)
+            cpu[r.worker] = max(cpu.get(r.worker, 0.0), r.cpu_s)
     extracted = sum(same[d] for d, r in results.items() if not r.error)
     cached = len(texts) - sum(same[d] for d in todo)
     return CorpusRun(path, len(texts), extracted, cached, len(frame), total / 1e6, time.perf_counter() - started,
-                     failed, said, workers)
+                     failed, said, workers, cpu)
 
 
 def _as_list(inputs) -> list:

@@ -54,12 +54,14 @@ def find(events, actors: list[str]) -> list[Encounter]:
         s = stops(events, name)
         stays[name] = s[~s["place_kind"].isin(WIDE)].to_dict("records")
     out: list[Encounter] = []
+    at: dict[str, dict[str, list]] = {}          # person → place → stays: only stays at one place are compared
+    for name, rows in stays.items():
+        for r in rows:
+            at.setdefault(name, {}).setdefault(r["place"], []).append(r)
     for a, b in itertools.combinations(stays, 2):
         by_place: dict[str, list] = {}
         for x in stays[a]:
-            for y in stays[b]:
-                if x["place"] != y["place"]:
-                    continue
+            for y in at.get(b, {}).get(x["place"], ()):
                 lo, hi = max(x["first_day"], y["first_day"]), min(x["last_day"], y["last_day"])
                 if lo <= hi:
                     by_place.setdefault(x["place"], []).append((lo.date(), hi.date(), x, y))

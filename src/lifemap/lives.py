@@ -83,7 +83,7 @@ def chosen(events, actor: str | None = None, actors=None) -> list[str]:
     return names
 
 
-def lives(names: list[str]) -> list[Life]:
+def lives_of(names: list[str]) -> list[Life]:
     return [Life(n, f"life-{i + 1}", PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)]
 
 
@@ -138,11 +138,13 @@ class Plan:
 
 
 def plan(events, names: list[str]) -> Plan:
+    """Each life's route (``lifemap.route``, its stop order untouched), the moves of everyone else,
+    and the layer everything is drawn in."""
     import pandas as pd
 
-    from .route import NOT_A_STOP, moves, route
+    from .route import LEG_LAYER, NOT_A_STOP, moves, route
 
-    people = lives(names)
+    people = lives_of(names)
     stop_frames, leg_frames, layers = [], [], []
     layer = events["layer"].copy()
     for life in people:
@@ -155,11 +157,34 @@ def plan(events, names: list[str]) -> Plan:
     route_legs = pd.concat(leg_frames, ignore_index=True)
     # everyone else's moves: a life's own moves are its legs already
     others = moves(events[~events["actor"].isin(names[1:]) | events["kind"].isin(NOT_A_STOP)], names[0])
-    from .route import LEG_LAYER
-
     legs = pd.concat([route_legs, others], ignore_index=True) if len(others) else route_legs
     layers += [LEG_LAYER[k] for k in others["kind"]]
     return Plan(events.assign(layer=layer), stops.reset_index(drop=True), route_legs, legs, layers, people)
+
+
+def in_model(model: dict, plan: Plan) -> dict:
+    """A page's model (``lifemap.model.page_model``) with the lives' layers first, in their colours,
+    everyone else's paler as a background, and each leg's layer (a life's legs are in its own)."""
+    model["layers"] = ([{"key": life.key, "label": life.name, "color": life.color} for life in plan.lives]
+                       + [dict(spec, color=pale(spec["color"])) for spec in model["layers"]])
+    model["legs"]["layer"] = list(plan.leg_layers)
+    return model
+
+
+def page_data(model: dict, plan: Plan, events) -> tuple[list[dict], list[dict]]:
+    """The lives (name, layer, colour) and their encounters as the page's person menu, rings and
+    encounter panel read them (``static/lives.js``); a place is its index in the model's places."""
+    from .encounters import find
+    from .model import EPOCH
+
+    place = {pid: i for i, pid in enumerate(model["places"]["id"])}
+    people = [life.name for life in plan.lives]
+    lives = [{"name": life.name, "key": life.key, "color": life.color} for life in plan.lives]
+    return lives, [{
+        "a": people.index(e.person_a), "b": people.index(e.person_b), "place": place[e.place], "label": e.place_label,
+        "t": (e.first_day - EPOCH).days, "t_end": (e.last_day - EPOCH).days, "date": e.date_label,
+        "status": e.status, "date_a": e.date_a, "date_b": e.date_b, "source_a": e.source_a, "source_b": e.source_b,
+    } for e in find(events, people)]
 
 
 def periods_of(events, names: list[str]):

@@ -66,13 +66,11 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
     """
     import folium
 
-    from .events import dated, main_actor
-
     from . import lives as several
+    from .events import dated
 
-    names = several.chosen(events, actor, actors) if (actor or actors is not None) else several.subjects_of(events)
-    actor = names[0] if names else main_actor(events)
-    many = len(names) > 1
+    names = several.chosen(events, actor, actors)
+    actor, many = names[0], len(names) > 1
     events = dated(events)              # a map places events in time: undated ones stay in the table of extract()
     title = title or (several.title(names) if many else f"The life of {actor}")
     tile_name = TILES.get(tiles, tiles) if tiles is not None else None
@@ -92,9 +90,8 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
     if many:
         plan = several.plan(events, names)
         events, stop_frame, leg_frame, all_legs = plan.events, plan.stops, plan.route_legs, plan.legs
-        model = page_model(events, stop_frame, all_legs)
-        lives_model(model, plan)
-        people, met = lives_data(model, plan, events)
+        model = several.in_model(page_model(events, stop_frame, all_legs), plan)
+        people, met = several.page_data(model, plan, events)
     else:
         stop_frame, leg_frame = route(events, actor)
         others = moves(events, actor)
@@ -129,7 +126,7 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
         count = f"{n_points} place{'s' if n_points != 1 else ''}" + (f", {n_legs} move{'s' if n_legs != 1 else ''}" if n_legs else "")
         DataLayer(data, key, f"<span style='color:{color}'>●</span> {_esc(label)}").add_to(m)
         legend_rows.append({"label": label, "color": color, "count": count, "line": False})
-    if many:
+    if many and met:
         EncounterLayer(data, "encounters", "<span style='color:#111'>◎</span> Encounters", people, met).add_to(m)
         n = len(met)
         legend_rows.append({"label": "Encounters", "color": "#111", "line": False,
@@ -156,34 +153,6 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
                caption="Events in date order, with the source text and character span behind each").add_to(m)
     _stable_ids(m)
     return m
-
-
-def lives_model(model: dict, plan) -> dict:
-    """Several lives in a page's model: their layers first, and each leg's layer."""
-    from .model import _coded
-
-    from .lives import pale
-
-    # the lives in their colours, first; everyone else's events in paler ones, as a background
-    model["layers"] = ([{"key": life.key, "label": life.name, "color": life.color} for life in plan.lives]
-                       + [dict(spec, color=pale(spec["color"])) for spec in model["layers"]])
-    model["legs"]["layer"] = _coded(plan.leg_layers)
-    return model
-
-
-def lives_data(model: dict, plan, events) -> tuple[list[dict], list[dict]]:
-    """The lives (name, layer, colour) and their encounters as the page's person menu, rings and
-    encounter panel read them (``static/lives.js``); places are the model's."""
-    from .encounters import find
-
-    place = {pid: i for i, pid in enumerate(model["places"]["id"])}
-    people = [life.name for life in plan.lives]
-    lives = [{"name": life.name, "key": life.key, "color": life.color} for life in plan.lives]
-    return lives, [{
-        "a": people.index(e.person_a), "b": people.index(e.person_b), "place": place[e.place], "label": e.place_label,
-        "t": (e.first_day - EPOCH).days, "t_end": (e.last_day - EPOCH).days, "date": e.date_label,
-        "status": e.status, "date_a": e.date_a, "date_b": e.date_b, "source_a": e.source_a, "source_b": e.source_b,
-    } for e in find(events, people)]
 
 
 def _offline_basemap():
