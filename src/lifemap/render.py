@@ -141,7 +141,8 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
 
     # expanded on a screen, folded to its icon on a phone
     folium.LayerControl(collapsed=folium.JsCode('window.matchMedia("(max-width: 640px)").matches')).add_to(m)
-    Legend(legend_rows, title=title).add_to(m)
+    # the legend lists the lives first: its title stays short enough for a phone
+    Legend(legend_rows, title=f"{len(names)} lives" if many else title).add_to(m)
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
                    for p in (several.periods_of(events, names) if many else of_events(events))]

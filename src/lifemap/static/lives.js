@@ -68,7 +68,7 @@
             li.insertBefore(dot, li.firstChild);
             el("small", li, p.name);
         };
-        map.getContainer().classList.add("lm-lives");   // room on the left for the encounters under the story
+        map.getContainer().classList.add("lm-lives");   // a shorter story: the encounters come under it
         var box = map.getContainer().querySelector(".lm-story");
         var row = el("div", null, null, "lm-people"), menu = el("select", row, null, "lm-person");
         menu.setAttribute("aria-label", "Whose stops the story lists");
@@ -113,7 +113,8 @@
             map.flyTo([x.at.lat, x.at.lon], Math.max(map.getZoom(), 6), {duration: 0.6});
             map.once("moveend", function () { x.item.layer.openPopup(); });
         }
-        var panel = L.control({position: "bottomleft"});
+        // under the story (folded, like it, on a phone): at the bottom the slider would cover it there
+        var panel = L.control({position: "topleft"});
         panel.onAdd = function () {
             var section = el("section", null, null, "lm-box lm-encounters");
             section.setAttribute("aria-label", "Encounters");
