@@ -190,7 +190,7 @@ def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
                                            note=f"{r['place_source']}, not curated"))
     if not extra:
         return gazetteer
-    return Gazetteer(list(gazetteer) + list(extra.values()), layers=gazetteer.layers, path=gazetteer.path)
+    return gazetteer.extended(extra.values())
 
 
 def _with_places_of_file(path: Path, gazetteer: Gazetteer) -> Gazetteer:

@@ -140,7 +140,10 @@ class Gazetteer:
     def __post_init__(self):
         self._by_id: dict[str, Place] = {}
         self._by_name: dict[str, list[tuple[Place, Name]]] = {}
-        for place in self.places:
+        self._add(self.places)
+
+    def _add(self, places: Iterable[Place]) -> None:
+        for place in places:
             self._by_id[place.id] = place
             for n in place.all_names():
                 for key in fold_variants(n.text):
@@ -148,6 +151,23 @@ class Gazetteer:
                     if not any(p.id == place.id and m == n for p, m in bucket):
                         bucket.append((place, n))
         self.places = list(self._by_id.values())
+
+    def extended(self, places: Iterable[Place]) -> "Gazetteer":
+        """A gazetteer with ``places`` added (e.g. those a text's fallback found), without folding the
+        names this one holds again; this one is left as it was.
+
+        >>> g = Gazetteer([Place("gori", "Gori", "city", "GE", 41.98, 44.11)])
+        >>> h = g.extended([Place("geonames-1", "Kumrovec", "city", "HR", 46.08, 15.68)])
+        >>> h.resolve("Kumrovec").id, "geonames-1" in g, len(h)
+        ('geonames-1', False, 2)
+        """
+        out = object.__new__(Gazetteer)
+        out.layers, out.path = self.layers, self.path
+        out._by_id = dict(self._by_id)
+        out._by_name = {k: list(v) for k, v in self._by_name.items()}
+        out.places = list(self.places)
+        out._add(places)
+        return out
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, layers: Iterable[Layer] = ()) -> "Gazetteer":

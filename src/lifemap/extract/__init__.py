@@ -100,7 +100,7 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
                         if place.id not in gazetteer:
                             places.setdefault(place.id, place)
     if places:
-        gazetteer = Gazetteer(list(gazetteer) + list(places.values()), layers=gazetteer.layers, path=gazetteer.path)
+        gazetteer = gazetteer.extended(places.values())
     frame = events_frame(_with_ids(events), gazetteer, order=False)
     frame.attrs["subjects"] = subjects
     return frame
