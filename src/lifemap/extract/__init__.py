@@ -269,6 +269,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             if choice.widen:
                 span = dating.widen(span)
         actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
+        span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]
@@ -279,6 +280,18 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
         yield Event("", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
                     origin.place if origin else "", sentence, evidence), used
+
+
+def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,
+               m: Mention):
+    """The subject's birth or death is dated by what the text says of their life ("(7 May 1892 – 4 May
+    1980)") unless the clause that names the place dates it itself."""
+    life = {"birth": subject.born, "death": subject.died}.get(kind)
+    if life is None or actor != subject.name:
+        return span
+    own = choice.date is not None and choice.how is How.OWN and not clauses.split(
+        sentence, choice.date.start - a, m.start - a)
+    return span if own else life
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
