@@ -572,7 +572,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still""".split())
+    itself alone again instead too also only once still rather than""".split())
 
 
 def _main_countries(region: Counter) -> Counter:
