@@ -202,7 +202,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 if place[2] and place[0] == s and clauses.VERB.match(
                         sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1)):
                     return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
-                continue
+                rest = re.match(r"(?:,\s*|\s+and\s+)+([A-Z].*)", sentence[place[1]:s + len(found)])
+                if rest is None:
+                    continue
+                found = rest.group(1)                  # "Western Georgia, Ordzhonikidze became": the man
             tokens = [t for t in re.split(r"(?:,\s*|\s+)", found) if t and t != "and"]
             while tokens and (tokens[0] in _NOT_NAMES or _bare(tokens[0]) in _MONTH_WORDS):
                 tokens.pop(0)

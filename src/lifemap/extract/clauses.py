@@ -17,7 +17,7 @@ _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after)\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
-PARTICIPLE_LEAD = re.compile(r"^(?:Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
+PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
