@@ -213,22 +213,13 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     return out
 
 
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in mentions:
-        if m.place not in seen:
-            seen.add(m.place)
-            out.append(m)
-    return out
-
-
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
                      previous_kinds: set[str], source: str, offset: int, options: ExtractOptions):
     text = story.text
     a, b = story.spans[i]
     sentence = text[a:b]
     words = kinds.event_words(sentence, a)
-    distinct = _distinct(mentions)
+    distinct = mentions                                # a place named twice is read twice (one event kept)
     tokens = tag(sentence)
     links: dict[int, clauses.Link] = {}
     for n, m in enumerate(distinct):
@@ -252,6 +243,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
         return bool(here & there)
 
+    found: dict[str, list] = {}
     for m in kept:
         guess = guesses[id(m)]
         later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
@@ -278,8 +270,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                             round(confidence, 2), m.source, sentence)
         summary = f"{actor}: {guess.kind} at {m.text} (found in {source}, {evidence.date_text or 'undated'})"
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
-        yield Event("", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
-                    origin.place if origin else "", sentence, evidence), used
+        found.setdefault(m.place, []).append((Event(
+            "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
+            origin.place if origin else "", sentence, evidence), used))
+    # One event per place and sentence: the reading that puts the subject there, else the first.
+    for readings in found.values():
+        yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])
 
 
 def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,
