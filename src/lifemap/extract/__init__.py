@@ -281,12 +281,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,
                m: Mention):
     """The subject's birth or death is dated by what the text says of their life ("(7 May 1892 – 4 May
-    1980)") unless the clause that names the place dates it itself."""
+    1980)") unless the clause that names the place dates it, or the next sentence tells it with its date."""
     life = {"birth": subject.born, "death": subject.died}.get(kind)
     if life is None or actor != subject.name:
         return span
-    own = choice.date is not None and choice.how is How.OWN and not clauses.split(
-        sentence, choice.date.start - a, m.start - a)
+    own = choice.date is not None and (choice.how is How.NEXT or choice.how is How.OWN and not clauses.split(
+        sentence, choice.date.start - a, m.start - a))
     return span if own else life
 
 
