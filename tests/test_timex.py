@@ -403,3 +403,8 @@ else:
     def test_a_rendered_year_round_trips(year):
         assert only(f"It happened in {year}.").span == DateSpan(str(year), str(year), "year")
         assert only(str(year)).span == DateSpan(str(year), str(year), "year")
+
+
+def test_addresses_and_counts_are_not_years():
+    assert find_dates("He lived at 1825 Main Street and had 1500 followers.") == []
+    assert [d.text for d in find_dates("the 1917 elections")] == ["1917"]

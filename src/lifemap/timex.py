@@ -312,7 +312,10 @@ _QUANTITY_AFTER = re.compile(r"\s*(?:%|(?:per\s*cent|percent|km|kilomet(?:re|er)
                              r"|kg|tons?|tonnes?|hectares?|ha|people|persons?|men|women|children|soldiers|troops"
                              r"|officers|prisoners|deaths|dead|killed|wounded|casualties|households|families"
                              r"|villages|delegates|members|workers|peasants|roubles|rubles|dollars|pounds|copies"
-                             r"|pages|hours|aircraft|planes|tanks|guns|ships|victims)(?!\w))", re.IGNORECASE)
+                             r"|pages|hours|aircraft|planes|tanks|guns|ships|victims|followers|supporters|inhabitants"
+                             r"|residents|votes|deportees|refugees|kulaks)(?!\w))", re.IGNORECASE)
+# Words after a number that make it an address: "1825 Main Street" is a house, not a year.
+_ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Place|Drive)\b")
 
 
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
@@ -329,6 +332,8 @@ def _is_a_number(text: str, start: int, end: int, f: _Fields) -> bool:
         return True
     if _BEFORE_CHRIST.match(after):
         return True  # the grammar reads years of the Common Era only
+    if _ADDRESS_AFTER.match(text, end):
+        return True
     cue = (f["cue"] or "").lower()
     return cue not in _STRONG_CUES and bool(_QUANTITY_AFTER.match(after))
 
