@@ -203,8 +203,10 @@ def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | No
 
 
 def _continues_name(text: str, start: int) -> bool:
-    """Whether the word at ``start`` continues a capitalised name ("Powers" in "Central Powers")."""
-    return _CAPITAL_BEFORE.search(text[max(0, start - 30):start]) is not None
+    """Whether the word at ``start`` continues a capitalised name ("Powers" in "Central Powers"); a
+    capitalised cue opening the sentence ("In Omsk …") is no name."""
+    m = _CAPITAL_BEFORE.search(text[max(0, start - 30):start])
+    return m is not None and m.group().strip(" -‐–").lower() not in _CUE_SET
 
 
 def learn_persons(text: str) -> set[str]:
@@ -531,7 +533,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
     so_far: Counter = Counter()
     last: Mention | None = None                    # the mention right before the current name
     i = 0
-    for start, end, word in unknown:
+    for start, end, word, trimmed in map(_without_facility, unknown):
         while i < len(found) and found[i].end <= start:
             if found[i].location is not None:
                 so_far[found[i].location.country] += 1
@@ -543,7 +545,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if not _cued(text, start, [last] if last else []) or _is_title(text, start) or _is_person_before(text, start):
             continue
         after = text[end:end + 40]
-        if _STATION.match(after) or _ADMIN.match(after) or re.match(r"^\s*[A-Z]", after):
+        if _STATION.match(after) or _ADMIN.match(after) or (re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
@@ -566,6 +568,17 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         everywhere[place.country] += 1
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
+    """A run of capitalised words that ends in what stands at a place is that place: "Kungur POW camp"
+    and "Ogulin Prison" are Kungur and Ogulin (an acronym or a facility word after the name); the flag
+    says the run was cut so."""
+    start, end, word = item
+    parts = word.split()
+    if len(parts) > 1 and all(p.isupper() or p.lower() in words("facilities") for p in parts[1:]):
+        return start, start + len(parts[0]), parts[0], True
+    return start, end, word, False
 
 
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
