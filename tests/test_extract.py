@@ -291,3 +291,9 @@ def test_another_life_brings_its_own_subject_and_periods():
     undated = extract("Kirov went to Kazan in 1904 and Kirov left Kazan for Tomsk in 1905. Kirov stayed.",
                       progress=False)
     assert [p.label for p in of_events(undated)] == ["1900s"]
+
+
+def test_dates_joined_by_and_are_one_span():
+    frame = extract("In 1936 and 1937 Stalin travelled to Sochi.", progress=False)
+    r, = frame.to_dict("records")
+    assert (r["date_start"], r["date_end"], r["precision"], r["date_label"]) == ("1936", "1937", "year", "1936–1937")
