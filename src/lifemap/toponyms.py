@@ -407,7 +407,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         found = sorted(found + extra, key=lambda f: f.start)
     found = _drop_qualifiers(text, found)
     if fallback is not None and unknown:
-        found = _with_fallback(text, found, unknown, fallback, persons)
+        # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
+        found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
     return found
 
 
