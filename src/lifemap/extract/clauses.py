@@ -187,10 +187,14 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     lead = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
-        if after is not None and prep not in ("", "subject"):
-            verb_at, lead, noun, mover = after, True, "", ""
-        elif after is not None:
-            verb_at, noun, mover = after, "", ""
+        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM) for t in tokens[first:j])
+        if prep in ("", "subject"):
+            if after is not None:
+                verb_at, noun, mover = after, "", ""
+        elif opens and after is not None:
+            verb_at, lead, noun, mover = after, True, "", ""     # "In Baku, he organised strikes"
+        elif j - 1 >= first and tokens[j - 1].tag is Tag.WORD:
+            noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
     if verb is None and j >= first and _copula(tokens, j):
@@ -198,7 +202,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     until = verb_at if verb_at is not None else k
     before = tokens[first:until]
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
-                   or (t.tag is Tag.VERB and t.vclass == "abstract")
+                   or (t.tag is Tag.VERB and (t.vclass == "abstract" or t.lemma == "try"
+                                              and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
@@ -207,7 +212,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         #                                            "said his goodbyes in Kureika", which happened there
     negated = any(t.tag is Tag.NEG for t in tokens[max(first, until - 4):until])
     return Link(prep, verb.lemma if verb else "", vclass,
-                bool(verb) and is_passive(tokens, verb_at), noun if verb and not lead else "",
+                bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
 
 

@@ -139,6 +139,11 @@ def tag(sentence: str) -> list[Token]:
                     (prev.tag is Tag.NAME and form == "s"))):
                 out.append(Token(text, start, end, Tag.VERB, lemma, vclass, form))
                 continue
+        if (low.endswith("ed") and len(low) > 4 and prev is not None
+                and prev.tag in (Tag.NAME, Tag.PRON, Tag.WORD, Tag.AUX, Tag.ADV, Tag.NEG)):
+            # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
+            out.append(Token(text, start, end, Tag.VERB, low, "", "past"))
+            continue
         out.append(Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD))
     return out
 
