@@ -200,7 +200,13 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     if verb is None and j >= first and _copula(tokens, j):
         vclass = "stay"                            # "he was then in Iceland"
     until = verb_at if verb_at is not None else k
-    before = tokens[first:until]
+    # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
+    # transferred to Maribor" — the transfer happened.
+    start_at = first
+    for n in range(first, until):
+        if tokens[n].tag is Tag.CONJ and n + 1 < until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
+            start_at = n + 1
+    before = tokens[start_at:until]
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is Tag.VERB and (t.vclass == "abstract" or t.lemma == "try"
                                               and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
