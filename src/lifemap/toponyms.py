@@ -513,6 +513,8 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if re.search(r"(?:ian|ean|ese|ish|ic|ist|ists|ism|ians|ans|ese)$", last):
         return False                               # adjectives and peoples: Russian, Marxist
+    if word.isupper() and len(word) <= 5:
+        return False                               # an acronym: "POW", "CPY", "NKVD"
     return len(key) >= 3
 
 

@@ -210,6 +210,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is Tag.VERB and (t.vclass == "abstract" or t.lemma == "try"
                                               and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
+                   or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
+                       and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
