@@ -5,7 +5,7 @@ The public API:
     load_events()        the embedded default events as a GeoDataFrame
     between(ev, a, b)    events overlapping a period (or between(ev, period="war"))
     select(ev, kind=…)   events of some kinds, actors, layers or places
-    periods()            the named periods of Stalin's life
+    periods()            the named periods of the embedded life (Stalin's)
     route(ev)            stops and legs GeoDataFrames
     render(ev)           a folium.Map (shows inline in Jupyter); save(m, path) writes it
     export(ev, fmt, p)   GeoJSON, GeoPackage, CSV, KML, Linked Places, TimelineJS, StoryMapJS
