@@ -83,3 +83,17 @@ def test_each_place_of_a_list_is_an_event():
 
 def test_a_leading_place_is_where_the_main_clause_happened():
     assert ("Baku", "Stalin", "other") in events("In Baku, Stalin organised strikes in 1907.")
+
+
+def test_the_people_the_subject_lives_with_take_the_subject_along():
+    found = events("In 1867 Stalin married Nadya in Tiflis. The couple moved to Baku in 1868. "
+                   "In 1869 Nadya moved with Stalin to Batum.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin"), ("Baku", "Stalin"), ("Batum", "Stalin")]
+
+
+def test_the_one_arrested_is_where_the_arrest_was():
+    assert [e[:2] for e in events("In March 1908 the police arrested him in Baku.")] == [("Baku", "Stalin")]
+
+
+def test_once_there_the_subject_was_there():
+    assert [e[:2] for e in events("Once in Vienna, Stalin wrote an article in 1913.")] == [("Vienna", "Stalin")]

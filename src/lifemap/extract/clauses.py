@@ -187,7 +187,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     lead = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
-        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM) for t in tokens[first:j])
+        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
         if prep in ("", "subject"):
             if after is not None:
                 verb_at, noun, mover = after, "", ""
