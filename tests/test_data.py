@@ -172,5 +172,9 @@ def test_old_style_dates_are_marked(events):
 def test_the_default_map_data_is_a_geodataframe():
     frame = load_events()
     assert frame.crs.to_epsg() == 4326
-    assert frame["first_day"].is_monotonic_increasing
+    assert frame["order_day"].is_monotonic_increasing
+    assert ((frame["first_day"] <= frame["order_day"]) & (frame["order_day"] <= frame["last_day"])).all()
+    # an event that ends before another can begin comes first
+    later_end = frame["last_day"][::-1].cummin()[::-1]  # the earliest end of this event or any after it
+    assert (frame["first_day"].cummax() <= later_end).all()
     assert {"name_then", "name_now", "date_label", "layer"} <= set(frame.columns)

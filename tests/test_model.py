@@ -27,11 +27,12 @@ def test_every_event_is_in_the_model_once_and_rebuilds(events, model):
     t, rows = 0, []
     for i in range(len(events)):
         t += ev["dt"][i]
-        rows.append({"t": t, "t_end": t + ev["days"][i], "place": places["id"][ev["place"][i]],
-                     "end": ev["start"][i] + ev["length"][i]})
+        rows.append({"t": t, "t_first": t - ev["early"][i], "t_end": t + ev["days"][i],
+                     "place": places["id"][ev["place"][i]], "end": ev["start"][i] + ev["length"][i]})
     from lifemap.model import days
 
-    assert [r["t"] for r in rows] == [days(d) for d in events["first_day"]]
+    assert [r["t"] for r in rows] == [days(d) for d in events["order_day"]]
+    assert [r["t_first"] for r in rows] == [days(d) for d in events["first_day"]]
     assert [r["t_end"] for r in rows] == [days(d) for d in events["last_day"]]
     assert [r["place"] for r in rows] == list(events["place"])
     assert [r["end"] for r in rows] == list(events["end"])

@@ -15,6 +15,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .errors import DateError
 
@@ -155,7 +156,7 @@ class DateSpan:
         """The latest Gregorian day the span can mean."""
         return self.closes[1]
 
-    @property
+    @cached_property  # read for every ordering and filter: worked out once per span
     def opens(self) -> tuple[dt.date, dt.date]:
         """The first and last day the span can have begun: its start as written.
 
@@ -164,7 +165,7 @@ class DateSpan:
         """
         return _bounds(self.start, self.precision, self._qualifies("mid", "late"), self.calendar)
 
-    @property
+    @cached_property
     def closes(self) -> tuple[dt.date, dt.date]:
         """The first and last day the span can have ended: its end as written."""
         return _bounds(self.end, self.precision, self._qualifies("early", "mid"), self.calendar)

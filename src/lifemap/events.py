@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .chronology import Timing, chronology
 from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError
 from .gazetteer import Gazetteer
@@ -20,7 +21,8 @@ from .records import read_rows
 KINDS = ("birth", "education", "work", "arrest", "prison", "exile", "escape", "travel", "congress",
          "front", "battle", "summit", "annexation", "deportation", "massacre", "rename", "death", "other")
 COLUMNS = ("id", "date_start", "date_end", "precision", "qualifier", "calendar", "kind", "actor",
-           "place", "origin", "summary", "source", "start", "end")
+           "place", "origin", "summary", "source", "start", "end", "after")
+OPTIONAL = ("after",)  # files written before these columns existed still read
 
 # Map layers, in the order the legend lists them: (key, label, colour, kinds).
 LAYERS = (
@@ -57,6 +59,7 @@ class Event:
     source: Source
     origin: str = ""
     sentence: str = ""  # the supporting sentence, only for texts the user supplied at run time
+    after: str = ""  # the id of the event this one follows, where the dates cannot tell (lifemap.chronology)
 
 
 def default_events_path() -> Path:
@@ -70,10 +73,14 @@ def read_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     """
     path = Path(path) if path else default_events_path()
     events, seen = [], {}
-    for line, row in read_rows(path, COLUMNS):
+    for line, row in read_rows(path, tuple(c for c in COLUMNS if c not in OPTIONAL)):
         event = _event(row, path, line, seen, gazetteer)
         seen[event.id] = line
         events.append(event)
+    for event in events:
+        if event.after and (event.after not in seen or event.after == event.id):
+            why = "an event cannot follow itself" if event.after == event.id else f"no event with id {event.after!r}"
+            raise DataError(path, seen[event.id], "after", why)
     return events
 
 
@@ -109,17 +116,22 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
     if not 0 <= start < end:
         raise bad("end", f"offsets {start}..{end} are not a span")
     return Event(eid, span, row["kind"], row["actor"].strip(), row["place"].strip(), row["summary"].strip(),
-                 Source(row["source"].strip(), start, end), (row["origin"] or "").strip())
+                 Source(row["source"].strip(), start, end), (row["origin"] or "").strip(),
+                 after=(row.get("after") or "").strip())
 
 
 def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
-    """Events as a GeoDataFrame: the CSV's columns plus the place's names then and now, the
-    first and last possible days, the date label, the map layer and the point."""
+    """Events as a GeoDataFrame in chronological order (``lifemap.chronology``): the CSV's columns
+    plus the place's names then and now, the first and last possible days, the day the event
+    stands at in the order (``order_day``), the date label, the map layer and the point."""
     import geopandas as gpd
     import pandas as pd
 
+    events = list(events)
+    ranked = chronology([Timing.of(e.id, e.span, e.source.document, e.source.start, e.after) for e in events])
     rows = []
-    for e in events:
+    for i, day in ranked:
+        e = events[i]
         place = gazetteer[e.place]
         origin = gazetteer[e.origin] if e.origin else None
         first = e.span.first_day
@@ -128,7 +140,9 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
             "precision": e.span.precision, "qualifier": e.span.qualifier, "calendar": e.span.calendar,
             "kind": e.kind, "actor": e.actor, "place": e.place, "origin": e.origin,
             "summary": e.summary, "source": e.source.document, "start": e.source.start, "end": e.source.end,
+            "after": e.after,
             "first_day": pd.Timestamp(first), "last_day": pd.Timestamp(e.span.last_day),
+            "order_day": pd.Timestamp(day),
             "date_label": e.span.label(), "layer": LAYER_OF[e.kind],
             "name_then": place.name_at(first), "name_now": place.name,
             "place_label": place.label_at(first), "place_kind": place.kind,
@@ -137,11 +151,10 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
             "origin_lon": origin.lon if origin else float("nan"),
             "lat": place.lat, "lon": place.lon, "sentence": e.sentence,
         })
-    columns = list(COLUMNS) + ["first_day", "last_day", "date_label", "layer", "name_then", "name_now",
+    columns = list(COLUMNS) + ["first_day", "last_day", "order_day", "date_label", "layer", "name_then", "name_now",
                                "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon",
                                "sentence"]
     frame = pd.DataFrame(rows, columns=columns)
-    frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 

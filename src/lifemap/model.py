@@ -7,9 +7,11 @@ events is about a tenth of that (bench/RESULTS.md).
 
 Columns are lists in event order. A column whose values repeat (kinds, actors, sources, date
 labels, place names) is sent as ``{"values": [...], "codes": [...]}``; the page expands it. What
-the page can derive is not sent: days are sent as the step from the previous event's first day
-(``dt``) and the span's length (``days``), a source span as its start and length, the name a
-place had then is its label without "(now …)", and a leg's labels are its events' labels.
+the page can derive is not sent: an event's time is sent as the step from the previous event's
+``order_day`` (``dt``: the day the chronology stands it at, so the slider and the story follow one
+order), how many days before it the span can begin (``early``) and after it end (``days``); a
+source span as its start and length, the name a place had then is its label without "(now …)",
+and a leg's labels are its events' labels.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .chronology import in_order
 from .errors import LifemapError
 from .events import LAYERS
 from .route import LEG_LAYER
@@ -50,9 +53,9 @@ def _coord(x: float) -> float | None:
 
 
 def page_model(events, stop_frame, legs) -> dict:
-    """The model of one map: ``events`` as ``lifemap.events.to_frame`` gives them (in date order),
-    the actor's stops and every leg (``lifemap.route``)."""
-    records = events.to_dict("records")
+    """The model of one map: ``events`` as ``lifemap.events.to_frame`` gives them (put in
+    chronological order here if they are not), the actor's stops and every leg (``lifemap.route``)."""
+    records = in_order(events).to_dict("records")
     place_ids: dict[str, int] = {}
     place_rows: list[dict] = []
 
@@ -75,7 +78,7 @@ def page_model(events, stop_frame, legs) -> dict:
         twice = sorted(i for i, n in Counter(r["id"] for r in records).items() if n > 1)[:5]
         raise LifemapError(f"a map needs each event id once; repeated: {', '.join(map(str, twice))}")
     leg_rows = legs.to_dict("records")
-    first = [days(r["first_day"]) for r in records]
+    first = [days(r["order_day"]) for r in records]
     for r in records:
         then, label = r["name_then"], r["place_label"]
         if not (label == then or label == f"{then} (now {r['name_now']})"):  # the page's rule
@@ -83,6 +86,7 @@ def page_model(events, stop_frame, legs) -> dict:
     ev = {
         "dt": [t - prev for t, prev in zip(first, [0, *first[:-1]])],
         "days": [days(r["last_day"]) - t for r, t in zip(records, first)],
+        "early": [t - days(r["first_day"]) for r, t in zip(records, first)],
         "date": _coded([r["date_label"] for r in records]),
         "kind": _coded([r["kind"] for r in records]),
         "actor": _coded([r["actor"] for r in records]),
