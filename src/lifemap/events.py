@@ -158,6 +158,16 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
+def as_frame(events, gazetteer: Gazetteer | None = None):
+    """The events GeoDataFrame, whether given one or a list of ``Event`` (put through ``to_frame``
+    with ``gazetteer``, by default the curated one)."""
+    import pandas as pd
+
+    if isinstance(events, pd.DataFrame):
+        return events
+    return to_frame(list(events), gazetteer if gazetteer is not None else Gazetteer.load())
+
+
 def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | None = None):
     """The events as a GeoDataFrame: by default the embedded life of Stalin, checked against
     the curated gazetteer.
