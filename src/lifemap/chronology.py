@@ -5,7 +5,8 @@ bare year on 1 January, ahead of everything else that year: an exile drawn befor
 The chronology orders by what is known instead:
 
 1. A comes before B when A ends before B can begin. Nothing overrides this.
-2. An event can name the event it follows (``after``): the curator's word for what dates cannot say.
+2. An event can name the event it follows (``after``): the curator's word for what dates cannot say,
+   which also overrides the source's order of the two.
 3. Two events of one source whose beginnings overlap keep the order the source tells them in
    (character offsets): where its dates say no more, a biography narrates in order. Beginnings
    that do not overlap are ordered by the dates, so a thematic chapter that looks back (a dacha
@@ -112,9 +113,11 @@ def _evidence(timings: Sequence[Timing]) -> Iterable[tuple[int, int]]:
     by_id: dict[str, list[int]] = {}
     for i, t in enumerate(timings):
         by_id.setdefault(t.id, []).append(i)
+    told: set[frozenset] = set()  # pairs an ``after`` orders: the source's order gives way there
     for b, t in enumerate(timings):
         for a in by_id.get(t.after, ()) if t.after else ():
             if a != b:
+                told.add(frozenset((a, b)))
                 yield a, b
     by_source: dict[str, list[int]] = {}
     for i, t in enumerate(timings):
@@ -129,7 +132,7 @@ def _evidence(timings: Sequence[Timing]) -> Iterable[tuple[int, int]]:
                 heapq.heappop(open_)
             for _, a in open_:
                 ta = timings[a]
-                if ta.offset != tb.offset:
+                if ta.offset != tb.offset and frozenset((a, b)) not in told:
                     yield (a, b) if ta.offset < tb.offset else (b, a)
             heapq.heappush(open_, (tb.begins[1], b))
 
