@@ -7,8 +7,9 @@ looks wrong and needs a reader.
 
 - ``overlap``: two stays (a posting, a job, a school, a prison term, an exile given from one date
   to another) at places more than ``NEAR_KM`` apart whose certain parts overlap: two places at once.
-- ``detention``: a prison or exile that comes after a free stop with no arrest between, or that
-  must still be running when the actor is free somewhere else.
+- ``detention``: a prison or exile that comes after a free stop with no arrest between (unless the
+  actor is sent back where they were held before), or that must still be running when the actor
+  is free somewhere else.
 - ``speed``: a leg faster than anyone could travel in its year (``ERA_SPEEDS``).
 - ``no-start``: an escape or journey with no stop it starts from, or one whose own origin is not
   where the route stands before it (the map would draw the leg from the wrong place).
@@ -96,6 +97,10 @@ def check(events, *, gazetteer=None, texts: Mapping[str, str] | str | os.PathLik
     ``texts``: the documents the events cite, as a mapping of file name to text or a directory
     holding them; the sentence rules run on the events whose sentence can be read. ``gazetteer``:
     the places (for the names they had); by default the curated one.
+
+    >>> import lifemap
+    >>> [f.rule.value for f in check(lifemap.load_events())]
+    []
     """
     from .events import as_frame
     from .gazetteer import Gazetteer
@@ -184,16 +189,19 @@ def _overlaps(actor: str, route: list[_Stop]) -> list[Finding]:
 
 
 def _detentions(actor: str, route: list[_Stop]) -> list[Finding]:
-    out, held, previous = [], None, None
+    out, held, previous, places_held = [], None, None, []
     for s in route:
         if s.kind == "arrest":
             held = s
         elif s.kind in DETENTION_KINDS:
-            if held is None and previous is not None:
+            # sent back to where one was held before: the arrest is implied, whether or not the data has it
+            returned = any(_near(s, p) for p in places_held)
+            if held is None and previous is not None and not returned:
                 out.append(Finding(Rule.DETENTION, Severity.ERROR, (previous.id, s.id), actor,
                                    f"{actor} is held at {s.label} ({s.when}) with no arrest before it: the stop "
                                    f"before is free, at {previous.label} ({previous.when})"))
             held = s
+            places_held.append(s)
         elif s.kind == "escape":
             held = None
         elif held is not None and not _near(s, held):  # free elsewhere: the detention is over
@@ -247,6 +255,8 @@ def _fineness(span: DateSpan) -> float:
     return _RANK[span.precision] + (0.5 if span.qualifier and span.precision != "day" else 0)
 
 
+# Named days the date grammar does not read ("May Day 1900" gives the day).
+_NAMED_DAYS = re.compile(r"\bMay Day\b")
 # Words before a date that narrow it as a qualifier does, which the date grammar reads as the bare
 # month ("the last week of February 1917", "the end of March").
 _NARROWED = re.compile(r"\b(?:late|early|mid|middle of|end of|beginning of|start of|turn of|"
@@ -265,7 +275,7 @@ def _precision(row: dict, sentence: str) -> list[Finding]:
                                         and not m.span.qualifier and m.span.precision != "day" else 0)
                 for m in given}
     finest = max(given, key=fineness.get)
-    if _fineness(span) <= fineness[finest]:
+    if _fineness(span) <= fineness[finest] or _NAMED_DAYS.search(sentence):
         return []
     return [Finding(Rule.PRECISION, Severity.WARNING, (row["id"],), row["actor"],
                     f"dated {span.label()}, but the sentence it cites gives no more than {finest.text!r}")]
