@@ -169,6 +169,11 @@ def test_the_small_fixture_life_has_one_leg_from_the_wrong_place(mini_events, mi
     assert rules(found) == [(Rule.NO_START, Severity.WARNING, ("1917-travel-saint-petersburg", "1918-front-volgograd"))]
 
 
+def test_the_default_life_is_possible_and_says_what_its_sources_say(seeds):
+    findings = check(load_events(), texts=seeds)
+    assert findings == [], "\n".join(map(str, findings))
+
+
 def run(*args):
     return subprocess.run([sys.executable, "-m", "lifemap.cli", "check", *map(str, args)], capture_output=True,
                           text=True)
