@@ -81,6 +81,21 @@ def test_a_prison_term_cannot_run_past_a_free_stop(tmp_path, gazetteer):
     assert check(good) == []
 
 
+def test_sent_back_where_one_was_held_needs_no_arrest_of_its_own(tmp_path, gazetteer):
+    """ "Arrested again and sent back to Solvychegodsk": the seeds do not say where, so the data has no
+    arrest; a new place of detention would still need one."""
+    back = life(tmp_path, gazetteer,
+                "s,1909-02,1909-06,month,,julian,exile,solvychegodsk,",
+                "e,1909-06,1909-06,month,,julian,escape,saint-petersburg,solvychegodsk",
+                "b,1910-03,1911-06,month,,julian,exile,solvychegodsk,")
+    assert check(back) == []
+    elsewhere = life(tmp_path, gazetteer,
+                     "s,1909-02,1909-06,month,,julian,exile,solvychegodsk,",
+                     "e,1909-06,1909-06,month,,julian,escape,saint-petersburg,solvychegodsk",
+                     "n,1910-03,1911-06,month,,julian,exile,narym,")
+    assert rules(check(elsewhere)) == [(Rule.DETENTION, Severity.ERROR, ("e", "n"))]
+
+
 @pytest.mark.parametrize("year", [1903, 1925, 1943])
 def test_a_leg_faster_than_its_era_is_impossible(tmp_path, gazetteer, year):
     limit, how = speed_limit(year)
@@ -134,6 +149,16 @@ def test_a_date_finer_than_its_sentence(tmp_path, gazetteer):
     assert rules(found) == [(Rule.PRECISION, Severity.WARNING, ("a",))]  # "end of" is a qualifier; "Later." gives no date
     assert "'March 1908'" in found[0].reason
     assert check(ev) == []  # without the text, nothing to hold the dates to
+
+
+@pytest.mark.parametrize("sentence, finds", [
+    ("He organised a secret workers' meeting for May Day 1900.", False),  # a named day
+    ("Strikes returned to the capital in the last week of February 1917.", False),  # a narrowed month
+    ("Strikes returned to the capital in February 1917.", True),
+])
+def test_named_days_and_narrowed_months_count_as_precise(tmp_path, gazetteer, sentence, finds):
+    ev = life(tmp_path, gazetteer, f"m,1917-02,1917-02,month,late,julian,other,saint-petersburg,,0,{len(sentence)}")
+    assert [f.rule for f in check(ev, texts={"text.txt": sentence})] == ([Rule.PRECISION] if finds else [])
 
 
 @pytest.mark.parametrize("word, finds", [("Stalingrad", True), ("Tsaritsyn", False), ("Volgograd", False)])

@@ -59,6 +59,16 @@ def test_an_explicit_after_orders_what_the_dates_cannot():
     assert ids([pravda, station]) == ["station", "pravda"]
 
 
+def test_an_after_overrides_the_sources_order_of_the_two():
+    work = t("smolny", "1917-11", "1918-03", calendar="julian", source="wiki.txt", offset=100,
+             after="helsinki")  # began before the trip, but the route returns to it after
+    trip = t("helsinki", "1917-11", calendar="julian", source="wiki.txt", offset=200)
+    kremlin = t("kremlin", "1918-03", source="wiki.txt", offset=300)
+    assert ids([work, trip, kremlin]) == ["helsinki", "smolny", "kremlin"]
+    assert ids([t("smolny", "1917-11", "1918-03", calendar="julian", source="wiki.txt", offset=100), trip, kremlin]) \
+        == ["smolny", "helsinki", "kremlin"]
+
+
 def test_evidence_against_the_dates_gives_way():
     early = t("early", "1900", after="late")  # claims to follow an event that begins after it ends
     late = t("late", "1905")
