@@ -122,7 +122,7 @@ def test_story_mode_moves_the_map_and_steps_with_the_keyboard(tmp_path, map_page
     page.wait_for_function(f"window.lifemap.story === {at}")
     page.keyboard.press("End")
     page.wait_for_function(f"window.lifemap.story === {entries.count() - 1}")
-    assert page.locator(".lm-band.lm-active").inner_text() == "Post-war"
+    assert page.locator(".lm-band.lm-active").inner_text() == "After his death"  # the 1961 reburial
     # moving the slider marks the stop of that date in the story
     page.locator("input.lm-range").fill("0")
     assert page.locator(".lm-story li").first.get_attribute("aria-current") == "step"

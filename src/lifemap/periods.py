@@ -16,7 +16,8 @@ class Period:
 
 # Boundaries follow the turning points of the life: leaving the seminary (May 1899), the February
 # Revolution (March 1917 N.S.), General Secretary (April 1922), the Great Break (1929), the war
-# from the invasion of Poland (September 1939) to Japan's surrender, and death (March 1953).
+# from the invasion of Poland (September 1939) to Japan's surrender, and death (March 1953); then
+# the years after it, as far as the sources go.
 _PERIODS = (
     ("childhood", "Childhood and seminary", "1878-12", "1899-05"),
     ("underground", "Underground and exiles", "1899-06", "1917-02"),
@@ -25,6 +26,8 @@ _PERIODS = (
     ("terror", "Collectivisation and terror", "1929-01", "1939-08"),
     ("war", "War", "1939-09", "1945-09"),
     ("post-war", "Post-war", "1945-10", "1953-03"),
+    # what became of his body, his names and his memory (the 1956 speech, the 1961 reburial, 2017)
+    ("legacy", "After his death", "1953-04", "2017-12"),
 )
 
 
