@@ -538,9 +538,10 @@
             state.index = index;
             var now = steps[index];
             var per = period();
-            // in a period: whatever its date can overlap, shown by the period's end at the latest
+            // in a period: whatever its date can overlap, shown by the period's last step at the latest
+            var end = per && steps[state.hi] ? steps[state.hi].t : Infinity;
             showAll(function (it) {
-                return per ? it.t_first <= per.last && it.t_end >= per.first && Math.min(it.t, per.last) <= now.t
+                return per ? it.t_first <= per.last && it.t_end >= per.first && Math.min(it.t, end) <= now.t
                            : it.t <= now.t;
             });
             range.value = index;
