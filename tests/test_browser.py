@@ -213,3 +213,21 @@ def test_a_period_shows_what_its_dates_can_overlap(tmp_path, map_page, mini_even
     page.locator("input.lm-range").fill(str(map_page.js("window.lifemap.lo")))
     assert not map_page.js(tiflis)
     assert map_page.errors == []
+
+
+def test_popups_and_the_table_cite_sources_by_name(tmp_path, map_page):
+    events = load_events()
+    map_page.open(save(render(events, tiles="none"), tmp_path / "m.html"))
+    page = map_page.page
+    kureika = events.set_index("id").loc["1914-exile-kureika", "citation"]
+    page.locator(".lm-story li", has_text="Kureika").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert f"Source: {kureika}" in page.locator(".leaflet-popup-content").inner_text()
+    page.locator("#lm-table summary").click()
+    cells = map_page.js("[...document.querySelectorAll('#lm-table tbody tr')].map(r => r.cells[5].textContent)")
+    assert cells == list(events["citation"])
+    assert not any(".txt" in c for c in cells)  # every default source is in the table
+    links = page.locator("#lm-table .lm-sources a")
+    assert links.count() >= 2 and links.first.get_attribute("href").startswith("https://")
+    assert "CC BY-SA 4.0" in page.locator("#lm-table .lm-sources").inner_text()
+    assert map_page.errors == []

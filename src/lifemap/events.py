@@ -120,12 +120,15 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
                  after=(row.get("after") or "").strip())
 
 
-def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
+def to_frame(events: Iterable[Event], gazetteer: Gazetteer, sources: dict | None = None):
     """Events as a GeoDataFrame in chronological order (``lifemap.chronology``): the CSV's columns
     plus the place's names then and now, the first and last possible days, the day the event
-    stands at in the order (``order_day``), the date label, the map layer and the point."""
+    stands at in the order (``order_day``), the date label, the map layer, the source's readable
+    name and citation (``lifemap.sources``; by default the packaged sources table) and the point."""
     import geopandas as gpd
     import pandas as pd
+
+    from .sources import cite, label
 
     events = list(events)
     ranked = chronology([Timing.of(e.id, e.span, e.source.document, e.source.start, e.after) for e in events])
@@ -150,10 +153,12 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer):
             "origin_lat": origin.lat if origin else float("nan"),
             "origin_lon": origin.lon if origin else float("nan"),
             "lat": place.lat, "lon": place.lon, "sentence": e.sentence,
+            "source_label": label(e.source.document, sources),
+            "citation": cite(e.source.document, e.source.start, e.source.end, sources),
         })
     columns = list(COLUMNS) + ["first_day", "last_day", "order_day", "date_label", "layer", "name_then", "name_now",
                                "place_label", "place_kind", "origin_label", "origin_lat", "origin_lon", "lat", "lon",
-                               "sentence"]
+                               "sentence", "source_label", "citation"]
     frame = pd.DataFrame(rows, columns=columns)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 

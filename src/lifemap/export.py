@@ -31,7 +31,7 @@ FORMATS = ("geojson", "gpkg", "csv", "kml", "lpf", "timelinejs", "storymapjs")
 # The file name ending ``default_path`` gives each format.
 SUFFIXES = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "kml": ".kml", "lpf": ".lpf.json",
             "timelinejs": ".timeline.json", "storymapjs": ".storymap.json"}
-CSV_COLUMNS = COLUMNS + ("lat", "lon", "name_then", "name_now", "date_label")
+CSV_COLUMNS = COLUMNS + ("lat", "lon", "name_then", "name_now", "date_label", "citation")
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 LPF_CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
@@ -177,7 +177,7 @@ def _cell(value):
 
 def to_csv(events, path, *, gazetteer=None) -> Path:
     """The events as ``events.csv`` (the columns of docs/DATA.md) plus lat, lon, name_then,
-    name_now and date_label; ``lifemap.events.read_events`` reads it back."""
+    name_now, date_label and the readable citation; ``lifemap.events.read_events`` reads it back."""
     frame = as_frame(events, gazetteer)
     _need(frame, CSV_COLUMNS, "csv")
     rows = [[_cell(v) for v in row] for row in frame[list(CSV_COLUMNS)].itertuples(index=False, name=None)]
@@ -203,7 +203,14 @@ def _event_html(row) -> str:
     origin = f" from {_esc(row['origin_label'])}" if row.get("origin_label") else ""
     return (f"<p><b>{_esc(row['date_label'])}</b> · {_esc(row['kind'])}{origin} · {_esc(row['actor'])}</p>"
             f"<p>{_esc(row['summary'])}</p>"
-            f"<p><small>Source: {_esc(row['source'])}, characters {int(row['start'])}–{int(row['end'])}</small></p>")
+            f"<p><small>Source: {_esc(_citation(row))}</small></p>")
+
+
+def _citation(row) -> str:
+    """The readable citation ``to_frame`` wrote, or one made now for a frame built by hand."""
+    from .sources import cite
+
+    return row.get("citation") or cite(row["source"], int(row["start"]), int(row["end"]))
 
 
 def _place_text(row) -> str:

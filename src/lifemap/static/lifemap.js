@@ -93,7 +93,7 @@
             g.from_label = from ? from.label : ev.origin_label; g.to_label = ev.label;
         });
         return {places: places, events: events, legs: legs, stops: data.stops.map(function (i) { return events[i]; }),
-                layers: data.layers};
+                layers: data.layers, sources: data.sources || []};
     }
 
     function byLayerAndPlace(events) {
@@ -127,6 +127,9 @@
         return out;
     }
 
+    // as lifemap.sources.cite writes it
+    function cite(e) { return e.source + " — sentence at characters " + e.start + "–" + e.end; }
+
     // Popups and tooltips, built when they open ------------------------------------------------
     var STORY_CHUNK = 200, POPUP_ITEMS = 60, POPUP_OPTIONS = {maxWidth: 380, className: "lm-popup"};
     function eventItem(e, ul, names) {
@@ -138,7 +141,7 @@
         li.appendChild(document.createTextNode(e.summary + " "));
         el("small", li, "(" + e.actor + ")");
         if (e.sentence) { el("blockquote", li, e.sentence); }
-        el("div", li, "Source: " + e.source + ", characters " + e.start + "–" + e.end, "lm-src");
+        el("div", li, "Source: " + cite(e), "lm-src");
     }
     function placePopup(f, label) {
         var evs = f.evs, box = el("div"), now = evs[0].at.now, thens = [];
@@ -745,14 +748,30 @@
             var frag = document.createDocumentFragment();
             state.model.events.forEach(function (e) {
                 var tr = el("tr", frag);
-                [e.date, e.label, e.kind, e.actor, e.summary, e.source + " " + e.start + "–" + e.end]
-                    .forEach(function (c) { el("td", tr, c); });
+                [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
             body.appendChild(frag);
+            sources(state.model.sources, details);
         }
         details.addEventListener("toggle", function () { if (details.open) { fill(); } });
         if (details.open) { fill(); }
         state.table = function () { fill(); return body.rows.length; };
+    }
+
+    // Where the cited texts come from, under the table: name, date, licence and link
+    function sources(list, parent) {
+        if (!list.length) { return; }
+        el("h3", parent, "Sources");
+        var ul = el("ul", parent, null, "lm-sources");
+        list.forEach(function (d) {
+            var li = el("li", ul);
+            li.appendChild(document.createTextNode([d.label, d.date, d.licence].filter(Boolean).join(", ")));
+            if (/^https?:\/\//.test(d.url)) {
+                li.appendChild(document.createTextNode(": "));
+                var a = el("a", li, d.url);
+                a.href = d.url;
+            }
+        });
     }
 
     // The offline basemap: rings of whole units of a degree, each point a step from the last --
