@@ -10,8 +10,7 @@ labels, place names) is sent as ``{"values": [...], "codes": [...]}``; the page 
 the page can derive is not sent: an event's time is sent as the step from the previous event's
 ``order_day`` (``dt``: the day the chronology stands it at, so the slider and the story follow one
 order), how many days before it the span can begin (``early``) and after it end (``days``); a
-source span as its start and length (the source by its readable name, with the cited entries of
-the sources table once), the name a place had then is its label without "(now …)", and a leg's
+source span as its start and length (the source by its readable name), the name a place had then is its label without "(now …)", and a leg's
 labels are its events' labels.
 """
 from __future__ import annotations
@@ -26,7 +25,7 @@ from .chronology import in_order
 from .errors import LifemapError
 from .events import LAYERS
 from .route import LEG_LAYER
-from .sources import label as source_name, read_sources
+from .sources import label as source_name
 
 EPOCH = dt.date(1970, 1, 1)
 # Above this many features (markers and arcs) the page draws on one canvas instead of one SVG
@@ -104,10 +103,8 @@ def page_model(events, stop_frame, legs) -> dict:
         "length": [int(r["end"]) - int(r["start"]) for r in records],
         "layer": _coded([r["layer"] for r in records]),
     }
-    cited = _cited(records)
     return {
         "layers": [{"key": k, "label": name, "color": color} for k, name, color, _ in LAYERS],
-        "sources": cited,
         "places": {c: [p[c] for p in place_rows] for c in ("id", "lat", "lon", "now")},
         "events": ev,
         "stops": [index[i] for i in stop_frame["id"]],
@@ -119,14 +116,6 @@ def page_model(events, stop_frame, legs) -> dict:
             "km": [round(float(g["km"])) for g in leg_rows],
         },
     }
-
-
-def _cited(records: list[dict]) -> list[dict]:
-    """The entries of the sources table the events cite, for the list under the page's table."""
-    table = read_sources()
-    files = dict.fromkeys(Path(r["source"]).name for r in records)
-    return [{"label": d.label, "date": d.date, "licence": d.licence, "url": d.url}
-            for d in (table[f] for f in files if f in table)]
 
 
 def feature_counts(model: dict) -> dict[str, dict[str, int]]:

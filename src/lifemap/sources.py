@@ -80,3 +80,10 @@ def cite(document: str, start: int, end: int, sources: dict[str, Document] | Non
     'chapter.txt — sentence at characters 10–52'
     """
     return f"{label(document, sources)} — sentence at characters {start}–{end}"
+
+
+def cited(documents, sources: dict[str, Document] | None = None) -> list[Document]:
+    """The table's entries for the documents given, each once, in the order first cited."""
+    table = sources if sources is not None else _default()
+    names = dict.fromkeys(Path(d).name for d in documents)
+    return [table[n] for n in names if n in table]

@@ -93,7 +93,7 @@
             g.from_label = from ? from.label : ev.origin_label; g.to_label = ev.label;
         });
         return {places: places, events: events, legs: legs, stops: data.stops.map(function (i) { return events[i]; }),
-                layers: data.layers, sources: data.sources || []};
+                layers: data.layers};
     }
 
     function byLayerAndPlace(events) {
@@ -751,27 +751,10 @@
                 [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
             body.appendChild(frag);
-            sources(state.model.sources, details);
         }
         details.addEventListener("toggle", function () { if (details.open) { fill(); } });
         if (details.open) { fill(); }
         state.table = function () { fill(); return body.rows.length; };
-    }
-
-    // Where the cited texts come from, under the table: name, date, licence and link
-    function sources(list, parent) {
-        if (!list.length) { return; }
-        el("h3", parent, "Sources");
-        var ul = el("ul", parent, null, "lm-sources");
-        list.forEach(function (d) {
-            var li = el("li", ul);
-            li.appendChild(document.createTextNode([d.label, d.date, d.licence].filter(Boolean).join(", ")));
-            if (/^https?:\/\//.test(d.url)) {
-                li.appendChild(document.createTextNode(": "));
-                var a = el("a", li, d.url);
-                a.href = d.url;
-            }
-        });
     }
 
     // The offline basemap: rings of whole units of a degree, each point a step from the last --
