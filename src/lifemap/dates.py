@@ -121,14 +121,16 @@ class DateSpan:
     calendar: str = "gregorian"
 
     def __post_init__(self):
-        s, e = parse_partial(self.start), parse_partial(self.end)
+        s = parse_partial(self.start)
+        parse_partial(self.end)  # both ends must read before anything else is judged
         if self.precision not in PRECISIONS:
             raise DateError(f"precision must be one of {', '.join(PRECISIONS)}: {self.precision!r}")
         if self.qualifier not in QUALIFIERS:
             raise DateError(f"qualifier must be early, mid, late or empty: {self.qualifier!r}")
         if self.calendar not in CALENDARS:
             raise DateError(f"calendar must be gregorian or julian: {self.calendar!r}")
-        if _bounds(self.end, self.precision, "", self.calendar)[1] < _bounds(self.start, self.precision, "", self.calendar)[0]:
+        lo = _bounds(self.start, self.precision, "", self.calendar)[0]
+        if _bounds(self.end, self.precision, "", self.calendar)[1] < lo:
             raise DateError(f"span ends before it starts: {self.start} .. {self.end}")
         needs = {"day": 3, "month": 2, "season": 2}
         given = 1 + (s[1] is not None) + (s[2] is not None)
