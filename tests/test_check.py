@@ -229,3 +229,14 @@ def test_the_command_line_checks_the_events_read_out_of_a_text(tmp_path):
     done = run(text, "--no-geonames")
     assert done.returncode == 1, done.stderr
     assert any(line.startswith("error: overlap:") for line in done.stdout.splitlines()), done.stdout
+
+
+def test_the_events_read_out_of_a_text_are_checked_with_their_sentences(tmp_path):
+    import lifemap
+
+    text = tmp_path / "life.txt"
+    text.write_text("Stalin was held in Batumi Prison from April 1902 to April 1903. "
+                    "From April 1902 to April 1903 Stalin was held in Kutaisi Prison.\n", encoding="utf-8")
+    found = check(lifemap.extract(text, fallback=False))
+    assert [f.rule for f in found] == [Rule.OVERLAP]
+    assert all(e.startswith("1902-prison-") for e in found[0].events)

@@ -91,8 +91,8 @@ def speed_limit(year: int) -> tuple[int, str]:
 
 def check(events, *, gazetteer=None, texts: Mapping[str, str] | str | os.PathLike | None = None,
           actors: Iterable[str] | None = None) -> list[Finding]:
-    """Every finding about the events (the frame ``lifemap.load_events`` or ``to_frame`` gives, or a
-    list of ``Event``), actor by actor, in the order of each life.
+    """Every finding about the events (the frame ``lifemap.load_events``, ``to_frame`` or
+    ``lifemap.extract`` gives, or a list of ``Event``), actor by actor, in the order of each life.
 
     ``texts``: the documents the events cite, as a mapping of file name to text or a directory
     holding them; the sentence rules run on the events whose sentence can be read. ``gazetteer``:
@@ -107,6 +107,12 @@ def check(events, *, gazetteer=None, texts: Mapping[str, str] | str | os.PathLik
     from .route import stops
 
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+    if "date_text" in getattr(events, "columns", ()) and "place_kind" not in events.columns:
+        from .events import to_frame
+        from .extract import as_events  # lifemap.extract()'s rows: events, with the places they found
+
+        found, gazetteer = as_events(events, gazetteer)
+        events = to_frame(found, gazetteer)
     frame = as_frame(events, gazetteer)
     sentences = _Sentences(texts)
     findings: list[Finding] = []
