@@ -137,7 +137,8 @@ def test_the_order_keeps_every_interval_in_its_place(items):
 @settings(max_examples=200, deadline=None)
 @given(timings())
 def test_an_after_the_dates_allow_is_kept(items):
-    items = [Timing(x.id, x.first, x.last, x.begins, x.source, x.offset, "") for x in items]  # no circles
+    # no other evidence (a source's order could close a circle with it, and then the dates decide)
+    items = [Timing(x.id, x.first, x.last, x.begins) for x in items]
     if len(items) < 2:
         return
     a, b = items[0], items[-1]
