@@ -224,6 +224,7 @@ def test_popups_and_the_table_cite_sources_by_name(tmp_path, map_page):
     page.wait_for_selector(".leaflet-popup-content")
     assert f"Source: {kureika}" in page.locator(".leaflet-popup-content").inner_text()
     page.locator("#lm-table summary").click()
+    page.wait_for_function(f"document.querySelectorAll('#lm-table tbody tr').length === {len(events)}")
     cells = map_page.js("[...document.querySelectorAll('#lm-table tbody tr')].map(r => r.cells[5].textContent)")
     assert cells == list(events["citation"])
     assert not any(".txt" in c for c in cells)  # every default source is in the table
