@@ -7,17 +7,19 @@ The public API:
     select(ev, kind=…)   events of some kinds, actors, layers or places
     periods()            the named periods of the embedded life (Stalin's)
     route(ev)            stops and legs GeoDataFrames
+    check(ev)            findings about each life: two places at once, exiles before arrests, impossible legs…
     render(ev)           a folium.Map (shows inline in Jupyter); save(m, path) writes it
     export(ev, fmt, p)   GeoJSON, GeoPackage, CSV, KML, Linked Places, TimelineJS, StoryMapJS
     extract(texts)       candidate events read out of texts, each with its sentence
     Gazetteer            places and their names through time
 
-The functions are bound here by name: several share their module's name (``route``,
+The functions are bound here by name: several share their module's name (``route``, ``check``,
 ``render``, ``export``, ``extract``, ``periods``), and the function is what ``lifemap.route`` means.
 Heavy libraries (geopandas, matplotlib) load on first use, not on import.
 """
 from __future__ import annotations
 
+from .check import check
 from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError, UnknownPlace
 from .events import between, load_events, select
@@ -28,5 +30,5 @@ from .periods import periods
 from .render import render, save
 from .route import route
 
-__all__ = ["load_events", "between", "select", "periods", "route", "render", "save", "export", "extract", "Gazetteer",
+__all__ = ["load_events", "between", "select", "periods", "route", "check", "render", "save", "export", "extract", "Gazetteer",
            "DateSpan", "LifemapError", "DataError", "DateError", "UnknownPlace"]

@@ -111,6 +111,20 @@ def extract_cmd(args) -> int:
     return 0
 
 
+def check_cmd(args) -> int:
+    """One line per finding on stdout; exit status 0 when the life is clean, 1 with findings."""
+    from .check import check
+
+    events, gazetteer = _events(args)
+    findings = check(events, gazetteer=gazetteer, texts=args.sources, actors=args.actor or None)
+    for finding in findings:
+        print(finding)
+    errors = sum(f.severity.value == "error" for f in findings)
+    print(f"{len(findings)} finding(s) ({errors} error(s), {len(findings) - errors} warning(s)) in {len(events)} events",
+          file=sys.stderr)
+    return 1 if findings else 0
+
+
 def figure(args) -> int:
     import matplotlib
 
@@ -216,6 +230,21 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
+
+    c = sub.add_parser("check", help="check that each life is possible: report overlapping stays, detentions "
+                                     "without arrests, impossible legs, dates finer than their sources (exit 1 if any)")
+    c.add_argument("files", nargs="*", metavar="TEXT", type=Path,
+                   help="texts to read events out of and check, instead of the embedded default")
+    c.add_argument("--events", help="events CSV instead of the embedded default")
+    c.add_argument("--places", help="places CSV instead of the curated places.csv")
+    c.add_argument("--sources", metavar="DIR",
+                   help="directory of the documents the events cite: also checks each date and place name "
+                        "against its cited sentence (texts given as TEXT are always read)")
+    c.add_argument("--actor", action="append", help="check only this actor's life (repeatable) [all]")
+    c.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
+    c.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
+    _geocoder_options(c)
+    c.set_defaults(func=check_cmd)
 
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
     f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")

@@ -197,7 +197,8 @@ class TimeSlider(MacroElement):
 
 
 class EventTable(MacroElement):
-    """Every event as a plain HTML table after the map: the text alternative to the map.
+    """Every event as a plain HTML table after the map: the text alternative to the map, and under
+    it the works the events cite.
 
     The rows are filled from the map's model when the table is first opened (or by
     ``window.lifemap.table()``), so a large map does not pay for them while it loads."""
@@ -208,19 +209,25 @@ class EventTable(MacroElement):
     <table><caption>{{ this.caption }}</caption>
     <thead><tr>{% for h in this.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
     <tbody></tbody>
-    </table></details>
+    </table>
+    {% if this.sources %}<h3>Sources</h3><ul class="lm-sources">{% for text, url in this.sources %}
+    <li>{{ text }}{% if url %}: <a href="{{ url }}">{{ url }}</a>{% endif %}</li>{% endfor %}</ul>{% endif %}
+    </details>
     {% endmacro %}
     {% macro script(this, kwargs) %}
     lifemapPage.table({{ this.data.get_name() }}, document.getElementById("lm-table"));
     {% endmacro %}
     """)
 
-    def __init__(self, data, headers: list[str], caption: str):
+    def __init__(self, data, headers: list[str], caption: str, sources=()):
         super().__init__()
         self._name = "EventTable"
         self.data = data
         self.headers = [html_text(h) for h in headers]
         self.caption = html_text(caption)
+        # the cited works (lifemap.sources.Document) with their licence and a link a reader may follow
+        self.sources = [(html_text(", ".join(filter(None, (d.label, d.date, d.licence)))), html_text(d.url))
+                        for d in sources]
 
 
 class Story(MacroElement):

@@ -21,6 +21,7 @@ from .files import write_text
 from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, basemap_model, feature_counts, page_model
 from .periods import of_events
 from .route import LEG_LAYER, moves, route
+from .sources import cited
 
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
     "exile": {"dashArray": "8 6", "weight": 2.5},
@@ -129,7 +130,8 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
     TimeSlider(data, period_data).add_to(m)
     Story(data).add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
-               caption="Events in date order, with the source text and character span behind each").add_to(m)
+               caption="Events in date order, with the source text and character span behind each",
+               sources=cited(events["source"])).add_to(m)
     _stable_ids(m)
     return m
 

@@ -272,7 +272,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
         found.setdefault(m.place, []).append((Event(
             "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
-            origin.place if origin else "", sentence, evidence), used))
+            origin.place if origin else "", sentence, evidence=evidence), used))
     # One event per place and sentence: the reading that puts the subject there, else the first.
     for readings in found.values():
         yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])

@@ -81,7 +81,8 @@
         var places = rows(data.places), events = rows(data.events), legs = rows(data.legs), t = 0;
         events.forEach(function (e, i) {
             e.i = i; e.at = places[e.place];
-            t += e.dt; e.t = t; e.t_end = t + e.days; e.end = e.start + e.length;
+            // t: the day the chronology stands the event at; t_first..t_end: the days its date can mean
+            t += e.dt; e.t = t; e.t_first = t - e.early; e.t_end = t + e.days; e.end = e.start + e.length;
             var now = " (now " + e.at.now + ")";   // the label is the name then, and the modern one if it changed
             e.then = e.label.slice(-now.length) === now ? e.label.slice(0, -now.length) : e.label;
         });
@@ -107,10 +108,11 @@
     function features(model, key, withLegs) {
         var out = [];
         (model.byLayer[key] || new Map()).forEach(function (evs) {
-            var p = evs[0].at, t = Infinity, tEnd = -Infinity;
-            evs.forEach(function (e) { t = Math.min(t, e.t); tEnd = Math.max(tEnd, e.t_end); });
+            var p = evs[0].at, t = Infinity, tFirst = Infinity, tEnd = -Infinity;
+            evs.forEach(function (e) { t = Math.min(t, e.t); tFirst = Math.min(tFirst, e.t_first); tEnd = Math.max(tEnd, e.t_end); });
             out.push({type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]},
-                      properties: {layer: key, kind: evs[0].kind, place: p.id, events: evs.length, t: t, t_end: tEnd},
+                      properties: {layer: key, kind: evs[0].kind, place: p.id, events: evs.length, t: t, t_first: tFirst,
+                                   t_end: tEnd},
                       evs: evs});
         });
         model.legs.forEach(function (g) {
@@ -120,10 +122,13 @@
                 return line.map(function (q) { return [q[1], q[0]]; });
             });
             out.push({type: "Feature", geometry: {type: "MultiLineString", coordinates: parts},
-                      properties: {layer: key, kind: g.kind, leg: true, t: g.ev.t, t_end: g.ev.t}, leg: g});
+                      properties: {layer: key, kind: g.kind, leg: true, t: g.ev.t, t_first: g.ev.t, t_end: g.ev.t}, leg: g});
         });
         return out;
     }
+
+    // as lifemap.sources.cite writes it
+    function cite(e) { return e.source + " — sentence at characters " + e.start + "–" + e.end; }
 
     // Popups and tooltips, built when they open ------------------------------------------------
     var STORY_CHUNK = 200, POPUP_ITEMS = 60, POPUP_OPTIONS = {maxWidth: 380, className: "lm-popup"};
@@ -136,7 +141,7 @@
         li.appendChild(document.createTextNode(e.summary + " "));
         el("small", li, "(" + e.actor + ")");
         if (e.sentence) { el("blockquote", li, e.sentence); }
-        el("div", li, "Source: " + e.source + ", characters " + e.start + "–" + e.end, "lm-src");
+        el("div", li, "Source: " + cite(e), "lm-src");
     }
     function placePopup(f, label) {
         var evs = f.evs, box = el("div"), now = evs[0].at.now, thens = [];
@@ -397,8 +402,8 @@
         bundle.feature = {type: "Feature", properties: {layer: spec.key, bundle: true}};
         group.addLayer(bundle);
         fs.forEach(function (f) {
-            items.push({layer: bundle, point: f, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
-                        kind: f.properties.kind, layer_key: spec.key});
+            items.push({layer: bundle, point: f, feature: f, group: group, t: f.properties.t, t_first: f.properties.t_first,
+                        t_end: f.properties.t_end, kind: f.properties.kind, layer_key: spec.key});
         });
     }
     function radius(events) { return Math.round((5 + Math.sqrt(Math.min(events, 12)) * 2) * 10) / 10; }
@@ -425,7 +430,7 @@
             group.addLayer(bundle);
             mine.forEach(function (g) {
                 items.push({layer: bundle, leg: g, feature: {leg: g, properties: {leg: true}}, group: group,
-                            t: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
+                            t: g.ev.t, t_first: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
             });
         });
     }
@@ -464,8 +469,8 @@
                 },
                 pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {renderer: renderer}); },
                 onEachFeature: function (f, layer) {
-                    items.push({layer: layer, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
-                                kind: f.properties.kind, layer_key: spec.key});
+                    items.push({layer: layer, feature: f, group: group, t: f.properties.t, t_first: f.properties.t_first,
+                                t_end: f.properties.t_end, kind: f.properties.kind, layer_key: spec.key});
                     // legs lie under every layer's markers, so a place is always there to click
                     if (f.leg) { layer.on("add", function () { layer.bringToBack(); }); }
                 }
@@ -536,7 +541,12 @@
             state.index = index;
             var now = steps[index];
             var per = period();
-            showAll(function (it) { return it.t <= now.t && (!per || (it.t <= per.last && it.t_end >= per.first)); });
+            // in a period: whatever its date can overlap, shown by the period's last step at the latest
+            var end = per && steps[state.hi] ? steps[state.hi].t : Infinity;
+            showAll(function (it) {
+                return per ? it.t_first <= per.last && it.t_end >= per.first && Math.min(it.t, end) <= now.t
+                           : it.t <= now.t;
+            });
             range.value = index;
             when.textContent = now.label;
             what.textContent = now.what;
@@ -738,8 +748,7 @@
             var frag = document.createDocumentFragment();
             state.model.events.forEach(function (e) {
                 var tr = el("tr", frag);
-                [e.date, e.label, e.kind, e.actor, e.summary, e.source + " " + e.start + "–" + e.end]
-                    .forEach(function (c) { el("td", tr, c); });
+                [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
             body.appendChild(frag);
         }
