@@ -69,7 +69,8 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
 _CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
-              "within throughout between").split()
+              "within throughout between captured capturing capture recaptured took taking stormed liberated "
+              "liberating besieged defended occupied occupying seized attacked bombed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets""".split())
