@@ -40,6 +40,9 @@ class Subject:
     born: DateSpan | None = None       # as the text (or the data) gives them
     died: DateSpan | None = None
 
+    def __deepcopy__(self, memo) -> "Subject":
+        return self             # immutable: pandas copies a frame's attrs on every operation, and need not copy this
+
     @functools.cached_property
     def _names(self) -> re.Pattern:
         names = sorted({self.name, self.full_name, *self.aliases, *self.given} - {""}, key=len, reverse=True)
