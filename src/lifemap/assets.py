@@ -27,8 +27,8 @@ class ExternalReference(LifemapError):
 
     def __init__(self, urls: list[str]):
         self.urls = urls
-        shown = "\n  ".join(urls[:10]) + ("\n  …" if len(urls) > 10 else "")
-        super().__init__(f"the page still refers to {len(urls)} outside resource(s):\n  {shown}")
+        shown = ", ".join(urls[:10]) + (", …" if len(urls) > 10 else "")
+        super().__init__(f"the page would still fetch {len(urls)} outside resource(s): {shown}")
 
 
 def leaflet_dir() -> Path:

@@ -3,11 +3,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
+import os
+import signal
 import sys
 import warnings
 from pathlib import Path
 
 from .errors import LifemapError
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is: clean-ups (a half-written temporary file) run as for Ctrl-C."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line, like every other error: ``lifemap: error: …``, status 2."""
+
+    def error(self, message):
+        self.exit(2, f"lifemap: error: {message} (see: {self.prog} --help)\n")
 
 
 def _year(text: str) -> str:
@@ -18,6 +32,45 @@ def _year(text: str) -> str:
     except LifemapError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return text
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number of pixels")
+    return value
+
+
+def _tiles(text: str) -> str:
+    from .render import tile_source
+
+    try:
+        tile_source(text)
+    except LifemapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _inputs(args) -> list:
+    """Every file the command reads (texts, data, the answer cache): none may be overwritten."""
+    return [*(getattr(args, "files", None) or ()), getattr(args, "events", None), getattr(args, "places", None),
+            getattr(args, "cache", None) if getattr(args, "nominatim", False) else None]
+
+
+def _actor(events, args) -> str:
+    """The actor the options name, in the events' spelling; a warning when none of them is theirs."""
+    from .events import actor_named
+
+    actor = actor_named(events, args.actor)
+    if actor is None:
+        common = events["actor"].value_counts().index[:5].tolist()
+        warnings.warn(f"no event has the actor {args.actor!r}: the route and the story stay empty "
+                      f"(actors with the most events: {', '.join(common)})")
+        return args.actor
+    return actor
 
 
 def _events(args):
@@ -39,6 +92,8 @@ def _events(args):
         events = to_frame(found, gazetteer)
     else:
         events = load_events(args.events, gazetteer)
+        if events.empty:
+            raise LifemapError(f"{args.events}: no events (the file has a header and no rows)")
     if args.start or args.end:
         events = between(events, args.start, args.end)
         if events.empty:
@@ -68,29 +123,35 @@ def _fallback(args):
 
 
 def build(args) -> int:
-    from .files import write_text
+    from .files import refuse_inputs, write_text
     from .render import embed_snippet, render, save
 
+    snippet_path = Path(args.output).with_suffix(".embed.html")
+    for target in (args.output, snippet_path if args.embed else None):
+        if target is not None:
+            refuse_inputs(target, _inputs(args))
     events, _ = _events(args)
-    m = render(events, actor=args.actor, tiles=args.tiles, title=args.title,
+    m = render(events, actor=_actor(events, args), tiles=args.tiles, title=args.title,
                assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
     print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
     if args.embed:
         snippet = embed_snippet(path.name, title=args.title or m.lifemap_title, width=args.width, height=args.height)
-        target = write_text(path.with_suffix(".embed.html"), snippet)
+        target = write_text(snippet_path, snippet)
         print(f"wrote {target}: paste it into a lesson page that sits beside {path.name}", file=sys.stderr)
         print(snippet, end="")
     return 0
 
 
 def export_events(args) -> int:
-    from .export import export
+    from .export import default_path, export
+    from .files import refuse_inputs
 
+    refuse_inputs(args.output or default_path(args.format), _inputs(args))
     events, gazetteer = _events(args)
     options = {}
     if args.format in ("gpkg", "storymapjs"):
-        options["actor"] = args.actor
+        options["actor"] = _actor(events, args)
     if args.title and args.format in ("kml", "timelinejs", "storymapjs"):
         options["title"] = args.title
     if args.base and args.format == "lpf":
@@ -102,8 +163,10 @@ def export_events(args) -> int:
 
 def extract_cmd(args) -> int:
     from .extract import extract, write_csv
+    from .files import refuse_inputs
     from .gazetteer import Gazetteer
 
+    refuse_inputs(args.output, _inputs(args))
     with _fallback(args) as fallback:
         frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=fallback)
     path = write_csv(frame, args.output)
@@ -116,9 +179,11 @@ def figure(args) -> int:
 
     matplotlib.use("Agg")  # no screen needed
     from .charts import route_figure, save_figure
+    from .files import refuse_inputs
 
+    refuse_inputs(args.output, _inputs(args))
     events, _ = _events(args)
-    path = save_figure(route_figure(events, actor=args.actor, title=args.title), args.output)
+    path = save_figure(route_figure(events, actor=_actor(events, args), title=args.title), args.output)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -171,7 +236,7 @@ def _data_options(p) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog="lifemap", description="Texts about a life → a dated, geocoded itinerary and an interactive map.",
         epilog="Start with `lifemap build` and open output/lifemap.html.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -183,7 +248,7 @@ def parser() -> argparse.ArgumentParser:
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
     b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
     _data_options(b)
-    b.add_argument("--tiles", default="osm",
+    b.add_argument("--tiles", default="osm", type=_tiles,
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
     b.add_argument("--title", help="page title")
@@ -194,8 +259,8 @@ def parser() -> argparse.ArgumentParser:
                    help="put Leaflet inside the page: no outside request but the tiles (none with --tiles none)")
     b.add_argument("--embed", action="store_true",
                    help="also write OUTPUT.embed.html, an iframe snippet for lesson pages (and print it)")
-    b.add_argument("--width", type=int, default=960, help="embedded width in pixels, at most [%(default)s]")
-    b.add_argument("--height", type=int, default=600, help="embedded height in pixels [%(default)s]")
+    b.add_argument("--width", type=_positive, default=960, help="embedded width in pixels, at most [%(default)s]")
+    b.add_argument("--height", type=_positive, default=600, help="embedded height in pixels [%(default)s]")
     _geocoder_options(b)
     b.set_defaults(func=build)
 
@@ -233,8 +298,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import warnings
-
     # lifemap's own warnings (a text not in UTF-8, an impossible date) read as one line each
     warnings.formatwarning = lambda message, category, *rest, **kw: f"lifemap: warning: {message}\n"
     args = parser().parse_args(argv)
@@ -243,14 +306,38 @@ def main(argv: list[str] | None = None) -> int:
     import gc
 
     gc.freeze()
+    signal.signal(signal.SIGTERM, _terminate)
+    # the command reports failed look-ups itself, in one line each, at the end
+    logging.getLogger("lifemap").addHandler(logging.NullHandler())
     try:
         return args.func(args)
     except LifemapError as exc:
-        print(f"lifemap: error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
+    except Terminated:
+        print("lifemap: terminated; the output files are as they were", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("lifemap: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except OSError as exc:  # one the library did not expect: a pipe closed, a disk gone
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _error(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # a bug: still one line, and the traceback on demand
+        if os.environ.get("LIFEMAP_DEBUG"):
+            raise
+        return _error(f"unexpected {type(exc).__name__}: {exc} (a bug in lifemap: please report it; "
+                      "LIFEMAP_DEBUG=1 shows the traceback)")
+
+
+def _error(message: str) -> int:
+    """One line on stderr, status 2 (a message that spans lines is joined into one)."""
+    print("lifemap: error: " + "; ".join(part.strip() for part in message.splitlines() if part.strip()),
+          file=sys.stderr)
+    return 2
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 if __name__ == "__main__":

@@ -207,3 +207,18 @@ def select(events, *, kind=None, actor=None, layer=None, place=None):
         hit = events[column].isin(values)
         mask = hit if mask is None else mask & hit
     return events if mask is None else events[mask]
+
+
+def actor_named(events, name: str) -> str | None:
+    """The actor of ``events`` that ``name`` means: the same spelling, else the one spelling that
+    differs from it only in case ("stalin" → "Stalin"); None when no event has that actor.
+
+    >>> ev = load_events()
+    >>> actor_named(ev, "stalin"), actor_named(ev, "Nobody")
+    ('Stalin', None)
+    """
+    actors = set(events["actor"])
+    if name in actors:
+        return name
+    folded = [a for a in actors if a.casefold() == name.casefold()]
+    return folded[0] if len(folded) == 1 else None

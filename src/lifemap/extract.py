@@ -54,10 +54,12 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable, Iterator
 
 from .dates import DateSpan, julian_to_gregorian
 from .gazetteer import Gazetteer
-from .text import read_text, sentences
+from .files import open_regular, same_file
+from .text import cut, read_pieces, sentences
 from .timex import find_dates, scan_dates
 from .toponyms import GIVEN_NAMES, SURNAMES, Mention, find_places, learn_persons
 
@@ -172,17 +174,31 @@ class DateWarning(UserWarning):
     """A text gives an impossible date (31 February, a range that ends before it starts)."""
 
 
-def _documents(paths_or_text) -> list[tuple[str, str]]:
-    """``[(source name, text)]``: paths are read (``lifemap.text.read_text``); a string that is no
-    existing file's name is the text itself."""
+class DuplicateInput(UserWarning):
+    """The same file was given twice (also through a link): its events would count double."""
+
+
+def _documents(paths_or_text) -> list[tuple[str, Callable[[], Iterator[tuple[int, str]]], int]]:
+    """``[(source name, its pieces, size)]``: a path's text is read in pieces when it is analysed
+    (``lifemap.text.read_pieces``: a long file is never whole in memory, and a device or a pipe is
+    refused before anything is read); a string that is no existing file's name is the text itself.
+    A file named twice is read once."""
     items = [paths_or_text] if isinstance(paths_or_text, (str, os.PathLike)) else list(paths_or_text)
-    docs = []
+    docs, paths = [], []
     for n, item in enumerate(items, 1):
         if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 1024
                                             and item.strip() and os.path.isfile(item)):
-            docs.append((Path(item).name, read_text(item)))
+            if any(same_file(item, earlier) for earlier in paths):
+                warnings.warn(f"{item} is given more than once; it is read once", DuplicateInput, stacklevel=3)
+                continue
+            with open_regular(item) as handle:
+                size = os.fstat(handle.fileno()).st_size
+            paths.append(item)
+            docs.append((Path(item).name, functools.partial(read_pieces, item, CHUNK), size))
         else:
-            docs.append(("<text>" if len(items) == 1 else f"<text {n}>", str(item)))
+            text = str(item)
+            docs.append(("<text>" if len(items) == 1 else f"<text {n}>", functools.partial(_chunks, text, CHUNK),
+                         len(text)))
     return docs
 
 
@@ -204,13 +220,13 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
         from .geonames import GeoNames
 
         fallback = GeoNames.open()
-    total = sum(len(t) for _, t in docs)
+    total = sum(size for _, _, size in docs)
     show = progress if progress is not None else total > 2_000_000
     rows: list[dict] = []
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
-        for name, text in docs:
-            for offset, piece in _chunks(text, CHUNK):
+        for name, pieces, _ in docs:
+            for offset, piece in pieces():
                 found = events_in(piece, name, gazetteer, fallback or None, old_style=old_style, bar=bar,
                                   offset=offset)
                 for row in found:
@@ -226,14 +242,7 @@ CHUNK = 4_000_000  # characters of text analysed at once: bounds the working mem
 def _chunks(text: str, size: int):
     """``(offset, piece)`` of a long text cut at paragraph breaks (or, failing that, at a line
     break or a sentence end) near every ``size`` characters; a short text is one piece."""
-    start = 0
-    while len(text) - start > size:
-        window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
-        cut = cut + 1 if cut > size // 2 else size
-        yield start, text[start:start + cut]
-        start += cut
-    yield start, text[start:]
+    return cut([text], size)
 
 
 def to_frame(rows: list[dict]):

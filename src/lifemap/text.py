@@ -10,10 +10,12 @@ to anyone who reads the file the same way.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import warnings
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .errors import DataError
 
@@ -22,22 +24,121 @@ class NotUTF8Warning(UserWarning):
     """A text was not UTF-8 and was decoded as cp1252 (or latin-1); accents may be wrong."""
 
 
+PIECE = 4_000_000   # characters of a text handed on at once: bounds the memory of a long book
+_BLOCK = 1 << 20    # bytes read from a file at once
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_text(path: str | os.PathLike) -> str:
-    """The text of a file: UTF-8, else cp1252/latin-1 with a warning; binary and empty files refused.
+    """The text of a file: UTF-8, UTF-16 with a byte-order mark, else cp1252/latin-1 with a
+    warning; binary and empty files, devices, pipes and directories refused.
 
     Newlines are normalised (``\\r\\n`` and ``\\r`` become ``\\n``) exactly as ``Path.read_text`` does.
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, 0, "", f"cannot read: {exc.strerror}") from None
-    if b"\x00" in data[:1 << 20] or b"\x00" in data:
-        raise DataError(path, 0, "", "binary file (it holds NUL bytes), not a text")
-    text = decode(data, str(path))
-    if not text.strip():
-        raise DataError(path, 0, "", "empty file: there is no text to read")
-    return text
+    return "".join(piece for _, piece in read_pieces(path))
+
+
+def read_pieces(path: str | os.PathLike, size: int = PIECE) -> Iterator[tuple[int, str]]:
+    """The text of a file (as ``read_text`` reads it) in ``(offset, piece)`` pieces of at most
+    ``size`` characters, cut as ``cut`` cuts: the file is read in blocks, so memory stays bounded
+    however large it is. A fault found late (a NUL byte) raises after the pieces before it."""
+    return cut(_decoded(Path(path)), size)
+
+
+def cut(parts: Iterable[str], size: int = PIECE) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of the text that ``parts`` make when joined, cut at paragraph breaks
+    (or, failing that, at a line break or a sentence end) near every ``size`` characters; a short
+    text is one piece.
+
+    >>> [piece for _, piece in cut(["One. Two.\\n", "\\nThree."], 12)]
+    ['One. Two.\\n\\n', 'Three.']
+    """
+    buffer, offset = "", 0
+    for part in parts:
+        buffer += part
+        while len(buffer) > size:
+            window = buffer[:size]
+            at = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+            at = at + 1 if at > size // 2 else size
+            yield offset, buffer[:at]
+            buffer, offset = buffer[at:], offset + at
+    yield offset, buffer
+
+
+def _decoded(path: Path) -> Iterator[str]:
+    """The text of a file block by block, decoded and with newlines normalised."""
+    from .files import open_regular
+
+    with open_regular(path) as handle:
+        block = handle.read(_BLOCK)
+        decoder, seen = _Decoder(path, block), False
+        while True:
+            last = not block
+            text = decoder.decode(block, last)
+            seen = seen or bool(text.strip())
+            if last and not seen:
+                raise DataError(path, 0, "", "empty file: there is no text to read")
+            yield text
+            if last:
+                return
+            block = handle.read(_BLOCK)
+
+
+class _Decoder:
+    """A file's bytes to text, block by block: UTF-16 after its byte-order mark; else UTF-8 up to
+    the first byte that is not, then cp1252 (latin-1 once cp1252 lacks a byte), with a warning
+    at each change."""
+
+    def __init__(self, path: Path, first: bytes):
+        self.path = path
+        self.codec = "utf-16" if first.startswith(_UTF16_BOMS) else "utf-8"
+        self._incremental = codecs.getincrementaldecoder(self.codec)()
+        self._carry = ""        # a \r at the end of a block: a \r\n may straddle two blocks
+
+    def decode(self, block: bytes, last: bool) -> str:
+        if self.codec != "utf-16" and b"\x00" in block:
+            raise DataError(self.path, 0, "", _binary(block))
+        if self.codec in ("utf-8", "utf-16"):
+            try:
+                text = self._incremental.decode(block, last)
+            except UnicodeDecodeError as exc:
+                if self.codec == "utf-16":
+                    raise DataError(self.path, 0, "", "not UTF-16 text, though it starts with UTF-16's "
+                                                      "byte-order mark") from None
+                text = exc.object[:exc.start].decode("utf-8") + self._single_byte(exc.object[exc.start:])
+        else:
+            text = self._single_byte(block)
+        if "\x00" in text:
+            raise DataError(self.path, 0, "", "binary file (it holds NUL characters), not a text")
+        text, self._carry = self._carry + text, ""
+        if text.endswith("\r") and not last:
+            text, self._carry = text[:-1], "\r"
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+    def _single_byte(self, data: bytes) -> str:
+        if self.codec != "latin-1":
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                self._switch("latin-1")
+            else:
+                if self.codec != "cp1252":
+                    self._switch("cp1252")
+                return text
+        return data.decode("latin-1")
+
+    def _switch(self, codec: str) -> None:
+        self.codec = codec
+        warnings.warn(f"{self.path}: not UTF-8; decoded as {codec} (check accented letters)", NotUTF8Warning,
+                      stacklevel=2)
+
+
+def _binary(block: bytes) -> str:
+    """Why a block with NUL bytes is refused, with a hint when it looks like UTF-16 without its mark."""
+    head = block[:4096]
+    if head and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
+        return "binary file (it holds NUL bytes); if it is UTF-16 text without a byte-order mark, save it as UTF-8"
+    return "binary file (it holds NUL bytes), not a text"
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
