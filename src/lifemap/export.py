@@ -13,7 +13,6 @@ HTML-escaped here; JSON and XML serialisers then add their own escaping on top.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
 import inspect
@@ -25,6 +24,7 @@ from typing import Iterable
 
 from .errors import LifemapError, UnknownPlace
 from .files import write_atomically
+from .records import write_rows
 from .events import COLUMNS, LAYERS
 
 FORMATS = ("geojson", "gpkg", "csv", "kml", "lpf", "timelinejs", "storymapjs")
@@ -189,18 +189,13 @@ def _cell(value):
 
 def to_csv(events, path, *, gazetteer=None) -> Path:
     """The events as ``events.csv`` (the columns of docs/DATA.md) plus lat, lon, name_then,
-    name_now and date_label; ``lifemap.events.read_events`` reads it back."""
+    name_now and date_label; ``lifemap.events.read_events`` reads it back. Cells a spreadsheet
+    would run as formulas get a leading apostrophe (``lifemap.records.spreadsheet_safe``)."""
     frame = _frame(events, gazetteer)
     _need(frame, CSV_COLUMNS, "csv")
     rows = [[_cell(v) for v in row] for row in frame[list(CSV_COLUMNS)].itertuples(index=False, name=None)]
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh, lineterminator="\n")
-            out.writerow(CSV_COLUMNS)
-            out.writerows(rows)
-
-    return write_atomically(path, write)
+    # a teacher opens it in a spreadsheet: a summary such as "=HYPERLINK(…)" must stay text
+    return write_atomically(path, lambda tmp: write_rows(tmp, CSV_COLUMNS, rows))
 
 
 # KML ------------------------------------------------------------------------------------------

@@ -295,10 +295,16 @@ def _coord_source(place_id: str) -> str:
 
 
 def write_csv(frame, path: str | os.PathLike) -> Path:
-    """Write events (without the geometry) as UTF-8 CSV, atomically: no reader sees half a file."""
-    from .files import write_text
+    """Write events (without the geometry) as UTF-8 CSV, atomically: no reader sees half a file;
+    text a spreadsheet would run as a formula gets a leading apostrophe (``records.spreadsheet_safe``)."""
+    from pandas.api.types import is_string_dtype
 
-    return write_text(path, frame.drop(columns=["geometry"], errors="ignore").to_csv(index=False))
+    from .files import write_text
+    from .records import spreadsheet_safe
+
+    frame = frame.drop(columns=["geometry"], errors="ignore")
+    return write_text(path, frame.apply(lambda c: c.map(spreadsheet_safe) if is_string_dtype(c) else c)
+                      .to_csv(index=False))
 
 
 # One document -----------------------------------------------------------------------------------

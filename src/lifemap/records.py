@@ -65,8 +65,8 @@ def spreadsheet_safe(value):
     """A cell a spreadsheet shows as written: text starting with = + - @, a tab or a carriage
     return gets a leading apostrophe, so it is never run as a formula; numbers stay numbers.
 
-    >>> [spreadsheet_safe(v) for v in ("=HYPERLINK(0)", "-2+3", "-41.5", "@SUM(A1)", "Gori", 3)]
-    ["'=HYPERLINK(0)", "'-2+3", '-41.5', "'@SUM(A1)", 'Gori', 3]
+    >>> [spreadsheet_safe(v) for v in ("=HYPERLINK(0)", "-2+3", "-41.5", "@SUM(A1)", "\\t=1", "Gori", 3)]
+    ["'=HYPERLINK(0)", "'-2+3", '-41.5', "'@SUM(A1)", "'\\t=1", 'Gori', 3]
     """
     if isinstance(value, str) and value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
         return "'" + value
