@@ -163,6 +163,12 @@ def decode(data: bytes, name: str = "<text>") -> str:
 _END = re.compile(r"(?:\.\s?\.\s?\.|…|[.!?])[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
 _NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.]*)$")
+_SPACE = re.compile(r"[\s\ufeff]*")
+# The longest sentence: a longer run (a line without stops, a list of years or initials) is cut
+# into sentences of at most this many characters. Everything done to a sentence looks at all of
+# it, so this bounds the work per character whatever the shape of the text; no sentence of the
+# seed texts comes near it (the longest has 500 characters).
+MAX_SENTENCE = 1000
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr st prof gen col lt capt maj sgt adm gov rev fr sr jr messrs mme mlle
@@ -223,7 +229,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)``; ``text[start:end]`` is one sentence without outer white space.
 
     A line break ends a sentence (headings, captions and paragraphs are lines) unless the text is
-    wrapped at a fixed width, where only a blank line does.
+    wrapped at a fixed width, where only a blank line does. A run longer than ``MAX_SENTENCE``
+    characters is cut at its last semicolon, comma or space before that length.
     """
     spans: list[tuple[int, int]] = []
     wrapped = _hard_wrapped(text)
@@ -245,9 +252,26 @@ def _split_paragraph(text: str, lo: int, hi: int, out: list[tuple[int, int]]) ->
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    while True:
+        start = _SPACE.match(text, start, end).end()
+        stop = end if end - start <= MAX_SENTENCE else _cut(text, start)
+        last = stop
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last > start:
+            out.append((start, last))
+        if stop >= end:
+            return
+        start = stop
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to cut an overlong run of text into sentences: after the last semicolon or comma of
+    its second half, else at its last space or line break, else at ``MAX_SENTENCE``."""
+    lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    for mark in (";", ","):
+        at = text.rfind(mark + " ", lo, hi)
+        if at >= 0:
+            return at + 1
+    at = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
+    return at if at >= 0 else hi
