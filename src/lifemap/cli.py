@@ -34,6 +34,16 @@ def _year(text: str) -> str:
     return text
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -118,7 +128,14 @@ def _fallback(args):
     with _nominatim_layer(args) as layer:
         fallback = WithNominatim(geonames or None, layer)
         yield fallback
-    for name, reason in sorted(fallback.unresolved.items()):
+    unresolved = sorted(fallback.unresolved.items())
+    if layer.stopped:  # one line for the names that could not be asked: offline, they share a story
+        failed = [name for name, why in unresolved if why != "not found"]
+        shown = ", ".join(failed[:20]) + (", …" if len(failed) > 20 else "")
+        warnings.warn(f"{layer.stopped}; {len(failed)} place name(s) stayed unresolved"
+                      + (f" ({shown})" if failed else "") + ": the events hold what the offline gazetteers found")
+        unresolved = [(name, why) for name, why in unresolved if why == "not found"]
+    for name, reason in unresolved:
         warnings.warn(f"unresolved place name {name!r}: {reason}")
 
 
@@ -192,11 +209,19 @@ def resolve(args) -> int:
     from .dates import DateSpan
     from .gazetteer import Gazetteer, NominatimPlaces
 
+    from .errors import UnknownPlace
+
     with contextlib.ExitStack() as stack:
-        layers = [NominatimPlaces(stack.enter_context(_nominatim_layer(args)))] if args.nominatim else []
-        gazetteer = Gazetteer.load(args.places, layers=layers)
+        client = stack.enter_context(_nominatim_layer(args)) if args.nominatim else None
+        gazetteer = Gazetteer.load(args.places, layers=[NominatimPlaces(client)] if client else [])
         when = DateSpan.parse(args.when).first_day if args.when else None
-        place = gazetteer.resolve(args.name, when)
+        try:
+            place = gazetteer.resolve(args.name, when)
+        except UnknownPlace as exc:
+            failed = client.failures.get(args.name) if client else None
+            if failed:  # not "no such place": nobody could say
+                raise LifemapError(f"{exc} in the gazetteer, and Nominatim could not be asked ({failed})") from None
+            raise
     print(f"{place.id}\t{place.label_at(when)}\t{place.kind}\t{place.lat:.4f}\t{place.lon:.4f}\t{place.coord_source}")
     return 0
 
@@ -208,7 +233,10 @@ def _nominatim_layer(args):
     from .nominatim import NominatimLayer
 
     server = urlsplit(args.nominatim_server)
-    return NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https")
+    if not server.netloc:
+        raise LifemapError(f"--nominatim-server {args.nominatim_server!r} is not a URL such as https://nominatim.example.org")
+    return NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https",
+                          budget_seconds=args.nominatim_budget)
 
 
 def _geocoder_options(p) -> None:
@@ -224,6 +252,9 @@ def _nominatim_options(p) -> None:
                    help="a Nominatim server [%(default)s]")
     p.add_argument("--cache", default=str(Path.home() / ".cache" / "lifemap" / "nominatim.sqlite"),
                    help="Nominatim answer cache [%(default)s]")
+    p.add_argument("--nominatim-budget", type=_seconds, default=300.0, metavar="SECONDS",
+                   help="the longest the run spends asking Nominatim; it also stops after 3 failed requests "
+                        "in a row (no network) [%(default)g]")
 
 
 def _data_options(p) -> None:
