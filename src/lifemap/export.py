@@ -14,6 +14,7 @@ HTML-escaped here; JSON and XML serialisers then add their own escaping on top.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import inspect
 import json
@@ -133,7 +134,12 @@ def _plain_columns(frame):
 
 # GeoJSON and GeoPackage ---------------------------------------------------------------------
 def _to_file(frame, tmp: Path, driver: str, layer: str) -> None:
-    frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    try:
+        frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    except (DataLayerError, DataSourceError) as exc:  # GDAL's own words for a full disk, a lost folder…
+        raise OSError(errno.EIO, f"GDAL could not write the {driver} file ({exc})") from exc
 
 
 def to_geojson(events, path, *, gazetteer=None) -> Path:

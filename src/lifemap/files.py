@@ -3,7 +3,9 @@ written atomically (a reader, or a crash, never sees half a file), and never ove
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import stat
 import uuid
 from pathlib import Path
@@ -84,7 +86,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
             os.close(fd)
         os.replace(tmp, path)
     except OSError as exc:
-        raise LifemapError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise LifemapError(f"cannot write {path}: {exc.strerror or exc}{_full(path, exc)}") from exc
     finally:
         # On a read-only file system even removing a file that is not there fails (EROFS): the
         # clean-up must never hide the error that stopped the write.
@@ -92,6 +94,17 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
             with contextlib.suppress(OSError):
                 leftover.unlink()
     return path
+
+
+def _full(path: Path, exc: OSError) -> str:
+    """A hint when the disk is full and the error does not say so (GDAL reports a failed write)."""
+    if exc.errno == errno.ENOSPC:
+        return ""
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return ""
+    return "; the disk is full" if free < 1 << 16 else ""
 
 
 def write_text(path: str | os.PathLike, text: str) -> Path:
