@@ -112,16 +112,20 @@ class Legend(MacroElement):
       .lm-popup .lm-src { color: #666; font-size: 11px; }
     </style>
     {% endmacro %}
+    {% macro html(this, kwargs) %}
+    <script type="application/json" id="{{ this.get_name() }}">{{ this.data_json }}</script>
+    {% endmacro %}
     {% macro script(this, kwargs) %}
     (function () {
-        var rows = {{ this.rows_json }};
+        // the title is data, read as text: a URL in it is never a resource the page loads
+        var data = JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), rows = data.rows;
         var legend = L.control({position: "topright"});
         legend.onAdd = function () {
             var box = L.DomUtil.create("div", "lm-box lm-legend");
             var h = L.DomUtil.create("h4", "", box);
             var toggle = L.DomUtil.create("button", "lm-toggle", h);
             toggle.type = "button";
-            toggle.textContent = {{ this.title_json }};
+            toggle.textContent = data.title;
             var body = L.DomUtil.create("div", "lm-body", box);
             // on a phone, or a map too short for it beside the layers and the slider (a lesson
             // page's frame), the legend starts folded: the map comes first
@@ -149,7 +153,7 @@ class Legend(MacroElement):
     def __init__(self, rows: list[dict], title: str = "Legend"):
         super().__init__()
         self._name = "Legend"
-        self.rows_json, self.title_json = script_json(rows), script_json(title)
+        self.data_json = script_json({"rows": rows, "title": title})
 
 
 class TimeSlider(MacroElement):
