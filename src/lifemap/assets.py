@@ -19,6 +19,10 @@ from .errors import LifemapError
 LEAFLET_VERSION = "1.9.4"
 LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+# Subresource Integrity: the browser runs the CDN's files only if they are these bytes (the hashes
+# Leaflet publishes for its 1.9.4 release files; a test checks them against the packaged copies).
+LEAFLET_INTEGRITY = {"leaflet.js": "sha256-20nQCchB9co0qIjJZRGuk2/Z9VM+kNiyxNV1lvTlZBo=",
+                     "leaflet.css": "sha256-p4NxAoJBhIIN+hmNHrzRCf9tD/miZyoHS5obTRR9BMY="}
 # Not requests: XML namespaces name a vocabulary, they are never fetched.
 _NAMESPACES = ("http://www.w3.org/",)
 
@@ -65,9 +69,17 @@ def leaflet_inline() -> tuple[str, str]:
 
 
 def link_assets(m) -> None:
-    """Leaflet alone, from the CDN (per map: other folium maps in the process keep their links)."""
-    m.default_js = [("leaflet", LEAFLET_JS)]
-    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+    """Leaflet alone, from the CDN, with its integrity hashes (per map: other folium maps in the
+    process keep their links)."""
+    from branca.element import Element
+
+    m.default_js, m.default_css = [], []
+    header = m.get_root().header
+    header.add_child(Element(f'<link rel="stylesheet" href="{LEAFLET_CSS}" '
+                             f'integrity="{LEAFLET_INTEGRITY["leaflet.css"]}" crossorigin="anonymous"/>'),
+                     name="leaflet_css")
+    header.add_child(Element(f'<script src="{LEAFLET_JS}" integrity="{LEAFLET_INTEGRITY["leaflet.js"]}" '
+                             'crossorigin="anonymous"></script>'), name="leaflet")
 
 
 def inline_assets(m) -> None:

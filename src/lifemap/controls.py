@@ -105,7 +105,8 @@ class Legend(MacroElement):
       .lm-legend s { display: inline-block; width: 22px; margin-right: 6px; vertical-align: 3px;
                      border-top: 3px solid; text-decoration: none; }
       .lm-legend small { color: #555; }
-      .lm-popup .leaflet-popup-content { font: 13px/1.4 system-ui, sans-serif; }
+      .lm-popup .leaflet-popup-content { font: 13px/1.4 system-ui, sans-serif; overflow-wrap: anywhere; }
+      .leaflet-tooltip { max-width: min(380px, 90vw); white-space: normal; overflow-wrap: anywhere; }
       .lm-popup h4 { margin: 0 0 4px; font-size: 14px; }
       .lm-popup ul { margin: 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
       .lm-popup li { margin-bottom: 5px; }
@@ -175,6 +176,7 @@ class TimeSlider(MacroElement):
       .lm-slider button { font-size: 14px; min-width: 34px; cursor: pointer; }
       .lm-slider .lm-now { font-weight: 600; min-height: 1.3em; }
       .lm-slider .lm-what { color: #333; min-height: 1.3em; }
+      .lm-slider .lm-now, .lm-slider .lm-what { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
       .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; }
       .lm-band { flex: 1 1 0; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
                  font-size: 10px; text-align: center; background: #e8e8e8; color: #555; border-radius: 2px; }
@@ -204,15 +206,33 @@ class EventTable(MacroElement):
     """Every event as a plain HTML table after the map: the text alternative to the map.
 
     The rows are filled from the map's model when the table is first opened (or by
-    ``window.lifemap.table()``), so a large map does not pay for them while it loads."""
+    ``window.lifemap.table()``), a page of 500 at a time, so a large map does not pay for them
+    while it loads. Opened without the network, a page that links Leaflet from the CDN has no map:
+    it then says so where the map would be and opens the table, which needs no Leaflet."""
 
     _template = Template("""
+    {% macro header(this, kwargs) %}
+    <style>
+      .lm-pager { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 6px 0; }
+      .lm-pager .lm-count { margin-right: 6px; }
+      .lm-offline { position: absolute; inset: 0; z-index: 1000; padding: 24px; background: #f4f1ea;
+                    font: 15px/1.5 system-ui, sans-serif; }
+    </style>
+    {% endmacro %}
     {% macro html(this, kwargs) %}
     <details id="lm-table" class="lm-table"><summary>All events as a table</summary>
     <table><caption>{{ this.caption }}</caption>
     <thead><tr>{% for h in this.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
     <tbody></tbody>
     </table></details>
+    <script>
+    window.addEventListener("load", function () {
+        if (!window.L) {
+            lifemapPage.offline(JSON.parse(document.getElementById({{ this.data.get_name()|tojson }}).textContent),
+                                document.getElementById("lm-table"), document.getElementById({{ this._parent.get_name()|tojson }}));
+        }
+    });
+    </script>
     {% endmacro %}
     {% macro script(this, kwargs) %}
     lifemapPage.table({{ this.data.get_name() }}, document.getElementById("lm-table"));
@@ -242,7 +262,7 @@ class Story(MacroElement):
       .lm-story .lm-bar { display: flex; gap: 4px; align-items: center; }
       .lm-story .lm-bar .lm-toggle { flex: 1; }
       .lm-story ol { margin: 6px 0 0; padding: 0 0 0 34px; max-height: 55vh; overflow-y: auto; }
-      .lm-story li { cursor: pointer; padding: 2px 4px; border-radius: 3px; }
+      .lm-story li { cursor: pointer; padding: 2px 4px; border-radius: 3px; overflow-wrap: anywhere; }
       .lm-story li:hover { background: #eef3fa; }
       .lm-story li[aria-current=step] { background: #1f6fb4; color: #fff; }
       .lm-story li small { display: block; opacity: .85; }
