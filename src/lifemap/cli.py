@@ -83,25 +83,53 @@ def _actor(events, args) -> str:
     return actor
 
 
+# Events (or places) one command holds at once: 200,000 events read from a CSV took 0.94 GB to
+# build a map of, and no input may take a process past 1 GB.
+MAX_EVENTS = 150_000
+
+
+def _bounded(path, what: str):
+    """``path``, after checking that it holds at most MAX_EVENTS rows (counted as they are read)."""
+    from .records import count_rows
+
+    if path is not None and count_rows(Path(path), stop_after=MAX_EVENTS) > MAX_EVENTS:
+        raise LifemapError(f"{path}: more than {MAX_EVENTS:,} {what}, more than lifemap holds in memory at once; "
+                           "split the file")
+    return path
+
+
+def _concat(frames):
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else []
+
+
 def _events(args):
     """The events the options ask for (read out of texts, an events file or the default, within
     --from/--to) and their gazetteer."""
     from .events import between, load_events, to_frame
     from .gazetteer import Gazetteer
 
-    gazetteer = Gazetteer.load(args.places)
+    gazetteer = Gazetteer.load(_bounded(args.places, "places"))
     if getattr(args, "files", None):
         if args.events:
             raise LifemapError("give texts or --events, not both")
-        from .extract import as_events, extract
+        from .extract import as_events, extract_pieces, to_frame as rows_frame
 
         with _fallback(args) as fallback:
-            found, gazetteer = as_events(extract(args.files, gazetteer=gazetteer, fallback=fallback), gazetteer)
+            frames, count = [], 0
+            for frame in extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback):
+                count += len(frame)
+                if count > MAX_EVENTS:
+                    raise LifemapError(f"the texts hold more than {MAX_EVENTS:,} events, more than one map can "
+                                       "hold in memory: write them with lifemap extract, or give fewer texts")
+                frames.append(frame)
+            found, gazetteer = as_events(rows_frame(_concat(frames)), gazetteer)
         if not found:
             raise LifemapError("no dated, located events found in " + ", ".join(map(str, args.files)))
         events = to_frame(found, gazetteer)
     else:
-        events = load_events(args.events, gazetteer)
+        events = load_events(_bounded(args.events, "events"), gazetteer)
         if events.empty:
             raise LifemapError(f"{args.events}: no events (the file has a header and no rows)")
     if args.start or args.end:
@@ -179,15 +207,23 @@ def export_events(args) -> int:
 
 
 def extract_cmd(args) -> int:
-    from .extract import extract, write_csv
+    from .extract import extract_pieces, write_csv
     from .files import refuse_inputs
     from .gazetteer import Gazetteer
 
     refuse_inputs(args.output, _inputs(args))
+    count = 0
+
+    def counted(frames):  # written as they come: memory for one piece of text, however long the input
+        nonlocal count
+        for frame in frames:
+            count += len(frame)
+            yield frame
+
     with _fallback(args) as fallback:
-        frame = extract(args.files, gazetteer=Gazetteer.load(args.places), fallback=fallback)
-    path = write_csv(frame, args.output)
-    print(f"wrote {path} ({len(frame)} events from {len(args.files)} file(s))", file=sys.stderr)
+        gazetteer = Gazetteer.load(_bounded(args.places, "places"))
+        path = write_csv(counted(extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback)), args.output)
+    print(f"wrote {path} ({count} events from {len(args.files)} file(s))", file=sys.stderr)
     return 0
 
 
@@ -337,15 +373,16 @@ def main(argv: list[str] | None = None) -> int:
     import gc
 
     gc.freeze()
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     # the command reports failed look-ups itself, in one line each, at the end
-    logging.getLogger("lifemap").addHandler(logging.NullHandler())
+    quiet = logging.NullHandler()
+    logging.getLogger("lifemap").addHandler(quiet)
     try:
         return args.func(args)
     except LifemapError as exc:
         return _error(str(exc))
     except Terminated:
-        print("lifemap: terminated; the output files are as they were", file=sys.stderr)
+        print("lifemap: terminated; a file being written was left as it was", file=sys.stderr)
         return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("lifemap: interrupted; nothing was written", file=sys.stderr)
@@ -358,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return _error(f"unexpected {type(exc).__name__}: {exc} (a bug in lifemap: please report it; "
                       "LIFEMAP_DEBUG=1 shows the traceback)")
+    finally:  # as it was, for callers that run main() in their own process
+        signal.signal(signal.SIGTERM, previous)
+        logging.getLogger("lifemap").removeHandler(quiet)
 
 
 def _error(message: str) -> int:

@@ -212,6 +212,19 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     before 14 February 1918 in the Russian Empire are Old Style (None: judged per text, see
     ``old_style_period``).
     """
+    import pandas as pd
+
+    frames = list(extract_pieces(paths_or_text, gazetteer=gazetteer, progress=progress, fallback=fallback,
+                                 old_style=old_style))
+    return to_frame(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else [])
+
+
+def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
+                   fallback=True, old_style: bool | None = None):
+    """``extract``'s rows (a DataFrame without the points) one piece of text (``CHUNK``) at a time:
+    what is written out as it comes (``lifemap extract``) needs memory for one piece only, however
+    long the input and however many events it holds."""
+    import pandas as pd
     from tqdm import tqdm
 
     docs = _documents(paths_or_text)
@@ -222,7 +235,6 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
         fallback = GeoNames.open()
     total = sum(size for _, _, size in docs)
     show = progress if progress is not None else total > 2_000_000
-    rows: list[dict] = []
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
         for name, pieces, _ in docs:
@@ -232,11 +244,13 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
                 for row in found:
                     for key in ("start", "end", "name_start", "name_end"):
                         row[key] += offset
-                rows.extend(found)
-    return to_frame(rows)
+                # as columns at once: as dicts, the rows of 5 MB of "Moscow. " held 1.4 GB
+                yield pd.DataFrame(found, columns=COLUMNS)
 
 
-CHUNK = 4_000_000  # characters of text analysed at once: bounds the working memory of a long book
+# Characters of text analysed at once: bounds the working memory of a long book, and that of the
+# rows of a text dense with events (at most about one event every eight characters)
+CHUNK = 1_000_000
 
 
 def _chunks(text: str, size: int):
@@ -245,11 +259,12 @@ def _chunks(text: str, size: int):
     return cut([text], size)
 
 
-def to_frame(rows: list[dict]):
+def to_frame(rows):
+    """Event rows (dicts, or a frame of them) as a GeoDataFrame with a point per row."""
     import geopandas as gpd
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=COLUMNS)
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
@@ -294,17 +309,23 @@ def _coord_source(place_id: str) -> str:
     return f"geonames:{place_id.split('-', 1)[-1]}"
 
 
-def write_csv(frame, path: str | os.PathLike) -> Path:
-    """Write events (without the geometry) as UTF-8 CSV, atomically: no reader sees half a file;
-    text a spreadsheet would run as a formula gets a leading apostrophe (``records.spreadsheet_safe``)."""
-    from pandas.api.types import is_string_dtype
+def write_csv(frames, path: str | os.PathLike) -> Path:
+    """Write events (a frame, or frames one after the other as ``extract_pieces`` gives them;
+    without the geometry) as UTF-8 CSV, atomically: no reader sees half a file. Written as they
+    come, row by row; text a spreadsheet would run as a formula gets a leading apostrophe
+    (``records.spreadsheet_safe``)."""
+    import pandas as pd
 
-    from .files import write_text
-    from .records import spreadsheet_safe
+    from .files import write_atomically
+    from .records import write_rows
 
-    frame = frame.drop(columns=["geometry"], errors="ignore")
-    return write_text(path, frame.apply(lambda c: c.map(spreadsheet_safe) if is_string_dtype(c) else c)
-                      .to_csv(index=False))
+    frames = [frames] if isinstance(frames, pd.DataFrame) else frames
+
+    def rows():
+        for frame in frames:
+            yield from frame[COLUMNS].itertuples(index=False, name=None)
+
+    return write_atomically(path, lambda tmp: write_rows(tmp, COLUMNS, rows()))
 
 
 # One document -----------------------------------------------------------------------------------

@@ -50,6 +50,26 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict]
             raise DataError(path, reader.line_num, "", f"not a CSV file lifemap can read ({exc})") from None
 
 
+def count_rows(path: Path, *, stop_after: int | None = None) -> int:
+    """The number of records in a CSV file (the header and blank lines apart), read in bounded
+    memory; counting stops once it passes ``stop_after``. Errors as ``read_rows``."""
+    path = Path(path)
+    count = 0
+    with io.TextIOWrapper(open_regular(path), encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(_lines(handle, path))
+        try:
+            next(reader, None)
+            for fields in reader:
+                count += bool(fields)
+                if stop_after is not None and count > stop_after:
+                    break
+        except UnicodeDecodeError:
+            raise DataError(path, reader.line_num + 1, "", "not UTF-8 text") from None
+        except csv.Error as exc:
+            raise DataError(path, reader.line_num, "", f"not a CSV file lifemap can read ({exc})") from None
+    return count
+
+
 def _lines(handle, path: Path) -> Iterator[str]:
     """The lines of a text file, each read with a bounded buffer."""
     number = 0
