@@ -96,3 +96,23 @@ def test_a_cache_that_is_a_directory(tmp_path):
 def test_usage_mistakes_are_one_line_too(args):
     line = one_error_line(cli(*args))
     assert "--help" in line or "no such" in line or "month" in line
+
+
+@pytest.mark.parametrize("output", ["", "maps/", "{tmp}/file.txt/map.html", "{tmp}/.."])
+def test_an_output_that_names_no_file_is_one_line(tmp_path, output):
+    (tmp_path / "file.txt").write_text("not a folder", encoding="utf-8")
+    line = one_error_line(cli("build", "--tiles", "none", "-o", output.format(tmp=tmp_path)))
+    assert "no file name" in line or "not a folder" in line or "give the name of a file" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+def test_a_flood_of_warnings_is_cut_short(tmp_path):
+    text = tmp_path / "impossible.txt"
+    text.write_text(" ".join(f"From 1999 to 1899 he lived in Moscow, said witness {i}." for i in range(60)) + "\n",
+                    encoding="utf-8")
+    done = cli("extract", text, "--no-geonames", "-o", tmp_path / "events.csv")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert sum("is not a date" in line for line in lines) == 20
+    assert lines[-1] == "lifemap: warning: 40 more warning(s) like those above not shown"
+    assert all(line.startswith(("lifemap: warning: ", "wrote ")) for line in lines)

@@ -54,6 +54,12 @@ def _positive(text: str) -> int:
     return value
 
 
+def _output(text: str) -> str:
+    if not Path(text).name or text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} is no file name")
+    return text
+
+
 def _tiles(text: str) -> str:
     from .render import tile_source
 
@@ -313,7 +319,7 @@ def parser() -> argparse.ArgumentParser:
     # command line means files (a misspelt name must be an error, not a text of one word)
     b.add_argument("files", nargs="*", metavar="FILE", type=Path,
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
-    b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
+    b.add_argument("-o", "--output", type=_output, default="output/lifemap.html", help="HTML file to write [%(default)s]")
     _data_options(b)
     b.add_argument("--tiles", default="osm", type=_tiles,
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
@@ -336,7 +342,7 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("export", help="write the events for other tools: " + ", ".join(FORMATS))
     x.add_argument("-f", "--format", required=True, type=str.lower, choices=FORMATS, metavar="FMT",
                    help="one of: %(choices)s")
-    x.add_argument("-o", "--output", help="file to write [output/lifemap.<format's suffix>]")
+    x.add_argument("-o", "--output", type=_output, help="file to write [output/lifemap.<format's suffix>]")
     _data_options(x)
     x.add_argument("--title", help="title of the KML document, timeline or story map")
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
@@ -344,13 +350,13 @@ def parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("extract", help="find dated, located events in texts (CSV, one row per event and place)")
     e.add_argument("files", nargs="+", metavar="FILE", type=Path, help="texts to read (UTF-8; others as cp1252 with a warning)")
-    e.add_argument("-o", "--output", default="events.csv", help="CSV file to write [%(default)s]")
+    e.add_argument("-o", "--output", type=_output, default="events.csv", help="CSV file to write [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
-    f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
+    f.add_argument("-o", "--output", type=_output, default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
     _data_options(f)
     f.add_argument("--title", help="title above the map")
     f.set_defaults(func=figure)
@@ -364,10 +370,33 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+# Warnings of one kind shown: 1 MB of impossible dates gave 80,000 lines of them.
+SHOWN_OF_A_KIND = 20
+
+
+def _warning_lines():
+    """A showwarning that prints lifemap's warnings (a text not in UTF-8, an impossible date) as
+    one line each, at most SHOWN_OF_A_KIND of a kind, and a function that prints how many were not."""
+    from collections import Counter
+
+    seen: Counter = Counter()
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        seen[category] += 1
+        if seen[category] <= SHOWN_OF_A_KIND:
+            print(f"lifemap: warning: {message}", file=sys.stderr)
+
+    def left_out():
+        hidden = sum(n - SHOWN_OF_A_KIND for n in seen.values() if n > SHOWN_OF_A_KIND)
+        if hidden:
+            print(f"lifemap: warning: {hidden:,} more warning(s) like those above not shown", file=sys.stderr)
+
+    return show, left_out
+
+
 def main(argv: list[str] | None = None) -> int:
-    # lifemap's own warnings (a text not in UTF-8, an impossible date) read as one line each
-    warnings.formatwarning = lambda message, category, *rest, **kw: f"lifemap: warning: {message}\n"
     args = parser().parse_args(argv)
+    shown, (warnings.showwarning, left_out) = warnings.showwarning, _warning_lines()
     # The modules imported so far (pandas, geopandas, folium…) live as long as the command: kept out
     # of the cyclic collector's full passes, extraction runs about 8 % faster (bench/RESULTS.md).
     import gc
@@ -396,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
         return _error(f"unexpected {type(exc).__name__}: {exc} (a bug in lifemap: please report it; "
                       "LIFEMAP_DEBUG=1 shows the traceback)")
     finally:  # as it was, for callers that run main() in their own process
+        left_out()
+        warnings.showwarning = shown
         signal.signal(signal.SIGTERM, previous)
         logging.getLogger("lifemap").removeHandler(quiet)
 

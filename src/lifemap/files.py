@@ -69,6 +69,11 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
     ``path`` in one step. On any error (or Ctrl-C) the old file stays and the temporary one goes;
     an OSError becomes a LifemapError naming the file."""
     path = Path(path)
+    if not path.name or path.name in (".", ".."):
+        raise LifemapError(f"cannot write {str(path)!r}: give the name of a file")
+    folder = next((p for p in path.parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():
+        raise LifemapError(f"cannot write {path}: {folder} is a file, not a folder")
     with contextlib.suppress(OSError):
         mode = os.stat(path).st_mode
         what = next((name for test, name in _NOT_REGULAR if test(mode)), None)
