@@ -122,7 +122,7 @@ def test_non_utf8_bytes_after_the_first_block_switch_to_cp1252(tmp_path, monkeyp
 
 
 # Encodings --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
 def test_utf16_with_a_byte_order_mark_is_read(tmp_path, codec):
     path = tmp_path / "word.txt"
     data = TEXT.encode(codec)

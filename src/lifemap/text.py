@@ -26,11 +26,13 @@ class NotUTF8Warning(UserWarning):
 
 PIECE = 4_000_000   # characters of a text handed on at once: bounds the memory of a long book
 _BLOCK = 1 << 20    # bytes read from a file at once
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Byte-order marks of the encodings read by theirs alone (UTF-32's first: it starts like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
 
 
 def read_text(path: str | os.PathLike) -> str:
-    """The text of a file: UTF-8, UTF-16 with a byte-order mark, else cp1252/latin-1 with a
+    """The text of a file: UTF-8, UTF-16 or UTF-32 with a byte-order mark, else cp1252/latin-1 with a
     warning; binary and empty files, devices, pipes and directories refused.
 
     Newlines are normalised (``\\r\\n`` and ``\\r`` become ``\\n``) exactly as ``Path.read_text`` does.
@@ -85,26 +87,26 @@ def _decoded(path: Path) -> Iterator[str]:
 
 
 class _Decoder:
-    """A file's bytes to text, block by block: UTF-16 after its byte-order mark; else UTF-8 up to
+    """A file's bytes to text, block by block: UTF-16 or UTF-32 after its byte-order mark; else UTF-8 up to
     the first byte that is not, then cp1252 (latin-1 once cp1252 lacks a byte), with a warning
     at each change."""
 
     def __init__(self, path: Path, first: bytes):
         self.path = path
-        self.codec = "utf-16" if first.startswith(_UTF16_BOMS) else "utf-8"
+        self.codec = next((codec for bom, codec in _BOMS if first.startswith(bom)), "utf-8")
         self._incremental = codecs.getincrementaldecoder(self.codec)()
         self._carry = ""        # a \r at the end of a block: a \r\n may straddle two blocks
 
     def decode(self, block: bytes, last: bool) -> str:
-        if self.codec != "utf-16" and b"\x00" in block:
+        if self.codec not in ("utf-16", "utf-32") and b"\x00" in block:
             raise DataError(self.path, 0, "", _binary(block))
-        if self.codec in ("utf-8", "utf-16"):
+        if self.codec in ("utf-8", "utf-16", "utf-32"):
             try:
                 text = self._incremental.decode(block, last)
             except UnicodeDecodeError as exc:
-                if self.codec == "utf-16":
-                    raise DataError(self.path, 0, "", "not UTF-16 text, though it starts with UTF-16's "
-                                                      "byte-order mark") from None
+                if self.codec != "utf-8":
+                    raise DataError(self.path, 0, "", f"not {self.codec.upper()} text, though it starts with "
+                                                      "its byte-order mark") from None
                 text = exc.object[:exc.start].decode("utf-8") + self._single_byte(exc.object[exc.start:])
         else:
             text = self._single_byte(block)
