@@ -24,7 +24,7 @@ class NotUTF8Warning(UserWarning):
     """A text was not UTF-8 and was decoded as cp1252 (or latin-1); accents may be wrong."""
 
 
-PIECE = 4_000_000   # characters of a text handed on at once: bounds the memory of a long book
+PIECE = 1_000_000   # characters of a text handed on at once: bounds the memory of a long book
 _BLOCK = 1 << 20    # bytes read from a file at once
 # Byte-order marks of the encodings read by theirs alone (UTF-32's first: it starts like UTF-16's).
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
