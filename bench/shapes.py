@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -51,8 +52,10 @@ def _prose(n: int) -> str:
 SHAPES = {
     "prose": ("the seed texts repeated", _prose),
     "dense prose": ("'In 1917 he went to Moscow.' repeated", lambda n: _repeat("In 1917 he went to Moscow. ", n)),
-    "one line, no stops": ("words and places on one line, no punctuation",
-                           lambda n: _words(n, ("in", "1917", "March", "1905", "to"))),
+    "prose on one line": ("the seed texts without stops or line breaks",
+                          lambda n: re.sub(r"[.!?;:\n]+", " ", _prose(n))),
+    "words, places, dates": ("a random run of words, a quarter of them places and dates, no punctuation",
+                             lambda n: _words(n, ("in", "1917", "March", "1905", "to"))),
     "initials": ("'A. B. C. …' on one line", lambda n: _repeat("A. B. C. D. E. F. G. H. ", n)),
     "bare years": ("'1800 1801 …' on one line", lambda n: " ".join(str(1800 + i % 200) for i in range(n // 5))[:n]),
     "years as sentences": ("'1800. 1801. …'", lambda n: " ".join(f"{1800 + i % 200}." for i in range(n // 6))[:n]),
