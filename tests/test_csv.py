@@ -3,7 +3,6 @@ the file and the line, and no CSV lifemap writes holds a cell a spreadsheet woul
 from __future__ import annotations
 
 import csv
-import os
 import subprocess
 import sys
 

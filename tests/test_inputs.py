@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lifemap.errors import DataError, LifemapError
+from lifemap.errors import DataError
 from lifemap.extract import DuplicateInput, extract
 from lifemap.text import NotUTF8Warning, read_pieces, read_text
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 import tracemalloc
 
-import pytest
-
 from lifemap import cli
 from lifemap.extract import extract, extract_pieces, write_csv
 
