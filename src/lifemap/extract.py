@@ -311,21 +311,29 @@ def _coord_source(place_id: str) -> str:
 
 def write_csv(frames, path: str | os.PathLike) -> Path:
     """Write events (a frame, or frames one after the other as ``extract_pieces`` gives them;
-    without the geometry) as UTF-8 CSV, atomically: no reader sees half a file. Written as they
-    come, row by row; text a spreadsheet would run as a formula gets a leading apostrophe
+    their columns but the geometry) as UTF-8 CSV, atomically: no reader sees half a file. Written
+    as they come, row by row; text a spreadsheet would run as a formula gets a leading apostrophe
     (``records.spreadsheet_safe``)."""
+    import itertools
+
     import pandas as pd
 
     from .files import write_atomically
     from .records import write_rows
 
-    frames = [frames] if isinstance(frames, pd.DataFrame) else frames
+    frames = iter([frames] if isinstance(frames, pd.DataFrame) else frames)
+    first = next(frames, None)
+    columns = [c for c in (COLUMNS if first is None else first.columns) if c != "geometry"]
+
+    def cell(value):  # as pandas writes them: a missing value is an empty cell
+        return "" if value is None or value is pd.NA or value is pd.NaT or value != value else value
 
     def rows():
-        for frame in frames:
-            yield from frame[COLUMNS].itertuples(index=False, name=None)
+        for frame in itertools.chain([] if first is None else [first], frames):
+            for row in frame[columns].itertuples(index=False, name=None):
+                yield [cell(v) for v in row]
 
-    return write_atomically(path, lambda tmp: write_rows(tmp, COLUMNS, rows()))
+    return write_atomically(path, lambda tmp: write_rows(tmp, columns, rows()))
 
 
 # One document -----------------------------------------------------------------------------------
