@@ -31,7 +31,8 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
         raise DataError(path, 0, "", f"cannot read: {exc.strerror or exc}") from None
     try:
         mode = os.fstat(fd).st_mode
-        what = next((name for test, name in _NOT_REGULAR if test(mode)), None if stat.S_ISREG(mode) else "no file")
+        what = next((name for test, name in _NOT_REGULAR if test(mode)),
+                    None if stat.S_ISREG(mode) else "a special file")
         if what == "a directory":
             raise DataError(path, 0, "", "is a directory: name the files in it (for example DIR/*.txt)")
         if what:
