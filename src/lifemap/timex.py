@@ -515,9 +515,10 @@ def _year_span(year: int) -> DateSpan:
 def _bare_year(text: str, start: int, end: int, lo: int) -> DateSpan | None:
     """The span of the number at ``start``..``end`` if it is a bare year (see above), else None:
     the full grammar decides."""
-    if (end - start != 4 or not text[start].isdigit() or not _BARE_AFTER.match(text, end) or _WORD_CHAR.search(text, lo, start)
-            or (start and _WORD_CHAR.match(text, start - 1))):
+    if end - start != 4 or not text[start].isdigit() or not _BARE_AFTER.match(text, end):
         return None
+    if _WORD_CHAR.search(text, lo, start) or (start and _WORD_CHAR.match(text, start - 1)):
+        return None                                   # a word that may lead into a longer form
     year = int(text[start:end])
     if not 1000 <= year <= 2100 or _is_a_number(text, start, end, ""):
         return None
