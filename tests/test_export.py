@@ -377,7 +377,9 @@ def test_a_failed_csv_export_keeps_the_old_file(mini, tmp_path, monkeypatch):
         def writerows(self, rows):
             raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(ex.csv, "writer", Broken)
+    import csv
+
+    monkeypatch.setattr(csv, "writer", Broken)
     with pytest.raises(LifemapError, match="Input/output error"):
         ex.export(mini, "csv", target)
     assert target.read_text(encoding="utf-8") == "old export"

@@ -226,7 +226,9 @@ def test_a_long_text_is_read_in_pieces_with_its_own_offsets():
             "In June 1909 Stalin escaped from Solvychegodsk.\n\n")
     text = para * 40
     whole = ex.extract(text, fallback=False)
-    assert len(list(ex._chunks(text, 700))) > 5
+    from lifemap.text import cut
+
+    assert len(list(cut([text], 700))) > 5
     pieces = ex.extract(text, fallback=False, options=ex.ExtractOptions(chunk=700))
     assert len(pieces) == len(whole)
     for row in pieces.to_dict("records"):

@@ -163,3 +163,24 @@ def test_the_first_view_shows_the_whole_route_between_the_panels(tmp_path, map_p
     slider = page.locator(".lm-slider").bounding_box()
     assert legend["y"] + legend["height"] <= slider["y"]
     assert map_page.errors == []
+
+
+def test_a_url_the_page_only_shows_is_no_outside_resource(tmp_path, map_page):
+    """A source sentence (or a title) may quote a URL: it is text, never fetched, and must not stop
+    a self-contained page; what the page would load still does."""
+    text = tmp_path / "chapter.txt"
+    text.write_text("In 1907 Stalin moved to Baku (see https://www.example.org/archive/baku.html).\n"
+                    "In 1908 he was arrested in Baku; //cdn.example.net/x.js is a path he never saw.\n", encoding="utf-8")
+    out, done = build(tmp_path, str(text), "--self-contained", "--tiles", "none", "--no-geonames",
+                      "--title", "Notes from https://www.example.org/notes")
+    html = out.read_text(encoding="utf-8")
+    assert "https://www.example.org/archive/baku.html" in html and external_references(html) == []
+    map_page.open(out)
+    assert map_page.outside == [] and map_page.errors == []
+    for loads in ('<script src="https://cdn.example.net/a.js"></script>', '<link rel="stylesheet" href="//f.example/x.css">',
+                  '<style>@import url(https://f.example/a.css);</style>', '<img srcset="https://i.example/a.png 2x">',
+                  '<div style="background:url(https://i.example/b.png)"></div>', '<script>fetch("https://api.example/x")</script>'):
+        assert external_references(html.replace("</body>", loads + "</body>")), loads
+    shown = ('<p>https://a.example/b</p><a href="https://a.example/c">c</a><title>https://t.example</title>'
+             '<script type="application/json">{"s": "https://d.example/e"}</script>')
+    assert external_references(shown) == []

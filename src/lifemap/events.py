@@ -16,7 +16,7 @@ from .chronology import Timing, chronology
 from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError
 from .gazetteer import Gazetteer
-from .records import read_rows
+from .records import read_rows, whole_number
 
 KINDS = ("birth", "education", "work", "arrest", "prison", "exile", "escape", "travel", "congress",
          "front", "battle", "summit", "annexation", "deportation", "massacre", "rename", "death", "other")
@@ -109,6 +109,9 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
         raise bad("id", f"{eid!r} is not a lowercase id of letters, digits and hyphens")
     if eid in seen:
         raise bad("id", f"duplicate id {eid!r} (first on line {seen[eid]})")
+    for col in ("date_start", "date_end"):
+        if not (row[col] or "").isascii():
+            raise bad(col, f"{row[col]!r} is not a date written in ASCII digits (YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
         span = DateSpan(row["date_start"].strip(), (row["date_end"] or row["date_start"]).strip(),
                         row["precision"].strip(), (row["qualifier"] or "").strip(),
@@ -125,10 +128,10 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
         pid = (row[col] or "").strip()
         if pid and gazetteer is not None and pid not in gazetteer:
             raise bad(col, f"unknown place id {pid!r}")
-    try:
-        start, end = int(row["start"]), int(row["end"])
-    except (TypeError, ValueError):
-        raise bad("start", f"character offsets must be whole numbers: {row['start']!r}, {row['end']!r}") from None
+    start, end = whole_number(row["start"]), whole_number(row["end"])
+    if start is None or end is None:
+        raise bad("start" if start is None else "end",
+                  f"character offsets must be whole numbers: {row['start']!r}, {row['end']!r}")
     if not 0 <= start < end:
         raise bad("end", f"offsets {start}..{end} are not a span")
     return Event(eid, span, row["kind"], row["actor"].strip(), row["place"].strip(), row["summary"].strip(),
@@ -344,3 +347,18 @@ def select(events, *, kind=None, actor=None, layer=None, place=None):
         hit = events[column].isin(values)
         mask = hit if mask is None else mask & hit
     return events if mask is None else events[mask]
+
+
+def actor_named(events, name: str) -> str | None:
+    """The actor of ``events`` that ``name`` means: the same spelling, else the one spelling that
+    differs from it only in case ("stalin" → "Stalin"); None when no event has that actor.
+
+    >>> ev = load_events()
+    >>> actor_named(ev, "stalin"), actor_named(ev, "Nobody")
+    ('Stalin', None)
+    """
+    actors = set(events["actor"])
+    if name in actors:
+        return name
+    folded = [a for a in actors if a.casefold() == name.casefold()]
+    return folded[0] if len(folded) == 1 else None

@@ -13,8 +13,8 @@ HTML-escaped here; JSON and XML serialisers then add their own escaping on top.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import errno
 import html
 import inspect
 import json
@@ -26,6 +26,7 @@ from typing import Iterable
 from .errors import LifemapError, UnknownPlace
 from .files import write_atomically
 from .events import COLUMNS, LAYERS, as_frame
+from .records import write_rows
 
 FORMATS = ("geojson", "gpkg", "csv", "kml", "lpf", "timelinejs", "storymapjs")
 # The file name ending ``default_path`` gives each format.
@@ -121,7 +122,12 @@ def _plain_columns(frame):
 
 # GeoJSON and GeoPackage ---------------------------------------------------------------------
 def _to_file(frame, tmp: Path, driver: str, layer: str) -> None:
-    frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    try:
+        frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    except (DataLayerError, DataSourceError) as exc:  # GDAL's own words for a full disk, a lost folder…
+        raise OSError(errno.EIO, f"GDAL could not write the {driver} file ({exc})") from exc
 
 
 def to_geojson(events, path, *, gazetteer=None) -> Path:
@@ -177,18 +183,13 @@ def _cell(value):
 
 def to_csv(events, path, *, gazetteer=None) -> Path:
     """The events as ``events.csv`` (the columns of docs/DATA.md) plus lat, lon, name_then,
-    name_now, date_label and the readable citation; ``lifemap.events.read_events`` reads it back."""
+    name_now, date_label and the readable citation; ``lifemap.events.read_events`` reads it back. Cells a
+    spreadsheet would run as formulas get a leading apostrophe (``lifemap.records.spreadsheet_safe``)."""
     frame = as_frame(events, gazetteer)
     _need(frame, CSV_COLUMNS, "csv")
     rows = [[_cell(v) for v in row] for row in frame[list(CSV_COLUMNS)].itertuples(index=False, name=None)]
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh, lineterminator="\n")
-            out.writerow(CSV_COLUMNS)
-            out.writerows(rows)
-
-    return write_atomically(path, write)
+    # a teacher opens it in a spreadsheet: a summary such as "=HYPERLINK(…)" must stay text
+    return write_atomically(path, lambda tmp: write_rows(tmp, CSV_COLUMNS, rows))
 
 
 # KML ------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Protocol
 
 from .dates import parse_partial
 from .errors import DataError, DateError, UnknownPlace
-from .records import read_rows
+from .records import decimal, read_rows
 
 KINDS = ("city", "village", "site", "region", "country")
 COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "parent", "coord_source", "names", "note")
@@ -308,10 +308,9 @@ def _place(row: dict, path: Path, line: int, seen: dict[str, int]) -> Place:
         raise bad("country", f"{country!r} is not an ISO 3166 two-letter code")
     coords = []
     for col, limit in (("lat", 90), ("lon", 180)):
-        try:
-            value = float(row[col])
-        except (TypeError, ValueError):
-            raise bad(col, f"{row[col]!r} is not a number") from None
+        value = decimal(row[col])
+        if value is None:
+            raise bad(col, f"{row[col]!r} is not a number")
         if not -limit <= value <= limit or value != value:
             raise bad(col, f"{value} is outside -{limit}..{limit}")
         coords.append(value)

@@ -67,7 +67,7 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
     actor = actor or main_actor(events)
     events = dated(events)              # a map places events in time: undated ones stay in the table of extract()
     title = title or f"The life of {actor}"
-    tile_name = TILES.get(tiles, tiles) if tiles is not None else None
+    tile_name = tile_source(tiles)
     # folium insists on an attribution for a custom tile URL: name its host.
     attr = f"Tiles: {_host(tile_name)}" if tile_name and "{z}" in tile_name else None
     # keyboard=False: the arrow keys step through the story instead of panning
@@ -134,6 +134,31 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
                sources=cited(events["source"])).add_to(m)
     _stable_ids(m)
     return m
+
+
+def tile_source(tiles: str | None) -> str | None:
+    """What folium gets for ``tiles``: ``"osm"`` (OpenStreetMap) or ``"none"`` (offline country
+    outlines) in any case, a tile URL template with ``{z}``, ``{x}`` and ``{y}``, or the name of
+    a tile provider folium knows ("CartoDB positron"); anything else is a LifemapError.
+
+    >>> tile_source("OSM"), tile_source("None"), tile_source("https://t.example/{z}/{x}/{y}.png")
+    ('OpenStreetMap', None, 'https://t.example/{z}/{x}/{y}.png')
+    """
+    if tiles is None:
+        return None
+    key = str(tiles).strip()
+    if key.lower() in TILES:
+        return TILES[key.lower()]
+    if all(part in key for part in ("{z}", "{x}", "{y}")) and key.startswith(("https://", "http://", "//")):
+        return key
+    import xyzservices
+
+    try:
+        xyzservices.providers.query_name(key)
+    except ValueError:
+        raise LifemapError(f"unknown tiles {tiles!r}: use osm (OpenStreetMap), none (offline country outlines) "
+                           "or a tile URL template with {z}, {x} and {y}") from None
+    return key
 
 
 def _offline_basemap():

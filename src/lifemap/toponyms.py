@@ -232,7 +232,9 @@ def learn_persons(text: str) -> set[str]:
 
 # A word followed by a capitalised word (or an initial's stop): where a person's name may follow.
 _WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[A-Z])")
-_NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*)*(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
+# (at most three more initials: an open repeat backtracked over a whole run "A. B. C. …" from each
+# of its letters, quadratic in the run)
+_NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*){0,3}(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
 _ABBREVIATED = frozenset("mr mrs ms dr st gen col lt capt prof".split())
 _NOT_SURNAMES = frozenset("""The A An In On At By Of And But Or For To From With As If When While Although Though
     There This That These Those It He She They We His Her Their Some Many Most All After Before

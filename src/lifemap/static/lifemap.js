@@ -31,6 +31,10 @@
         return e;
     }
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+    // A name or label in a heading, a list entry, the slider or a tooltip: a 10 KB place name ran
+    // out of all of them (the table and the popup's text keep every character)
+    var LONGEST = 160;
+    function clip(text) { text = String(text); return text.length > LONGEST ? text.slice(0, LONGEST - 1) + "…" : text; }
 
     // Great circles on the sphere: close enough to the WGS84 geodesics of lifemap.route (under a
     // pixel at zoom 4, bench/RESULTS.md) and no vertex has to travel in the page.
@@ -136,7 +140,7 @@
         var li = el("li", ul);
         el("b", li, e.date);
         li.appendChild(document.createTextNode(" · " + e.kind + (e.origin >= 0 ? " from " + e.origin_label : "")));
-        if (names > 1) { el("i", li, " as " + e.then); }
+        if (names > 1) { el("i", li, " as " + clip(e.then)); }
         li.appendChild(document.createElement("br"));
         li.appendChild(document.createTextNode(e.summary + " "));
         el("small", li, "(" + e.actor + ")");
@@ -146,8 +150,8 @@
     function placePopup(f, label) {
         var evs = f.evs, box = el("div"), now = evs[0].at.now, thens = [];
         evs.forEach(function (e) { if (thens.indexOf(e.then) < 0) { thens.push(e.then); } });
-        var h = el("h4", box, thens.join(" / "));
-        if (thens.some(function (t) { return t !== now; })) { el("small", h, " (now " + now + ")"); }
+        var h = el("h4", box, thens.map(clip).join(" / "));
+        if (thens.some(function (t) { return t !== now; })) { el("small", h, " (now " + clip(now) + ")"); }
         el("div", box, label, "lm-src");
         var ul = el("ul", box);
         function more(from) {
@@ -163,7 +167,7 @@
         return box;
     }
     function legText(g) {
-        return {what: g.from_label + " → " + g.to_label,
+        return {what: clip(g.from_label) + " → " + clip(g.to_label),
                 detail: g.kindLabel + ", " + g.ev.date + ", " + g.km.toLocaleString("en") + " km (" + g.ev.actor + ")"};
     }
     function legPopup(g) {
@@ -182,7 +186,7 @@
             return box;
         }
         var first = f.evs[0], last = f.evs[f.evs.length - 1], n = f.evs.length;
-        box.textContent = first.label + ": " + plural(n, "event") + ", " + first.date + (n > 1 ? " to " + last.date : "");
+        box.textContent = clip(first.label) + ": " + plural(n, "event") + ", " + first.date + (n > 1 ? " to " + last.date : "");
         return box;
     }
 
@@ -194,7 +198,7 @@
         var byT = new Map();
         model.stops.concat(model.events).forEach(function (e) {
             if (!byT.has(e.t)) {
-                byT.set(e.t, {t: e.t, label: e.date + " · " + e.label, place: e.label, what: e.summary,
+                byT.set(e.t, {t: e.t, label: e.date + " · " + clip(e.label), place: clip(e.label), what: e.summary,
                               lat: e.stop ? e.at.lat : null, lon: e.stop ? e.at.lon : null});
             }
         });
@@ -291,7 +295,7 @@
     // What both kinds of bundle share: members projected with a pixel box each (``m.box``), a
     // member shown when ``m.on``, a repaint that leaves the members outside its region alone,
     // and the member under the pointer kept in ``_hit`` for the layer's popup and tooltip.
-    var Bundle = L.Path.extend({
+    var Bundle = window.L && L.Path.extend({   // (no Leaflet: an offline page, see offline())
         initialize: function (members, options) {
             L.Util.setOptions(this, options);
             this._members = members;
@@ -315,7 +319,7 @@
             return this._hit !== null;
         }
     });
-    var LegBundle = Bundle.extend({
+    var LegBundle = Bundle && Bundle.extend({
         _projectMember: function (g) {
             var map = this._map, crs = map.options.crs, k = crs.scale(map.getZoom()) / crs.scale(0);
             var o = map.getPixelOrigin(), w = this._clickTolerance();
@@ -368,7 +372,7 @@
     }
     // ... and the places of one layer are a single canvas layer too: no Leaflet object per marker,
     // so showing thousands again (the slider back at the end) is a flag each and one redraw
-    var PointBundle = Bundle.extend({
+    var PointBundle = Bundle && Bundle.extend({
         _projectMember: function (f) {
             var p = this._map.latLngToLayerPoint([f.lat, f.lon]);
             f.x = p.x; f.y = p.y;
@@ -676,13 +680,13 @@
             var s = stops[i], li = el("li", parent);
             li.tabIndex = 0;
             el("b", li, s.date);
-            li.appendChild(document.createTextNode(" " + s.label));
-            el("small", li, s.summary);
+            li.appendChild(document.createTextNode(" " + clip(s.label)));
+            el("small", li, clip(s.summary));
             li.addEventListener("click", function () { go(i, true); });
             li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
             return li;
         }
-        var growing = false;
+        var growing = false, pending = null;
         function mark(i) {
             if (current >= 0 && entries[current]) { entries[current].removeAttribute("aria-current"); }
             current = i;
@@ -712,13 +716,19 @@
             mark(i);
             var target = state.items.find(function (it) { return it.feature.evs && it.feature.evs.indexOf(s) >= 0; });
             state.story = i;
+            if (pending) { map.off("moveend", pending); pending = null; }   // a step before the last flight ended
             if (!target) { return; }
-            var open = function () { state.openPopup(target); };
             if (fly) {
+                // after the move, not inside its moveend: a popup's own pan ends moves too, and a
+                // popup opened there closed that one under Leaflet's feet (a TypeError)
+                pending = function () {
+                    pending = null;
+                    setTimeout(function () { if (state.story === i) { state.openPopup(target); } }, 0);
+                };
                 map.flyTo([s.at.lat, s.at.lon], Math.max(map.getZoom(), 5), {duration: 0.6});
                 // listen only now: flyTo ends any move under way with a moveend of its own
-                map.once("moveend", open);
-            } else { open(); }
+                map.once("moveend", pending);
+            } else { state.openPopup(target); }
         }
         map.on("lifemap:step", function (e) {
             var i = -1;
@@ -738,23 +748,65 @@
         state.go = go;
     }
 
-    // The table of every event: filled when it is first opened, so a big map loads no faster or
-    // slower for it ---------------------------------------------------------------------------
+    // The table of every event: filled when it is first opened, a page of rows at a time (the
+    // rows of 200,000 events laid out at once froze the tab for over a minute) ------------------
+    var TABLE_PAGE = 500;
     function table(state, details) {
-        var body = details.querySelector("tbody"), done = false;
-        function fill() {
-            if (done) { return; }
-            done = true;
+        var body = details.querySelector("tbody"), events = state.model.events, page = -1, pagers = [];
+        var pages = Math.max(1, Math.ceil(events.length / TABLE_PAGE));
+        function show(p) {
+            page = Math.max(0, Math.min(pages - 1, p));
             var frag = document.createDocumentFragment();
-            state.model.events.forEach(function (e) {
+            events.slice(page * TABLE_PAGE, (page + 1) * TABLE_PAGE).forEach(function (e) {
                 var tr = el("tr", frag);
                 [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
+            body.textContent = "";
             body.appendChild(frag);
+            pagers.forEach(function (f) { f(); });
         }
+        function pager(before) {
+            var box = el("nav", null, null, "lm-pager"), count = el("span", box, null, "lm-count");
+            box.setAttribute("aria-label", "Pages of the table");
+            count.setAttribute("aria-live", "polite");
+            var buttons = [["« First", function () { return 0; }], ["‹ Previous", function () { return page - 1; }],
+                           ["Next ›", function () { return page + 1; }], ["Last »", function () { return pages - 1; }]]
+                .map(function (b) {
+                    var button = el("button", box, b[0]);
+                    button.type = "button";
+                    button.addEventListener("click", function () { show(b[1]()); });
+                    return button;
+                });
+            details.insertBefore(box, before);
+            pagers.push(function () {
+                var n = events.length, from = page * TABLE_PAGE + 1, to = Math.min(n, (page + 1) * TABLE_PAGE);
+                count.textContent = "Events " + from.toLocaleString("en") + "–" + to.toLocaleString("en") + " of " +
+                    n.toLocaleString("en") + " (page " + (page + 1) + " of " + pages + ")";
+                buttons[0].disabled = buttons[1].disabled = page === 0;
+                buttons[2].disabled = buttons[3].disabled = page === pages - 1;
+            });
+        }
+        function fill() { if (page < 0) { show(0); } }
+        if (pages > 1) { var tbl = details.querySelector("table"); pager(tbl); pager(tbl.nextSibling); }
         details.addEventListener("toggle", function () { if (details.open) { fill(); } });
         if (details.open) { fill(); }
-        state.table = function () { fill(); return body.rows.length; };
+        // for tests and notebooks: show a page (the first by default) and give the rows shown
+        state.table = function (p) { if (p !== undefined) { show(p); } else { fill(); } return body.rows.length; };
+    }
+
+    // Without Leaflet the map cannot be drawn (a page that links it from the CDN, opened without
+    // the network): say so where the map would be, and fill the table, which needs only the model
+    function offline(data, details, box) {
+        var note = el("div", box, null, "lm-offline");
+        el("strong", note, "The map needs the network: ");
+        note.appendChild(document.createTextNode("this page loads Leaflet from cdn.jsdelivr.net, which did not " +
+            "answer. Connect to the internet and reload, or build the page with lifemap build --self-contained " +
+            "to have a map that works offline. Every event is in the table below."));
+        var state = {model: decode(data, {})};
+        table(state, details);
+        details.open = true;
+        window.lifemap = state;
+        return state;
     }
 
     // The offline basemap: rings of whole units of a degree, each point a step from the last --
@@ -775,7 +827,7 @@
         }).addTo(map);
     }
 
-    window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table,
+    window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table, offline: offline,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();
