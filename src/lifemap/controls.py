@@ -123,12 +123,7 @@ class Legend(MacroElement):
             toggle.type = "button";
             toggle.textContent = {{ this.title_json }};
             var body = L.DomUtil.create("div", "lm-body", box);
-            // on a phone, or a map too short for it beside the layers and the slider (a lesson
-            // page's frame), the legend starts folded: the map comes first
-            var folded = window.matchMedia("(max-width: 640px), (max-height: 700px)").matches;
-            function fold(on) { folded = on; body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            lifemapPage.foldable(toggle, body);
             rows.forEach(function (r) {
                 var row = L.DomUtil.create("div", "", body);
                 var mark = L.DomUtil.create(r.line ? "s" : "i", "", row);
@@ -176,7 +171,7 @@ class TimeSlider(MacroElement):
                  font-size: 10px; text-align: center; background: #e8e8e8; color: #555; border-radius: 2px; }
       .lm-band.lm-active { background: #1f6fb4; color: #fff; font-weight: 600; }
       @media (max-width: 640px) {
-        .lm-slider { width: calc(100vw - 32px); box-sizing: border-box; }
+        .lm-slider { width: calc(100vw - 20px); box-sizing: border-box; }
         .lm-slider select { max-width: 7em; }
         .lm-bands { margin-left: 0; }
       }
@@ -255,7 +250,6 @@ class Story(MacroElement):
       .lm-table table { border-collapse: collapse; width: 100%; }
       .lm-table th, .lm-table td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
                                    vertical-align: top; overflow-wrap: anywhere; }
-      @media (max-width: 640px) { .lm-story ol { max-height: 30vh; } }
     </style>
     {% endmacro %}
     {% macro script(this, kwargs) %}
@@ -267,3 +261,30 @@ class Story(MacroElement):
         super().__init__()
         self._name = "Story"
         self.data = data
+
+
+class SmallScreens(MacroElement):
+    """The panels on a phone or in a lesson page's frame (at most 640 px wide or 700 px high:
+    ``small()`` in ``static/lifemap.js``), where the map comes first.
+
+    The story, the legend and the layer list start folded to a line or an icon, in one column at
+    the top right (the story leaves the left, where on a phone it met the legend), and the slider
+    sits at the bottom left, above the scale bar instead of across it. Opening the story or the
+    legend folds the others of the column, and their lists scroll within 30% of the height, so
+    that opened panels push each other down and stay clear of the slider.
+    """
+
+    _template = Template("""
+    {% macro header(this, kwargs) %}
+    <style>
+      @media (max-width: 640px), (max-height: 700px) {
+        .lm-story ol, .lm-legend .lm-body { max-height: 30vh; overflow-y: auto; }
+        .lm-story ol[hidden] ~ a { display: none; }
+      }
+    </style>
+    {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "SmallScreens"

@@ -31,6 +31,18 @@
         return e;
     }
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+    function small() { return matchMedia("(max-width: 640px), (max-height: 700px)").matches; }   // controls.SmallScreens
+    function foldable(toggle, body) {
+        function fold(on) { body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
+        toggle.addEventListener("click", function () {
+            if (body.hidden && small()) {   // one open at a time: they never pile up
+                toggle.closest(".leaflet-control").parentNode.querySelectorAll(".lm-toggle[aria-expanded=true]")
+                    .forEach(function (t) { t.click(); });
+            }
+            fold(!body.hidden);
+        });
+        fold(small());
+    }
 
     // Great circles on the sphere: close enough to the WGS84 geodesics of lifemap.route (under a
     // pixel at zoom 4, bench/RESULTS.md) and no vertex has to travel in the page.
@@ -588,7 +600,7 @@
             }, interval);
         }
         var cursor = L.circleMarker([0, 0], {radius: 13, color: "#111", weight: 2, fill: false, interactive: false});
-        var control = L.control({position: "bottomright"});
+        var control = L.control({position: small() ? "bottomleft" : "bottomright"});
         var range, when, what, play, bands = [];
         control.onAdd = function () {
             var box = el("div", null, null, "lm-box lm-slider");
@@ -634,7 +646,7 @@
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
         var stops = state.model.stops, current = -1, list, entries = [];
-        var control = L.control({position: "topleft"});
+        var control = L.control({position: small() ? "topright" : "topleft"});
         control.onAdd = function () {
             var box = el("nav", null, null, "lm-box lm-story");
             box.setAttribute("aria-label", "Story: the stops in order");
@@ -655,10 +667,7 @@
             var link = el("a", box, "All events as a table");
             link.href = "#lm-table";
             link.addEventListener("click", function () { document.getElementById("lm-table").open = true; });
-            var folded = window.matchMedia("(max-width: 640px)").matches;
-            function fold(on) { folded = on; list.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            foldable(toggle, list);
             prev.addEventListener("click", function () { go(Math.max(0, current - 1), true); });
             next.addEventListener("click", function () { go(Math.min(stops.length - 1, current + 1), true); });
             L.DomEvent.disableClickPropagation(box);
@@ -776,6 +785,7 @@
     }
 
     window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table,
+                          small: small, foldable: foldable,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();
