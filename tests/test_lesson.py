@@ -121,14 +121,14 @@ def test_story_mode_moves_the_map_and_steps_with_the_keyboard(tmp_path, map_page
     at = map_page.js("window.lifemap.story")
     assert kureika.get_attribute("aria-current") == "step"
     assert "Kureika" in page.locator(".lm-now").inner_text()
-    assert page.locator(".lm-band.lm-active").inner_text() == "Underground"
+    assert page.locator(".lm-band.lm-active").get_attribute("title").startswith("Underground")
     page.locator("body").press("ArrowRight")
     page.wait_for_function(f"window.lifemap.story === {at + 1}")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function(f"window.lifemap.story === {at}")
     page.keyboard.press("End")
     page.wait_for_function(f"window.lifemap.story === {entries.count() - 1}")
-    assert page.locator(".lm-band.lm-active").inner_text() == "After his death"  # the 1961 reburial
+    assert page.locator(".lm-band.lm-active").get_attribute("title").startswith("After his death")  # the 1961 reburial
     # moving the slider marks the stop of that date in the story
     page.locator("input.lm-range").fill("0")
     assert page.locator(".lm-story li").first.get_attribute("aria-current") == "step"
@@ -282,6 +282,21 @@ def test_folded_panels_open_on_demand_one_at_a_time(small, how):
     assert layout(frame)[1] == []  # the layer list pushes the open legend down, clear of the slider
     use(".lm-legend .lm-toggle")
     assert frame.locator(".lm-legend .lm-body").is_hidden()
+
+
+def test_the_period_bands_stay_readable(small):
+    """Every band shows its label or a shortened one (never cut off mid-word), and the full
+    label on hover (its title) and on focus."""
+    _, frame = small
+    bands = frame.evaluate("""() => [...document.querySelectorAll('.lm-band')].map(b => ({
+        text: b.textContent, title: b.title, fits: b.scrollWidth <= b.clientWidth, shortened: b.tabIndex === 0}))""")
+    assert len(bands) == 8 and all(b["fits"] for b in bands), bands
+    for b in bands:   # the label's opening words, or a word's first letters ("Col."), not "C…"
+        assert len(b["text"]) >= 3 and b["title"].startswith(b["text"].rstrip(".")), b
+    assert any(b["shortened"] for b in bands), "all the default life's labels fit a small screen at full length?"
+    band = frame.locator(".lm-band[tabindex='0']").first   # a shortened band takes the focus, to show its label
+    band.focus()
+    assert band.evaluate("b => getComputedStyle(b, '::after').content") == f'"{band.get_attribute("title")}"'
 
 
 def test_a_wide_screen_keeps_every_panel_open(tmp_path, browser):

@@ -154,6 +154,10 @@ class TimeSlider(MacroElement):
     Leaflet's own time plugins sort times as strings and start at 1970, which hides this whole
     life), or per month, quarter or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
     dated on or before it shows; the period menu narrows both the features and the steps.
+
+    Under the slider each named period is a band as wide as its share of the steps; a label too
+    long for its band gives way to its first word, then to its first letters ("Col."), and the
+    full label shows on hover and, over the bands, on focus (a shortened band takes the focus).
     """
 
     _template = Template("""
@@ -166,10 +170,11 @@ class TimeSlider(MacroElement):
       .lm-slider button { font-size: 14px; min-width: 34px; cursor: pointer; }
       .lm-slider .lm-now { font-weight: 600; min-height: 1.3em; }
       .lm-slider .lm-what { color: #333; min-height: 1.3em; }
-      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; }
-      .lm-band { flex: 1 1 0; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; position: relative; }
+      .lm-band { flex: 1 1 0; min-width: 2.5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
                  font-size: 10px; text-align: center; background: #e8e8e8; color: #555; border-radius: 2px; }
-      .lm-band.lm-active { background: #1f6fb4; color: #fff; font-weight: 600; }
+      .lm-band.lm-active, .lm-band:focus::after { background: #1f6fb4; color: #fff; }
+      .lm-band:focus::after { content: attr(title); position: absolute; inset: 0; }
       @media (max-width: 640px) {
         .lm-slider { width: calc(100vw - 20px); box-sizing: border-box; }
         .lm-slider select { max-width: 7em; }

@@ -634,6 +634,8 @@
             return box;
         };
         control.addTo(map);
+        fitBands(bands);
+        map.on("resize", function () { fitBands(bands); });
         state.show = show; state.setPeriod = setPeriod; state.play = start; state.stop = stop;
         // the step holding a day: the date itself, or its month or year
         state.stepOf = function (t) {
@@ -642,6 +644,14 @@
         };
         if (steps.length) { show(steps.length - 1); map.removeLayer(cursor); }
     }
+    function fitBands(bands) {   // controls.TimeSlider
+        bands.forEach(function (b) {
+            var e = b.el, s = e.textContent = b.period.short;
+            e.removeAttribute("tabindex");
+            while (e.scrollWidth > e.clientWidth && s !== (s = shorter(s))) { e.textContent = s; e.tabIndex = 0; }
+        });
+    }
+    function shorter(s) { return /[\s-]/.test(s) ? s.split(/[\s-]/)[0] : /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s; }
 
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
