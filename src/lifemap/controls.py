@@ -128,12 +128,7 @@ class Legend(MacroElement):
             toggle.type = "button";
             toggle.textContent = data.title;
             var body = L.DomUtil.create("div", "lm-body", box);
-            // on a phone, or a map too short for it beside the layers and the slider (a lesson
-            // page's frame), the legend starts folded: the map comes first
-            var folded = window.matchMedia("(max-width: 640px), (max-height: 700px)").matches;
-            function fold(on) { folded = on; body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            lifemapPage.foldable(toggle, body);
             rows.forEach(function (r) {
                 var row = L.DomUtil.create("div", "", body);
                 var mark = L.DomUtil.create(r.line ? "s" : "i", "", row);
@@ -164,6 +159,10 @@ class TimeSlider(MacroElement):
     Leaflet's own time plugins sort times as strings and start at 1970, which hides this whole
     life), or per month, quarter or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
     dated on or before it shows; the period menu narrows both the features and the steps.
+
+    Under the slider each named period is a band as wide as its share of the steps; a label too
+    long for its band gives way to its first word, then to its first letters ("Col."), and the
+    full label shows on hover and, over the bands, on focus (a shortened band takes the focus).
     """
 
     _template = Template("""
@@ -177,12 +176,13 @@ class TimeSlider(MacroElement):
       .lm-slider .lm-now { font-weight: 600; min-height: 1.3em; }
       .lm-slider .lm-what { color: #333; min-height: 1.3em; }
       .lm-slider .lm-now, .lm-slider .lm-what { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; }
-      .lm-band { flex: 1 1 0; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; position: relative; }
+      .lm-band { flex: 1 1 0; min-width: 2.5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
                  font-size: 10px; text-align: center; background: #e8e8e8; color: #555; border-radius: 2px; }
-      .lm-band.lm-active { background: #1f6fb4; color: #fff; font-weight: 600; }
+      .lm-band.lm-active, .lm-band:focus::after { background: #1f6fb4; color: #fff; }
+      .lm-band:focus::after { content: attr(title); position: absolute; inset: 0; }
       @media (max-width: 640px) {
-        .lm-slider { width: calc(100vw - 32px); box-sizing: border-box; }
+        .lm-slider { width: calc(100vw - 20px); box-sizing: border-box; }
         .lm-slider select { max-width: 7em; }
         .lm-bands { margin-left: 0; }
       }
@@ -279,7 +279,6 @@ class Story(MacroElement):
       .lm-table table { border-collapse: collapse; width: 100%; }
       .lm-table th, .lm-table td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
                                    vertical-align: top; overflow-wrap: anywhere; }
-      @media (max-width: 640px) { .lm-story ol { max-height: 30vh; } }
     </style>
     {% endmacro %}
     {% macro script(this, kwargs) %}
@@ -291,3 +290,30 @@ class Story(MacroElement):
         super().__init__()
         self._name = "Story"
         self.data = data
+
+
+class SmallScreens(MacroElement):
+    """The panels on a phone or in a lesson page's frame (at most 640 px wide or 700 px high:
+    ``small()`` in ``static/lifemap.js``), where the map comes first.
+
+    The story, the legend and the layer list start folded to a line or an icon, in one column at
+    the top right (the story leaves the left, where on a phone it met the legend), and the slider
+    sits at the bottom left, above the scale bar instead of across it. Opening the story or the
+    legend folds the others of the column, and their lists scroll within 30% of the height, so
+    that opened panels push each other down and stay clear of the slider.
+    """
+
+    _template = Template("""
+    {% macro header(this, kwargs) %}
+    <style>
+      @media (max-width: 640px), (max-height: 700px) {
+        .lm-story ol, .lm-legend .lm-body { max-height: 30vh; overflow-y: auto; }
+        .lm-story ol[hidden] ~ a { display: none; }
+      }
+    </style>
+    {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "SmallScreens"

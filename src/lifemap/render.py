@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from .assets import check_self_contained, html_text, inline_assets, link_assets
-from .controls import Basemap, DataLayer, EventTable, Legend, MapData, Story, TimeSlider
+from .controls import Basemap, DataLayer, EventTable, Legend, MapData, SmallScreens, Story, TimeSlider
 from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
@@ -121,14 +121,15 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
                                 "dash": "dashArray" in LEG_STYLE[kind],
                                 "count": str(int((all_legs["kind"] == kind).sum()))})
 
-    # expanded on a screen, folded to its icon on a phone
-    folium.LayerControl(collapsed=folium.JsCode('window.matchMedia("(max-width: 640px)").matches')).add_to(m)
+    # expanded on a screen, folded to its icon on a phone or in a lesson's frame
+    folium.LayerControl(collapsed=folium.JsCode("lifemapPage.small()")).add_to(m)
     Legend(legend_rows, title=title).add_to(m)
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
                    for p in of_events(events)]
     TimeSlider(data, period_data).add_to(m)
     Story(data).add_to(m)
+    SmallScreens().add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
                caption="Events in date order, with the source text and character span behind each",
                sources=cited(events["source"])).add_to(m)

@@ -35,6 +35,18 @@
     // out of all of them (the table and the popup's text keep every character)
     var LONGEST = 160;
     function clip(text) { text = String(text); return text.length > LONGEST ? text.slice(0, LONGEST - 1) + "…" : text; }
+    function small() { return matchMedia("(max-width: 640px), (max-height: 700px)").matches; }   // controls.SmallScreens
+    function foldable(toggle, body) {
+        function fold(on) { body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
+        toggle.addEventListener("click", function () {
+            if (body.hidden && small()) {   // one open at a time: they never pile up
+                toggle.closest(".leaflet-control").parentNode.querySelectorAll(".lm-toggle[aria-expanded=true]")
+                    .forEach(function (t) { t.click(); });
+            }
+            fold(!body.hidden);
+        });
+        fold(small());
+    }
 
     // Great circles on the sphere: close enough to the WGS84 geodesics of lifemap.route (under a
     // pixel at zoom 4, bench/RESULTS.md) and no vertex has to travel in the page.
@@ -592,7 +604,7 @@
             }, interval);
         }
         var cursor = L.circleMarker([0, 0], {radius: 13, color: "#111", weight: 2, fill: false, interactive: false});
-        var control = L.control({position: "bottomright"});
+        var control = L.control({position: small() ? "bottomleft" : "bottomright"});
         var range, when, what, play, bands = [];
         control.onAdd = function () {
             var box = el("div", null, null, "lm-box lm-slider");
@@ -626,6 +638,8 @@
             return box;
         };
         control.addTo(map);
+        fitBands(bands);
+        map.on("resize", function () { fitBands(bands); });
         state.show = show; state.setPeriod = setPeriod; state.play = start; state.stop = stop;
         // the step holding a day: the date itself, or its month or year
         state.stepOf = function (t) {
@@ -634,11 +648,19 @@
         };
         if (steps.length) { show(steps.length - 1); map.removeLayer(cursor); }
     }
+    function fitBands(bands) {   // controls.TimeSlider
+        bands.forEach(function (b) {
+            var e = b.el, s = e.textContent = b.period.short;
+            e.removeAttribute("tabindex");
+            while (e.scrollWidth > e.clientWidth && s !== (s = shorter(s))) { e.textContent = s; e.tabIndex = 0; }
+        });
+    }
+    function shorter(s) { return /[\s-]/.test(s) ? s.split(/[\s-]/)[0] : /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s; }
 
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
         var stops = state.model.stops, current = -1, list, entries = [];
-        var control = L.control({position: "topleft"});
+        var control = L.control({position: small() ? "topright" : "topleft"});
         control.onAdd = function () {
             var box = el("nav", null, null, "lm-box lm-story");
             box.setAttribute("aria-label", "Story: the stops in order");
@@ -659,10 +681,7 @@
             var link = el("a", box, "All events as a table");
             link.href = "#lm-table";
             link.addEventListener("click", function () { document.getElementById("lm-table").open = true; });
-            var folded = window.matchMedia("(max-width: 640px)").matches;
-            function fold(on) { folded = on; list.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            foldable(toggle, list);
             prev.addEventListener("click", function () { go(Math.max(0, current - 1), true); });
             next.addEventListener("click", function () { go(Math.min(stops.length - 1, current + 1), true); });
             L.DomEvent.disableClickPropagation(box);
@@ -828,6 +847,7 @@
     }
 
     window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table, offline: offline,
+                          small: small, foldable: foldable,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();
