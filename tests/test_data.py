@@ -120,29 +120,41 @@ def test_the_default_events(events, gazetteer):
     for e in events:
         assert e.place in gazetteer and (not e.origin or e.origin in gazetteer)
         assert 5 <= len(e.summary) <= 160, e.id
-        assert D(1870, 1, 1) <= e.span.first_day <= D(1953, 12, 31), e.id
+        # his life, and what was done with his body, his names and his memory afterwards
+        assert D(1870, 1, 1) <= e.span.first_day <= (D(1953, 12, 31) if e.actor == "Stalin" and e.kind != "other"
+                                                     else D(2020, 12, 31)), e.id
 
 
 def test_every_event_cites_a_sentence_that_supports_it(events, gazetteer, seeds):
+    from lifemap.text import sentences
+
     texts = {p.name: p.read_text(encoding="utf-8") for p in seeds.glob("*.txt")}
+    spans = {name: set(sentences(text)) for name, text in texts.items()}
+    from_paragraph = []
     for e in events:
         assert e.source.document in texts, f"{e.id}: no seed {e.source.document}"
         text = texts[e.source.document]
-        assert 0 <= e.source.start < e.source.end <= len(text), f"{e.id}: span outside the file"
-        sentence = text[e.source.start:e.source.end]
-        assert len(sentence) < 1500, f"{e.id}: the span is not one sentence"
-        folded = fold(sentence)
+        assert (e.source.start, e.source.end) in spans[e.source.document], f"{e.id}: not a whole sentence"
         names = {fold(n.text) for pid in filter(None, (e.place, e.origin)) for n in gazetteer[pid].all_names()}
         years = {str(y) for y in range(e.span.first_day.year - 1, e.span.last_day.year + 1)}
-        assert any(re.search(rf"\b{re.escape(n)}", folded) for n in names) or any(y in sentence for y in years), \
-            f"{e.id}: the cited sentence names neither {e.place} nor the year"
+
+        def says(passage):
+            folded = fold(passage)
+            return any(re.search(rf"\b{re.escape(n)}", folded) for n in names) or any(y in passage for y in years)
+
+        if not says(text[e.source.start:e.source.end]):
+            # "In April, Stalin came third…": the place or the year is in the paragraph the sentence stands in
+            paragraph = text[text.rfind("\n", 0, e.source.start) + 1:text.find("\n", e.source.end)]
+            assert says(paragraph), f"{e.id}: neither the sentence nor its paragraph names {e.place} or the year"
+            from_paragraph.append(e.id)
+    assert len(from_paragraph) <= len(events) // 20, from_paragraph  # the exception (under 5 %), not the rule
 
 
 @pytest.mark.parametrize("kind, actor, place, origin, year", [
     ("birth", "Stalin", "gori", "", 1878),
     ("death", "Stalin", None, "", 1953),
     ("exile", "Stalin", "novaya-uda", None, 1903),
-    ("exile", "Stalin", "solvychegodsk", None, 1908),
+    ("exile", "Stalin", "solvychegodsk", None, 1909),  # he reached it in February 1909, not 1908
     ("exile", "Stalin", "narym", None, 1912),
     ("exile", "Stalin", "kureika", None, 1914),
     ("front", "Stalin", "volgograd", None, 1918),
@@ -172,5 +184,9 @@ def test_old_style_dates_are_marked(events):
 def test_the_default_map_data_is_a_geodataframe():
     frame = load_events()
     assert frame.crs.to_epsg() == 4326
-    assert frame["first_day"].is_monotonic_increasing
+    assert frame["order_day"].is_monotonic_increasing
+    assert ((frame["first_day"] <= frame["order_day"]) & (frame["order_day"] <= frame["last_day"])).all()
+    # an event that ends before another can begin comes first
+    later_end = frame["last_day"][::-1].cummin()[::-1]  # the earliest end of this event or any after it
+    assert (frame["first_day"].cummax() <= later_end).all()
     assert {"name_then", "name_now", "date_label", "layer"} <= set(frame.columns)

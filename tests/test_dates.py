@@ -31,6 +31,35 @@ def test_qualifiers_narrow_the_days_but_not_the_stored_date():
     assert late.start == "1903-11"
 
 
+@pytest.mark.parametrize("span, first, last, label", [
+    # "late November 1903" in the Old Style: 21-30 November O.S. are 4-13 December
+    (("1903-11", "1903-11", "month", "late", "julian"), "1903-12-04", "1903-12-13", "late Nov 1903 (O.S.)"),
+    # February 1917 O.S. has 28 days: 14 February to 13 March
+    (("1917-02", "1917-02", "month", "", "julian"), "1917-02-14", "1917-03-13", "Feb 1917 (O.S.)"),
+    # 1900 is a Julian leap year only: February O.S. runs to the 29th, 14 March
+    (("1900-02", "1900-02", "month", "", "julian"), "1900-02-13", "1900-03-13", "Feb 1900 (O.S.)"),
+    # a year O.S. starts and ends thirteen days late in the 20th century
+    (("1912", "1912", "year", "", "julian"), "1912-01-14", "1913-01-13", "1912 (O.S.)"),
+    (("1916-12", "1917-02", "season", "", "julian"), "1916-12-14", "1917-03-13", "winter 1916–17 (O.S.)"),
+    # a day is stored converted already, so a span from a day to a month mixes the two on purpose
+    (("1917-03-25", "1917-07", "day", "", "julian"), "1917-03-25", "1917-08-13", "25 Mar – Jul 1917 (12 Mar – Jul O.S.)"),
+    (("1878-12-18", "1878-12-18", "day", "", "julian"), "1878-12-18", "1878-12-18", "18 Dec 1878 (6 Dec O.S.)"),
+])
+def test_an_old_style_month_or_year_is_stored_as_written_and_covers_its_gregorian_days(span, first, last, label):
+    s = DateSpan(*span)
+    assert (s.start, s.end) == span[:2]
+    assert (s.first_day.isoformat(), s.last_day.isoformat(), s.label()) == (first, last, label)
+
+
+def test_a_qualifier_in_a_span_tells_one_end():
+    s = DateSpan("1903-11", "1904-01", "month", "late", "julian")
+    assert [d.isoformat() for d in s.opens] == ["1903-12-04", "1903-12-13"]
+    assert [d.isoformat() for d in s.closes] == ["1904-01-14", "1904-02-13"]  # all of January O.S.
+    early = DateSpan("1941-06", "1941-12", "month", "early")
+    assert [d.isoformat() for d in early.opens] == ["1941-06-01", "1941-06-30"]
+    assert [d.isoformat() for d in early.closes] == ["1941-12-01", "1941-12-10"]
+
+
 def test_old_style_conversion_follows_the_century_offsets():
     assert julian_to_gregorian(1878, 12, 6) == dt.date(1878, 12, 18)  # 12 days in the 19th century
     assert julian_to_gregorian(1900, 2, 29) == dt.date(1900, 3, 13)  # a Julian-only leap day

@@ -133,12 +133,29 @@ def test_csv_reads_back_as_the_same_events(mini, mini_events, mini_gazetteer, tm
     out = ex.export(mini, "csv", tmp_path / "events.csv")
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert tuple(header) == ex.CSV_COLUMNS
-    assert header[-5:] == ["lat", "lon", "name_then", "name_now", "date_label"]
+    assert header[-6:] == ["lat", "lon", "name_then", "name_now", "date_label", "citation"]
     source = {e.id: e for e in read_events(mini_events, mini_gazetteer)}
     back = {e.id: e for e in read_events(out, mini_gazetteer)}
     assert back == source
     frame = pd.read_csv(out, keep_default_na=False)
     assert list(frame["lat"]) == list(mini["lat"]) and list(frame["name_then"]) == list(mini["name_then"])
+    assert frame["citation"][0] == "fixture.txt — sentence at characters 0–10"  # a text the table does not know
+
+
+def test_exports_cite_the_source_by_its_name_not_its_file(tmp_path):
+    """The default data cites the seed texts; readers see a title, the file name stays in 'source'."""
+    from lifemap.events import load_events
+
+    ev = load_events()
+    kureika = ev.set_index("id").loc["1914-exile-kureika"]
+    expected = "Wikipedia, ‘Joseph Stalin’ (plain text) — sentence at characters 17613–17758"
+    assert kureika["citation"] == expected and kureika["source"] == "001_09dcfff65826fb95.txt"
+    kml = ex.export(ev, "kml", tmp_path / "e.kml").read_text(encoding="utf-8")
+    assert expected in kml and "Source: 001_" not in kml
+    rows = pd.read_csv(ex.export(ev, "csv", tmp_path / "e.csv"), keep_default_na=False).set_index("id")
+    assert rows.loc["1914-exile-kureika", "citation"] == expected
+    timeline = ex.export(ev, "timelinejs", tmp_path / "e.json").read_text(encoding="utf-8")
+    assert "Wikipedia, ‘Joseph Stalin’ (plain text) — sentence at characters 17613–17758" in timeline
 
 
 # KML ------------------------------------------------------------------------------------------
@@ -360,7 +377,9 @@ def test_a_failed_csv_export_keeps_the_old_file(mini, tmp_path, monkeypatch):
         def writerows(self, rows):
             raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(ex.csv, "writer", Broken)
+    import csv
+
+    monkeypatch.setattr(csv, "writer", Broken)
     with pytest.raises(LifemapError, match="Input/output error"):
         ex.export(mini, "csv", target)
     assert target.read_text(encoding="utf-8") == "old export"

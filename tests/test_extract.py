@@ -226,7 +226,9 @@ def test_a_long_text_is_read_in_pieces_with_its_own_offsets():
             "In June 1909 Stalin escaped from Solvychegodsk.\n\n")
     text = para * 40
     whole = ex.extract(text, fallback=False)
-    assert len(list(ex._chunks(text, 700))) > 5
+    from lifemap.text import cut
+
+    assert len(list(cut([text], 700))) > 5
     pieces = ex.extract(text, fallback=False, options=ex.ExtractOptions(chunk=700))
     assert len(pieces) == len(whole)
     for row in pieces.to_dict("records"):
@@ -291,3 +293,19 @@ def test_another_life_brings_its_own_subject_and_periods():
     undated = extract("Kirov went to Kazan in 1904 and Kirov left Kazan for Tomsk in 1905. Kirov stayed.",
                       progress=False)
     assert [p.label for p in of_events(undated)] == ["1900s"]
+
+
+def test_dates_joined_by_and_are_one_span():
+    frame = extract("In 1936 and 1937 Stalin travelled to Sochi.", progress=False)
+    r, = frame.to_dict("records")
+    assert (r["date_start"], r["date_end"], r["precision"], r["date_label"]) == ("1936", "1937", "year", "1936–1937")
+
+
+def test_an_old_style_month_is_the_gregorian_interval_it_covers():
+    """A text that counts in the Old Style: "late November 1903" is 4-13 December 1903, shown as written."""
+    text = ("On 2 March 1917 the Tsar abdicated. In late November 1903 Stalin arrived in Novaya Uda. "
+            "On 25 October 1917 the Bolsheviks seized power in Petrograd.")
+    uda = extract(text, progress=False).set_index("name").loc["Novaya Uda"]
+    assert (uda["date_start"], uda["qualifier"], uda["calendar"]) == ("1903-11", "late", "julian")
+    assert (str(uda["first_day"].date()), str(uda["last_day"].date())) == ("1903-12-04", "1903-12-13")
+    assert uda["date_label"] == "late Nov 1903 (O.S.)"

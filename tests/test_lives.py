@@ -17,6 +17,7 @@ TROTSKY = """\
 1918-front-volgograd,1918,1918,year,,gregorian,front,Trotsky,volgograd,,His train passes the front,t.txt,10,20
 1920-work-moscow,1920,1920,year,,gregorian,work,Trotsky,moscow,,War commissar,t.txt,20,30
 1944-travel-kazakhstan,1944,1944,year,,gregorian,travel,Trotsky,kazakhstan,,Somewhere in the country,t.txt,30,40
+1904-travel-tiflis-seminary,1904-01-20,1904-01-20,day,,gregorian,travel,Trotsky,tiflis-seminary,,Visits the seminary,t.txt,40,50
 """
 
 
@@ -33,26 +34,27 @@ def two(tmp_path, mini_events, mini_gazetteer):
 
 
 def test_combine_keeps_the_first_frames_ids_and_every_subject(two):
-    assert two["id"].is_unique and len(two) == 9 + 4
+    assert two["id"].is_unique and len(two) == 9 + 5
     assert "1917-travel-saint-petersburg" in set(two.loc[two["actor"] == "Stalin", "id"])
     assert "1917-travel-saint-petersburg-b" in set(two.loc[two["actor"] == "Trotsky", "id"])
     assert subjects_of(two) == ["Stalin"]                  # Trotsky is no known subject: no attrs for him
     assert chosen(two, actors=["Stalin", "Trotsky"]) == ["Stalin", "Trotsky"]
     assert all_actors(two) == ["Stalin", "Trotsky"]       # the Chechens' deportation is no route
-    with pytest.raises(LifemapError, match="no events of Bukharin"):
-        chosen(two, actors=["Stalin", "Bukharin"])
+    assert chosen(two, actors=["Stalin", "Bukharin", "Stalin"]) == ["Stalin", "Bukharin"]   # his route stays empty
 
 
-def test_encounters_say_met_only_when_both_dates_are_that_precise(two):
-    found = encounters(two, ["Stalin", "Trotsky"])
-    assert list(found["place"]) == ["saint-petersburg", "volgograd"]   # not Moscow (years apart), not a country
-    spb, tsaritsyn = found.iloc[0], found.iloc[1]
+def test_encounters_say_met_only_when_both_dates_are_that_precise(two, mini_gazetteer):
+    found = encounters(two, ["Stalin", "Trotsky"], gazetteer=mini_gazetteer)
+    # not Moscow (years apart), not a country; a site is in its town
+    assert list(found["place"]) == ["tbilisi", "saint-petersburg", "volgograd"]
+    tiflis, spb, tsaritsyn = found.iloc[0], found.iloc[1], found.iloc[2]
+    assert (tiflis["place_label"], tiflis["date_label"], tiflis["status"]) == ("Tiflis (now Tbilisi)", "20 Jan 1904", "met")
     # Stalin's day inside Trotsky's month: both precise enough
     assert (spb["status"], spb["date_label"], spb["person_a"], spb["person_b"]) == ("met", "25 Mar 1917", "Stalin", "Trotsky")
     assert spb["event_b"] == "1917-travel-saint-petersburg-b" and spb["source_b"] == "t.txt, characters 0–10"
     # a year against months: they may have crossed, no more
     assert (tsaritsyn["status"], tsaritsyn["date_label"]) == ("possibly", "Jun–Nov 1918")
-    assert found.crs.to_epsg() == 4326 and found.geometry.iloc[0].y == pytest.approx(59.94, abs=0.1)
+    assert found.crs.to_epsg() == 4326 and found.geometry.iloc[1].y == pytest.approx(59.94, abs=0.1)
     assert encounters(two).empty                          # one subject: nobody to meet
 
 

@@ -27,16 +27,20 @@ def test_every_event_is_in_the_model_once_and_rebuilds(events, model):
     t, rows = 0, []
     for i in range(len(events)):
         t += ev["dt"][i]
-        rows.append({"t": t, "t_end": t + ev["days"][i], "place": places["id"][ev["place"][i]],
-                     "end": ev["start"][i] + ev["length"][i]})
+        rows.append({"t": t, "t_first": t - ev["early"][i], "t_end": t + ev["days"][i],
+                     "place": places["id"][ev["place"][i]], "end": ev["start"][i] + ev["length"][i]})
     from lifemap.model import days
 
-    assert [r["t"] for r in rows] == [days(d) for d in events["first_day"]]
+    assert [r["t"] for r in rows] == [days(d) for d in events["order_day"]]
+    assert [r["t_first"] for r in rows] == [days(d) for d in events["first_day"]]
     assert [r["t_end"] for r in rows] == [days(d) for d in events["last_day"]]
     assert [r["place"] for r in rows] == list(events["place"])
     assert [r["end"] for r in rows] == list(events["end"])
     for column in ("date", "kind", "actor", "summary", "source"):
-        assert expand(ev[column]) == list(events[{"date": "date_label"}.get(column, column)])
+        assert expand(ev[column]) == list(events[{"date": "date_label", "source": "source_label"}.get(column, column)])
+    # the page writes the frame's citation from the source's name and the span
+    assert [f"{s} — sentence at characters {a}–{a + n}" for s, a, n in
+            zip(expand(ev["source"]), ev["start"], ev["length"])] == list(events["citation"])
     # the page takes the name then from the label: the label must end in the modern name when it differs
     for label, then, now in zip(expand(ev["label"]), events["name_then"], events["name_now"]):
         assert label in (then, f"{then} (now {now})")

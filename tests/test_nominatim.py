@@ -435,3 +435,84 @@ def test_the_gazetteer_asks_nominatim_only_for_names_it_lacks(make, server, mini
     assert len(server.seen) == 1
     with pytest.raises(UnknownPlace):
         g.resolve("Nowhere At All")
+
+
+# Offline: a few failures in a row stop the session, and so does the time budget ------------------
+NAMES = ["Zzyzx", "Qwertygrad", "Plovsk", "Ukhtyr", "Brenk", "Omsu"]
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on: every connection is refused
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_server_that_refuses_stops_the_session_after_a_few_failures(make):
+    layer = make(domain=f"127.0.0.1:{closed_port()}", max_retries=2, error_wait_seconds=0.05)
+    assert layer.lookup_many(NAMES) == {name: None for name in NAMES}
+    assert "failed 3 times in a row" in layer.stopped and "down" in layer.stopped
+    # the first name used the three attempts; no other name was asked at all
+    assert "service unavailable" in layer.failures[NAMES[0]]
+    assert all(layer.failures[name] == layer.stopped for name in NAMES[1:])
+
+
+def test_a_server_that_never_answers_is_asked_three_times_in_all(make, server):
+    layer = make(timeout=0.3, max_retries=1, error_wait_seconds=0.05)
+    server.plan += [("sleep", 30)] * 10
+    assert layer.lookup_many(NAMES) == {name: None for name in NAMES}
+    assert len(server.seen) == 3 and [s.params["q"] for s in server.seen] == NAMES[:1] * 2 + NAMES[1:2]
+    assert "timed out" in layer.stopped and all(name in layer.failures for name in NAMES)
+    assert rows(layer.cache.path) == []  # nothing definite was learnt
+
+
+def test_an_answer_between_failures_keeps_the_session_going(make, server):
+    layer = make(max_retries=0)
+    server.plan += [("status", 500, {}), ("status", 500, {}), ("answer",), ("status", 500, {}), ("status", 500, {})]
+    assert layer.lookup_many(["Gori", "Batumi", "Kutaisi", "Tbilisi", "Kureika"])["Kutaisi"].osm_id == 789
+    assert layer.stopped == "" and len(server.seen) == 5
+
+
+def test_the_time_budget_stops_a_slow_session(make, server):
+    layer = make(timeout=3, budget_seconds=1.0)
+    server.plan += [("sleep", 0.4)] * 10          # each answer comes, but slowly
+    out = layer.lookup_many(["Gori", "Batumi", "Kutaisi", "Tbilisi", "Kureika", "Metekhi Castle"])
+    assert out["Gori"].osm_id == 123                # answered within the budget
+    assert 2 <= len(server.seen) <= 4
+    assert "time allowed for Nominatim (1 s) is spent" in layer.stopped
+    assert out["Metekhi Castle"] is None and layer.failures["Metekhi Castle"] == layer.stopped
+
+
+@pytest.mark.parametrize("kw", [{"budget_seconds": 0}, {"budget_seconds": -1}, {"down_after": 0}])
+def test_nonsense_budgets_are_misuse(cache_path, kw):
+    with pytest.raises(GeocodingError):
+        NominatimLayer(cache_path, domain="localhost", min_delay_seconds=0, **kw)
+
+
+def test_the_command_line_finishes_offline_and_says_the_network_is_down(tmp_path):
+    text = tmp_path / "chapter.txt"
+    text.write_text("In July 1912 Stalin travelled to Zzyzxville. In 1913 he went on to Qwertygrad and to Plovsk. "
+                    "In May 1913 he was back in Tiflis.\n", encoding="utf-8")
+    out = tmp_path / "map.html"
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "build", str(text), "--nominatim", "--no-geonames",
+                           "--nominatim-server", f"http://127.0.0.1:{closed_port()}", "--cache",
+                           str(tmp_path / "cache.sqlite"), "--tiles", "none", "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert all(line.startswith(("lifemap: warning: ", "wrote ")) for line in lines), done.stderr
+    [down] = [line for line in lines if "down" in line]
+    assert "3 place name(s) stayed unresolved (Plovsk, Qwertygrad, Zzyzxville)" in down
+    assert "offline gazetteers" in down and not [line for line in lines if "unresolved place name" in line]
+    assert "Tiflis" in out.read_text(encoding="utf-8")
+
+
+def test_resolve_says_nominatim_could_not_be_asked_rather_than_no_such_place(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "resolve", "Qwertygrad", "--nominatim",
+                           "--nominatim-server", f"http://127.0.0.1:{closed_port()}", "--nominatim-budget", "1",
+                           "--cache", str(tmp_path / "cache.sqlite")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("lifemap: error: no place called 'Qwertygrad' in the gazetteer, and Nominatim could not "
+                           "be asked (service unavailable")

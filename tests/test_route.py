@@ -16,7 +16,7 @@ def test_stops_are_the_actors_events_in_date_order(mini):
     stops, legs = route(mini)
     assert list(stops["place"]) == ["gori", "tiflis-seminary", "batumi", "novaya-uda", "tbilisi",
                                     "saint-petersburg", "volgograd", "moscow"]
-    assert (stops["actor"] == "Stalin").all() and stops["first_day"].is_monotonic_increasing
+    assert (stops["actor"] == "Stalin").all() and stops["order_day"].is_monotonic_increasing
     assert "chechnya" not in set(legs["from_place"]) | set(legs["to_place"])
 
 
@@ -30,15 +30,28 @@ def test_legs_are_typed_by_the_arrival(mini):
     assert set(legs["layer"]) <= {"life", "exiles", "escapes", "fronts"}
 
 
-def test_ties_keep_the_file_order(mini_gazetteer, tmp_path, mini_events):
+def test_ties_without_evidence_keep_the_file_order(mini_gazetteer, tmp_path, mini_events):
     header, *rows = mini_events.read_text(encoding="utf-8").splitlines()
     a = next(r for r in rows if r.startswith("1902-arrest-batumi"))
-    b = next(r for r in rows if r.startswith("1904-escape-tbilisi")).replace("1904-01,1904-01", "1902-04,1902-04")
+    # same dates, another source: nothing tells the two apart but the file
+    b = next(r for r in rows if r.startswith("1904-escape-tbilisi")).replace("1904-01,1904-01", "1902-04,1902-04") \
+        .replace("fixture.txt", "other.txt")
     for order in ([a, b], [b, a]):
         path = tmp_path / "events.csv"
         path.write_text("\n".join([header, *order]) + "\n", encoding="utf-8")
         stops, _ = route(load_events(path, mini_gazetteer))
         assert list(stops["id"]) == [r.split(",")[0] for r in order]
+
+
+def test_one_sources_order_beats_the_file_order(mini_gazetteer, tmp_path, mini_events):
+    header, *rows = mini_events.read_text(encoding="utf-8").splitlines()
+    a = next(r for r in rows if r.startswith("1902-arrest-batumi"))  # characters 20-30 of fixture.txt
+    b = next(r for r in rows if r.startswith("1904-escape-tbilisi")).replace("1904-01,1904-01", "1902-04,1902-04")
+    for order in ([a, b], [b, a]):
+        path = tmp_path / "events.csv"
+        path.write_text("\n".join([header, *order]) + "\n", encoding="utf-8")
+        stops, _ = route(load_events(path, mini_gazetteer))
+        assert list(stops["id"]) == ["1902-arrest-batumi", "1904-escape-tbilisi"]
 
 
 def test_other_actors_moves_come_from_their_origin(mini):

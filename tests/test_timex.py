@@ -403,3 +403,39 @@ else:
     def test_a_rendered_year_round_trips(year):
         assert only(f"It happened in {year}.").span == DateSpan(str(year), str(year), "year")
         assert only(str(year)).span == DateSpan(str(year), str(year), "year")
+
+    YEARISH = TOKENS + ["1917", "1918", "2020", "1000", "2101", "1910", "#", "s", "'s", "BC", "men", "]", "[",
+                        "to", "until", "-", "—", "x1917", "1917x", "12", "1e3"]
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(YEARISH), st.sampled_from([" ", " ", "", "\n", ",", "  "])), max_size=20),
+           st.one_of(st.none(), st.integers(min_value=1, max_value=9999)))
+    def test_bare_years_are_read_as_the_grammar_reads_them(parts, default_year):
+        """A list of years skips the full grammar (issue 12: it made 1 MB of years six times as slow
+        as prose); whatever the text, the shortcut must read what the grammar reads."""
+        import lifemap.timex as timex
+
+        text = "".join(word + sep for word, sep in parts)
+        fast = scan_dates(text, default_year=default_year)
+        real = timex._bare_year
+        timex._bare_year = lambda *args: None
+        try:
+            assert scan_dates(text, default_year=default_year) == fast
+        finally:
+            timex._bare_year = real
+
+    def test_a_list_of_years_takes_the_shortcut():
+        import lifemap.timex as timex
+
+        text = " ".join(str(y) for y in range(1900, 1950))
+        assert timex._bare_year(text, 5, 9, 4) == DateSpan("1901", "1901", "year")
+        assert [m.span.start for m in find_dates(text)] == [str(y) for y in range(1900, 1950)]
+        for blocked in ("in 1901 1902", "1901-1902", "1901 to 1902", "p. 1901 1902", "1901s 1902", "#1901 1902"):
+            start = blocked.index("1901")
+            assert timex._bare_year(blocked, start, start + 4, 0) is None, blocked
+
+
+def test_addresses_and_counts_are_not_years():
+    assert find_dates("He lived at 1825 Main Street and had 1500 followers.") == []
+    assert [d.text for d in find_dates("the 1917 elections")] == ["1917"]
+

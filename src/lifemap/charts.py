@@ -86,10 +86,16 @@ def route_figure(events, *, actor: str | None = None, title: str | None = None, 
 
 
 def save_figure(fig, path: str | os.PathLike) -> Path:
-    """Write a figure atomically; the format follows the suffix (png, svg, pdf)."""
+    """Write a figure atomically; the format follows the suffix (png, svg, pdf, or another that
+    matplotlib writes); a suffix it cannot write is a LifemapError, raised before anything is."""
     import matplotlib
 
+    from .errors import LifemapError
     from .files import write_atomically
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in fig.canvas.get_supported_filetypes():
+        raise LifemapError(f"cannot write {path}: its suffix chooses the format; use .png, .svg or .pdf")
 
     def write(tmp: Path) -> None:
         # no timestamps and no random ids in the file, so the same data gives the same bytes

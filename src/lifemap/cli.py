@@ -3,11 +3,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
+import os
+import signal
 import sys
 import warnings
 from pathlib import Path
 
 from .errors import LifemapError
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is: clean-ups (a half-written temporary file) run as for Ctrl-C."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line, like every other error: ``lifemap: error: …``, status 2."""
+
+    def error(self, message):
+        self.exit(2, f"lifemap: error: {message} (see: {self.prog} --help)\n")
 
 
 def _year(text: str) -> str:
@@ -20,25 +34,116 @@ def _year(text: str) -> str:
     return text
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number of pixels")
+    return value
+
+
+def _output(text: str) -> str:
+    if not Path(text).name or text.endswith(("/", os.sep)):
+        raise argparse.ArgumentTypeError(f"{text!r} is no file name")
+    return text
+
+
+def _tiles(text: str) -> str:
+    from .render import tile_source
+
+    try:
+        tile_source(text)
+    except LifemapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _inputs(args) -> list:
+    """Every file the command reads (texts, data, the answer cache): none may be overwritten."""
+    return [*(getattr(args, "files", None) or ()), getattr(args, "events", None), getattr(args, "places", None),
+            getattr(args, "cache", None) if getattr(args, "nominatim", False) else None]
+
+
+def _actor(events, args, name: str | None = None) -> str | None:
+    """The actor the options name (or ``name``), in the events' spelling (a warning when none of them
+    is theirs), or None when they name none: the subject of the texts, or the main actor
+    (``events.main_actor``)."""
+    from .events import actor_named
+
+    name = name or args.actor
+    if not name:
+        return None
+    actor = actor_named(events, name)
+    if actor is None:
+        common = events["actor"].value_counts().index[:5].tolist()
+        warnings.warn(f"no event has the actor {name!r}: the route and the story stay empty "
+                      f"(actors with the most events: {', '.join(common)})")
+        return name
+    return actor
+
+
+def _actors(events, args):
+    """The lives a map draws: ``all``, each ``--actor`` in the events' spelling, or None (the subject
+    of each text)."""
+    if args.actors == "all":
+        return "all"
+    return [_actor(events, args, name) for name in args.actor] if args.actor else None
+
+
+# Events (or places) one command holds at once: 200,000 events read from a CSV took 0.94 GB to
+# build a map of, and no input may take a process past 1 GB.
+MAX_EVENTS = 150_000
+
+
+def _bounded(path, what: str):
+    """``path``, after checking that it holds at most MAX_EVENTS rows (counted as they are read)."""
+    from .records import count_rows
+
+    if path is not None and count_rows(Path(path), stop_after=MAX_EVENTS) > MAX_EVENTS:
+        raise LifemapError(f"{path}: more than {MAX_EVENTS:,} {what}, more than lifemap holds in memory at once; "
+                           "split the file")
+    return path
+
+
 def _events(args):
     """The events the options ask for (read out of texts, an events file or the default, within
     --from/--to) and their gazetteer."""
     from .events import between, dated, load_events
     from .gazetteer import Gazetteer
 
-    gazetteer = Gazetteer.load(args.places)
+    gazetteer = Gazetteer.load(_bounded(args.places, "places"))
     if getattr(args, "files", None):
         if args.events:
             raise LifemapError("give texts or --events, not both")
-        from .extract import extract
+        from .extract import concat, extract_pieces
 
         with _fallback(args) as fallback:
-            found = extract(args.files, gazetteer=gazetteer, fallback=fallback)
-        events = dated(found)
+            frames, count = [], 0
+            for frame in extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback):
+                count += len(frame)
+                if count > MAX_EVENTS:
+                    raise LifemapError(f"the texts hold more than {MAX_EVENTS:,} events, more than one map can "
+                                       "hold in memory: write them with lifemap extract, or give fewer texts")
+                frames.append(frame)
+        events = dated(concat(frames))
         if events.empty:
             raise LifemapError("no dated, located events found in " + ", ".join(map(str, args.files)))
     else:
-        events = load_events(args.events, gazetteer)
+        events = load_events(_bounded(args.events, "events"), gazetteer)
+        if events.empty:
+            raise LifemapError(f"{args.events}: no events (the file has a header and no rows)")
     if args.start or args.end:
         events = between(events, args.start, args.end)
         if events.empty:
@@ -63,25 +168,35 @@ def _fallback(args):
     with _nominatim_layer(args) as layer:
         fallback = WithNominatim(geonames or None, layer)
         yield fallback
-    for name, reason in sorted(fallback.unresolved.items()):
+    unresolved = sorted(fallback.unresolved.items())
+    if layer.stopped:  # one line for the names that could not be asked: offline, they share a story
+        failed = [name for name, why in unresolved if why != "not found"]
+        shown = ", ".join(failed[:20]) + (", …" if len(failed) > 20 else "")
+        warnings.warn(f"{layer.stopped}; {len(failed)} place name(s) stayed unresolved"
+                      + (f" ({shown})" if failed else "") + ": the events hold what the offline gazetteers found")
+        unresolved = [(name, why) for name, why in unresolved if why == "not found"]
+    for name, reason in unresolved:
         warnings.warn(f"unresolved place name {name!r}: {reason}")
 
 
 def build(args) -> int:
-    from .files import write_text
+    from .files import refuse_inputs, write_text
     from .render import embed_snippet, render, save
 
+    snippet_path = Path(args.output).with_suffix(".embed.html")
+    for target in (args.output, snippet_path if args.embed else None):
+        if target is not None:
+            refuse_inputs(target, _inputs(args))
     events, gazetteer = _events(args)
     if args.with_default:
         events = _with_default(args, events, gazetteer)
-    actors = "all" if args.actors == "all" else (args.actor or None)
-    m = render(events, actors=actors, tiles=args.tiles, title=args.title,
+    m = render(events, actors=_actors(events, args), tiles=args.tiles, title=args.title,
                assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
     print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
     if args.embed:
         snippet = embed_snippet(path.name, title=args.title or m.lifemap_title, width=args.width, height=args.height)
-        target = write_text(path.with_suffix(".embed.html"), snippet)
+        target = write_text(snippet_path, snippet)
         print(f"wrote {target}: paste it into a lesson page that sits beside {path.name}", file=sys.stderr)
         print(snippet, end="")
     return 0
@@ -101,12 +216,14 @@ def _with_default(args, events, gazetteer):
 
 
 def export_events(args) -> int:
-    from .export import export
+    from .export import default_path, export
+    from .files import refuse_inputs
 
+    refuse_inputs(args.output or default_path(args.format), _inputs(args))
     events, gazetteer = _events(args)
     options = {}
     if args.format in ("gpkg", "storymapjs"):
-        options["actor"] = args.actor
+        options["actor"] = _actor(events, args)
     if args.title and args.format in ("kml", "timelinejs", "storymapjs"):
         options["title"] = args.title
     if args.base and args.format == "lpf":
@@ -118,10 +235,12 @@ def export_events(args) -> int:
 
 def extract_cmd(args) -> int:
     from .corpus import extract_corpus
+    from .files import refuse_inputs
 
+    refuse_inputs(args.output, _inputs(args))
     with _fallback(args) as fallback:
-        run = extract_corpus(args.files, args.output, places=args.places, geonames=not args.no_geonames,
-                             jobs=args.jobs, scheduler=args.scheduler, parts=args.parts,
+        run = extract_corpus(args.files, args.output, places=_bounded(args.places, "places"),
+                             geonames=not args.no_geonames, jobs=args.jobs, scheduler=args.scheduler, parts=args.parts,
                              memory_limit=args.memory_limit, fallback=None if isinstance(fallback, bool) else fallback)
     for name, message in run.warnings:
         warnings.warn(message if message.startswith(name) else f"{name}: {message}")
@@ -133,14 +252,30 @@ def extract_cmd(args) -> int:
     return 1 if run.failed else 0
 
 
+def check_cmd(args) -> int:
+    """One line per finding on stdout; exit status 0 when the life is clean, 1 with findings."""
+    from .check import check
+
+    events, gazetteer = _events(args)
+    findings = check(events, gazetteer=gazetteer, texts=args.sources, actors=args.actor or None)
+    for finding in findings:
+        print(finding)
+    errors = sum(f.severity.value == "error" for f in findings)
+    print(f"{len(findings)} finding(s) ({errors} error(s), {len(findings) - errors} warning(s)) in {len(events)} events",
+          file=sys.stderr)
+    return 1 if findings else 0
+
+
 def figure(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # no screen needed
     from .charts import route_figure, save_figure
+    from .files import refuse_inputs
 
+    refuse_inputs(args.output, _inputs(args))
     events, _ = _events(args)
-    path = save_figure(route_figure(events, actor=args.actor, title=args.title), args.output)
+    path = save_figure(route_figure(events, actor=_actor(events, args), title=args.title), args.output)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -149,11 +284,19 @@ def resolve(args) -> int:
     from .dates import DateSpan
     from .gazetteer import Gazetteer, NominatimPlaces
 
+    from .errors import UnknownPlace
+
     with contextlib.ExitStack() as stack:
-        layers = [NominatimPlaces(stack.enter_context(_nominatim_layer(args)))] if args.nominatim else []
-        gazetteer = Gazetteer.load(args.places, layers=layers)
+        client = stack.enter_context(_nominatim_layer(args)) if args.nominatim else None
+        gazetteer = Gazetteer.load(args.places, layers=[NominatimPlaces(client)] if client else [])
         when = DateSpan.parse(args.when).first_day if args.when else None
-        place = gazetteer.resolve(args.name, when)
+        try:
+            place = gazetteer.resolve(args.name, when)
+        except UnknownPlace as exc:
+            failed = client.failures.get(args.name) if client else None
+            if failed:  # not "no such place": nobody could say
+                raise LifemapError(f"{exc} in the gazetteer, and Nominatim could not be asked ({failed})") from None
+            raise
     print(f"{place.id}\t{place.label_at(when)}\t{place.kind}\t{place.lat:.4f}\t{place.lon:.4f}\t{place.coord_source}")
     return 0
 
@@ -165,7 +308,10 @@ def _nominatim_layer(args):
     from .nominatim import NominatimLayer
 
     server = urlsplit(args.nominatim_server)
-    return NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https")
+    if not server.netloc:
+        raise LifemapError(f"--nominatim-server {args.nominatim_server!r} is not a URL such as https://nominatim.example.org")
+    return NominatimLayer(args.cache, domain=server.netloc, scheme=server.scheme or "https",
+                          budget_seconds=args.nominatim_budget)
 
 
 def _geocoder_options(p) -> None:
@@ -181,6 +327,9 @@ def _nominatim_options(p) -> None:
                    help="a Nominatim server [%(default)s]")
     p.add_argument("--cache", default=str(Path.home() / ".cache" / "lifemap" / "nominatim.sqlite"),
                    help="Nominatim answer cache [%(default)s]")
+    p.add_argument("--nominatim-budget", type=_seconds, default=300.0, metavar="SECONDS",
+                   help="the longest the run spends asking Nominatim; it also stops after 3 failed requests "
+                        "in a row (no network) [%(default)g]")
 
 
 def _data_options(p, *, lives: bool = False) -> None:
@@ -202,7 +351,7 @@ def _data_options(p, *, lives: bool = False) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog="lifemap", description="Texts about a life → a dated, geocoded itinerary and an interactive map.",
         epilog="Start with `lifemap build` and open output/lifemap.html.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -212,9 +361,9 @@ def parser() -> argparse.ArgumentParser:
     # command line means files (a misspelt name must be an error, not a text of one word)
     b.add_argument("files", nargs="*", metavar="FILE", type=Path,
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
-    b.add_argument("-o", "--output", default="output/lifemap.html", help="HTML file to write [%(default)s]")
+    b.add_argument("-o", "--output", type=_output, default="output/lifemap.html", help="HTML file to write [%(default)s]")
     _data_options(b, lives=True)
-    b.add_argument("--tiles", default="osm",
+    b.add_argument("--tiles", default="osm", type=_tiles,
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
     b.add_argument("--title", help="page title")
@@ -225,8 +374,8 @@ def parser() -> argparse.ArgumentParser:
                    help="put Leaflet inside the page: no outside request but the tiles (none with --tiles none)")
     b.add_argument("--embed", action="store_true",
                    help="also write OUTPUT.embed.html, an iframe snippet for lesson pages (and print it)")
-    b.add_argument("--width", type=int, default=960, help="embedded width in pixels, at most [%(default)s]")
-    b.add_argument("--height", type=int, default=600, help="embedded height in pixels [%(default)s]")
+    b.add_argument("--width", type=_positive, default=960, help="embedded width in pixels, at most [%(default)s]")
+    b.add_argument("--height", type=_positive, default=600, help="embedded height in pixels [%(default)s]")
     _geocoder_options(b)
     b.set_defaults(func=build)
 
@@ -235,7 +384,7 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("export", help="write the events for other tools: " + ", ".join(FORMATS))
     x.add_argument("-f", "--format", required=True, type=str.lower, choices=FORMATS, metavar="FMT",
                    help="one of: %(choices)s")
-    x.add_argument("-o", "--output", help="file to write [output/lifemap.<format's suffix>]")
+    x.add_argument("-o", "--output", type=_output, help="file to write [output/lifemap.<format's suffix>]")
     _data_options(x)
     x.add_argument("--title", help="title of the KML document, timeline or story map")
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
@@ -244,7 +393,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="find dated, located events in texts (CSV or GeoParquet, one row per event and place)")
     e.add_argument("files", nargs="+", metavar="FILE_OR_DIR", type=Path,
                    help="texts to read (UTF-8; others as cp1252 with a warning); a folder means every *.txt in it")
-    e.add_argument("-o", "--output", default="events.csv",
+    e.add_argument("-o", "--output", type=_output, default="events.csv",
                    help="file to write: .parquet for GeoParquet, else CSV [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
     e.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes on this machine [%(default)s]")
@@ -257,8 +406,23 @@ def parser() -> argparse.ArgumentParser:
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 
+    c = sub.add_parser("check", help="check that each life is possible: report overlapping stays, detentions "
+                                     "without arrests, impossible legs, dates finer than their sources (exit 1 if any)")
+    c.add_argument("files", nargs="*", metavar="TEXT", type=Path,
+                   help="texts to read events out of and check, instead of the embedded default")
+    c.add_argument("--events", help="events CSV instead of the embedded default")
+    c.add_argument("--places", help="places CSV instead of the curated places.csv")
+    c.add_argument("--sources", metavar="DIR",
+                   help="directory of the documents the events cite: also checks each date and place name "
+                        "against its cited sentence (texts given as TEXT are always read)")
+    c.add_argument("--actor", action="append", help="check only this actor's life (repeatable) [all]")
+    c.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
+    c.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
+    _geocoder_options(c)
+    c.set_defaults(func=check_cmd)
+
     f = sub.add_parser("figure", help="a static picture of the route for printed worksheets (png, svg, pdf)")
-    f.add_argument("-o", "--output", default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
+    f.add_argument("-o", "--output", type=_output, default="output/route.png", help="file to write; the suffix picks the format [%(default)s]")
     _data_options(f)
     f.add_argument("--title", help="title above the map")
     f.set_defaults(func=figure)
@@ -272,25 +436,76 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-def main(argv: list[str] | None = None) -> int:
-    import warnings
+# Warnings of one kind shown: 1 MB of impossible dates gave 80,000 lines of them.
+SHOWN_OF_A_KIND = 20
 
-    # lifemap's own warnings (a text not in UTF-8, an impossible date) read as one line each
-    warnings.formatwarning = lambda message, category, *rest, **kw: f"lifemap: warning: {message}\n"
+
+def _warning_lines():
+    """A showwarning that prints lifemap's warnings (a text not in UTF-8, an impossible date) as
+    one line each, at most SHOWN_OF_A_KIND of a kind, and a function that prints how many were not."""
+    from collections import Counter
+
+    seen: Counter = Counter()
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        seen[category] += 1
+        if seen[category] <= SHOWN_OF_A_KIND:
+            print(f"lifemap: warning: {message}", file=sys.stderr)
+
+    def left_out():
+        hidden = sum(n - SHOWN_OF_A_KIND for n in seen.values() if n > SHOWN_OF_A_KIND)
+        if hidden:
+            print(f"lifemap: warning: {hidden:,} more warning(s) like those above not shown", file=sys.stderr)
+
+    return show, left_out
+
+
+def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    shown, (warnings.showwarning, left_out) = warnings.showwarning, _warning_lines()
     # The modules imported so far (pandas, geopandas, folium…) live as long as the command: kept out
     # of the cyclic collector's full passes, extraction runs about 8 % faster (bench/RESULTS.md).
     import gc
 
     gc.freeze()
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    # the command reports failed look-ups itself, in one line each, at the end
+    quiet = logging.NullHandler()
+    logging.getLogger("lifemap").addHandler(quiet)
     try:
         return args.func(args)
     except LifemapError as exc:
-        print(f"lifemap: error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
+    except Terminated:
+        print("lifemap: terminated; a file being written was left as it was", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("lifemap: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except OSError as exc:  # one the library did not expect: a pipe closed, a disk gone
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _error(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # a bug: still one line, and the traceback on demand
+        if os.environ.get("LIFEMAP_DEBUG"):
+            raise
+        return _error(f"unexpected {type(exc).__name__}: {exc} (a bug in lifemap: please report it; "
+                      "LIFEMAP_DEBUG=1 shows the traceback)")
+    finally:  # as it was, for callers that run main() in their own process
+        left_out()
+        warnings.showwarning = shown
+        signal.signal(signal.SIGTERM, previous)
+        logging.getLogger("lifemap").removeHandler(quiet)
+
+
+def _error(message: str) -> int:
+    """One line on stderr, status 2 (a message that spans lines is joined into one)."""
+    print("lifemap: error: " + "; ".join(part.strip() for part in message.splitlines() if part.strip()),
+          file=sys.stderr)
+    return 2
+
+
+def _terminate(signum, frame):
+    raise Terminated
 
 
 if __name__ == "__main__":

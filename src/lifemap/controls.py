@@ -105,30 +105,30 @@ class Legend(MacroElement):
       .lm-legend s { display: inline-block; width: 22px; margin-right: 6px; vertical-align: 3px;
                      border-top: 3px solid; text-decoration: none; }
       .lm-legend small { color: #555; }
-      .lm-popup .leaflet-popup-content { font: 13px/1.4 system-ui, sans-serif; }
+      .lm-popup .leaflet-popup-content { font: 13px/1.4 system-ui, sans-serif; overflow-wrap: anywhere; }
+      .leaflet-tooltip { max-width: min(380px, 90vw); white-space: normal; overflow-wrap: anywhere; }
       .lm-popup h4 { margin: 0 0 4px; font-size: 14px; }
       .lm-popup ul { margin: 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
       .lm-popup li { margin-bottom: 5px; }
       .lm-popup .lm-src { color: #666; font-size: 11px; }
     </style>
     {% endmacro %}
+    {% macro html(this, kwargs) %}
+    <script type="application/json" id="{{ this.get_name() }}">{{ this.data_json }}</script>
+    {% endmacro %}
     {% macro script(this, kwargs) %}
     (function () {
-        var rows = {{ this.rows_json }};
+        // the title is data, read as text: a URL in it is never a resource the page loads
+        var data = JSON.parse(document.getElementById({{ this.get_name()|tojson }}).textContent), rows = data.rows;
         var legend = L.control({position: "topright"});
         legend.onAdd = function () {
             var box = L.DomUtil.create("div", "lm-box lm-legend");
             var h = L.DomUtil.create("h4", "", box);
             var toggle = L.DomUtil.create("button", "lm-toggle", h);
             toggle.type = "button";
-            toggle.textContent = {{ this.title_json }};
+            toggle.textContent = data.title;
             var body = L.DomUtil.create("div", "lm-body", box);
-            // on a phone, or a map too short for it beside the layers and the slider (a lesson
-            // page's frame), the legend starts folded: the map comes first
-            var folded = window.matchMedia("(max-width: 640px), (max-height: 700px)").matches;
-            function fold(on) { folded = on; body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            lifemapPage.foldable(toggle, body);
             rows.forEach(function (r) {
                 var row = L.DomUtil.create("div", "", body);
                 var mark = L.DomUtil.create(r.line ? "s" : "i", "", row);
@@ -149,7 +149,7 @@ class Legend(MacroElement):
     def __init__(self, rows: list[dict], title: str = "Legend"):
         super().__init__()
         self._name = "Legend"
-        self.rows_json, self.title_json = script_json(rows), script_json(title)
+        self.data_json = script_json({"rows": rows, "title": title})
 
 
 class TimeSlider(MacroElement):
@@ -159,6 +159,10 @@ class TimeSlider(MacroElement):
     Leaflet's own time plugins sort times as strings and start at 1970, which hides this whole
     life), or per month, quarter or year past ``lifemap.model.MAX_STEPS`` dates. At a step every feature
     dated on or before it shows; the period menu narrows both the features and the steps.
+
+    Under the slider each named period is a band as wide as its share of the steps; a label too
+    long for its band gives way to its first word, then to its first letters ("Col."), and the
+    full label shows on hover and, over the bands, on focus (a shortened band takes the focus).
     """
 
     _template = Template("""
@@ -171,12 +175,14 @@ class TimeSlider(MacroElement):
       .lm-slider button { font-size: 14px; min-width: 34px; cursor: pointer; }
       .lm-slider .lm-now { font-weight: 600; min-height: 1.3em; }
       .lm-slider .lm-what { color: #333; min-height: 1.3em; }
-      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; }
-      .lm-band { flex: 1 1 0; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
+      .lm-slider .lm-now, .lm-slider .lm-what { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+      .lm-bands { display: flex; gap: 2px; margin: 3px 0 2px 40px; position: relative; }
+      .lm-band { flex: 1 1 0; min-width: 2.5em; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
                  font-size: 10px; text-align: center; background: #e8e8e8; color: #555; border-radius: 2px; }
-      .lm-band.lm-active { background: #1f6fb4; color: #fff; font-weight: 600; }
+      .lm-band.lm-active, .lm-band:focus::after { background: #1f6fb4; color: #fff; }
+      .lm-band:focus::after { content: attr(title); position: absolute; inset: 0; }
       @media (max-width: 640px) {
-        .lm-slider { width: calc(100vw - 32px); box-sizing: border-box; }
+        .lm-slider { width: calc(100vw - 20px); box-sizing: border-box; }
         .lm-slider select { max-width: 7em; }
         .lm-bands { margin-left: 0; }
       }
@@ -197,30 +203,55 @@ class TimeSlider(MacroElement):
 
 
 class EventTable(MacroElement):
-    """Every event as a plain HTML table after the map: the text alternative to the map.
+    """Every event as a plain HTML table after the map: the text alternative to the map, and under
+    it the works the events cite.
 
     The rows are filled from the map's model when the table is first opened (or by
-    ``window.lifemap.table()``), so a large map does not pay for them while it loads."""
+    ``window.lifemap.table()``), a page of 500 at a time, so a large map does not pay for them
+    while it loads. Opened without the network, a page that links Leaflet from the CDN has no map:
+    it then says so where the map would be and opens the table, which needs no Leaflet."""
 
     _template = Template("""
+    {% macro header(this, kwargs) %}
+    <style>
+      .lm-pager { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 6px 0; }
+      .lm-pager .lm-count { margin-right: 6px; }
+      .lm-offline { position: absolute; inset: 0; z-index: 1000; padding: 24px; background: #f4f1ea;
+                    font: 15px/1.5 system-ui, sans-serif; }
+    </style>
+    {% endmacro %}
     {% macro html(this, kwargs) %}
     <details id="lm-table" class="lm-table"><summary>All events as a table</summary>
     <table><caption>{{ this.caption }}</caption>
     <thead><tr>{% for h in this.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
     <tbody></tbody>
-    </table></details>
+    </table>
+    {% if this.sources %}<h3>Sources</h3><ul class="lm-sources">{% for text, url in this.sources %}
+    <li>{{ text }}{% if url %}: <a href="{{ url }}">{{ url }}</a>{% endif %}</li>{% endfor %}</ul>{% endif %}
+    </details>
+    <script>
+    window.addEventListener("load", function () {
+        if (!window.L) {
+            lifemapPage.offline(JSON.parse(document.getElementById({{ this.data.get_name()|tojson }}).textContent),
+                                document.getElementById("lm-table"), document.getElementById({{ this._parent.get_name()|tojson }}));
+        }
+    });
+    </script>
     {% endmacro %}
     {% macro script(this, kwargs) %}
     lifemapPage.table({{ this.data.get_name() }}, document.getElementById("lm-table"));
     {% endmacro %}
     """)
 
-    def __init__(self, data, headers: list[str], caption: str):
+    def __init__(self, data, headers: list[str], caption: str, sources=()):
         super().__init__()
         self._name = "EventTable"
         self.data = data
         self.headers = [html_text(h) for h in headers]
         self.caption = html_text(caption)
+        # the cited works (lifemap.sources.Document) with their licence and a link a reader may follow
+        self.sources = [(html_text(", ".join(filter(None, (d.label, d.date, d.licence)))), html_text(d.url))
+                        for d in sources]
 
 
 class Story(MacroElement):
@@ -238,7 +269,7 @@ class Story(MacroElement):
       .lm-story .lm-bar { display: flex; gap: 4px; align-items: center; }
       .lm-story .lm-bar .lm-toggle { flex: 1; }
       .lm-story ol { margin: 6px 0 0; padding: 0 0 0 34px; max-height: 55vh; overflow-y: auto; }
-      .lm-story li { cursor: pointer; padding: 2px 4px; border-radius: 3px; }
+      .lm-story li { cursor: pointer; padding: 2px 4px; border-radius: 3px; overflow-wrap: anywhere; }
       .lm-story li:hover { background: #eef3fa; }
       .lm-story li[aria-current=step] { background: #1f6fb4; color: #fff; }
       .lm-story li small { display: block; opacity: .85; }
@@ -248,7 +279,6 @@ class Story(MacroElement):
       .lm-table table { border-collapse: collapse; width: 100%; }
       .lm-table th, .lm-table td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
                                    vertical-align: top; overflow-wrap: anywhere; }
-      @media (max-width: 640px) { .lm-story ol { max-height: 30vh; } }
     </style>
     {% endmacro %}
     {% macro script(this, kwargs) %}
@@ -260,6 +290,33 @@ class Story(MacroElement):
         super().__init__()
         self._name = "Story"
         self.data = data
+
+
+class SmallScreens(MacroElement):
+    """The panels on a phone or in a lesson page's frame (at most 640 px wide or 700 px high:
+    ``small()`` in ``static/lifemap.js``), where the map comes first.
+
+    The story, the legend and the layer list start folded to a line or an icon, in one column at
+    the top right (the story leaves the left, where on a phone it met the legend), and the slider
+    sits at the bottom left, above the scale bar instead of across it. Opening the story or the
+    legend folds the others of the column, and their lists scroll within 30% of the height, so
+    that opened panels push each other down and stay clear of the slider.
+    """
+
+    _template = Template("""
+    {% macro header(this, kwargs) %}
+    <style>
+      @media (max-width: 640px), (max-height: 700px) {
+        .lm-story ol, .lm-legend .lm-body { max-height: 30vh; overflow-y: auto; }
+        .lm-story ol[hidden] ~ a { display: none; }
+      }
+    </style>
+    {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "SmallScreens"
 
 
 # Several lives on one map (``lifemap.lives``): their script is put into those pages only -----------

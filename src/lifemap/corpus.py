@@ -17,15 +17,17 @@
   a worker past it) and by the extractor, which analyses a long text a few MB at a time.
 
 The output is the CSV of ``lifemap extract`` (the same columns; ``source`` names the file, with its
-path inside the folder given) or, for ``.parquet``, GeoParquet. Rows are in the order of the files
-(sorted within a folder) and of the text, and ids are numbered across the corpus as ``extract``
-numbers them across its texts: a parallel run writes the same bytes as a sequential one.
+path inside the folder given) or, for ``.parquet``, GeoParquet, written a text at a time. Rows are
+in the order of the files (sorted within a folder) and of the text, and ids are numbered across the
+corpus as ``extract`` numbers them across its texts: a parallel run writes the same bytes as a
+sequential one.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import resource
+import socket
 import sys
 import time
 import warnings
@@ -102,28 +104,44 @@ class CorpusRun:
 
 
 # Finding the texts -----------------------------------------------------------------------------
-def find_texts(inputs) -> list[Text]:
+def find_texts(inputs) -> tuple[list[Text], list[tuple[str, str]]]:
     """The texts ``inputs`` name: files as given (in that order), folders as every ``*.txt``
-    inside them, recursively and sorted, each named by its path inside the folder."""
+    inside them, recursively and sorted, each named by its path inside the folder; and the
+    ``(name, reason)`` of what a folder holds under that name that is no regular file (a pipe…).
+
+    A file named that cannot be read, or a folder without a text, is an error (DataError)."""
+    from .files import open_regular
+
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    found: list[tuple[Path, str]] = []
+    texts: list[Text] = []
+    skipped: list[tuple[str, str]] = []
     for item in map(Path, inputs):
-        if item.is_dir():
-            found += [(p, p.relative_to(item).as_posix()) for p in sorted(item.rglob("*.txt")) if p.is_file()]
-        elif item.is_file():
-            found.append((item, item.name))
-        else:
-            raise DataError(item, 0, "", "cannot read: No such file or directory")
-    return [Text(p.resolve(), name, *_size_and_digest(p)) for p, name in found]
+        if not item.is_dir():
+            with open_regular(item) as f:   # a device, a pipe or a missing file: one line, nothing read
+                texts.append(Text(item.resolve(), item.name, *_size_and_digest(f)))
+            continue
+        found = 0
+        for p in sorted(item.rglob("*.txt")):
+            if p.is_dir():
+                continue
+            name = p.relative_to(item).as_posix()
+            try:
+                with open_regular(p) as f:
+                    texts.append(Text(p.resolve(), name, *_size_and_digest(f)))
+                    found += 1
+            except DataError as exc:
+                skipped.append((name, str(exc).split(": ", 1)[-1]))
+        if not found:
+            raise DataError(item, 0, "", "a directory with no text (*.txt) in it to read")
+    return texts, skipped
 
 
-def _size_and_digest(path: Path) -> tuple[int, str]:
+def _size_and_digest(f) -> tuple[int, str]:
     h, size = hashlib.sha256(), 0
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-            size += len(chunk)
+    while chunk := f.read(1 << 20):
+        h.update(chunk)
+        size += len(chunk)
     return size, h.hexdigest()
 
 
@@ -154,31 +172,35 @@ def _tools(settings: Settings) -> tuple:
 
 
 def extract_file(path: str, digest: str, settings: Settings, fallback=None):
-    """``(FileResult, rows)`` for one text, the rows as an Arrow table without the geometry (what a
-    part holds, and cheap to send); rows is None when the text was skipped. Never raises for a bad
+    """``(FileResult, rows)`` for one text (``lifemap.extract.extract_pieces``), the rows as an Arrow
+    table without the geometry (what a part holds, and cheap to send); rows is None when the text was
+    skipped. Never raises for a bad
     text: the reason goes into the result. ``fallback``: a layer to use instead of the settings'
     one (in this process only, e.g. Nominatim)."""
     import pyarrow as pa
 
-    import socket
-
-    from .extract import extract
+    from .extract import extract_pieces
 
     started = time.perf_counter()
     gazetteer, geonames = _tools(settings)
-    rows, error = None, ""
+    table, error = None, ""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            rows = extract(Path(path), gazetteer=gazetteer, fallback=geonames if fallback is None else fallback,
-                           progress=False)
+            # a piece of text at a time, its rows kept as Arrow: a long text never sits in memory as a frame
+            tables = [pa.Table.from_pandas(_fixed_types(frame), preserve_index=False)
+                      for frame in extract_pieces(Path(path), gazetteer=gazetteer, progress=False,
+                                                  fallback=geonames if fallback is None else fallback)
+                      if len(frame)]
+            table = pa.concat_tables(tables) if tables else pa.Table.from_pandas(_fixed_types(_empty()),
+                                                                                  preserve_index=False)
         except Exception as exc:  # noqa: BLE001 - one bad text must not stop the corpus; its reason is kept
             error = str(exc) if isinstance(exc, LifemapError) else f"{type(exc).__name__}: {exc}"
     said = tuple(dict.fromkeys(str(w.message) for w in caught))
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    result = FileResult(digest, 0 if rows is None else len(rows), error, said, time.perf_counter() - started,
+    result = FileResult(digest, 0 if table is None else table.num_rows, error, said, time.perf_counter() - started,
                         f"{socket.gethostname()}:{os.getpid()}", usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
-    return result, None if rows is None else pa.Table.from_pandas(_fixed_types(rows), preserve_index=False)
+    return result, table
 
 
 def extract_files(batch: list[tuple[str, str]], settings: Settings) -> list:
@@ -187,28 +209,28 @@ def extract_files(batch: list[tuple[str, str]], settings: Settings) -> list:
 
 
 def _fixed_types(frame):
-    """The columns of ``FRAME_COLUMNS`` in one schema for every part (an empty text, or one without
-    an undated row, would otherwise give columns of another type); no geometry."""
+    """The events columns in one schema for every part, whatever a text holds (a column of a text
+    without an undated row, or without an origin, would otherwise come out with another type); no
+    geometry: the points are the lat/lon columns."""
     import pandas as pd
+    from pandas.api import types
 
     from .events import FRAME_COLUMNS
 
-    frame.attrs = {}     # pandas deep-copies attrs (the subjects) on every column read: a fifth of a text's time
-    ints = {"start", "end", "name_start", "name_end"}
-    floats = {"origin_lat", "origin_lon", "lat", "lon", "confidence"}
+    frame.attrs = {}     # pandas deep-copies attrs (the subjects) on every column read
     out = pd.DataFrame(index=range(len(frame)))
     for c in FRAME_COLUMNS:
-        values = frame[c].to_numpy() if len(frame) else []
-        if c in ("first_day", "last_day"):
-            out[c] = pd.to_datetime(pd.Series(values, dtype="datetime64[s]"))
-        elif c in ints:
-            out[c] = pd.Series(values, dtype="int64")
-        elif c in floats:
-            out[c] = pd.Series(values, dtype="float64")
-        elif c == "carried":
-            out[c] = pd.Series(values, dtype="bool")
+        column = frame[c] if len(frame) else pd.Series([], dtype="str")
+        if types.is_datetime64_any_dtype(column):
+            out[c] = column.to_numpy().astype("datetime64[s]")
+        elif types.is_bool_dtype(column):
+            out[c] = column.to_numpy().astype("bool")
+        elif types.is_integer_dtype(column):
+            out[c] = column.to_numpy().astype("int64")
+        elif types.is_float_dtype(column):
+            out[c] = column.to_numpy().astype("float64")
         else:
-            out[c] = pd.Series(values, dtype="str")
+            out[c] = pd.Series(column.to_numpy(), dtype="str")
     return out
 
 
@@ -238,9 +260,7 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
         raise LifemapError("give --jobs for worker processes here or --scheduler for a cluster, not both")
     if fallback is not None and (jobs > 1 or scheduler):
         raise LifemapError("a network gazetteer (Nominatim) runs in one process only: leave out --jobs and --scheduler")
-    texts = find_texts(inputs)
-    if not texts:
-        raise LifemapError("no texts (*.txt) found in " + ", ".join(map(str, _as_list(inputs))))
+    texts, unreadable = find_texts(inputs)
     settings = Settings(str(places) if places else None, bool(geonames))
     store = Path(parts) if parts else default_parts()
     store = store / settings.fingerprint("nominatim" if fallback is not None else "")
@@ -274,12 +294,11 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
         else:
             for text in queue:
                 done(text, *extract_file(str(text.path), text.digest, settings, fallback))
-    failed = tuple((t.name, results[t.digest].error) for t in texts
-                   if t.digest in results and results[t.digest].error)
+    failed = tuple(unreadable) + tuple((t.name, results[t.digest].error) for t in texts
+                                       if t.digest in results and results[t.digest].error)
     said = tuple((t.name, w) for t in texts if t.digest in results for w in results[t.digest].warnings)
     kept = [t for t in texts if (store / (t.digest + PART_SUFFIX)).exists()]
-    frame = merge_parts([(t, store / (t.digest + PART_SUFFIX)) for t in kept])
-    path = write_events(frame, output)
+    path, rows = write_events(merged([(t, store / (t.digest + PART_SUFFIX)) for t in kept]), output)
     workers: dict[str, float] = {}
     cpu: dict[str, float] = {}
     for r in results.values():
@@ -288,12 +307,8 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
             cpu[r.worker] = max(cpu.get(r.worker, 0.0), r.cpu_s)
     extracted = sum(same[d] for d, r in results.items() if not r.error)
     cached = len(texts) - sum(same[d] for d in todo)
-    return CorpusRun(path, len(texts), extracted, cached, len(frame), total / 1e6, time.perf_counter() - started,
+    return CorpusRun(path, len(texts) + len(unreadable), extracted, cached, rows, total / 1e6, time.perf_counter() - started,
                      failed, said, workers, cpu)
-
-
-def _as_list(inputs) -> list:
-    return [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
 
 
 def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str | None, jobs: int,
@@ -369,34 +384,90 @@ def _write_part(path: Path, table) -> None:
     write_atomically(path, lambda tmp: pq.write_table(table, tmp))
 
 
-def merge_parts(parts: list[tuple[Text, Path]]):
-    """The rows of the parts in order, each named by its text, with ids numbered across them as
-    ``lifemap.extract`` numbers them across its texts (``<year>-<kind>-<place>``, then ``-2``…)."""
+def merged(parts: list[tuple[Text, Path]]):
+    """The rows of the parts in order, a frame per text, each named by its text, with ids numbered
+    across them as ``lifemap.extract`` numbers them across its texts (``<year>-<kind>-<place>``, then
+    ``-2``…): one part in memory at a time, however large the corpus."""
     import geopandas as gpd
-    import numpy as np
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tables, names = [], []
+    seen: Counter = Counter()
     for text, path in parts:
         table = pq.read_table(path)
-        if table.num_rows:
-            tables.append(table)
-            names.append(text.name)
-    frame = (pa.concat_tables(tables, promote_options="default").to_pandas() if tables
-             else _fixed_types(_empty()))
-    name = np.repeat(names, [t.num_rows for t in tables])
-    renamed = frame["source"].to_numpy() != name
-    if renamed.any():   # a file in a subfolder: its rows name it by its path there, the summary too
-        frame.loc[renamed, "summary"] = [s.replace(f"(found in {old}, ", f"(found in {new}, ")
-                                         for s, old, new in zip(frame.loc[renamed, "summary"],
-                                                                frame.loc[renamed, "source"], name[renamed])]
-        frame["source"] = name
-    base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
-            + "-" + frame["kind"] + "-" + frame["place"])
-    n = base.groupby(base).cumcount() + 1
-    frame["id"] = base.where(n == 1, base + "-" + n.astype(str)) if len(frame) else frame["id"]
-    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+        if not table.num_rows:
+            continue
+        frame = _named(table.to_pandas(), text.name)
+        base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
+                + "-" + frame["kind"] + "-" + frame["place"])
+        ids = []
+        for b in base:
+            seen[b] += 1
+            ids.append(b if seen[b] == 1 else f"{b}-{seen[b]}")
+        frame["id"] = ids
+        yield gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+
+def _named(rows, name: str):
+    """Rows extracted under a file's own name, renamed to its path inside its folder (the summary
+    says where it was found too)."""
+    old = rows["source"].iloc[0]
+    if old == name:
+        return rows
+    rows["source"] = name
+    rows["summary"] = rows["summary"].str.replace(f"(found in {old}, ", f"(found in {name}, ", regex=False)
+    return rows
+
+
+def write_events(frames, path: str | os.PathLike) -> tuple[Path, int]:
+    """Frames one after the other (``merged``) as ``.parquet``: GeoParquet with the points, or
+    anything else: the CSV of ``lifemap extract``; written as they come. Returns the path and the
+    number of rows."""
+    from .extract import write_csv
+    from .files import write_atomically
+
+    count = 0
+
+    def counted():
+        nonlocal count
+        for frame in frames:
+            count += len(frame)
+            yield frame
+
+    if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
+        return write_atomically(path, lambda tmp: _write_geoparquet(counted(), tmp)), count
+    return write_csv(counted(), path), count
+
+
+def _write_geoparquet(frames, path: Path) -> None:
+    """GeoParquet 1.0, a row group per frame: the columns, and the points as WKB with their CRS in
+    the file's ``geo`` metadata (geopandas' writer wants the whole frame at once)."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import shapely
+    from pyproj import CRS
+
+    geo = {"version": "1.0.0", "primary_column": "geometry",
+           "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"],
+                                    "crs": CRS("EPSG:4326").to_json_dict()}}}
+    writer = None
+    try:
+        for frame in frames:
+            table = pa.Table.from_pandas(frame.drop(columns="geometry"), preserve_index=False)
+            table = table.append_column("geometry", pa.array(shapely.to_wkb(frame.geometry.values), pa.binary()))
+            if writer is None:
+                schema = table.schema.with_metadata({**(table.schema.metadata or {}), b"geo": json.dumps(geo).encode()})
+                writer = pq.ParquetWriter(path, schema)
+            writer.write_table(table.cast(writer.schema))
+        if writer is None:   # no rows: the columns alone
+            empty = pa.Table.from_pandas(_fixed_types(_empty()), preserve_index=False)
+            empty = empty.append_column("geometry", pa.array([], pa.binary()))
+            pq.write_table(empty.replace_schema_metadata({**(empty.schema.metadata or {}),
+                                                         b"geo": json.dumps(geo).encode()}), path)
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _empty():
@@ -405,13 +476,3 @@ def _empty():
     from .events import FRAME_COLUMNS
 
     return pd.DataFrame({c: [] for c in FRAME_COLUMNS})
-
-
-def write_events(frame, path: str | os.PathLike) -> Path:
-    """``.parquet``: GeoParquet with the points; anything else: the CSV of ``lifemap extract``."""
-    from .extract import write_csv
-    from .files import write_atomically
-
-    if Path(path).suffix.lower() in (".parquet", ".geoparquet"):
-        return write_atomically(path, lambda tmp: frame.to_parquet(tmp, index=False))
-    return write_csv(frame, path)

@@ -1,9 +1,13 @@
 """Date spans as texts give them: partial ISO dates with a precision, never more than the text says.
 
 A span stores what the source gave (``1903-11`` with qualifier ``late``), not an invented day.
-The first and last possible days are derived for sorting, filtering and the slider.
-Russia kept the Julian (Old Style) calendar until 14 February 1918; spans are always stored in
-the Gregorian calendar, and ``calendar == "julian"`` records that the source counted in Old Style.
+The first and last possible days are derived for ordering, filtering and the slider.
+Russia kept the Julian (Old Style) calendar until 14 February 1918, and ``calendar == "julian"``
+records that the source counted in Old Style. A day is then stored converted to the Gregorian
+calendar (6 December 1878 O.S. as ``1878-12-18``); a month, season or year is stored as the source
+wrote it, and its first and last days are the Gregorian days it covers: late November 1903 (O.S.)
+is ``1903-11`` ``late``, 4–13 December 1903. Converting a month to a month would be wrong by up to
+thirteen days either way.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .errors import DateError
 
@@ -53,24 +58,56 @@ def parse_partial(text: str) -> tuple[int, int | None, int | None]:
     return year, month or None, day or None
 
 
-def _first(year: int, month: int | None, day: int | None) -> dt.date:
-    return dt.date(year, month or 1, day or 1)
+def _month_days(year: int, month: int, julian: bool) -> int:
+    """Days in a month of the Gregorian calendar, or of the Julian one (every fourth February has 29)."""
+    if julian and month == 2:
+        return 29 if year % 4 == 0 else 28
+    return _calendar.monthrange(year, month)[1]
 
 
-def _last(year: int, month: int | None, day: int | None) -> dt.date:
-    if day:
-        return dt.date(year, month, day)
-    if month:
-        return dt.date(year, month, _calendar.monthrange(year, month)[1])
-    return dt.date(year, 12, 31)
+def _day(year: int, month: int, day: int, julian: bool) -> dt.date:
+    return julian_to_gregorian(year, month, day) if julian else dt.date(year, month, day)
+
+
+# The part of a month, a year or a decade each qualifier means (days, months, years).
+_OF_MONTH = {"": (1, None), "early": (1, 10), "mid": (11, 20), "late": (21, None)}
+_OF_YEAR = {"": ((1, 1), (12, 31)), "early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
+_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _bounds(iso: str, precision: str, qualifier: str, calendar: str) -> tuple[dt.date, dt.date]:
+    """The first and last Gregorian day one written date can mean.
+
+    A day is stored in the Gregorian calendar already. A month, season or year the source counted
+    in the Old Style is kept as written, so its days are counted in the Julian calendar and then
+    converted: late November 1903 (O.S.) is 21–30 November O.S., 4–13 December 1903.
+    """
+    y, m, d = parse_partial(iso)
+    if d is not None:
+        day = dt.date(y, m, d)
+        return day, day
+    julian = calendar == "julian"
+    if precision == "decade" and qualifier:
+        decade = y // 10 * 10
+        lo, hi = _OF_DECADE[qualifier]
+        return _day(decade + lo, 1, 1, julian), _day(decade + hi, 12, 31, julian)
+    if m is not None:
+        lo, hi = _OF_MONTH[qualifier]
+        return _day(y, m, lo, julian), _day(y, m, hi or _month_days(y, m, julian), julian)
+    lo, hi = _OF_YEAR[qualifier]
+    return _day(y, *lo, julian), _day(y, *hi, julian)
 
 
 @dataclass(frozen=True, order=False)
 class DateSpan:
-    """An inclusive span of Gregorian dates, as precise as its source.
+    """An inclusive span of dates, as precise as its source; ``first_day`` and ``last_day`` are
+    the Gregorian days it can mean.
 
     >>> DateSpan("1903-11", "1903-11", "month", "late").label()
     'late Nov 1903'
+    >>> old = DateSpan("1903-11", "1903-11", "month", "late", "julian")
+    >>> old.label(), str(old.first_day), str(old.last_day)
+    ('late Nov 1903 (O.S.)', '1903-12-04', '1903-12-13')
     >>> DateSpan("1878-12-18", "1878-12-18", "day", calendar="julian").label()
     '18 Dec 1878 (6 Dec O.S.)'
     >>> DateSpan("1916-12", "1917-02", "season").label()
@@ -84,14 +121,16 @@ class DateSpan:
     calendar: str = "gregorian"
 
     def __post_init__(self):
-        s, e = parse_partial(self.start), parse_partial(self.end)
+        s = parse_partial(self.start)
+        parse_partial(self.end)  # both ends must read before anything else is judged
         if self.precision not in PRECISIONS:
             raise DateError(f"precision must be one of {', '.join(PRECISIONS)}: {self.precision!r}")
         if self.qualifier not in QUALIFIERS:
             raise DateError(f"qualifier must be early, mid, late or empty: {self.qualifier!r}")
         if self.calendar not in CALENDARS:
             raise DateError(f"calendar must be gregorian or julian: {self.calendar!r}")
-        if _last(*e) < _first(*s):
+        lo = _bounds(self.start, self.precision, "", self.calendar)[0]
+        if _bounds(self.end, self.precision, "", self.calendar)[1] < lo:
             raise DateError(f"span ends before it starts: {self.start} .. {self.end}")
         needs = {"day": 3, "month": 2, "season": 2}
         given = 1 + (s[1] is not None) + (s[2] is not None)
@@ -111,37 +150,35 @@ class DateSpan:
     # Derived days -----------------------------------------------------------------------------
     @property
     def first_day(self) -> dt.date:
-        """The earliest day the span can mean (a qualifier narrows a month or a year)."""
-        y, m, d = parse_partial(self.start)
-        first = _first(y, m, d)
-        if self.precision == "decade" and self.qualifier in ("mid", "late"):
-            return dt.date(y // 10 * 10 + (4 if self.qualifier == "mid" else 7), 1, 1)
-        if d is None and self.qualifier in ("mid", "late"):
-            if m is not None:
-                first = first.replace(day=11 if self.qualifier == "mid" else 21)
-            else:
-                first = first.replace(month=5 if self.qualifier == "mid" else 9)
-        return first
+        """The earliest Gregorian day the span can mean (a qualifier narrows a month or a year)."""
+        return self.opens[0]
 
     @property
     def last_day(self) -> dt.date:
-        """The latest day the span can mean."""
-        y, m, d = parse_partial(self.end)
-        last = _last(y, m, d)
-        if self.precision == "decade" and self.qualifier in ("early", "mid"):
-            return dt.date(y // 10 * 10 + (3 if self.qualifier == "early" else 6), 12, 31)
-        if d is None and self.qualifier in ("early", "mid"):
-            if m is not None:
-                last = last.replace(day=10 if self.qualifier == "early" else 20)
-            else:
-                last = last.replace(month=4 if self.qualifier == "early" else 8, day=30 if self.qualifier == "early" else 31)
-        return last
+        """The latest Gregorian day the span can mean."""
+        return self.closes[1]
 
-    @property
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        return self.first_day, self.last_day
+    @cached_property  # read for every ordering and filter: worked out once per span
+    def opens(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the span can have begun: its start as written.
+
+        >>> [str(d) for d in DateSpan("1903-11", "1904-01", "month", "late", "julian").opens]
+        ['1903-12-04', '1903-12-13']
+        """
+        return _bounds(self.start, self.precision, self._qualifies("mid", "late"), self.calendar)
+
+    @cached_property
+    def closes(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the span can have ended: its end as written."""
+        return _bounds(self.end, self.precision, self._qualifies("early", "mid"), self.calendar)
+
+    def _qualifies(self, *which: str) -> str:
+        """The qualifier of one end: a single date has it whole; in a span from one date to another
+        "late" tells when it began, "early" when it ended, and "mid" both."""
+        return self.qualifier if self.start == self.end or self.qualifier in which else ""
 
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the span can mean a day from ``first`` to ``last``."""
         return self.first_day <= last and first <= self.last_day
 
     # Display ----------------------------------------------------------------------------------
@@ -152,8 +189,8 @@ class DateSpan:
         if self.precision == "decade":
             return f"{q}{s[0]}s" if s[0] // 10 == e[0] // 10 else f"{q}{s[0]}s–{e[0]}s"
         if self.precision == "season":
-            text = f"{q}{SEASONS[s[1]]} {s[0]}"
-            return text + (f"–{str(e[0])[-2:]}" if e[0] != s[0] else "")
+            text = f"{q}{SEASONS[s[1]]} {s[0]}" + (f"–{str(e[0])[-2:]}" if e[0] != s[0] else "")
+            return text + (" (O.S.)" if self.calendar == "julian" else "")
         text = q + _range(s, e)
         if self.calendar == "julian":
             text += f" ({_old_style(s, e)} O.S.)" if s[2] else " (O.S.)"

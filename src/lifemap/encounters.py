@@ -1,8 +1,10 @@
 """Encounters: two people at the same place at overlapping dates, only as far as the data says.
 
 A person's stays are their stops (``lifemap.route.stops``) at a town, village or site: a region or
-a country is too wide to meet in. Two stays meet where their places are the same and their date
-spans (the first and last day each can mean) overlap. The overlap is only as good as the coarser
+a country is too wide to meet in. A site counts as its town (the gazetteer's ``parent``: the
+Smolny Institute is in Petrograd), so two people meet in a town whatever building each source
+names. Two stays meet where their towns are the same and their date spans (the first and last day
+each can mean) overlap. The overlap is only as good as the coarser
 of the two dates: both dated to the month or the day, the two people **met** there, as far as the
 sources go; a season, a year or a decade on either side makes it **possibly** (Stalin's month in
 Vienna against someone's year there says they may have crossed, not that they did).
@@ -45,28 +47,31 @@ class Encounter:
 COLUMNS = tuple(Encounter.__dataclass_fields__)
 
 
-def find(events, actors: list[str]) -> list[Encounter]:
-    """The encounters of every two of ``actors`` in ``events``, by pair of people, then date."""
+def find(events, actors: list[str], gazetteer=None) -> list[Encounter]:
+    """The encounters of every two of ``actors`` in ``events``, by pair of people, then date.
+    ``gazetteer``: where sites find their towns (default: the curated one)."""
+    from .gazetteer import Gazetteer
     from .route import stops
 
+    gazetteer = gazetteer or Gazetteer.load()
     stays = {}
     for name in dict.fromkeys(actors):
         s = stops(events, name)
-        stays[name] = s[~s["place_kind"].isin(WIDE)].to_dict("records")
+        stays[name] = [dict(r, town=_town(r, gazetteer)) for r in s[~s["place_kind"].isin(WIDE)].to_dict("records")]
     out: list[Encounter] = []
-    at: dict[str, dict[str, list]] = {}          # person → place → stays: only stays at one place are compared
+    at: dict[str, dict[str, list]] = {}          # person → town → stays: only stays in one town are compared
     for name, rows in stays.items():
         for r in rows:
-            at.setdefault(name, {}).setdefault(r["place"], []).append(r)
+            at.setdefault(name, {}).setdefault(r["town"], []).append(r)
     for a, b in itertools.combinations(stays, 2):
         by_place: dict[str, list] = {}
         for x in stays[a]:
-            for y in at.get(b, {}).get(x["place"], ()):
+            for y in at.get(b, {}).get(x["town"], ()):
                 lo, hi = max(x["first_day"], y["first_day"]), min(x["last_day"], y["last_day"])
                 if lo <= hi:
-                    by_place.setdefault(x["place"], []).append((lo.date(), hi.date(), x, y))
+                    by_place.setdefault(x["town"], []).append((lo.date(), hi.date(), x, y))
         for place, pairs in by_place.items():
-            out += [_encounter(a, b, group) for group in _groups(sorted(pairs, key=lambda p: (p[0], p[1])))]
+            out += [_encounter(a, b, group, gazetteer) for group in _groups(sorted(pairs, key=lambda p: (p[0], p[1])))]
     return sorted(out, key=lambda e: (actors.index(e.person_a), actors.index(e.person_b), e.first_day, e.place))
 
 
@@ -94,15 +99,31 @@ def status(precision_a: str, precision_b: str) -> str:
     return "met" if coarser <= RANK[MET_AT] else "possibly"
 
 
-def _encounter(a: str, b: str, group: list) -> Encounter:
+def _encounter(a: str, b: str, group: list, gazetteer) -> Encounter:
     def quality(p):
         lo, hi, x, y = p
         return (status(x["precision"], y["precision"]) != "met", (hi - lo).days, lo)
 
     lo, hi, x, y = min(group, key=quality)
-    return Encounter(a, b, x["place"], x["place_label"], float(x["lat"]), float(x["lon"]), lo, hi, label(lo, hi),
+    # a stay's own place as its row has it; a site's town as the gazetteer names it then
+    town = next((r for r in (x, y) if r["place"] == r["town"]), None)
+    if town is not None:
+        where = (town["place"], town["place_label"], float(town["lat"]), float(town["lon"]))
+    else:
+        t = gazetteer[x["town"]]
+        where = (t.id, t.label_at(lo), float(t.lat), float(t.lon))
+    return Encounter(a, b, *where, lo, hi, label(lo, hi),
                      status(x["precision"], y["precision"]), len(group), x["id"], x["date_label"], _source(x),
                      y["id"], y["date_label"], _source(y))
+
+
+def _town(row: dict, gazetteer) -> str:
+    """The place a stay counts at: a site's town (its parent in the gazetteer, up to a place that
+    is no site), else the place itself."""
+    place = row["place"]
+    while place in gazetteer and gazetteer[place].kind == "site" and gazetteer[place].parent in gazetteer:
+        place = gazetteer[place].parent
+    return place
 
 
 def _source(r) -> str:
@@ -127,22 +148,23 @@ def label(first: dt.date, last: dt.date) -> str:
     return DateSpan(first.isoformat(), last.isoformat(), "day").label()
 
 
-def encounters(events, actors: list[str] | None = None):
+def encounters(events, actors: list[str] | None = None, *, gazetteer=None):
     """Where two people's stays overlap in time, as a GeoDataFrame (``COLUMNS``, a point each):
     who, where, the overlap and its label, "met" or "possibly", and both events with their sources.
-    ``actors``: whose stays (default: the subjects of the texts the events come from).
+    ``actors``: whose stays (default: the subjects of the texts the events come from); ``gazetteer``:
+    where sites find their towns (default: the curated one).
 
     >>> from lifemap.events import load_events
     >>> found = encounters(load_events(), ["Stalin", "Lenin"])
-    >>> found[["place_label", "date_label", "status"]].iloc[0].tolist()
-    ['Smolny Institute', '8 Nov 1917', 'met']
+    >>> found[["place_label", "date_label", "status", "date_b"]].iloc[0].tolist()
+    ['Petrograd (now Saint Petersburg)', '17 Apr 1917', 'met', '17 Apr 1917 (4 Apr O.S.)']
     """
     import geopandas as gpd
     import pandas as pd
 
     from .lives import subjects_of
 
-    found = find(events, list(actors) if actors is not None else subjects_of(events))
+    found = find(events, list(actors) if actors is not None else subjects_of(events), gazetteer)
     frame = pd.DataFrame([asdict(e) for e in found], columns=list(COLUMNS))
     for c in ("first_day", "last_day"):
         frame[c] = pd.to_datetime(frame[c])

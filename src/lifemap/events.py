@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .chronology import Timing, chronology
 from .dates import DateSpan
 from .errors import DataError, DateError, LifemapError
 from .gazetteer import Gazetteer
-from .records import read_rows
+from .records import read_rows, whole_number
 
 KINDS = ("birth", "education", "work", "arrest", "prison", "exile", "escape", "travel", "congress",
          "front", "battle", "summit", "annexation", "deportation", "massacre", "rename", "death", "other")
 COLUMNS = ("id", "date_start", "date_end", "precision", "qualifier", "calendar", "kind", "actor",
-           "place", "origin", "summary", "source", "start", "end")
+           "place", "origin", "summary", "source", "start", "end", "after")
+OPTIONAL = ("after",)  # files written before these columns existed still read
 
 # Map layers, in the order the legend lists them: (key, label, colour, kinds).
 LAYERS = (
@@ -72,6 +74,7 @@ class Event:
     source: Source
     origin: str = ""
     sentence: str = ""  # the supporting sentence, only for texts the user supplied at run time
+    after: str = ""  # the id of the event this one follows, where the dates cannot tell (lifemap.chronology)
     evidence: Evidence | None = None
 
 
@@ -86,10 +89,14 @@ def read_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | No
     """
     path = Path(path) if path else default_events_path()
     events, seen = [], {}
-    for line, row in read_rows(path, COLUMNS):
+    for line, row in read_rows(path, tuple(c for c in COLUMNS if c not in OPTIONAL)):
         event = _event(row, path, line, seen, gazetteer)
         seen[event.id] = line
         events.append(event)
+    for event in events:
+        if event.after and (event.after not in seen or event.after == event.id):
+            why = "an event cannot follow itself" if event.after == event.id else f"no event with id {event.after!r}"
+            raise DataError(path, seen[event.id], "after", why)
     return events
 
 
@@ -102,6 +109,9 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
         raise bad("id", f"{eid!r} is not a lowercase id of letters, digits and hyphens")
     if eid in seen:
         raise bad("id", f"duplicate id {eid!r} (first on line {seen[eid]})")
+    for col in ("date_start", "date_end"):
+        if not (row[col] or "").isascii():
+            raise bad(col, f"{row[col]!r} is not a date written in ASCII digits (YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
         span = DateSpan(row["date_start"].strip(), (row["date_end"] or row["date_start"]).strip(),
                         row["precision"].strip(), (row["qualifier"] or "").strip(),
@@ -118,33 +128,48 @@ def _event(row: dict, path: Path, line: int, seen: dict, gazetteer: Gazetteer | 
         pid = (row[col] or "").strip()
         if pid and gazetteer is not None and pid not in gazetteer:
             raise bad(col, f"unknown place id {pid!r}")
-    try:
-        start, end = int(row["start"]), int(row["end"])
-    except (TypeError, ValueError):
-        raise bad("start", f"character offsets must be whole numbers: {row['start']!r}, {row['end']!r}") from None
+    start, end = whole_number(row["start"]), whole_number(row["end"])
+    if start is None or end is None:
+        raise bad("start" if start is None else "end",
+                  f"character offsets must be whole numbers: {row['start']!r}, {row['end']!r}")
     if not 0 <= start < end:
         raise bad("end", f"offsets {start}..{end} are not a span")
     return Event(eid, span, row["kind"], row["actor"].strip(), row["place"].strip(), row["summary"].strip(),
-                 Source(row["source"].strip(), start, end), (row["origin"] or "").strip())
+                 Source(row["source"].strip(), start, end), (row["origin"] or "").strip(),
+                 after=(row.get("after") or "").strip())
 
 
 # The events frame: one schema for the curated data and for events read out of texts.
-DERIVED = ("first_day", "last_day", "date_label", "layer", "name_then", "name_now", "place_label", "place_kind",
-           "country", "origin_label", "origin_lat", "origin_lon", "lat", "lon", "sentence")
+DERIVED = ("first_day", "last_day", "order_day", "date_label", "layer", "name_then", "name_now", "place_label",
+           "place_kind", "country", "origin_label", "origin_lat", "origin_lon", "lat", "lon", "sentence",
+           "source_label", "citation")
 EVIDENCE = ("name", "name_start", "name_end", "date_text", "carried", "confidence", "place_source")
 FRAME_COLUMNS = COLUMNS + DERIVED + EVIDENCE
 
 
-def to_frame(events: Iterable[Event], gazetteer: Gazetteer, *, order: bool = True):
-    """Events as a GeoDataFrame (``FRAME_COLUMNS``): the CSV's columns plus the place's names then and
-    now, the first and last possible days, the date label, the map layer, the point, and for events read
-    out of a text their evidence. Undated events (extracted only) have no first or last day. ``order``:
-    sort by date (else keep the given order, e.g. the text's)."""
+def to_frame(events: Iterable[Event], gazetteer: Gazetteer, sources: dict | None = None, *, order: bool = True):
+    """Events as a GeoDataFrame (``FRAME_COLUMNS``) in chronological order (``lifemap.chronology``): the
+    CSV's columns plus the place's names then and now, the first and last possible days, the day the
+    event stands at in the order (``order_day``), the date label, the map layer, the source's readable
+    name and citation (``lifemap.sources``; by default the packaged sources table), the point, and for
+    events read out of a text their evidence. Undated events (extracted only) have no days and come
+    last. ``order=False`` keeps the given order (a text's), each event still with its ``order_day``."""
     import geopandas as gpd
     import pandas as pd
 
+    from .sources import cite, label
+
+    events = list(events)
+    timed = [i for i, e in enumerate(events) if e.span is not None]
+    ranked = chronology([Timing.of(events[i].id, events[i].span, events[i].source.document, events[i].source.start,
+                                   events[i].after) for i in timed])
+    days = {timed[k]: day for k, day in ranked}
+    sequence = ([timed[k] for k, _ in ranked] + [i for i, e in enumerate(events) if e.span is None] if order
+                else range(len(events)))
     rows = []
-    for e in events:
+    for i in sequence:
+        e = events[i]
+        day = days.get(i)
         place = gazetteer[e.place]
         origin = gazetteer[e.origin] if e.origin else None
         span = e.span
@@ -156,8 +181,10 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer, *, order: bool = Tru
             "calendar": span.calendar if span else "",
             "kind": e.kind, "actor": e.actor, "place": e.place, "origin": e.origin,
             "summary": e.summary, "source": e.source.document, "start": e.source.start, "end": e.source.end,
+            "after": e.after,
             "first_day": pd.Timestamp(first) if span else pd.NaT,
             "last_day": pd.Timestamp(span.last_day) if span else pd.NaT,
+            "order_day": pd.Timestamp(day) if day else pd.NaT,
             "date_label": span.label() if span else "undated", "layer": LAYER_OF[e.kind],
             "name_then": place.name_at(first), "name_now": place.name,
             "place_label": place.label_at(first), "place_kind": place.kind, "country": place.country,
@@ -169,12 +196,12 @@ def to_frame(events: Iterable[Event], gazetteer: Gazetteer, *, order: bool = Tru
             "name_end": ev.name_end if ev else -1, "date_text": ev.date_text if ev else "",
             "carried": ev.carried if ev else False, "confidence": ev.confidence if ev else 1.0,
             "place_source": ev.place_source if ev else "curated",
+            "source_label": label(e.source.document, sources),
+            "citation": cite(e.source.document, e.source.start, e.source.end, sources),
         })
     frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-    frame["first_day"] = pd.to_datetime(frame["first_day"])
-    frame["last_day"] = pd.to_datetime(frame["last_day"])
-    if order:
-        frame = frame.sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
+    for column in ("first_day", "last_day", "order_day"):
+        frame[column] = pd.to_datetime(frame[column])
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
 
@@ -190,7 +217,7 @@ def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
                                            note=f"{r['place_source']}, not curated"))
     if not extra:
         return gazetteer
-    return Gazetteer(list(gazetteer) + list(extra.values()), layers=gazetteer.layers, path=gazetteer.path)
+    return gazetteer.extended(extra.values())
 
 
 def _with_places_of_file(path: Path, gazetteer: Gazetteer) -> Gazetteer:
@@ -238,6 +265,16 @@ def main_actor(events) -> str:
 def dated(events):
     """The events a map or a route can place in time: those with a date."""
     return events[events["first_day"].notna()]
+
+
+def as_frame(events, gazetteer: Gazetteer | None = None):
+    """The events GeoDataFrame, whether given one or a list of ``Event`` (put through ``to_frame``
+    with ``gazetteer``, by default the curated one)."""
+    import pandas as pd
+
+    if isinstance(events, pd.DataFrame):
+        return events
+    return to_frame(list(events), gazetteer if gazetteer is not None else Gazetteer.load())
 
 
 def load_events(path: str | os.PathLike | None = None, gazetteer: Gazetteer | None = None):
@@ -310,3 +347,18 @@ def select(events, *, kind=None, actor=None, layer=None, place=None):
         hit = events[column].isin(values)
         mask = hit if mask is None else mask & hit
     return events if mask is None else events[mask]
+
+
+def actor_named(events, name: str) -> str | None:
+    """The actor of ``events`` that ``name`` means: the same spelling, else the one spelling that
+    differs from it only in case ("stalin" → "Stalin"); None when no event has that actor.
+
+    >>> ev = load_events()
+    >>> actor_named(ev, "stalin"), actor_named(ev, "Nobody")
+    ('Stalin', None)
+    """
+    actors = set(events["actor"])
+    if name in actors:
+        return name
+    folded = [a for a in actors if a.casefold() == name.casefold()]
+    return folded[0] if len(folded) == 1 else None

@@ -13,8 +13,8 @@ HTML-escaped here; JSON and XML serialisers then add their own escaping on top.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import errno
 import html
 import inspect
 import json
@@ -25,13 +25,14 @@ from typing import Iterable
 
 from .errors import LifemapError, UnknownPlace
 from .files import write_atomically
-from .events import COLUMNS, LAYERS
+from .events import COLUMNS, LAYERS, as_frame
+from .records import write_rows
 
 FORMATS = ("geojson", "gpkg", "csv", "kml", "lpf", "timelinejs", "storymapjs")
 # The file name ending ``default_path`` gives each format.
 SUFFIXES = {"geojson": ".geojson", "gpkg": ".gpkg", "csv": ".csv", "kml": ".kml", "lpf": ".lpf.json",
             "timelinejs": ".timeline.json", "storymapjs": ".storymap.json"}
-CSV_COLUMNS = COLUMNS + ("lat", "lon", "name_then", "name_now", "date_label")
+CSV_COLUMNS = COLUMNS + ("lat", "lon", "name_then", "name_now", "date_label", "citation")
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 LPF_CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
@@ -80,18 +81,6 @@ def _write_json(doc, tmp: Path) -> None:
         fh.write("\n")
 
 
-def _frame(events, gazetteer=None):
-    """The events GeoDataFrame, whether given one or a list of ``Event``."""
-    import pandas as pd
-
-    if isinstance(events, pd.DataFrame):
-        return events
-    from .events import to_frame
-    from .gazetteer import Gazetteer
-
-    return to_frame(list(events), gazetteer if gazetteer is not None else Gazetteer.load())
-
-
 def _need(frame, columns: Iterable[str], fmt: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -133,12 +122,17 @@ def _plain_columns(frame):
 
 # GeoJSON and GeoPackage ---------------------------------------------------------------------
 def _to_file(frame, tmp: Path, driver: str, layer: str) -> None:
-    frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    try:
+        frame.to_file(tmp, driver=driver, layer=layer, engine="pyogrio")
+    except (DataLayerError, DataSourceError) as exc:  # GDAL's own words for a full disk, a lost folder…
+        raise OSError(errno.EIO, f"GDAL could not write the {driver} file ({exc})") from exc
 
 
 def to_geojson(events, path, *, gazetteer=None) -> Path:
     """A GeoJSON FeatureCollection of the events (points), every column a property; dates as ISO text."""
-    frame = _plain_columns(_frame(events, gazetteer))
+    frame = _plain_columns(as_frame(events, gazetteer))
     return write_atomically(path, lambda tmp: _to_file(frame, tmp, "GeoJSON", "events"))
 
 
@@ -162,7 +156,7 @@ def to_gpkg(events, path, *, gazetteer=None, legs=None, actor: str | None = None
     ``legs`` defaults to the actor's route legs plus the moves of others (``route.route`` and
     ``route.moves``); pass a legs GeoDataFrame to write those instead, or ``False`` for none.
     """
-    frame = _frame(events, gazetteer)
+    frame = as_frame(events, gazetteer)
     if legs is None:
         _need(frame, ("actor", "kind", "place_kind", "origin", "origin_lat", "origin_lon", "place_label",
                       "origin_label", "first_day", "date_label"), "gpkg legs")
@@ -189,18 +183,13 @@ def _cell(value):
 
 def to_csv(events, path, *, gazetteer=None) -> Path:
     """The events as ``events.csv`` (the columns of docs/DATA.md) plus lat, lon, name_then,
-    name_now and date_label; ``lifemap.events.read_events`` reads it back."""
-    frame = _frame(events, gazetteer)
+    name_now, date_label and the readable citation; ``lifemap.events.read_events`` reads it back. Cells a
+    spreadsheet would run as formulas get a leading apostrophe (``lifemap.records.spreadsheet_safe``)."""
+    frame = as_frame(events, gazetteer)
     _need(frame, CSV_COLUMNS, "csv")
     rows = [[_cell(v) for v in row] for row in frame[list(CSV_COLUMNS)].itertuples(index=False, name=None)]
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh, lineterminator="\n")
-            out.writerow(CSV_COLUMNS)
-            out.writerows(rows)
-
-    return write_atomically(path, write)
+    # a teacher opens it in a spreadsheet: a summary such as "=HYPERLINK(…)" must stay text
+    return write_atomically(path, lambda tmp: write_rows(tmp, CSV_COLUMNS, rows))
 
 
 # KML ------------------------------------------------------------------------------------------
@@ -215,7 +204,14 @@ def _event_html(row) -> str:
     origin = f" from {_esc(row['origin_label'])}" if row.get("origin_label") else ""
     return (f"<p><b>{_esc(row['date_label'])}</b> · {_esc(row['kind'])}{origin} · {_esc(row['actor'])}</p>"
             f"<p>{_esc(row['summary'])}</p>"
-            f"<p><small>Source: {_esc(row['source'])}, characters {int(row['start'])}–{int(row['end'])}</small></p>")
+            f"<p><small>Source: {_esc(_citation(row))}</small></p>")
+
+
+def _citation(row) -> str:
+    """The readable citation ``to_frame`` wrote, or one made now for a frame built by hand."""
+    from .sources import cite
+
+    return row.get("citation") or cite(row["source"], int(row["start"]), int(row["end"]))
 
 
 def _place_text(row) -> str:
@@ -272,7 +268,7 @@ def _write_xml(tree, tmp: Path) -> None:
 
 def to_kml(events, path, *, gazetteer=None, title: str = "lifemap") -> Path:
     """Plain KML 2.2 (Google Earth, QGIS, ...): one timed Placemark per event."""
-    frame = _frame(events, gazetteer)
+    frame = as_frame(events, gazetteer)
     _need(frame, COLUMNS + ("lat", "lon", "date_label", "layer"), "kml")
     tree = kml_tree(frame, title=title)
     return write_atomically(path, lambda tmp: _write_xml(tree, tmp))
@@ -406,7 +402,7 @@ def to_lpf(events, path, *, gazetteer=None, base: str = PLACE_BASE) -> Path:
         gazetteer = Gazetteer.load()
     from .events import with_places_of
 
-    frame = _frame(events, gazetteer)
+    frame = as_frame(events, gazetteer)
     _need(frame, ("place", "origin", "first_day", "last_day", "date_start", "date_end"), "lpf")
     if "place_kind" in frame.columns:
         gazetteer = with_places_of(frame, gazetteer)       # places read out of texts keep their kind and source
@@ -468,7 +464,7 @@ def timelinejs_doc(events, *, title: str = "lifemap", eras: bool = True) -> dict
 
 def to_timelinejs(events, path, *, gazetteer=None, title: str = "lifemap", eras: bool = True) -> Path:
     """TimelineJS3 JSON (https://timeline.knightlab.com): one event per row, dates as precise as known."""
-    frame = _frame(events, gazetteer)
+    frame = as_frame(events, gazetteer)
     _need(frame, COLUMNS + ("date_label", "layer", "first_day", "last_day"), "timelinejs")
     doc = timelinejs_doc(frame, title=title, eras=eras)
     return write_atomically(path, lambda tmp: _write_json(doc, tmp))
@@ -500,7 +496,7 @@ def storymapjs_doc(events, *, actor: str | None = None, title: str | None = None
 def to_storymapjs(events, path, *, gazetteer=None, actor: str | None = None, title: str | None = None,
                   map_type: str = "osm:standard") -> Path:
     """StoryMapJS JSON (https://storymap.knightlab.com): the actor's route, slide by slide."""
-    frame = _frame(events, gazetteer)
+    frame = as_frame(events, gazetteer)
     _need(frame, COLUMNS + ("date_label", "place_kind", "first_day", "last_day", "lat", "lon"), "storymapjs")
     doc = storymapjs_doc(frame, actor=actor, title=title, map_type=map_type)
     return write_atomically(path, lambda tmp: _write_json(doc, tmp))

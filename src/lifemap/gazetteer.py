@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Protocol
 
 from .dates import parse_partial
 from .errors import DataError, DateError, UnknownPlace
-from .records import read_rows
+from .records import decimal, read_rows
 
 KINDS = ("city", "village", "site", "region", "country")
 COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "parent", "coord_source", "names", "note")
@@ -140,7 +140,10 @@ class Gazetteer:
     def __post_init__(self):
         self._by_id: dict[str, Place] = {}
         self._by_name: dict[str, list[tuple[Place, Name]]] = {}
-        for place in self.places:
+        self._add(self.places)
+
+    def _add(self, places: Iterable[Place]) -> None:
+        for place in places:
             self._by_id[place.id] = place
             for n in place.all_names():
                 for key in fold_variants(n.text):
@@ -148,6 +151,23 @@ class Gazetteer:
                     if not any(p.id == place.id and m == n for p, m in bucket):
                         bucket.append((place, n))
         self.places = list(self._by_id.values())
+
+    def extended(self, places: Iterable[Place]) -> "Gazetteer":
+        """A gazetteer with ``places`` added (e.g. those a text's fallback found), without folding the
+        names this one holds again; this one is left as it was.
+
+        >>> g = Gazetteer([Place("gori", "Gori", "city", "GE", 41.98, 44.11)])
+        >>> h = g.extended([Place("geonames-1", "Kumrovec", "city", "HR", 46.08, 15.68)])
+        >>> h.resolve("Kumrovec").id, "geonames-1" in g, len(h)
+        ('geonames-1', False, 2)
+        """
+        out = object.__new__(Gazetteer)
+        out.layers, out.path = self.layers, self.path
+        out._by_id = dict(self._by_id)
+        out._by_name = {k: list(v) for k, v in self._by_name.items()}
+        out.places = list(self.places)
+        out._add(places)
+        return out
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, layers: Iterable[Layer] = ()) -> "Gazetteer":
@@ -288,10 +308,9 @@ def _place(row: dict, path: Path, line: int, seen: dict[str, int]) -> Place:
         raise bad("country", f"{country!r} is not an ISO 3166 two-letter code")
     coords = []
     for col, limit in (("lat", 90), ("lon", 180)):
-        try:
-            value = float(row[col])
-        except (TypeError, ValueError):
-            raise bad(col, f"{row[col]!r} is not a number") from None
+        value = decimal(row[col])
+        if value is None:
+            raise bad(col, f"{row[col]!r} is not a number")
         if not -limit <= value <= limit or value != value:
             raise bad(col, f"{value} is outside -{limit}..{limit}")
         coords.append(value)

@@ -153,7 +153,8 @@ class GeoNames:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        self._memo: dict[str, list[Record]] = {}
+        self._memo: dict[str, list[Record]] = {}        # by folded name
+        self._by_name: dict[str, list[Record]] = {}     # by the name as written
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, tier: int = 500) -> "GeoNames":
@@ -172,14 +173,21 @@ class GeoNames:
 
     def lookup(self, name: str) -> list[Record]:
         """Every city or country called ``name`` (folded), in no particular order."""
+        found = self._by_name.get(name)
+        if found is not None:
+            return found
         keys = sorted(fold_variants(name))
         memo_key = "|".join(keys)
         if memo_key not in self._memo:
+            if len(self._memo) > 100_000:              # bounded on any text: a book names many words
+                self._memo.clear()
+                self._by_name.clear()
             rows = self._con.execute(
                 "SELECT DISTINCT p.gid, p.name, p.lat, p.lon, p.country, p.population, p.kind "
                 f"FROM names n JOIN places p ON p.gid = n.gid WHERE n.key IN ({','.join('?' * len(keys))})",
                 keys).fetchall()
             self._memo[memo_key] = [Record(*r) for r in rows]
+        self._by_name[name] = self._memo[memo_key]
         return self._memo[memo_key]
 
     def ranked(self, name: str, region: Mapping[str, float] | None = None) -> list[Record]:

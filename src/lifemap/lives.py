@@ -76,10 +76,6 @@ def chosen(events, actor: str | None = None, actors=None) -> list[str]:
     names = list(dict.fromkeys(actors))
     if not names:
         raise LifemapError("no actors given")
-    missing = [n for n in names if not (events["actor"] == n).any()]
-    if missing:
-        raise LifemapError(f"no events of {', '.join(missing)}; the actors with most events are: "
-                           + ", ".join(map(str, events["actor"].value_counts().index[:8])))
     return names
 
 
@@ -93,7 +89,8 @@ def title(names: list[str]) -> str:
 
 
 def combine(*frames):
-    """Events frames from several sources as one, in date order: their subjects in order (each
+    """Events frames from several sources as one, in the order of their days (``order_day``, each
+    frame's own chronology): their subjects in order (each
     once), and an id that two frames share made unique in the later one (``-b``, ``-c``…)."""
     import geopandas as gpd
     import pandas as pd
@@ -114,7 +111,7 @@ def combine(*frames):
             ids.append(new)
         parts.append(frame.assign(id=ids))
     out = pd.concat(parts, ignore_index=True)
-    out = out.sort_values(["first_day", "last_day"], kind="stable", na_position="last").reset_index(drop=True)
+    out = out.sort_values("order_day", kind="stable", na_position="last").reset_index(drop=True)
     out = gpd.GeoDataFrame(out, geometry="geometry", crs="EPSG:4326")
     subjects = {}
     for frame in frames:
@@ -153,7 +150,8 @@ def plan(events, names: list[str]) -> Plan:
         leg_frames.append(g)
         layers += [life.key] * len(g)
         layer[events["id"].isin(s["id"])] = life.key
-    stops = pd.concat(stop_frames, ignore_index=True).sort_values(["first_day", "last_day"], kind="stable")
+    # interleaved by the day each stands at in its life's chronology, which keeps each life's own order
+    stops = pd.concat(stop_frames, ignore_index=True).sort_values("order_day", kind="stable")
     route_legs = pd.concat(leg_frames, ignore_index=True)
     # everyone else's moves: a life's own moves are its legs already
     others = moves(events[~events["actor"].isin(names[1:]) | events["kind"].isin(NOT_A_STOP)], names[0])
@@ -173,16 +171,18 @@ def in_model(model: dict, plan: Plan) -> dict:
 
 def page_data(model: dict, plan: Plan, events) -> tuple[list[dict], list[dict]]:
     """The lives (name, layer, colour) and their encounters as the page's person menu, rings and
-    encounter panel read them (``static/lives.js``); a place is its index in the model's places."""
+    encounter panel read them (``static/lives.js``)."""
     from .encounters import find
     from .model import EPOCH
 
-    place = {pid: i for i, pid in enumerate(model["places"]["id"])}
+    # the step to show an encounter at: when both its events have come (each life's own order)
+    order = dict(zip(events["id"], events["order_day"]))
     people = [life.name for life in plan.lives]
     lives = [{"name": life.name, "key": life.key, "color": life.color} for life in plan.lives]
     return lives, [{
-        "a": people.index(e.person_a), "b": people.index(e.person_b), "place": place[e.place], "label": e.place_label,
+        "a": people.index(e.person_a), "b": people.index(e.person_b), "lat": round(e.lat, 5), "lon": round(e.lon, 5), "label": e.place_label,
         "t": (e.first_day - EPOCH).days, "t_end": (e.last_day - EPOCH).days, "date": e.date_label,
+        "step": (max(order[e.event_a], order[e.event_b]).date() - EPOCH).days,
         "status": e.status, "date_a": e.date_a, "date_b": e.date_b, "source_a": e.source_a, "source_b": e.source_b,
     } for e in find(events, people)]
 

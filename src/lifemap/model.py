@@ -7,9 +7,11 @@ events is about a tenth of that (bench/RESULTS.md).
 
 Columns are lists in event order. A column whose values repeat (kinds, actors, sources, date
 labels, place names) is sent as ``{"values": [...], "codes": [...]}``; the page expands it. What
-the page can derive is not sent: days are sent as the step from the previous event's first day
-(``dt``) and the span's length (``days``), a source span as its start and length, the name a
-place had then is its label without "(now …)", and a leg's labels are its events' labels.
+the page can derive is not sent: an event's time is sent as the step from the previous event's
+``order_day`` (``dt``: the day the chronology stands it at, so the slider and the story follow one
+order), how many days before it the span can begin (``early``) and after it end (``days``); a
+source span as its start and length (the source by its readable name), the name a place had then is its label without "(now …)", and a leg's
+labels are its events' labels.
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .chronology import in_order
 from .errors import LifemapError
 from .events import LAYERS
 from .route import LEG_LAYER
+from .sources import label as source_name
 
 EPOCH = dt.date(1970, 1, 1)
 # Above this many features (markers and arcs) the page draws on one canvas instead of one SVG
@@ -50,9 +54,9 @@ def _coord(x: float) -> float | None:
 
 
 def page_model(events, stop_frame, legs) -> dict:
-    """The model of one map: ``events`` as ``lifemap.events.to_frame`` gives them (in date order),
-    the actor's stops and every leg (``lifemap.route``)."""
-    records = events.to_dict("records")
+    """The model of one map: ``events`` as ``lifemap.events.to_frame`` gives them (put in
+    chronological order here if they are not), the actor's stops and every leg (``lifemap.route``)."""
+    records = in_order(events).to_dict("records")
     place_ids: dict[str, int] = {}
     place_rows: list[dict] = []
 
@@ -75,7 +79,7 @@ def page_model(events, stop_frame, legs) -> dict:
         twice = sorted(i for i, n in Counter(r["id"] for r in records).items() if n > 1)[:5]
         raise LifemapError(f"a map needs each event id once; repeated: {', '.join(map(str, twice))}")
     leg_rows = legs.to_dict("records")
-    first = [days(r["first_day"]) for r in records]
+    first = [days(r["order_day"]) for r in records]
     for r in records:
         then, label = r["name_then"], r["place_label"]
         if not (label == then or label == f"{then} (now {r['name_now']})"):  # the page's rule
@@ -83,6 +87,7 @@ def page_model(events, stop_frame, legs) -> dict:
     ev = {
         "dt": [t - prev for t, prev in zip(first, [0, *first[:-1]])],
         "days": [days(r["last_day"]) - t for r, t in zip(records, first)],
+        "early": [t - days(r["first_day"]) for r, t in zip(records, first)],
         "date": _coded([r["date_label"] for r in records]),
         "kind": _coded([r["kind"] for r in records]),
         "actor": _coded([r["actor"] for r in records]),
@@ -92,13 +97,14 @@ def page_model(events, stop_frame, legs) -> dict:
         "origin_label": _coded([r["origin_label"] or "" for r in records]),
         "summary": [r["summary"] for r in records],
         "sentence": _coded([r.get("sentence") or "" for r in records]),
-        "source": _coded([r["source"] for r in records]),
+        # the source's readable name (the page adds the span): "Wikipedia, ‘Joseph Stalin’ …"
+        "source": _coded([r.get("source_label") or source_name(r["source"]) for r in records]),
         "start": [int(r["start"]) for r in records],
         "length": [int(r["end"]) - int(r["start"]) for r in records],
         "layer": _coded([r["layer"] for r in records]),
     }
     return {
-        "layers": [{"key": k, "label": label, "color": color} for k, label, color, _ in LAYERS],
+        "layers": [{"key": k, "label": name, "color": color} for k, name, color, _ in LAYERS],
         "places": {c: [p[c] for p in place_rows] for c in ("id", "lat", "lon", "now")},
         "events": ev,
         "stops": [index[i] for i in stop_frame["id"]],

@@ -11,7 +11,10 @@ so the layer:
 * keeps every *definite* answer (a hit, or "no such place") in a SQLite file, so a name is asked
   once per cache, ever. Failures (timeouts, 429, 5xx, unreadable answers) are not definite: they
   are reported in :attr:`NominatimLayer.failures` and asked again next time;
-* honours ``Retry-After`` and stops asking for the rest of the session after a 403.
+* honours ``Retry-After`` and stops asking for the rest of the session after a 403;
+* stops asking, too, after ``down_after`` failed requests in a row (no network, a server that
+  refuses or never answers) and once its time budget is spent, so an offline run finishes with
+  what the offline gazetteers found instead of waiting out every name.
 """
 from __future__ import annotations
 
@@ -50,6 +53,9 @@ POLICY_MIN_DELAY = 1.0
 #: The longest ``Retry-After`` the layer sleeps through; a longer one fails the names fast instead
 #: of hanging the caller (and of hammering a server that asked for quiet).
 LONGEST_WAIT = 60.0
+#: Failed requests in a row (timeouts, refused connections, server errors) after which the
+#: service counts as unreachable for the session: offline, each name would wait out its own.
+DOWN_AFTER = 3
 
 
 def _version() -> str:
@@ -188,9 +194,19 @@ class ResultCache:
     def __init__(self, path):
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # check_same_thread=False: NominatimLayer serialises access with its own lock.
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            where = Path(self.path)
+            if where.exists() and not where.is_file():
+                raise DataError(self.path, None, None, "the geocoding cache must be a file (not a directory "
+                                                       "or a device); give --cache a file name")
+            try:
+                where.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DataError(self.path, None, None, f"cannot create the geocoding cache: {e.strerror}") from e
+        try:
+            # check_same_thread=False: NominatimLayer serialises access with its own lock.
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise DataError(self.path, None, None, f"cannot open the geocoding cache ({e})") from e
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL survives any process crash; only an OS crash or power cut may
@@ -296,9 +312,12 @@ class NominatimLayer:
     def __init__(self, cache_path, *, user_agent: str = DEFAULT_USER_AGENT, domain: str = PUBLIC_DOMAIN,
                  scheme: str = "https", min_delay_seconds: float = POLICY_MIN_DELAY, timeout: float = 10,
                  max_retries: int = 2, country_codes: str | Iterable[str] | None = None,
-                 error_wait_seconds: float | None = None):
+                 error_wait_seconds: float | None = None, budget_seconds: float | None = None,
+                 down_after: int = DOWN_AFTER):
         """``error_wait_seconds`` (default: 5 s or the delay, whichever is longer, as in geopy's
-        RateLimiter) is the pause before a retry; a ``Retry-After`` from the server overrides it."""
+        RateLimiter) is the pause before a retry; a ``Retry-After`` from the server overrides it.
+        ``budget_seconds`` bounds the time the session spends asking and waiting (None: no bound);
+        after ``down_after`` failed requests in a row the layer stops asking (see :attr:`stopped`)."""
         domain = (domain or "").strip().strip("/")
         local = _is_local(domain)
         if not domain:
@@ -320,10 +339,15 @@ class NominatimLayer:
             raise GeocodingError(f"timeout must be a number of seconds > 0, not {timeout!r}")
         if not (user_agent or "").strip():
             raise GeocodingError("Nominatim requires an identifying User-Agent; none given")
+        if budget_seconds is not None and not (isinstance(budget_seconds, (int, float)) and budget_seconds > 0):
+            raise GeocodingError(f"budget_seconds must be a number of seconds > 0, not {budget_seconds!r}")
+        if not (isinstance(down_after, int) and down_after >= 1):
+            raise GeocodingError(f"down_after must be an int >= 1, not {down_after!r}")
 
         self.domain, self.scheme, self.user_agent = domain, scheme, user_agent
         self.min_delay_seconds, self.timeout, self.max_retries = min_delay_seconds, timeout, max_retries
         self.error_wait_seconds = error_wait_seconds
+        self.budget_seconds, self.down_after = budget_seconds, down_after
         self.country_codes = _countries(country_codes)
         # A server on this machine is never reached through the environment's HTTP proxy.
         extra = {"proxies": {}} if local else {}
@@ -352,7 +376,9 @@ class NominatimLayer:
         self._lock = threading.RLock()
         self._failures: dict[str, str] = {}
         self._not_before = 0.0   # monotonic time before which the server asked not to be called
-        self._refused = ""       # set after a 403: the service has blocked us for this session
+        self._refused = ""       # why the layer stopped asking for this session (a 403, the network down)
+        self._failed_in_a_row = 0
+        self._spent = 0.0        # seconds spent asking and waiting, against budget_seconds
         self._closed = False
 
     # Public -----------------------------------------------------------------------------------
@@ -360,6 +386,12 @@ class NominatimLayer:
     def failures(self) -> dict[str, str]:
         """Names whose last lookup failed (not "not found": failed), with the reason."""
         return dict(self._failures)
+
+    @property
+    def stopped(self) -> str:
+        """Why the layer no longer asks in this session (a 403, the network down, the time budget
+        spent), or "" while it still asks."""
+        return self._refused
 
     @property
     def cache(self) -> ResultCache:
@@ -420,29 +452,48 @@ class NominatimLayer:
         self.close()
 
     # The network ------------------------------------------------------------------------------
-    def _permission(self) -> str:
-        """Wait out a short Retry-After; return a reason instead when we must not ask at all."""
+    def _permission(self, wait: float = 0.0) -> str:
+        """Wait ``wait`` seconds and out a short Retry-After; return a reason instead when we must
+        not ask at all (stopped, or the budget would not cover the wait)."""
         if self._refused:
             return self._refused
-        wait = self._not_before - time.monotonic()
+        wait = max(wait, self._not_before - time.monotonic())
         if wait > LONGEST_WAIT:
             return f"rate limited (HTTP 429): the service asked for quiet for {wait:.0f} s more"
+        if self.budget_seconds is not None and self._spent + wait >= self.budget_seconds:
+            self._refused = (f"the time allowed for Nominatim ({self.budget_seconds:g} s) is spent; "
+                             "not asking again in this session")
+            return self._refused
         if wait > 0:
             time.sleep(wait)
+            self._spent += wait
         return ""
+
+    def _timeout(self) -> float:
+        """The longest a request may take: the timeout, or what is left of the budget."""
+        if self.budget_seconds is None:
+            return self.timeout
+        return max(0.1, min(self.timeout, self.budget_seconds - self._spent))
+
+    def _failed(self, reason: str) -> None:
+        """Count a failed request; after ``down_after`` in a row, stop asking for the session."""
+        self._failed_in_a_row += 1
+        if self._failed_in_a_row >= self.down_after:
+            self._refused = (f"Nominatim at {self.domain} failed {self._failed_in_a_row} times in a row "
+                             f"(last: {reason}): the network or the service is down; not asking again "
+                             "in this session")
 
     def _ask(self, query: str) -> tuple[bool, dict | None, str]:
         """(True, answer or None for not found) or (False, None, reason), retrying transient errors."""
         reason = ""
         for attempt in range(self.max_retries + 1):
-            if attempt:
-                time.sleep(self.error_wait_seconds)
-            refusal = self._permission()
+            refusal = self._permission(self.error_wait_seconds if attempt else 0.0)
             if refusal:
-                return False, None, refusal
+                return False, None, f"{reason}; {refusal}" if reason and reason not in refusal else refusal
+            started = time.monotonic()
             try:
                 location = self._geocode(query, exactly_one=True, language="en", addressdetails=False,
-                                         country_codes=list(self.country_codes) or None)
+                                         country_codes=list(self.country_codes) or None, timeout=self._timeout())
             except GeocoderRateLimited as e:
                 reason = _reason(e)
                 wait = max(0.0, float(e.retry_after or 0))
@@ -459,7 +510,11 @@ class NominatimLayer:
                 return False, None, reason
             except GeopyError as e:  # timeouts, 5xx, connection errors, non-JSON bodies
                 reason = _reason(e)
+                self._failed(reason)
                 continue
+            finally:
+                self._spent += time.monotonic() - started
+            self._failed_in_a_row = 0
             if location is None:
                 return True, None, ""
             try:

@@ -39,8 +39,8 @@ def of_events(events) -> list[Period]:
     else one per decade they span. Never another life's.
 
     >>> from lifemap.events import load_events
-    >>> [p.key for p in of_events(load_events())][-1]
-    'post-war'
+    >>> [p.key for p in of_events(load_events())][-2:]
+    ['post-war', 'legacy']
     """
     subjects = events.attrs.get("subjects") or []
     if subjects and subjects[0].periods:

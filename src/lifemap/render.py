@@ -14,13 +14,15 @@ from collections import OrderedDict
 from pathlib import Path
 
 from .assets import check_self_contained, html_text, inline_assets, link_assets
-from .controls import Basemap, DataLayer, EncounterLayer, EventTable, Legend, Lives, MapData, Story, TimeSlider
+from .controls import (Basemap, DataLayer, EncounterLayer, EventTable, Legend, Lives, MapData, SmallScreens, Story,
+                       TimeSlider)
 from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
 from .model import CANVAS_ABOVE, EPOCH, MAX_STEPS, basemap_model, feature_counts, page_model
 from .periods import of_events
 from .route import LEG_LAYER, moves, route
+from .sources import cited
 
 LEG_STYLE = {  # dash patterns tell the kinds of move apart where colours are close
     "exile": {"dashArray": "8 6", "weight": 2.5},
@@ -73,7 +75,7 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
     actor, many = names[0], len(names) > 1
     events = dated(events)              # a map places events in time: undated ones stay in the table of extract()
     title = title or (several.title(names) if many else f"The life of {actor}")
-    tile_name = TILES.get(tiles, tiles) if tiles is not None else None
+    tile_name = tile_source(tiles)
     # folium insists on an attribution for a custom tile URL: name its host.
     attr = f"Tiles: {_host(tile_name)}" if tile_name and "{z}" in tile_name else None
     # keyboard=False: the arrow keys step through the story instead of panning
@@ -139,8 +141,8 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
                                 "dash": "dashArray" in LEG_STYLE[kind],
                                 "count": str(int((all_legs["kind"] == kind).sum()))})
 
-    # expanded on a screen, folded to its icon on a phone
-    folium.LayerControl(collapsed=folium.JsCode('window.matchMedia("(max-width: 640px)").matches')).add_to(m)
+    # expanded on a screen, folded to its icon on a phone or in a lesson's frame
+    folium.LayerControl(collapsed=folium.JsCode("lifemapPage.small()")).add_to(m)
     # the legend lists the lives first: its title stays short enough for a phone
     Legend(legend_rows, title=f"{len(names)} lives" if many else title).add_to(m)
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
@@ -150,10 +152,37 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
     Story(data).add_to(m)
     if many:
         Lives(data, people).add_to(m)
+    SmallScreens().add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
-               caption="Events in date order, with the source text and character span behind each").add_to(m)
+               caption="Events in date order, with the source text and character span behind each",
+               sources=cited(events["source"])).add_to(m)
     _stable_ids(m)
     return m
+
+
+def tile_source(tiles: str | None) -> str | None:
+    """What folium gets for ``tiles``: ``"osm"`` (OpenStreetMap) or ``"none"`` (offline country
+    outlines) in any case, a tile URL template with ``{z}``, ``{x}`` and ``{y}``, or the name of
+    a tile provider folium knows ("CartoDB positron"); anything else is a LifemapError.
+
+    >>> tile_source("OSM"), tile_source("None"), tile_source("https://t.example/{z}/{x}/{y}.png")
+    ('OpenStreetMap', None, 'https://t.example/{z}/{x}/{y}.png')
+    """
+    if tiles is None:
+        return None
+    key = str(tiles).strip()
+    if key.lower() in TILES:
+        return TILES[key.lower()]
+    if all(part in key for part in ("{z}", "{x}", "{y}")) and key.startswith(("https://", "http://", "//")):
+        return key
+    import xyzservices
+
+    try:
+        xyzservices.providers.query_name(key)
+    except ValueError:
+        raise LifemapError(f"unknown tiles {tiles!r}: use osm (OpenStreetMap), none (offline country outlines) "
+                           "or a tile URL template with {z}, {x} and {y}") from None
+    return key
 
 
 def _offline_basemap():

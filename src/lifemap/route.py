@@ -7,6 +7,8 @@ actors (a people deported from its homeland, Trotsky sent to Alma-Ata) come from
 """
 from __future__ import annotations
 
+from .chronology import in_order
+
 LEG_KINDS = ("exile", "escape", "posting", "journey", "return", "deportation")
 # The map layer a leg is drawn in.
 LEG_LAYER = {"exile": "exiles", "escape": "escapes", "posting": "fronts", "journey": "life",
@@ -48,7 +50,7 @@ def arc(lon1: float, lat1: float, lon2: float, lat2: float):
 
 
 def stops(events, actor: str | None = None):
-    """The actor's events at places they were, in date order (ties keep the file's order).
+    """The actor's events at places they were, in chronological order (``lifemap.chronology``).
 
     A whole country is no stop on a route: the actor was somewhere in it, the data does not say where;
     nor is an event its text gives no date for. ``actor`` defaults to ``lifemap.events.main_actor``.
@@ -58,7 +60,7 @@ def stops(events, actor: str | None = None):
     actor = actor or main_actor(events)
     mask = ((events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
             & events["first_day"].notna())
-    out = events[mask].sort_values(["first_day", "last_day"], kind="stable").reset_index(drop=True)
+    out = in_order(events[mask])
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
 
@@ -126,7 +128,7 @@ def route(events, actor: str | None = None):
 
     >>> from lifemap.events import load_events
     >>> s, l = route(load_events())
-    >>> bool(s["first_day"].is_monotonic_increasing), bool((l["from_place"] != l["to_place"]).all())
+    >>> bool(s["order_day"].is_monotonic_increasing), bool((l["from_place"] != l["to_place"]).all())
     (True, True)
     """
     s = stops(events, actor)

@@ -12,7 +12,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from .dates import DateSpan
@@ -37,6 +37,11 @@ class Subject:
     periods: tuple[Period, ...] = ()
     calendar: str = ""                 # a region of data/calendars.toml, or empty
     groups: tuple[str, ...] = ()       # names of groups the subject belongs to ("Big Three")
+    born: DateSpan | None = None       # as the text (or the data) gives them
+    died: DateSpan | None = None
+
+    def __deepcopy__(self, memo) -> "Subject":
+        return self             # immutable: pandas copies a frame's attrs on every operation, and need not copy this
 
     @functools.cached_property
     def _names(self) -> re.Pattern:
@@ -66,8 +71,11 @@ def _read(name: str) -> Subject:
     raw = tomllib.loads(resources.files("lifemap").joinpath("data", "subjects", name).read_text(encoding="utf-8"))
     periods = tuple(Period(p["key"], p["label"], DateSpan(p["start"], p["end"], "month"))
                     for p in raw.get("periods", ()))
+    life = {k: DateSpan.parse(raw[k], calendar="julian" if raw.get(f"{k}_old_style") else "gregorian")
+            for k in ("born", "died") if raw.get(k)}
     return Subject(raw["name"], raw.get("full_name", ""), tuple(raw.get("aliases", ())), tuple(raw.get("given", ())),
-                   raw.get("pronoun", "he"), periods, raw.get("calendar", ""), tuple(raw.get("groups", ())))
+                   raw.get("pronoun", "he"), periods, raw.get("calendar", ""), tuple(raw.get("groups", ())),
+                   life.get("born"), life.get("died"))
 
 
 @functools.cache
@@ -152,7 +160,41 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
     name = " ".join(found)
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
-    return Subject(name, name, aliases, (found[0],), _pronoun(text))
+    born, died = life_dates(text)
+    return Subject(name, name, aliases, (found[0],), _pronoun(text), born=born, died=died)
+
+
+_LIFESPAN = re.compile(r"\(([^()]{0,300}?\d{3,4}[^()]{0,120}?)\)")
+
+
+def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
+    """Birth and death as a biography's opening gives them: "(7 May 1892 – 4 May 1980)", "(born 1886)".
+
+    >>> [d.label() for d in life_dates("Josip Broz (7 May 1892 – 4 May 1980) was a statesman.")]
+    ['7 May 1892', '4 May 1980']
+    >>> life_dates("Felix (born 11 September 1877) was a revolutionary.")[1] is None
+    True
+    """
+    from .timex import find_dates
+
+    opening = text[:1500]
+    for m in _LIFESPAN.finditer(opening):
+        inside = m.group(1)
+        dates = [d for d in find_dates(inside) if d.span.precision in ("day", "month", "year")]
+        if not dates:
+            continue
+        # "before 31 October 1451", "c. 1451": only the year is sure
+        dates = [d if not re.search(r"\b(?:before|after|c\.|ca\.|circa|about)\s*$", inside[:d.start])
+                 else replace(d, span=DateSpan(d.span.start[:4], d.span.end[:4], "year")) for d in dates]
+        if len(dates) == 1 and dates[0].span.start != dates[0].span.end:     # "1881–1970" read as one range
+            d = dates[0].span
+            return (DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
+                    DateSpan(d.end, d.end, d.precision, calendar=d.calendar))
+        if len(dates) >= 2 and re.search(r"[–-]", inside[dates[0].end:dates[-1].start]):
+            return dates[0].span, dates[-1].span
+        if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]) or len(dates) == 1:
+            return dates[0].span, None
+    return None, None
 
 
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias)\s+(?:the\s+)?({_NAME})")

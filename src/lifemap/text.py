@@ -10,10 +10,12 @@ to anyone who reads the file the same way.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import warnings
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .errors import DataError
 
@@ -22,22 +24,123 @@ class NotUTF8Warning(UserWarning):
     """A text was not UTF-8 and was decoded as cp1252 (or latin-1); accents may be wrong."""
 
 
+PIECE = 1_000_000   # characters of a text handed on at once: bounds the memory of a long book
+_BLOCK = 1 << 20    # bytes read from a file at once
+# Byte-order marks of the encodings read by theirs alone (UTF-32's first: it starts like UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
 def read_text(path: str | os.PathLike) -> str:
-    """The text of a file: UTF-8, else cp1252/latin-1 with a warning; binary and empty files refused.
+    """The text of a file: UTF-8, UTF-16 or UTF-32 with a byte-order mark, else cp1252/latin-1 with a
+    warning; binary and empty files, devices, pipes and directories refused.
 
     Newlines are normalised (``\\r\\n`` and ``\\r`` become ``\\n``) exactly as ``Path.read_text`` does.
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, 0, "", f"cannot read: {exc.strerror}") from None
-    if b"\x00" in data[:1 << 20] or b"\x00" in data:
-        raise DataError(path, 0, "", "binary file (it holds NUL bytes), not a text")
-    text = decode(data, str(path))
-    if not text.strip():
-        raise DataError(path, 0, "", "empty file: there is no text to read")
-    return text
+    return "".join(piece for _, piece in read_pieces(path))
+
+
+def read_pieces(path: str | os.PathLike, size: int = PIECE) -> Iterator[tuple[int, str]]:
+    """The text of a file (as ``read_text`` reads it) in ``(offset, piece)`` pieces of at most
+    ``size`` characters, cut as ``cut`` cuts: the file is read in blocks, so memory stays bounded
+    however large it is. A fault found late (a NUL byte) raises after the pieces before it."""
+    return cut(_decoded(Path(path)), size)
+
+
+def cut(parts: Iterable[str], size: int = PIECE) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of the text that ``parts`` make when joined, cut at paragraph breaks
+    (or, failing that, at a line break or a sentence end) near every ``size`` characters; a short
+    text is one piece.
+
+    >>> [piece for _, piece in cut(["One. Two.\\n", "\\nThree."], 12)]
+    ['One. Two.\\n\\n', 'Three.']
+    """
+    buffer, offset = "", 0
+    for part in parts:
+        buffer += part
+        while len(buffer) > size:
+            window = buffer[:size]
+            at = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+            at = at + 1 if at > size // 2 else size
+            yield offset, buffer[:at]
+            buffer, offset = buffer[at:], offset + at
+    yield offset, buffer
+
+
+def _decoded(path: Path) -> Iterator[str]:
+    """The text of a file block by block, decoded and with newlines normalised."""
+    from .files import open_regular
+
+    with open_regular(path) as handle:
+        block = handle.read(_BLOCK)
+        decoder, seen = _Decoder(path, block), False
+        while True:
+            last = not block
+            text = decoder.decode(block, last)
+            seen = seen or bool(text.strip())
+            if last and not seen:
+                raise DataError(path, 0, "", "empty file: there is no text to read")
+            yield text
+            if last:
+                return
+            block = handle.read(_BLOCK)
+
+
+class _Decoder:
+    """A file's bytes to text, block by block: UTF-16 or UTF-32 after its byte-order mark; else UTF-8 up to
+    the first byte that is not, then cp1252 (latin-1 once cp1252 lacks a byte), with a warning
+    at each change."""
+
+    def __init__(self, path: Path, first: bytes):
+        self.path = path
+        self.codec = next((codec for bom, codec in _BOMS if first.startswith(bom)), "utf-8")
+        self._incremental = codecs.getincrementaldecoder(self.codec)()
+        self._carry = ""        # a \r at the end of a block: a \r\n may straddle two blocks
+
+    def decode(self, block: bytes, last: bool) -> str:
+        if self.codec not in ("utf-16", "utf-32") and b"\x00" in block:
+            raise DataError(self.path, 0, "", _binary(block))
+        if self.codec in ("utf-8", "utf-16", "utf-32"):
+            try:
+                text = self._incremental.decode(block, last)
+            except UnicodeDecodeError as exc:
+                if self.codec != "utf-8":
+                    raise DataError(self.path, 0, "", f"not {self.codec.upper()} text, though it starts with "
+                                                      "its byte-order mark") from None
+                text = exc.object[:exc.start].decode("utf-8") + self._single_byte(exc.object[exc.start:])
+        else:
+            text = self._single_byte(block)
+        if "\x00" in text:
+            raise DataError(self.path, 0, "", "binary file (it holds NUL characters), not a text")
+        text, self._carry = self._carry + text, ""
+        if text.endswith("\r") and not last:
+            text, self._carry = text[:-1], "\r"
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+    def _single_byte(self, data: bytes) -> str:
+        if self.codec != "latin-1":
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                self._switch("latin-1")
+            else:
+                if self.codec != "cp1252":
+                    self._switch("cp1252")
+                return text
+        return data.decode("latin-1")
+
+    def _switch(self, codec: str) -> None:
+        self.codec = codec
+        warnings.warn(f"{self.path}: not UTF-8; decoded as {codec} (check accented letters)", NotUTF8Warning,
+                      stacklevel=2)
+
+
+def _binary(block: bytes) -> str:
+    """Why a block with NUL bytes is refused, with a hint when it looks like UTF-16 without its mark."""
+    head = block[:4096]
+    if head and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
+        return "binary file (it holds NUL bytes); if it is UTF-16 text without a byte-order mark, save it as UTF-8"
+    return "binary file (it holds NUL bytes), not a text"
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
@@ -62,6 +165,12 @@ def decode(data: bytes, name: str = "<text>") -> str:
 _END = re.compile(r"(?:\.\s?\.\s?\.|…|[.!?])[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
 _NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.]*)$")
+_SPACE = re.compile(r"[\s\ufeff]*")
+# The longest sentence: a longer run (a line without stops, a list of years or initials) is cut
+# into sentences of at most this many characters. Everything done to a sentence looks at all of
+# it, so this bounds the work per character whatever the shape of the text; no sentence of the
+# seed texts comes near it (the longest has 500 characters).
+MAX_SENTENCE = 1000
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr st prof gen col lt capt maj sgt adm gov rev fr sr jr messrs mme mlle
@@ -122,7 +231,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)``; ``text[start:end]`` is one sentence without outer white space.
 
     A line break ends a sentence (headings, captions and paragraphs are lines) unless the text is
-    wrapped at a fixed width, where only a blank line does.
+    wrapped at a fixed width, where only a blank line does. A run longer than ``MAX_SENTENCE``
+    characters is cut at its last semicolon, comma or space before that length.
     """
     spans: list[tuple[int, int]] = []
     wrapped = _hard_wrapped(text)
@@ -144,9 +254,26 @@ def _split_paragraph(text: str, lo: int, hi: int, out: list[tuple[int, int]]) ->
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    while True:
+        start = _SPACE.match(text, start, end).end()
+        stop = end if end - start <= MAX_SENTENCE else _cut(text, start)
+        last = stop
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last > start:
+            out.append((start, last))
+        if stop >= end:
+            return
+        start = stop
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to cut an overlong run of text into sentences: after the last semicolon or comma of
+    its second half, else at its last space or line break, else at ``MAX_SENTENCE``."""
+    lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    for mark in (";", ","):
+        at = text.rfind(mark + " ", lo, hi)
+        if at >= 0:
+            return at + 1
+    at = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
+    return at if at >= 0 else hi

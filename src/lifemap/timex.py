@@ -21,6 +21,7 @@ Rules that keep the output honest:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -312,13 +313,16 @@ _QUANTITY_AFTER = re.compile(r"\s*(?:%|(?:per\s*cent|percent|km|kilomet(?:re|er)
                              r"|kg|tons?|tonnes?|hectares?|ha|people|persons?|men|women|children|soldiers|troops"
                              r"|officers|prisoners|deaths|dead|killed|wounded|casualties|households|families"
                              r"|villages|delegates|members|workers|peasants|roubles|rubles|dollars|pounds|copies"
-                             r"|pages|hours|aircraft|planes|tanks|guns|ships|victims)(?!\w))", re.IGNORECASE)
+                             r"|pages|hours|aircraft|planes|tanks|guns|ships|victims|followers|supporters|inhabitants"
+                             r"|residents|votes|deportees|refugees|kulaks)(?!\w))", re.IGNORECASE)
+# Words after a number that make it an address: "1825 Main Street" is a house, not a year.
+_ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Boulevard|Place|Drive)\b")
 
 
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
 
 
-def _is_a_number(text: str, start: int, end: int, f: _Fields) -> bool:
+def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
     """Whether a year-only expression is really a count, a reference or part of a larger number."""
     before, after = text[max(0, start - 12):start], text[end:end + 24]
     if re.search(r"[0-9][.,]$", before) or re.match(r"[.,][0-9]", after):
@@ -329,7 +333,8 @@ def _is_a_number(text: str, start: int, end: int, f: _Fields) -> bool:
         return True
     if _BEFORE_CHRIST.match(after):
         return True  # the grammar reads years of the Common Era only
-    cue = (f["cue"] or "").lower()
+    if _ADDRESS_AFTER.match(text, end):
+        return True
     return cue not in _STRONG_CUES and bool(_QUANTITY_AFTER.match(after))
 
 
@@ -348,7 +353,7 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         if carried:
             cues = None if kind == "point" else _MONTH_CUES | {"on"} if kind == "point_us" else _MONTH_CUES
             y = _year_for(f, ctx, cues=cues, month=m)
-        elif kind == "year" and not f["q"] and not f["qw"] and _is_a_number(text, *body, f):
+        elif kind == "year" and not f["q"] and not f["qw"] and _is_a_number(text, *body, (f["cue"] or "").lower()):
             raise _Reject
         written = y
         q = f.qualifier() if d is None else ""
@@ -411,7 +416,7 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
     if kind == "years":
         sy = f.int("sy")
         ey = f.int("ey") if f["ey"] else sy // 100 * 100 + int(f["eyy"])
-        if _is_a_number(text, *body, f):
+        if _is_a_number(text, *body, (f["cue"] or "").lower()):
             raise _Reject
         span = DateSpan(_iso(sy), _iso(ey), "year")
         return [(*body, span, False)], (ey, span)
@@ -498,6 +503,33 @@ def _best_at(text: str, at: int, ctx: _Context | None):
     return best
 
 
+# A year in a list or a table of numbers ("… 1916 1917 1918 …"): no word before it that could
+# lead into a longer form, and only a stop or a comma, spaces and a number (or the end) after it,
+# so the grammar can only read it as a year. Read directly: trying every form at each number of
+# 1 MB of bare years cost six times the time of 1 MB of prose (issue 12). tests/test_timex.py
+# checks that it reads what the grammar reads.
+_BARE_AFTER = re.compile(r"[.,;:]?(?:\s+(?=[0-9])|\s*\Z)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@functools.lru_cache(maxsize=None)
+def _year_span(year: int) -> DateSpan:
+    return DateSpan(_iso(year), _iso(year), "year")
+
+
+def _bare_year(text: str, start: int, end: int, lo: int) -> DateSpan | None:
+    """The span of the number at ``start``..``end`` if it is a bare year (see above), else None:
+    the full grammar decides."""
+    if end - start != 4 or not text[start].isdigit() or not _BARE_AFTER.match(text, end):
+        return None
+    if _WORD_CHAR.search(text, lo, start) or (start and _WORD_CHAR.match(text, start - 1)):
+        return None                                   # a word that may lead into a longer form
+    year = int(text[start:end])
+    if not 1000 <= year <= 2100 or _is_a_number(text, start, end, ""):
+        return None
+    return _year_span(year)
+
+
 def scan_dates(text: str, *, default_year: int | None = None) -> tuple[list[DateMention], list[DateProblem]]:
     """The date mentions of ``text`` and the expressions that cannot be dates, both in text order.
 
@@ -522,6 +554,11 @@ def scan_dates(text: str, *, default_year: int | None = None) -> tuple[list[Date
         t = trigger.start()
         if t < pos or trigger.group().startswith("["):
             continue  # inside a mention already, or a citation mark
+        bare = _bare_year(text, t, trigger.end(), max(pos, tried, t - _LOOKBACK))
+        if bare is not None:
+            mentions.append(DateMention(t, trigger.end(), trigger.group(), bare))
+            pos, ctx = trigger.end(), (int(trigger.group()), bare)
+            continue
         # Every date holds a trigger and starts at most _LOOKBACK characters before it, so only
         # the word starts of that window need the full grammar.
         while True:

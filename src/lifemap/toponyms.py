@@ -69,8 +69,12 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
 _CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
-              "within throughout between").split()
+              "within throughout between captured capturing capture recaptured took taking stormed liberated "
+              "liberating besieged defended occupied occupying seized attacked bombed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
+# Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
+_EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
+    evacuation bombing invasion surrender encirclement sack""".split())
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets""".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
@@ -203,8 +207,10 @@ def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | No
 
 
 def _continues_name(text: str, start: int) -> bool:
-    """Whether the word at ``start`` continues a capitalised name ("Powers" in "Central Powers")."""
-    return _CAPITAL_BEFORE.search(text[max(0, start - 30):start]) is not None
+    """Whether the word at ``start`` continues a capitalised name ("Powers" in "Central Powers"); a
+    capitalised cue opening the sentence ("In Omsk …") is no name."""
+    m = _CAPITAL_BEFORE.search(text[max(0, start - 30):start])
+    return m is not None and m.group().strip(" -‐–").lower() not in _CUE_SET
 
 
 def learn_persons(text: str) -> set[str]:
@@ -226,7 +232,9 @@ def learn_persons(text: str) -> set[str]:
 
 # A word followed by a capitalised word (or an initial's stop): where a person's name may follow.
 _WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[A-Z])")
-_NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*)*(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
+# (at most three more initials: an open repeat backtracked over a whole run "A. B. C. …" from each
+# of its letters, quadratic in the run)
+_NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*){0,3}(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
 _ABBREVIATED = frozenset("mr mrs ms dr st gen col lt capt prof".split())
 _NOT_SURNAMES = frozenset("""The A An In On At By Of And But Or For To From With As If When While Although Though
     There This That These Those It He She They We His Her Their Some Many Most All After Before
@@ -270,7 +278,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         return True
     if word == "of":
         before = _word_before(text, start)
-        return before is not None and before[1].lower() in _SETTLEMENTS
+        return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in _EVENTS_OF)
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
     return False
@@ -405,7 +413,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         found = sorted(found + extra, key=lambda f: f.start)
     found = _drop_qualifiers(text, found)
     if fallback is not None and unknown:
-        found = _with_fallback(text, found, unknown, fallback, persons)
+        # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
+        found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
     return found
 
 
@@ -510,6 +519,8 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if re.search(r"(?:ian|ean|ese|ish|ic|ist|ists|ism|ians|ans|ese)$", last):
         return False                               # adjectives and peoples: Russian, Marxist
+    if word.isupper() and len(word) <= 5:
+        return False                               # an acronym: "POW", "CPY", "NKVD"
     return len(key) >= 3
 
 
@@ -531,7 +542,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
     so_far: Counter = Counter()
     last: Mention | None = None                    # the mention right before the current name
     i = 0
-    for start, end, word in unknown:
+    for start, end, word, trimmed in map(_without_facility, unknown):
         while i < len(found) and found[i].end <= start:
             if found[i].location is not None:
                 so_far[found[i].location.country] += 1
@@ -543,7 +554,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if not _cued(text, start, [last] if last else []) or _is_title(text, start) or _is_person_before(text, start):
             continue
         after = text[end:end + 40]
-        if _STATION.match(after) or _ADMIN.match(after) or re.match(r"^\s*[A-Z]", after):
+        if _STATION.match(after) or _ADMIN.match(after) or (re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
@@ -568,11 +579,22 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
     return out
 
 
+def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
+    """A run of capitalised words that ends in what stands at a place is that place: "Kungur POW camp"
+    and "Ogulin Prison" are Kungur and Ogulin (an acronym or a facility word after the name); the flag
+    says the run was cut so."""
+    start, end, word = item
+    parts = word.split()
+    if len(parts) > 1 and all(p.isupper() or p.lower() in words("facilities") for p in parts[1:]):
+        return start, start + len(parts[0]), parts[0], True
+    return start, end, word, False
+
+
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still""".split())
+    itself alone again instead too also only once still rather than""".split())
 
 
 def _main_countries(region: Counter) -> Counter:

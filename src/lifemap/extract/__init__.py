@@ -21,16 +21,19 @@ out-of-period names) by how the date was found and how sure the kind is.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import sys
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import Callable, Iterator
 
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
 from ..subject import Subject, find_subject, known_subjects
-from ..text import read_text
+from ..files import open_regular, same_file
+from ..text import cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
 from . import clauses, dating, kinds, narrative as narrative_stage, roles
 from .actors import Actors
@@ -39,25 +42,39 @@ from .kinds import MOVES, Strength
 from .options import DEFAULT, ExtractOptions
 from .tagger import tag
 
-__all__ = ["extract", "events_in", "write_csv", "ExtractOptions", "DateWarning", "old_style_period",
-           "old_style_periods"]
+__all__ = ["extract", "extract_pieces", "concat", "events_in", "write_csv", "ExtractOptions", "DateWarning",
+           "DuplicateInput", "old_style_period", "old_style_periods"]
 
 
 class DateWarning(UserWarning):
     """A text gives an impossible date (31 February, a range that ends before it starts)."""
 
 
-def _documents(paths_or_text) -> list[tuple[str, str]]:
-    """``[(source name, text)]``: paths are read (``lifemap.text.read_text``); a string that is no
-    existing file's name is the text itself."""
+class DuplicateInput(UserWarning):
+    """The same file was given twice (also through a link): its events would count double."""
+
+
+def _documents(paths_or_text, size: int) -> list[tuple[str, Callable[[], Iterator[tuple[int, str]]], int]]:
+    """``[(source name, its pieces, length)]``: a path's text is read in pieces when it is analysed
+    (``lifemap.text.read_pieces``: a long file is never whole in memory, and a device or a pipe is
+    refused before anything is read); a string that is no existing file's name is the text itself.
+    A file named twice is read once."""
     items = [paths_or_text] if isinstance(paths_or_text, (str, os.PathLike)) else list(paths_or_text)
-    docs = []
+    docs, paths = [], []
     for n, item in enumerate(items, 1):
         if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item and len(item) < 1024
                                             and item.strip() and os.path.isfile(item)):
-            docs.append((Path(item).name, read_text(item)))
+            if any(same_file(item, earlier) for earlier in paths):
+                warnings.warn(f"{item} is given more than once; it is read once", DuplicateInput, stacklevel=3)
+                continue
+            with open_regular(item) as handle:
+                length = os.fstat(handle.fileno()).st_size
+            paths.append(item)
+            docs.append((Path(item).name, functools.partial(read_pieces, item, size), length))
         else:
-            docs.append(("<text>" if len(items) == 1 else f"<text {n}>", str(item)))
+            text = str(item)
+            docs.append(("<text>" if len(items) == 1 else f"<text {n}>", functools.partial(cut, [text], size),
+                         len(text)))
     return docs
 
 
@@ -74,36 +91,58 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     judged per text). ``subject``: whose life the texts tell (None: found in each text).
     The frame's ``attrs["subjects"]`` lists the subject of each text.
     """
+    frames = list(extract_pieces(paths_or_text, gazetteer=gazetteer, progress=progress, fallback=fallback,
+                                 old_style=old_style, subject=subject, options=options))
+    return concat(frames)
+
+
+def concat(frames: list):
+    """One events frame of the frames ``extract_pieces`` gives, with the subjects of all their texts."""
+    import pandas as pd
+
+    if not frames:
+        return events_frame([], Gazetteer([]))
+    subjects = list(dict.fromkeys(s for f in frames for s in f.attrs.get("subjects", ())))
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame.attrs["subjects"] = subjects
+    return frame
+
+
+def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
+                   fallback=True, old_style: bool | None = None, subject: Subject | None = None,
+                   options: ExtractOptions = DEFAULT):
+    """``extract``'s events one piece of text (``options.chunk`` characters) at a time, each an events
+    frame with its text's subject in ``attrs``: what is written out as it comes (``lifemap extract``)
+    needs memory for one piece only, however long the input and however many events it holds."""
     from tqdm import tqdm
 
-    docs = _documents(paths_or_text)
+    docs = _documents(paths_or_text, options.chunk)
     gazetteer = gazetteer or Gazetteer.load()
     if fallback is True:
         from ..geonames import GeoNames
 
         fallback = GeoNames.open()
-    total = sum(len(t) for _, t in docs)
+    total = sum(length for _, _, length in docs)
     show = progress if progress is not None else total > 2_000_000
-    events: list[Event] = []
-    places: dict[str, Place] = {}
-    subjects: list[Subject] = []
+    ids: Counter = Counter()
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
-        for name, text in docs:
-            who = subject or _subject_of(text)
-            subjects.append(who)
-            for offset, piece in _chunks(text, options.chunk):
+        for name, pieces, _ in docs:
+            who = subject
+            for offset, piece in pieces():
+                who = who or _subject_of(piece)        # the first piece holds the title and the opening
+                events: list[Event] = []
+                places: dict[str, Place] = {}
                 for event, used in events_in(piece, name, gazetteer, fallback or None, subject=who,
                                              old_style=old_style, bar=bar, offset=offset, options=options):
                     events.append(event)
                     for place in used:
                         if place.id not in gazetteer:
                             places.setdefault(place.id, place)
-    if places:
-        gazetteer = Gazetteer(list(gazetteer) + list(places.values()), layers=gazetteer.layers, path=gazetteer.path)
-    frame = events_frame(_with_ids(events), gazetteer, order=False)
-    frame.attrs["subjects"] = subjects
-    return frame
+                known = gazetteer.extended(places.values()) if places else gazetteer
+                frame = events_frame(_with_ids(events, ids), known, order=False)
+                frame.attrs["subjects"] = [who]
+                yield frame
 
 
 def _subject_of(text: str) -> Subject:
@@ -119,24 +158,11 @@ def _subject_of(text: str) -> Subject:
     return replace(who, periods=tuple(from_headings([line for line in lines if line[-1] not in ".!?"])))
 
 
-def _chunks(text: str, size: int):
-    """``(offset, piece)`` of a long text cut at paragraph breaks (or, failing that, at a line
-    break or a sentence end) near every ``size`` characters; a short text is one piece."""
-    start = 0
-    while len(text) - start > size:
-        window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
-        cut = cut + 1 if cut > size // 2 else size
-        yield start, text[start:start + cut]
-        start += cut
-    yield start, text[start:]
-
-
-def _with_ids(events: list[Event]) -> list[Event]:
-    """Ids ``<year>-<kind>-<place>`` (``undated-…`` without a date), numbered where they repeat."""
+def _with_ids(events: list[Event], seen: Counter) -> list[Event]:
+    """Ids ``<year>-<kind>-<place>`` (``undated-…`` without a date), numbered where they repeat in the
+    whole extraction (``seen`` counts across pieces)."""
     from dataclasses import replace
 
-    seen: Counter = Counter()
     out = []
     for e in events:
         base = f"{e.span.start[:4] if e.span else 'undated'}-{e.kind}-{e.place}"
@@ -145,11 +171,32 @@ def _with_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def write_csv(frame, path: str | os.PathLike) -> Path:
-    """Write events (without the geometry) as UTF-8 CSV, atomically: no reader sees half a file."""
-    from ..files import write_text
+def write_csv(frames, path: str | os.PathLike) -> Path:
+    """Write events (a frame, or frames one after the other as ``extract_pieces`` gives them; their
+    columns but the geometry) as UTF-8 CSV, atomically: no reader sees half a file. Written as they
+    come, row by row; text a spreadsheet would run as a formula gets a leading apostrophe
+    (``records.spreadsheet_safe``)."""
+    import itertools
 
-    return write_text(path, frame.drop(columns=["geometry"], errors="ignore").to_csv(index=False))
+    import pandas as pd
+
+    from ..events import FRAME_COLUMNS
+    from ..files import write_atomically
+    from ..records import write_rows
+
+    frames = iter([frames] if isinstance(frames, pd.DataFrame) else frames)
+    first = next(frames, None)
+    columns = [c for c in (FRAME_COLUMNS if first is None else first.columns) if c != "geometry"]
+
+    def cell(value):  # as pandas writes them: a missing value is an empty cell
+        return "" if value is None or value is pd.NA or value is pd.NaT or value != value else value
+
+    def rows():
+        for frame in itertools.chain([] if first is None else [first], frames):
+            for row in frame[columns].itertuples(index=False, name=None):
+                yield [cell(v) for v in row]
+
+    return write_atomically(path, lambda tmp: write_rows(tmp, columns, rows()))
 
 
 # One text -----------------------------------------------------------------------------------------
@@ -213,22 +260,13 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     return out
 
 
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in mentions:
-        if m.place not in seen:
-            seen.add(m.place)
-            out.append(m)
-    return out
-
-
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
                      previous_kinds: set[str], source: str, offset: int, options: ExtractOptions):
     text = story.text
     a, b = story.spans[i]
     sentence = text[a:b]
     words = kinds.event_words(sentence, a)
-    distinct = _distinct(mentions)
+    distinct = mentions                                # a place named twice is read twice (one event kept)
     tokens = tag(sentence)
     links: dict[int, clauses.Link] = {}
     for n, m in enumerate(distinct):
@@ -252,6 +290,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
         return bool(here & there)
 
+    found: dict[str, list] = {}
     for m in kept:
         guess = guesses[id(m)]
         later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
@@ -269,6 +308,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             if choice.widen:
                 span = dating.widen(span)
         actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
+        span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]
@@ -277,8 +317,24 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                             round(confidence, 2), m.source, sentence)
         summary = f"{actor}: {guess.kind} at {m.text} (found in {source}, {evidence.date_text or 'undated'})"
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
-        yield Event("", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
-                    origin.place if origin else "", sentence, evidence), used
+        found.setdefault(m.place, []).append((Event(
+            "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
+            origin.place if origin else "", sentence, evidence=evidence), used))
+    # One event per place and sentence: the reading that puts the subject there, else the first.
+    for readings in found.values():
+        yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])
+
+
+def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,
+               m: Mention):
+    """The subject's birth or death is dated by what the text says of their life ("(7 May 1892 – 4 May
+    1980)") unless the clause that names the place dates it, or the next sentence tells it with its date."""
+    life = {"birth": subject.born, "death": subject.died}.get(kind)
+    if life is None or actor != subject.name:
+        return span
+    own = choice.date is not None and (choice.how is How.NEXT or choice.how is How.OWN and not clauses.split(
+        sentence, choice.date.start - a, m.start - a))
+    return span if own else life
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:

@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from ..lexicon import words
+from ..lexicon import words as words_of
 from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag
@@ -78,7 +79,9 @@ class Actors:
             j -= 1
 
     def _name(self, words: str) -> str:
-        return self.subject.name if self.is_subject(words) else clean(words)
+        if self.is_subject(words) or (self.about_subject and clean(words).lower() in words_of("companions")):
+            return self.subject.name                   # "Kamenev and Stalin", "the couple", "the family"
+        return clean(words)
 
     def person_before(self, i: int) -> str:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them)."""
@@ -139,6 +142,8 @@ class Actors:
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
             return self._mover(i, link.mover)
+        if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big):
+            return self._mover(i, link.mover)          # "the police arrested him in Baku": he was held there
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
         if who != mine and self.meets_subject(tokens, link):
@@ -154,11 +159,14 @@ class Actors:
         return self._name(words)
 
     def meets_subject(self, tokens: list, link: Link) -> bool:
-        """A verb of meeting in the clause whose object (or agent, "received by Stalin") is the subject."""
+        """The subject is there with the clause's subject: the object of a verb of meeting, staying or
+        holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin") or
+        after "with" ("moved with Dostoevsky to Barnaul")."""
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
         for k, t in enumerate(inside):
-            if t.tag is Tag.VERB and t.vclass == "meeting":
+            if (t.tag is Tag.VERB and t.vclass in ("meeting", "stay", "detention")) or (
+                    t.tag is Tag.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
                 after = " ".join(x.text for x in inside[k + 1:k + 4])
                 if self.subject.is_named(after, own_text=self.about_subject):
                     return True
@@ -202,7 +210,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 if place[2] and place[0] == s and clauses.VERB.match(
                         sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1)):
                     return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
-                continue
+                rest = re.match(r"(?:,\s*|\s+and\s+)+([A-Z].*)", sentence[place[1]:s + len(found)])
+                if rest is None:
+                    continue
+                found = rest.group(1)                  # "Western Georgia, Ordzhonikidze became": the man
             tokens = [t for t in re.split(r"(?:,\s*|\s+)", found) if t and t != "and"]
             while tokens and (tokens[0] in _NOT_NAMES or _bare(tokens[0]) in _MONTH_WORDS):
                 tokens.pop(0)
@@ -241,6 +252,7 @@ def clean(words: str) -> str:
 
 
 # Whether a clause puts its subject at a place ------------------------------------------------------
+_ALONG = frozenset("motion sending stay detention meeting".split())
 _TO = frozenset("to into onto for towards toward via through across at in between".split())
 _MOVERS = frozenset("him her them himself herself themselves".split())
 

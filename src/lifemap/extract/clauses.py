@@ -17,7 +17,7 @@ _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after)\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
-PARTICIPLE_LEAD = re.compile(r"^(?:Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
+PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
@@ -187,18 +187,31 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     lead = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
-        if after is not None and prep not in ("", "subject"):
-            verb_at, lead, noun, mover = after, True, "", ""
-        elif after is not None:
-            verb_at, noun, mover = after, "", ""
+        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
+        if prep in ("", "subject"):
+            if after is not None:
+                verb_at, noun, mover = after, "", ""
+        elif opens and after is not None:
+            verb_at, lead, noun, mover = after, True, "", ""     # "In Baku, he organised strikes"
+        elif j - 1 >= first and tokens[j - 1].tag is Tag.WORD:
+            noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
     if verb is None and j >= first and _copula(tokens, j):
         vclass = "stay"                            # "he was then in Iceland"
     until = verb_at if verb_at is not None else k
-    before = tokens[first:until]
+    # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
+    # transferred to Maribor" — the transfer happened.
+    start_at = first
+    for n in range(first, until):
+        if tokens[n].tag is Tag.CONJ and n + 1 < until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
+            start_at = n + 1
+    before = tokens[start_at:until]
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
-                   or (t.tag is Tag.VERB and t.vclass == "abstract")
+                   or (t.tag is Tag.VERB and (t.vclass == "abstract" or t.lemma == "try"
+                                              and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
+                   or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
+                       and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
@@ -207,7 +220,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         #                                            "said his goodbyes in Kureika", which happened there
     negated = any(t.tag is Tag.NEG for t in tokens[max(first, until - 4):until])
     return Link(prep, verb.lemma if verb else "", vclass,
-                bool(verb) and is_passive(tokens, verb_at), noun if verb and not lead else "",
+                bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
 
 

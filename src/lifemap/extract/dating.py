@@ -133,6 +133,7 @@ def timeline(narrative: Narrative) -> Timeline:
                 look_back = not foreign and _looks_back(sentence, m.start, m.end, span, context)
                 found.append(NarrativeDate(span, m.text, a + m.start, a + m.end, i, paragraph, m.carried,
                                            look_back, foreign))
+        found = _coordinated(found, text)
         shifted = _shifted(sentence, a, i, paragraph, found, context)
         if shifted is not None:
             found.append(shifted)
@@ -146,6 +147,27 @@ def timeline(narrative: Narrative) -> Timeline:
             framed = (None, 0)
         elif context is not None and ANAPHORA.search(sentence):
             context = replace(context, sentence=i, paragraph=paragraph)   # "That month, …"
+    return out
+
+
+_AND = re.compile(r"\s*(?:and|&)\s*")
+_ORDER = ("day", "month", "season", "year", "decade")
+
+
+def _coordinated(found: list[NarrativeDate], text: str) -> list[NarrativeDate]:
+    """"in 1936 and 1937": two dates joined by "and", the second after the first, are one span."""
+    out: list[NarrativeDate] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.foreign and not d.foreign and _AND.fullmatch(text[prev.end:d.start])
+                and d.span.first_day > prev.span.last_day):
+            precision = max(prev.span.precision, d.span.precision, key=_ORDER.index)
+            if precision == "season":
+                precision = "month"
+            span = DateSpan(prev.span.start, d.span.end, precision, "", prev.span.calendar)
+            out[-1] = replace(prev, span=span, text=text[prev.start:d.end], end=d.end)
+            continue
+        out.append(d)
     return out
 
 

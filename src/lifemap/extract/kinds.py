@@ -42,43 +42,46 @@ class EventWord:
 
 
 _ARRIVAL = re.compile(r"(?i)arriv\w*|made (?:it|his way|her way|their way)|reach\w*")
-_LOW_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _NAME_PART = re.compile(r"\s+[A-Z]")
 
 
 @functools.cache
-def _lexicon():
-    """``(one-word lookup, pattern of phrases, pattern of everything)`` from the data file."""
-    table = sections("event_words")
-    one = {}
-    for kind, phrases in table.items():
+def _lexicon() -> dict[str, list[tuple[str, int, str]]]:
+    """The event words by their first word: ``{first: [(phrase, words in it, kind), …]}``, longest first."""
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    for kind, phrases in sections("event_words").items():
         for p in phrases:
-            if re.fullmatch(r"[A-Za-z]+", p):
-                one.setdefault(p.lower(), kind)
-    phrases = "|".join(
-        f"(?P<{kind}>(?<![\\w-])(?:{'|'.join(re.escape(p.lower()) for p in sorted(ps, key=len, reverse=True) if not re.fullmatch(r'[A-Za-z]+', p))})(?![\\w]))"
-        for kind, ps in table.items() if any(not re.fullmatch(r"[A-Za-z]+", p) for p in ps))
-    everything = "|".join(
-        f"(?P<{kind}>(?<![\\w-])(?:{'|'.join(re.escape(p.lower()) for p in sorted(ps, key=len, reverse=True))})(?![\\w]))"
-        for kind, ps in table.items())
-    return one, re.compile(phrases), re.compile(everything)
+            low = p.lower()
+            pieces = _PIECE.findall(low)
+            out.setdefault(pieces[0], []).append((low, len(pieces), kind))
+    for candidates in out.values():
+        candidates.sort(key=lambda c: -c[1])
+    return out
+
+
+_PIECE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def kind_words(sentence: str) -> list[tuple[str, int, int]]:
-    """The event words of a sentence: ``[(kind, start, end)]`` in order (offsets in the sentence);
-    phrases of the ``none`` section hide what they hold ("came to be")."""
-    one, phrases, everything = _lexicon()
+    """The event words of a sentence: ``[(kind, start, end)]`` in order (offsets in the sentence), each
+    matched whole and longest first; phrases of the ``none`` section hide what they hold ("came to be")."""
+    lexicon = _lexicon()
     low = sentence.lower()
-    if len(low) != len(sentence):
-        out = [(m.lastgroup, m.start(), m.end()) for m in everything.finditer(low)]
-    else:
-        found = [(m.lastgroup, m.start(), m.end()) for m in phrases.finditer(low)]
-        hidden = [(s, e) for k, s, e in found if k == "none"]
-        out = [k for k in found if k[0] != "none"]
-        out += [(one[m.group()], m.start(), m.end()) for m in _LOW_WORD.finditer(low)
-                if m.group() in one and not any(s <= m.start() < e for s, e in hidden)]
-        out.sort(key=lambda k: k[1])
-    return [k for k in out if k[0] != "none"]
+    pieces = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(low)]
+    out = []
+    i = 0
+    while i < len(pieces):
+        word, start, _ = pieces[i]
+        step = 1
+        if word in lexicon and (start == 0 or low[start - 1] != "-"):
+            for phrase, n, kind in lexicon[word]:
+                if i + n <= len(pieces) and low[start:pieces[i + n - 1][2]] == phrase:
+                    if kind != "none":
+                        out.append((kind, start, pieces[i + n - 1][2]))
+                    step = n
+                    break
+        i += step
+    return out
 
 
 def event_words(sentence: str, a: int) -> list[EventWord]:

@@ -29,8 +29,9 @@ class ExtractOptions:
     kind_weight_none: float = 0.85
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
-    # Characters of text analysed at once: bounds the working memory of a long book.
-    chunk: int = 4_000_000
+    # Characters of text analysed at once: bounds the working memory of a long book, and that of the
+    # rows of a text dense with events (at most about one event every eight characters).
+    chunk: int = 1_000_000
 
 
 DEFAULT = ExtractOptions()

@@ -41,6 +41,9 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
+# A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
+# camp near Perm".
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]+))?\s+(?:near|outside|close\s+to)\s+(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,3}$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
@@ -66,7 +69,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_ABSTRACT.search(before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _REFERENCE.search(before):
+        if _REFERENCE.search(before) or _NEAR_NAMED.search(before):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT

@@ -100,46 +100,53 @@ def _closed() -> dict[str, Tag]:
     return out
 
 
+_AUX = frozenset("had has have having did does do".split())
+_SUBJECT_TAGS = (Tag.PRON, Tag.MODAL, Tag.TO, Tag.NEG, Tag.AUX)
+_AFTER_SUBJECT = (Tag.NAME, Tag.PRON, Tag.WORD, Tag.AUX, Tag.ADV, Tag.NEG)
+_OPENERS = "\"“‘'("
+
+
 def tag(sentence: str) -> list[Token]:
     """The tokens of a sentence with their tags."""
     closed, known = _closed(), verbs()
-    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    raw = _TOKEN.findall(sentence)
     out: list[Token] = []
-    for i, (text, start, end) in enumerate(raw):
-        low = text.lower()
-        prev = out[-1] if out else None
-        if not text[0].isalnum():
-            out.append(Token(text, start, end, Tag.PUNCT))
-            continue
-        if text[0].isdigit():
-            out.append(Token(text, start, end, Tag.NUM))
-            continue
-        if low in ("n't", "n’t"):
-            out.append(Token(text, start, end, Tag.NEG))
-            continue
-        first = prev is None or prev.tag is Tag.PUNCT and prev.text in "\"“‘'("
-        if text[0].isupper() and not (first and (low in closed or low in known)):
-            out.append(Token(text, start, end, Tag.NAME))
-            continue
-        if low == "to":
-            nxt = raw[i + 1][0].lower() if i + 1 < len(raw) else ""
-            is_inf = known.get(nxt, ("", "", ""))[2] == "base" and nxt not in closed
-            out.append(Token(text, start, end, Tag.TO if is_inf else Tag.PREP))
-            continue
-        if low in _BE or low in ("had", "has", "have", "having", "did", "does", "do"):
-            out.append(Token(text, start, end, Tag.AUX, lemma="be" if low in _BE else low))
-            continue
-        if low in closed:
-            out.append(Token(text, start, end, closed[low]))
-            continue
-        if low in known:
-            lemma, vclass, form = known[low]
-            if form in ("past", "ing") or (prev is not None and (
-                    prev.tag in (Tag.PRON, Tag.MODAL, Tag.TO, Tag.NEG, Tag.AUX) or
-                    (prev.tag is Tag.NAME and form == "s"))):
-                out.append(Token(text, start, end, Tag.VERB, lemma, vclass, form))
-                continue
-        out.append(Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD))
+    append = out.append
+    pos = 0
+    prev: Token | None = None
+    for i, text in enumerate(raw):
+        start = sentence.index(text, pos)
+        end = pos = start + len(text)
+        c = text[0]
+        if not c.isalnum():
+            prev = Token(text, start, end, Tag.PUNCT)
+        elif c.isdigit():
+            prev = Token(text, start, end, Tag.NUM)
+        else:
+            low = text.lower()
+            if low in ("n't", "n’t"):
+                prev = Token(text, start, end, Tag.NEG)
+            elif c.isupper() and not ((prev is None or prev.tag is Tag.PUNCT and prev.text in _OPENERS)
+                                      and (low in closed or low in known)):
+                prev = Token(text, start, end, Tag.NAME)
+            elif low == "to":
+                nxt = raw[i + 1].lower() if i + 1 < len(raw) else ""
+                is_inf = nxt not in closed and known.get(nxt, ("", "", ""))[2] == "base"
+                prev = Token(text, start, end, Tag.TO if is_inf else Tag.PREP)
+            elif low in _BE or low in _AUX:
+                prev = Token(text, start, end, Tag.AUX, lemma="be" if low in _BE else low)
+            elif low in closed:
+                prev = Token(text, start, end, closed[low])
+            elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
+                    prev.tag in _SUBJECT_TAGS or (prev.tag is Tag.NAME and form == "s")))):
+                lemma, vclass, form = known[low]
+                prev = Token(text, start, end, Tag.VERB, lemma, vclass, form)
+            elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT:
+                # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
+                prev = Token(text, start, end, Tag.VERB, low, "", "past")
+            else:
+                prev = Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD)
+        append(prev)
     return out
 
 

@@ -31,6 +31,22 @@
         return e;
     }
     function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+    // A name or label in a heading, a list entry, the slider or a tooltip: a 10 KB place name ran
+    // out of all of them (the table and the popup's text keep every character)
+    var LONGEST = 160;
+    function clip(text) { text = String(text); return text.length > LONGEST ? text.slice(0, LONGEST - 1) + "…" : text; }
+    function small() { return matchMedia("(max-width: 640px), (max-height: 700px)").matches; }   // controls.SmallScreens
+    function foldable(toggle, body) {
+        function fold(on) { body.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
+        toggle.addEventListener("click", function () {
+            if (body.hidden && small()) {   // one open at a time: they never pile up
+                toggle.closest(".leaflet-control").parentNode.querySelectorAll(".lm-toggle[aria-expanded=true]")
+                    .forEach(function (t) { t.click(); });
+            }
+            fold(!body.hidden);
+        });
+        fold(small());
+    }
 
     // Great circles on the sphere: close enough to the WGS84 geodesics of lifemap.route (under a
     // pixel at zoom 4, bench/RESULTS.md) and no vertex has to travel in the page.
@@ -81,7 +97,8 @@
         var places = rows(data.places), events = rows(data.events), legs = rows(data.legs), t = 0;
         events.forEach(function (e, i) {
             e.i = i; e.at = places[e.place];
-            t += e.dt; e.t = t; e.t_end = t + e.days; e.end = e.start + e.length;
+            // t: the day the chronology stands the event at; t_first..t_end: the days its date can mean
+            t += e.dt; e.t = t; e.t_first = t - e.early; e.t_end = t + e.days; e.end = e.start + e.length;
             var now = " (now " + e.at.now + ")";   // the label is the name then, and the modern one if it changed
             e.then = e.label.slice(-now.length) === now ? e.label.slice(0, -now.length) : e.label;
         });
@@ -107,10 +124,11 @@
     function features(model, key, withLegs) {
         var out = [];
         (model.byLayer[key] || new Map()).forEach(function (evs) {
-            var p = evs[0].at, t = Infinity, tEnd = -Infinity;
-            evs.forEach(function (e) { t = Math.min(t, e.t); tEnd = Math.max(tEnd, e.t_end); });
+            var p = evs[0].at, t = Infinity, tFirst = Infinity, tEnd = -Infinity;
+            evs.forEach(function (e) { t = Math.min(t, e.t); tFirst = Math.min(tFirst, e.t_first); tEnd = Math.max(tEnd, e.t_end); });
             out.push({type: "Feature", geometry: {type: "Point", coordinates: [p.lon, p.lat]},
-                      properties: {layer: key, kind: evs[0].kind, place: p.id, events: evs.length, t: t, t_end: tEnd},
+                      properties: {layer: key, kind: evs[0].kind, place: p.id, events: evs.length, t: t, t_first: tFirst,
+                                   t_end: tEnd},
                       evs: evs});
         });
         model.legs.forEach(function (g) {
@@ -120,10 +138,13 @@
                 return line.map(function (q) { return [q[1], q[0]]; });
             });
             out.push({type: "Feature", geometry: {type: "MultiLineString", coordinates: parts},
-                      properties: {layer: key, kind: g.kind, leg: true, t: g.ev.t, t_end: g.ev.t}, leg: g});
+                      properties: {layer: key, kind: g.kind, leg: true, t: g.ev.t, t_first: g.ev.t, t_end: g.ev.t}, leg: g});
         });
         return out;
     }
+
+    // as lifemap.sources.cite writes it
+    function cite(e) { return e.source + " — sentence at characters " + e.start + "–" + e.end; }
 
     // Popups and tooltips, built when they open ------------------------------------------------
     var STORY_CHUNK = 200, POPUP_ITEMS = 60, POPUP_OPTIONS = {maxWidth: 380, className: "lm-popup"};
@@ -131,18 +152,18 @@
         var li = el("li", ul);
         el("b", li, e.date);
         li.appendChild(document.createTextNode(" · " + e.kind + (e.origin >= 0 ? " from " + e.origin_label : "")));
-        if (names > 1) { el("i", li, " as " + e.then); }
+        if (names > 1) { el("i", li, " as " + clip(e.then)); }
         li.appendChild(document.createElement("br"));
         li.appendChild(document.createTextNode(e.summary + " "));
         el("small", li, "(" + e.actor + ")");
         if (e.sentence) { el("blockquote", li, e.sentence); }
-        el("div", li, "Source: " + e.source + ", characters " + e.start + "–" + e.end, "lm-src");
+        el("div", li, "Source: " + cite(e), "lm-src");
     }
     function placePopup(f, label) {
         var evs = f.evs, box = el("div"), now = evs[0].at.now, thens = [];
         evs.forEach(function (e) { if (thens.indexOf(e.then) < 0) { thens.push(e.then); } });
-        var h = el("h4", box, thens.join(" / "));
-        if (thens.some(function (t) { return t !== now; })) { el("small", h, " (now " + now + ")"); }
+        var h = el("h4", box, thens.map(clip).join(" / "));
+        if (thens.some(function (t) { return t !== now; })) { el("small", h, " (now " + clip(now) + ")"); }
         el("div", box, label, "lm-src");
         var ul = el("ul", box);
         function more(from) {
@@ -158,7 +179,7 @@
         return box;
     }
     function legText(g) {
-        return {what: g.from_label + " → " + g.to_label,
+        return {what: clip(g.from_label) + " → " + clip(g.to_label),
                 detail: g.kindLabel + ", " + g.ev.date + ", " + g.km.toLocaleString("en") + " km (" + g.ev.actor + ")"};
     }
     function legPopup(g) {
@@ -177,7 +198,7 @@
             return box;
         }
         var first = f.evs[0], last = f.evs[f.evs.length - 1], n = f.evs.length;
-        box.textContent = first.label + ": " + plural(n, "event") + ", " + first.date + (n > 1 ? " to " + last.date : "");
+        box.textContent = clip(first.label) + ": " + plural(n, "event") + ", " + first.date + (n > 1 ? " to " + last.date : "");
         return box;
     }
 
@@ -189,7 +210,7 @@
         var byT = new Map();
         model.stops.concat(model.events).forEach(function (e) {
             if (!byT.has(e.t)) {
-                byT.set(e.t, {t: e.t, label: e.date + " · " + e.label, place: e.label, what: e.summary,
+                byT.set(e.t, {t: e.t, label: e.date + " · " + clip(e.label), place: clip(e.label), what: e.summary,
                               lat: e.stop ? e.at.lat : null, lon: e.stop ? e.at.lon : null});
             }
         });
@@ -286,7 +307,7 @@
     // What both kinds of bundle share: members projected with a pixel box each (``m.box``), a
     // member shown when ``m.on``, a repaint that leaves the members outside its region alone,
     // and the member under the pointer kept in ``_hit`` for the layer's popup and tooltip.
-    var Bundle = L.Path.extend({
+    var Bundle = window.L && L.Path.extend({   // (no Leaflet: an offline page, see offline())
         initialize: function (members, options) {
             L.Util.setOptions(this, options);
             this._members = members;
@@ -310,7 +331,7 @@
             return this._hit !== null;
         }
     });
-    var LegBundle = Bundle.extend({
+    var LegBundle = Bundle && Bundle.extend({
         _projectMember: function (g) {
             var map = this._map, crs = map.options.crs, k = crs.scale(map.getZoom()) / crs.scale(0);
             var o = map.getPixelOrigin(), w = this._clickTolerance();
@@ -363,7 +384,7 @@
     }
     // ... and the places of one layer are a single canvas layer too: no Leaflet object per marker,
     // so showing thousands again (the slider back at the end) is a flag each and one redraw
-    var PointBundle = Bundle.extend({
+    var PointBundle = Bundle && Bundle.extend({
         _projectMember: function (f) {
             var p = this._map.latLngToLayerPoint([f.lat, f.lon]);
             f.x = p.x; f.y = p.y;
@@ -397,8 +418,8 @@
         bundle.feature = {type: "Feature", properties: {layer: spec.key, bundle: true}};
         group.addLayer(bundle);
         fs.forEach(function (f) {
-            items.push({layer: bundle, point: f, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
-                        kind: f.properties.kind, layer_key: spec.key});
+            items.push({layer: bundle, point: f, feature: f, group: group, t: f.properties.t, t_first: f.properties.t_first,
+                        t_end: f.properties.t_end, kind: f.properties.kind, layer_key: spec.key});
         });
     }
     function radius(events) { return Math.round((5 + Math.sqrt(Math.min(events, 12)) * 2) * 10) / 10; }
@@ -425,7 +446,7 @@
             group.addLayer(bundle);
             mine.forEach(function (g) {
                 items.push({layer: bundle, leg: g, feature: {leg: g, properties: {leg: true}}, group: group,
-                            t: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
+                            t: g.ev.t, t_first: g.ev.t, t_end: g.ev.t, kind: kind, layer_key: spec.key});
             });
         });
     }
@@ -464,8 +485,8 @@
                 },
                 pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {renderer: renderer}); },
                 onEachFeature: function (f, layer) {
-                    items.push({layer: layer, feature: f, group: group, t: f.properties.t, t_end: f.properties.t_end,
-                                kind: f.properties.kind, layer_key: spec.key});
+                    items.push({layer: layer, feature: f, group: group, t: f.properties.t, t_first: f.properties.t_first,
+                                t_end: f.properties.t_end, kind: f.properties.kind, layer_key: spec.key});
                     // legs lie under every layer's markers, so a place is always there to click
                     if (f.leg) { layer.on("add", function () { layer.bringToBack(); }); }
                 }
@@ -536,7 +557,12 @@
             state.index = index;
             var now = steps[index];
             var per = period();
-            showAll(function (it) { return it.t <= now.t && (!per || (it.t <= per.last && it.t_end >= per.first)); });
+            // in a period: whatever its date can overlap, shown by the period's last step at the latest
+            var end = per && steps[state.hi] ? steps[state.hi].t : Infinity;
+            showAll(function (it) {
+                return per ? it.t_first <= per.last && it.t_end >= per.first && Math.min(it.t, end) <= now.t
+                           : it.t <= now.t;
+            });
             range.value = index;
             when.textContent = now.label;
             what.textContent = now.what;
@@ -578,7 +604,7 @@
             }, interval);
         }
         var cursor = L.circleMarker([0, 0], {radius: 13, color: "#111", weight: 2, fill: false, interactive: false});
-        var control = L.control({position: "bottomright"});
+        var control = L.control({position: small() ? "bottomleft" : "bottomright"});
         var range, when, what, play, bands = [];
         control.onAdd = function () {
             var box = el("div", null, null, "lm-box lm-slider");
@@ -612,6 +638,8 @@
             return box;
         };
         control.addTo(map);
+        fitBands(bands);
+        map.on("resize", function () { fitBands(bands); });
         state.show = show; state.setPeriod = setPeriod; state.play = start; state.stop = stop;
         // the step holding a day: the date itself, or its month or year
         state.stepOf = function (t) {
@@ -620,11 +648,19 @@
         };
         if (steps.length) { show(steps.length - 1); map.removeLayer(cursor); }
     }
+    function fitBands(bands) {   // controls.TimeSlider
+        bands.forEach(function (b) {
+            var e = b.el, s = e.textContent = b.period.short;
+            e.removeAttribute("tabindex");
+            while (e.scrollWidth > e.clientWidth && s !== (s = shorter(s))) { e.textContent = s; e.tabIndex = 0; }
+        });
+    }
+    function shorter(s) { return /[\s-]/.test(s) ? s.split(/[\s-]/)[0] : /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s; }
 
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
         var stops = state.model.stops, current = -1, list, entries = [], toggle;
-        var control = L.control({position: "topleft"});
+        var control = L.control({position: small() ? "topright" : "topleft"});
         control.onAdd = function () {
             var box = el("nav", null, null, "lm-box lm-story");
             box.setAttribute("aria-label", "Story: the stops in order");
@@ -645,10 +681,7 @@
             var link = el("a", box, "All events as a table");
             link.href = "#lm-table";
             link.addEventListener("click", function () { document.getElementById("lm-table").open = true; });
-            var folded = window.matchMedia("(max-width: 640px)").matches;
-            function fold(on) { folded = on; list.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            foldable(toggle, list);
             prev.addEventListener("click", function () { go(Math.max(0, current - 1), true); });
             next.addEventListener("click", function () { go(Math.min(stops.length - 1, current + 1), true); });
             L.DomEvent.disableClickPropagation(box);
@@ -666,14 +699,14 @@
             var s = stops[i], li = el("li", parent);
             li.tabIndex = 0;
             el("b", li, s.date);
-            li.appendChild(document.createTextNode(" " + s.label));
-            el("small", li, s.summary);
+            li.appendChild(document.createTextNode(" " + clip(s.label)));
+            el("small", li, clip(s.summary));
             if (state.storyEntry) { state.storyEntry(s, li); }
             li.addEventListener("click", function () { go(i, true); });
             li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
             return li;
         }
-        var growing = false;
+        var growing = false, pending = null;
         function mark(i) {
             if (current >= 0 && entries[current]) { entries[current].removeAttribute("aria-current"); }
             current = i;
@@ -703,13 +736,19 @@
             mark(i);
             var target = state.items.find(function (it) { return it.feature.evs && it.feature.evs.indexOf(s) >= 0; });
             state.story = i;
+            if (pending) { map.off("moveend", pending); pending = null; }   // a step before the last flight ended
             if (!target) { return; }
-            var open = function () { state.openPopup(target); };
             if (fly) {
+                // after the move, not inside its moveend: a popup's own pan ends moves too, and a
+                // popup opened there closed that one under Leaflet's feet (a TypeError)
+                pending = function () {
+                    pending = null;
+                    setTimeout(function () { if (state.story === i) { state.openPopup(target); } }, 0);
+                };
                 map.flyTo([s.at.lat, s.at.lon], Math.max(map.getZoom(), 5), {duration: 0.6});
                 // listen only now: flyTo ends any move under way with a moveend of its own
-                map.once("moveend", open);
-            } else { open(); }
+                map.once("moveend", pending);
+            } else { state.openPopup(target); }
         }
         map.on("lifemap:step", function (e) {
             var i = -1;
@@ -739,24 +778,65 @@
         };
     }
 
-    // The table of every event: filled when it is first opened, so a big map loads no faster or
-    // slower for it ---------------------------------------------------------------------------
+    // The table of every event: filled when it is first opened, a page of rows at a time (the
+    // rows of 200,000 events laid out at once froze the tab for over a minute) ------------------
+    var TABLE_PAGE = 500;
     function table(state, details) {
-        var body = details.querySelector("tbody"), done = false;
-        function fill() {
-            if (done) { return; }
-            done = true;
+        var body = details.querySelector("tbody"), events = state.model.events, page = -1, pagers = [];
+        var pages = Math.max(1, Math.ceil(events.length / TABLE_PAGE));
+        function show(p) {
+            page = Math.max(0, Math.min(pages - 1, p));
             var frag = document.createDocumentFragment();
-            state.model.events.forEach(function (e) {
+            events.slice(page * TABLE_PAGE, (page + 1) * TABLE_PAGE).forEach(function (e) {
                 var tr = el("tr", frag);
-                [e.date, e.label, e.kind, e.actor, e.summary, e.source + " " + e.start + "–" + e.end]
-                    .forEach(function (c) { el("td", tr, c); });
+                [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
+            body.textContent = "";
             body.appendChild(frag);
+            pagers.forEach(function (f) { f(); });
         }
+        function pager(before) {
+            var box = el("nav", null, null, "lm-pager"), count = el("span", box, null, "lm-count");
+            box.setAttribute("aria-label", "Pages of the table");
+            count.setAttribute("aria-live", "polite");
+            var buttons = [["« First", function () { return 0; }], ["‹ Previous", function () { return page - 1; }],
+                           ["Next ›", function () { return page + 1; }], ["Last »", function () { return pages - 1; }]]
+                .map(function (b) {
+                    var button = el("button", box, b[0]);
+                    button.type = "button";
+                    button.addEventListener("click", function () { show(b[1]()); });
+                    return button;
+                });
+            details.insertBefore(box, before);
+            pagers.push(function () {
+                var n = events.length, from = page * TABLE_PAGE + 1, to = Math.min(n, (page + 1) * TABLE_PAGE);
+                count.textContent = "Events " + from.toLocaleString("en") + "–" + to.toLocaleString("en") + " of " +
+                    n.toLocaleString("en") + " (page " + (page + 1) + " of " + pages + ")";
+                buttons[0].disabled = buttons[1].disabled = page === 0;
+                buttons[2].disabled = buttons[3].disabled = page === pages - 1;
+            });
+        }
+        function fill() { if (page < 0) { show(0); } }
+        if (pages > 1) { var tbl = details.querySelector("table"); pager(tbl); pager(tbl.nextSibling); }
         details.addEventListener("toggle", function () { if (details.open) { fill(); } });
         if (details.open) { fill(); }
-        state.table = function () { fill(); return body.rows.length; };
+        // for tests and notebooks: show a page (the first by default) and give the rows shown
+        state.table = function (p) { if (p !== undefined) { show(p); } else { fill(); } return body.rows.length; };
+    }
+
+    // Without Leaflet the map cannot be drawn (a page that links it from the CDN, opened without
+    // the network): say so where the map would be, and fill the table, which needs only the model
+    function offline(data, details, box) {
+        var note = el("div", box, null, "lm-offline");
+        el("strong", note, "The map needs the network: ");
+        note.appendChild(document.createTextNode("this page loads Leaflet from cdn.jsdelivr.net, which did not " +
+            "answer. Connect to the internet and reload, or build the page with lifemap build --self-contained " +
+            "to have a map that works offline. Every event is in the table below."));
+        var state = {model: decode(data, {})};
+        table(state, details);
+        details.open = true;
+        window.lifemap = state;
+        return state;
     }
 
     // The offline basemap: rings of whole units of a degree, each point a step from the last --
@@ -777,7 +857,8 @@
         }).addTo(map);
     }
 
-    window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table, el: el,
+    window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table, offline: offline,
+                          small: small, foldable: foldable, el: el,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();

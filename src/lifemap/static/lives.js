@@ -29,14 +29,14 @@
         return box;
     }
 
-    // The marks, one per encounter, in a pane above the markers; the slider shows each from its
-    // first day, like every feature (they join state.items before the slider is made).
+    // The marks, one per encounter, in a pane above the markers; the slider shows each once both its
+    // events have come, like every feature (they join state.items before the slider is made).
     function encounters(map, state, people, found) {
-        var model = state.model, group = L.featureGroup();
+        var group = L.featureGroup();
         if (!map.getPane(PANE)) { map.createPane(PANE).style.zIndex = 450; }
         var renderer = L.svg({pane: PANE});
         state.encounters = found.map(function (e, i) {
-            var at = model.places[e.place];
+            var at = {lat: e.lat, lon: e.lon};   // a town: where the sources name one of its buildings, too
             var mark = L.circleMarker([at.lat, at.lon], {
                 pane: PANE, renderer: renderer, radius: 9, color: "#111", weight: 2.5, fill: true, fillColor: "#fff",
                 fillOpacity: 0.5, dashArray: e.status === "met" ? null : "3 3"});
@@ -45,7 +45,7 @@
                 return el("div", null, names(people, e) + ", " + e.label + ", " + e.date + " (" + e.status + ")");
             }, {sticky: true});
             group.addLayer(mark);
-            var item = {layer: mark, feature: {properties: {encounter: i}}, group: group, t: e.t, t_end: e.t_end,
+            var item = {layer: mark, feature: {properties: {encounter: i}}, group: group, t: e.step, t_end: e.t_end,
                         kind: "encounter", layer_key: "encounters"};
             state.items.push(item);
             return {data: e, at: at, item: item};
@@ -109,12 +109,12 @@
         if (!found.length) { return; }
         function go(x) {
             if (state.period) { state.setPeriod(""); map.getContainer().querySelector("select.lm-period").value = ""; }
-            state.show(state.stepOf(x.data.t));
+            state.show(state.stepOf(x.data.step));   // when both its events have come
             map.flyTo([x.at.lat, x.at.lon], Math.max(map.getZoom(), 6), {duration: 0.6});
             map.once("moveend", function () { x.item.layer.openPopup(); });
         }
-        // under the story (folded, like it, on a phone): at the bottom the slider would cover it there
-        var panel = L.control({position: "topleft"});
+        // under the story, where it is (on a phone the slider would cover the bottom corners)
+        var panel = L.control({position: page.small() ? "topright" : "topleft"});
         panel.onAdd = function () {
             var section = el("section", null, null, "lm-box lm-encounters");
             section.setAttribute("aria-label", "Encounters");
@@ -130,10 +130,7 @@
                 li.addEventListener("click", function () { go(x); });
                 li.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(x); } });
             });
-            var folded = window.matchMedia("(max-width: 640px), (max-height: 700px)").matches;
-            function fold(on) { folded = on; ul.hidden = on; toggle.setAttribute("aria-expanded", String(!on)); }
-            toggle.addEventListener("click", function () { fold(!folded); });
-            fold(folded);
+            page.foldable(toggle, ul);   // folded on a phone or in a lesson's frame, like the other panels
             L.DomEvent.disableClickPropagation(section);
             L.DomEvent.disableScrollPropagation(section);
             return section;

@@ -1,0 +1,99 @@
+"""Clause-level reading (lifemap.extract.tagger, clauses, roles, actors): a place is the subject's event
+only where the clause puts the subject there. Our own sentences, one phenomenon each."""
+from __future__ import annotations
+
+import pytest
+
+from lifemap.extract import extract
+from lifemap.extract.clauses import link
+from lifemap.extract.tagger import Tag, tag
+
+# A text about Stalin: enough mentions of him for him to be its subject.
+OPENING = "Joseph Stalin was a Georgian revolutionary. Stalin led the Soviet Union. Stalin died in 1953.\n\n"
+
+
+def events(text: str) -> list[tuple[str, str, str]]:
+    frame = extract(OPENING + text, fallback=False, progress=False)
+    frame = frame[frame["start"] >= len(OPENING)]
+    return [(r["name"], r["actor"], r["kind"]) for r in frame.to_dict("records")]
+
+
+def linked(sentence: str, name: str):
+    at = sentence.index(name)
+    return link(tag(sentence), sentence, at, at + len(name))
+
+
+def test_the_tagger_knows_verbs_by_class_and_form():
+    tokens = {t.text: t for t in tag("He was exiled to Narym, fled to Tomsk and would return to Moscow.")}
+    assert (tokens["exiled"].tag, tokens["exiled"].vclass, tokens["exiled"].form) == (Tag.VERB, "sending", "past")
+    assert (tokens["fled"].lemma, tokens["fled"].vclass) == ("flee", "motion")
+    assert tokens["return"].tag is Tag.VERB and tokens["would"].tag is Tag.MODAL
+    # a base form after a determiner is a noun: "his return"
+    assert {t.text: t.tag for t in tag("After his return the party met.")}["return"] is Tag.WORD
+
+
+def test_the_link_of_a_place_names_its_preposition_verb_and_object():
+    l = linked("In 1944 Stalin deported the Chechens from Chechnya to Kazakhstan.", "Kazakhstan")
+    assert (l.prep, l.verb, l.vclass, l.mover, l.passive) == ("to", "deport", "sending", "Chechens", False)
+    l = linked("The Chechens were deported to Kazakhstan.", "Kazakhstan")
+    assert l.passive and not l.mover
+    l = linked("In Baku, he organised strikes.", "Baku")
+    assert (l.prep, l.verb, l.lead) == ("in", "organise", True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1926 Stalin's government feared an attack from Japan, France and Poland.",   # a polity feared
+    "In 1920 Stalin drew up decrees recognising Soviet republics in Estonia and Latvia.",  # a decree
+    "In 1941 Stalin contemplated invading Yugoslavia.",                                # a plan
+    "In 1945 Stalin was determined to conquer Lviv.",                                  # an intention
+    "In 1917 he never travelled out to Beloostrov.",                                   # a negation
+    "In 1952 there were rumours of a plan to deport Jews to Birobidzhan.",             # a rumour
+])
+def test_wishes_plans_beliefs_decrees_and_negations_put_nobody_anywhere(sentence):
+    assert [e for e in events(sentence) if e[1] == "Stalin"] == []
+
+
+def test_a_polity_named_is_no_event_at_all():
+    assert events("In 1926 Stalin's government feared an attack from Japan, France and Poland.") == []
+
+
+def test_the_subject_inside_a_group_is_there():
+    found = events("In 1943 Stalin, Churchill and Roosevelt gathered. The three leaders met at Tehran.")
+    assert [e[:2] for e in found] == [("Tehran", "Stalin")]
+
+
+def test_someone_who_comes_to_meet_the_subject_puts_the_subject_there():
+    assert events("In August 1942 Churchill flew to Moscow to meet Stalin.") == [("Moscow", "Stalin", "summit")]
+
+
+def test_verbs_of_sending_move_their_object():
+    assert [e[:2] for e in events("In 1940 Stalin sent Molotov to Berlin.")] == [("Berlin", "Molotov")]
+    assert [e[:2] for e in events("In 1918 Lenin sent him to Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+
+
+def test_an_event_noun_gives_the_people_it_happened_to():
+    found = events("In 1944 Stalin ordered the deportation of the Chechens to Kazakhstan.")
+    assert ("Kazakhstan", "Chechens", "deportation") in found
+
+
+def test_each_place_of_a_list_is_an_event():
+    found = events("In 1902 he was held first in Batumi Prison, then in Kutaisi Prison.")
+    assert [e[:2] for e in found] == [("Batumi Prison", "Stalin"), ("Kutaisi Prison", "Stalin")]
+
+
+def test_a_leading_place_is_where_the_main_clause_happened():
+    assert ("Baku", "Stalin", "other") in events("In Baku, Stalin organised strikes in 1907.")
+
+
+def test_the_people_the_subject_lives_with_take_the_subject_along():
+    found = events("In 1867 Stalin married Nadya in Tiflis. The couple moved to Baku in 1868. "
+                   "In 1869 Nadya moved with Stalin to Batum.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin"), ("Baku", "Stalin"), ("Batum", "Stalin")]
+
+
+def test_the_one_arrested_is_where_the_arrest_was():
+    assert [e[:2] for e in events("In March 1908 the police arrested him in Baku.")] == [("Baku", "Stalin")]
+
+
+def test_once_there_the_subject_was_there():
+    assert [e[:2] for e in events("Once in Vienna, Stalin wrote an article in 1913.")] == [("Vienna", "Stalin")]
