@@ -28,35 +28,36 @@ _FROM_PENN = {"DT": T.DET, "PRP$": T.DET, "WP$": T.SUB, "PRP": T.PRON, "WP": T.S
 _FORMS = {"VB": "base", "VBP": "base", "VBZ": "s", "VBD": "past", "VBN": "past", "VBG": "ing"}
 
 
-def pattern_tag(sentence: str) -> list:
-    """TextBlob's Pattern tags as lifemap tokens (offsets found by walking the sentence)."""
+def pattern_tag(sentence: str, start: int = 0, end: int | None = None) -> list:
+    """TextBlob's Pattern tags as lifemap tokens (offsets into the sentence found by walking it)."""
     from textblob.en import tag as penn
 
     known = tagger.verbs()
-    pairs = penn(sentence)
-    out, pos = [], 0
+    end = len(sentence) if end is None else end
+    pairs = penn(sentence[start:end])
+    out, pos = [], start
     for n, (word, t) in enumerate(pairs):
-        start = sentence.find(word, pos)
-        if start < 0:
+        at = sentence.find(word, pos, end)
+        if at < 0:
             continue
-        end = pos = start + len(word)
+        stop = pos = at + len(word)
         low = word.lower()
         if not word[0].isalnum():
-            out.append(tagger.Token(word, start, end, T.PUNCT))
+            out.append(tagger.Token(word, at, stop, T.PUNCT))
         elif low in ("not", "never", "n't"):
-            out.append(tagger.Token(word, start, end, T.NEG))
+            out.append(tagger.Token(word, at, stop, T.NEG))
         elif t.startswith("VB") and low in ("was", "were", "is", "are", "be", "been", "being", "am"):
-            out.append(tagger.Token(word, start, end, T.AUX, lemma="be"))
+            out.append(tagger.Token(word, at, stop, T.AUX, lemma="be"))
         elif t.startswith("VB") and low in ("had", "has", "have", "having", "did", "does", "do"):
-            out.append(tagger.Token(word, start, end, T.AUX, lemma=low))
+            out.append(tagger.Token(word, at, stop, T.AUX, lemma=low))
         elif t.startswith("VB"):
             lemma, vclass, _ = known.get(low, (low, "", ""))
-            out.append(tagger.Token(word, start, end, T.VERB, lemma, vclass, _FORMS.get(t, "base")))
+            out.append(tagger.Token(word, at, stop, T.VERB, lemma, vclass, _FORMS.get(t, "base")))
         elif t == "TO":
             following = pairs[n + 1][1] if n + 1 < len(pairs) else ""
-            out.append(tagger.Token(word, start, end, T.TO if following.startswith("VB") else T.PREP))
+            out.append(tagger.Token(word, at, stop, T.TO if following.startswith("VB") else T.PREP))
         else:
-            out.append(tagger.Token(word, start, end, _FROM_PENN.get(t, T.WORD)))
+            out.append(tagger.Token(word, at, stop, _FROM_PENN.get(t, T.WORD)))
     return out
 
 

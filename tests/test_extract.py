@@ -92,7 +92,14 @@ def test_carried_dates_and_the_period_that_holds_them():
     assert (krasnoyarsk["date_start"], krasnoyarsk["date_end"], krasnoyarsk["precision"], krasnoyarsk["carried"]) == (
         "1916-12", "1917-02", "season", True)           # a new paragraph: the winter, not "December"
     baku = rows(frame, "baku")
-    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07-12", "1905-07"]   # widened when far
+    # the day is the arrival's; the next sentences share its month (a day carried is never a day)
+    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07", "1905-07"]
+
+
+def test_a_birth_day_is_not_carried_to_the_school_years():
+    frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
+                    progress=False)
+    assert [r["date_start"] for r in frame.to_dict("records")] == ["1878-12-18", "1878-12"]
 
 
 def test_old_style_is_detected_and_converted():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +33,7 @@ SOVIET_GREGORIAN_START = dt.date(1918, 2, 14)
 _ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@functools.lru_cache(maxsize=65_536)
 def parse_partial(text: str) -> tuple[int, int | None, int | None]:
     """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; refuse impossible dates such as 31 February.
 
@@ -75,6 +77,7 @@ _OF_YEAR = {"": ((1, 1), (12, 31)), "early": ((1, 1), (4, 30)), "mid": ((5, 1), 
 _OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 
+@functools.lru_cache(maxsize=65_536)     # a pure function of four short strings, asked again and again
 def _bounds(iso: str, precision: str, qualifier: str, calendar: str) -> tuple[dt.date, dt.date]:
     """The first and last Gregorian day one written date can mean.
 

@@ -7,6 +7,7 @@ common transliteration variants, so ``Krakow``, ``Kraków`` and ``Cracow`` meet 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import unicodedata
@@ -32,6 +33,7 @@ _LETTERS = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d",
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """The key names are compared by: no case, no diacritics, no apostrophes or hyphens.
 

@@ -67,7 +67,16 @@ def _default() -> dict[str, Document]:
 
 def label(document: str, sources: dict[str, Document] | None = None) -> str:
     """How a cited document is named: its label in the sources table, else its file name."""
-    known = (sources if sources is not None else _default()).get(Path(document).name)
+    if sources is None:
+        return _default_label(document)
+    known = sources.get(Path(document).name)
+    return known.label if known else Path(document).name
+
+
+@lru_cache(maxsize=4096)
+def _default_label(document: str) -> str:
+    """``label`` by the packaged table, once per document (every event of a text asks)."""
+    known = _default().get(Path(document).name)
     return known.label if known else Path(document).name
 
 

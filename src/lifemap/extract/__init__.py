@@ -267,7 +267,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     sentence = text[a:b]
     words = kinds.event_words(sentence, a)
     distinct = mentions                                # a place named twice is read twice (one event kept)
-    tokens = tag(sentence)
+    tokens = [t for lo, hi in _spans(clauses.clause_around(sentence, m.start - a) for m in mentions)
+              for t in tag(sentence, lo, hi)]             # only the clauses that hold a place
     links: dict[int, clauses.Link] = {}
     for n, m in enumerate(distinct):
         previous = distinct[n - 1] if n else None
@@ -323,6 +324,17 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     # One event per place and sentence: the reading that puts the subject there, else the first.
     for readings in found.values():
         yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])
+
+
+def _spans(ranges) -> list[tuple[int, int]]:
+    """Ranges merged where they overlap or touch, in order."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(set(ranges)):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,

@@ -10,7 +10,8 @@ months" moves it on; "That month, …" keeps it. The period that holds it ("the 
 (a date in brackets right after the place is the place's: "Germany (1918–1923)"). Without one: the
 next sentence's, if it tells the same event ("He was born in Gori. His birth fell on 21 December
 1879."); else the narrative's date, carried: as written within ``carry_sentences`` sentences of the
-same paragraph (or after "that month"), else widened to the period that holds it or one step less
+same paragraph (a day as its month: the day belongs to the event told on it; as written after
+"that day"), else widened to the period that holds it or one step less
 precise (a day becomes its month, a month its year); none after ``stale_paragraphs`` paragraphs
 without a date, or when it was a decade named in another paragraph.
 
@@ -97,6 +98,7 @@ _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>weeks?
                     rf"|(?P<n2>{_NUMBER})\s+(?P<u2>weeks?|months?)\s+later)\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+DAYS_CARRY_AS_MONTH = False
 ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
 # A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
 # from another (footnote and citation numbers alone do not count).
@@ -284,9 +286,11 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if context is None or narrative.paragraphs[i] - context.paragraph > options.stale_paragraphs or (
             context.span.precision == "decade" and context.paragraph != narrative.paragraphs[i]):
         return DateChoice(line.dates[i][0], How.OWN) if line.dates[i] else DateChoice(None, How.NONE)
-    if (context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences) \
-            or ANAPHORA.search(sentence):
-        return DateChoice(context, How.CARRIED)
+    if ANAPHORA.search(sentence):
+        return DateChoice(context, How.CARRIED)          # "that day", "the same month"
+    if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
+        # a day belongs to the event told on it; the next sentence's event shares at most its month
+        return DateChoice(context, How.CARRIED, widen=context.span.precision == "day")
     frame = line.frames[i]
     if frame is not None:
         return DateChoice(frame, How.CARRIED)

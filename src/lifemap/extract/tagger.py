@@ -106,13 +106,14 @@ _AFTER_SUBJECT = (Tag.NAME, Tag.PRON, Tag.WORD, Tag.AUX, Tag.ADV, Tag.NEG)
 _OPENERS = "\"“‘'("
 
 
-def tag(sentence: str) -> list[Token]:
-    """The tokens of a sentence with their tags."""
+def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of a sentence (or of its part ``start``..``end``) with their tags; offsets are into
+    the sentence."""
     closed, known = _closed(), verbs()
-    raw = _TOKEN.findall(sentence)
+    raw = _TOKEN.findall(sentence, start, len(sentence) if end is None else end)
     out: list[Token] = []
     append = out.append
-    pos = 0
+    pos = start
     prev: Token | None = None
     for i, text in enumerate(raw):
         start = sentence.index(text, pos)
