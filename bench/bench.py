@@ -20,6 +20,10 @@ usage: .venv/bin/python bench/bench.py [--quick] [--json FILE] [--keep DIR] [--n
 3b. The big-map path: the same pages drawn with SVG (one path per marker and leg) and on a canvas
    (legs bundled per kind), at sizes around ``lifemap.model.CANVAS_ABOVE``: the evidence for
    where that threshold sits.
+4. Corpora in parallel: 1,000 texts (52 MB) made from the seeds, extracted by one process, by
+   ``--jobs 2`` and by a two-worker Dask LocalCluster (or the cluster at ``--scheduler``): time,
+   parallel efficiency, peak memory per worker, and whether the outputs are the same bytes
+   (bench/corpus_speed.py, which also runs on its own).
 
 Every figure is printed beside its baseline as a ratio; absolute times depend on the machine.
 ``--quick`` (a few minutes) extracts from 2 MB instead of 10 and the pathological shapes at 200,000
@@ -50,6 +54,7 @@ FULL = {
     "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
     "paths": (1000, 3000, 10000), "paths_reps": 2, "extract_size": 10_000_000, "extract_sample": 40_000,
     "shapes_size": 1_000_000,
+    "corpus_files": 1000, "corpus_size": 52_000,
 }
 QUICK = {
     "cold_reps": 3, "render_sizes": (1000, 10000), "render_reps": {1000: 1, 10000: 1},
@@ -57,6 +62,7 @@ QUICK = {
     "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
     "paths": (1000, 3000), "paths_reps": 1, "extract_size": 2_000_000, "extract_sample": 20_000,
     "shapes_size": 200_000,
+    "corpus_files": 200, "corpus_size": 20_000,
 }
 TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5, "extract_mb_s": 1.0,
            "extract_vs_baseline": 20.0}
@@ -663,13 +669,41 @@ def section_paths(cfg, work: Path, results: dict, browser) -> str:
     return out
 
 
+# 4. Corpora in parallel --------------------------------------------------------------------------
+def section_corpus(cfg, work: Path, results: dict, scheduler: str | None) -> str:
+    import corpus_speed as C
+
+    seeds = Path(os.environ.get("LIFEMAP_SEEDS", ROOT.parent / "shared" / "seeds"))
+    if not sorted(seeds.glob("*.txt")):
+        return f"skipped: the seed texts are not at {seeds} (set LIFEMAP_SEEDS)"
+    log(f"corpus: {cfg['corpus_files']:,} texts of {cfg['corpus_size']:,} characters, one process, --jobs 2, "
+        + (f"the cluster at {scheduler}" if scheduler else "a two-worker LocalCluster"))
+    got = results["corpus"] = C.measure(seeds, work / "corpus-bench", cfg["corpus_files"], cfg["corpus_size"], scheduler)
+    return C.report(got)
+
+
 # Main ---------------------------------------------------------------------------------------
+def run_browser_sections(cfg, work: Path, results: dict, browser, sections: list) -> None:
+    log("browser: warm-up load (not counted)")
+    warm = work / "warmup.html"
+    build_explore(frame(100), warm)
+    browser.load(warm, mode="leaflet", expected=100)
+    sections.append(("2. Map in the browser", section_browser(cfg, work, results, browser)))
+    sections.append(("3. Scaling: how the page grows with the events, and where it breaks down",
+                     section_scaling(cfg, work, results, browser)))
+    release(keep=max(cfg["paths"]))
+    sections.append(("3b. The big-map path: SVG vs canvas", section_paths(cfg, work, results, browser)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes: a few minutes")
     ap.add_argument("--json", type=Path, help="also write every figure as JSON here")
     ap.add_argument("--keep", type=Path, help="keep the generated pages in this folder (default: a temporary one)")
     ap.add_argument("--no-extraction", action="store_true", help="leave out section 0 (extraction)")
+    ap.add_argument("--only", choices=("corpus",), help="run this section alone")
+    ap.add_argument("--scheduler", metavar="ADDRESS",
+                    help="section 4 on a running Dask cluster (tcp://host:8786) instead of a LocalCluster")
     args = ap.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     started = time.perf_counter()
@@ -677,32 +711,25 @@ def main(argv=None) -> int:
 
     import browser as B
 
-    if B.missing_npm_packages():
-        log("installing the baselines' scripts into .cache/npm: " + ", ".join(B.missing_npm_packages()))
-        B.install_npm_packages()
-
     with tempfile.TemporaryDirectory(prefix="lifemap-bench-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         sections = []
-        if not args.no_extraction:
-            sections.append(("0. Extraction", section_extraction(cfg, results)))
-            sections.append(("0b. Extraction on pathological inputs", section_shapes(cfg, results)))
-        sections.append(("1. Build", section_build(cfg, work, results)))
-        browser = B.Browser()
-        results["machine"]["chromium"] = browser.version
-        try:
-            log("browser: warm-up load (not counted)")
-            warm = work / "warmup.html"
-            build_explore(frame(100), warm)
-            browser.load(warm, mode="leaflet", expected=100)
-            sections.append(("2. Map in the browser", section_browser(cfg, work, results, browser)))
-            sections.append(("3. Scaling: how the page grows with the events, and where it breaks down",
-                             section_scaling(cfg, work, results, browser)))
-            release(keep=max(cfg["paths"]))
-            sections.append(("3b. The big-map path: SVG vs canvas", section_paths(cfg, work, results, browser)))
-        finally:
-            browser.close()
+        if args.only != "corpus":
+            if B.missing_npm_packages():
+                log("installing the baselines' scripts into .cache/npm: " + ", ".join(B.missing_npm_packages()))
+                B.install_npm_packages()
+            if not args.no_extraction:
+                sections.append(("0. Extraction", section_extraction(cfg, results)))
+                sections.append(("0b. Extraction on pathological inputs", section_shapes(cfg, results)))
+            sections.append(("1. Build", section_build(cfg, work, results)))
+            browser = B.Browser()
+            results["machine"]["chromium"] = browser.version
+            try:
+                run_browser_sections(cfg, work, results, browser, sections)
+            finally:
+                browser.close()
+        sections.append(("4. Corpora in parallel", section_corpus(cfg, work, results, args.scheduler)))
     results["seconds"] = time.perf_counter() - started
     results["machine"]["loadavg_end"] = loadavg()
 
@@ -710,7 +737,9 @@ def main(argv=None) -> int:
     print(f"# lifemap benchmark ({results['mode']} run)\n")
     python = Path(sys.executable)
     python = python.relative_to(ROOT) if python.is_relative_to(ROOT) else python
-    print(f"command: `{python} bench/bench.py{' --quick' if args.quick else ''}` (from {ROOT})")
+    flags = "".join(f" {f}" for f, on in (("--quick", args.quick), (f"--only {args.only}", args.only),
+                                         (f"--scheduler {args.scheduler}", args.scheduler)) if on)
+    print(f"command: `{python} bench/bench.py{flags}` (from {ROOT})")
     print(f"machine: {mach['nproc']} CPUs ({mach['cpu']}), {mach['memory_gb']} GB, Python {mach['python']}, "
           f"Chromium {mach.get('chromium')}, lifemap at {mach['commit']}")
     print("packages: " + ", ".join(f"{k} {v}" for k, v in mach["packages"].items()))

@@ -76,20 +76,30 @@ def _inputs(args) -> list:
             getattr(args, "cache", None) if getattr(args, "nominatim", False) else None]
 
 
-def _actor(events, args) -> str | None:
-    """The actor the options name, in the events' spelling (a warning when none of them is theirs), or
-    None when they name none: the subject of the texts, or the main actor (``events.main_actor``)."""
+def _actor(events, args, name: str | None = None) -> str | None:
+    """The actor the options name (or ``name``), in the events' spelling (a warning when none of them
+    is theirs), or None when they name none: the subject of the texts, or the main actor
+    (``events.main_actor``)."""
     from .events import actor_named
 
-    if not args.actor:
+    name = name or args.actor
+    if not name:
         return None
-    actor = actor_named(events, args.actor)
+    actor = actor_named(events, name)
     if actor is None:
         common = events["actor"].value_counts().index[:5].tolist()
-        warnings.warn(f"no event has the actor {args.actor!r}: the route and the story stay empty "
+        warnings.warn(f"no event has the actor {name!r}: the route and the story stay empty "
                       f"(actors with the most events: {', '.join(common)})")
-        return args.actor
+        return name
     return actor
+
+
+def _actors(events, args):
+    """The lives a map draws: ``all``, each ``--actor`` in the events' spelling, or None (the subject
+    of each text)."""
+    if args.actors == "all":
+        return "all"
+    return [_actor(events, args, name) for name in args.actor] if args.actor else None
 
 
 # Events (or places) one command holds at once: 200,000 events read from a CSV took 0.94 GB to
@@ -177,8 +187,10 @@ def build(args) -> int:
     for target in (args.output, snippet_path if args.embed else None):
         if target is not None:
             refuse_inputs(target, _inputs(args))
-    events, _ = _events(args)
-    m = render(events, actor=_actor(events, args), tiles=args.tiles, title=args.title,
+    events, gazetteer = _events(args)
+    if args.with_default:
+        events = _with_default(args, events, gazetteer)
+    m = render(events, actors=_actors(events, args), tiles=args.tiles, title=args.title,
                assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
     print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
@@ -188,6 +200,19 @@ def build(args) -> int:
         print(f"wrote {target}: paste it into a lesson page that sits beside {path.name}", file=sys.stderr)
         print(snippet, end="")
     return 0
+
+
+def _with_default(args, events, gazetteer):
+    """The texts' events beside the embedded life (its ids kept; theirs made unique)."""
+    from .events import between, load_events
+    from .lives import combine
+
+    if not args.files:
+        raise LifemapError("--with-default adds the embedded life to the lives of texts: give the texts")
+    default = load_events(None, gazetteer)
+    if args.start or args.end:
+        default = between(default, args.start, args.end)
+    return combine(default, events)
 
 
 def export_events(args) -> int:
@@ -209,24 +234,22 @@ def export_events(args) -> int:
 
 
 def extract_cmd(args) -> int:
-    from .extract import extract_pieces, write_csv
+    from .corpus import extract_corpus
     from .files import refuse_inputs
-    from .gazetteer import Gazetteer
 
     refuse_inputs(args.output, _inputs(args))
-    count = 0
-
-    def counted(frames):  # written as they come: memory for one piece of text, however long the input
-        nonlocal count
-        for frame in frames:
-            count += len(frame)
-            yield frame
-
     with _fallback(args) as fallback:
-        gazetteer = Gazetteer.load(_bounded(args.places, "places"))
-        path = write_csv(counted(extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback)), args.output)
-    print(f"wrote {path} ({count} events from {len(args.files)} file(s))", file=sys.stderr)
-    return 0
+        run = extract_corpus(args.files, args.output, places=_bounded(args.places, "places"),
+                             geonames=not args.no_geonames, jobs=args.jobs, scheduler=args.scheduler, parts=args.parts,
+                             memory_limit=args.memory_limit, fallback=None if isinstance(fallback, bool) else fallback)
+    for name, message in run.warnings:
+        warnings.warn(message if message.startswith(name) else f"{name}: {message}")
+    for name, reason in run.failed:
+        print(f"lifemap: skipped {name}: {reason}", file=sys.stderr)
+    kept = f", {run.cached} kept from an earlier run" if run.cached else ""
+    print(f"wrote {run.output} ({run.rows} events from {run.files - len(run.failed)} of {run.files} file(s){kept})",
+          file=sys.stderr)
+    return 1 if run.failed else 0
 
 
 def check_cmd(args) -> int:
@@ -309,13 +332,22 @@ def _nominatim_options(p) -> None:
                         "in a row (no network) [%(default)g]")
 
 
-def _data_options(p) -> None:
-    """The options that choose the events: which files, which period, whose route."""
+def _data_options(p, *, lives: bool = False) -> None:
+    """The options that choose the events: which files, which period, whose route (``lives``:
+    whose routes, several on one map)."""
     p.add_argument("--from", dest="start", type=_year, help="first year (or YYYY-MM[-DD]) to take")
     p.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
     p.add_argument("--events", help="events CSV instead of the embedded default")
     p.add_argument("--places", help="places CSV instead of the curated places.csv")
-    p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
+    if not lives:
+        p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
+        return
+    p.add_argument("--actor", action="append", metavar="NAME",
+                   help="whose route to draw; repeat it for several lives on one map [the subject of each text, or Stalin]")
+    p.add_argument("--actors", choices=("all",),
+                   help="all: everyone the events place at two places or more, each in their colour")
+    p.add_argument("--with-default", action="store_true",
+                   help="add the embedded life of Stalin to the lives read out of the texts")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -330,7 +362,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("files", nargs="*", metavar="FILE", type=Path,
                    help="texts to read events out of, instead of the embedded default (popups show each sentence)")
     b.add_argument("-o", "--output", type=_output, default="output/lifemap.html", help="HTML file to write [%(default)s]")
-    _data_options(b)
+    _data_options(b, lives=True)
     b.add_argument("--tiles", default="osm", type=_tiles,
                    help="basemap: osm (OpenStreetMap), none (offline country outlines), or a tile URL "
                         "template with {z}/{x}/{y} [%(default)s]")
@@ -358,10 +390,19 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--base", help="URI prefix of the places' @id in lpf [https://lifemap.example/places/]")
     x.set_defaults(func=export_events)
 
-    e = sub.add_parser("extract", help="find dated, located events in texts (CSV, one row per event and place)")
-    e.add_argument("files", nargs="+", metavar="FILE", type=Path, help="texts to read (UTF-8; others as cp1252 with a warning)")
-    e.add_argument("-o", "--output", type=_output, default="events.csv", help="CSV file to write [%(default)s]")
+    e = sub.add_parser("extract", help="find dated, located events in texts (CSV or GeoParquet, one row per event and place)")
+    e.add_argument("files", nargs="+", metavar="FILE_OR_DIR", type=Path,
+                   help="texts to read (UTF-8; others as cp1252 with a warning); a folder means every *.txt in it")
+    e.add_argument("-o", "--output", type=_output, default="events.csv",
+                   help="file to write: .parquet for GeoParquet, else CSV [%(default)s]")
     e.add_argument("--places", help="places CSV to use instead of the curated places.csv")
+    e.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes on this machine [%(default)s]")
+    e.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on an existing Dask cluster (tcp://host:8786); the texts must be readable there")
+    e.add_argument("--parts", metavar="DIR",
+                   help="where the rows of finished texts are kept, so a rerun skips them [~/.cache/lifemap/corpus]")
+    e.add_argument("--memory-limit", default="auto", metavar="SIZE",
+                   help="memory of each --jobs worker before Dask restarts it (e.g. 2GiB) [%(default)s]")
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 

@@ -317,3 +317,76 @@ class SmallScreens(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "SmallScreens"
+
+
+# Several lives on one map (``lifemap.lives``): their script is put into those pages only -----------
+LIVES_SCRIPT = Path(__file__).with_name("static") / "lives.js"
+
+
+@lru_cache(maxsize=1)
+def lives_script() -> str:
+    """The page code of maps of several lives; like ``page_script``, free of template syntax."""
+    return LIVES_SCRIPT.read_text(encoding="utf-8")
+
+
+def _add_lives_script(element) -> None:
+    root = element.get_root()
+    root.header.add_child(Element("<script>" + lives_script() + "</script>"), name="lifemap_lives_js")
+    root.header.add_child(Element("""<style>
+      .lm-people { display: flex; gap: 4px; align-items: center; margin-top: 4px; }
+      .lm-people select { flex: 1; min-width: 0; }
+      .lm-who { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 4px; }
+      .lm-encounters { width: min(300px, calc(100vw - 80px)); box-sizing: border-box; }
+      .lm-encounters ul { margin: 6px 0 0; padding: 0; list-style: none; max-height: 30vh; overflow-y: auto; }
+      .lm-encounters li { cursor: pointer; padding: 2px 4px; border-radius: 3px; }
+      .lm-encounters li:hover { background: #eef3fa; }
+      .lm-encounters li small { display: block; color: #555; }
+      .lm-met { font-weight: 600; }
+      .lm-lives .lm-story ol { max-height: 32vh; }
+      .lm-lives .lm-encounters ul { max-height: 22vh; }
+    </style>"""), name="lifemap_lives_css")
+
+
+class EncounterLayer(Layer):
+    """The marks of the encounters of several lives, as a layer the layer control lists (built in
+    the page from the model's ``encounters``; the slider shows each from its first day)."""
+
+    _template = Template("""
+    {% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = lifemapPage.encounters({{ this._parent.get_name() }}, {{ this.data.get_name() }},
+        {{ this.lives_json }}, {{ this.encounters_json }});
+    {% endmacro %}
+    """)
+
+    def __init__(self, data: MapData, key: str, name: str, lives: list[dict], encounters: list[dict]):
+        """``lives``: name, key and colour of each; ``encounters``: as ``lifemap.render.lives_data``."""
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "EncounterLayer"
+        self.data, self.layer_key = data, key
+        self.lives_json, self.encounters_json = script_json(lives), script_json(encounters)
+
+    def render(self, **kwargs):
+        _add_lives_script(self)
+        super().render(**kwargs)
+
+
+class Lives(MacroElement):
+    """What a map of several lives adds to the story and the slider: a person menu over the story
+    (one person's stops, or everyone's by date), one ring per person where they were at the slider's
+    date, and the panel of encounters. Must be added after the Story."""
+
+    _template = Template("""
+    {% macro script(this, kwargs) %}
+    lifemapPage.lives({{ this._parent.get_name() }}, {{ this.data.get_name() }}, {{ this.lives_json }});
+    {% endmacro %}
+    """)
+
+    def __init__(self, data: MapData, lives: list[dict]):
+        super().__init__()
+        self._name = "Lives"
+        self.data = data
+        self.lives_json = script_json(lives)
+
+    def render(self, **kwargs):
+        _add_lives_script(self)
+        super().render(**kwargs)

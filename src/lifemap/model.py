@@ -127,8 +127,9 @@ def feature_counts(model: dict) -> dict[str, dict[str, int]]:
         if (layer, pl) not in seen:
             seen.add((layer, pl))
             out.setdefault(layer, {"points": 0, "legs": 0})["points"] += 1
-    for kind in expand(legs["kind"]):
-        layer = LEG_LAYER[kind]
+    # a map of several lives puts each life's legs in its own layer (``lifemap.lives``)
+    leg_layers = expand(legs["layer"]) if "layer" in legs else [LEG_LAYER[k] for k in expand(legs["kind"])]
+    for layer in leg_layers:
         out.setdefault(layer, {"points": 0, "legs": 0})["legs"] += 1
     return out
 

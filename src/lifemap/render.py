@@ -14,7 +14,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 from .assets import check_self_contained, html_text, inline_assets, link_assets
-from .controls import Basemap, DataLayer, EventTable, Legend, MapData, SmallScreens, Story, TimeSlider
+from .controls import (Basemap, DataLayer, EncounterLayer, EventTable, Legend, Lives, MapData, SmallScreens, Story,
+                       TimeSlider)
 from .errors import LifemapError
 from .events import LAYERS
 from .files import write_text
@@ -43,10 +44,15 @@ _esc = html_text  # text of the data shown as HTML outside the model (the title)
 RENDERERS = ("auto", "svg", "canvas")
 
 
-def render(events, *, actor: str | None = None, tiles: str | None = "osm", title: str | None = None,
+def render(events, *, actor: str | None = None, actors=None, tiles: str | None = "osm", title: str | None = None,
            assets: str = "cdn", renderer: str = "auto"):
     """A folium Map of events: layers per kind, the actor's route, moves of others, a legend,
     a time slider and a period menu. Shows inline in Jupyter.
+
+    ``actors``: several lives on one map (a list of actors, or ``"all"``: ``lifemap.lives.all_actors``);
+    by default the subjects of the texts the events come from (one for the embedded life). Each life's
+    route is a layer in its own colour; the story lists one person's stops or everyone's, the slider
+    rings where each was, and a panel lists their encounters (``lifemap.encounters``).
 
     ``assets="inline"`` puts Leaflet into the page, for lesson pages that may not load
     third-party scripts (save it with ``save(m, path, self_contained=True)`` to have that checked).
@@ -62,11 +68,13 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
     """
     import folium
 
-    from .events import dated, main_actor
+    from . import lives as several
+    from .events import dated
 
-    actor = actor or main_actor(events)
+    names = several.chosen(events, actor, actors)
+    actor, many = names[0], len(names) > 1
     events = dated(events)              # a map places events in time: undated ones stay in the table of extract()
-    title = title or f"The life of {actor}"
+    title = title or (several.title(names) if many else f"The life of {actor}")
     tile_name = tile_source(tiles)
     # folium insists on an attribution for a custom tile URL: name its host.
     attr = f"Tiles: {_host(tile_name)}" if tile_name and "{z}" in tile_name else None
@@ -81,12 +89,18 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
     m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"), name="title")
     m.lifemap_title = title
 
-    stop_frame, leg_frame = route(events, actor)
-    others = moves(events, actor)
-    import pandas as pd
+    if many:
+        plan = several.plan(events, names)
+        events, stop_frame, leg_frame, all_legs = plan.events, plan.stops, plan.route_legs, plan.legs
+        model = several.in_model(page_model(events, stop_frame, all_legs), plan)
+        people, met = several.page_data(model, plan, events)
+    else:
+        stop_frame, leg_frame = route(events, actor)
+        others = moves(events, actor)
+        import pandas as pd
 
-    all_legs = pd.concat([leg_frame, others], ignore_index=True) if len(others) else leg_frame
-    model = page_model(events, stop_frame, all_legs)
+        all_legs = pd.concat([leg_frame, others], ignore_index=True) if len(others) else leg_frame
+        model = page_model(events, stop_frame, all_legs)
     counts = feature_counts(model)
     n_features = sum(c["points"] + c["legs"] for c in counts.values())
     # Fit the actor's route when there is one: far-off events of others stay a zoom-out away.
@@ -107,28 +121,37 @@ def render(events, *, actor: str | None = None, tiles: str | None = "osm", title
         _offline_basemap().add_to(m)
 
     legend_rows = []
-    for key, label, color, _kinds in LAYERS:
+    for key, label, color in ((spec["key"], spec["label"], spec["color"]) for spec in model["layers"]):
         if key not in counts:
             continue
         n_points, n_legs = counts[key]["points"], counts[key]["legs"]
         count = f"{n_points} place{'s' if n_points != 1 else ''}" + (f", {n_legs} move{'s' if n_legs != 1 else ''}" if n_legs else "")
         DataLayer(data, key, f"<span style='color:{color}'>●</span> {_esc(label)}").add_to(m)
         legend_rows.append({"label": label, "color": color, "count": count, "line": False})
+    if many and met:
+        EncounterLayer(data, "encounters", "<span style='color:#111'>◎</span> Encounters", people, met).add_to(m)
+        n = len(met)
+        legend_rows.append({"label": "Encounters", "color": "#111", "line": False,
+                            "count": f"{n} place{'s' if n != 1 else ''} and date{'s' if n != 1 else ''}"})
     for kind, label in LEG_LABEL.items():
         if (all_legs["kind"] == kind).any():
-            color = next(c for k, _, c, _ in LAYERS if k == LEG_LAYER[kind])
+            # legs of several lives take their person's colour: the legend shows the dash alone
+            color = "#555" if many else next(c for k, _, c, _ in LAYERS if k == LEG_LAYER[kind])
             legend_rows.append({"label": f"leg: {label}", "color": color, "line": True,
                                 "dash": "dashArray" in LEG_STYLE[kind],
                                 "count": str(int((all_legs["kind"] == kind).sum()))})
 
     # expanded on a screen, folded to its icon on a phone or in a lesson's frame
     folium.LayerControl(collapsed=folium.JsCode("lifemapPage.small()")).add_to(m)
-    Legend(legend_rows, title=title).add_to(m)
+    # the legend lists the lives first: its title stays short enough for a phone
+    Legend(legend_rows, title=f"{len(names)} lives" if many else title).add_to(m)
     period_data = [{"key": p.key, "label": f"{p.label} ({p.span.label()})", "short": p.label.split(" and ")[0],
                     "first": (p.span.first_day - EPOCH).days, "last": (p.span.last_day - EPOCH).days}
-                   for p in of_events(events)]
+                   for p in (several.periods_of(events, names) if many else of_events(events))]
     TimeSlider(data, period_data).add_to(m)
     Story(data).add_to(m)
+    if many:
+        Lives(data, people).add_to(m)
     SmallScreens().add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
                caption="Events in date order, with the source text and character span behind each",

@@ -104,7 +104,7 @@
         });
         legs.forEach(function (g, i) {
             var ev = events[g.event], from = g.from_event >= 0 ? events[g.from_event] : null;
-            g.i = i; g.ev = ev; g.layer = legLayers[g.kind];
+            g.i = i; g.ev = ev; g.layer = g.layer || legLayers[g.kind];   // a life's own layer (lives.js)
             g.a = from ? from.at : places[ev.origin]; g.b = ev.at;
             g.from_label = from ? from.label : ev.origin_label; g.to_label = ev.label;
         });
@@ -566,7 +566,7 @@
             range.value = index;
             when.textContent = now.label;
             what.textContent = now.what;
-            if (now.lat !== null) {
+            if (now.lat !== null && !state.rings) {   // several lives: a ring each (lives.js)
                 cursor.setLatLng([now.lat, now.lon]);
                 if (!map.hasLayer(cursor)) { cursor.addTo(map); }
             } else if (map.hasLayer(cursor)) { map.removeLayer(cursor); }
@@ -659,13 +659,13 @@
 
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
-        var stops = state.model.stops, current = -1, list, entries = [];
+        var stops = state.model.stops, current = -1, list, entries = [], toggle;
         var control = L.control({position: small() ? "topright" : "topleft"});
         control.onAdd = function () {
             var box = el("nav", null, null, "lm-box lm-story");
             box.setAttribute("aria-label", "Story: the stops in order");
             var bar = el("div", box, null, "lm-bar");
-            var toggle = el("button", bar, "Story (" + plural(stops.length, "stop") + ")", "lm-toggle");
+            toggle = el("button", bar, "Story (" + plural(stops.length, "stop") + ")", "lm-toggle");
             toggle.type = "button";
             var prev = el("button", bar, "◀", "lm-prev");
             prev.type = "button"; prev.title = "Previous stop (←)";
@@ -701,6 +701,7 @@
             el("b", li, s.date);
             li.appendChild(document.createTextNode(" " + clip(s.label)));
             el("small", li, clip(s.summary));
+            if (state.storyEntry) { state.storyEntry(s, li); }
             li.addEventListener("click", function () { go(i, true); });
             li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(i, true); } });
             return li;
@@ -765,6 +766,16 @@
             if (i !== null) { e.preventDefault(); go(i, true); }
         });
         state.go = go;
+        // another list of stops (one person's, lives.js): the story starts again on it
+        state.storyStops = function (next) {
+            var following = current >= 0, t = state.steps[state.index] ? state.steps[state.index].t : -Infinity, i = -1;
+            stops = next; entries = []; current = -1;
+            list.textContent = "";
+            toggle.textContent = "Story (" + plural(stops.length, "stop") + ")";
+            buildTo(STORY_CHUNK);
+            stops.forEach(function (s, k) { if (s.t <= t) { i = k; } });
+            if (following) { mark(i); }   // still where the slider is
+        };
     }
 
     // The table of every event: filled when it is first opened, a page of rows at a time (the
@@ -847,7 +858,7 @@
     }
 
     window.lifemapPage = {build: build, basemap: basemap, slider: slider, story: story, table: table, offline: offline,
-                          small: small, foldable: foldable,
+                          small: small, foldable: foldable, el: el,
                           // parts, for tests: the arcs as lat/lon and as Mercator pixels at zoom 0
                           arc: arc, legVertices: legVertices, projected: projected, column: column, steps: steps};
 })();
