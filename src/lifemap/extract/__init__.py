@@ -31,7 +31,7 @@ from typing import Callable, Iterator
 
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
-from ..subject import Subject, find_subject, known_subjects
+from ..subject import Subject, find_subject
 from ..files import open_regular, same_file
 from ..text import cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
@@ -266,18 +266,18 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     a, b = story.spans[i]
     sentence = text[a:b]
     words = kinds.event_words(sentence, a)
-    distinct = mentions                                # a place named twice is read twice (one event kept)
     tokens = [t for lo, hi in _spans(clauses.clause_around(sentence, m.start - a) for m in mentions)
               for t in tag(sentence, lo, hi)]             # only the clauses that hold a place
+    # every mention is read, a place named twice too (one event per place is kept at the end)
     links: dict[int, clauses.Link] = {}
-    for n, m in enumerate(distinct):
-        previous = distinct[n - 1] if n else None
+    for n, m in enumerate(mentions):
+        previous = mentions[n - 1] if n else None
         if previous is not None and roles.continues_list(text, previous, m):
             links[id(m)] = links[id(previous)]          # a list shares its head's link
         else:
             links[id(m)] = clauses.link(tokens, sentence, m.start - a, m.end - a)
-    role = roles.roles(text, sentence, a, distinct, links)
-    kept = [m for m in distinct if role[id(m)] is roles.Role.LOCATES]
+    role = roles.roles(text, sentence, a, mentions, links)
+    kept = [m for m in mentions if role[id(m)] is roles.Role.LOCATES]
 
     def prison_site(m: Mention) -> bool:
         return m.location is not None and "prison" in m.location.name.lower()

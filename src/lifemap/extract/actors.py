@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..lexicon import words
-from ..lexicon import words as words_of
+from ..lexicon import words as lexicon
 from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag
@@ -20,14 +19,14 @@ from . import clauses
 from .narrative import Narrative
 
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
-_GROUPS = "|".join(re.escape(g) for g in sorted(words("groups"), key=len, reverse=True))
+_GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 _SUBJECT = re.compile(
     r"(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Tt]heir|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|women|delegates|allies)|[Tt]he\s+trio|"
     r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
-_GROUP_WORDS = words("groups")
+_GROUP_WORDS = lexicon("groups")
 _GROUP_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _GROUPS + r")\b")
 # The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
 _GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
@@ -79,7 +78,7 @@ class Actors:
             j -= 1
 
     def _name(self, words: str) -> str:
-        if self.is_subject(words) or (self.about_subject and clean(words).lower() in words_of("companions")):
+        if self.is_subject(words) or (self.about_subject and clean(words).lower() in lexicon("companions")):
             return self.subject.name                   # "Kamenev and Stalin", "the couple", "the family"
         return clean(words)
 
