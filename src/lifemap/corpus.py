@@ -204,9 +204,18 @@ def extract_file(path: str, digest: str, settings: Settings, fallback=None):
     return result, table
 
 
-def extract_files(batch: list[tuple[str, str]], settings: Settings) -> list:
-    """``extract_file`` for each ``(path, digest)`` of a batch: one Dask task."""
-    return [extract_file(path, digest, settings) for path, digest in batch]
+def extract_files(batch: list[tuple[str, str]], settings: Settings, store: str | None = None) -> list:
+    """``extract_file`` for each ``(path, digest)`` of a batch: one Dask task. With ``store`` (workers on
+    this machine) each text's part is written there by the worker, and only its result travels back:
+    shipping the rows to the client cost the client CPU that two cores share with the workers."""
+    out = []
+    for path, digest in batch:
+        result, rows = extract_file(path, digest, settings)
+        if store is not None and rows is not None:
+            _write_part(Path(store) / (digest + PART_SUFFIX), rows, result.warnings)
+            rows = None
+        out.append((result, rows))
+    return out
 
 
 def _fixed_types(frame):
@@ -291,7 +300,8 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
         # the biggest texts first: the last task to finish is then a short one
         queue = sorted(todo.values(), key=lambda t: -t.size)
         if scheduler or jobs > 1:
-            _run_on_dask(queue, settings, done, scheduler=scheduler, jobs=jobs, memory_limit=memory_limit)
+            _run_on_dask(queue, settings, done, scheduler=scheduler, jobs=jobs, memory_limit=memory_limit,
+                         store=None if scheduler else store)
         else:
             for text in queue:
                 done(text, *extract_file(str(text.path), text.digest, settings, fallback))
@@ -315,7 +325,7 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
 
 
 def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str | None, jobs: int,
-                 memory_limit: str) -> None:
+                 memory_limit: str, store: Path | None = None) -> None:
     """Run the queue as Dask futures, each a batch of texts (``_batches``), two per worker at a time
     (the scheduler never holds the whole corpus), handing each text's result to ``done`` as it comes."""
     import contextlib
@@ -341,6 +351,7 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
 
         def submit(batch: list[Text]):
             future = client.submit(extract_files, [(str(t.path), t.digest) for t in batch], settings,
+                                   None if store is None else str(store),
                                    key=f"lifemap-extract-{batch[0].digest}", pure=False, retries=0)
             by_key[future.key] = batch
             return future
