@@ -51,6 +51,16 @@ def test_kinds_dates_and_actor(life):
     assert (uda["date_start"], uda["qualifier"], uda["date_text"]) == ("1903-11", "late", "late November 1903")
 
 
+def test_summaries_read_as_lines_of_the_life(life):
+    said = {r["place"]: r["summary"] for r in life.to_dict("records") if r["kind"] != "escape"}
+    assert (said["gori"], said["batumi"], said["kutaisi-prison"]) == (
+        "Born in Gori", "Arrested in Batum", "Held in Kutaisi Prison")
+    escape, = [r for r in rows(life, "tbilisi") if r["kind"] == "escape"]
+    assert escape["summary"] == "Escaped to Tiflis from Novaya Uda"
+    chechens = {r["summary"] for r in life.to_dict("records") if r["kind"] == "deportation"}
+    assert chechens == {f"Deported to {p} from Chechnya (Chechens)" for p in ("Kazakhstan", "Kyrgyzstan")}
+
+
 def test_a_move_has_its_origin_and_no_event_of_its_own(life):
     tiflis = [r for r in rows(life, "tbilisi") if r["kind"] == "escape"]
     assert [(r["origin"], r["date_start"]) for r in tiflis] == [("novaya-uda", "1904-01")]

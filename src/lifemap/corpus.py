@@ -436,13 +436,11 @@ def merged(parts: list[tuple[Text, Path]]):
 
 
 def _named(rows, name: str):
-    """Rows extracted under a file's own name, renamed to its path inside its folder (the summary
-    says where it was found too)."""
+    """Rows extracted under a file's own name, renamed to its path inside its folder."""
     old = rows["source"].iloc[0]
     if old == name:
         return rows
     rows["source"] = name
-    rows["summary"] = rows["summary"].str.replace(f"(found in {old}, ", f"(found in {name}, ", regex=False)
     return rows
 
 

@@ -19,6 +19,27 @@ from .options import ExtractOptions
 
 MOVES = ("travel", "escape", "exile", "deportation")
 
+# How a summary says each kind before the place's name, as the text names it ("Exiled to Narym").
+# Neutral where the place may be either end of a move, unless the move's origin is known.
+SAYS = {"birth": "Born in", "education": "Studied in", "work": "Worked in", "arrest": "Arrested in",
+        "prison": "Held in", "exile": "Exiled to", "escape": "Escape:", "travel": "Went to",
+        "congress": "Congress in", "front": "At the front:", "battle": "Battle of", "summit": "Summit in",
+        "annexation": "Invasion or annexation:", "deportation": "Deportation:", "massacre": "Killings at",
+        "rename": "Renamed:", "death": "Died in", "other": "At"}
+SAYS_FROM = {"escape": "Escaped to", "deportation": "Deported to"}
+
+
+def summary(kind: str, place: str, actor: str, subject: str, origin: str = "") -> str:
+    """A readable line for an extracted event, naming the actor when it is not the subject.
+
+    >>> summary("escape", "Tiflis", "Stalin", "Stalin", origin="Novaya Uda")
+    'Escaped to Tiflis from Novaya Uda'
+    >>> summary("exile", "Narym", "Sverdlov", "Stalin")
+    'Exiled to Narym (Sverdlov)'
+    """
+    said = f"{SAYS_FROM.get(kind, SAYS[kind])} {place} from {origin}" if origin else f"{SAYS[kind]} {place}"
+    return said if actor == subject else f"{said} ({actor})"
+
 
 class Strength(enum.Enum):
     """How sure a kind is."""
