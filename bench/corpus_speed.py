@@ -53,6 +53,10 @@ def child(mode: str, corpus: str, out: str, parts: str, scheduler: str | None) -
         from distributed import Client, LocalCluster
 
         if not scheduler:
+            import dask
+
+            # started as the README says to start workers: without the dashboard's profiler
+            dask.config.set({"distributed.worker.profile.enabled": False})
             cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             scheduler = cluster.scheduler_address

@@ -332,6 +332,7 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
     import itertools
     import logging
 
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     with contextlib.ExitStack() as stack:
@@ -341,6 +342,9 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
             except (OSError, TimeoutError) as exc:
                 raise LifemapError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
+            # the workers' statistical profiler samples every stack each 10 ms, for a dashboard
+            # nobody opens here: a few percent of each core
+            stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
             cluster = stack.enter_context(LocalCluster(
                 n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
                 dashboard_address="127.0.0.1:0", memory_limit=memory_limit, silence_logs=logging.ERROR))
