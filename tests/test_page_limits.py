@@ -25,6 +25,7 @@ def test_the_table_of_a_big_map_is_shown_a_page_at_a_time(map_page, big_page):
     page = map_page.page
     page.locator("#lm-table summary").click()
     rows = page.locator("#lm-table tbody tr")
+    rows.first.wait_for()          # the table fills on its toggle event, which comes after the click returns
     assert rows.count() == 500                                    # not every row laid out at once
     count = page.locator(".lm-pager .lm-count").first
     assert count.inner_text() == f"Events 1–500 of {len(events):,} (page 1 of {-(-len(events) // 500)})"
@@ -44,6 +45,7 @@ def test_the_table_of_a_big_map_is_shown_a_page_at_a_time(map_page, big_page):
 def test_a_small_table_has_no_pager(map_page, tmp_path):
     map_page.open(save(render(load_events(), tiles="none"), tmp_path / "map.html"))
     map_page.page.locator("#lm-table summary").click()
+    map_page.page.locator("#lm-table tbody tr").first.wait_for()    # filled on the toggle event, after the click
     assert map_page.page.locator("#lm-table tbody tr").count() == len(load_events())
     assert map_page.page.locator(".lm-pager").count() == 0
 
