@@ -98,6 +98,27 @@ def test_two_worker_processes_give_the_bytes_of_the_sequential_run(tmp_path, clu
     assert (tmp_path / "two.csv").read_bytes() == sequential
 
 
+def test_the_output_is_written_while_the_workers_read(tmp_path, cluster, big):
+    """The merge runs beside the workers (it used to start after the last one, one core idle): when
+    the last text is done, the rows of the first texts are already in the file being written."""
+    root, sequential = big
+    out = tmp_path / "two.csv"
+    seen, early = [], []
+
+    def last_text(text, result):
+        seen.append(text.name)
+        if len(seen) < 24:
+            return
+        deadline = time.monotonic() + 10       # the writer thread may be a moment behind
+        while time.monotonic() < deadline and not early:
+            early.extend(p for p in tmp_path.glob(".two.*.tmp.csv") if p.read_bytes().count(b"\n") > 1)
+            time.sleep(0.05)
+
+    run([root], out, tmp_path / "parts", scheduler=cluster.scheduler_address, on_file=last_text)
+    assert early, "no rows were written before the last text was done"
+    assert out.read_bytes() == sequential and not list(tmp_path.glob(".two.*"))
+
+
 def test_a_worker_killed_mid_run_then_a_rerun_matches(tmp_path, cluster, big):
     from distributed import Client
 
@@ -204,6 +225,23 @@ def test_a_scheduler_that_does_not_answer_is_an_error(tmp_path):
             pytest.raises(LifemapError, match="cannot reach the Dask scheduler"):
         run([TEXTS], tmp_path / "x.csv", tmp_path / "parts", scheduler=f"tcp://127.0.0.1:{port}")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_run_that_fails_leaves_the_output_as_it_was(tmp_path, cluster, big):
+    """A run stopped midway (here Ctrl-C after the first texts) writes nothing: the earlier output stays
+    whole and no temporary file is left beside it; the texts done are kept for the rerun."""
+    root, sequential = big
+    out = tmp_path / "two.csv"
+    out.write_bytes(b"an earlier run\n")
+
+    def interrupt(text, result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run([root], out, tmp_path / "parts", scheduler=cluster.scheduler_address, on_file=interrupt)
+    assert out.read_bytes() == b"an earlier run\n" and sorted(p.name for p in tmp_path.iterdir()) == ["parts", "two.csv"]
+    again = run([root], out, tmp_path / "parts", scheduler=cluster.scheduler_address)
+    assert again.cached >= 1 and out.read_bytes() == sequential
 
 
 def test_a_rerun_that_keeps_a_text_still_says_its_warnings(tmp_path):

@@ -17,7 +17,8 @@
   a worker past it) and by the extractor, which analyses a long text a few MB at a time.
 
 The output is the CSV of ``lifemap extract`` (the same columns; ``source`` names the file, with its
-path inside the folder given) or, for ``.parquet``, GeoParquet, written a text at a time. Rows are
+path inside the folder given) or, for ``.parquet``, GeoParquet, written a text at a time (on workers,
+while they read: a thread on this side merges each text's part as soon as the texts before it are done). Rows are
 in the order of the files (sorted within a folder) and of the text, and ids are numbered across the
 corpus as ``extract`` numbers them across its texts: a parallel run writes the same bytes as a
 sequential one.
@@ -297,21 +298,22 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
             if on_file is not None:
                 on_file(text, result)
 
-        # the biggest texts first: the last task to finish is then a short one
-        queue = sorted(todo.values(), key=lambda t: -t.size)
         if scheduler or jobs > 1:
-            _run_on_dask(queue, settings, done, scheduler=scheduler, jobs=jobs, memory_limit=memory_limit,
-                         store=None if scheduler else store)
+            # the output is written while the workers read, a text at a time in the files' order,
+            # so they are sent in that order (the few long texts first, so none ends the run alone)
+            with _Writer(texts, todo, store, output) as writer:
+                _run_on_dask(_queue(texts, todo), settings, writer.tell(done), scheduler=scheduler,
+                             jobs=jobs, memory_limit=memory_limit, store=None if scheduler else store)
+            path, rows = writer.result()
         else:
-            for text in queue:
+            for text in sorted(todo.values(), key=lambda t: -t.size):
                 done(text, *extract_file(str(text.path), text.digest, settings, fallback))
+            path, rows = write_events(merged(_kept(texts, store)), output)
     failed = tuple(unreadable) + tuple((t.name, results[t.digest].error) for t in texts
                                        if t.digest in results and results[t.digest].error)
-    kept = [t for t in texts if (store / (t.digest + PART_SUFFIX)).exists()]
     said = tuple((t.name, w) for t in texts for w in (
         results[t.digest].warnings if t.digest in results else
-        _part_warnings(store / (t.digest + PART_SUFFIX)) if t in kept else ()))
-    path, rows = write_events(merged([(t, store / (t.digest + PART_SUFFIX)) for t in kept]), output)
+        _part_warnings(store / (t.digest + PART_SUFFIX)) if t.digest not in todo else ()))
     workers: dict[str, float] = {}
     cpu: dict[str, float] = {}
     for r in results.values():
@@ -322,6 +324,89 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
     cached = len(texts) - sum(same[d] for d in todo)
     return CorpusRun(path, len(texts) + len(unreadable), extracted, cached, rows, total / 1e6, time.perf_counter() - started,
                      failed, said, workers, cpu)
+
+
+def _kept(texts: list[Text], store: Path):
+    """The texts that have a part, with its path, in the files' order."""
+    for t in texts:
+        path = store / (t.digest + PART_SUFFIX)
+        if path.exists():
+            yield t, path
+
+
+def _queue(texts: list[Text], todo: dict[str, Text]) -> list[Text]:
+    """The texts to read, in the files' order (the order the output is written in), but those over
+    a quarter of a task's bytes first: a long text read last would leave the other workers idle."""
+    order = list(dict.fromkeys(t.digest for t in texts if t.digest in todo))
+    long = sorted((todo[d] for d in order if todo[d].size > BATCH_BYTES // 4), key=lambda t: -t.size)
+    return long + [todo[d] for d in order if todo[d].size <= BATCH_BYTES // 4]
+
+
+class _Writer:
+    """Writes the output in a thread of its own while the workers read: each text's part as soon as
+    it and every text before it are done. The merge used to start after the last worker finished,
+    with one of two cores idle (a tenth of a parallel run on 1,000 texts)."""
+
+    def __init__(self, texts: list[Text], todo: dict[str, Text], store: Path, output):
+        import threading
+
+        self.texts, self.store, self.output = texts, store, output
+        self.ready = {t.digest: threading.Event() for t in texts}
+        for digest, event in self.ready.items():
+            if digest not in todo:
+                event.set()
+        self.abandoned = False
+        self._thread = None
+        self._outcome = None
+
+    def tell(self, done):
+        """``done``, then this writer told that the text is done."""
+        def told(text, result, rows):
+            try:
+                done(text, result, rows)
+            finally:
+                self.ready[text.digest].set()
+        return told
+
+    def _parts(self):
+        for t in self.texts:
+            while not self.ready[t.digest].wait(0.5):
+                if self.abandoned:
+                    raise _Abandoned()
+            if self.abandoned:
+                raise _Abandoned()
+            path = self.store / (t.digest + PART_SUFFIX)
+            if path.exists():
+                yield t, path
+
+    def _run(self):
+        try:
+            self._outcome = ("ok", write_events(merged(self._parts()), self.output))
+        except BaseException as exc:  # noqa: BLE001 - handed to the run's thread in result()
+            self._outcome = ("error", exc)
+
+    def __enter__(self):
+        import threading
+
+        self._thread = threading.Thread(target=self._run, name="lifemap-corpus-writer", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if kind is not None:
+            self.abandoned = True       # the run failed: the output is not written (nor half-written)
+        self._thread.join()
+        return False
+
+    def result(self) -> tuple[Path, int]:
+        status, value = self._outcome
+        if status == "error":
+            raise value
+        return value
+
+
+class _Abandoned(Exception):
+    """The run stopped before every text was done: the writer leaves the output as it was."""
 
 
 def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str | None, jobs: int,
