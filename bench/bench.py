@@ -54,7 +54,7 @@ FULL = {
     "markers_timebox_s": 60, "scaling": (100, 300, 1000, 3000, 10000, 30000), "scaling_timebox_s": 120,
     "paths": (1000, 3000, 10000), "paths_reps": 2, "extract_size": 10_000_000, "extract_sample": 40_000,
     "shapes_size": 1_000_000,
-    "corpus_files": 1000, "corpus_size": 52_000,
+    "corpus_files": 1000, "corpus_size": 52_000, "corpus_rounds": 2,
 }
 QUICK = {
     "cold_reps": 3, "render_sizes": (1000, 10000), "render_reps": {1000: 1, 10000: 1},
@@ -62,7 +62,7 @@ QUICK = {
     "markers_timebox_s": 30, "scaling": (100, 300, 1000, 3000), "scaling_timebox_s": 60,
     "paths": (1000, 3000), "paths_reps": 1, "extract_size": 2_000_000, "extract_sample": 20_000,
     "shapes_size": 200_000,
-    "corpus_files": 200, "corpus_size": 20_000,
+    "corpus_files": 200, "corpus_size": 20_000, "corpus_rounds": 1,
 }
 TARGETS = {"build_s": 3.0, "render_10k_s": 5.0, "share_of_explore": 0.5, "extract_mb_s": 1.0,
            "extract_vs_baseline": 20.0}
@@ -678,7 +678,8 @@ def section_corpus(cfg, work: Path, results: dict, scheduler: str | None) -> str
         return f"skipped: the seed texts are not at {seeds} (set LIFEMAP_SEEDS)"
     log(f"corpus: {cfg['corpus_files']:,} texts of {cfg['corpus_size']:,} characters, one process, --jobs 2, "
         + (f"the cluster at {scheduler}" if scheduler else "a two-worker LocalCluster"))
-    got = results["corpus"] = C.measure(seeds, work / "corpus-bench", cfg["corpus_files"], cfg["corpus_size"], scheduler)
+    got = results["corpus"] = C.measure(seeds, work / "corpus-bench", cfg["corpus_files"], cfg["corpus_size"], scheduler,
+                                          cfg["corpus_rounds"])
     return C.report(got)
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction of a corpus in parallel: one process, ``--jobs 2`` and a two-worker Dask LocalCluster.
 
-usage: python bench/corpus_speed.py [--files 1000] [--size 52000] [--scheduler ADDRESS] [--keep DIR]
+usage: python bench/corpus_speed.py [--files 1000] [--size 52000] [--rounds 1] [--scheduler ADDRESS] [--keep DIR]
 
 The corpus is made from the seed texts at run time (``corpus_texts.py``: 1,000 texts of 52 KB,
 52 MB by default). Each way of running ``lifemap.corpus.extract_corpus`` runs in a fresh process
@@ -80,6 +80,7 @@ def child(mode: str, corpus: str, out: str, parts: str, scheduler: str | None) -
 
 
 def run_child(mode: str, corpus: Path, work: Path, scheduler: str | None) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
     out, parts = work / f"{mode}.csv", work / f"parts-{mode}"
     code = (f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import corpus_speed as b; "
             f"print(json.dumps(b.child({mode!r}, {str(corpus)!r}, {str(out)!r}, {str(parts)!r}, {scheduler!r})))")
@@ -91,20 +92,36 @@ def run_child(mode: str, corpus: Path, work: Path, scheduler: str | None) -> dic
     return got
 
 
-def measure(seeds: Path, work: Path, files: int, size: int, scheduler: str | None = None) -> dict:
+def measure(seeds: Path, work: Path, files: int, size: int, scheduler: str | None = None, rounds: int = 1) -> dict:
+    """Each way of running, ``rounds`` times in turn (one, jobs, cluster, one, …): this machine's speed
+    drifts by a fifth from minute to minute, and interleaved rounds let every way meet the same
+    drift. The fastest run of each way stands for it (noise only ever adds time, as ``timeit``
+    reasons); every time is kept."""
     from corpus_texts import make_corpus
 
     corpus = work / "corpus"
     n, total = make_corpus(seeds, corpus, files, size)
-    runs = {mode: run_child(mode, corpus, work, scheduler) for mode in MODES}
+    runs: dict[str, dict] = {}
+    for k in range(rounds):
+        for mode in MODES:
+            got = run_child(mode, corpus, work / f"round-{k}", scheduler)
+            times = runs.get(mode, {}).get("times", []) + [got["seconds"]]
+            if mode not in runs or got["seconds"] < runs[mode]["seconds"]:
+                runs[mode] = got
+            runs[mode]["times"] = times
+            if k == 0 and mode == "one":
+                reference = Path(got["output"]).read_bytes()
+            elif Path(got["output"]).read_bytes() != reference:
+                runs[mode]["differs"] = True
     one = runs["one"]["seconds"]
     for mode in ("jobs", "cluster"):
         r = runs[mode]
         r["efficiency"] = one / (max(2, len(r["workers"])) * r["seconds"])
         r["work_efficiency"] = runs["one"]["cpu"] / r["cpu"]
-        r["same_bytes"] = Path(r["output"]).read_bytes() == Path(runs["one"]["output"]).read_bytes()
+        r["same_bytes"] = not r.get("differs")
+    runs["one"]["same_bytes"] = not runs["one"].get("differs")
     return {"files": n, "bytes": total, "runs": runs, "nproc": os.cpu_count(), "scheduler": scheduler,
-            "loadavg": os.getloadavg()}
+            "loadavg": os.getloadavg(), "rounds": rounds}
 
 
 def report(got: dict) -> str:
@@ -114,7 +131,9 @@ def report(got: dict) -> str:
     for mode in MODES:
         r = got["runs"][mode]
         peaks = sorted(r["workers"].values())
-        rows.append([labels[mode], f"{r['seconds']:.1f}", f"{r['megabytes'] / r['seconds']:.2f}",
+        seconds = f"{r['seconds']:.1f}" + (f" ({', '.join(f'{t:.1f}' for t in r['times'])})"
+                                             if len(r.get("times", ())) > 1 else "")
+        rows.append([labels[mode], seconds, f"{r['megabytes'] / r['seconds']:.2f}",
                      f"{r['efficiency']:.2f}" if "efficiency" in r else "—", f"{r['cpu']:.0f}",
                      f"{r['work_efficiency']:.2f}" if "work_efficiency" in r else "—",
                      ", ".join(f"{p:.0f}" for p in peaks), f"{r['rows']:,}", str(r["failed"]),
@@ -126,7 +145,9 @@ def report(got: dict) -> str:
     return (f"corpus: {got['files']:,} texts, {got['bytes'] / 1e6:.1f} MB (the seeds with shifted years, swapped "
             f"places and dropped paragraphs); {got['nproc']} CPUs, load average at the end "
             f"{got['loadavg'][0]:.1f}\n\n" + "\n".join(lines) +
-            "\n\nefficiency = one-process time / (2 × time): what two cores give when nothing else runs on "
+            "\n\n" + (f"s = the fastest of {got['rounds']} runs taken in turn (every run in brackets); the other "
+                      "figures are that run's. " if got.get("rounds", 1) > 1 else "") +
+            "efficiency = one-process time / (2 × time): what two cores give when nothing else runs on "
             "them (here other work did: see the load average). CPU s = the CPU time of the client and every "
             "worker process; CPU ratio = the one process's CPU time / this run's: the work the parallel run "
             "adds (starting and feeding workers, sending rows), whatever else the machine runs. The "
@@ -141,12 +162,13 @@ def main(argv=None) -> int:
     ap.add_argument("--size", type=int, default=52_000, help="characters per text [%(default)s]")
     ap.add_argument("--scheduler", help="a running Dask scheduler (tcp://host:8786) instead of a LocalCluster")
     ap.add_argument("--keep", type=Path, help="keep the corpus and the outputs here")
+    ap.add_argument("--rounds", type=int, default=1, help="run each way this many times, in turn [%(default)s]")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lifemap-corpus-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        got = measure(Path(args.seeds), work, args.files, args.size, args.scheduler)
+        got = measure(Path(args.seeds), work, args.files, args.size, args.scheduler, args.rounds)
     print(report(got))
     if args.json:
         args.json.write_text(json.dumps(got, indent=1), encoding="utf-8")
