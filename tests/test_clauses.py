@@ -97,3 +97,16 @@ def test_the_one_arrested_is_where_the_arrest_was():
 
 def test_once_there_the_subject_was_there():
     assert [e[:2] for e in events("Once in Vienna, Stalin wrote an article in 1913.")] == [("Vienna", "Stalin")]
+
+
+def test_a_preposition_shaped_like_a_participle_opens_no_clause():
+    # "During …" is no participle clause: the comma after the place does not end one, and "he" is
+    # the subject of the clause that holds Kureika, not Sverdlov named after it
+    found = events("During the years 1914-1916 he lived in exile at Kureika, Turukhansk along with Sverdlov.")
+    assert ("Kureika", "Stalin") in [e[:2] for e in found]
+
+
+def test_a_later_clause_without_a_verb_names_no_subject_for_he():
+    found = events("Stalin was arrested in Baku in 1908; a friend of Kamenev and a rival of Shaumian. "
+                   "In 1910 he travelled to Vologda.")
+    assert [e[:2] for e in found] == [("Baku", "Stalin"), ("Vologda", "Stalin")]

@@ -62,8 +62,10 @@ class Actors:
         if j not in self._subjects:
             sentence, places = self.narrative.sentence(j), self.places_of(j)
             cuts = [0] + [e for _, e in clauses.boundaries(sentence)][:2] + [len(sentence)]
+            # a later clause without a verb of its own has no subject ("…; known as "Andrei", …")
             found = [first_subject(sentence, lo, hi, places, self) for lo, hi in zip(cuts, cuts[1:])
-                     if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)]
+                     if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)
+                     and (lo == 0 or clauses.VERB.search(sentence, lo, hi))]
             found = [x for x in found if x is not None] or [_inverted_subject(sentence, self)]
             self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
         return self._subjects[j]

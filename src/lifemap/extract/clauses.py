@@ -17,8 +17,11 @@ _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after)\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
+# Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
+# no clause of its own, so the comma after the place ends nothing.
+_PREPOSITIONS_LIKE_PARTICIPLES = r"(?:During|Notwithstanding|Regarding|Concerning|Including|Excluding|According|Pending|Considering|Barring|Excepting)"
 PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
-                             r"Returning|Exiled|Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
+                             r"Returning|Exiled|Sentenced|Released|Concerned|(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
