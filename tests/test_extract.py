@@ -112,6 +112,27 @@ def test_a_birth_day_is_not_carried_to_the_school_years():
     assert [r["date_start"] for r in frame.to_dict("records")] == ["1878-12-18", "1878-12"]
 
 
+AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. Petrov read a great deal. "
+        "At the age of twelve he moved to Tiflis. ")
+
+
+@pytest.mark.parametrize("text, dated", [
+    # the birth from the sentence that tells it; an age dates the year the subject was that old, or the next
+    (AGES + "He worked in Baku.", [("Gori", "1880-05-03", "1880-05-03"), ("Tiflis", "1892", "1893"),
+                                   ("Baku", "1892", "1893")]),
+    # the birth from the opening's lifespan
+    ("Ivan Petrov (3 May 1880 – 1950) was a printer. Petrov lived in Gori. Petrov left school young. "
+     "When he was about fifteen years old he moved to Tiflis.", [("Tiflis", "1895", "1896")]),
+    # a date of its own wins; the age of someone of his family is not his
+    (AGES + "Aged twenty, he went to Baku in 1899. His father, aged sixty, moved to Batum.",
+     [("Baku", "1899", "1899"), ("Batum", "1899", "1899")]),
+])
+def test_the_subjects_age_dates_a_sentence_without_a_date(text, dated):
+    frame = extract(text, fallback=False, progress=False)
+    got = {(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")}
+    assert set(dated) <= got, got
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")

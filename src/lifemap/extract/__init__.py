@@ -215,7 +215,8 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         periods = old_style_periods(text)
     else:
         periods = dating.all_old_style() if old_style else {}
-    line = dating.timeline(story)
+    about = len(subject.mentions(text)) >= options.subject_mentions     # the text tells the subject's life
+    line = dating.timeline(story, subject.born, subject if about else None)
     for start, end, written, reason in line.problems:  # reported, never guessed
         warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
                       DateWarning, stacklevel=2)
@@ -237,7 +238,6 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         a = story.spans[j][0]
         return [(m.start - a, m.end - a, roles.is_big(m)) for m in by_sentence.get(j, ())]
 
-    about = len(subject.mentions(text)) >= options.subject_mentions
     actors = Actors(story, subject, about, persons, places_of)
     out: list[tuple[Event, tuple[Place, ...]]] = []
     kinds_of: dict[int, set[str]] = {}

@@ -15,6 +15,12 @@ same paragraph (a day as its month: the day belongs to the event told on it; as 
 precise (a day becomes its month, a month its year); none after ``stale_paragraphs`` paragraphs
 without a date, or when it was a decade named in another paragraph.
 
+**Ages.** In a text about someone whose birth it gives (the opening's lifespan, else the first sentence
+that tells the birth with a date), a sentence without a date that gives their age ("at the age of
+thirteen", "aged 15", "about seven or eight years old") is dated by it: the years from that birthday to
+the next. Not where the age is someone else's ("his father, aged fifty"), and the narrative moves only
+if it is not within those years already.
+
 **Old Style.** Russia counted in the Julian calendar until 14 February 1918 (``lifemap.calendars``).
 Texts that mark Old Style dates ("18 December [O.S. 6 December] 1878") give other dates in the
 Gregorian calendar, except in 1917, which they date as Russians then did; texts that never mark them
@@ -32,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..calendars import region_of, regions
+from ..lexicon import words as lexicon
 from ..dates import DateSpan, julian_to_gregorian
 from ..timex import find_dates, scan_dates
 from . import clauses
@@ -99,6 +106,7 @@ _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>weeks?
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 DAYS_CARRY_AS_MONTH = False
+_KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
 # A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
 # from another (footnote and citation numbers alone do not count).
@@ -108,8 +116,12 @@ _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|M
 
 
 # The narrative's date -----------------------------------------------------------------------------
-def timeline(narrative: Narrative) -> Timeline:
-    """Each sentence's dates, and the narrative date (and its period) in force before each one."""
+def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -> Timeline:
+    """Each sentence's dates, and the narrative date (and its period) in force before each one.
+
+    With the subject (a ``lifemap.subject.Subject``) and when they were born (as the opening gives it,
+    else the first sentence that tells their birth with a date), the subject's age dates its
+    sentence: "at the age of thirteen he left school" is the year they turned thirteen or the next."""
     out = Timeline()
     text = narrative.text
     context: NarrativeDate | None = None
@@ -139,6 +151,15 @@ def timeline(narrative: Narrative) -> Timeline:
         shifted = _shifted(sentence, a, i, paragraph, found, context)
         if shifted is not None:
             found.append(shifted)
+        if subject is not None:
+            if born is None and found and _BORN.search(sentence) and _names_subject(sentence, subject):
+                born = found[0].span
+            # an age dates only a sentence without a date of its own, and moves the narrative only
+            # where it is not there already (26 years old in 1919-20 when the story stands at 1920)
+            aged = (_aged(sentence, a, i, paragraph, born, subject)
+                    if born is not None and not any(not d.foreign for d in found) else None)
+            if aged is not None and not (context is not None and aged.days[0] <= context.days[0] <= aged.days[1]):
+                found.append(aged)
         out.dates.append(found)
         if narrative.titles[i] and not is_year_heading(sentence):
             continue                                   # a caption's date is not the narrative's
@@ -237,6 +258,56 @@ def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
         first, last = _add_months(first, n), _add_months(last, n)
     start, end = f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}"
     span = DateSpan(start, end, "month", "", base_date.span.calendar)
+    return NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph, True)
+
+
+_BORN = re.compile(r"\b(?:was|were)\s+born\b")
+_AGE_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_AGE_NUMBERS.update({w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_AGE_NUMBER = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+               r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+               r"(?:thir|four|fif|six|seven|eigh|nine)teen)")
+_ABOUT = r"(?:(?:about|around|nearly|almost|only|just|barely|some)\s+)?"
+_AGE = re.compile(
+    rf"\b(?:at\s+(?:the\s+)?age\s+of\s+{_ABOUT}(?P<n1>{_AGE_NUMBER})(?:\s+(?:or|to)\s+(?P<m1>{_AGE_NUMBER}))?"
+    rf"|at\s+age\s+(?P<n2>{_AGE_NUMBER})|aged\s+{_ABOUT}(?P<n3>{_AGE_NUMBER})"
+    rf"|{_ABOUT}(?P<n4>{_AGE_NUMBER})(?:\s+(?:or|to)\s+(?P<m4>{_AGE_NUMBER}))?\s+years?\s+(?:old|of\s+age))\b",
+    re.IGNORECASE)
+
+
+def _age_number(word: str) -> int:
+    word = word.lower().replace(" ", "-")
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.partition("-")
+    return _AGE_NUMBERS[tens] + (_AGE_NUMBERS[unit] if unit else 0)
+
+
+def _names_subject(sentence: str, subject) -> bool:
+    return bool(re.search(rf"\b{subject.pronoun}\b", sentence, re.IGNORECASE)) or subject.is_named(sentence)
+
+
+def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject) -> NarrativeDate | None:
+    """The subject's age as a date: the years they were that old ("at the age of thirteen": from the
+    thirteenth birthday to the day before the fourteenth), where the age is theirs: their clause, no
+    one of their kin named before it ("his father, aged fifty")."""
+    if "age" not in sentence and "old" not in sentence:
+        return None
+    m = _AGE.search(sentence)
+    if m is None:
+        return None
+    lo, hi = clauses.clause_around(sentence, m.start())
+    if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
+        return None
+    n = _age_number(next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4")) if g))
+    more = m.group("m1") or m.group("m4")
+    last = max(n, _age_number(more)) if more else n
+    if not 0 < n <= last < 120:
+        return None
+    year = born.first_day.year
+    span = DateSpan(str(year + n), str(year + last + 1), "year")
     return NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph, True)
 
 
