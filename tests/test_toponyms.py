@@ -158,6 +158,16 @@ def test_fallback_needs_a_locative_cue(russian_places, fallback):
     assert find_places("Samara is on the Volga.", russian_places, fallback=fallback) == []
 
 
+def test_a_list_a_cue_opens_goes_on_over_names_left_for_the_fallback(russian_places, fallback):
+    # none of the three is in this gazetteer: the list opened by "between" goes on after the first
+    text = "In 1934 he travelled several times between Samara, Kazan and Ufa, using false papers."
+    found = [m.text for m in find_places(text, russian_places, fallback=fallback) if m.source == "geonames"]
+    assert found == ["Samara", "Kazan", "Ufa"]
+    # a name after a comma is no place without a list a cue opened
+    assert find_places("Near the end, Kazan changed.", russian_places, fallback=fallback) == []
+    assert [m.text for m in find_places("In Samara, Ivanov wrote a letter.", russian_places, fallback=fallback)] == ["Samara"]
+
+
 def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Samara", {"RU": 5}).country == "RU"
     assert fallback.best("Königsberg", {"RU": 3, "PL": 1}).name == "Kaliningrad"

@@ -284,6 +284,22 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _CuedName:
+    """Where a cued name left for the fallback ends: "between Zagreb, Ljubljana and Vienna" goes on
+    after Zagreb as after a place of the gazetteer."""
+
+    end: int
+    cued: bool = True
+
+
+def _before(found: list["Mention"], cued_unknown: _CuedName | None) -> list:
+    """The mention or cued name left for the fallback that ends last, as ``_cued`` reads ``previous``."""
+    if cued_unknown is not None and (not found or found[-1].end < cued_unknown.end):
+        return [cued_unknown]
+    return found[-1:]
+
+
 def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
     """Whether a cue stands right before ``start`` (over a few adjectives: "in the small Siberian
     town of"), or a list that a cue opened goes on ("in Russia and Georgia", "to Moscow, Kiev and
@@ -329,6 +345,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     persons = learn_persons(text) if persons is None else persons
     found: list[Mention] = []
     unknown: list[tuple[int, int, str]] = []       # capitalised runs after a cue, for the fallback
+    cued_unknown = None                            # the last of them: a list it opens goes on after it
     pos = 0
     heads = names.heads
     for cap in _CAPITAL.finditer(text):
@@ -340,15 +357,18 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             head = WORD.match(text, start).group()[:3].lower()
         if head not in heads and head.isascii():
             # no name starts so: only a capitalised word after a cue may be one for the fallback
-            if fallback is None or text[start - 1:start] != " " or not text[start - 2:start - 1].isalpha():
+            # a word that opens a sentence is no name; one after a comma may go on a cued list
+            if fallback is None or text[start - 1:start] != " " or not (
+                    text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ","):
                 continue
-            if not _cued(text, start, found[-1:]) or _continues_name(text, start):
+            if not _cued(text, start, _before(found, cued_unknown)) or _continues_name(text, start):
                 continue
             runs = _runs(text, start)
             n = 1
             while n < len(runs) and runs[n][1][:1].isupper():
                 n += 1
             unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            cued_unknown = _CuedName(runs[n - 1][0])
             pos = runs[0][0]
             continue
         before = text.rfind(" ", max(0, start - 18), start - 1) + 1 if text[start - 2:start - 1].islower() else 0
@@ -367,12 +387,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         lengths = names.lengths.get(_fold(_strip_possessive(first.group())))
         if not lengths:
             # the whole run of capitalised words, for the fallback ("Novaya Uda", not "Uda" alone)
-            if fallback is not None and _cued(text, start, found[-1:]) and not _continues_name(text, start):
+            if fallback is not None and _cued(text, start, _before(found, cued_unknown)) and not _continues_name(text, start):
                 runs = _runs(text, start)
                 n = 1
                 while n < len(runs) and runs[n][1][:1].isupper():
                     n += 1
                 unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+                cued_unknown = _CuedName(runs[n - 1][0])
             pos = first.end()
             continue
         runs = _runs(text, start, limit=max(lengths))
