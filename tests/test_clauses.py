@@ -110,3 +110,9 @@ def test_a_later_clause_without_a_verb_names_no_subject_for_he():
     found = events("Stalin was arrested in Baku in 1908; a friend of Kamenev and a rival of Shaumian. "
                    "In 1910 he travelled to Vologda.")
     assert [e[:2] for e in found] == [("Baku", "Stalin"), ("Vologda", "Stalin")]
+
+
+def test_the_places_of_a_list_share_the_one_who_went():
+    for text in ("In 1934 Stalin travelled several times between Baku, Batum and Tiflis, using false papers.",
+                 "In 1906 Stalin went to Baku, Batum and then Tiflis."):
+        assert [e[:2] for e in events(text)] == [("Baku", "Stalin"), ("Batum", "Stalin"), ("Tiflis", "Stalin")]

@@ -272,10 +272,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
               for t in tag(sentence, lo, hi)]             # only the clauses that hold a place
     # every mention is read, a place named twice too (one event per place is kept at the end)
     links: dict[int, clauses.Link] = {}
+    heads: dict[int, Mention] = {}                      # a list's members: its first place
     for n, m in enumerate(mentions):
         previous = mentions[n - 1] if n else None
         if previous is not None and roles.continues_list(text, previous, m):
             links[id(m)] = links[id(previous)]          # a list shares its head's link
+            heads[id(m)] = heads.get(id(previous), previous)
         else:
             links[id(m)] = clauses.link(tokens, sentence, m.start - a, m.end - a)
     role = roles.roles(text, sentence, a, mentions, links)
@@ -294,6 +296,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         return bool(here & there)
 
     found: dict[str, list] = {}
+    actor_of: dict[int, str] = {}
     for m in kept:
         guess = guesses[id(m)]
         later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
@@ -310,7 +313,10 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             span = dating.gregorian(choice.date.span, periods, place.country)
             if choice.widen:
                 span = dating.widen(span)
-        actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
+        head = heads.get(id(m))       # "between Zagreb, Ljubljana and Vienna": the one who went to Zagreb
+        actor = (actor_of[id(head)] if head is not None and id(head) in actor_of else
+                 actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m)))
+        actor_of[id(m)] = actor
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
