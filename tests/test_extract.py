@@ -133,6 +133,14 @@ def test_the_subjects_age_dates_a_sentence_without_a_date(text, dated):
     assert set(dated) <= got, got
 
 
+def test_a_date_in_brackets_a_few_words_after_the_place_is_its_own():
+    frame = extract("Joseph Stalin was a revolutionary. Stalin led the Soviet Union. Stalin died in 1953.\n\n"
+                    "Stalin stayed in Baku for a while (around 1909), and later in 1920-1921 he worked in Tiflis.",
+                    fallback=False, progress=False)
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")] == [
+        ("Baku", "1909", "1909"), ("Tiflis", "1920", "1921")]
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")

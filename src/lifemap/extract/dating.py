@@ -368,9 +368,13 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     return DateChoice(context, How.CARRIED, widen=True)
 
 
+_BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
+
+
 def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
-    """A date in brackets right after the place is the place's: "Germany (1918–1923)"."""
-    return d.start > end and re.fullmatch(r"\s*\(\s*", text[end:d.start]) is not None
+    """A date in brackets after the place, or a few words after it, is the place's: "Germany
+    (1918–1923)", "stayed in Tehran for a while (around 1909)"."""
+    return d.start > end and _BRACKET_AFTER.fullmatch(text, end, d.start) is not None
 
 
 def _next_sentence_date(narrative: Narrative, line: Timeline, i: int, same_event_next) -> NarrativeDate | None:
