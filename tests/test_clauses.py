@@ -116,3 +116,10 @@ def test_the_places_of_a_list_share_the_one_who_went():
     for text in ("In 1934 Stalin travelled several times between Baku, Batum and Tiflis, using false papers.",
                  "In 1906 Stalin went to Baku, Batum and then Tiflis."):
         assert [e[:2] for e in events(text)] == [("Baku", "Stalin"), ("Batum", "Stalin"), ("Tiflis", "Stalin")]
+
+
+def test_a_plan_carried_out_in_the_same_sentence_is_real():
+    found = events("The Central Committee decided to send him to Tsaritsyn to report on the grain in Ukraine, "
+                   "and in June 1918 he arrived there with a detachment.")
+    assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin")]
+    assert events("In 1913 Stalin hoped to go to Paris, but he never arrived there.") == []

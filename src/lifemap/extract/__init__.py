@@ -281,6 +281,17 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         else:
             links[id(m)] = clauses.link(tokens, sentence, m.start - a, m.end - a)
     role = roles.roles(text, sentence, a, mentions, links)
+    # a plan carried out in the same sentence: "decided to send him to Moscow, and in February he
+    # arrived there": the place is real, its subject the one who arrived
+    realised: dict[int, tuple[int, list, clauses.Link]] = {}
+    for m in mentions:
+        # only where the plan was to go: "to report on the situation in Yugoslavia" stays a topic
+        if role[id(m)] is roles.Role.IRREALIS and links[id(m)].vclass in ("motion", "sending") and (
+                links[id(m)].prep in ("to", "into", "for", "towards", "toward")):
+            there = clauses.fulfilled_there(sentence, m.end - a)
+            if there is not None:
+                role[id(m)] = roles.Role.LOCATES
+                realised[id(m)] = there
     kept = [m for m in mentions if role[id(m)] is roles.Role.LOCATES]
 
     def prison_site(m: Mention) -> bool:
@@ -314,8 +325,13 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             if choice.widen:
                 span = dating.widen(span)
         head = heads.get(id(m))       # "between Zagreb, Ljubljana and Vienna": the one who went to Zagreb
-        actor = (actor_of[id(head)] if head is not None and id(head) in actor_of else
-                 actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m)))
+        if id(m) in realised:
+            at, there_tokens, there_link = realised[id(m)]
+            actor = actors.actor_at(i, sentence, at, places, there_tokens, there_link, roles.is_big(m))
+        elif head is not None and id(head) in actor_of:
+            actor = actor_of[id(head)]
+        else:
+            actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
         actor_of[id(m)] = actor
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {

@@ -242,3 +242,23 @@ def _irrealis_nouns() -> frozenset[str]:
     from ..lexicon import sections
 
     return frozenset(sections("function_words")["irrealis"])
+
+
+_THERE = re.compile(r"\bthere\b")
+
+
+def fulfilled_there(sentence: str, after: int):
+    """Where a later clause of the sentence puts someone "there" with a verb of motion or staying, not
+    unreal or negated itself ("…, and in February he arrived there"): ``(offset, tokens, link)`` of
+    that "there", else None."""
+    from .tagger import tag
+
+    for m in _THERE.finditer(sentence, after):
+        lo, hi = clause_around(sentence, m.start())
+        if lo <= after:
+            continue                                   # the plan's own clause: "to go there"
+        tokens = tag(sentence, lo, hi)
+        there = link(tokens, sentence, m.start(), m.end())
+        if there.vclass in ("motion", "stay") and not there.irrealis and not there.negated:
+            return m.start(), tokens, there
+    return None
