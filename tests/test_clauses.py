@@ -123,3 +123,7 @@ def test_a_plan_carried_out_in_the_same_sentence_is_real():
                    "and in June 1918 he arrived there with a detachment.")
     assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin")]
     assert events("In 1913 Stalin hoped to go to Paris, but he never arrived there.") == []
+
+
+def test_a_possessive_between_the_cue_and_a_country_keeps_the_cue():
+    assert [e[:2] for e in events("In 1926 Stalin returned to his native Georgia.")] == [("Georgia", "Stalin")]
