@@ -127,3 +127,13 @@ def test_a_plan_carried_out_in_the_same_sentence_is_real():
 
 def test_a_possessive_between_the_cue_and_a_country_keeps_the_cue():
     assert [e[:2] for e in events("In 1926 Stalin returned to his native Georgia.")] == [("Georgia", "Stalin")]
+
+
+def test_the_pseudonyms_an_opening_lists_are_the_subjects():
+    # read as a person of its own, "Andrei" took over every "he" after the opening
+    text = ('Ivan Petrov (1885 – 1919); known under pseudonyms "Andrei", "Max" and "Smirnov" was a '
+            'Bolshevik.\n\nHe was born in Gori. Petrov joined the party in 1902. Petrov wrote a great deal. '
+            "In 1914 he was in exile in Kureika.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")] == [("Gori", "Ivan Petrov"),
+                                                                          ("Kureika", "Ivan Petrov")]

@@ -140,6 +140,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     ('Kirov',)
     >>> find_subject("Stalin went to Baku. Then Stalin went to Batum. Kamenev stayed.").name
     'Stalin'
+    >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
+    ('Petrov', 'Boris', 'Max')
     """
     known = known_subjects() if known is None else known
     found, count = None, 0
@@ -158,6 +160,11 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     # a name it says they were known by ("commonly known as Tito").
     others = [t for t in found[1:-1] if _count(t, text) >= 3]
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
+    # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms
+    # "Andrei", "Max"…" (read as a subject of its own, "Andrei" took over the pronouns after it)
+    opening = text[:1500]
+    for m in _PSEUDONYMS.finditer(opening):
+        others += _quoted_names(opening, m.end())
     name = " ".join(found)
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
@@ -198,6 +205,17 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
 
 
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias)\s+(?:the\s+)?({_NAME})")
+_PSEUDONYMS = re.compile(r"\b(?:pseudonyms?|aliases|noms? de guerre|party names?)\b", re.IGNORECASE)
+# Quoted names right after that word, one after another: '"Andrei", "Max" and "Smirnov"'.
+_QUOTED_NAME = re.compile(rf"\s*(?:,|and|or)?\s*[\"“]({_NAME})[\"”]")
+
+
+def _quoted_names(text: str, pos: int) -> list[str]:
+    out = []
+    while (m := _QUOTED_NAME.match(text, pos)) is not None:
+        out.append(m.group(1))
+        pos = m.end()
+    return out
 
 
 def _all_names(s: Subject) -> set[str]:
