@@ -137,3 +137,10 @@ def test_the_pseudonyms_an_opening_lists_are_the_subjects():
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["actor"]) for r in frame.to_dict("records")] == [("Gori", "Ivan Petrov"),
                                                                           ("Kureika", "Ivan Petrov")]
+
+
+def test_a_he_goes_on_meaning_who_it_meant_whoever_a_later_clause_names():
+    found = events("He was in Baku when King Alexander was assassinated by nationalists on 9 October 1934. "
+                   "In the crackdown that followed, it was decided that he should go abroad. "
+                   "He travelled to Vienna on a forged passport.")
+    assert ("Vienna", "Stalin") in [e[:2] for e in found]

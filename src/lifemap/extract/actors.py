@@ -56,6 +56,7 @@ class Actors:
         self.persons = {p.lower() for p in persons} | {n.lower() for n in SURNAMES | GIVEN_NAMES}
         self.places_of = places_of
         self._subjects: dict[int, list[tuple[str, str]]] = {}
+        self._leads: dict[int, tuple[str, str] | None] = {}
 
     def subjects(self, j: int) -> list[tuple[str, str]]:
         """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
@@ -67,8 +68,17 @@ class Actors:
                      if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)
                      and (lo == 0 or clauses.VERB.search(sentence, lo, hi))]
             found = [x for x in found if x is not None] or [_inverted_subject(sentence, self)]
+            self._leads[j] = found[0] if found and found[0] is not None else None
             self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
         return self._subjects[j]
+
+    def _pronoun_led(self, j: int) -> bool:
+        """Sentence ``j``'s main clause has "he" (or "she", as the text calls its subject) for subject:
+        the person it means is still the one talked about, whoever a later clause names ("He was in
+        Ljubljana when King Alexander was assassinated")."""
+        self.subjects(j)
+        lead = self._leads.get(j)
+        return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
     def _earlier(self, i: int, limit: int):
         """The sentences before ``i`` that are not headings or captions, nearest first."""
@@ -87,6 +97,8 @@ class Actors:
     def person_before(self, i: int) -> str:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them)."""
         for j in self._earlier(i, 12):
+            if self._pronoun_led(j):
+                continue                               # the chain of "he" goes on to its antecedent
             for kind, words in reversed(self.subjects(j)):
                 if kind == "name" and not re.search(r",|\band\b", words):
                     return self._name(words)
