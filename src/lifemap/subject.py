@@ -181,6 +181,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     ['7 May 1892', '4 May 1980']
     >>> life_dates("Felix (born 11 September 1877) was a revolutionary.")[1] is None
     True
+    >>> [d and d.label() for d in life_dates("August (Russian: Август; ? – 11 June 1937) was a commander.")]
+    [None, '11 Jun 1937']
     """
     from .timex import find_dates
 
@@ -199,6 +201,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
                     DateSpan(d.end, d.end, d.precision, calendar=d.calendar))
         if len(dates) >= 2 and re.search(r"[–-]", inside[dates[0].end:dates[-1].start]):
             return dates[0].span, dates[-1].span
+        if len(dates) == 1 and re.search(r"(?:[–—-]|\b(?:died|d\.))\s*$", inside[:dates[0].start]):
+            return None, dates[0].span             # "(? – 11 June 1937)", "(died 1937)": only the death
         if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]) or len(dates) == 1:
             return dates[0].span, None
     return None, None
