@@ -141,6 +141,19 @@ def test_a_date_in_brackets_a_few_words_after_the_place_is_its_own():
         ("Baku", "1909", "1909"), ("Tiflis", "1920", "1921")]
 
 
+def test_an_event_before_the_subjects_birth_is_someone_elses():
+    text = ("Ivan Petrov (3 May 1880 – 1950) was a printer. Petrov moved to Baku in 1900. Petrov worked in "
+            "Batum in 1905. His family had long lived in Gori. In 1862 he studied in Tiflis.")
+    frame = extract(text, fallback=False, progress=False)
+    got = {r["name"]: (r["actor"], r["summary"]) for r in frame.to_dict("records")}
+    assert got["Baku"][0] == got["Batum"][0] == "Ivan Petrov"
+    assert got["Tiflis"] == ("unknown", "Studied in Tiflis (unknown)")   # 18 years before he was born
+    # a birth the text garbles (here the death given for it) leaves the events alone: most come before it
+    garbled = extract(text.replace("3 May 1880 – 1950", "died 3 May 1950").replace("died", "born"),
+                      fallback=False, progress=False)
+    assert set(garbled["actor"]) == {"Ivan Petrov"}
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")

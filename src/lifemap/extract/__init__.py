@@ -26,6 +26,7 @@ import os
 import sys
 import warnings
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -147,7 +148,6 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
 
 def _subject_of(text: str) -> Subject:
     """The text's subject; one not known as data gets the periods the text's own headings date."""
-    from dataclasses import replace
 
     from ..periods import from_headings
 
@@ -161,7 +161,6 @@ def _subject_of(text: str) -> Subject:
 def _with_ids(events: list[Event], seen: Counter) -> list[Event]:
     """Ids ``<year>-<kind>-<place>`` (``undated-…`` without a date), numbered where they repeat in the
     whole extraction (``seen`` counts across pieces)."""
-    from dataclasses import replace
 
     out = []
     for e in events:
@@ -259,7 +258,23 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
             done = b
     if bar is not None:
         bar.update(len(text) - done)
-    return out
+    return _within_the_life(out, subject)
+
+
+def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
+    """The subject's events that end before they were born are someone else's (a parent's studies, an
+    ancestor's move): they keep their place and date, and lose the subject. The birth the text gives
+    counts only if most of the subject's dated events come after it (a garbled opening can give the
+    death for the birth)."""
+    if subject.born is None:
+        return found
+    first = subject.born.first_day
+    mine = [e for e, _ in found if e.actor == subject.name and e.span is not None and e.kind != "birth"]
+    before = {id(e) for e in mine if e.span.last_day < first}
+    if not before or 2 * len(before) >= len(mine):
+        return found
+    return [(replace(e, actor="unknown", summary=kinds.with_actor(e.summary, "unknown", subject.name))
+             if id(e) in before else e, used) for e, used in found]
 
 
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,

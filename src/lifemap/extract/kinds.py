@@ -38,6 +38,11 @@ def summary(kind: str, place: str, actor: str, subject: str, origin: str = "") -
     'Exiled to Narym (Sverdlov)'
     """
     said = f"{SAYS_FROM.get(kind, SAYS[kind])} {place} from {origin}" if origin else f"{SAYS[kind]} {place}"
+    return with_actor(said, actor, subject)
+
+
+def with_actor(said: str, actor: str, subject: str) -> str:
+    """A line of the life as said of ``actor``: as it is for the subject, else with their name after it."""
     return said if actor == subject else f"{said} ({actor})"
 
 
