@@ -154,6 +154,13 @@ def test_an_event_before_the_subjects_birth_is_someone_elses():
     assert set(garbled["actor"]) == {"Ivan Petrov"}
 
 
+def test_what_only_the_living_do_after_the_subjects_death_is_someone_elses():
+    text = ("Ivan Petrov (3 May 1880 – 6 June 1930) was a printer. Petrov moved to Baku in 1900. Petrov worked in "
+            "Batum in 1905. In 1990 he travelled to Tiflis.")
+    got = {r["name"]: r["actor"] for r in extract(text, fallback=False, progress=False).to_dict("records")}
+    assert got["Baku"] == got["Batum"] == "Ivan Petrov" and got["Tiflis"] == "unknown"
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")

@@ -266,15 +266,26 @@ def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subj
     ancestor's move): they keep their place and date, and lose the subject. The birth the text gives
     counts only if most of the subject's dated events come after it (a garbled opening can give the
     death for the birth)."""
-    if subject.born is None:
-        return found
-    first = subject.born.first_day
-    mine = [e for e, _ in found if e.actor == subject.name and e.span is not None and e.kind != "birth"]
-    before = {id(e) for e in mine if e.span.last_day < first}
-    if not before or 2 * len(before) >= len(mine):
+    mine = [e for e, _ in found if e.actor == subject.name and e.span is not None]
+    outside: set[int] = set()
+    if subject.born is not None:
+        first = subject.born.first_day
+        before = {id(e) for e in mine if e.kind != "birth" and e.span.last_day < first}
+        if 2 * len(before) < len(mine):
+            outside |= before
+    if subject.died is not None and (subject.born is None or subject.born.first_day < subject.died.first_day):
+        # what only the living do, begun after the death (a burial, a memorial are the dead's)
+        last = subject.died.last_day
+        after = {id(e) for e in mine if e.kind not in _AFTER_DEATH and e.span.first_day > last}
+        if 2 * len(after) < len(mine):
+            outside |= after
+    if not outside:
         return found
     return [(replace(e, actor="unknown", summary=kinds.with_actor(e.summary, "unknown", subject.name))
-             if id(e) in before else e, used) for e, used in found]
+             if id(e) in outside else e, used) for e, used in found]
+
+
+_AFTER_DEATH = frozenset(("death", "other"))   # a burial, a memorial, a reburial are "other"
 
 
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
