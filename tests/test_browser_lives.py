@@ -75,7 +75,8 @@ def test_the_story_lists_one_person_or_everyone_by_date(map_page, lives):
     times = map_page.js("window.lifemap.model.stops.map(s => s.t)")
     assert times == sorted(times) and len(times) == everyone
     first = page.locator(".lm-story li").first
-    assert first.locator(".lm-who").get_attribute("title") == "Alexander Kerensky"   # his 1861 comes first
+    earliest = min(PEOPLE, key=lambda p: min(days(d) for d in stops(events, p)["order_day"]))
+    assert first.locator(".lm-who").get_attribute("title") == earliest     # whoever's first stop is earliest
     page.locator("select.lm-person").select_option("Kliment Voroshilov")
     his = stops(events, "Kliment Voroshilov")
     assert toggle.inner_text() == f"Story ({len(his)} stops)"
@@ -106,8 +107,13 @@ def test_the_slider_rings_where_each_person_was(map_page, lives):
         last = s.iloc[-1]
         expected.append([person, round(float(last["lat"]), 4), round(float(last["lon"]), 4)])
     assert map_page.js(RINGS) == expected
-    page.locator("input.lm-range").fill("0")                 # 1861: only Kerensky's first stop has come
-    assert [r and r[0] for r in map_page.js(RINGS)] == [None, "Alexander Kerensky", None]
+    # the date of the earliest stop of anyone: only that person's ring has come
+    first = min(days(d) for p in PEOPLE for d in stops(events, p)["order_day"])
+    index = map_page.js("t => window.lifemap.stepOf(t)", first)
+    page.locator("input.lm-range").fill(str(index))
+    t = map_page.js("i => window.lifemap.steps[i].t", index)
+    come = [p if any(days(d) <= t for d in stops(events, p)["order_day"]) else None for p in PEOPLE]
+    assert [r and r[0] for r in map_page.js(RINGS)] == come and len(set(come) - {None}) == 1
     assert map_page.errors == []
 
 
