@@ -144,3 +144,8 @@ def test_a_he_goes_on_meaning_who_it_meant_whoever_a_later_clause_names():
                    "In the crackdown that followed, it was decided that he should go abroad. "
                    "He travelled to Vienna on a forged passport.")
     assert ("Vienna", "Stalin") in [e[:2] for e in found]
+
+
+def test_who_is_with_the_subject_is_not_the_subject():
+    assert [e[:2] for e in events("Together with Kamenev he returned to Petrograd in March 1917.")] == [
+        ("Petrograd", "Stalin")]

@@ -42,6 +42,8 @@ _MAY_BE_SUBJECT = re.compile(r"[A-Z]|\b(?:he|she|they|we|his|their|troops|police
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—–]\s|—[^—]{1,120}?—|according to [^,;—]+[,;—]")
 
+# Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
+_COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -218,6 +220,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 return "group", part[m.start():group.end()]          # "his regime"
         if anywhere and kind == "name" and not actors.is_subject(found):
             continue                                   # after the verb only the subject or a group will do
+        if kind == "name" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
+            continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name":
             if place is not None:
                 if place[2] and place[0] == s and clauses.VERB.match(
