@@ -44,6 +44,7 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—�
 
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
+_AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -222,6 +223,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # after the verb only the subject or a group will do
         if kind == "name" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "Together with Kamenev he returned": not Kamenev
+        if kind == "name" and (joined := _AND_PRONOUN.match(part, m.end())) is not None:
+            return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
         if kind == "name":
             if place is not None:
                 if place[2] and place[0] == s and clauses.VERB.match(
