@@ -150,3 +150,7 @@ def test_who_is_with_the_subject_is_not_the_subject():
     for text in ("Together with Kamenev he returned to Petrograd in March 1917.",
                  "Kamenev and he returned to Petrograd in March 1917."):      # he is among them
         assert [e[:2] for e in events(text)] == [("Petrograd", "Stalin")]
+
+
+def test_graduating_from_a_place_puts_the_subject_there():
+    assert [e[:2] for e in events("He graduated from Moscow University in 1904.")] == [("Moscow", "Stalin")]

@@ -300,7 +300,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
             return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"
         return link.prep in _TO or link.prep == ""
     if v in ("stay", "detention", "meeting"):
-        return link.prep in _AT or link.prep in ("", "subject", "to")
+        # "graduated from Moscow University": a verb of staying names where it was even after "from"
+        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep == "from")
     if v in ("combat", "create"):
         return not big                                 # "defended Tsaritsyn", not "invaded Poland"
     if v in ("rule", "abstract", "rename"):
