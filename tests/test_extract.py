@@ -161,6 +161,14 @@ def test_what_only_the_living_do_after_the_subjects_death_is_someone_elses():
     assert got["Baku"] == got["Batum"] == "Ivan Petrov" and got["Tiflis"] == "unknown"
 
 
+@pytest.mark.parametrize("later", ["A year later", "One year later", "The following year", "The next year"])
+def test_a_year_counted_from_the_last_opening_a_sentence(later):
+    text = ("Joseph Stalin was a revolutionary. Stalin led the Soviet Union. Stalin died in 1953.\n\n"
+            f"In 1905 he lived in Tiflis. {later} he moved to Baku.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")] == [("Tiflis", "1905"), ("Baku", "1906")]
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")
