@@ -175,8 +175,9 @@ _BODIES = [
     # "in June", "by late November": needs a preposition or a qualifier
     ("month_only", rf"(?:{_qual()})?" + _m("m", abbr=False) + _NO_NUMBER_AFTER + _NAMED),
     ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
-                           r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier)"
-                           r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+(?:later|earlier))")
+                           r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
+                           r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+"
+                           r"(?:later|earlier|afterwards?|after\s+that))")
      + r"(?!\w)(?!\s+(?:than|ago)\b)(?!'s)"),
     # "1894", "early 1912", "the middle of 1907"
     ("year", rf"(?:{_qual()})?" + _y("y")),
