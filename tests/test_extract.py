@@ -171,6 +171,16 @@ def test_a_year_counted_from_the_last_opening_a_sentence(later, year):
     assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")] == [("Tiflis", "1905"), ("Baku", year)]
 
 
+@pytest.mark.parametrize("season, start, end", [("That summer", "1913-06", "1913-08"),
+                                                ("In the autumn", "1913-09", "1913-11"),
+                                                ("The following spring", "1914-03", "1914-05")])
+def test_a_season_without_a_year_takes_the_narratives(season, start, end):
+    text = ("Joseph Stalin was a revolutionary. Stalin led the Soviet Union. Stalin died in 1953.\n\n"
+            f"In March 1913 he went to Vienna. {season} he returned to Petrograd.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")][1] == ("Petrograd", start, end)
+
+
 def test_old_style_is_detected_and_converted():
     service_like = ("On 2 March the Tsar abdicated. On 12 March 1917 the exiles stepped off the train in "
                     "Petrograd. Lenin came back on 3 April and went to the Finland Station.")

@@ -165,6 +165,9 @@ _BODIES = [
     # "the winter of 1916–17", "winter 1916/17", "summer of 1907", "autumn 1941", "fall of 1941"
     ("season", _g("season", "(?i:winter|spring|summer|autumn|fall)") + r"\s+(?:of\s+)?" + _y("sy")
      + rf"(?:(?:{_DASH}|\s*/\s*)(?:{_y('ey')}|{_g('eyy', _YY)}))?"),
+    # "that summer", "the following spring", "in the autumn": the season of the year in force (or the next)
+    ("season_rel", _g("srel", r"(?i:that|the\s+following|the\s+next|the\s+same|in\s+the|during\s+the)") + r"\s+"
+     + _g("season", "(?i:spring|summer|autumn|fall)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
     ("decade", rf"(?:{_qual()})?" + _g("dec", _DECADE)),
     # "5 March 1953", "the 5th of March", "25 October (O.S.) 1917", "9 March"
     ("point", _d("d") + r"\s+(?:of\s+)?" + _m("m") + _cal() + _year_or_not("y") + _cal()),
@@ -201,7 +204,7 @@ _ALTS = [_Alt(kind, body) for kind, body in _BODIES]
 # Tells at once whether any alternative starts at a place.
 _ANY = re.compile(r"(?<!\w)" + _cue() + "(?:" + "|".join(body for _, body in _BODIES) + ")")
 # Every date expression contains a number, a month name or the word "year"; "[12]" is a citation.
-_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?)(?!\w)")
+_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?|spring|summer|autumn)(?!\w)")
 _LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in before a trigger
 _WORD_START = re.compile(r"(?<!\w)\w")
 
@@ -427,6 +430,13 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         ey = int((f["dec"] or f["edec"])[:4]) + 9
         # A decade is no year to carry: a later "in June" could be any of ten.
         return [(*body, DateSpan(_iso(sy), _iso(ey), "decade", f.qualifier()), False)], (None, None)
+
+    if kind == "season_rel":
+        season = f["season"].lower()
+        y = _year_for(f, ctx) + (1 if f["srel"].lower().split()[-1] in ("following", "next") else 0)
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
+        span = DateSpan(_iso(y, first), _iso(y, first + 2), "season")
+        return [(*body, span, True)], (y, span)
 
     if kind == "season":
         season = f["season"].lower()

@@ -112,6 +112,7 @@ ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s
 # from another (footnote and citation numbers alone do not count).
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
+                             r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
 
 
