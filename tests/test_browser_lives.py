@@ -147,4 +147,8 @@ def test_the_encounters_panel_and_marks(map_page, lives):
     marks = page.locator(".leaflet-lm-encounters-pane path")
     dashed = [marks.nth(i).get_attribute("stroke-dasharray") for i in range(marks.count())]
     assert dashed.count("3 3") == (found["status"] == "possibly").sum()
+    # in a period (the decades of these lives) the encounters its dates can hold stay marked (Tsaritsyn, 1918)
+    page.locator("select.lm-period").select_option("1910s")
+    page.locator("input.lm-range").fill(str(map_page.js("t => window.lifemap.stepOf(t)", t)))
+    assert map_page.js(SHOWN).get("encounters", 0) >= 1
     assert map_page.errors == [] and map_page.outside == []

@@ -45,7 +45,7 @@
                 return el("div", null, names(people, e) + ", " + e.label + ", " + e.date + " (" + e.status + ")");
             }, {sticky: true});
             group.addLayer(mark);
-            var item = {layer: mark, feature: {properties: {encounter: i}}, group: group, t: e.step, t_end: e.t_end,
+            var item = {layer: mark, feature: {properties: {encounter: i}}, group: group, t: e.step, t_first: e.t, t_end: e.t_end,
                         kind: "encounter", layer_key: "encounters"};
             state.items.push(item);
             return {data: e, at: at, item: item};
