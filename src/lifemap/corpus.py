@@ -31,6 +31,7 @@ import os
 import resource
 import socket
 import sys
+import threading
 import time
 import warnings
 from collections import Counter
@@ -326,9 +327,12 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
                      failed, said, workers, cpu)
 
 
-def _kept(texts: list[Text], store: Path):
-    """The texts that have a part, with its path, in the files' order."""
+def _kept(texts: list[Text], store: Path, ready: dict | None = None):
+    """The texts that have a part, with its path, in the files' order; with ``ready`` (an event per
+    text's digest), each as soon as it is set."""
     for t in texts:
+        if ready is not None:
+            ready[t.digest].wait()
         path = store / (t.digest + PART_SUFFIX)
         if path.exists():
             yield t, path
@@ -348,36 +352,28 @@ class _Writer:
     with one of two cores idle (a tenth of a parallel run on 1,000 texts)."""
 
     def __init__(self, texts: list[Text], todo: dict[str, Text], store: Path, output):
-        import threading
-
         self.texts, self.store, self.output = texts, store, output
         self.ready = {t.digest: threading.Event() for t in texts}
         for digest, event in self.ready.items():
             if digest not in todo:
                 event.set()
         self.abandoned = False
-        self._thread = None
+        self._thread = threading.Thread(target=self._run, name="lifemap-corpus-writer", daemon=True)
         self._outcome = None
 
     def tell(self, done):
-        """``done``, then this writer told that the text is done."""
+        """``done``, then this writer told that the text is done (not if ``done`` failed: the run
+        stops then, and the writer must not finish an output without that text)."""
         def told(text, result, rows):
-            try:
-                done(text, result, rows)
-            finally:
-                self.ready[text.digest].set()
+            done(text, result, rows)
+            self.ready[text.digest].set()
         return told
 
     def _parts(self):
-        for t in self.texts:
-            while not self.ready[t.digest].wait(0.5):
-                if self.abandoned:
-                    raise _Abandoned()
+        for t, path in _kept(self.texts, self.store, self.ready):
             if self.abandoned:
                 raise _Abandoned()
-            path = self.store / (t.digest + PART_SUFFIX)
-            if path.exists():
-                yield t, path
+            yield t, path
 
     def _run(self):
         try:
@@ -386,15 +382,14 @@ class _Writer:
             self._outcome = ("error", exc)
 
     def __enter__(self):
-        import threading
-
-        self._thread = threading.Thread(target=self._run, name="lifemap-corpus-writer", daemon=True)
         self._thread.start()
         return self
 
     def __exit__(self, kind, exc, tb):
         if kind is not None:
             self.abandoned = True       # the run failed: the output is not written (nor half-written)
+            for event in self.ready.values():
+                event.set()             # wakes the writer, which then stops
         self._thread.join()
         return False
 
@@ -461,7 +456,7 @@ def _run_on_dask(queue: list[Text], settings: Settings, done, *, scheduler: str 
 
 
 def _batches(queue: list[Text], workers: int) -> list[list[Text]]:
-    """The queue (biggest first) in tasks of up to ``BATCH_BYTES``, but at least four a worker, so
+    """The queue (``_queue``: long texts first) in tasks of up to ``BATCH_BYTES``, but at least four a worker, so
     none waits idle at the end while another reads a long batch."""
     limit = max(1, min(BATCH_BYTES, sum(t.size for t in queue) // (4 * workers)))
     out: list[list[Text]] = []
@@ -508,6 +503,8 @@ def merged(parts: list[tuple[Text, Path]]):
     the lat/lon columns (a GeoDataFrame a part cost a fifth of the merge, and the CSV has no use for it)."""
     import pyarrow.parquet as pq
 
+    from .extract import numbered
+
     seen: Counter = Counter()
     for text, path in parts:
         with pq.ParquetFile(path) as part:    # half the time of read_table, which goes through datasets
@@ -517,20 +514,14 @@ def merged(parts: list[tuple[Text, Path]]):
         frame = _named(table.to_pandas(), text.name)
         base = (frame["date_start"].str.slice(0, 4).where(frame["date_start"] != "", "undated")
                 + "-" + frame["kind"] + "-" + frame["place"])
-        ids = []
-        for b in base:
-            seen[b] += 1
-            ids.append(b if seen[b] == 1 else f"{b}-{seen[b]}")
-        frame["id"] = ids
+        frame["id"] = [numbered(b, seen) for b in base]
         yield frame
 
 
 def _named(rows, name: str):
     """Rows extracted under a file's own name, renamed to its path inside its folder."""
-    old = rows["source"].iloc[0]
-    if old == name:
-        return rows
-    rows["source"] = name
+    if rows["source"].iloc[0] != name:
+        rows["source"] = name
     return rows
 
 
@@ -557,8 +548,6 @@ def write_events(frames, path: str | os.PathLike) -> tuple[Path, int]:
 def _write_geoparquet(frames, path: Path) -> None:
     """GeoParquet 1.0, a row group per frame: the columns, and the points as WKB with their CRS in
     the file's ``geo`` metadata (geopandas' writer wants the whole frame at once)."""
-    import json
-
     import pyarrow as pa
     import pyarrow.parquet as pq
     import shapely

@@ -155,7 +155,7 @@ def render(events, *, actor: str | None = None, actors=None, tiles: str | None =
     SmallScreens().add_to(m)
     EventTable(data, ["Date", "Place", "Kind", "Who", "What happened", "Source"],
                caption="Events in date order, with the source text and character span behind each",
-               sources=cited(events["source"])).add_to(m)
+               sources=cited(events["source"].unique())).add_to(m)
     _stable_ids(m)
     return m
 

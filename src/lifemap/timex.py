@@ -276,6 +276,12 @@ def _old_style(y: int, m: int, d: int) -> tuple[int, int, int]:
     return g.year, g.month, g.day
 
 
+def _season_span(year: int, season: str) -> DateSpan:
+    """Spring, summer or autumn (fall) of ``year``: its three months."""
+    first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
+    return DateSpan(_iso(year, first), _iso(year, first + 2), "season")
+
+
 # Prepositions that make a bare month name a date ("in June", "by October"); "of" and "on" do not
 # ("Lessons of October"). A day number needs none ("on 9 March", "hours of 25 October").
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
@@ -433,9 +439,8 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
 
     if kind == "season_rel":
         season = f["season"].lower()
-        y = _year_for(f, ctx) + (1 if f["srel"].lower().split()[-1] in ("following", "next") else 0)
-        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
-        span = DateSpan(_iso(y, first), _iso(y, first + 2), "season")
+        y = _year_for(f, ctx) + _RELATIVE.get(f["srel"].lower().split()[-1], 0)
+        span = _season_span(y, season)
         return [(*body, span, True)], (y, span)
 
     if kind == "season":
@@ -454,8 +459,7 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
             return [(*body, span, False)], (y2, span)
         if y2 is not None and y2 != y1:
             raise DateError(f"a {season} lies within one year, not {y1}–{y2}")
-        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
-        span = DateSpan(_iso(y1, first), _iso(y1, first + 2), "season")
+        span = _season_span(y1, season)
         return [(*body, span, False)], (y1, span)
 
     if kind == "relative":

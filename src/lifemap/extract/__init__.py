@@ -162,12 +162,14 @@ def _with_ids(events: list[Event], seen: Counter) -> list[Event]:
     """Ids ``<year>-<kind>-<place>`` (``undated-…`` without a date), numbered where they repeat in the
     whole extraction (``seen`` counts across pieces)."""
 
-    out = []
-    for e in events:
-        base = f"{e.span.start[:4] if e.span else 'undated'}-{e.kind}-{e.place}"
-        seen[base] += 1
-        out.append(replace(e, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
-    return out
+    return [replace(e, id=numbered(f"{e.span.start[:4] if e.span else 'undated'}-{e.kind}-{e.place}", seen))
+            for e in events]
+
+
+def numbered(base: str, seen: Counter) -> str:
+    """``base`` the first time ``seen`` counts it, then ``base-2``, ``base-3``…"""
+    seen[base] += 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
 def write_csv(frames, path: str | os.PathLike) -> Path:

@@ -71,7 +71,7 @@ class Actors:
                      if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)
                      and (lo == 0 or clauses.VERB.search(sentence, lo, hi))]
             found = [x for x in found if x is not None] or [_inverted_subject(sentence, self)]
-            self._leads[j] = found[0] if found and found[0] is not None else None
+            self._leads[j] = found[0]
             self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
         return self._subjects[j]
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from ..calendars import region_of, regions
 from ..lexicon import words as lexicon
-from ..dates import DateSpan, julian_to_gregorian
+from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
 from ..timex import find_dates, scan_dates
 from . import clauses
 from .narrative import Narrative, is_year_heading
@@ -105,7 +105,6 @@ _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>weeks?
                     rf"|(?P<n2>{_NUMBER})\s+(?P<u2>weeks?|months?)\s+later)\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-DAYS_CARRY_AS_MONTH = False
 _KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
 # A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
@@ -175,7 +174,6 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
-_ORDER = ("day", "month", "season", "year", "decade")
 
 
 def _coordinated(found: list[NarrativeDate], text: str) -> list[NarrativeDate]:
@@ -185,7 +183,7 @@ def _coordinated(found: list[NarrativeDate], text: str) -> list[NarrativeDate]:
         prev = out[-1] if out else None
         if (prev is not None and not prev.foreign and not d.foreign and _AND.fullmatch(text[prev.end:d.start])
                 and d.span.first_day > prev.span.last_day):
-            precision = max(prev.span.precision, d.span.precision, key=_ORDER.index)
+            precision = max(prev.span.precision, d.span.precision, key=PRECISIONS.index)
             if precision == "season":
                 precision = "month"
             span = DateSpan(prev.span.start, d.span.end, precision, "", prev.span.calendar)
