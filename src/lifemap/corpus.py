@@ -327,12 +327,9 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
                      failed, said, workers, cpu)
 
 
-def _kept(texts: list[Text], store: Path, ready: dict | None = None):
-    """The texts that have a part, with its path, in the files' order; with ``ready`` (an event per
-    text's digest), each as soon as it is set."""
+def _kept(texts: list[Text], store: Path):
+    """The texts that have a part, with its path, in the files' order."""
     for t in texts:
-        if ready is not None:
-            ready[t.digest].wait()
         path = store / (t.digest + PART_SUFFIX)
         if path.exists():
             yield t, path
@@ -370,10 +367,13 @@ class _Writer:
         return told
 
     def _parts(self):
-        for t, path in _kept(self.texts, self.store, self.ready):
+        for t in self.texts:
+            self.ready[t.digest].wait()
             if self.abandoned:
                 raise _Abandoned()
-            yield t, path
+            path = self.store / (t.digest + PART_SUFFIX)
+            if path.exists():
+                yield t, path
 
     def _run(self):
         try:
