@@ -154,3 +154,14 @@ def test_who_is_with_the_subject_is_not_the_subject():
 
 def test_graduating_from_a_place_puts_the_subject_there():
     assert [e[:2] for e in events("He graduated from Moscow University in 1904.")] == [("Moscow", "Stalin")]
+
+
+def test_a_country_a_verb_of_motion_takes_for_its_object_is_gone_through():
+    # "toured the Soviet Union" is a journey there, although no preposition cues the country
+    assert events("In 1935 Stalin toured Georgia.") == [("Georgia", "Stalin", "travel")]
+    assert events("In 1935 Stalin praised Georgia.") == []
+
+
+def test_a_place_after_nearby_is_cued():
+    # a country only locates after a cue ("in nearby Finland"); a town would be found without one
+    assert [e[:2] for e in events("In August 1917 Stalin hid in nearby Finland.")] == [("Finland", "Stalin")]

@@ -80,7 +80,7 @@ _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital for
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
-    capital garrison frontier border his her their native beloved""".split())
+    capital garrison frontier border his her their native beloved nearby""".split())
 # An organisation whose name holds a place name: "the Communist Party of the Soviet Union".
 _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Committee|Presidium|"
                      r"Politburo|Academy|Union of Writers|Federation|Army|Navy|Front|Bank)\s+of\s+(?:the\s+)?$")

@@ -79,6 +79,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.IRREALIS
         elif is_big(m) and _acted_on(links[id(m)]):
             role = Role.POLITY
+        elif is_big(m) and _crossed(links[id(m)]):
+            role = Role.LOCATES
         elif is_big(m) and not (m.cued or _ROLE.search(before)) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
                 and _LIST_GAP.match(text[previous.end:m.start])):
@@ -88,6 +90,12 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         out[id(m)] = role
         previous = m
     return out
+
+
+def _crossed(link: Link) -> bool:
+    """A region or country that a verb of motion takes for its object is a place gone through or to:
+    "toured the Soviet Union", "crossed Siberia", "reached Japan"."""
+    return link.vclass == "motion" and link.prep == "" and bool(link.verb) and not link.noun
 
 
 def _acted_on(link: Link) -> bool:
