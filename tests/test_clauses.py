@@ -165,3 +165,18 @@ def test_a_country_a_verb_of_motion_takes_for_its_object_is_gone_through():
 def test_a_place_after_nearby_is_cued():
     # a country only locates after a cue ("in nearby Finland"); a town would be found without one
     assert [e[:2] for e in events("In August 1917 Stalin hid in nearby Finland.")] == [("Finland", "Stalin")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1912 Stalin was afraid to go to Vienna.",                 # fear, not a journey
+    "Rather than returning to Baku in 1912, Stalin stayed on.",     # what was not done instead
+    "In 1912 Stalin stayed on without going to Baku.",
+])
+def test_what_was_feared_or_not_done_instead_puts_nobody_there(sentence):
+    assert [e for e in events(sentence) if e[1] == "Stalin"] == []
+
+
+def test_an_event_noun_a_person_owns_is_that_persons():
+    found = events("Such a remark, made in 1917 two days before Lenin’s arrival in Petrograd, suggests that Kamenev "
+                   "and Stalin were far from hostile to the Mensheviks.")
+    assert [e[:2] for e in found] == [("Petrograd", "Lenin")]

@@ -15,7 +15,7 @@ from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag
 from ..toponyms import GIVEN_NAMES, SURNAMES
-from . import clauses
+from . import clauses, kinds
 from .narrative import Narrative
 
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
@@ -153,6 +153,9 @@ class Actors:
         place; the one a verb of motion moves ("Lenin sent him to Tsaritsyn"); the people an event noun
         names ("the deportation of the Chechens"); the text's subject when the clause has someone meet
         them there ("Churchill flew to Moscow to visit Stalin")."""
+        owner = _possessor(sentence, pos)
+        if owner is not None and self.is_person([owner]):
+            return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
         who = self.actor(i, sentence, pos, places)
         mine = self.subject.name
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
@@ -314,6 +317,18 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
 _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|resettlement|arrests?|executions?|"
                        r"murders?|imprisonment|massacres?|deaths?|flight)\s+of\s+((?:the\s+)?[\w'’ -]+?)"
                        r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
+
+
+_POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:in|at|to|into|from|for)\s+"
+                              r"(?:the\s+)?$")
+
+
+def _possessor(sentence: str, pos: int) -> str | None:
+    """The person whose event noun the place at ``pos`` hangs on: "Lenin's arrival in Petrograd"."""
+    m = _POSSESSED_EVENT.search(sentence, max(0, pos - 60), pos)
+    if m is None or not kinds.kind_words(m.group(2)):
+        return None
+    return m.group(1)
 
 
 def _noun_argument(sentence: str, link: Link, pos: int) -> str:
