@@ -180,3 +180,13 @@ def test_an_event_noun_a_person_owns_is_that_persons():
     found = events("Such a remark, made in 1917 two days before Lenin’s arrival in Petrograd, suggests that Kamenev "
                    "and Stalin were far from hostile to the Mensheviks.")
     assert [e[:2] for e in found] == [("Petrograd", "Lenin")]
+
+
+def test_a_caption_tells_no_event_in_prose_but_lines_without_stops_are_read_alone():
+    prose = ("In 1907 Stalin went to Baku. He organised strikes there.\n\n"
+             "Stalin with Kamenev in Vologda, 1911\n\n"
+             "In 1912 he was exiled to Narym.")
+    assert [e[0] for e in events(prose)] == ["Baku", "Narym"]
+    # a text of lines without a closing stop has no prose for its lines to be captions of
+    notes = "1907 Stalin went to Baku\n\n1911 Stalin lived in Vologda\n\n1912 Stalin exiled to Narym"
+    assert [e[0] for e in events(notes)] == ["Baku", "Vologda", "Narym"]

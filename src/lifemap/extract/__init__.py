@@ -240,13 +240,14 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         return [(m.start - a, m.end - a, roles.is_big(m)) for m in by_sentence.get(j, ())]
 
     actors = Actors(story, subject, about, persons, places_of)
+    prose = 2 * sum(story.titles) < len(story.titles)   # most lines are sentences: the others are captions
     out: list[tuple[Event, tuple[Place, ...]]] = []
     kinds_of: dict[int, set[str]] = {}
     done = 0
     for i in sorted(by_sentence):
         a, b = story.spans[i]
-        if narrative_stage.is_heading(text[a:b]):
-            continue
+        if narrative_stage.is_heading(text[a:b]) or (prose and story.titles[i]):
+            continue                                   # a heading or a caption tells no event
         j = i - 1
         while j >= 0 and story.titles[j]:
             j -= 1
