@@ -190,3 +190,23 @@ def test_a_caption_tells_no_event_in_prose_but_lines_without_stops_are_read_alon
     # a text of lines without a closing stop has no prose for its lines to be captions of
     notes = "1907 Stalin went to Baku\n\n1911 Stalin lived in Vologda\n\n1912 Stalin exiled to Narym"
     assert [e[0] for e in events(notes)] == ["Baku", "Vologda", "Narym"]
+
+
+def test_a_serial_comma_keeps_a_list_of_names_one_subject():
+    found = events("In 1918 Stalin, Trotsky, Sverdlov, and Lenin lived at the Kremlin.")
+    assert [e[:2] for e in found] == [("Kremlin", "Stalin")]
+    # a comma and "and" between two clauses still part them
+    found = events("In 1907 Stalin went to Baku, and Kamenev went to Tiflis.")
+    assert [e[:2] for e in found] == [("Baku", "Stalin"), ("Tiflis", "Kamenev")]
+
+
+def test_a_relative_clause_is_about_the_name_before_it():
+    found = events("In August 1920 Stalin kept his troops away from Tukhachevsky's forces that were attacking "
+                   "Warsaw.")
+    assert [e[:2] for e in found] == [("Warsaw", "Tukhachevsky's forces")]
+
+
+def test_a_name_after_the_date_of_a_leading_phrase_is_the_subject():
+    found = events("On 12 March 1917 Lenin, Kamenev and Muranov returned to Petrograd. In 1917 Stalin, Kamenev "
+                   "and Muranov returned to Petrograd.")
+    assert [e[:2] for e in found] == [("Petrograd", "Lenin, Kamenev and Muranov"), ("Petrograd", "Stalin")]

@@ -156,6 +156,9 @@ class Actors:
         owner = _possessor(sentence, pos)
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
+        antecedent = self._antecedent(sentence, pos)
+        if antecedent is not None:
+            return antecedent                          # "Tukhachevsky's forces that were attacking Warsaw"
         who = self.actor(i, sentence, pos, places)
         mine = self.subject.name
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
@@ -168,6 +171,18 @@ class Actors:
         if who != mine and self.meets_subject(tokens, link):
             return mine
         return who
+
+    def _antecedent(self, sentence: str, pos: int) -> str | None:
+        """The person or group a relative clause holding ``pos`` is about: "Lenin, who was living in
+        Zurich", "Tukhachevsky's forces that were attacking Warsaw"."""
+        m = _RELATIVE.search(sentence, max(0, pos - 120), pos)
+        if m is None or _PRONOUN_INSIDE.search(m.group("rest")) or not clauses.VERB.search(m.group("rest")):
+            return None
+        words = m.group("who")
+        if words.split()[-1] in _GROUP_WORDS:
+            return clean(words)
+        names = [t for t in re.split(r"\s+", re.sub(r"['’]s$", "", words)) if t not in _NOT_NAMES]
+        return self._name(" ".join(names)) if names and self.is_person(names) else None
 
     def _mover(self, i: int, words: str) -> str:
         low = words.lower()
@@ -319,6 +334,10 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
                        r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
 
 
+# A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
+_RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+(?:who|that)\s+"
+                       r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
+_PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 _POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:in|at|to|into|from|for)\s+"
                               r"(?:the\s+)?$")
 

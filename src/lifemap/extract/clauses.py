@@ -37,6 +37,8 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^,;]{0,200}),(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
+# A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
+_NAME_AFTER_DATE = re.compile(r"\d\s+[A-Z]")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
                   r"became|went|made|took|met|saw|came|began|wrote|found|held|fled|spent|sent|got|gave|knew|"
                   r"thought|told|brought|stood|kept|ran|sang|spoke|won|lost|paid|built|fell|grew|heard|felt|"
@@ -48,12 +50,25 @@ VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|shoul
 @functools.lru_cache(maxsize=256)
 def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where clauses meet, as (start, end) of each boundary, in order."""
-    out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
+    out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence) if not _serial(sentence, m)]
     out += [(m.end() - 1, m.end()) for m in _SUBORDINATE.finditer(sentence)]
     lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
     return tuple(sorted(out))
+
+
+# The serial comma of a list of names: "Stalin, Trotsky, Sverdlov, and Lenin lived at the Kremlin".
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+_LIST_BEFORE = re.compile(_NAME + r",\s+" + _NAME + r"$")
+_NAME_AFTER = re.compile(r"\s*(?:the\s+)?[A-Z]")
+
+
+def _serial(sentence: str, m: re.Match) -> bool:
+    """Whether the boundary ``m`` is the ", and" (", or") before the last of three or more names."""
+    return (m.group().startswith(",") and m.group().rstrip().endswith((" and", " or"))
+            and _NAME_AFTER.match(sentence, m.end()) is not None
+            and _LIST_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) is not None)
 
 
 @functools.lru_cache(maxsize=256)
@@ -103,7 +118,8 @@ def lead_end(sentence: str) -> int:
     end = 0
     while True:
         lead = _LEAD.match(sentence, end)
-        if lead is None or (lead.group("prep") and _CLAUSE_INSIDE.search(lead.group("prep"))):
+        if lead is None or (lead.group("prep") and (_CLAUSE_INSIDE.search(lead.group("prep"))
+                                                    or _NAME_AFTER_DATE.search(lead.group("prep")))):
             break
         end = lead.end()
     if end and VERB.search(sentence, end) is None:
