@@ -210,3 +210,14 @@ def test_a_name_after_the_date_of_a_leading_phrase_is_the_subject():
     found = events("On 12 March 1917 Lenin, Kamenev and Muranov returned to Petrograd. In 1917 Stalin, Kamenev "
                    "and Muranov returned to Petrograd.")
     assert [e[:2] for e in found] == [("Petrograd", "Lenin, Kamenev and Muranov"), ("Petrograd", "Stalin")]
+
+
+def test_ruling_on_the_spot_in_a_town_puts_the_ruler_there_but_not_in_a_country_ruled():
+    assert [e[:2] for e in events("In 1924 Stalin gave lectures at Sverdlov University.")] == [
+        ("Sverdlov University", "Stalin")]
+    assert [e for e in events("In 1932 Stalin ordered grain requisitions in Ukraine.") if e[1] == "Stalin"] == []
+
+
+
+def test_a_leading_purpose_clause_holds_no_subject():
+    assert [e[:2] for e in events("To meet Lenin in secret, Stalin went to Tiflis in 1912.")] == [("Tiflis", "Stalin")]

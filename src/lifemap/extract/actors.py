@@ -322,7 +322,10 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep == "from")
     if v in ("combat", "create"):
         return not big                                 # "defended Tsaritsyn", not "invaded Poland"
-    if v in ("rule", "abstract", "rename"):
+    if v == "rule":
+        return not big and link.prep in ("at", "in")   # "gave lectures at Sverdlov University", "signed it in
+        #                                                Brest-Litovsk"; not "decreed collectivisation in Ukraine"
+    if v in ("abstract", "rename"):
         return False
     if big:
         return bool(link.verb) and link.prep in ("to", "into", "in", "across", "through") and not link.noun

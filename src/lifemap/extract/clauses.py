@@ -26,13 +26,15 @@ PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|Whi
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
                                r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")
-# Leading adverbials that hold no subject: "In June 1911, ", "After the heist, ", "Held in Batumi, ".
+# Leading adverbials that hold no subject: "In June 1911, ", "After the heist, ", "Held in Batumi, ",
+# "To meet Lenin, ".
 _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despite|Upon|With|Without|Under|Over|"
                    r"Back|Still|There|Then|Later|Soon|Eventually|Meanwhile|Shortly|Initially|Finally|Thus|However|"
                    r"Yet|But|And|Even|Only|Also|Instead|Unlike|Like|Among|Amongst|Within|Throughout|Towards?|"
                    r"Near|Around|Across|Along|Unbeknown|According|Now|Here|Next|Indeed|Moreover|Furthermore|"
                    r"Evidently)\b[^,;]{0,100})"
-                   r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If)\b[^,;]{0,150}"
+                   r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
+                   r"In\s+order\s+to)\b[^,;]{0,150}"
                    r"|(?:Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^,;]{0,200}),(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
