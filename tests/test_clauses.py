@@ -221,3 +221,11 @@ def test_ruling_on_the_spot_in_a_town_puts_the_ruler_there_but_not_in_a_country_
 
 def test_a_leading_purpose_clause_holds_no_subject():
     assert [e[:2] for e in events("To meet Lenin in secret, Stalin went to Tiflis in 1912.")] == [("Tiflis", "Stalin")]
+
+
+def test_he_never_means_a_woman_named_before():
+    found = events("In 1920 Stalin lived in Moscow. In 1921 Maria Isaeva went to Tiflis. In 1922 he went to Baku. "
+                   "In 1923 Lenin met Nadezhda Alliluyeva. Lenin went to Gorki. Alliluyeva went to Tiflis. "
+                   "In 1924 he went to Batum.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin"), ("Tiflis", "Maria Isaeva"), ("Baku", "Stalin"),
+                                      ("Gorki", "Lenin"), ("Tiflis", "Alliluyeva"), ("Batum", "Lenin")]

@@ -97,13 +97,14 @@ class Actors:
             return self.subject.name                   # "Kamenev and Stalin", "the couple", "the family"
         return clean(words)
 
-    def person_before(self, i: int) -> str:
-        """The last person named as a subject before sentence ``i`` (the subject, in a text about them)."""
+    def person_before(self, i: int, he: bool = True) -> str:
+        """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
+        for "he", never a woman."""
         for j in self._earlier(i, 12):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
             for kind, words in reversed(self.subjects(j)):
-                if kind == "name" and not re.search(r",|\band\b", words):
+                if kind == "name" and not re.search(r",|\band\b", words) and not (he and is_woman(words)):
                     return self._name(words)
         return self.subject.name if self.about_subject else "unknown"
 
@@ -136,7 +137,7 @@ class Actors:
                 return self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
             if number == mine:
-                return self.person_before(i)
+                return self.person_before(i, he=number == "sg")
             return "unknown"
         return self._name(words)
 
@@ -275,6 +276,21 @@ def _inverted_subject(sentence: str, actors: Actors):
     if not actors.is_person(tokens):
         return None
     return "name", m.group(1).strip() + (" and" if len(tokens) > 1 else "")
+
+
+_WOMAN_SURNAME = re.compile(r"(?:ova|eva|yova|ina|aya)$")
+
+
+def is_woman(words: str) -> bool:
+    """A woman's name: a woman's first name ("Maria Isaeva") or, alone, a Russian woman's surname
+    ("Krupskaya", "Alliluyeva")."""
+    parts = clean(words).split()
+    if not parts:
+        return False
+    first = _bare(parts[0]).lower()
+    if first in lexicon("female_names"):
+        return True
+    return len(parts) == 1 and first not in lexicon("given_names") and bool(_WOMAN_SURNAME.search(first))
 
 
 def _bare(word: str) -> str:
