@@ -229,3 +229,10 @@ def test_he_never_means_a_woman_named_before():
                    "In 1924 he went to Batum.")
     assert [e[:2] for e in found] == [("Moscow", "Stalin"), ("Tiflis", "Maria Isaeva"), ("Baku", "Stalin"),
                                       ("Gorki", "Lenin"), ("Tiflis", "Alliluyeva"), ("Batum", "Lenin")]
+
+
+def test_once_or_back_in_a_country_the_subject_was_there():
+    assert [e[:2] for e in events("Once in Finland, Stalin sharply criticised the Mensheviks in 1917.")] == [
+        ("Finland", "Stalin")]
+    assert [e[:2] for e in events("Back in Georgia in July 1911, Stalin was again short of money.")] == [
+        ("Georgia", "Stalin")]

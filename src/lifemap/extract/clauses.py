@@ -139,6 +139,7 @@ def adverb_after(sentence: str, pos: int) -> int:
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets camp prison""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
+_PRESENCE_LEADS = frozenset("once back while still".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
 
@@ -205,10 +206,12 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         nouns = [t for t in obj if t.tag in (Tag.WORD, Tag.NAME, Tag.PRON)]
         noun = next((t.text for t in reversed(nouns) if t.tag is Tag.WORD), "")
         mover = " ".join(t.text for t in nouns)
-    lead = False
+    lead = there = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
         opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
+        # "Once in the United States, he criticised …", "Back in Russia, …": being there is the point
+        there = opens and any(t.text.lower() in _PRESENCE_LEADS for t in tokens[first:j])
         if prep in ("", "subject"):
             if after is not None:
                 verb_at, noun, mover = after, "", ""
@@ -218,7 +221,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
-    if verb is None and j >= first and _copula(tokens, j):
+    if (verb is None and j >= first and _copula(tokens, j)) or there:
         vclass = "stay"                            # "he was then in Iceland"
     until = verb_at if verb_at is not None else k
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
