@@ -236,3 +236,8 @@ def test_once_or_back_in_a_country_the_subject_was_there():
         ("Finland", "Stalin")]
     assert [e[:2] for e in events("Back in Georgia in July 1911, Stalin was again short of money.")] == [
         ("Georgia", "Stalin")]
+
+
+def test_a_front_is_where_one_serves_on_or_along():
+    found = events("On 26 May 1920, Stalin was moved to Ukraine, on the Southwest Front.")
+    assert ("Southwest Front", "Stalin") in [e[:2] for e in found]

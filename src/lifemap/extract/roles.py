@@ -82,7 +82,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
             role = Role.LOCATES
-        elif is_big(m) and not (m.cued or _ROLE.search(before)) and not (
+        elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before)) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
                 and _LIST_GAP.match(text[previous.end:m.start])):
             role = Role.POLITY
@@ -91,6 +91,14 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         out[id(m)] = role
         previous = m
     return out
+
+
+_ON = re.compile(r"(?i:\bon|\balong)\s+(?:the\s+)?$")
+
+
+def _on_front(m: Mention, before: str) -> bool:
+    """A front is a place one serves "on" or "along": "moved to Ukraine, on the Southwest Front"."""
+    return m.text.endswith("Front") and bool(_ON.search(before))
 
 
 def _crossed(link: Link) -> bool:
