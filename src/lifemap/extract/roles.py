@@ -117,8 +117,13 @@ def _acted_on(link: Link) -> bool:
 
 
 def continues_list(text: str, previous: Mention, m: Mention) -> bool:
-    """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia"."""
-    return bool(_LIST_GAP.match(text[previous.end:m.start]))
+    """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia", or names the
+    front it lay on: "moved to Ukraine, on the Southwest Front"."""
+    gap = text[previous.end:m.start]
+    return bool(_LIST_GAP.match(gap)) or (m.text.endswith("Front") and bool(_FRONT_GAP.match(gap)))
+
+
+_FRONT_GAP = re.compile(r"^\s*,\s*(?:on|along)\s+(?:the\s+)?$")
 
 
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
