@@ -241,3 +241,8 @@ def test_once_or_back_in_a_country_the_subject_was_there():
 def test_a_front_is_where_one_serves_on_or_along():
     found = events("On 26 May 1920, Stalin was moved to Ukraine, on the Southwest Front.")
     assert ("Southwest Front", "Stalin") in [e[:2] for e in found]
+
+
+def test_troops_driven_into_a_country_are_there():
+    assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [
+        ("Poland", "Red Army")]

@@ -55,6 +55,7 @@ def is_big(m: Mention) -> bool:
     return m.location is not None and m.location.kind in ("region", "country")
 
 
+_MOVING_GROUPS = frozenset("troops army armies forces soldiers units divisions regiments".split())
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
 
 
@@ -111,8 +112,8 @@ def _acted_on(link: Link) -> bool:
     """A region or country a decree, a policy or a thought is about, or that only qualifies a thing
     ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
     noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
-    if link.noun and kinds.kind_words(link.noun):
-        return False
+    if link.noun and (kinds.kind_words(link.noun) or link.noun in _MOVING_GROUPS):
+        return False                               # "forced the Polish troops back into Poland": people go there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
 
