@@ -211,3 +211,11 @@ def test_seed_mentions_have_offsets_and_no_false_friends(seeds, gazetteer, fallb
     assert {"achinsk", "krasnoyarsk", "kureika", "turukhansk", "moskovsky-railway-station", "beloostrov",
             "finland-station", "tauride-palace"} <= ids
     assert "perm" not in ids and "lviv" not in ids          # Molotov and Prince Lvov are people here
+
+
+def test_including_opens_a_list_and_a_few_small_words_may_follow_a_name(russian_places, fallback):
+    text = "He toured the Volga towns, including Samara, Kazan and Ufa."
+    assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == ["Samara", "Kazan", "Ufa"]
+    for text in ("In 1920 he arrived at Kazan about two months later.", "He died at his home in Kazan due to a fever.",
+                 "He reached Kazan together with his brother."):
+        assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == ["Kazan"]

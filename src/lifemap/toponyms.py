@@ -69,7 +69,7 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
 _CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
-              "within throughout between captured capturing capture recaptured took taking stormed liberated "
+              "within throughout between including captured capturing capture recaptured took taking stormed liberated "
               "liberating besieged defended occupied occupying seized attacked bombed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
@@ -615,7 +615,7 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still rather than""".split())
+    itself alone again instead too also only once still rather than about due together""".split())
 
 
 def _main_countries(region: Counter) -> Counter:
