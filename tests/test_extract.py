@@ -106,6 +106,13 @@ def test_carried_dates_and_the_period_that_holds_them():
     assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07", "1905-07"]
 
 
+def test_a_month_without_a_year_takes_the_narratives_year_inside_a_frame_of_years():
+    text = ("The civil war lasted from 1918 to 1921. He returned to Moscow between January and March 1919. "
+            "In September he was sent to Tsaritsyn.")
+    tsaritsyn, = rows(extract(text, progress=False), "volgograd")
+    assert (tsaritsyn["date_start"], tsaritsyn["date_end"]) == ("1919-09", "1919-09")   # not the frame's first year
+
+
 def test_a_birth_day_is_not_carried_to_the_school_years():
     frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
                     progress=False)

@@ -216,8 +216,8 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     if holder is None or len(span.start) < 7 or span.start[:4] != span.end[:4]:
         return span
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
-    if y0 == y1:
-        return span
+    if y0 == y1 or (holder is frame and y1 - y0 > 1):
+        return span                                # a frame of years ("1918–1921") leaves the narrative's year
     first_month = int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1
     year = y0 if int(span.start[5:7]) >= first_month else y1
     if year == int(span.start[:4]):
