@@ -113,6 +113,13 @@ def test_a_month_without_a_year_takes_the_narratives_year_inside_a_frame_of_year
     assert (tsaritsyn["date_start"], tsaritsyn["date_end"]) == ("1919-09", "1919-09")   # not the frame's first year
 
 
+def test_that_month_near_the_place_outweighs_a_later_month():
+    text = ("In November 1917 the Bolsheviks took power. That month, Stalin travelled to Helsinki to talk with the "
+            "Finns, granting their independence in December.")
+    helsinki, = rows(extract(text, progress=False), "helsinki")
+    assert (helsinki["date_start"], helsinki["carried"]) == ("1917-11", True)
+
+
 def test_a_birth_day_is_not_carried_to_the_school_years():
     frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
                     progress=False)

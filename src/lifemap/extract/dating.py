@@ -343,8 +343,13 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
             gap = d.start - end if d.start >= end else start - d.end
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost)
 
-        best = min(own, key=cost)
         context = line.context[i]
+        # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date
+        said = [replace(context, start=a + m.start(), end=a + m.end())
+                for m in ANAPHORA.finditer(sentence)] if context is not None else []
+        best = min(own + said, key=cost)
+        if any(best is d for d in said):
+            return DateChoice(context, How.CARRIED)
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
             return DateChoice(context, How.CARRIED)     # "Held in Batumi Prison, in 1903 he was sentenced"
