@@ -246,3 +246,9 @@ def test_a_front_is_where_one_serves_on_or_along():
 def test_troops_driven_into_a_country_are_there():
     assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [
         ("Poland", "Red Army")]
+
+
+def test_a_relative_of_the_subject_is_not_the_subject():
+    found = events("In 1921 Stalin lived in Moscow. In 1926 his wife went to Tiflis. In 1929 Stalin's son Yakov "
+                   "moved to Leningrad.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin"), ("Tiflis", "wife"), ("Leningrad", "Yakov")]

@@ -42,6 +42,10 @@ _MAY_BE_SUBJECT = re.compile(r"[A-Z]|\b(?:he|she|they|we|his|their|troops|police
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—–]\s|—[^—]{1,120}?—|according to [^,;—]+[,;—]")
 
+# A relative of someone's is not that someone: "his wife", "Solzhenitsyn's adopted son Dmitri Turin".
+_KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
+                        + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
+_POSSESSIVE = ("'s", "’s")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
@@ -129,7 +133,7 @@ class Actors:
         if subject is None:
             return "unknown"
         kind, words = subject
-        if kind == "place":
+        if kind in ("place", "kin"):
             return words
         if kind == "pron":
             number = _PRONOUN.get(words.split()[0].lower(), "pl")
@@ -234,10 +238,13 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 found = part[mods.start():m.end()].strip()
                 s = lo + mods.start()
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
-        if kind == "pron" and found in ("his", "His", "their", "Their"):
+        if kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her"):
             group = _GROUP_AFTER.match(part, m.end())
             if group is not None:
                 return "group", part[m.start():group.end()]          # "his regime"
+        kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
+        if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
+            return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
         if anywhere and kind == "name" and not actors.is_subject(found):
             continue                                   # after the verb only the subject or a group will do
         if kind == "name" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
