@@ -183,6 +183,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     True
     >>> [d and d.label() for d in life_dates("August (Russian: Август; ? – 11 June 1937) was a commander.")]
     [None, '11 Jun 1937']
+    >>> [d and d.label() for d in life_dates("Ivan (also Иван; 2 May 1938) was a general executed in 1938.")]
+    [None, '2 May 1938']
     """
     from .timex import find_dates
 
@@ -203,9 +205,21 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
             return dates[0].span, dates[-1].span
         if len(dates) == 1 and re.search(r"(?:[–—-]|\b(?:died|d\.))\s*$", inside[:dates[0].start]):
             return None, dates[0].span             # "(? – 11 June 1937)", "(died 1937)": only the death
+        if len(dates) == 1 and _died_that_year(opening[m.end():], dates[0].span.start[:4]):
+            return None, dates[0].span             # "(…; 11 June 1937) … was executed in 1937": the death
         if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]) or len(dates) == 1:
             return dates[0].span, None
     return None, None
+
+
+_DEATH_WORDS = re.compile(r"\b(?:died|executed|killed|shot|murdered|assassinated)\b")
+
+
+def _died_that_year(rest: str, year: str) -> bool:
+    """Whether the sentence after a lone date in the opening's brackets tells a death in its year."""
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    death = _DEATH_WORDS.search(sentence)
+    return death is not None and year in sentence[death.start():]
 
 
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias)\s+(?:the\s+)?({_NAME})")
