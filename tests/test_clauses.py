@@ -252,3 +252,9 @@ def test_a_relative_of_the_subject_is_not_the_subject():
     found = events("In 1921 Stalin lived in Moscow. In 1926 his wife went to Tiflis. In 1929 Stalin's son Yakov "
                    "moved to Leningrad.")
     assert [e[:2] for e in found] == [("Moscow", "Stalin"), ("Tiflis", "wife"), ("Leningrad", "Yakov")]
+
+
+def test_a_clause_in_which_another_acts_does_not_lend_its_subject():
+    found = events("Because of the war, in which Russia was fighting Germany, Lenin's government moved from "
+                   "Petrograd to Moscow in March 1918.")
+    assert [e[:2] for e in found] == [("Moscow", "Lenin's government")]

@@ -238,10 +238,11 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 found = part[mods.start():m.end()].strip()
                 s = lo + mods.start()
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
-        if kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her"):
+        if (kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her")) or (
+                kind == "name" and found.endswith(_POSSESSIVE)):
             group = _GROUP_AFTER.match(part, m.end())
             if group is not None:
-                return "group", part[m.start():group.end()]          # "his regime"
+                return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
+                     r"(?:in|during|of|for|by|with|under|after|through)\s+which|"
                      r"before|after|although|though|as|because|since|until|so|whereas)\b|\bwhere\b|\bwhile\b|"
                      r"\bwhen\b")
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
-                          r"before|after)\b[^,;]*,")
+                          r"before|after|(?:in|during|of|for|by|with|under|after|through)\s+which)\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
 # no clause of its own, so the comma after the place ends nothing.
