@@ -258,3 +258,7 @@ def test_a_clause_in_which_another_acts_does_not_lend_its_subject():
     found = events("Because of the war, in which Russia was fighting Germany, Lenin's government moved from "
                    "Petrograd to Moscow in March 1918.")
     assert [e[:2] for e in found] == [("Moscow", "Lenin's government")]
+
+
+def test_a_name_right_after_a_leading_place_without_a_comma_is_the_subject():
+    assert [e[:2] for e in events("Once back in Georgia Stalin founded a newspaper in 1905.")] == [("Georgia", "Stalin")]

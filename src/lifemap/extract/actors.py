@@ -257,7 +257,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 if place[2] and place[0] == s and clauses.VERB.match(
                         sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1)):
                     return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
-                rest = re.match(r"(?:,\s*|\s+and\s+)+([A-Z].*)", sentence[place[1]:s + len(found)])
+                rest = re.match(r"(?:,\s*|\s+and\s+|\s+)+([A-Z].*)", sentence[place[1]:s + len(found)])
                 if rest is None:
                     continue
                 found = rest.group(1)                  # "Western Georgia, Ordzhonikidze became": the man
