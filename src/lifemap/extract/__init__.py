@@ -246,7 +246,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     done = 0
     for i in sorted(by_sentence):
         a, b = story.spans[i]
-        if narrative_stage.is_heading(text[a:b]) or (prose and story.titles[i]):
+        if narrative_stage.is_heading(text[a:b]) or (prose and story.is_caption(i)):
             continue                                   # a heading or a caption tells no event
         j = i - 1
         while j >= 0 and story.titles[j]:

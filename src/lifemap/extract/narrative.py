@@ -23,6 +23,16 @@ class Narrative:
         a, b = self.spans[i]
         return self.text[a:b]
 
+    def is_caption(self, i: int) -> bool:
+        """A title line that the next line does not finish: "…held him in the Bailov" before "Prison." is
+        a sentence broken across lines, not a caption."""
+        if not self.titles[i]:
+            return False
+        if i + 1 >= len(self.spans):
+            return True
+        after = self.sentence(i + 1)
+        return not (after[:1].islower() or (not self.titles[i + 1] and len(after.split()) <= 3))
+
     def headings(self) -> list[str]:
         """The text's headings (those that date a section too), in order."""
         return [s for i, t in enumerate(self.titles) if t and (is_heading(s := self.sentence(i)) or is_year_heading(s))]
