@@ -97,3 +97,15 @@ def test_any_pair_of_strings_is_a_span_or_a_date_error(a, b):
 from pathlib import Path  # noqa: E402
 
 GAZETTEER = Gazetteer.load(Path(__file__).with_name("data") / "places.csv")
+
+
+WORDS = st.sampled_from("in that the same following next one a year Year YEAR years later spring Summer AUTUMN fall "
+                        "January May march 1905 190 19055 he went , .".split())
+
+
+@given(st.lists(WORDS, max_size=12).map(" ".join))
+def test_the_quick_date_test_never_skips_a_sentence_the_full_one_would_read(sentence):
+    from lifemap.extract.dating import _DIGIT_OR_MONTH, _MAYBE_DATE
+
+    if _DIGIT_OR_MONTH.search(sentence):
+        assert _MAYBE_DATE.search(sentence)

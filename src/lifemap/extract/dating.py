@@ -113,6 +113,9 @@ _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|M
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
+# Letters every match of it holds, looked for first: most sentences have none, and this is cheaper.
+_MAYBE_DATE = re.compile(r"\d\d\d\d|uary|arch|pril|May|une|uly|ugust|ember|tober|ear|EAR|pring|PRING|ummer|UMMER|"
+                         r"utumn|UTUMN|[Ff]all|FALL")
 
 
 # The narrative's date -----------------------------------------------------------------------------
@@ -135,7 +138,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.context.append(context)
         out.frames.append(frame)
         found = []
-        if _DIGIT_OR_MONTH.search(sentence):
+        if _MAYBE_DATE.search(sentence) and _DIGIT_OR_MONTH.search(sentence):
             year = int(context.span.end[:4]) if context else None
             mentions, problems = scan_dates(sentence, default_year=year)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
