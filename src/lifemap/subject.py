@@ -185,6 +185,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     [None, '11 Jun 1937']
     >>> [d and d.label() for d in life_dates("Ivan (also Иван; 2 May 1938) was a general executed in 1938.")]
     [None, '2 May 1938']
+    >>> [d.label() for d in life_dates("Yakov (Russian: Яков); known as Max 3 June 1885 – March 16 1919) was a leader.")]
+    ['3 Jun 1885', '16 Mar 1919']
     """
     from .timex import find_dates
 
@@ -209,6 +211,16 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
             return None, dates[0].span             # "(…; 11 June 1937) … was executed in 1937": the death
         if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]) or len(dates) == 1:
             return dates[0].span, None
+    # a bracket left unopened ("…; known as "Max" 3 June 1885 – 16 March 1919) was …"): two days
+    # joined by a dash in the opening sentence
+    from .text import sentences
+
+    for lo, hi in sentences(opening)[:3]:
+        first = opening[lo:hi]
+        days = [d for d in find_dates(first) if d.span.precision == "day"]
+        for a, b in zip(days, days[1:]):
+            if re.fullmatch(r"\s*[–—-]\s*", first[a.end:b.start]) and a.span.first_day < b.span.first_day:
+                return a.span, b.span
     return None, None
 
 

@@ -134,6 +134,10 @@ def _bracket_date():
     return _d("bd") + r"\s+(?:of\s+)?" + _m("bm") + rf"(?:,?\s+{_y('by')})?"
 
 
+def _bracket_date_us():
+    return _m("bm") + r"\s+" + _d("bd") + rf"(?:,?\s+{_y('by')})?"
+
+
 def _year_or_not(key):
     """A year, or none and no number after (and then not a name such as "the October Revolution")."""
     return rf"(?:,?\s+{_y(key)}|{_NO_NUMBER_AFTER}{_NAMED})"
@@ -145,6 +149,10 @@ _BODIES = [
     # DateSpan.label() writes, "18 Dec 1878 (6 Dec O.S.)"
     ("os_pair", _d("gd") + r"\s+(?:of\s+)?" + _m("gm") + rf"(?:,?\s+{_y('gy')})?" + r"\s*[\[(]\s*"
      + rf"(?:{_osk()}[:,]?\s*{_bracket_date()}|{_bracket_date()}\s+{_osk()})"
+     + r"\s*[\])]" + rf"(?:,?\s*{_y('gy2')})?"),
+    # "October 24 [O.S. October 12] 1886", "March 8, 1917 [O.S. February 23]"
+    ("os_pair", _m("gm") + r"\s+" + _d("gd") + rf"(?:,?\s+{_y('gy')})?" + r"\s*[\[(]\s*"
+     + rf"(?:{_osk()}[:,]?\s*{_bracket_date_us()}|{_bracket_date_us()}\s+{_osk()})"
      + r"\s*[\])]" + rf"(?:,?\s*{_y('gy2')})?"),
     ("iso", _y("y") + "-" + _g("mn", "0[1-9]|1[0-2]") + "-" + _g("dn", "0[1-9]|[12][0-9]|3[01]") + r"(?![\w-])"),
     # "23–24 February 1944", "28 November – 1 December 1943", "23 August 1942 – 2 February 1943"
