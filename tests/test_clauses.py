@@ -266,3 +266,8 @@ def test_a_clause_in_which_another_acts_does_not_lend_its_subject():
 
 def test_a_name_right_after_a_leading_place_without_a_comma_is_the_subject():
     assert [e[:2] for e in events("Once back in Georgia Stalin founded a newspaper in 1905.")] == [("Georgia", "Stalin")]
+
+
+def test_being_in_exile_in_a_region_is_being_there():
+    found = events("During the years 1914-1916 he was in internal exile in Turukhansk District along with Sverdlov.")
+    assert [e[:2] for e in found] == [("Turukhansk District", "Stalin")]

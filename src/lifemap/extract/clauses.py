@@ -250,13 +250,21 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
 
 
 def _copula(tokens: list, j: int) -> bool:
-    """A form of "be" right before the preposition at ``j`` (adverbs between): "was then in"."""
+    """A form of "be" right before the preposition at ``j`` (adverbs between: "was then in"), or before
+    a phrase that says how ("was in internal exile in Turukhansk")."""
     from .tagger import Tag
 
-    j -= 1
-    while j >= 0 and tokens[j].tag is Tag.ADV:
-        j -= 1
-    return j >= 0 and tokens[j].tag is Tag.AUX and tokens[j].lemma == "be"
+    def be_before(k: int) -> bool:
+        while k >= 0 and tokens[k].tag is Tag.ADV:
+            k -= 1
+        return k >= 0 and tokens[k].tag is Tag.AUX and tokens[k].lemma == "be"
+
+    if be_before(j - 1):
+        return True
+    k = j - 1
+    while k >= 0 and j - k <= 4 and tokens[k].tag in (Tag.WORD, Tag.DET, Tag.ADV):
+        k -= 1
+    return k < j - 1 and k >= 0 and tokens[k].tag is Tag.PREP and be_before(k - 1)
 
 
 @functools.cache
