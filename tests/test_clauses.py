@@ -271,3 +271,9 @@ def test_a_name_right_after_a_leading_place_without_a_comma_is_the_subject():
 def test_being_in_exile_in_a_region_is_being_there():
     found = events("During the years 1914-1916 he was in internal exile in Turukhansk District along with Sverdlov.")
     assert [e[:2] for e in found] == [("Turukhansk District", "Stalin")]
+
+
+def test_the_kingdom_of_a_country_entered_is_that_country():
+    # "established" is an adjective after "the", not the verb the place hangs on
+    found = events("In 1918 Stalin entered the newly established Kingdom of Georgia.")
+    assert [e[:2] for e in found] == [("Georgia", "Stalin")]

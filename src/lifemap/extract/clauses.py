@@ -138,7 +138,7 @@ def adverb_after(sentence: str, pos: int) -> int:
 
 # What links a place to its clause ----------------------------------------------------------------
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
-    island republic oblast suburb outskirts environs streets camp prison""".split())
+    island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
 _PRESENCE_LEADS = frozenset("once back while still".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
@@ -196,7 +196,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         prep = "" if j >= first and tokens[j].tag is Tag.VERB else "subject"
     # The verb: the nearest before the preposition; what stands between them up to the first
     # preposition is its object ("deported the Chechens from Chechnya to Kazakhstan": the Chechens).
-    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is Tag.VERB), None)
+    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is Tag.VERB
+                    and not _attributive(tokens, v, first)), None)
     noun, mover = "", ""
     if verb_at is not None:
         obj = []
@@ -247,6 +248,18 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
+
+
+def _attributive(tokens: list, v: int, first: int) -> bool:
+    """A participle used as an adjective, after a determiner: "the newly established Kingdom"."""
+    from .tagger import Tag
+
+    if tokens[v].form not in ("past", "ing"):
+        return False
+    k = v - 1
+    while k >= first and tokens[k].tag is Tag.ADV:
+        k -= 1
+    return k >= first and tokens[k].tag is Tag.DET
 
 
 def _copula(tokens: list, j: int) -> bool:
