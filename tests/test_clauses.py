@@ -277,3 +277,7 @@ def test_the_kingdom_of_a_country_entered_is_that_country():
     # "established" is an adjective after "the", not the verb the place hangs on
     found = events("In 1918 Stalin entered the newly established Kingdom of Georgia.")
     assert [e[:2] for e in found] == [("Georgia", "Stalin")]
+
+
+def test_a_group_the_subject_record_names_holds_the_subject():
+    assert [e[:2] for e in events("The Big Three met at Yalta in February 1945.")] == [("Yalta", "Stalin")]

@@ -268,7 +268,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 continue                                              # a title, not a name
             if tokens and tokens[-1] in _GROUP_WORDS:
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
-            if not tokens or not actors.is_person(tokens):
+            if not tokens or not (actors.is_person(tokens) or actors.is_subject(" ".join(tokens))):
                 continue
             found = found[found.index(tokens[0]):]
         return kind, found
