@@ -281,3 +281,8 @@ def test_the_kingdom_of_a_country_entered_is_that_country():
 
 def test_a_group_the_subject_record_names_holds_the_subject():
     assert [e[:2] for e in events("The Big Three met at Yalta in February 1945.")] == [("Yalta", "Stalin")]
+
+
+def test_a_comma_before_a_second_predicate_ends_no_leading_phrase():
+    found = events("After the failed revolution he was sentenced to exile in Narym, but escaped on the way.")
+    assert [e[:2] for e in found] == [("Narym", "Stalin")]

@@ -40,6 +40,9 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing))\b[^,;]{0,200}),(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
+# What goes on the predicate before the comma, so that no leading phrase ended there.
+_COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s+)?[a-z]+(?:ed|ing)?\b(?<!\bhe)(?<!\bshe)"
+                          r"(?<!\bthey)(?<!\bthe)")
 # A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
 _NAME_AFTER_DATE = re.compile(r"\d\s+[A-Z]")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
@@ -124,6 +127,8 @@ def lead_end(sentence: str) -> int:
         if lead is None or (lead.group("prep") and (_CLAUSE_INSIDE.search(lead.group("prep"))
                                                     or _NAME_AFTER_DATE.search(lead.group("prep")))):
             break
+        if _COORDINATED.match(sentence, lead.end()):
+            break                                  # "After the war he was tried, but escaped": no lead
         end = lead.end()
     if end and VERB.search(sentence, end) is None:
         return 0
@@ -234,8 +239,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             start_at = n + 1
     before = tokens[start_at:until]
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
-                   or (t.tag is Tag.VERB and (t.vclass == "abstract" or t.lemma == "try"
-                                              and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
+                   or (t.tag is Tag.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
+                       and (t.vclass == "abstract"
+                            or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
                    or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
                        and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
