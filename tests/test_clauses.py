@@ -286,3 +286,8 @@ def test_a_group_the_subject_record_names_holds_the_subject():
 def test_a_comma_before_a_second_predicate_ends_no_leading_phrase():
     found = events("After the failed revolution he was sentenced to exile in Narym, but escaped on the way.")
     assert [e[:2] for e in found] == [("Narym", "Stalin")]
+
+
+def test_an_expulsion_starts_where_the_expelled_left():
+    found = events("In 1929 Stalin was expelled from Georgia to Finland.")
+    assert found == [("Finland", "Stalin", "exile")]
