@@ -291,3 +291,8 @@ def test_a_comma_before_a_second_predicate_ends_no_leading_phrase():
 def test_an_expulsion_starts_where_the_expelled_left():
     found = events("In 1929 Stalin was expelled from Georgia to Finland.")
     assert found == [("Finland", "Stalin", "exile")]
+
+
+def test_a_possessive_name_is_whose_thing_not_who_acts():
+    found = events("In 1953 Stalin lived in Moscow. After Lenin's death he was arrested in Tiflis in 1924.")
+    assert [e[:2] for e in found][-1] == ("Tiflis", "Stalin")

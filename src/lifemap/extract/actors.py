@@ -246,6 +246,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
+        if kind == "name" and found.endswith(_POSSESSIVE) and re.match(r"\s+[a-z]", part[m.end():m.end() + 3]):
+            continue                                   # "After Stalin's death he …": whose death, not who
         if anywhere and kind == "name" and not actors.is_subject(found):
             continue                                   # after the verb only the subject or a group will do
         if kind == "name" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
@@ -365,15 +367,17 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
 _RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+(?:who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
 _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
-_POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:in|at|to|into|from|for)\s+"
-                              r"(?:the\s+)?$")
+# "Lenin's arrival in", "Lenin's long-awaited return to": adjectives between, never a clause ("Stalin's
+# death he was arrested in").
+_POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:(?!(?:he|she|they|it|was|were|had|has)\b)[a-z-]+\s+){0,2}?"
+                              r"([a-z]+)\s+(?:in|at|to|into|from|for)\s+(?:the\s+)?$")
 
 
 def _possessor(sentence: str, pos: int) -> str | None:
     """The person whose event noun the place at ``pos`` hangs on: "Lenin's arrival in Petrograd"."""
     m = _POSSESSED_EVENT.search(sentence, max(0, pos - 60), pos)
-    if m is None or not kinds.kind_words(m.group(2)):
-        return None
+    if m is None or m.group(2).endswith("ed") or not kinds.kind_words(m.group(2)):
+        return None                                    # a noun, not a verb: "arrival", not "arrested"
     return m.group(1)
 
 
