@@ -296,3 +296,8 @@ def test_an_expulsion_starts_where_the_expelled_left():
 def test_a_possessive_name_is_whose_thing_not_who_acts():
     found = events("In 1953 Stalin lived in Moscow. After Lenin's death he was arrested in Tiflis in 1924.")
     assert [e[:2] for e in found][-1] == ("Tiflis", "Stalin")
+
+
+def test_deciding_to_stay_somewhere_is_being_there():
+    assert [e[:2] for e in events("In October 1941 Stalin decided to remain in Moscow.")] == [("Moscow", "Stalin")]
+    assert events("In 1941 Stalin decided to go to Kuibyshev.") == []

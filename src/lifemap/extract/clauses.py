@@ -247,6 +247,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
+    if verb is not None and verb.lemma in ("remain", "stay") and verb_at > first and tokens[verb_at - 1].tag is Tag.TO:
+        irrealis = False                           # "decided to remain in Moscow": one stays only where one is
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
