@@ -300,4 +300,5 @@ def test_a_possessive_name_is_whose_thing_not_who_acts():
 
 def test_deciding_to_stay_somewhere_is_being_there():
     assert [e[:2] for e in events("In October 1941 Stalin decided to remain in Moscow.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In October 1941 Stalin refused to leave Moscow.")] == [("Moscow", "Stalin")]
     assert events("In 1941 Stalin decided to go to Kuibyshev.") == []

@@ -145,6 +145,8 @@ def adverb_after(sentence: str, pos: int) -> int:
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
+# Verbs one can only mean of where one is: a wish to stay in or leave a place still puts one there.
+_WHERE_ONE_IS = frozenset("remain stay leave".split())
 _PRESENCE_LEADS = frozenset("once back while still".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
@@ -247,8 +249,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
-    if verb is not None and verb.lemma in ("remain", "stay") and verb_at > first and tokens[verb_at - 1].tag is Tag.TO:
-        irrealis = False                           # "decided to remain in Moscow": one stays only where one is
+    if verb is not None and verb.lemma in _WHERE_ONE_IS and verb_at > first and tokens[verb_at - 1].tag is Tag.TO:
+        irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow"
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
