@@ -120,6 +120,12 @@ def test_that_month_near_the_place_outweighs_a_later_month():
     assert (helsinki["date_start"], helsinki["carried"]) == ("1917-11", True)
 
 
+def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
+    text = "In 1926 Stalin fell ill. He went to Sochi; a year later he returned to Moscow."
+    frame = extract(text, progress=False)
+    assert [(r["place"], r["date_start"]) for r in frame.to_dict("records")] == [("sochi", "1926"), ("moscow", "1927")]
+
+
 def test_a_birth_day_is_not_carried_to_the_school_years():
     frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
                     progress=False)

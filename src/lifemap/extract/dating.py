@@ -353,6 +353,9 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         best = min(own + said, key=cost)
         if any(best is d for d in said):
             return DateChoice(context, How.CARRIED)
+        if (context is not None and not same_clause(best) and best.start > end
+                and _LATER.search(narrative.text, best.start, best.end)):
+            return DateChoice(context, How.CARRIED)     # "went to Sochi; a year later he returned": before it
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
             return DateChoice(context, How.CARRIED)     # "Held in Batumi Prison, in 1903 he was sentenced"
@@ -375,6 +378,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     return DateChoice(context, How.CARRIED, widen=True)
 
 
+# A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
+_LATER = re.compile(r"\b(?:later|afterwards?|after\s+that)\b")
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
 
 
