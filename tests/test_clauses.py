@@ -302,3 +302,8 @@ def test_deciding_to_stay_somewhere_is_being_there():
     assert [e[:2] for e in events("In October 1941 Stalin decided to remain in Moscow.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In October 1941 Stalin refused to leave Moscow.")] == [("Moscow", "Stalin")]
     assert events("In 1941 Stalin decided to go to Kuibyshev.") == []
+
+
+def test_who_takes_part_in_the_capture_of_a_town_is_there():
+    assert [e[:2] for e in events("In 1918 Stalin took part in the defence of Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+    assert [e for e in events("In 1918 Stalin ordered the capture of Tsaritsyn.") if e[1] == "Stalin"] == []

@@ -215,6 +215,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         nouns = [t for t in obj if t.tag in (Tag.WORD, Tag.NAME, Tag.PRON)]
         noun = next((t.text for t in reversed(nouns) if t.tag is Tag.WORD), "")
         mover = " ".join(t.text for t in nouns)
+        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is Tag.WORD:
+            noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
     lead = there = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
