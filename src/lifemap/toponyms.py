@@ -73,7 +73,7 @@ _CUE_WORDS = ("in at to from near into onto towards toward via inside through ac
               "liberating besieged defended occupied occupying seized attacked bombed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
-_EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
+EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets""".split())
@@ -278,7 +278,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         return True
     if word == "of":
         before = _word_before(text, start)
-        return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in _EVENTS_OF)
+        return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF)
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
     return False

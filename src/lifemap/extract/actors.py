@@ -14,7 +14,7 @@ from ..lexicon import words as lexicon
 from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag
-from ..toponyms import GIVEN_NAMES, SURNAMES
+from ..toponyms import EVENTS_OF, GIVEN_NAMES, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
 
@@ -339,8 +339,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     v = link.vclass
     if link.lead and not big and v not in ("rule", "abstract", "rename"):
         return True                                    # "In Baku, he organised strikes"
-    if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and _TAKEN_PART.match(link.noun):
-        return True                                    # "took part in the capture of Kazan"
+    if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
+        return True                                    # "took part in the capture of Kazan": one fights there
     if v in ("sending", "motion"):
         if _is_mover(link.mover) and not link.passive and not moved:
             return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"
@@ -360,9 +360,6 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
-# Nouns of fighting for a town: who takes part in one is there.
-_TAKEN_PART = re.compile(r"(?:capture|recapture|defen[cs]e|siege|storming|liberation|occupation|battle|assault|"
-                         r"evacuation)$")
 _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|resettlement|arrests?|executions?|"
                        r"murders?|imprisonment|massacres?|deaths?|flight)\s+of\s+((?:the\s+)?[\w'’ -]+?)"
                        r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
