@@ -307,3 +307,20 @@ def test_deciding_to_stay_somewhere_is_being_there():
 def test_who_takes_part_in_the_capture_of_a_town_is_there():
     assert [e[:2] for e in events("In 1918 Stalin took part in the defence of Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
     assert [e for e in events("In 1918 Stalin ordered the capture of Tsaritsyn.") if e[1] == "Stalin"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1912 Stalin decided to leave for Vienna.",            # a plan for elsewhere stays a plan
+    "In 1912 Stalin rejected the plan to remain in Samara.",   # a plan noun keeps it unreal
+    "In 1945 Stalin made Poland a Soviet satellite.",          # "make" is no journey through Poland
+    "In 1939 Stalin followed Germany into the war.",
+])
+def test_no_journey_is_read_into_plans_or_verbs_that_only_look_like_motion(sentence):
+    assert [e for e in events(sentence) if e[1] == "Stalin"] == []
+
+
+def test_a_relative_clause_keeps_its_own_mover_and_a_list_after_a_verb_is_no_subject():
+    found = events("In 1918 Lenin, who sent Stalin to Tsaritsyn, stayed in Moscow.")
+    assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Moscow", "Lenin")]
+    found = events("In 1918 Stalin moved to Tsaritsyn, Russia, and Trotsky went to Samara.")
+    assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Samara", "Trotsky")]

@@ -219,3 +219,10 @@ def test_including_opens_a_list_and_a_few_small_words_may_follow_a_name(russian_
     for text in ("In 1920 he arrived at Kazan about two months later.", "He died at his home in Kazan due to a fever.",
                  "He reached Kazan together with his brother."):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == ["Kazan"]
+
+
+def test_including_and_about_do_not_make_people_places(russian_places, fallback):
+    # Gorky and Ordzhonikidze are surnames as well as the Soviet names of cities
+    for text in ("In 1934 he met writers, including Gorky, Babel and Pasternak.",
+                 "In 1935 he talked to Ordzhonikidze about Georgia."):
+        assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == []

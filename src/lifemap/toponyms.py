@@ -69,7 +69,7 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
 _CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
-              "within throughout between including captured capturing capture recaptured took taking stormed liberated "
+              "within throughout between captured capturing capture recaptured took taking stormed liberated "
               "liberating besieged defended occupied occupying seized attacked bombed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
@@ -281,7 +281,16 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF)
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
+    if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
+        if _PLACES_INCLUDING.search(text, max(0, start - 40), start) is not None:
+            return True
+        name = WORD.match(text, start + len(word) + 1)
+        return name is not None and _fold(name.group()) not in SURNAMES | PLACE_SURNAMES
     return False
+
+
+_PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|areas|"
+                               r"territories|republics|provinces)\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -580,7 +589,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
         modifier = re.match(r"^\s+([a-z]+)", after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities"):
+        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") and not (
+                modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
         ranked = fallback.ranked(word, region)
@@ -615,7 +625,9 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still rather than about due together""".split())
+    itself alone again instead too also only once still rather than due together""".split())
+# "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
+_ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
 
 
 def _main_countries(region: Counter) -> Counter:

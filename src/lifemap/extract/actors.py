@@ -161,10 +161,8 @@ class Actors:
         owner = _possessor(sentence, pos)
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
-        antecedent = self._antecedent(sentence, pos)
-        if antecedent is not None:
-            return antecedent                          # "Tukhachevsky's forces that were attacking Warsaw"
-        who = self.actor(i, sentence, pos, places)
+        # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
+        who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
@@ -186,7 +184,9 @@ class Actors:
         words = m.group("who")
         if words.split()[-1] in _GROUP_WORDS:
             return clean(words)
-        names = [t for t in re.split(r"\s+", re.sub(r"['’]s$", "", words)) if t not in _NOT_NAMES]
+        if m.group("rel") != "who":
+            return None                                # "told Lenin that Kamenev was …": what he was told
+        names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
         return self._name(" ".join(names)) if names and self.is_person(names) else None
 
     def _mover(self, i: int, words: str) -> str:
@@ -366,7 +366,7 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
 
 
 # A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
-_RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+(?:who|that)\s+"
+_RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+(?P<rel>who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
 _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 # "Lenin's arrival in", "Lenin's long-awaited return to": adjectives between, never a clause ("Stalin's

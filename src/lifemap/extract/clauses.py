@@ -71,10 +71,12 @@ _NAME_AFTER = re.compile(r"\s*(?:the\s+)?[A-Z]")
 
 
 def _serial(sentence: str, m: re.Match) -> bool:
-    """Whether the boundary ``m`` is the ", and" (", or") before the last of three or more names."""
+    """Whether the boundary ``m`` is the ", and" (", or") before the last of three or more names that
+    open the sentence."""
     return (m.group().startswith(",") and m.group().rstrip().endswith((" and", " or"))
             and _NAME_AFTER.match(sentence, m.end()) is not None
-            and _LIST_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) is not None)
+            and _LIST_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) is not None
+            and VERB.search(sentence, 0, m.start()) is None)    # the list is a subject, not "to Tsaritsyn, Russia,"
 
 
 @functools.lru_cache(maxsize=256)
@@ -251,8 +253,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
-    if verb is not None and verb.lemma in _WHERE_ONE_IS and verb_at > first and tokens[verb_at - 1].tag is Tag.TO:
-        irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow"
+    if (verb is not None and verb.lemma in _WHERE_ONE_IS and prep in ("", "in", "at") and verb_at > first
+            and tokens[verb_at - 1].tag is Tag.TO and not any(t.text.lower() in _irrealis_nouns() for t in before)):
+        irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow";
+        #                                            not "decided to leave for Vienna", "the plan to remain in"
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import re
 
+from ..lexicon import words
 from ..toponyms import Mention
 from . import clauses, kinds
 from .clauses import Link
@@ -106,7 +107,7 @@ def _on_front(m: Mention, before: str) -> bool:
 def _crossed(link: Link) -> bool:
     """A region or country that a verb of motion takes for its object is a place gone through or to:
     "toured the Soviet Union", "crossed Siberia", "reached Japan"."""
-    return link.vclass == "motion" and link.prep == "" and bool(link.verb) and not link.noun
+    return link.verb in words("passing_verbs") and link.prep == "" and not link.noun
 
 
 def _acted_on(link: Link) -> bool:
