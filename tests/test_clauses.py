@@ -187,6 +187,9 @@ def test_a_caption_tells_no_event_in_prose_but_lines_without_stops_are_read_alon
              "Stalin with Kamenev in Vologda, 1911\n\n"
              "In 1912 he was exiled to Narym.")
     assert [e[0] for e in events(prose)] == ["Baku", "Narym"]
+    # a caption and a short sentence after a blank line: the sentence does not finish the caption
+    assert [e[0] for e in events("In 1907 Stalin went to Baku.\n\nStalin with Kamenev in Vologda, 1911\n\n"
+                                 "He fled again. In 1912 he was exiled to Narym.")] == ["Baku", "Narym"]
     # a sentence broken across two lines is no caption
     broken = ("In the spring of 1908 the police in Baku arrested Stalin and held him in the Bailov\nPrison. "
               "In 1909 he was exiled to Solvychegodsk.\n\nIn 1912 he was exiled to Narym.")
@@ -314,6 +317,7 @@ def test_who_takes_part_in_the_capture_of_a_town_is_there():
     "In 1912 Stalin rejected the plan to remain in Samara.",   # a plan noun keeps it unreal
     "In 1945 Stalin made Poland a Soviet satellite.",          # "make" is no journey through Poland
     "In 1939 Stalin followed Germany into the war.",
+    "In 1913 Stalin was in exile far from Georgia.",           # "be" + how + "from" is no presence
 ])
 def test_no_journey_is_read_into_plans_or_verbs_that_only_look_like_motion(sentence):
     assert [e for e in events(sentence) if e[1] == "Stalin"] == []

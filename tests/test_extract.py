@@ -111,6 +111,9 @@ def test_a_month_without_a_year_takes_the_narratives_year_inside_a_frame_of_year
             "In September he was sent to Tsaritsyn.")
     tsaritsyn, = rows(extract(text, progress=False), "volgograd")
     assert (tsaritsyn["date_start"], tsaritsyn["date_end"]) == ("1919-09", "1919-09")   # not the frame's first year
+    text = text.replace("to 1921", "to 1919")                   # a frame of two years leaves it too
+    tsaritsyn, = rows(extract(text, progress=False), "volgograd")
+    assert tsaritsyn["date_start"] == "1919-09"
 
 
 def test_that_month_near_the_place_outweighs_a_later_month():
@@ -118,6 +121,9 @@ def test_that_month_near_the_place_outweighs_a_later_month():
             "Finns, granting their independence in December.")
     helsinki, = rows(extract(text, progress=False), "helsinki")
     assert (helsinki["date_start"], helsinki["carried"]) == ("1917-11", True)
+    # "the following month" is a step on, not the same month
+    helsinki, = rows(extract(text.replace("That month", "The following month"), progress=False), "helsinki")
+    assert helsinki["date_start"] != "1917-11"
 
 
 def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():

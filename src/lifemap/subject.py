@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from .dates import DateSpan
-from .lexicon import words
+from .lexicon import sections, words
 from .periods import Period
+from .text import sentences
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     [None, '2 May 1938']
     >>> [d.label() for d in life_dates("Yakov (Russian: Яков); known as Max 3 June 1885 – March 16 1919) was a leader.")]
     ['3 Jun 1885', '16 Mar 1919']
+    >>> life_dates("Ivan (born 12 April 1921) was a poet whose father was executed in 1921.")[1] is None
+    True
+    >>> life_dates("Ivan (Russian: Иван) was a general. He led the army from 5 July 1943 – 23 August 1943.")
+    (None, None)
     """
     from .timex import find_dates
 
@@ -207,24 +212,27 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
             return dates[0].span, dates[-1].span
         if len(dates) == 1 and re.search(r"(?:[–—-]|\b(?:died|d\.))\s*$", inside[:dates[0].start]):
             return None, dates[0].span             # "(? – 11 June 1937)", "(died 1937)": only the death
+        if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]):
+            return dates[0].span, None
         if len(dates) == 1 and _died_that_year(opening[m.end():], dates[0].span.start[:4]):
             return None, dates[0].span             # "(…; 11 June 1937) … was executed in 1937": the death
-        if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]) or len(dates) == 1:
+        if len(dates) == 1:
             return dates[0].span, None
     # a bracket left unopened ("…; known as "Max" 3 June 1885 – 16 March 1919) was …"): two days
-    # joined by a dash in the opening sentence
-    from .text import sentences
-
-    for lo, hi in sentences(opening)[:3]:
+    # joined by a dash and closed by the bracket, in the opening sentence
+    for lo, hi in sentences(opening)[:2]:
         first = opening[lo:hi]
         days = [d for d in find_dates(first) if d.span.precision == "day"]
         for a, b in zip(days, days[1:]):
-            if re.fullmatch(r"\s*[–—-]\s*", first[a.end:b.start]) and a.span.first_day < b.span.first_day:
+            if (re.fullmatch(r"\s*[–—-]\s*", first[a.end:b.start]) and re.match(r"\s*\)", first[b.end:])
+                    and a.span.first_day < b.span.first_day):
                 return a.span, b.span
     return None, None
 
 
-_DEATH_WORDS = re.compile(r"\b(?:died|executed|killed|shot|murdered|assassinated)\b")
+# The words of a death (the event words of deaths and killings, as data).
+_DEATH_WORDS = re.compile(r"\b(?:" + "|".join(sorted({w for k in ("death", "massacre") for w in sections("event_words")[k]
+                                                      if " " not in w}, key=len, reverse=True)) + r")\b")
 
 
 def _died_that_year(rest: str, year: str) -> bool:

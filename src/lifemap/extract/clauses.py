@@ -234,7 +234,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
-    if (verb is None and j >= first and _copula(tokens, j)) or there:
+    if (verb is None and j >= first and _copula(tokens, j, prep)) or there:
         vclass = "stay"                            # "he was then in Iceland"
     until = verb_at if verb_at is not None else k
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
@@ -278,9 +278,9 @@ def _attributive(tokens: list, v: int, first: int) -> bool:
     return k >= first and tokens[k].tag is Tag.DET
 
 
-def _copula(tokens: list, j: int) -> bool:
+def _copula(tokens: list, j: int, prep: str) -> bool:
     """A form of "be" right before the preposition at ``j`` (adverbs between: "was then in"), or before
-    a phrase that says how ("was in internal exile in Turukhansk")."""
+    a phrase that says how ("was in internal exile in Turukhansk"; not "was in exile far from Georgia")."""
     from .tagger import Tag
 
     def be_before(k: int) -> bool:
@@ -290,6 +290,8 @@ def _copula(tokens: list, j: int) -> bool:
 
     if be_before(j - 1):
         return True
+    if prep == "from":
+        return False
     k = j - 1
     while k >= 0 and j - k <= 4 and tokens[k].tag in (Tag.WORD, Tag.DET, Tag.ADV):
         k -= 1

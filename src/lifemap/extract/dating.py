@@ -219,7 +219,7 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     if holder is None or len(span.start) < 7 or span.start[:4] != span.end[:4]:
         return span
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
-    if y0 == y1 or (holder is frame and y1 - y0 > 1):
+    if y0 == y1 or (holder is frame and frame.span.precision not in ("season", "month")):
         return span                                # a frame of years ("1918–1921") leaves the narrative's year
     first_month = int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1
     year = y0 if int(span.start[5:7]) >= first_month else y1
@@ -349,7 +349,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         context = line.context[i]
         # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date
         said = [replace(context, start=a + m.start(), end=a + m.end())
-                for m in ANAPHORA.finditer(sentence)] if context is not None else []
+                for m in ANAPHORA.finditer(sentence) if _SAME.match(m.group())] if context is not None else []
         best = min(own + said, key=cost)
         if any(best is d for d in said):
             return DateChoice(context, How.CARRIED)
@@ -378,6 +378,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     return DateChoice(context, How.CARRIED, widen=True)
 
 
+# "that month", "the same day" (not "the next day", which is a step on)
+_SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
 _LATER = re.compile(r"\b(?:later|afterwards?|after\s+that)\b")
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")

@@ -28,8 +28,8 @@ class Narrative:
         a sentence broken across lines, not a caption."""
         if not self.titles[i]:
             return False
-        if i + 1 >= len(self.spans):
-            return True
+        if i + 1 >= len(self.spans) or "\n\n" in self.text[self.spans[i][1]:self.spans[i + 1][0]]:
+            return True                            # a blank line after it: nothing goes on from it
         after = self.sentence(i + 1)
         return not (after[:1].islower() or (not self.titles[i + 1] and len(after.split()) <= 3))
 
