@@ -328,3 +328,11 @@ def test_a_relative_clause_keeps_its_own_mover_and_a_list_after_a_verb_is_no_sub
     assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Moscow", "Lenin")]
     found = events("In 1918 Stalin moved to Tsaritsyn, Russia, and Trotsky went to Samara.")
     assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Samara", "Trotsky")]
+
+
+def test_kin_after_her_or_a_name_and_a_group_only_right_after_a_possessive():
+    found = events("In 1926 her brother went to Tiflis. In 1926 his wife and he went to Baku. In 1894 "
+                   "Vissarion's son Joseph entered the seminary in Gori. In 1918 Stalin's orders to troops in "
+                   "Tsaritsyn were harsh.")
+    assert [e[:2] for e in found] == [("Tiflis", "brother"), ("Baku", "Stalin"), ("Gori", "Stalin"),
+                                      ("Tsaritsyn", "troops")]

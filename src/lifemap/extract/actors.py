@@ -22,12 +22,14 @@ _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl",
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 _SUBJECT = re.compile(
     r"(?P<group>\b(?:" + _GROUPS + r")\b)"
-    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Tt]heir|"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|women|delegates|allies)|[Tt]he\s+trio|"
     r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
 _GROUP_WORDS = lexicon("groups")
-_GROUP_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _GROUPS + r")\b")
+# A group after "his" or "Lenin's", over words that are no preposition: "his regime", not "orders to troops".
+_GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against)\b)[\w-]+\s+){0,2}?(?:"
+                          + _GROUPS + r")\b")
 # The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
 _GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
                               r"secret|local|armed|royal|imperial|exiled|other)\s+){0,2}$")
@@ -133,7 +135,7 @@ class Actors:
         if subject is None:
             return "unknown"
         kind, words = subject
-        if kind in ("place", "kin"):
+        if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
         if kind == "pron":
             number = _PRONOUN.get(words.split()[0].lower(), "pl")
@@ -192,7 +194,7 @@ class Actors:
     def _mover(self, i: int, words: str) -> str:
         low = words.lower()
         if low in ("him", "her", "himself", "herself"):
-            return self.person_before(i)
+            return self.person_before(i, he=low in ("him", "himself"))
         if low in ("them", "themselves"):
             return self.plural_before(i) or "unknown"
         return self._name(words)
@@ -245,6 +247,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
+            if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
+                return "pron", joined.group(1)         # "his wife and he went": he is among them
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
         if kind == "name" and found.endswith(_POSSESSIVE) and re.match(r"\s+[a-z]", part[m.end():m.end() + 3]):
             continue                                   # "After Stalin's death he …": whose death, not who
@@ -310,7 +314,7 @@ def _bare(word: str) -> str:
 
 def clean(words: str) -> str:
     """An actor's name without a leading article or possessive ending."""
-    words = re.sub(r"^(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+", "", words)
+    words = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+", "", words)
     words = re.sub(r"['’]s$", "", words)
     return words.strip(" ,")
 
