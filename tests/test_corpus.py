@@ -157,7 +157,15 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path, big):
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    kept = len(list(parts.glob("*/[0-9a-f]*.parquet")))
+    # a worker process may outlive the command by a moment and finish the part it was writing (each is
+    # written whole or not at all): count what the rerun will find once nothing changes any more
+    kept, deadline = -1, time.monotonic() + 20
+    while time.monotonic() < deadline:
+        now = len(list(parts.glob("*/[0-9a-f]*.parquet")))
+        if now == kept:
+            break
+        kept = now
+        time.sleep(1)
     assert 1 <= kept < 24 and not out.exists()                # stopped mid-run, nothing written
     done = subprocess.run(cmd[:-2], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
