@@ -99,11 +99,15 @@ from pathlib import Path  # noqa: E402
 GAZETTEER = Gazetteer.load(Path(__file__).with_name("data") / "places.csv")
 
 
-WORDS = st.sampled_from("in that the same following next one a year Year YEAR years later spring Summer AUTUMN fall "
-                        "January May march 1905 190 19055 he went , .".split())
+WORDS = st.sampled_from("""in the|that year|the same year|the following year|a year|one year|years later|years after|
+    the following spring|that summer|next autumn|the same fall|January|February|March|April|May|June|July|August|
+    September|October|November|December|1905|190|19055|he went|,|.""".replace("\n    ", "").split("|"))
+# each word as written, in capitals, or in any mix of cases ("yeAr")
+CASED = st.tuples(WORDS, st.lists(st.booleans(), min_size=20, max_size=20)).map(
+    lambda w: "".join(c.upper() if up else c for c, up in zip(w[0], w[1])) if w[1][-1] else w[0])
 
 
-@given(st.lists(WORDS, max_size=12).map(" ".join))
+@given(st.lists(CASED, max_size=12).map(" ".join))
 def test_the_quick_date_test_never_skips_a_sentence_the_full_one_would_read(sentence):
     from lifemap.extract.dating import _DIGIT_OR_MONTH, _MAYBE_DATE
 

@@ -114,8 +114,7 @@ _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|M
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
 # Letters every match of it holds, looked for first: most sentences have none, and this is cheaper.
-_MAYBE_DATE = re.compile(r"\d\d\d\d|uary|arch|pril|May|une|uly|ugust|ember|tober|ear|EAR|pring|PRING|ummer|UMMER|"
-                         r"utumn|UTUMN|[Ff]all|FALL")
+_MAYBE_DATE = re.compile(r"\d\d\d\d|uary|arch|pril|May|une|uly|ugust|ember|tober|(?i:ear|pring|ummer|utumn|fall)")
 
 
 # The narrative's date -----------------------------------------------------------------------------
