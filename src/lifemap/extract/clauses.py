@@ -11,12 +11,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+# ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
+_PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
-                     r"(?:in|during|of|for|by|with|under|after|through)\s+which|"
+                     + _PREP_WHICH + r"|"
                      r"before|after|although|though|as|because|since|until|so|whereas)\b|\bwhere\b|\bwhile\b|"
                      r"\bwhen\b")
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
-                          r"before|after|(?:in|during|of|for|by|with|under|after|through)\s+which)\b[^,;]*,")
+                          r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
 # no clause of its own, so the comma after the place ends nothing.
@@ -41,7 +43,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
 # What goes on the predicate before the comma, so that no leading phrase ended there.
-_COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s+)?[a-z]+(?:ed|ing)?\b(?<!\bhe)(?<!\bshe)"
+_COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s+)?[a-z]+\b(?<!\bhe)(?<!\bshe)"
                           r"(?<!\bthey)(?<!\bthe)")
 # A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
 _NAME_AFTER_DATE = re.compile(r"\d\s+[A-Z]")
@@ -147,9 +149,6 @@ def adverb_after(sentence: str, pos: int) -> int:
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
-# Verbs one can only mean of where one is: a wish to stay in or leave a place still puts one there.
-_WHERE_ONE_IS = frozenset("remain stay leave".split())
-_PRESENCE_LEADS = frozenset("once back while still".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
 
@@ -224,7 +223,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
         opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
         # "Once in the United States, he criticised …", "Back in Russia, …": being there is the point
-        there = opens and any(t.text.lower() in _PRESENCE_LEADS for t in tokens[first:j])
+        there = opens and any(t.text.lower() in _closed_words("presence_leads") for t in tokens[first:j])
         if prep in ("", "subject"):
             if after is not None:
                 verb_at, noun, mover = after, "", ""
@@ -253,7 +252,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
-    if (verb is not None and verb.lemma in _WHERE_ONE_IS and prep in ("", "in", "at") and verb_at > first
+    if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at") and verb_at > first
             and tokens[verb_at - 1].tag is Tag.TO and not any(t.text.lower() in _irrealis_nouns() for t in before)):
         irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow";
         #                                            not "decided to leave for Vienna", "the plan to remain in"
@@ -299,10 +298,15 @@ def _copula(tokens: list, j: int, prep: str) -> bool:
 
 
 @functools.cache
-def _irrealis_nouns() -> frozenset[str]:
+def _closed_words(section: str) -> frozenset[str]:
+    """A section of ``data/lexicon/function_words.txt`` that is no part of speech."""
     from ..lexicon import sections
 
-    return frozenset(sections("function_words")["irrealis"])
+    return frozenset(sections("function_words")[section])
+
+
+def _irrealis_nouns() -> frozenset[str]:
+    return _closed_words("irrealis")
 
 
 _THERE = re.compile(r"\bthere\b")

@@ -57,7 +57,6 @@ def is_big(m: Mention) -> bool:
     return m.location is not None and m.location.kind in ("region", "country")
 
 
-_MOVING_GROUPS = frozenset("troops army armies forces soldiers units divisions regiments".split())
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
 
 
@@ -104,6 +103,12 @@ def _on_front(m: Mention, before: str) -> bool:
     return m.text.endswith("Front") and bool(_ON.search(before))
 
 
+def _front_of(text: str, previous: Mention, m: Mention) -> bool:
+    """The front a place lay on, right after it: "moved to Ukraine, on the Southwest Front"."""
+    gap = text[previous.end:m.start]
+    return gap.lstrip().startswith(",") and _on_front(m, gap)
+
+
 def _crossed(link: Link) -> bool:
     """A region or country that a verb of motion takes for its object is a place gone through or to:
     "toured the Soviet Union", "crossed Siberia", "reached Japan"."""
@@ -114,7 +119,7 @@ def _acted_on(link: Link) -> bool:
     """A region or country a decree, a policy or a thought is about, or that only qualifies a thing
     ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
     noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
-    if link.noun and (kinds.kind_words(link.noun) or link.noun in _MOVING_GROUPS):
+    if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")):
         return False                               # "forced the Polish troops back into Poland": people go there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
@@ -122,11 +127,7 @@ def _acted_on(link: Link) -> bool:
 def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia", or names the
     front it lay on: "moved to Ukraine, on the Southwest Front"."""
-    gap = text[previous.end:m.start]
-    return bool(_LIST_GAP.match(gap)) or (m.text.endswith("Front") and bool(_FRONT_GAP.match(gap)))
-
-
-_FRONT_GAP = re.compile(r"^\s*,\s*(?:on|along)\s+(?:the\s+)?$")
+    return bool(_LIST_GAP.match(text[previous.end:m.start])) or _front_of(text, previous, m)
 
 
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
