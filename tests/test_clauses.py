@@ -336,3 +336,8 @@ def test_kin_after_her_or_a_name_and_a_group_only_right_after_a_possessive():
                    "Tsaritsyn were harsh.")
     assert [e[:2] for e in found] == [("Tiflis", "brother"), ("Baku", "Stalin"), ("Gori", "Stalin"),
                                       ("Tsaritsyn", "troops")]
+
+
+def test_a_country_where_something_happens_is_a_scene():
+    assert [e[0] for e in events("In 1905 unrest spread across Georgia.")] == ["Georgia"]
+    assert events("In 1926 Stalin praised the reforms in Georgia.") == []          # a policy, no scene

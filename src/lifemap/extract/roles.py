@@ -119,7 +119,8 @@ def _acted_on(link: Link) -> bool:
     """A region or country a decree, a policy or a thought is about, or that only qualifies a thing
     ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
     noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
-    if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")):
+    if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
+                      or link.noun in words("happenings")):
         return False                               # "forced the Polish troops back into Poland": people go there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
