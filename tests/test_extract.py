@@ -132,6 +132,18 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
     assert [(r["place"], r["date_start"]) for r in frame.to_dict("records")] == [("sochi", "1926"), ("moscow", "1927")]
 
 
+def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
+    text = ("In 1912 Stalin lived in Vologda. During World War I, Stalin's mother went to Tiflis. "
+            "Stalin stayed in Kureika.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["place"], r["actor"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("vologda", "Stalin", "1912", "1912"), ("tbilisi", "Stalin's mother", "1914", "1918"),
+        ("kureika", "Stalin", "1912", "1912")]               # the narrative still stands in 1912
+    # "in the Civil War" after a noun is what it was about, not when
+    text = "In August 1920 Lenin met Stalin in Moscow. Lenin blamed him in Moscow for his part in the Civil War."
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1920-08", "1920-08"]
+
+
 def test_a_birth_day_is_not_carried_to_the_school_years():
     frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
                     progress=False)

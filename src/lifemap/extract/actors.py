@@ -13,7 +13,7 @@ from typing import Callable
 from ..lexicon import words as lexicon
 from ..subject import Subject
 from .clauses import Link
-from .tagger import Tag
+from .tagger import Tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
@@ -382,8 +382,9 @@ _POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:(?!(?:he|she|they|it
 def _possessor(sentence: str, pos: int) -> str | None:
     """The person whose event noun the place at ``pos`` hangs on: "Lenin's arrival in Petrograd"."""
     m = _POSSESSED_EVENT.search(sentence, max(0, pos - 60), pos)
-    if m is None or m.group(2).endswith("ed") or not kinds.kind_words(m.group(2)):
-        return None                                    # a noun, not a verb: "arrival", not "arrested"
+    if m is None or m.group(2).endswith("ed") or verbs().get(m.group(2), ("", "", "base"))[2] != "base" or (
+            not kinds.kind_words(m.group(2))):
+        return None                                    # a noun, not a verb: "arrival", not "arrested" or "went"
     return m.group(1)
 
 

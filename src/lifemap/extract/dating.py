@@ -162,7 +162,10 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                     if born is not None and not any(not d.foreign for d in found) else None)
             if aged is not None and not (context is not None and aged.days[0] <= context.days[0] <= aged.days[1]):
                 found.append(aged)
-        out.dates.append(found)
+        # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
+        # that long does not move the narrative on
+        named = _named_period(sentence, a, i, paragraph) if not found and _PERIOD_HINT.search(sentence) else []
+        out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
             continue                                   # a caption's date is not the narrative's
         told = [d for d in found if not d.foreign and not d.look_back]
@@ -173,6 +176,33 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         elif context is not None and ANAPHORA.search(sentence):
             context = replace(context, sentence=i, paragraph=paragraph)   # "That month, …"
     return out
+
+
+@functools.cache
+def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
+    """The periods of ``data/lexicon/named_periods.txt``: a pattern for "during/in/throughout <name>"
+    and each name's years."""
+    spans: dict[str, DateSpan] = {}
+    for line in sorted(lexicon("named_periods")):
+        years, *names = (part.strip() for part in line.split("|"))
+        first, last = years.split()
+        for name in names:
+            spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan(first, last, "year")
+    names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
+    # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic)
+    pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b")
+    return pattern, spans
+
+
+_PERIOD_HINT = re.compile(r"[Ww]ar|urge|[Tt]error|lan\b|NEP|omor|chin")
+
+
+def _named_period(sentence: str, a: int, i: int, paragraph: int) -> list[NarrativeDate]:
+    pattern, spans = _named_periods()
+    m = pattern.search(sentence)
+    if m is None:
+        return []
+    return [NarrativeDate(spans[m.group(1).lower()], m.group(), a + m.start(), a + m.end(), i, paragraph)]
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
