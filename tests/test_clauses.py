@@ -341,3 +341,8 @@ def test_kin_after_her_or_a_name_and_a_group_only_right_after_a_possessive():
 def test_a_country_where_something_happens_is_a_scene():
     assert [e[0] for e in events("In 1905 unrest spread across Georgia.")] == ["Georgia"]
     assert events("In 1926 Stalin praised the reforms in Georgia.") == []          # a policy, no scene
+
+
+def test_who_fights_in_a_region_is_there_but_not_who_invades_a_country():
+    assert [e[:2] for e in events("In 1919 Stalin fought against Kolchak in Siberia.")] == [("Siberia", "Stalin")]
+    assert [e for e in events("In 1939 Stalin invaded Poland.") if e[1] == "Stalin"] == []

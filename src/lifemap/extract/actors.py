@@ -353,7 +353,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep == "from")
     if v in ("combat", "create"):
-        return not big                                 # "defended Tsaritsyn", not "invaded Poland"
+        # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
+        return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout"))
     if v == "rule":
         return not big and link.prep in ("at", "in")   # "gave lectures at Sverdlov University", "signed it in
         #                                                Brest-Litovsk"; not "decreed collectivisation in Ukraine"
