@@ -346,3 +346,8 @@ def test_a_country_where_something_happens_is_a_scene():
 def test_who_fights_in_a_region_is_there_but_not_who_invades_a_country():
     assert [e[:2] for e in events("In 1919 Stalin fought against Kolchak in Siberia.")] == [("Siberia", "Stalin")]
     assert [e for e in events("In 1939 Stalin invaded Poland.") if e[1] == "Stalin"] == []
+
+
+def test_a_noun_in_ly_is_no_adverb():
+    assert [t.tag for t in tag("The family moved to Baku.")][1] is Tag.WORD
+    assert [e[:2] for e in events("In 1893 the family moved to Bessarabia.")] == [("Bessarabia", "Stalin")]
