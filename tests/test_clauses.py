@@ -351,3 +351,9 @@ def test_who_fights_in_a_region_is_there_but_not_who_invades_a_country():
 def test_a_noun_in_ly_is_no_adverb():
     assert [t.tag for t in tag("The family moved to Baku.")][1] is Tag.WORD
     assert [e[:2] for e in events("In 1893 the family moved to Bessarabia.")] == [("Bessarabia", "Stalin")]
+
+
+def test_what_is_reported_has_its_own_subject_but_a_thought_stays_unreal():
+    assert [e[:2] for e in events("In 1917 Stalin told Lenin that Kamenev was in Helsinki.")] == [
+        ("Helsinki", "Kamenev")]
+    assert events("In 1917 Stalin learned that he would be sent to Narym.") == []

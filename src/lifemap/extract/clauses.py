@@ -60,10 +60,25 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where clauses meet, as (start, end) of each boundary, in order."""
     out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence) if not _serial(sentence, m)]
     out += [(m.end() - 1, m.end()) for m in _SUBORDINATE.finditer(sentence)]
+    out += [(m.start(), m.end()) for m in _THAT.finditer(sentence) if _reported(sentence, m.start())]
     lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
     return tuple(sorted(out))
+
+
+# "told Lenin that Kamenev was in Helsinki": what is reported has its own subject (a thought or a wish
+# keeps its clause, so that "learned that he would be sent to Narym" stays unreal)
+_THAT = re.compile(r"\bthat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")
+_WORD_BEFORE = re.compile(r"([a-z]+)\W+(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+def _reported(sentence: str, at: int) -> bool:
+    """Whether a verb of saying stands right before "that" (over an indirect object: "told Lenin that")."""
+    from .tagger import verbs
+
+    m = _WORD_BEFORE.search(sentence, max(0, at - 40), at)
+    return m is not None and verbs().get(m.group(1), ("", ""))[1] == "report"
 
 
 # The serial comma of a list of names: "Stalin, Trotsky, Sverdlov, and Lenin lived at the Kremlin".
