@@ -357,3 +357,8 @@ def test_what_is_reported_has_its_own_subject_but_a_thought_stays_unreal():
     assert [e[:2] for e in events("In 1917 Stalin told Lenin that Kamenev was in Helsinki.")] == [
         ("Helsinki", "Kamenev")]
     assert events("In 1917 Stalin learned that he would be sent to Narym.") == []
+
+
+def test_places_a_list_includes_share_its_link():
+    found = events("In 1912 Stalin travelled through Georgia and several towns, including Batum and Kutais.")
+    assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batum", "Stalin"), ("Kutais", "Stalin")]

@@ -49,6 +49,9 @@ _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\b
 # "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris"
 _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t)|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)"
                       r"\s+(?:\w+\s+){0,3}$")
+# "through Switzerland and several Italian cities, including Turin": members of what the list named
+_INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
+                            r"(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?$")
 
 
@@ -128,7 +131,8 @@ def _acted_on(link: Link) -> bool:
 def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia", or names the
     front it lay on: "moved to Ukraine, on the Southwest Front"."""
-    return bool(_LIST_GAP.match(text[previous.end:m.start])) or _front_of(text, previous, m)
+    gap = text[previous.end:m.start]
+    return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
 
 
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
