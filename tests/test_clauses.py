@@ -362,3 +362,8 @@ def test_what_is_reported_has_its_own_subject_but_a_thought_stays_unreal():
 def test_places_a_list_includes_share_its_link():
     found = events("In 1912 Stalin travelled through Georgia and several towns, including Batum and Kutais.")
     assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batum", "Stalin"), ("Kutais", "Stalin")]
+
+
+def test_a_military_district_is_where_its_city_is_but_a_governorate_is_not_its_town():
+    assert [e[:2] for e in events("In 1929 Stalin headed the Moscow Military District.")] == [("Moscow", "Stalin")]
+    assert events("In 1906 Stalin lived in the Kutais Governorate.") == []

@@ -89,7 +89,7 @@ _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Comm
 _STATION = re.compile(r"^(?:['’]s)?[ -](?:(?:Railway\s+|Rail\s+)?(?:Station|Terminal|Line|Railway)|"
                       r"Conventions?|Accords?|Protocols?|Agreement|Pact|Treaty)\b")
 _ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|Region|Krai|Kray|"
-                    r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR|Military District)\b")
+                    r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR)\b")
 # What may stand between a small place and the larger one that only locates it.
 _QUALIFIER_GAP = re.compile(
     r"^[\s,(]*(?:(?:now|then|today|later|at the time|once|formerly)\s+)?"
