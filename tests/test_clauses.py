@@ -367,3 +367,8 @@ def test_places_a_list_includes_share_its_link():
 def test_a_military_district_is_where_its_city_is_but_a_governorate_is_not_its_town():
     assert [e[:2] for e in events("In 1929 Stalin headed the Moscow Military District.")] == [("Moscow", "Stalin")]
     assert events("In 1906 Stalin lived in the Kutais Governorate.") == []
+
+
+def test_a_place_left_is_never_named_as_the_one_moved():
+    found = events("In 1905 Stalin left Baku for Tiflis.")
+    assert [e[0] for e in found] == ["Tiflis"] and found[0][1] != "Baku"

@@ -168,9 +168,9 @@ class Actors:
         mine = self.subject.name
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
-            return self._mover(i, link.mover)
+            return self._mover(i, link.mover, sentence, places)
         if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big):
-            return self._mover(i, link.mover)          # "the police arrested him in Baku": he was held there
+            return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
         if who != mine and self.meets_subject(tokens, link):
@@ -191,7 +191,9 @@ class Actors:
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
         return self._name(" ".join(names)) if names and self.is_person(names) else None
 
-    def _mover(self, i: int, words: str) -> str:
+    def _mover(self, i: int, words: str, sentence: str = "", places: Places = ()) -> str:
+        if any(words.endswith(sentence[a:b]) for a, b, _ in places):
+            return "unknown"                           # "left Rzhev for Smolensk": a place is no one moved
         low = words.lower()
         if low in ("him", "her", "himself", "herself"):
             return self.person_before(i, he=low in ("him", "himself"))
