@@ -226,3 +226,8 @@ def test_including_and_about_do_not_make_people_places(russian_places, fallback)
     for text in ("In 1934 he met writers, including Gorky, Babel and Pasternak.",
                  "In 1935 he talked to Ordzhonikidze about Georgia."):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == []
+
+
+def test_soviet_regions_are_in_the_curated_gazetteer(gazetteer):
+    text = "In 1920 he fought in the Donbass, in 1940 in Karelia, and later he visited Dagestan and Moldavia."
+    assert [m.place for m in find_places(text, gazetteer)] == ["donbas", "karelia", "dagestan", "moldavia"]
