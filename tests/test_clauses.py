@@ -372,3 +372,8 @@ def test_a_military_district_is_where_its_city_is_but_a_governorate_is_not_its_t
 def test_a_place_left_is_never_named_as_the_one_moved():
     found = events("In 1905 Stalin left Baku for Tiflis.")
     assert [e[0] for e in found] == ["Tiflis"] and found[0][1] != "Baku"
+
+
+def test_the_subjects_thing_is_not_the_subject_met():
+    found = events("In 1922 Lenin, recovering from a stroke at Gorki, grew alarmed at Stalin's conduct.")
+    assert [e[:2] for e in found] == [("Gorki", "Lenin")]

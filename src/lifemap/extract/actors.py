@@ -210,7 +210,8 @@ class Actors:
         for k, t in enumerate(inside):
             if (t.tag is Tag.VERB and t.vclass in ("meeting", "stay", "detention")) or (
                     t.tag is Tag.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
-                after = " ".join(x.text for x in inside[k + 1:k + 4])
+                # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
+                after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):
                     return True
         return False
