@@ -231,8 +231,9 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
 
 
 # The words of a death (the event words of deaths and killings, as data).
-_DEATH_WORDS = re.compile(r"\b(?:" + "|".join(sorted({w for k in ("death", "massacre") for w in sections("event_words")[k]
-                                                      if " " not in w}, key=len, reverse=True)) + r")\b")
+_DEATH_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
+    {w for k in ("death", "massacre") for w in sections("event_words")[k] if " " not in w}, key=len, reverse=True))
+    + r")\b")
 
 
 def _died_that_year(rest: str, year: str) -> bool:

@@ -37,7 +37,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ]")
 # What may join two words of one name: a space, a hyphen or dash, or the stop of "St." / "Mt.".
 _JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
-_POSSESSIVE = ("'s", "’s")
+POSSESSIVE = ("'s", "’s")
 
 MONTHS = frozenset("""january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -177,7 +177,7 @@ def _fold(word: str) -> str:
 
 
 def _strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(_POSSESSIVE) and len(word) > 3 else word
+    return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
 
 
 def _runs(text: str, start: int, limit: int = 5) -> list[tuple[int, str]]:
@@ -185,7 +185,7 @@ def _runs(text: str, start: int, limit: int = 5) -> list[tuple[int, str]]:
     m = WORD.match(text, start)
     out = [(m.end(), m.group())]
     pos = m.end()
-    while len(out) < limit and not out[-1][1].endswith(_POSSESSIVE):
+    while len(out) < limit and not out[-1][1].endswith(POSSESSIVE):
         j = _JOIN.match(text, pos)
         if not j:
             break
@@ -202,7 +202,7 @@ def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | No
         key = prefix + " " + " ".join(_fold(_strip_possessive(w)) for _, w in runs[:n])
         if key in names.keys:
             end = runs[n - 1][0]
-            return end - 2 if text[start:end].endswith(_POSSESSIVE) else end
+            return end - 2 if text[start:end].endswith(POSSESSIVE) else end
     return None
 
 
@@ -285,12 +285,13 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         if _PLACES_INCLUDING.search(text, max(0, start - 40), start) is not None:
             return True
         name = WORD.match(text, start + len(word) + 1)
-        return name is not None and _fold(name.group()) not in SURNAMES | PLACE_SURNAMES
+        return name is not None and _fold(name.group()) not in _SURNAMES_ANY
     return False
 
 
-_PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|areas|"
-                               r"territories|republics|provinces)\W*$", re.IGNORECASE)
+_PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|"
+                               r"areas|territories|republics|provinces)\W*$", re.IGNORECASE)
+_SURNAMES_ANY = SURNAMES | PLACE_SURNAMES
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             continue
         end = runs[match - 1][0]
         word = text[start:end]
-        if word.endswith(_POSSESSIVE):
+        if word.endswith(POSSESSIVE):
             end -= 2
             word = word[:-2]
         mention = _curated(text, start, end, word, gazetteer, names, when, persons, found)
@@ -579,7 +580,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
             if last is None or found[i].start > last.start:
                 last = found[i]
             i += 1
-        if word.endswith(_POSSESSIVE) or not _fallback_word_ok(word, persons):
+        if word.endswith(POSSESSIVE) or not _fallback_word_ok(word, persons):
             continue
         if not _cued(text, start, [last] if last else []) or _is_title(text, start) or _is_person_before(text, start):
             continue

@@ -14,7 +14,7 @@ from ..lexicon import words as lexicon
 from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag, verbs
-from ..toponyms import EVENTS_OF, GIVEN_NAMES, SURNAMES
+from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
 
@@ -47,7 +47,6 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—�
 # A relative of someone's is not that someone: "his wife", "Solzhenitsyn's adopted son Dmitri Turin".
 _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
-_POSSESSIVE = ("'s", "’s")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
@@ -191,7 +190,7 @@ class Actors:
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
         return self._name(" ".join(names)) if names and self.is_person(names) else None
 
-    def _mover(self, i: int, words: str, sentence: str = "", places: Places = ()) -> str:
+    def _mover(self, i: int, words: str, sentence: str, places: Places) -> str:
         if any(words.endswith(sentence[a:b]) for a, b, _ in places):
             return "unknown"                           # "left Rzhev for Smolensk": a place is no one moved
         low = words.lower()
@@ -374,7 +373,8 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
 
 
 # A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
-_RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+(?P<rel>who|that)\s+"
+_RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+"
+                       r"(?P<rel>who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
 _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 # "Lenin's arrival in", "Lenin's long-awaited return to": adjectives between, never a clause ("Stalin's

@@ -22,9 +22,11 @@ _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
 # no clause of its own, so the comma after the place ends nothing.
-_PREPOSITIONS_LIKE_PARTICIPLES = r"(?:During|Notwithstanding|Regarding|Concerning|Including|Excluding|According|Pending|Considering|Barring|Excepting)"
+_PREPOSITIONS_LIKE_PARTICIPLES = (r"(?:During|Notwithstanding|Regarding|Concerning|Including|Excluding|According|"
+                                  r"Pending|Considering|Barring|Excepting)")
 PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
-                             r"Returning|Exiled|Sentenced|Released|Concerned|(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
+                             r"Returning|Exiled|Sentenced|Released|Concerned|"
+                             r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
@@ -238,7 +240,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
         opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
         # "Once in the United States, he criticised …", "Back in Russia, …": being there is the point
-        there = opens and any(t.text.lower() in _closed_words("presence_leads") for t in tokens[first:j])
+        leads = _closed_words("presence_leads")
+        there = opens and any(t.text.lower() in leads for t in tokens[first:j])
         if prep in ("", "subject"):
             if after is not None:
                 verb_at, noun, mover = after, "", ""
@@ -258,17 +261,19 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         if tokens[n].tag is Tag.CONJ and n + 1 < until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
             start_at = n + 1
     before = tokens[start_at:until]
+    unreal_nouns = _irrealis_nouns()
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is Tag.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
                        and (t.vclass == "abstract"
                             or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
                    or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
                        and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
-                   or (t.text.lower() in _irrealis_nouns() and n + 1 < len(before)
+                   or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
-    if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at") and verb_at > first
-            and tokens[verb_at - 1].tag is Tag.TO and not any(t.text.lower() in _irrealis_nouns() for t in before)):
+    if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at")
+            and verb_at > first and tokens[verb_at - 1].tag is Tag.TO
+            and not any(t.text.lower() in unreal_nouns for t in before)):
         irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow";
         #                                            not "decided to leave for Vienna", "the plan to remain in"
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
