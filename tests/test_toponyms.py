@@ -219,6 +219,9 @@ def test_including_opens_a_list_and_a_few_small_words_may_follow_a_name(russian_
     for text in ("In 1920 he arrived at Kazan about two months later.", "He died at his home in Kazan due to a fever.",
                  "He reached Kazan together with his brother."):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == ["Kazan"]
+    # a participle after the name says what was done there, not what kind of thing it is
+    text = "In 1937 he went between Moscow and Kazan organising the volunteers."
+    assert [m.text for m in find_places(text, russian_places, fallback=fallback)] == ["Moscow", "Kazan"]
 
 
 def test_including_and_about_do_not_make_people_places(russian_places, fallback):

@@ -590,7 +590,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
         modifier = re.match(r"^\s+([a-z]+)", after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") and not (
+        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
+                and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
