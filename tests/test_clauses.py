@@ -160,6 +160,8 @@ def test_a_country_a_verb_of_motion_takes_for_its_object_is_gone_through():
     # "toured the Soviet Union" is a journey there, although no preposition cues the country
     assert events("In 1935 Stalin toured Georgia.") == [("Georgia", "Stalin", "travel")]
     assert events("In 1935 Stalin praised Georgia.") == []
+    # travelling around a country is being in it
+    assert events("In 1936 Stalin travelled around Georgia.") == [("Georgia", "Stalin", "travel")]
 
 
 def test_a_place_after_nearby_is_cued():

@@ -323,7 +323,7 @@ def clean(words: str) -> str:
 
 # Whether a clause puts its subject at a place ------------------------------------------------------
 _ALONG = frozenset("motion sending stay detention meeting".split())
-_TO = frozenset("to into onto for towards toward via through across at in between".split())
+_TO = frozenset("to into onto for towards toward via through across at in between around".split())
 _MOVERS = frozenset("him her them himself herself themselves".split())
 
 
