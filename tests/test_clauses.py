@@ -162,6 +162,10 @@ def test_a_country_a_verb_of_motion_takes_for_its_object_is_gone_through():
     assert events("In 1935 Stalin praised Georgia.") == []
     # travelling around a country is being in it
     assert events("In 1936 Stalin travelled around Georgia.") == [("Georgia", "Stalin", "travel")]
+    # a journey a noun names is made by the clause's subject, whatever the verb before it
+    assert [e[:2] for e in events("In 1926 Stalin began a long holiday trip to Georgia.")] == [("Georgia", "Stalin")]
+    assert [e[:2] for e in events("In 1921 Stalin made two voyages between Russia and Georgia.")] == [
+        ("Russia", "Stalin"), ("Georgia", "Stalin")]
 
 
 def test_a_place_after_nearby_is_cued():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..lexicon import words as lexicon
+from ..lexicon import sections, words as lexicon
 from ..subject import Subject
 from .clauses import Link
 from .tagger import Tag, verbs
@@ -324,6 +324,8 @@ def clean(words: str) -> str:
 # Whether a clause puts its subject at a place ------------------------------------------------------
 _ALONG = frozenset("motion sending stay detention meeting".split())
 _TO = frozenset("to into onto for towards toward via through across at in between around".split())
+# A journey named by a noun is made by the clause's subject: "began a honeymoon in Germany".
+_TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
 
 
@@ -363,6 +365,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("abstract", "rename"):
         return False
     if big:
+        if link.noun.lower() in _TRAVEL_NOUNS:
+            return link.prep in _TO                    # "voyages between Spain and the Americas"
         return bool(link.verb) and link.prep in ("to", "into", "in", "across", "through") and not link.noun
     return link.prep != "from"
 
