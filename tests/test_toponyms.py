@@ -234,3 +234,49 @@ def test_including_and_about_do_not_make_people_places(russian_places, fallback)
 def test_soviet_regions_are_in_the_curated_gazetteer(gazetteer):
     text = "In 1920 he fought in the Donbass, in 1940 in Karelia, and later he visited Dagestan and Moldavia."
     assert [m.place for m in find_places(text, gazetteer)] == ["donbas", "karelia", "dagestan", "moldavia"]
+
+
+# Buildings no gazetteer knows, placed at their town ----------------------------------------------
+def sites(text, gazetteer, fallback=None):
+    return [(m.text, m.location.parent, m.location.name, m.source) for m in find_places(text, gazetteer, fallback=fallback)
+            if m.source == "context"]
+
+
+def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback):
+    # the town right after it ("in Moscow", ", Perm"), cued or not
+    assert sites("In 1837 he was sent to the Mariinsky Hospital in Moscow.", russian_places, fallback) == [
+        ("Mariinsky Hospital", "moscow", "Mariinsky Hospital, Moscow", "context")]
+    assert sites("He was buried in the grounds of the Trinity Cathedral, Perm.", russian_places, fallback) == [
+        ("Trinity Cathedral", "perm", "Trinity Cathedral, Perm", "context")]
+    # else the town of the sentence before; the point is the town's, and says where it came from
+    found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
+                                    russian_places, fallback=fallback) if m.source == "context"]
+    hotel = found[0].location
+    assert (hotel.id, hotel.kind, hotel.lat, hotel.lon, hotel.coord_source) == (
+        "moscow--hotel-lux", "site", 55.7522, 37.6156, "context:moscow")
+
+
+@pytest.mark.parametrize("text", [
+    "He lodged at the Hotel Lux for a year.",                               # no town at all
+    "He lived in Moscow.\n\nLater he lodged at the Hotel Lux for a year.",  # the town is another paragraph's
+    "In Moscow he joined the Academy of Sciences.",                         # a body, not a building
+    # the town of several sentences before: the narrative may have moved on without naming a town
+    "In 1903 he worked in Moscow. He then spent many years in the provinces. He served in the army for "
+    "a long time. He wrote books about the war and about his exile. He travelled widely and was often ill. "
+    "Late in life he took a job at the Griedl Works.",
+])
+def test_a_building_without_a_town_near_it_is_not_guessed(russian_places, fallback, text):
+    assert sites(text, russian_places, fallback) == []
+
+
+def test_a_place_read_from_context_goes_through_the_events_frame(fallback):
+    import lifemap
+    from lifemap.events import with_places_of
+    from lifemap.extract import extract
+
+    frame = extract("In 1935 Stalin returned to Moscow. He lodged at the Hotel Lux.", fallback=fallback, progress=False)
+    hotel = frame[frame["place_source"] == "context"].iloc[0]
+    assert (hotel["name"], hotel["place_label"], hotel["place_kind"], hotel["actor"]) == (
+        "Hotel Lux", "Hotel Lux, Moscow", "site", "Stalin")
+    place = next(p for p in with_places_of(frame, lifemap.Gazetteer.load()) if p.id == hotel["place"])
+    assert place.coord_source == "context:moscow"

@@ -59,7 +59,7 @@ class Evidence:
     date_text: str             # the date expression the date came from ("" when none)
     carried: bool              # the date came from the narrative or the next sentence, not the event's own words
     confidence: float
-    place_source: str          # "curated", "geonames" or "nominatim"
+    place_source: str          # "curated", "geonames", "nominatim" or "context" (a building at its town)
     sentence: str
 
 
@@ -241,7 +241,10 @@ def _with_places_of_file(path: Path, gazetteer: Gazetteer) -> Gazetteer:
 
 
 def _coord_source(place_id: str) -> str:
-    """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``."""
+    """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``;
+    ``moscow--hotel-lux`` → ``context:moscow`` (a building placed at the town the text names with it)."""
+    if "--" in place_id:
+        return f"context:{place_id.split('--', 1)[0]}"
     if place_id.startswith("osm-"):
         _, osm_type, osm_id = place_id.split("-", 2)
         return f"nominatim:{osm_type}/{osm_id}"

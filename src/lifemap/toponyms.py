@@ -18,11 +18,16 @@ Words are only ever matched whole, so "Georgian" never yields Georgia and "Stali
 
 Names the curated gazetteer lacks are looked up in the GeoNames fallback only after a locative
 cue, and ranked toward the countries of the curated places named so far (``lifemap.geonames``).
+A building or site no gazetteer knows ("the Mariinsky Hospital", "Hotel Lux": a name ending in or
+opening with a word of ``data/lexicon/site_nouns.txt``) is placed at the town named right after it
+or at most two sentences before it, and says so (source "context"); without such a town it is
+left out.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,7 +114,7 @@ class Mention:
     end: int
     text: str
     place: str                      # the place id (a curated id, or ``geonames-<id>``)
-    source: str                     # "curated" or "geonames"
+    source: str                     # "curated", "geonames", "nominatim" or "context"
     confidence: float
     location: Place | None = field(default=None, compare=False, repr=False)
     cued: bool = field(default=False, compare=False, repr=False)
@@ -446,7 +451,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     if fallback is not None and unknown:
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
         found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
-    return found
+    return _with_sites(text, found)
 
 
 def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -> list[Place]:
@@ -610,6 +615,75 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         everywhere[place.country] += 1
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _with_sites(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` and the buildings no gazetteer knows that have a town next to them."""
+    starts = [f.start for f in found]
+    placed = []
+    for start, end, word in _sites(text):
+        k = bisect.bisect_left(starts, end)
+        if k and found[k - 1].end > start:
+            continue                               # a name the gazetteers know ("Moscow University")
+        site = _site_in_town(text, found, k, start, end, word)
+        if site is not None:
+            placed.append(site)
+    if not placed:
+        return found
+    # "the Mariinsky Hospital in Moscow": the hospital is the place, Moscow only locates it
+    return _drop_qualifiers(text, sorted(found + placed, key=lambda f: f.start))
+
+
+@functools.cache
+def _site_pattern() -> re.Pattern:
+    nouns = "|".join(sorted((n.capitalize() for n in words("site_nouns")), key=len, reverse=True))
+    name = r"[A-Z][\w'’-]+"
+    return re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{nouns})|(?:{nouns})\s+{name})\b")
+
+
+def _sites(text: str) -> list[tuple[int, int, str]]:
+    """Names of buildings inside a sentence, cued or not: "the grounds of the Mariinsky Hospital",
+    "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
+    return [(m.start(), m.end(), m.group()) for m in _site_pattern().finditer(text)
+            if not text.startswith(" of ", m.end())]   # "the Academy of Sciences" is a body, not a building
+
+
+# What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
+_SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
+_SITE_BEFORE = 250         # characters back (and two sentences at most) to the town the narrative stands in
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+[A-Z]")
+_TOWNS = ("city", "village", "site")
+
+
+def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str) -> Mention | None:
+    """A building no gazetteer knows (``found[k]`` is the first mention after it), placed at the town
+    that holds it: the town named right after it ("the Mariinsky Hospital in Moscow"), else the last
+    town named before it in its paragraph, at most two sentences back ("…returned to Moscow. He lodged at
+    the Hotel Lux"). None without such a town: a building is never guessed into a country."""
+    town = None
+    after = found[k] if k < len(found) else None
+    if after is not None and after.location is not None and after.location.kind in _TOWNS \
+            and _SITE_JOIN.fullmatch(text, end, after.start):
+        town = after
+    else:
+        for f in reversed(found[max(0, k - 8):k]):
+            gap = text[f.end:start]
+            if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
+                break
+            if f.location is not None and f.location.kind in _TOWNS:
+                town = f
+                break
+    if town is None or (town.location.kind == "site" and town.location.parent):
+        return None                                # (a building inside a building is too far to guess)
+    host = town.location
+    place = Place(f"{host.id}--{_slug(word)}", f"{word}, {host.name}", "site", host.country, host.lat, host.lon,
+                  parent=host.id, coord_source=f"context:{host.id}",
+                  note=f"not in any gazetteer; placed at {host.name}, the town the text names with it")
+    return Mention(start, end, word, place.id, "context", 0.5, place, True)
+
+
+def _slug(word: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
 
 
 def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
