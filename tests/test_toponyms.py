@@ -156,6 +156,14 @@ def test_fallback_refuses_what_is_not_a_place(russian_places, fallback, text):
 
 def test_fallback_needs_a_locative_cue(russian_places, fallback):
     assert find_places("Samara is on the Volga.", russian_places, fallback=fallback) == []
+    assert find_places("In 1920 he remembered Kungur fondly.", russian_places, fallback=fallback) == []
+
+
+def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
+    # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
+    found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Samara", "RU")]
+    assert find_places("In 1936 he founded the Communist Party of Croatia.", russian_places, fallback=fallback) == []
 
 
 def test_a_list_a_cue_opens_goes_on_over_names_left_for_the_fallback(russian_places, fallback):

@@ -16,8 +16,9 @@ Words are only ever matched whole, so "Georgian" never yields Georgia and "Stali
 - a region or country that only qualifies a smaller place next to it ("Kutaisi, then in the
   Kutais Governorate", "Tampere, in Finland").
 
-Names the curated gazetteer lacks are looked up in the GeoNames fallback only after a locative
-cue, and ranked toward the countries of the curated places named so far (``lifemap.geonames``).
+Names the curated gazetteer lacks are looked up in the GeoNames fallback after a locative cue (or
+without one where GeoNames reads the name as a city of half a million people or more and it is no
+surname), and ranked toward the countries of the curated places named so far (``lifemap.geonames``).
 A building or site no gazetteer knows ("the Mariinsky Hospital", "Hotel Lux": a name ending in or
 opening with a word of ``data/lexicon/site_nouns.txt``) is placed at the town named right after it
 or at most two sentences before it, and says so (source "context"); without such a town it is
@@ -376,14 +377,16 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             if fallback is None or text[start - 1:start] != " " or not (
                     text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ","):
                 continue
-            if not _cued(text, start, _before(found, cued_unknown)) or _continues_name(text, start):
+            if _continues_name(text, start):
                 continue
+            cued_here = _cued(text, start, _before(found, cued_unknown))
             runs = _runs(text, start)
             n = 1
             while n < len(runs) and runs[n][1][:1].isupper():
                 n += 1
             unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
-            cued_unknown = _CuedName(runs[n - 1][0])
+            if cued_here:
+                cued_unknown = _CuedName(runs[n - 1][0])
             pos = runs[0][0]
             continue
         before = text.rfind(" ", max(0, start - 18), start - 1) + 1 if text[start - 2:start - 1].islower() else 0
@@ -587,8 +590,11 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
             i += 1
         if word.endswith(POSSESSIVE) or not _fallback_word_ok(word, persons):
             continue
-        if not _cued(text, start, [last] if last else []) or _is_title(text, start) or _is_person_before(text, start):
+        if _is_title(text, start) or _is_person_before(text, start):
             continue
+        uncued = not _cued(text, start, [last] if last else [])
+        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY):
+            continue                               # "writers, including Gorky": the man, not the city
         after = text[end:end + 40]
         if _STATION.match(after) or _ADMIN.match(after) or (re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
@@ -604,7 +610,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         alone = len(ranked) == 1
         best = next((r for r in ranked if acceptable(r, region, alone=alone)
                      or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-        if best is None:
+        if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
+                                            and best is ranked[0])):
             continue
         confidence = 0.6 if best is ranked[0] else 0.5
         place = best.to_place()
@@ -684,6 +691,11 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
 
 def _slug(word: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
+
+
+# A city this populous is read without a cue ("visiting Cologne, Berlin, Dresden"): no reader takes
+# it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
+_UNCUED_POPULATION = 500_000
 
 
 def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
