@@ -85,6 +85,16 @@ def test_death_near_a_city(life):
     assert (moscow["kind"], moscow["date_start"], moscow["precision"]) == ("death", "1953-03-05", "day")
 
 
+def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
+    kinds = {r["name"]: (r["kind"], r["actor"]) for r in extract(
+        "Sergei Kirov led the party in Leningrad. In 1934 Kirov was shot dead in the Smolny Institute. "
+        "In 1919 the Cheka shot hundreds of hostages in Kiev. In 1933 Kirov was shot at in Moscow.",
+        fallback=False, progress=False).to_dict("records")}
+    assert kinds["Smolny Institute"] == ("death", "Sergei Kirov")
+    assert kinds["Kiev"] == ("massacre", "Cheka")
+    assert kinds["Moscow"][0] == "other"                       # shot at is not shot dead
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)
