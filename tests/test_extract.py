@@ -136,6 +136,18 @@ def test_that_month_near_the_place_outweighs_a_later_month():
     assert helsinki["date_start"] != "1917-11"
 
 
+def test_the_next_day_is_a_day_on():
+    text = ("On 1 December 1934 Kirov was shot in Leningrad. Stalin came to Leningrad the next day. "
+            "Two days later Stalin returned to Moscow.")
+    frame = extract(text, progress=False)
+    assert [(r["place"], r["date_start"]) for r in frame.to_dict("records")][1:] == [
+        ("saint-petersburg", "1934-12-02"), ("moscow", "1934-12-04")]
+    # after a month, "the next day" names no day: the month is kept
+    frame = extract("In December 1934 Kirov was shot in Leningrad. Stalin came to Leningrad the next day.",
+                    progress=False)
+    assert list(frame["date_start"]) == ["1934-12", "1934-12"]
+
+
 def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
     text = "In 1926 Stalin fell ill. He went to Sochi; a year later he returned to Moscow."
     frame = extract(text, progress=False)

@@ -3,7 +3,7 @@
 **The narrative's date.** Sentence by sentence, the last date of a sentence that is not a look back
 (a pluperfect clause, "the 1915 trial") or someone else's ("founded in", "until", in brackets) becomes
 the narrative's date; a heading such as "1899–1904: …" sets it too, a caption does not. "After two
-months" moves it on; "That month, …" keeps it. The period that holds it ("the winter of 1916–17" for
+months" and "the next day" move it on; "That month, …" keeps it. The period that holds it ("the winter of 1916–17" for
 "December") is its frame, and a year-less date takes the year of that period.
 
 **An event's date.** The sentence's date expression nearest the place, one in the same clause first
@@ -101,8 +101,9 @@ _FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written
 _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
                            r"before", re.IGNORECASE)
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>weeks?|months?)"
-                    rf"|(?P<n2>{_NUMBER})\s+(?P<u2>weeks?|months?)\s+later)\b", re.IGNORECASE)
+_SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
+                    rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
+                    rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|week|month))\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -269,8 +270,10 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
 
 
 def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
-    """"After two months", "four weeks later": the narrative date moved on by that much."""
-    if "week" not in sentence and "month" not in sentence:
+    """"After two months", "four weeks later", "the next day": the narrative date moved on by that much
+    (a day only from a day)."""
+    if "week" not in sentence and "month" not in sentence and "day" not in sentence \
+            and "following" not in sentence and "next" not in sentence:
         return None
     m = _SHIFT.search(sentence)
     if m is None:
@@ -279,10 +282,16 @@ def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
     base_date = base[-1] if base else context
     if base_date is None or base_date.span.precision not in ("day", "month"):
         return None
-    n = m.group("n1") or m.group("n2")
+    n = m.group("n1") or m.group("n2") or "1"
     n = int(n) if n.isdigit() else _NUMBERS[n.lower()]
-    unit = (m.group("u1") or m.group("u2")).lower()
+    unit = (m.group("u1") or m.group("u2") or m.group("u3")).lower()
     first, last = base_date.span.first_day, base_date.span.last_day
+    if unit.startswith(("day", "morning", "evening")):
+        if base_date.span.precision != "day" or first != last:
+            return None                            # "the next day" after a month is no day
+        day = first + dt.timedelta(days=n)
+        span = DateSpan(day.isoformat(), day.isoformat(), "day", "", base_date.span.calendar)
+        return NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph, True)
     if unit.startswith("week"):
         first, last = first + dt.timedelta(days=7 * n), last + dt.timedelta(days=7 * n)
     else:
