@@ -383,3 +383,15 @@ def test_a_place_left_is_never_named_as_the_one_moved():
 def test_the_subjects_thing_is_not_the_subject_met():
     found = events("In 1922 Lenin, recovering from a stroke at Gorki, grew alarmed at Stalin's conduct.")
     assert [e[:2] for e in found] == [("Gorki", "Lenin")]
+
+
+def test_she_and_her_mean_a_woman_or_a_woman_subject():
+    text = ("Alexandra Kollontai (1872–1952) was a Russian revolutionary. Kollontai was a diplomat. "
+            "Kollontai wrote novels.\n\n"
+            "In 1917 she returned to Petrograd. In 1919 Lenin sent her to the Crimea. "
+            "In 1926 she served as envoy in Mexico City.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")] == [
+        ("Petrograd", "Alexandra Kollontai"), ("Crimea", "Alexandra Kollontai"), ("Mexico City", "Alexandra Kollontai")]
+    # in a man's life, "her" is never him
+    assert [e[:2] for e in events("In 1920 Stalin met a nurse. Stalin sent her to Moscow.")] != [("Moscow", "Stalin")]

@@ -104,14 +104,17 @@ class Actors:
 
     def person_before(self, i: int, he: bool = True) -> str:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
-        for "he", never a woman."""
+        for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one."""
+        hers = self.subject.pronoun == "she"
         for j in self._earlier(i, 12):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
             for kind, words in reversed(self.subjects(j)):
-                if kind == "name" and not re.search(r",|\band\b", words) and not (he and is_woman(words)):
+                if kind != "name" or re.search(r",|\band\b", words):
+                    continue
+                if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
                     return self._name(words)
-        return self.subject.name if self.about_subject else "unknown"
+        return self.subject.name if self.about_subject and he != hers else "unknown"
 
     def plural_before(self, i: int) -> str:
         """The last group or list of people named as a subject in the few sentences before ``i``."""

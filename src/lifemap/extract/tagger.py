@@ -148,6 +148,11 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             else:
                 prev = Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD)
         append(prev)
+    for k, t in enumerate(out):
+        # "her" before no noun is the object pronoun: "Lenin sent her to the Crimea", not "her husband"
+        if t.tag is Tag.DET and t.text.lower() == "her" and (
+                k + 1 == len(out) or out[k + 1].tag not in (Tag.WORD, Tag.NAME, Tag.NUM, Tag.ADV)):
+            out[k] = Token(t.text, t.start, t.end, Tag.PRON)
     return out
 
 
