@@ -159,6 +159,12 @@ def test_fallback_needs_a_locative_cue(russian_places, fallback):
     assert find_places("In 1920 he remembered Kungur fondly.", russian_places, fallback=fallback) == []
 
 
+def test_a_university_or_a_tour_of_a_place_cues_it(russian_places, fallback):
+    for text in ("In 1898 she went abroad to study at the University of Kungur.",
+                 "In 1915 she made two speaking tours of Kungur and Perm."):
+        assert [m.text for m in find_places(text, russian_places, fallback=fallback)][:1] == ["Kungur"]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)
