@@ -164,6 +164,11 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     # "in the Civil War" after a noun is what it was about, not when
     text = "In August 1920 Lenin met Stalin in Moscow. Lenin blamed him in Moscow for his part in the Civil War."
     assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1920-08", "1920-08"]
+    # its outbreak is its first year, and the narrative moves there
+    text = ("In 1912 Stalin lived in Vologda. When the First World War broke out, Stalin was in Kureika. "
+            "Stalin stayed in Kureika.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [("1912", "1912"), ("1914", "1914"), ("1914", "1914")]
 
 
 def test_a_birth_day_is_not_carried_to_the_school_years():

@@ -3,7 +3,9 @@
 **The narrative's date.** Sentence by sentence, the last date of a sentence that is not a look back
 (a pluperfect clause, "the 1915 trial") or someone else's ("founded in", "until", in brackets) becomes
 the narrative's date; a heading such as "1899–1904: …" sets it too, a caption does not. "After two
-months" and "the next day" move it on; "That month, …" keeps it. The period that holds it ("the winter of 1916–17" for
+months", "the next day" and the outbreak of a named period ("When the First World War broke out")
+move it on; "That month, …" keeps it, and so does a named period's whole span ("During the Civil
+War"), which dates its own sentence only. The period that holds it ("the winter of 1916–17" for
 "December") is its frame, and a year-less date takes the year of that period.
 
 **An event's date.** The sentence's date expression nearest the place, one in the same clause first
@@ -166,6 +168,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
         named = _named_period(sentence, a, i, paragraph) if not found and _PERIOD_HINT.search(sentence) else []
+        if named and named[0].span.start == named[0].span.end:
+            found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
             continue                                   # a caption's date is not the narrative's
@@ -190,8 +194,11 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
         for name in names:
             spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan(first, last, "year")
     names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
-    # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic)
-    pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b")
+    # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic);
+    # or its outbreak: "When the First World War began, …" (group 2: its first year only)
+    pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b"
+                         rf"|\b(?i:when|after|as|once|soon after)\s+(?:the\s+)?((?i:{names}))\s+"
+                         rf"(?:began|broke\s+out|started|erupted)\b")
     return pattern, spans
 
 
@@ -203,7 +210,10 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int) -> list[Narrati
     m = pattern.search(sentence)
     if m is None:
         return []
-    return [NarrativeDate(spans[m.group(1).lower()], m.group(), a + m.start(), a + m.end(), i, paragraph)]
+    span = spans[(m.group(1) or m.group(2)).lower()]
+    if m.group(2):
+        span = DateSpan(span.start, span.start, "year")
+    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)]
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
