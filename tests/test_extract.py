@@ -169,6 +169,10 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "Stalin stayed in Kureika.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["date_start"], r["date_end"]) for r in rows] == [("1912", "1912"), ("1914", "1914"), ("1914", "1914")]
+    # a period of one year dates its sentence and moves nothing either
+    text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [r["date_start"] for r in rows] == ["1912", "1917", "1912"]
 
 
 def test_a_birth_day_is_not_carried_to_the_school_years():

@@ -167,8 +167,9 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 found.append(aged)
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
-        named = _named_period(sentence, a, i, paragraph) if not found and _PERIOD_HINT.search(sentence) else []
-        if named and named[0].span.start == named[0].span.end:
+        named, began = _named_period(sentence, a, i, paragraph) if not found and _PERIOD_HINT.search(sentence) \
+            else ([], False)
+        if began:
             found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
@@ -202,18 +203,19 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
-_PERIOD_HINT = re.compile(r"[Ww]ar|urge|[Tt]error|lan\b|NEP|omor|chin")
+_PERIOD_HINT = re.compile(r"[Ww]ar|urge|[Tt]error|lan\b|NEP|omor|chin|evolution")
 
 
-def _named_period(sentence: str, a: int, i: int, paragraph: int) -> list[NarrativeDate]:
+def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
+    """The named period a sentence is set in, and whether it tells its outbreak (its first year)."""
     pattern, spans = _named_periods()
     m = pattern.search(sentence)
     if m is None:
-        return []
+        return [], False
     span = spans[(m.group(1) or m.group(2)).lower()]
     if m.group(2):
         span = DateSpan(span.start, span.start, "year")
-    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)]
+    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(m.group(2))
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
