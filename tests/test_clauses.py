@@ -395,3 +395,9 @@ def test_she_and_her_mean_a_woman_or_a_woman_subject():
         ("Petrograd", "Alexandra Kollontai"), ("Crimea", "Alexandra Kollontai"), ("Mexico City", "Alexandra Kollontai")]
     # in a man's life, "her" is never him
     assert [e[:2] for e in events("In 1920 Stalin met a nurse. Stalin sent her to Moscow.")] != [("Moscow", "Stalin")]
+
+
+def test_a_leading_phrase_of_a_word_and_in_holds_no_subject():
+    # "Active in Kaunas and Warsaw, he …": the places are his, not the origin of what follows
+    text = "Active in Tiflis and Baku, he was often arrested and underwent several exiles to Siberia."
+    assert [e[:2] for e in events(text)] == [("Tiflis", "Stalin"), ("Baku", "Stalin"), ("Siberia", "Stalin")]
