@@ -401,3 +401,9 @@ def test_a_leading_phrase_of_a_word_and_in_holds_no_subject():
     # "Active in Kaunas and Warsaw, he …": the places are his, not the origin of what follows
     text = "Active in Tiflis and Baku, he was often arrested and underwent several exiles to Siberia."
     assert [e[:2] for e in events(text)] == [("Tiflis", "Stalin"), ("Baku", "Stalin"), ("Siberia", "Stalin")]
+
+
+def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
+    # "the Moscow playwright" is no event in Moscow; "at the Moscow office" still is
+    assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []
+    assert [e[:2] for e in events("In 1926 Stalin worked at the Moscow office of the party.")] == [("Moscow", "Stalin")]

@@ -1,6 +1,7 @@
 """Stage 4a, roles: whether a place mention locates something, and where a move starts.
 
-Cities, villages and sites always locate what the sentence says. Regions and countries do so only in
+Cities, villages and sites locate what the sentence says, unless a town only describes a noun after
+a plain determiner ("research by the Moscow playwright"). Regions and countries do so only in
 a locative role: after a cue ("in", "to", "from", "across"…), after "annexed", "invasion of"…, or in
 a list that follows one ("annexed the Baltic states and Bessarabia"); "a pact with Nazi Germany" puts
 nothing in Germany. Not events: a reference point ("a hundred miles west of Krasnoyarsk"), a place
@@ -75,7 +76,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_ABSTRACT.search(before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _REFERENCE.search(before) or _NEAR_NAMED.search(before):
+        if _REFERENCE.search(before) or _NEAR_NAMED.search(before) or _attributive(text, m, before):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -96,6 +97,20 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         out[id(m)] = role
         previous = m
     return out
+
+
+# A town's name before a noun, after a determiner that no locative word leads: "research by the Moscow
+# playwright", "works for the Moscow office" — not "at the Moscow office", "his Kremlin apartment".
+_DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?:in|at|to|from|into|near|inside|outside|towards?|of|"
+                               r"through|across|around|within)\b)[A-Za-z]+)\s+(?:the|a|an)\s+$")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _attributive(text: str, m: Mention, before: str) -> bool:
+    if m.location is None or m.location.kind != "city" or not _DET_NOT_LOCATIVE.search(before):
+        return False
+    after = _NOUN_AFTER.match(text, m.end)
+    return after is not None and after.group(1) not in words("function_words")
 
 
 _ON = re.compile(r"(?i:\bon|\balong)\s+(?:the\s+)?$")
