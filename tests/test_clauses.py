@@ -407,3 +407,9 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     # "the Moscow playwright" is no event in Moscow; "at the Moscow office" still is
     assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []
     assert [e[:2] for e in events("In 1926 Stalin worked at the Moscow office of the party.")] == [("Moscow", "Stalin")]
+
+
+def test_time_divided_between_places_is_spent_in_each():
+    assert [e[:2] for e in events("In 1926 Stalin divided his time between his Kremlin apartment and Zubalova.")] == [
+        ("Kremlin", "Stalin"), ("Zubalova", "Stalin")]
+    assert [e[:2] for e in events("In 1926 Stalin lived between Moscow and Sochi.")] == [("Moscow", "Stalin"), ("Sochi", "Stalin")]

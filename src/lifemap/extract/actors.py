@@ -358,7 +358,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return link.prep in _TO or link.prep == ""
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
-        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep == "from")
+        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between"))
     if v in ("combat", "create"):
         # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
         return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout"))

@@ -254,6 +254,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     vclass = verb.vclass if verb else ""
     if (verb is None and j >= first and _copula(tokens, j, prep)) or there:
         vclass = "stay"                            # "he was then in Iceland"
+    elif verb is not None and noun.lower() == "time" and prep in ("between", "in", "at"):
+        vclass = "stay"                            # "divided his time between his Kremlin apartment and …"
     until = verb_at if verb_at is not None else k
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
     # transferred to Maribor" — the transfer happened.
