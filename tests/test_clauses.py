@@ -410,6 +410,6 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
 
 
 def test_time_divided_between_places_is_spent_in_each():
-    assert [e[:2] for e in events("In 1926 Stalin divided his time between his Kremlin apartment and Zubalova.")] == [
+    assert [e[:2] for e in events("In 1926 Stalin divided his time between his Kremlin flat and a dacha at Zubalova.")] == [
         ("Kremlin", "Stalin"), ("Zubalova", "Stalin")]
     assert [e[:2] for e in events("In 1926 Stalin lived between Moscow and Sochi.")] == [("Moscow", "Stalin"), ("Sochi", "Stalin")]
