@@ -413,3 +413,8 @@ def test_time_divided_between_places_is_spent_in_each():
     assert [e[:2] for e in events("In 1926 Stalin divided his time between his Kremlin flat and a dacha at Zubalova.")] == [
         ("Kremlin", "Stalin"), ("Zubalova", "Stalin")]
     assert [e[:2] for e in events("In 1926 Stalin lived between Moscow and Sochi.")] == [("Moscow", "Stalin"), ("Sochi", "Stalin")]
+
+
+def test_forced_into_a_place_one_is_moved_there():
+    assert [e[:2] for e in events("In 1908 the police forced him into a cell at Baku.")] == [("Baku", "Stalin")]
+    assert [e[:2] for e in events("In 1920 Stalin forced the Polish troops back into Poland.")] == [("Poland", "Polish troops")]
