@@ -165,6 +165,10 @@ class Actors:
         owner = _possessor(sentence, pos)
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
+        if link.noun.lower() in _MOVES_OF:
+            moved = _noun_argument(sentence, link, pos)
+            if moved:
+                return self._name(moved)               # "the escape of the executive committee to Vienna"
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
@@ -374,8 +378,13 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
+# Nouns of a move whose "of" names who moves, whoever the clause's subject: "arranged the travel of
+# volunteers to France".
+_MOVES_OF = frozenset("""deportation deportations exile expulsion expulsions evacuation evacuations resettlement
+    escape flight travel journey arrival return transfer""".split())
 _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|resettlement|arrests?|executions?|"
-                       r"murders?|imprisonment|massacres?|deaths?|flight)\s+of\s+((?:the\s+)?[\w'’ -]+?)"
+                       r"murders?|imprisonment|massacres?|deaths?|flight|escape|travel|journey|arrival|return|"
+                       r"transfer)\s+of\s+((?:the\s+)?[\w'’ -]+?)"
                        r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
 
 
