@@ -424,3 +424,9 @@ def test_forced_into_a_place_one_is_moved_there():
 def test_a_move_a_noun_names_is_made_by_whom_its_of_names():
     assert events("In 1936 Stalin arranged the travel of volunteers to France.") == [("France", "volunteers", "travel")]
     assert [e[:2] for e in events("In 1917 Stalin awaited the return of Lenin to Petrograd.")] == [("Petrograd", "Lenin")]
+
+
+def test_an_irregular_participle_opens_a_leading_clause():
+    # "Sent by Lenin …, he …": Lenin is the agent of the participle, the subject is "he"
+    found = events("Sent by Lenin to Georgia in 1921, he toured factories in Batumi.")
+    assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batumi", "Stalin")]

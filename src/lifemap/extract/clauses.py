@@ -24,7 +24,12 @@ _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]
 # no clause of its own, so the comma after the place ends nothing.
 _PREPOSITIONS_LIKE_PARTICIPLES = (r"(?:During|Notwithstanding|Regarding|Concerning|Including|Excluding|According|"
                                   r"Pending|Considering|Barring|Excepting)")
-PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
+# Past participles not in -ed that open a sentence as a leading clause: "Sent by Stalin to the United
+# States in 1936, he toured …"
+_IRREGULAR_PARTICIPLES = (r"Sent|Taken|Brought|Driven|Given|Caught|Kept|Chosen|Shot|Beaten|Thrown|Seen|Sworn|"
+                          r"Bound|Known|Made|Found|Left|Withdrawn|Overthrown|Forbidden|Hidden|Stricken|Torn|Held|Born")
+PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|"
+                             + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|"
                              r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
@@ -40,7 +45,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Evidently)\b[^,;]{0,100})"
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
-                   r"|(?:Born|Held|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
+                   r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s))\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
