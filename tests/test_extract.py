@@ -95,6 +95,15 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     assert kinds["Moscow"][0] == "other"                       # shot at is not shot dead
 
 
+def test_another_persons_death_is_not_the_subjects():
+    text = ("Nadezhda Krupskaya (26 February 1869 – 27 February 1939) was a Russian revolutionary. Krupskaya "
+            "was a teacher. Krupskaya married Lenin.\n\nShe nursed Lenin at Gorki until his death there on "
+            "21 January 1924. She died in Moscow in 1939.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["kind"], r["date_start"]) for r in rows] == [
+        ("Gorki", "other", "1924-01-21"), ("Moscow", "death", "1939")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+import re
 import sys
 import warnings
 from collections import Counter
@@ -362,6 +363,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         else:
             actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
         actor_of[id(m)] = actor
+        if guess.kind in ("birth", "death") and actor == actors.subject.name and _anothers(
+                guess.kind, words, text, actors.subject):
+            guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
@@ -388,6 +392,24 @@ def _spans(ranges) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+_OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s)\s+(?:[a-z-]+\s+)?$")
+
+
+def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
+    """Every word of the sentence that tells a birth or death (``kind``) is someone else's: "his
+    death" in the life of a woman, "Lenin's death" in anyone's but Lenin's."""
+    owners = []
+    for w in words:
+        if w.kind != kind:
+            continue
+        m = _OWNER.search(text, max(0, w.start - 30), w.start)
+        owner = m.group(1).lower() if m else ""
+        theirs = owner in ("his", "her") and owner != {"he": "his", "she": "her"}.get(subject.pronoun, "")
+        named = owner.endswith(("'s", "’s")) and not subject.is_named(m.group(1)[:-2])
+        owners.append(theirs or named or owner == "their")
+    return bool(owners) and all(owners)
 
 
 def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject, sentence: str, a: int,
