@@ -430,3 +430,8 @@ def test_an_irregular_participle_opens_a_leading_clause():
     # "Sent by Lenin …, he …": Lenin is the agent of the participle, the subject is "he"
     found = events("Sent by Lenin to Georgia in 1921, he toured factories in Batumi.")
     assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batumi", "Stalin")]
+
+
+def test_a_town_a_place_lies_near_is_no_event_comma_or_not():
+    for text in ("In 1922 Stalin visited Lenin at Gorki near Moscow.", "In 1922 Stalin visited Lenin at Gorki, near Moscow."):
+        assert [e[0] for e in events(text)] == ["Gorki"]
