@@ -165,6 +165,11 @@ def test_a_university_or_a_tour_of_a_place_cues_it(russian_places, fallback):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)][:1] == ["Kungur"]
 
 
+def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
+    found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Perm"]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)

@@ -616,6 +616,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
             continue
+        if best.kind == "city" and best.population < _UNCUED_POPULATION and _THE_BEFORE.search(text, max(0, start - 12), start):
+            continue                               # "down the Volga": a river, not the small town
         confidence = 0.6 if best is ranked[0] else 0.5
         place = best.to_place()
         source = "nominatim" if place.id.startswith("osm-") else "geonames"
@@ -699,6 +701,10 @@ def _slug(word: str) -> str:
 # A city this populous is read without a cue ("visiting Cologne, Berlin, Dresden"): no reader takes
 # it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
 _UNCUED_POPULATION = 500_000
+# Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
+# ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"
+# alone it may be a town's name too: refusing those lowered the held-out score.)
+_THE_BEFORE = re.compile(r"\b(?:down|up|along|across|on|crossed)\s+the\s+$")
 
 
 def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
