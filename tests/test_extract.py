@@ -104,6 +104,13 @@ def test_another_persons_death_is_not_the_subjects():
         ("Gorki", "other", "1924-01-21"), ("Moscow", "death", "1939")]
 
 
+def test_a_date_right_after_a_place_in_a_list_is_its_own():
+    text = "Stalin met Churchill at the Tehran Conference in 1943, the Yalta Conference in February 1945 and in Potsdam in July 1945."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [
+        ("Tehran", "1943"), ("Yalta", "1945-02"), ("Potsdam", "1945-07")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)

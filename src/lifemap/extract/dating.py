@@ -393,6 +393,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
            and (not d.look_back or same_clause(d))]
     if own:
         def cost(d: NarrativeDate) -> float:
+            if d.start >= end and _DATE_OF_THE_PLACE.fullmatch(narrative.text, end, d.start):
+                return -1.0                            # "the Yalta Conference in February 1945, …"
             gap = d.start - end if d.start >= end else start - d.end
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost)
 
@@ -428,6 +430,9 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     return DateChoice(context, How.CARRIED, widen=True)
 
 
+# A date right after the place, over the rest of its name: "the Yalta Conference in February 1945" is
+# Yalta's, whatever date stands nearer before it ("…in 1943, the Yalta Conference…").
+_DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:in|on)\s+")
 # "that month", "the same day" (not "the next day", which is a step on)
 _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
