@@ -111,6 +111,12 @@ def test_a_date_right_after_a_place_in_a_list_is_its_own():
         ("Tehran", "1943"), ("Yalta", "1945-02"), ("Potsdam", "1945-07")]
 
 
+def test_a_when_clause_after_an_until_date_is_at_that_date():
+    text = "In 1928 Stalin went to Leningrad and stayed there until 1931, when he returned to Moscow."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [("Leningrad", "1928"), ("Moscow", "1931")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)

@@ -389,7 +389,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     def same_clause(d: NarrativeDate) -> bool:
         return not clauses.split(sentence, d.start - a, pos)
 
-    own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d))
+    own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d)
+                                        or _when_after(narrative.text, start, d))
            and (not d.look_back or same_clause(d))]
     if own:
         def cost(d: NarrativeDate) -> float:
@@ -438,6 +439,15 @@ _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
 _LATER = re.compile(r"\b(?:later|afterwards?|after\s+that)\b")
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
+
+
+_WHEN = re.compile(r",?\s+when\s+[^.;,]*")
+
+
+def _when_after(text: str, start: int, d: NarrativeDate) -> bool:
+    """A place in the clause that "when" opens right after someone else's date is at that date: "he
+    commanded it until 1931, when he returned to Moscow"."""
+    return d.end <= start and _WHEN.fullmatch(text, d.end, start) is not None
 
 
 def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
