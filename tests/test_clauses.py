@@ -435,3 +435,10 @@ def test_an_irregular_participle_opens_a_leading_clause():
 def test_a_town_a_place_lies_near_is_no_event_comma_or_not():
     for text in ("In 1922 Stalin visited Lenin at Gorki near Moscow.", "In 1922 Stalin visited Lenin at Gorki, near Moscow."):
         assert [e[0] for e in events(text)] == ["Gorki"]
+
+
+def test_what_is_said_at_a_gathering_is_said_there():
+    assert [e[:2] for e in events("In 1925 Stalin supported Bukharin at the Fourteenth Party Congress in Moscow.")] == [
+        ("Moscow", "Stalin")]
+    # declining an invitation to a congress puts no one there
+    assert [e[:2] for e in events("In 1925 Stalin declined an invitation to a congress in Berlin.")] != [("Berlin", "Stalin")]

@@ -171,6 +171,12 @@ def adverb_after(sentence: str, pos: int) -> int:
 # What links a place to its clause ----------------------------------------------------------------
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
+# Gatherings one attends: whatever is done at one is done there ("spoke", "supported Khrushchev").
+_GATHERINGS = frozenset("""congress conference plenum summit meeting session assembly trial funeral ceremony
+    rally talks negotiations""".split())
+# Verbs of thought that, at a gathering, are said there (not "declined an invitation to a congress").
+_SAID_AT = frozenset("""support oppose praise criticise criticize condemn denounce argue warn discuss debate propose
+    demand insist accuse blame recommend advocate suggest urge claim deny""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
@@ -261,6 +267,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass = "stay"                            # "he was then in Iceland"
     elif verb is not None and noun.lower() == "time" and prep in ("between", "in", "at"):
         vclass = "stay"                            # "divided his time between his Kremlin apartment and …"
+    elif verb is not None and (vclass in ("report", "") or verb.lemma in _SAID_AT) and any(
+            t.text.lower() in _GATHERINGS for t in tokens[verb_at + 1:k]):
+        vclass = "meeting"                         # "supported Khrushchev at the Twentieth Party Congress in Moscow"
     until = verb_at if verb_at is not None else k
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
     # transferred to Maribor" — the transfer happened.
