@@ -165,6 +165,14 @@ def test_a_university_or_a_tour_of_a_place_cues_it(russian_places, fallback):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)][:1] == ["Kungur"]
 
 
+def test_a_province_named_after_its_seat_is_a_region_at_the_seat(russian_places):
+    found = find_places("In 1915 he was exiled to Perm Governorate.", russian_places)
+    assert [(m.text, m.location.kind, m.location.lat, m.location.coord_source) for m in found] == [
+        ("Perm Governorate", "region", 58.0105, "context:perm")]
+    # a district shares its town's name too often to be placed so; the town is not it either
+    assert find_places("He lived in the Perm District.", russian_places) == []
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

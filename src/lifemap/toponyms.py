@@ -12,7 +12,8 @@ Words are only ever matched whole, so "Georgian" never yields Georgia and "Stali
   ("in", "at", "to", "from", "near", "the city of"…);
 - titles of newspapers and ships (Pravda, Iveria, the Aurora), and a gloss in brackets after one;
 - a place's name inside an organisation's ("the Communist Party of the Soviet Union"), a city's
-  name inside a railway station's (stations are named after where the line goes), or a province's;
+  name inside a railway station's (stations are named after where the line goes), or a province's
+  (a province named after its seat, "Irkutsk Governorate", is a region placed at the seat);
 - a region or country that only qualifies a smaller place next to it ("Kutaisi, then in the
   Kutais Governorate", "Tampere, in Finland").
 
@@ -480,8 +481,9 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     cued = _cued(text, start, found)
     if _STATION.match(after) or _is_title(text, start) or key in TITLE_WORDS:
         return None
-    if _ADMIN.match(after) and place.kind not in _BIG:
-        return None                                # "Vologda Province" is not the town of Vologda
+    admin = _ADMIN.match(after)
+    if admin and place.kind not in _BIG:
+        return _seat_of(text, start, end + admin.end(), place)   # "Vologda Province" is not the town of Vologda
     if " of " in text[max(0, start - 12):start] and _ORG_OF.search(text[max(0, start - 50):start]) \
             and not re.match(r"\s+[A-Z]", after):
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
@@ -500,6 +502,21 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     if len(places) > 1:
         confidence -= 0.05
     return Mention(start, end, word, place.id, "curated", round(confidence, 2), place, cued)
+
+
+def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
+    """A province named after its seat ("Irkutsk Governorate", "Vologda Province"), as a region at the
+    seat's point; a district or a region named so is left out (too many share a town's name)."""
+    word = text[start:end]
+    if not _PROVINCE.search(word):
+        return None
+    place = Place(f"{seat.id}--{_slug(word.split()[-1])}", word, "region", seat.country, seat.lat, seat.lon,
+                  parent=seat.id, coord_source=f"context:{seat.id}",
+                  note=f"not in any gazetteer; placed at {seat.name}, its seat")
+    return Mention(start, end, word, place.id, "context", 0.5, place, _cued(text, start, []))
+
+
+_PROVINCE = re.compile(r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
 
 
 def _compound(text: str, start: int, end: int, names: _Names) -> bool:
