@@ -85,6 +85,12 @@ def test_death_near_a_city(life):
     assert (moscow["kind"], moscow["date_start"], moscow["precision"]) == ("death", "1953-03-05", "day")
 
 
+def test_being_sent_or_transferred_somewhere_is_a_journey_unless_an_exile_is_told():
+    kinds = [r["kind"] for r in extract("In 1928 Stalin was sent to Leningrad. In 1929 he was transferred to Baku. "
+                                        "In 1913 he was exiled and sent to Turukhansk.", progress=False).to_dict("records")]
+    assert kinds == ["travel", "travel", "exile"]
+
+
 def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     kinds = {r["name"]: (r["kind"], r["actor"]) for r in extract(
         "Sergei Kirov led the party in Leningrad. In 1934 Kirov was shot dead in the Smolny Institute. "
