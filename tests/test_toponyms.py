@@ -173,6 +173,16 @@ def test_a_province_named_after_its_seat_is_a_region_at_the_seat(russian_places)
     assert find_places("He lived in the Perm District.", russian_places) == []
 
 
+def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places, fallback):
+    # the larger Zhukovka lies near Bryansk; the text says this one is near Moscow
+    found = find_places("In 1962 he retired to a dacha in Zhukovka, near Moscow.", russian_places, fallback=fallback)
+    zhukovka = next(m for m in found if m.text == "Zhukovka").location
+    assert abs(zhukovka.lat - 55.75) < 1.0 and abs(zhukovka.lon - 37.6) < 1.0
+    # no namesake near the town: left out rather than put far away
+    assert [m.text for m in find_places("In 1962 he retired to Zhukovka, near Perm.", russian_places,
+                                        fallback=fallback)] == ["Perm"]
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

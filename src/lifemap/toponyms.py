@@ -628,8 +628,15 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         region = _main_countries(so_far or everywhere)
         ranked = fallback.ranked(word, region)
         alone = len(ranked) == 1
-        best = next((r for r in ranked if acceptable(r, region, alone=alone)
-                     or acceptable(r, _main_countries(everywhere), alone=alone)), None)
+        anchor = _anchor_after(text, end, found)
+        if anchor is not None:
+            # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger
+            best = _nearest(ranked, anchor.location)
+            if best is None:
+                continue
+        else:
+            best = next((r for r in ranked if acceptable(r, region, alone=alone)
+                         or acceptable(r, _main_countries(everywhere), alone=alone)), None)
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
             continue
@@ -644,6 +651,30 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         everywhere[place.country] += 1
     out.sort(key=lambda f: f.start)
     return out
+
+
+_NEAR_AFTER = re.compile(r",?\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
+NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
+
+
+def _anchor_after(text: str, end: int, found: list[Mention]) -> Mention | None:
+    """The curated town a name is said to lie near, right after it: "Zhukovka, near Moscow"."""
+    m = _NEAR_AFTER.match(text, end)
+    if m is None:
+        return None
+    k = bisect.bisect_left([f.start for f in found], m.end())
+    town = found[k] if k < len(found) else None
+    return town if town is not None and town.start == m.end() and town.location is not None else None
+
+
+def _nearest(records: list, town: Place):
+    """The record nearest ``town`` if one lies within ``NEAR_KM`` of it."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    near = [(geod.inv(town.lon, town.lat, r.lon, r.lat)[2] / 1000.0, n, r) for n, r in enumerate(records)]
+    near = [x for x in near if x[0] <= NEAR_KM]
+    return min(near)[2] if near else None
 
 
 def _with_sites(text: str, found: list[Mention]) -> list[Mention]:
