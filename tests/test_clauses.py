@@ -445,3 +445,9 @@ def test_what_is_said_at_a_gathering_is_said_there():
         ("Moscow", "Stalin")]
     # declining an invitation to a congress puts no one there
     assert [e[:2] for e in events("In 1925 Stalin declined an invitation to a congress in Berlin.")] != [("Berlin", "Stalin")]
+
+
+def test_out_of_a_place_is_where_one_was_unless_one_stayed_out_of_it():
+    assert events("In 1937 Stalin survived by staying out of Spain.") == []
+    assert [e[0] for e in events("In 1919 the Red Army drove the Whites out of Tsaritsyn.")] == ["Tsaritsyn"]
+    assert [e[:3] for e in events("In 1921 Stalin suppressed the revolt in Tiflis.")] == [("Tiflis", "Stalin", "battle")]

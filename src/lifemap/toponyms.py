@@ -288,7 +288,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     if word == "of":
         before = _word_before(text, start)
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF
-                                       or before[1].lower() in _OF_A_PLACE)
+                                       or before[1].lower() in _OF_A_PLACE or before[1].lower() == "out")
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"

@@ -47,9 +47,11 @@ _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|e
 # camp near Perm".
 _NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]+))?,?\s+(?:near|outside|close\s+to)\s+(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
-# "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris"
+# "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris";
+# "staying out of Spain"
 _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t)|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)"
-                      r"\s+(?:\w+\s+){0,3}$")
+                      r"\s+(?:\w+\s+){0,3}$"
+                      r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
