@@ -210,6 +210,8 @@ def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Königsberg", {"RU": 3, "PL": 1}).name == "Kaliningrad"
     assert fallback.best("Siberia", {"RU": 5}) is None
     assert fallback.best("Russia", {"GE": 2}).kind == "country"
+    # a capital of millions outranks a village the region favours (Havana, Illinois)
+    assert fallback.best("Havana", {"US": 3}).country == "CU"
 
 
 def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):

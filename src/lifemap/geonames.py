@@ -33,6 +33,7 @@ _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
 FAR_POPULATION = 100_000
 NEAR_POPULATION = 20_000
+DOMINANT_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,15 @@ def score(rec: Record, region: Mapping[str, float] | None) -> float:
 
 
 def rank(records: list[Record], region: Mapping[str, float] | None = None) -> list[Record]:
-    return sorted(records, key=lambda r: (-score(r, region), r.geonameid))
+    ranked = sorted(records, key=lambda r: (-score(r, region), r.geonameid))
+    # a city of millions outranks a village the region favours: "Havana" is Cuba's capital even in a
+    # text that has named the United States (GeoNames knows a Havana of 3,000 in Illinois)
+    big = max(ranked, key=lambda r: r.population, default=None)
+    if big is not None and big is not ranked[0] and big.population >= DOMINANT_POPULATION \
+            and ranked[0].population * 300 < big.population:
+        ranked.remove(big)
+        ranked.insert(0, big)
+    return ranked
 
 
 def acceptable(rec: Record, region: Mapping[str, float] | None, *, alone: bool = False) -> bool:
