@@ -128,6 +128,10 @@ def test_the_next_sentence_can_date_an_event():
                     progress=False)
     r, = frame.to_dict("records")
     assert (r["date_start"], r["calendar"], r["carried"]) == ("1879-12-21", "julian", True)
+    # two sentences of studies tell two of them: the second's date is not the first's
+    r, = extract("Stalin studied at a school in Gori but left after a year. In the 1890s he taught at a Sunday school.",
+                 progress=False).to_dict("records")
+    assert r["date_start"] == ""
 
 
 def test_carried_dates_and_the_period_that_holds_them():

@@ -289,6 +289,7 @@ def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subj
              if id(e) in outside else e, used) for e, used in found]
 
 
+_ONE_OFF = frozenset(("birth", "death", "arrest", "escape", "exile", "deportation", "battle", "congress", "summit"))
 _AFTER_DEATH = frozenset(("death", "other"))   # a burial, a memorial, a reburial are "other"
 
 
@@ -332,7 +333,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     origins = [m for m in kept if roles.is_origin(text, sentence, a, m)]
 
     def same_event_next(k: int) -> bool:
-        here = {w.kind for w in words if w.kind != "travel"}
+        # one-off events only: two sentences of studies or work may tell two of them
+        here = {w.kind for w in words if w.kind in _ONE_OFF}
         there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
         return bool(here & there)
 
