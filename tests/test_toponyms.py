@@ -193,6 +193,12 @@ def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)
     assert [(m.text, m.location.country) for m in found] == [("Samara", "RU")]
     assert find_places("In 1936 he founded the Communist Party of Croatia.", russian_places, fallback=fallback) == []
+    # a list goes on over large cities whatever their first letters ("…Berlin, Dresden, Wiesbaden…")
+    found = find_places("In 1862 he visited Perm, Dresden, Wiesbaden and Moscow.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Perm", "Dresden", "Wiesbaden", "Moscow"]
+    # the subject whose lifespan opens the text is no city, nor is a short abbreviation
+    text = "Christopher Columbus (1451 – 1506) was a navigator. In 1492, Columbus sailed west. He wrote on the Rights of Man."
+    assert find_places(text, russian_places, fallback=fallback) == []
 
 
 def test_a_list_a_cue_opens_goes_on_over_names_left_for_the_fallback(russian_places, fallback):

@@ -226,6 +226,11 @@ def learn_persons(text: str) -> set[str]:
     """Folded surnames the text gives to people: the word after a first name, an initial or a
     title ("Lev Kamenev", "K. Stalin", "Prince Georgi Lvov", "his brother Pavel")."""
     persons = set(SURNAMES)
+    first = text.find("(", 0, 300)                  # "Christopher Columbus (1451 – 1506) was …": the subject
+    if first > 0 and _YEAR_INSIDE.match(text, first):
+        name = _NAME_BEFORE.search(text, max(0, first - 60), first)
+        if name is not None:
+            persons.add(_fold(name.group(1)))
     cues = _PERSON_CUES
     for m in _WORD_THEN_CAPITAL.finditer(text):
         word = m.group(1)
@@ -239,6 +244,10 @@ def learn_persons(text: str) -> set[str]:
     return persons
 
 
+# The last name before the bracketed lifespan of a text's opening: "Christopher Columbus (1451 – 1506)"
+# (not any place before bracketed years: "Germany (1918–1923)").
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:\[\w{1,3}\])?\s*$")
+_YEAR_INSIDE = re.compile(r"\([^()]{0,150}?\d{3,4}")
 # A word followed by a capitalised word (or an initial's stop): where a person's name may follow.
 _WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[A-Z])")
 # (at most three more initials: an open repeat backtracked over a whole run "A. B. C. …" from each
@@ -408,14 +417,18 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             continue
         lengths = names.lengths.get(_fold(_strip_possessive(first.group())))
         if not lengths:
-            # the whole run of capitalised words, for the fallback ("Novaya Uda", not "Uda" alone)
-            if fallback is not None and _cued(text, start, _before(found, cued_unknown)) and not _continues_name(text, start):
+            # the whole run of capitalised words, for the fallback ("Novaya Uda", not "Uda" alone); uncued
+            # ones only inside a sentence (the fallback takes those only if they name a large city)
+            cued = fallback is not None and _cued(text, start, _before(found, cued_unknown))
+            inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ",")
+            if fallback is not None and (cued or inside) and not _continues_name(text, start):
                 runs = _runs(text, start)
                 n = 1
                 while n < len(runs) and runs[n][1][:1].isupper():
                     n += 1
                 unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
-                cued_unknown = _CuedName(runs[n - 1][0])
+                if cued:
+                    cued_unknown = _CuedName(runs[n - 1][0])
             pos = first.end()
             continue
         runs = _runs(text, start, limit=max(lengths))
@@ -613,8 +626,9 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if _is_title(text, start) or _is_person_before(text, start):
             continue
         uncued = not _cued(text, start, [last] if last else [])
-        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY):
-            continue                               # "writers, including Gorky": the man, not the city
+        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4):
+            continue                               # "writers, including Gorky": the man, not the city;
+            #                                        "the Rights of Man" (an abbreviation of Manchester)
         after = text[end:end + 40]
         if _STATION.match(after) or _ADMIN.match(after) or (re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
