@@ -451,3 +451,9 @@ def test_out_of_a_place_is_where_one_was_unless_one_stayed_out_of_it():
     assert events("In 1937 Stalin survived by staying out of Spain.") == []
     assert [e[0] for e in events("In 1919 the Red Army drove the Whites out of Tsaritsyn.")] == ["Tsaritsyn"]
     assert [e[:3] for e in events("In 1921 Stalin suppressed the revolt in Tiflis.")] == [("Tiflis", "Stalin", "battle")]
+
+
+def test_time_spent_in_a_country_is_a_stay_there_and_whose_it_says():
+    assert [e[:2] for e in events("His service in Finland ended in 1918.")] == [("Finland", "Stalin")]
+    assert [e[:2] for e in events("During his stay in Germany in 1907 he met Lenin.")] == [("Germany", "Stalin")]
+    assert [e[:2] for e in events("In 1918 Lenin's years in Switzerland ended.")] == [("Switzerland", "Lenin")]

@@ -374,6 +374,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if big:
         if link.noun.lower() in _TRAVEL_NOUNS:
             return link.prep in _TO                    # "voyages between Spain and the Americas"
+        if link.noun.lower() in lexicon("sojourns"):
+            return link.prep in _AT                    # "his service in Finland", "during his stay in Germany"
         return bool(link.verb) and link.prep in ("to", "into", "in", "across", "through") and not link.noun
     return link.prep != "from"
 
@@ -403,9 +405,9 @@ def _possessor(sentence: str, pos: int) -> str | None:
     """The person whose event noun the place at ``pos`` hangs on: "Lenin's arrival in Petrograd"."""
     m = _POSSESSED_EVENT.search(sentence, max(0, pos - 60), pos)
     if m is None or m.group(2).endswith("ed") or verbs().get(m.group(2), ("", "", "base"))[2] != "base" or (
-            not kinds.kind_words(m.group(2))):
+            not kinds.kind_words(m.group(2)) and m.group(2) not in lexicon("sojourns")):
         return None                                    # a noun, not a verb: "arrival", not "arrested" or "went"
-    return m.group(1)
+    return m.group(1)                                  # (or time spent: "Lenin's years in Switzerland")
 
 
 def _noun_argument(sentence: str, link: Link, pos: int) -> str:
