@@ -457,3 +457,10 @@ def test_time_spent_in_a_country_is_a_stay_there_and_whose_it_says():
     assert [e[:2] for e in events("His service in Finland ended in 1918.")] == [("Finland", "Stalin")]
     assert [e[:2] for e in events("During his stay in Germany in 1907 he met Lenin.")] == [("Germany", "Stalin")]
     assert [e[:2] for e in events("In 1918 Lenin's years in Switzerland ended.")] == [("Switzerland", "Lenin")]
+
+
+def test_a_post_held_in_a_country_puts_its_holder_there():
+    assert events("In 1935 he was military attaché in Germany.") == [("Germany", "Stalin", "work")]
+    assert events("In 1932 he was appointed ambassador to Britain.") == [("Britain", "Stalin", "work")]
+    # a decree about a country still puts no one there
+    assert [e for e in events("In 1932 Stalin decreed new taxes in Britain.") if e[1] == "Stalin"] == []

@@ -352,6 +352,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
+    if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
+        return link.prep in _AT or link.prep == "to"   # "military attaché in Germany", "appointed ambassador to Britain"
     if link.lead and not big and v not in ("rule", "abstract", "rename"):
         return True                                    # "In Baku, he organised strikes"
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:

@@ -140,7 +140,8 @@ def _acted_on(link: Link) -> bool:
     ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
     noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
     if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
-                      or link.noun in words("happenings") or link.noun.lower() in words("sojourns")):
+                      or link.noun in words("happenings") or link.noun.lower() in words("sojourns")
+                      or link.noun.lower() in words("posts")):
         return False                               # "forced the Polish troops back into Poland": people go there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
