@@ -89,6 +89,7 @@ def test_being_sent_or_transferred_somewhere_is_a_journey_unless_an_exile_is_tol
     kinds = [r["kind"] for r in extract("In 1928 Stalin was sent to Leningrad. In 1929 he was transferred to Baku. "
                                         "In 1913 he was exiled and sent to Turukhansk.", progress=False).to_dict("records")]
     assert kinds == ["travel", "travel", "exile"]
+    assert extract("In 1903 Stalin emigrated to Switzerland.", progress=False)["kind"].tolist() == ["travel"]
 
 
 def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
