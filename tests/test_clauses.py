@@ -464,3 +464,10 @@ def test_a_post_held_in_a_country_puts_its_holder_there():
     assert events("In 1932 he was appointed ambassador to Britain.") == [("Britain", "Stalin", "work")]
     # a decree about a country still puts no one there
     assert [e for e in events("In 1932 Stalin decreed new taxes in Britain.") if e[1] == "Stalin"] == []
+
+
+def test_a_companion_or_an_agent_is_not_the_subject_that_he_means_later():
+    found = events("With Kamenev he travelled to Berlin in 1912. In 1913 he went on to Vienna.")
+    assert [e[:2] for e in found] == [("Berlin", "Stalin"), ("Vienna", "Stalin")]
+    found = events("Sent by Lenin to Baku in 1907, he organised strikes. In 1908 he moved to Tiflis.")
+    assert [e[:2] for e in found] == [("Baku", "Stalin"), ("Tiflis", "Stalin")]

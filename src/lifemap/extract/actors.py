@@ -50,6 +50,8 @@ _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon(
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
+_WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
+_AGENT = re.compile(r"\bby\s+$")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -263,8 +265,11 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "After Stalin's death he …": whose death, not who
         if anywhere and kind == "name" and not actors.is_subject(found):
             continue                                   # after the verb only the subject or a group will do
-        if kind == "name" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
+        if kind == "name" and (_COMITATIVE.search(part, max(0, m.start() - 20), m.start())
+                               or _WITH_FIRST.match(found)):
             continue                                   # "Together with Kamenev he returned": not Kamenev
+        if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
+            continue                                   # "Sent by Stalin to …, he": the agent, not the subject
         if kind == "name" and (joined := _AND_PRONOUN.match(part, m.end())) is not None:
             return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
         if kind == "name":
