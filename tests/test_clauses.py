@@ -471,3 +471,8 @@ def test_a_companion_or_an_agent_is_not_the_subject_that_he_means_later():
     assert [e[:2] for e in found] == [("Berlin", "Stalin"), ("Vienna", "Stalin")]
     found = events("Sent by Lenin to Baku in 1907, he organised strikes. In 1908 he moved to Tiflis.")
     assert [e[:2] for e in found] == [("Baku", "Stalin"), ("Tiflis", "Stalin")]
+
+
+def test_he_after_someone_acted_on_him_is_still_the_subject():
+    found = events("In 1918 Lenin sent him to Tsaritsyn. Recalled a month later, he returned to Moscow.")
+    assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Moscow", "Stalin")]

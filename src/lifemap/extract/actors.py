@@ -111,9 +111,12 @@ class Actors:
         for j in self._earlier(i, 12):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
+            acted_on = re.search(r"\bhim\b" if he else r"\bher\b(?!\s+[a-z])", self.narrative.sentence(j))
             for kind, words in reversed(self.subjects(j)):
                 if kind != "name" or re.search(r",|\band\b", words):
                     continue
+                if acted_on and self.about_subject and he != hers and not self.is_subject(words):
+                    return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
                     return self._name(words)
         return self.subject.name if self.about_subject and he != hers else "unknown"
