@@ -476,3 +476,9 @@ def test_a_companion_or_an_agent_is_not_the_subject_that_he_means_later():
 def test_he_after_someone_acted_on_him_is_still_the_subject():
     found = events("In 1918 Lenin sent him to Tsaritsyn. Recalled a month later, he returned to Moscow.")
     assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin"), ("Moscow", "Stalin")]
+
+
+def test_what_happened_to_someone_an_event_noun_names_is_theirs():
+    found = events("In 1934 Stalin was in Moscow until the murder of Kirov in Leningrad.")
+    assert [e for e in found if e[0] == "Leningrad"] == [("Leningrad", "Kirov", "death")]
+    assert [e[:2] for e in events("In 1908 the arrest of Stalin in Baku ended the strikes.")] == [("Baku", "Stalin")]

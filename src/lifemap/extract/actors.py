@@ -170,6 +170,9 @@ class Actors:
         owner = _possessor(sentence, pos)
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
+        named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
+        if named is not None:
+            return self._name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
         if link.noun.lower() in _MOVES_OF:
             moved = _noun_argument(sentence, link, pos)
             if moved:
@@ -390,6 +393,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
+# What happened to the person an event noun names, at the place right after: "the murder of Kirov in".
+_EVENT_OF_HERE = re.compile(r"\b(?:murder|death|execution|arrest|assassination|funeral|burial|trial|killing)\s+of\s+"
+                            r"((?:[A-Z][\w'’-]+\s+){1,3}?)(?:in|at|near)\s+(?:the\s+)?$")
 # Nouns of a move whose "of" names who moves, whoever the clause's subject: "arranged the travel of
 # volunteers to France".
 _MOVES_OF = frozenset("""deportation deportations exile expulsion expulsions evacuation evacuations resettlement
