@@ -497,3 +497,15 @@ def test_an_old_style_month_is_the_gregorian_interval_it_covers():
     assert (uda["date_start"], uda["qualifier"], uda["calendar"]) == ("1903-11", "late", "julian")
     assert (str(uda["first_day"].date()), str(uda["last_day"].date())) == ("1903-12-04", "1903-12-13")
     assert uda["date_label"] == "late Nov 1903 (O.S.)"
+
+
+def test_burials_headships_routs_and_escapes_have_their_kinds():
+    def kinds(text):
+        return [(r["name"], r["kind"]) for r in extract(text, fallback=False, progress=False).to_dict("records")]
+
+    assert kinds("In 1974 Stalin died in Moscow and was buried in the Kremlin Wall Necropolis.") == [
+        ("Moscow", "death"), ("Kremlin Wall Necropolis", "other")]
+    assert kinds("In 1925 Stalin headed the party in Kharkov.") == [("Kharkov", "work")]
+    assert kinds("In 1920 Stalin routed the Whites at Tsaritsyn.") == [("Tsaritsyn", "battle")]
+    assert kinds("In 1908 Stalin was exiled to Solvychegodsk. Escaping in 1909, he made his way to Saint Petersburg.") == [
+        ("Solvychegodsk", "exile"), ("Saint Petersburg", "escape")]

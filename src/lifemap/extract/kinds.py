@@ -148,6 +148,8 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
         if w.kind != "travel":
             return KindGuess(w.kind, Strength.STRONG)
         if _ARRIVAL.fullmatch(sentence[w.start - a:w.end - a]):
+            if any(x.kind == "escape" for x in words):
+                return KindGuess("escape", Strength.WEAK)   # "Escaping from Mezen, she made her way to …"
             for carried in ("exile", "deportation", "escape"):
                 if carried in previous_kinds:
                     return KindGuess(carried, Strength.WEAK)
