@@ -124,6 +124,13 @@ def test_a_when_clause_after_an_until_date_is_at_that_date():
     assert [(r["name"], r["date_start"]) for r in rows] == [("Leningrad", "1928"), ("Moscow", "1931")]
 
 
+def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
+    text = ("Georgy Zhukov (1 December 1896 – 18 June 1974) was a Soviet marshal who led the Red Army to Berlin.\n\n"
+            "Zhukov was born in Kaluga.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [("Berlin", ""), ("Kaluga", "1896-12-01")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)

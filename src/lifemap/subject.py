@@ -134,21 +134,28 @@ def _count(word: str, text: str) -> int:
 
 def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subject | None:
     """The person a text is about: the person its title or opening names, if the text keeps naming them
-    (three times at least); a known subject (``known_subjects``) when the text names them more; None if
-    the text names nobody.
+    (three times at least) or the opening gives their lifespan; a known subject (``known_subjects``)
+    when the text names them more; None if the text names nobody.
 
     >>> find_subject("Sergei Kirov was born in Urzhum. Kirov studied in Kazan. In 1934 Kirov was shot.").aliases
     ('Kirov',)
     >>> find_subject("Stalin went to Baku. Then Stalin went to Batum. Kamenev stayed.").name
     'Stalin'
+    >>> find_subject("Georgy Zhukov (1 December 1896 – 18 June 1974) was a marshal. He died in Moscow.").name
+    'Georgy Zhukov'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
     """
     known = known_subjects() if known is None else known
     found, count = None, 0
-    for m in _FULL.finditer(_title(text) + "\n" + text[:3000]):
+    start = _title(text) + "\n" + text[:3000]
+    for m in _FULL.finditer(start):
         tokens = _person(m.group(1).split())
-        if tokens and (n := _count(tokens[-1], text)) >= 3:
+        # a name the opening gives a lifespan ("Georgy Zhukov (1 December 1896 – 18 June 1974) was …") is
+        # the subject however short the text; any other must be named three times
+        bracket = _BRACKET_NEXT.match(start, m.end())
+        spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
+        if tokens and ((n := _count(tokens[-1], text)) >= 3 or spanned and n >= 1):
             found, count = tokens, n
             break
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
@@ -173,6 +180,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
 
 
 _LIFESPAN = re.compile(r"\(([^()]{0,300}?\d{3,4}[^()]{0,120}?)\)")
+_BRACKET_NEXT = re.compile(r"(?:\[\w{1,3}\])?\s*\(")
 
 
 def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:

@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
-from ..subject import Subject, find_subject
+from ..subject import Subject, find_subject, life_dates
 from ..files import open_regular, same_file
 from ..text import cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
@@ -217,7 +217,9 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         periods = old_style_periods(text)
     else:
         periods = dating.all_old_style() if old_style else {}
-    about = len(subject.mentions(text)) >= options.subject_mentions     # the text tells the subject's life
+    # the text tells the subject's life: it keeps naming them, or it opens with their lifespan
+    about = len(subject.mentions(text)) >= options.subject_mentions or (
+        subject.is_named(text[:400]) and any(life_dates(text)))
     line = dating.timeline(story, subject.born, subject if about else None)
     for start, end, written, reason in line.problems:  # reported, never guessed
         warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",

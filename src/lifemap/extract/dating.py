@@ -419,7 +419,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     context = line.context[i]
     if context is None or narrative.paragraphs[i] - context.paragraph > options.stale_paragraphs or (
             context.span.precision == "decade" and context.paragraph != narrative.paragraphs[i]):
-        return DateChoice(line.dates[i][0], How.OWN) if line.dates[i] else DateChoice(None, How.NONE)
+        told = [d for d in line.dates[i] if not d.foreign]   # not the lifespan in the opening's brackets
+        return DateChoice(told[0], How.OWN) if told else DateChoice(None, How.NONE)
     if ANAPHORA.search(sentence):
         return DateChoice(context, How.CARRIED)          # "that day", "the same month"
     if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
