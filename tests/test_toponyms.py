@@ -183,6 +183,21 @@ def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places,
                                         fallback=fallback)] == ["Perm"]
 
 
+def test_a_province_chooses_the_village_in_it(russian_places, fallback):
+    # the seat may be GeoNames' only: a province named after it is a region there
+    found = find_places("He was born in the village of Strelkovka, in the Kaluga Governorate.", russian_places,
+                        fallback=fallback)
+    assert [(m.text, m.source, m.location.kind) for m in found] == [("Kaluga Governorate", "context", "region")]
+    # a village in a province is the namesake within reach of its seat (Sanahin, Armenia, not refused as
+    # outside the text's countries); with none so near, the province stands for it
+    found = find_places("Mikoyan was born in the village of Sanahin, in the Tiflis Governorate.", russian_places,
+                        fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Sanahin", "AM")]
+    found = find_places("He was born in the village of Kalinovka, in the Kursk Governorate.", russian_places,
+                        fallback=fallback)
+    assert [m.text for m in found] == ["Kursk Governorate"]
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

@@ -530,6 +530,8 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
 
 
 _PROVINCE = re.compile(r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
+_SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)\b")
+_PROVINCE_IN_RUN = re.compile(r"[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
 
 
 def _compound(text: str, start: int, end: int, names: _Names) -> bool:
@@ -630,7 +632,14 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
         after = text[end:end + 40]
-        if _STATION.match(after) or _ADMIN.match(after) or (re.match(r"^\s*[A-Z]", after) and not trimmed):
+        admin = _ADMIN.match(after)
+        if admin is not None and not _PROVINCE.search(admin.group()):
+            continue                               # "the Perm District": no town, and no place we can put
+        province = end + admin.end() if admin is not None else None
+        own = _PROVINCE_IN_RUN.search(word)
+        if own is not None:                        # the run held it: "Kaluga Governorate"
+            province, word, end = end, word[:own.start()], start + own.start()
+        if _STATION.match(after) or (province is None and re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
@@ -642,10 +651,11 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         region = _main_countries(so_far or everywhere)
         ranked = fallback.ranked(word, region)
         alone = len(ranked) == 1
-        anchor = _anchor_after(text, end, found)
+        anchor, within = _anchor_after(text, end, found, lambda name: fallback.ranked(name, region))
         if anchor is not None:
-            # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger
-            best = _nearest(ranked, anchor.location)
+            # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;
+            # "Kalinovka, in the Kursk Governorate": the one in it
+            best = _nearest(ranked, anchor, within)
             if best is None:
                 continue
         else:
@@ -656,6 +666,11 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
             continue
         if best.kind == "city" and best.population < _UNCUED_POPULATION and _THE_BEFORE.search(text, max(0, start - 12), start):
             continue                               # "down the Volga": a river, not the small town
+        if province is not None:                   # "the Kaluga Governorate": a region at its seat
+            seat = _seat_of(text, start, province, best.to_place())
+            if seat is not None:
+                out.append(seat)
+            continue
         confidence = 0.6 if best is ranked[0] else 0.5
         place = best.to_place()
         source = "nominatim" if place.id.startswith("osm-") else "geonames"
@@ -668,26 +683,37 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
 
 
 _NEAR_AFTER = re.compile(r",?\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
+_IN_AFTER = re.compile(r",?\s+(?:then\s+|now\s+)?in\s+(?:the\s+)?")
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
+IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
 
 
-def _anchor_after(text: str, end: int, found: list[Mention]) -> Mention | None:
-    """The curated town a name is said to lie near, right after it: "Zhukovka, near Moscow"."""
-    m = _NEAR_AFTER.match(text, end)
-    if m is None:
-        return None
-    k = bisect.bisect_left([f.start for f in found], m.end())
-    town = found[k] if k < len(found) else None
-    return town if town is not None and town.start == m.end() and town.location is not None else None
+def _anchor_after(text: str, end: int, found: list[Mention], ranked) -> tuple[Place | None, float]:
+    """Where a name is said to lie, right after it, and how far from there it may be: near a curated
+    town ("Zhukovka, near Moscow"), or in a province named after its seat ("Kalinovka, in the Kursk
+    Governorate", the seat curated or, by ``ranked(name)``, the likeliest in GeoNames)."""
+    for pattern, km in ((_NEAR_AFTER, NEAR_KM), (_IN_AFTER, IN_PROVINCE_KM)):
+        m = pattern.match(text, end)
+        if m is None:
+            continue
+        k = bisect.bisect_left([f.start for f in found], m.end())
+        town = found[k] if k < len(found) else None
+        if town is not None and town.start == m.end() and town.location is not None and (
+                pattern is _NEAR_AFTER or (town.source == "context" and town.location.kind == "region")):
+            return town.location, km
+        seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
+        if seat is not None and (records := ranked(seat.group(1))):
+            return records[0].to_place(), km
+    return None, 0.0
 
 
-def _nearest(records: list, town: Place):
-    """The record nearest ``town`` if one lies within ``NEAR_KM`` of it."""
+def _nearest(records: list, town: Place, km: float):
+    """The record nearest ``town`` if one lies within ``km`` of it."""
     from pyproj import Geod
 
     geod = Geod(ellps="WGS84")
     near = [(geod.inv(town.lon, town.lat, r.lon, r.lat)[2] / 1000.0, n, r) for n, r in enumerate(records)]
-    near = [x for x in near if x[0] <= NEAR_KM]
+    near = [x for x in near if x[0] <= km]
     return min(near)[2] if near else None
 
 
