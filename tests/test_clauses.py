@@ -482,3 +482,8 @@ def test_what_happened_to_someone_an_event_noun_names_is_theirs():
     found = events("In 1934 Stalin was in Moscow until the murder of Kirov in Leningrad.")
     assert [e for e in found if e[0] == "Leningrad"] == [("Leningrad", "Kirov", "death")]
     assert [e[:2] for e in events("In 1908 the arrest of Stalin in Baku ended the strikes.")] == [("Baku", "Stalin")]
+
+
+def test_taking_part_in_a_battle_or_entering_a_place_of_a_town_is_being_there():
+    assert events("In July 1943 Stalin took part in the Battle of Kursk.") == [("Kursk", "Stalin", "battle")]
+    assert [e[:2] for e in events("In 1901 he entered the law faculty of Moscow University.")] == [("Moscow", "Stalin")]

@@ -372,7 +372,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("sending", "motion"):
         if _is_mover(link.mover) and not link.passive and not moved:
             return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"
-        return link.prep in _TO or link.prep == ""
+        # "entered the law faculty of Moscow University": into a thing of the place
+        return link.prep in _TO or link.prep == "" or (link.prep == "of" and v == "motion" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between"))
