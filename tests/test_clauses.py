@@ -487,3 +487,7 @@ def test_what_happened_to_someone_an_event_noun_names_is_theirs():
 def test_taking_part_in_a_battle_or_entering_a_place_of_a_town_is_being_there():
     assert events("In July 1943 Stalin took part in the Battle of Kursk.") == [("Kursk", "Stalin", "battle")]
     assert [e[:2] for e in events("In 1901 he entered the law faculty of Moscow University.")] == [("Moscow", "Stalin")]
+
+
+def test_a_sentence_opening_at_a_gathering_in_a_town_is_there():
+    assert [e[:2] for e in events("At the Vienna summit in June 1961 he met the president.")] == [("Vienna", "Stalin")]

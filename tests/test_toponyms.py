@@ -211,6 +211,8 @@ def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # a list goes on over large cities whatever their first letters ("…Berlin, Dresden, Wiesbaden…")
     found = find_places("In 1862 he visited Perm, Dresden, Wiesbaden and Moscow.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm", "Dresden", "Wiesbaden", "Moscow"]
+    # a name one meets is a person's, whatever city GeoNames gives it (Kennedy, a quarter of Bogotá)
+    assert find_places("In June 1961 he met Kennedy.", russian_places, fallback=fallback) == []
     # the subject whose lifespan opens the text is no city, nor is a short abbreviation
     text = "Christopher Columbus (1451 – 1506) was a navigator. In 1492, Columbus sailed west. He wrote on the Rights of Man."
     assert find_places(text, russian_places, fallback=fallback) == []

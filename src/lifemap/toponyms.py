@@ -628,7 +628,8 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         if _is_title(text, start) or _is_person_before(text, start):
             continue
         uncued = not _cued(text, start, [last] if last else [])
-        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4):
+        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
+                       or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
         after = text[end:end + 40]
@@ -786,6 +787,10 @@ def _slug(word: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
 
 
+# After these a name without a cue is someone's: "met Kennedy" (a quarter of Bogotá in GeoNames).
+_PERSON_VERB_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|told|tell|married|marry|asked|called|joined|succeeded|"
+                                 r"replaced|replacing|accompanied|supported|opposed|thanked|wrote\s+to|"
+                                 r"with)\s+$")
 # A city this populous is read without a cue ("visiting Cologne, Berlin, Dresden"): no reader takes
 # it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
 _UNCUED_POPULATION = 500_000
