@@ -131,6 +131,13 @@ def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
     assert [(r["name"], r["date_start"]) for r in rows] == [("Berlin", ""), ("Kaluga", "1896-12-01")]
 
 
+def test_an_until_date_ends_the_events_of_its_clause():
+    text = "In 1902 Stalin joined the party. He worked in Tiflis and Baku until 1908, when he left for Vienna."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("Tiflis", "1902", "1908"), ("Baku", "1902", "1908"), ("Vienna", "1908", "1908")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)

@@ -381,7 +381,28 @@ def widen(span: DateSpan) -> DateSpan:
 def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
              options: ExtractOptions) -> DateChoice:
     """The date of the event named at ``start``..``end`` of sentence ``i`` (text offsets);
-    ``same_event_next(i)`` says whether sentence ``i + 1`` tells the same event."""
+    ``same_event_next(i)`` says whether sentence ``i + 1`` tells the same event. An "until" date later
+    in its clause ends it: "worked in Tiflis and Moscow until 1908" runs from its date to 1908."""
+    choice = _date_for(narrative, line, i, start, end, same_event_next, options)
+    if choice.date is None:
+        return choice
+    a, _ = narrative.spans[i]
+    until = next((d for d in line.dates[i] if d.foreign and d.start >= end and _UNTIL.search(
+        narrative.text, max(a, d.start - 8), d.start) and not clauses.split(narrative.text[a:narrative.spans[i][1]],
+                                                                              start - a, d.start - a)), None)
+    if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
+        return choice
+    precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
+    span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
+                    "", choice.date.span.calendar)
+    return replace(choice, date=replace(choice.date, span=span))
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+$")
+
+
+def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
+              options: ExtractOptions) -> DateChoice:
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
     pos = start - a
