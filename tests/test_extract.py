@@ -138,6 +138,11 @@ def test_an_until_date_ends_the_events_of_its_clause():
         ("Tiflis", "1902", "1908"), ("Baku", "1902", "1908"), ("Vienna", "1908", "1908")]
 
 
+def test_and_with_a_date_opens_a_second_predicate_that_the_date_belongs_to():
+    rows = extract("In 1921 Stalin moved to Tiflis and in 1922 he returned to Moscow.", progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [("Tiflis", "1921"), ("Moscow", "1922")]
+
+
 def test_the_next_sentence_can_date_an_event():
     frame = extract("Stalin was born in Gori, a small town. His birth fell on 21 December [O.S. 9 December] 1879.",
                     progress=False)
