@@ -30,9 +30,10 @@ import bisect
 import datetime as dt
 import functools
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import acceptable
@@ -40,7 +41,9 @@ from .lexicon import words
 
 # Words ------------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ]")
+# (the capital first and what may not precede it looked at after it: a pattern that opens with a class
+# of letters lets the regex engine skip to them)
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ](?<![\w'’].)")
 # What may join two words of one name: a space, a hyphen or dash, or the stop of "St." / "Mt.".
 _JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
 POSSESSIVE = ("'s", "’s")
@@ -128,7 +131,7 @@ class Mention:
 class _Names:
     lengths: dict[str, set[int]]          # first folded word -> lengths (in words) of names
     keys: set[str]                        # every folded name, words joined by one space
-    lower_first: re.Pattern | None        # names written with a small first letter ("central Asia")
+    lower_first: re.Pattern | None        # names written with a small first letter ("central Asia"): see _lower_names
     named: dict[str, list]                # folded name -> [(place id, Name)], for the names' periods
     dated: set[str] = field(default_factory=set)   # folded names in use only for a period
     heads: set[str] = field(default_factory=set)   # first three letters of every name's first word
@@ -161,7 +164,7 @@ def _names(gazetteer: Gazetteer) -> _Names:
     pattern = None
     if lower:
         alternatives = "|".join(re.escape(n) for n in sorted(lower, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])")
+        pattern = re.compile(rf"(?:{alternatives})(?![\w])")
     dated = {key for key, pairs in named.items() if any(n.dated for _, n in pairs)}
     heads = {key.split()[0][:3] for key in keys}
     heads |= {key.split()[1][:3] for key in keys if " " in key and key.split()[0] in _COMPASS_WORDS}
@@ -444,7 +447,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     if names.lower_first is not None:
         starts = [f.start for f in found]
         extra = []
-        for m in names.lower_first.finditer(text):
+        for m in _lower_names(names.lower_first, text):
             k = bisect.bisect_left(starts, m.end())
             if k and found[k - 1].end > m.start():
                 continue                           # inside a mention found already
@@ -458,6 +461,22 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
         found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
     return _with_sites(text, found)
+
+
+_WORD_CHAR = re.compile(r"[\w'’]")
+
+
+def _lower_names(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` (names with a small first letter) that no letter, digit or apostrophe
+    precedes, as a look-behind in front of it would find them. Checked here, not in the pattern: one
+    that opens with the names lets the regex engine skip to their first letters."""
+    m = pattern.search(text)
+    while m is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            m = pattern.search(text, m.start() + 1)
+        else:
+            yield m
+            m = pattern.search(text, m.end())
 
 
 def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -> list[Place]:
@@ -645,17 +664,33 @@ def _with_sites(text: str, found: list[Mention]) -> list[Mention]:
 
 
 @functools.cache
-def _site_pattern() -> re.Pattern:
-    nouns = "|".join(sorted((n.capitalize() for n in words("site_nouns")), key=len, reverse=True))
+def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A site's name, and where one may start: a capital after a small word or a comma and a space (found
+    at once by the second, which opens with a class of letters that the regex engine skips to)."""
+    nouns = sorted((n.capitalize() for n in words("site_nouns")), key=len, reverse=True)
+    alternatives = "|".join(nouns)
     name = r"[A-Z][\w'’-]+"
-    return re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{nouns})|(?:{nouns})\s+{name})\b")
+    firsts = "".join(sorted(set(string.ascii_uppercase) | {n[0] for n in nouns}))
+    return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name})\b"),
+            re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
 def _sites(text: str) -> list[tuple[int, int, str]]:
     """Names of buildings inside a sentence, cued or not: "the grounds of the Mariinsky Hospital",
     "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
-    return [(m.start(), m.end(), m.group()) for m in _site_pattern().finditer(text)
+    pattern, starts = _site_patterns()
+    return [(m.start(), m.end(), m.group()) for m in _matches_at(pattern, text, starts.finditer(text))
             if not text.startswith(" of ", m.end())]   # "the Academy of Sciences" is a body, not a building
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` where every match opens at one of ``starts`` (matches, in order): only
+    those places are tried, found at once by a simpler pattern."""
+    end = 0
+    for start in starts:
+        if start.start() >= end and (m := pattern.match(text, start.start())) is not None:
+            yield m
+            end = m.end()
 
 
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".

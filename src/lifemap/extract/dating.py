@@ -109,15 +109,26 @@ _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
+# "That day", "the same week", "the next month" (the word boundary is checked after the first letter: a
+# pattern that opens with a letter lets the regex engine skip to it, and this runs on most sentences)
+ANAPHORA = re.compile(r"[Tt](?<!\w[Tt])h(?:at|e same|e next|e following)\s+(?:day|week|month|night|morning|evening)\b")
 # A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
 # from another (footnote and citation numbers alone do not count).
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
-# Letters every match of it holds, looked for first: most sentences have none, and this is cheaper.
-_MAYBE_DATE = re.compile(r"\d\d\d\d|uary|arch|pril|May|une|uly|ugust|ember|tober|(?i:ear|pring|ummer|utumn|fall)")
+# Letters every match of it holds, looked for first: most sentences have none, and this is cheaper. Four
+# digits apart, and every other part opening with a letter as written, so that the regex engine skips
+# to those letters ("E(?i:ar)": no other character matches "e" regardless of case).
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+_MAYBE_MONTH = re.compile(r"uary|arch|pril|May|une|uly|ugust|ember|tober|e(?i:ar)|E(?i:ar)|p(?i:ring)|P(?i:ring)"
+                          r"|u(?i:mmer|tumn)|U(?i:mmer|tumn)|f(?i:all)|F(?i:all)")
+
+
+def maybe_date(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a date (``_DIGIT_OR_MONTH``): false for most, and quick to tell."""
+    return bool(_FOUR_DIGITS.search(sentence) or _MAYBE_MONTH.search(sentence))
 
 
 # The narrative's date -----------------------------------------------------------------------------
@@ -140,7 +151,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.context.append(context)
         out.frames.append(frame)
         found = []
-        if _MAYBE_DATE.search(sentence) and _DIGIT_OR_MONTH.search(sentence):
+        if maybe_date(sentence) and _DIGIT_OR_MONTH.search(sentence):
             year = int(context.span.end[:4]) if context else None
             mentions, problems = scan_dates(sentence, default_year=year)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
@@ -203,7 +214,7 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
-_PERIOD_HINT = re.compile(r"[Ww]ar|urge|[Tt]error|lan\b|NEP|omor|chin|evolution")
+_PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution")   # each opens with a letter: quick
 
 
 def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
