@@ -118,17 +118,19 @@ _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|M
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
-# Letters every match of it holds, looked for first: most sentences have none, and this is cheaper. Four
-# digits apart, and every other part opening with a letter as written, so that the regex engine skips
-# to those letters ("E(?i:ar)": no other character matches "e" regardless of case).
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")
-_MAYBE_MONTH = re.compile(r"uary|arch|pril|May|une|uly|ugust|ember|tober|e(?i:ar)|E(?i:ar)|p(?i:ring)|P(?i:ring)"
-                          r"|u(?i:mmer|tumn)|U(?i:mmer|tumn)|f(?i:all)|F(?i:all)")
+# The same test, quick (most sentences hold no date): four digits in a row and a month's name are looked
+# for by patterns that open with them, so that the regex engine skips to them; the rest of the test only
+# where its letters are ("E(?i:ar)": no other character matches "e" regardless of case).
+_FOUR_DIGITS = re.compile(r"\d{4}(?<!\d{5})(?!\d)")
+_MONTH_NAME = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+_YEAR_OR_SEASON = re.compile(r"e(?i:ar)|E(?i:ar)|p(?i:ring)|P(?i:ring)|u(?i:mmer|tumn)|U(?i:mmer|tumn)"
+                             r"|f(?i:all)|F(?i:all)")
 
 
-def maybe_date(sentence: str) -> bool:
-    """Whether ``sentence`` may hold a date (``_DIGIT_OR_MONTH``): false for most, and quick to tell."""
-    return bool(_FOUR_DIGITS.search(sentence) or _MAYBE_MONTH.search(sentence))
+def may_hold_date(sentence: str) -> bool:
+    """Whether ``_DIGIT_OR_MONTH`` finds something in ``sentence``."""
+    return bool(_FOUR_DIGITS.search(sentence) or _MONTH_NAME.search(sentence)
+                or (_YEAR_OR_SEASON.search(sentence) and _DIGIT_OR_MONTH.search(sentence)))
 
 
 # The narrative's date -----------------------------------------------------------------------------
@@ -151,7 +153,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.context.append(context)
         out.frames.append(frame)
         found = []
-        if maybe_date(sentence) and _DIGIT_OR_MONTH.search(sentence):
+        if may_hold_date(sentence):
             year = int(context.span.end[:4]) if context else None
             mentions, problems = scan_dates(sentence, default_year=year)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
