@@ -162,9 +162,11 @@ def decode(data: bytes, name: str = "<text>") -> str:
 # Sentences ------------------------------------------------------------------------------------
 # A possible end: terminal punctuation, closing quotes or brackets, citation marks such as [63] or
 # [g], a footnote number glued to the stop, then white space.
-_END = re.compile(r"(?:\.\s?\.\s?\.|…|[.!?])[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
+# (each alternative opens with its character, which lets the regex engine skip to them)
+_END = re.compile(r"(?:\.(?:\s?\.\s?\.)?|…|!|\?)[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*"
+                  r"(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
 _NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
-_WORD_BEFORE = re.compile(r"([\w.]*)$")
+_WORD_BEFORE = re.compile(r"([\w.]*+)$")       # (whole: searched for at every position before the stop)
 _SPACE = re.compile(r"[\s\ufeff]*")
 # The longest sentence: a longer run (a line without stops, a list of years or initials) is cut
 # into sentences of at most this many characters. Everything done to a sentence looks at all of

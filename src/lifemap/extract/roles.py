@@ -73,9 +73,10 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         before = text[max(a, m.start - 40):m.start]
         lo, _ = clauses.clause_around(sentence, m.start - a)
         own_clause = text[a + lo:m.start]
-        abstract = bool(_ABSTRACT.search(before)) or (
+        abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _REFERENCE.search(before) or _NEAR_NAMED.search(before):
+        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _search_end(
+                _NEAR_NAMED, ("near", "outside", "to", "the"), before):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -96,6 +97,12 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         out[id(m)] = role
         previous = m
     return out
+
+
+def _search_end(pattern: re.Pattern, last: tuple[str, ...], before: str):
+    """``pattern.search(before)``, for a pattern anchored at the end that ends in one of the words ``last``
+    and white space: most places have none of them there, and the search would try every position."""
+    return before[-1:].isspace() and before.rstrip().endswith(last) and pattern.search(before)
 
 
 _ON = re.compile(r"(?i:\bon|\balong)\s+(?:the\s+)?$")
