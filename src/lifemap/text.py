@@ -279,3 +279,17 @@ def _cut(text: str, start: int) -> int:
             return at + 1
     at = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
     return at if at >= 0 else hi
+
+
+# Searching ----------------------------------------------------------------------------------------
+def matches_not_after(pattern: re.Pattern, before: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` as if it opened with the look-behind ``(?<!before)`` (``before`` matching
+    one character). Checked here, not in the pattern: a pattern that opens with its words (names) lets the
+    regex engine skip to their first letters, where one that opens with a look-behind tries every position."""
+    m = pattern.search(text)
+    while m is not None:
+        if m.start() and before.match(text, m.start() - 1):
+            m = pattern.search(text, m.start() + 1)
+        else:
+            yield m
+            m = pattern.search(text, m.end())

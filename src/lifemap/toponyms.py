@@ -38,6 +38,7 @@ from typing import Callable, Iterator
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import acceptable
 from .lexicon import words
+from .text import matches_not_after
 
 # Words ------------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -469,17 +470,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
 _WORD_CHAR = re.compile(r"[\w'’]")
 
 
-def _lower_names(pattern: re.Pattern, text: str):
+def _lower_names(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     """The matches of ``pattern`` (names with a small first letter) that no letter, digit or apostrophe
-    precedes, as a look-behind in front of it would find them. Checked here, not in the pattern: one
-    that opens with the names lets the regex engine skip to their first letters."""
-    m = pattern.search(text)
-    while m is not None:
-        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
-            m = pattern.search(text, m.start() + 1)
-        else:
-            yield m
-            m = pattern.search(text, m.end())
+    precedes (checked outside the pattern: see ``lifemap.text.matches_not_after``)."""
+    return matches_not_after(pattern, _WORD_CHAR, text)
 
 
 def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -> list[Place]:
