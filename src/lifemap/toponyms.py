@@ -568,6 +568,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # The GeoNames fallback --------------------------------------------------------------------------
+_PEOPLES = ("ian", "ean", "ese", "ish", "ic", "ist", "ists", "ism", "ians", "ans")
+
+
 def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     key = _fold(word)
     last = key.split()[-1]
@@ -575,7 +578,7 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False
-    if re.search(r"(?:ian|ean|ese|ish|ic|ist|ists|ism|ians|ans|ese)$", last):
+    if last.endswith(_PEOPLES):
         return False                               # adjectives and peoples: Russian, Marxist
     if word.isupper() and len(word) <= 5:
         return False                               # an acronym: "POW", "CPY", "NKVD"

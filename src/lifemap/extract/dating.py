@@ -342,6 +342,12 @@ _AGE = re.compile(
     re.IGNORECASE)
 
 
+# What every match of _AGE holds, "age" or "old" opening a word (or "ald", "oge": it is only a first
+# look), looked for first: most sentences with "age" or "old" have "village" or "told", no age. (The
+# letter first and the word boundary after it lets the regex engine skip to the letter.)
+_AGE_WORD = re.compile(r"[aAoO](?<!\w.)(?i:ge|ld)")
+
+
 def _age_number(word: str) -> int:
     word = word.lower().replace(" ", "-")
     if word.isdigit():
@@ -358,7 +364,7 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     """The subject's age as a date: the years they were that old ("at the age of thirteen": from the
     thirteenth birthday to the day before the fourteenth), where the age is theirs: their clause, no
     one of their kin named before it ("his father, aged fifty")."""
-    if "age" not in sentence and "old" not in sentence:
+    if "age" not in sentence and "old" not in sentence or not _AGE_WORD.search(sentence):
         return None
     m = _AGE.search(sentence)
     if m is None:
