@@ -428,6 +428,16 @@ else:
         finally:
             timex._bare_year = real
 
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", " ", "", "\n", ", "])), max_size=16))
+    def test_the_openers_hold_every_place_a_date_opens(parts):
+        from lifemap.timex import _ANY, _OPENER
+
+        text = "".join(word + sep for word, sep in parts)
+        for at in range(len(text)):
+            if _ANY.match(text, at):
+                assert _OPENER.match(text, at), text[at:]
+
     def test_a_list_of_years_takes_the_shortcut():
         import lifemap.timex as timex
 
@@ -437,6 +447,19 @@ else:
         for blocked in ("in 1901 1902", "1901-1902", "1901 to 1902", "p. 1901 1902", "1901s 1902", "#1901 1902"):
             start = blocked.index("1901")
             assert timex._bare_year(blocked, start, start + 4, 0) is None, blocked
+
+
+def test_every_date_opens_where_the_openers_say(seeds):
+    """scan_dates tries the grammar only where ``_OPENER`` matches: that must be wherever it can match."""
+    from lifemap.timex import _ANY, _OPENER
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts.append("the 5th of March; mid-August 1920; c. 1900; ca. 1900; Sept. 1917; in the autumn; two years "
+                 "later; 3 years later; THE FOLLOWING YEAR; End of 1917; the end of the 1930s; ſpring 1917")
+    for text in texts:
+        for at in range(len(text)):
+            if _ANY.match(text, at):
+                assert _OPENER.match(text, at), text[at:at + 40]
 
 
 def test_addresses_and_counts_are_not_years():

@@ -18,7 +18,10 @@ from importlib import resources
 from .dates import DateSpan
 from .lexicon import sections, words
 from .periods import Period
-from .text import sentences
+from .text import matches_not_after, sentences
+
+
+_NAME_CHAR = re.compile(r"[\w-]")     # what may not stand right before a name
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,13 @@ class Subject:
     def _names(self) -> re.Pattern:
         names = sorted({self.name, self.full_name, *self.aliases, *self.given} - {""}, key=len, reverse=True)
         possessed = "|".join(sorted(words("possessed")))
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        # (no letter, digit or hyphen before a name: checked in ``mentions``)
+        return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
                           + rf"(?!['’]s\s+(?:{possessed})\b)")
 
     def mentions(self, text: str, *, own_text: bool = True) -> list[re.Match]:
         """Where ``text`` names the subject; first names count only in a text about them."""
-        found = self._names.finditer(text)
+        found = matches_not_after(self._names, _NAME_CHAR, text)
         if own_text:
             return list(found)
         given = set(self.given)
@@ -129,7 +133,7 @@ def _pronoun(text: str) -> str:
 
 
 def _count(word: str, text: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return sum(1 for _ in matches_not_after(re.compile(rf"{re.escape(word)}(?![\w-])"), _NAME_CHAR, text))
 
 
 def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subject | None:

@@ -162,9 +162,11 @@ def decode(data: bytes, name: str = "<text>") -> str:
 # Sentences ------------------------------------------------------------------------------------
 # A possible end: terminal punctuation, closing quotes or brackets, citation marks such as [63] or
 # [g], a footnote number glued to the stop, then white space.
-_END = re.compile(r"(?:\.\s?\.\s?\.|…|[.!?])[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
+# (each alternative opens with its character, which lets the regex engine skip to them)
+_END = re.compile(r"(?:\.(?:\s?\.\s?\.)?|…|!|\?)[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*"
+                  r"(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
 _NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
-_WORD_BEFORE = re.compile(r"([\w.]*)$")
+_WORD_BEFORE = re.compile(r"([\w.]*+)$")       # (whole: searched for at every position before the stop)
 _SPACE = re.compile(r"[\s\ufeff]*")
 # The longest sentence: a longer run (a line without stops, a list of years or initials) is cut
 # into sentences of at most this many characters. Everything done to a sentence looks at all of
@@ -277,3 +279,17 @@ def _cut(text: str, start: int) -> int:
             return at + 1
     at = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
     return at if at >= 0 else hi
+
+
+# Searching ----------------------------------------------------------------------------------------
+def matches_not_after(pattern: re.Pattern, before: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` as if it opened with the look-behind ``(?<!before)`` (``before`` matching
+    one character). Checked here, not in the pattern: a pattern that opens with its words (names) lets the
+    regex engine skip to their first letters, where one that opens with a look-behind tries every position."""
+    m = pattern.search(text)
+    while m is not None:
+        if m.start() and before.match(text, m.start() - 1):
+            m = pattern.search(text, m.start() + 1)
+        else:
+            yield m
+            m = pattern.search(text, m.end())

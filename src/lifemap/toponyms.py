@@ -31,17 +31,21 @@ import bisect
 import datetime as dt
 import functools
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import acceptable
 from .lexicon import words
+from .text import matches_not_after
 
 # Words ------------------------------------------------------------------------------------------
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CAPITAL = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ]")
+# (the capital first and what may not precede it looked at after it: a pattern that opens with a class
+# of letters lets the regex engine skip to them)
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ](?<![\w'’].)")
 # What may join two words of one name: a space, a hyphen or dash, or the stop of "St." / "Mt.".
 _JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
 POSSESSIVE = ("'s", "’s")
@@ -67,8 +71,9 @@ _PERSON_CUES = TITLES | GIVEN_NAMES
 _TITLE_HINTS = ("paper", "journal", "magazine", "weekly", "daily", "organ", "ship", "cruiser", "steamer",
                 "vessel", "yacht", "gunboat")
 _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*(?: |[-‐–])$")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+# (words are taken whole, never backtracked into: a search anchored at the end tries every position)
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
+_LAST_WORD = re.compile(r"([^\W\d_]++)\s++$")
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
@@ -129,7 +134,7 @@ class Mention:
 class _Names:
     lengths: dict[str, set[int]]          # first folded word -> lengths (in words) of names
     keys: set[str]                        # every folded name, words joined by one space
-    lower_first: re.Pattern | None        # names written with a small first letter ("central Asia")
+    lower_first: re.Pattern | None        # names written with a small first letter ("central Asia"): see _lower_names
     named: dict[str, list]                # folded name -> [(place id, Name)], for the names' periods
     dated: set[str] = field(default_factory=set)   # folded names in use only for a period
     heads: set[str] = field(default_factory=set)   # first three letters of every name's first word
@@ -162,7 +167,7 @@ def _names(gazetteer: Gazetteer) -> _Names:
     pattern = None
     if lower:
         alternatives = "|".join(re.escape(n) for n in sorted(lower, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])")
+        pattern = re.compile(rf"(?:{alternatives})(?![\w])")
     dated = {key for key, pairs in named.items() if any(n.dated for _, n in pairs)}
     heads = {key.split()[0][:3] for key in keys}
     heads |= {key.split()[1][:3] for key in keys if " " in key and key.split()[0] in _COMPASS_WORDS}
@@ -248,8 +253,10 @@ def learn_persons(text: str) -> set[str]:
 # (not any place before bracketed years: "Germany (1918–1923)").
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:\[\w{1,3}\])?\s*$")
 _YEAR_INSIDE = re.compile(r"\([^()]{0,150}?\d{3,4}")
-# A word followed by a capitalised word (or an initial's stop): where a person's name may follow.
-_WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]+)\.?\s+(?=[A-Z])")
+# A word followed by a capitalised word (or an initial's stop): where a person's name may follow. (The
+# word is taken whole, never backtracked into: a letter cannot be what follows it, and a whole text of
+# words backtracked letter by letter took two fifths more time.)
+_WORD_THEN_CAPITAL = re.compile(r"\b([A-Za-z]++)\.?\s+(?=[A-Z])")
 # (at most three more initials: an open repeat backtracked over a whole run "A. B. C. …" from each
 # of its letters, quadratic in the run)
 _NAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]*){0,3}(?:[A-Z][a-zà-ÿ]+[ \t]+)?([A-Z][\w'’]+)")
@@ -458,7 +465,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     if names.lower_first is not None:
         starts = [f.start for f in found]
         extra = []
-        for m in names.lower_first.finditer(text):
+        for m in _lower_names(names.lower_first, text):
             k = bisect.bisect_left(starts, m.end())
             if k and found[k - 1].end > m.start():
                 continue                           # inside a mention found already
@@ -472,6 +479,15 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
         found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
     return _with_sites(text, found)
+
+
+_WORD_CHAR = re.compile(r"[\w'’]")
+
+
+def _lower_names(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of ``pattern`` (names with a small first letter) that no letter, digit or apostrophe
+    precedes (checked outside the pattern: see ``lifemap.text.matches_not_after``)."""
+    return matches_not_after(pattern, _WORD_CHAR, text)
 
 
 def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -> list[Place]:
@@ -584,6 +600,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # The GeoNames fallback --------------------------------------------------------------------------
+_PEOPLES = ("ian", "ean", "ese", "ish", "ic", "ist", "ists", "ism", "ians", "ans")
+
+
 def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     key = _fold(word)
     last = key.split()[-1]
@@ -591,7 +610,7 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False
-    if re.search(r"(?:ian|ean|ese|ish|ic|ist|ists|ism|ians|ans|ese)$", last):
+    if last.endswith(_PEOPLES):
         return False                               # adjectives and peoples: Russian, Marxist
     if word.isupper() and len(word) <= 5:
         return False                               # an acronym: "POW", "CPY", "NKVD"
@@ -736,17 +755,33 @@ def _with_sites(text: str, found: list[Mention]) -> list[Mention]:
 
 
 @functools.cache
-def _site_pattern() -> re.Pattern:
-    nouns = "|".join(sorted((n.capitalize() for n in words("site_nouns")), key=len, reverse=True))
+def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A site's name, and where one may start: a capital after a small word or a comma and a space (found
+    at once by the second, which opens with a class of letters that the regex engine skips to)."""
+    nouns = sorted((n.capitalize() for n in words("site_nouns")), key=len, reverse=True)
+    alternatives = "|".join(nouns)
     name = r"[A-Z][\w'’-]+"
-    return re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{nouns})|(?:{nouns})\s+{name})\b")
+    firsts = "".join(sorted(set(string.ascii_uppercase) | {n[0] for n in nouns}))
+    return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name})\b"),
+            re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
 def _sites(text: str) -> list[tuple[int, int, str]]:
     """Names of buildings inside a sentence, cued or not: "the grounds of the Mariinsky Hospital",
     "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
-    return [(m.start(), m.end(), m.group()) for m in _site_pattern().finditer(text)
+    pattern, starts = _site_patterns()
+    return [(m.start(), m.end(), m.group()) for m in _matches_at(pattern, text, starts.finditer(text))
             if not text.startswith(" of ", m.end())]   # "the Academy of Sciences" is a body, not a building
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` where every match opens at one of ``starts`` (matches, in order): only
+    those places are tried, found at once by a simpler pattern."""
+    end = 0
+    for start in starts:
+        if start.start() >= end and (m := pattern.match(text, start.start())) is not None:
+            yield m
+            end = m.end()
 
 
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".

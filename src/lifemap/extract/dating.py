@@ -109,15 +109,28 @@ _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-ANAPHORA = re.compile(r"\b(?:[Tt]hat|[Tt]he same|[Tt]he next|[Tt]he following)\s+(?:day|week|month|night|morning|evening)\b")
+# "That day", "the same week", "the next month" (the word boundary is checked after the first letter: a
+# pattern that opens with a letter lets the regex engine skip to it, and this runs on most sentences)
+ANAPHORA = re.compile(r"[Tt](?<!\w[Tt])h(?:at|e same|e next|e following)\s+(?:day|week|month|night|morning|evening)\b")
 # A sentence can hold a date only if it has a four-digit number, a month's name or a year counted
 # from another (footnote and citation numbers alone do not count).
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
-# Letters every match of it holds, looked for first: most sentences have none, and this is cheaper.
-_MAYBE_DATE = re.compile(r"\d\d\d\d|uary|arch|pril|May|une|uly|ugust|ember|tober|(?i:ear|pring|ummer|utumn|fall)")
+# The same test, quick (most sentences hold no date): four digits in a row and a month's name are looked
+# for by patterns that open with them, so that the regex engine skips to them; the rest of the test only
+# where its letters are ("E(?i:ar)": no other character matches "e" regardless of case).
+_FOUR_DIGITS = re.compile(r"\d{4}(?<!\d{5})(?!\d)")
+_MONTH_NAME = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+_YEAR_OR_SEASON = re.compile(r"e(?i:ar)|E(?i:ar)|p(?i:ring)|P(?i:ring)|u(?i:mmer|tumn)|U(?i:mmer|tumn)"
+                             r"|f(?i:all)|F(?i:all)")
+
+
+def may_hold_date(sentence: str) -> bool:
+    """Whether ``_DIGIT_OR_MONTH`` finds something in ``sentence``."""
+    return bool(_FOUR_DIGITS.search(sentence) or _MONTH_NAME.search(sentence)
+                or (_YEAR_OR_SEASON.search(sentence) and _DIGIT_OR_MONTH.search(sentence)))
 
 
 # The narrative's date -----------------------------------------------------------------------------
@@ -140,7 +153,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.context.append(context)
         out.frames.append(frame)
         found = []
-        if _MAYBE_DATE.search(sentence) and _DIGIT_OR_MONTH.search(sentence):
+        if may_hold_date(sentence):
             year = int(context.span.end[:4]) if context else None
             mentions, problems = scan_dates(sentence, default_year=year)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
@@ -203,7 +216,7 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
-_PERIOD_HINT = re.compile(r"[Ww]ar|urge|[Tt]error|lan\b|NEP|omor|chin|evolution")
+_PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution")   # each opens with a letter: quick
 
 
 def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
@@ -329,6 +342,12 @@ _AGE = re.compile(
     re.IGNORECASE)
 
 
+# What every match of _AGE holds, "age" or "old" opening a word (or "ald", "oge": it is only a first
+# look), looked for first: most sentences with "age" or "old" have "village" or "told", no age. (The
+# letter first and the word boundary after it lets the regex engine skip to the letter.)
+_AGE_WORD = re.compile(r"[aAoO](?<!\w.)(?i:ge|ld)")
+
+
 def _age_number(word: str) -> int:
     word = word.lower().replace(" ", "-")
     if word.isdigit():
@@ -345,7 +364,7 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     """The subject's age as a date: the years they were that old ("at the age of thirteen": from the
     thirteenth birthday to the day before the fourteenth), where the age is theirs: their clause, no
     one of their kin named before it ("his father, aged fifty")."""
-    if "age" not in sentence and "old" not in sentence:
+    if "age" not in sentence and "old" not in sentence or not _AGE_WORD.search(sentence):
         return None
     m = _AGE.search(sentence)
     if m is None:

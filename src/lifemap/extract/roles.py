@@ -76,9 +76,10 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         before = text[max(a, m.start - 40):m.start]
         lo, _ = clauses.clause_around(sentence, m.start - a)
         own_clause = text[a + lo:m.start]
-        abstract = bool(_ABSTRACT.search(before)) or (
+        abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _REFERENCE.search(before) or _NEAR_NAMED.search(before) or _attributive(text, m, before):
+        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _search_end(
+                _NEAR_NAMED, ("near", "outside", "to", "the"), before) or _attributive(text, m, before):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -113,6 +114,12 @@ def _attributive(text: str, m: Mention, before: str) -> bool:
         return False
     after = _NOUN_AFTER.match(text, m.end)
     return after is not None and after.group(1) not in words("function_words")
+
+
+def _search_end(pattern: re.Pattern, last: tuple[str, ...], before: str):
+    """``pattern.search(before)``, for a pattern anchored at the end that ends in one of the words ``last``
+    and white space: most places have none of them there, and the search would try every position."""
+    return before[-1:].isspace() and before.rstrip().endswith(last) and pattern.search(before)
 
 
 _ON = re.compile(r"(?i:\bon|\balong)\s+(?:the\s+)?$")

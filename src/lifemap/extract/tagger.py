@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import sections
 
@@ -38,8 +38,10 @@ class Tag(enum.Enum):
     PUNCT = "punct"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, a number or a mark of a sentence (a tuple: there are tens of thousands to a megabyte of text,
+    and a tuple is made three times as fast as a frozen dataclass)."""
+
     text: str
     start: int
     end: int
