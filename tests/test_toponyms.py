@@ -331,6 +331,14 @@ def test_a_building_without_a_town_near_it_is_not_guessed(russian_places, fallba
     assert sites(text, russian_places, fallback) == []
 
 
+def test_a_building_named_after_a_man_is_not_the_city_named_after_him():
+    gazetteer = Gazetteer([Place("moscow", "Moscow", "city", "RU", 55.7522, 37.6156),
+                           Place("bishkek", "Bishkek", "city", "KG", 42.87, 74.59, names=parse_names("Frunze [1926..1991]"))])
+    found = find_places("In 1921 he studied at the Frunze Military Academy in Moscow.", gazetteer)
+    assert [(m.text, m.location.parent) for m in found] == [("Frunze Military Academy", "moscow")]
+    assert [m.place for m in find_places("In 1930 he lived in Frunze.", gazetteer)] == ["bishkek"]
+
+
 def test_a_place_read_from_context_goes_through_the_events_frame(fallback):
     import lifemap
     from lifemap.events import with_places_of

@@ -522,8 +522,8 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
-        if not cued:
-            return None                            # "Kirov" the man, not the city
+        if not cued or _named_site_after(after):
+            return None                            # "Kirov" the man, not the city; "the Frunze Military Academy"
         confidence = 0.7
     dated = [n for pid, n in names.named.get(key, ()) if pid == place.id]
     if day is not None and dated and all(n.dated and not n.holds(day) for n in dated):
@@ -548,6 +548,16 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
 _PROVINCE = re.compile(r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
+
+
+def _named_site_after(after: str) -> bool:
+    """A building's name goes on after a surname: "Frunze Military Academy", "Lenin School" are named
+    after the man, wherever they stand."""
+    m = _CAPITALS_AFTER.match(after)
+    return m is not None and m.group(1).lower() in words("site_nouns")
+
+
+_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,3}?\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 
 
 def _compound(text: str, start: int, end: int, names: _Names) -> bool:
