@@ -491,3 +491,8 @@ def test_taking_part_in_a_battle_or_entering_a_place_of_a_town_is_being_there():
 
 def test_a_sentence_opening_at_a_gathering_in_a_town_is_there():
     assert [e[:2] for e in events("At the Vienna summit in June 1961 he met the president.")] == [("Vienna", "Stalin")]
+
+
+def test_helping_arrest_someone_arrests_them_not_the_helper():
+    assert events("In June 1953 Stalin helped arrest Lavrentiy Beria in the Kremlin.") == [
+        ("Kremlin", "Lavrentiy Beria", "arrest")]

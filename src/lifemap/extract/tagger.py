@@ -103,6 +103,9 @@ def _closed() -> dict[str, Tag]:
 
 
 _AUX = frozenset("had has have having did does do".split())
+# Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
+# (not "helped establish governments throughout Eastern Europe", done from afar)
+_HELPED = frozenset(("detention", "motion", "sending", "meeting", "combat"))
 _SUBJECT_TAGS = (Tag.PRON, Tag.MODAL, Tag.TO, Tag.NEG, Tag.AUX)
 _AFTER_SUBJECT = (Tag.NAME, Tag.PRON, Tag.WORD, Tag.AUX, Tag.ADV, Tag.NEG)
 _OPENERS = "\"“‘'("
@@ -141,7 +144,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             elif low in closed:
                 prev = Token(text, start, end, closed[low])
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
-                    prev.tag in _SUBJECT_TAGS or (prev.tag is Tag.NAME and form == "s")))):
+                    prev.tag in _SUBJECT_TAGS or (prev.tag is Tag.NAME and form == "s")
+                    or (prev.tag is Tag.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, Tag.VERB, lemma, vclass, form)
             elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT:
