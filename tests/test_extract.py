@@ -525,6 +525,8 @@ def test_burials_headships_routs_and_escapes_have_their_kinds():
     assert kinds("In 1974 Stalin died in Moscow and was buried in the Kremlin Wall Necropolis.") == [
         ("Moscow", "death"), ("Kremlin Wall Necropolis", "other")]
     assert kinds("In 1925 Stalin headed the party in Kharkov.") == [("Kharkov", "work")]
+    assert kinds("In 1953 Stalin lived at a dacha in Kuntsevo and died in Moscow.") == [
+        ("Kuntsevo", "other"), ("Moscow", "death")]
     assert kinds("In 1920 Stalin routed the Whites at Tsaritsyn.") == [("Tsaritsyn", "battle")]
     assert kinds("In 1908 Stalin was exiled to Solvychegodsk. Escaping in 1909, he made his way to Saint Petersburg.") == [
         ("Solvychegodsk", "exile"), ("Saint Petersburg", "escape")]

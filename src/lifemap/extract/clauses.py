@@ -70,6 +70,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     out += [(m.end() - 1, m.end()) for m in _SUBORDINATE.finditer(sentence)]
     out += [(m.start(), m.end()) for m in _THAT.finditer(sentence) if _reported(sentence, m.start())]
     out += [(m.start(), m.start() + 4) for m in _AND_DATED.finditer(sentence)]
+    out += [(m.start(), m.start() + 4) for m in _AND_DIED.finditer(sentence)]
     lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
@@ -79,6 +80,8 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
 _AND_DATED = re.compile(r"\band\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
+# "and" opening a death after another predicate: "spent his retirement in Zubalova and died in Moscow"
+_AND_DIED = re.compile(r"\band\s+(?=died\b)")
 # "told Lenin that Kamenev was in Helsinki": what is reported has its own subject (a thought or a wish
 # keeps its clause, so that "learned that he would be sent to Narym" stays unreal)
 _THAT = re.compile(r"\bthat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")

@@ -137,6 +137,8 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
         if cost:
             cost -= clauses.aside_length(sentence, min(w.end, end) - a, max(w.start, start) - a)
             if clauses.split(sentence, min(w.end, end) - a, max(w.start, start) - a):
+                if w.start >= end and w.kind in ("birth", "death"):
+                    continue                           # "lived in Zubalova and died in Moscow": Moscow's death
                 cost += options.other_clause_cost
         if w.kind == "travel":
             cost += options.travel_cost
