@@ -525,6 +525,10 @@ def test_burials_headships_routs_and_escapes_have_their_kinds():
     assert kinds("In 1974 Stalin died in Moscow and was buried in the Kremlin Wall Necropolis.") == [
         ("Moscow", "death"), ("Kremlin Wall Necropolis", "other")]
     assert kinds("In 1925 Stalin headed the party in Kharkov.") == [("Kharkov", "work")]
+    # an arrival continues the exile told before it, unless it comes from somewhere: the way back
+    assert kinds("In 1913 Stalin was exiled to Turukhansk. He arrived in Kureika in July.")[1] == ("Kureika", "exile")
+    assert kinds("In 1913 Stalin was exiled to Turukhansk. In 1917 he came from Turukhansk and arrived in "
+                 "Petrograd.")[-1] == ("Petrograd", "travel")
     assert kinds("In 1953 Stalin lived at a dacha in Kuntsevo and died in Moscow.") == [
         ("Kuntsevo", "other"), ("Moscow", "death")]
     assert kinds("In 1920 Stalin routed the Whites at Tsaritsyn.") == [("Tsaritsyn", "battle")]

@@ -69,6 +69,7 @@ class EventWord:
 
 _ARRIVAL = re.compile(r"(?i)arriv\w*|made (?:it|his way|her way|their way)|reach\w*")
 _NAME_PART = re.compile(r"\s+[A-Z]")
+_FROM = re.compile(r"\bfrom\s")
 
 
 @functools.cache
@@ -152,7 +153,9 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
         if _ARRIVAL.fullmatch(sentence[w.start - a:w.end - a]):
             if any(x.kind == "escape" for x in words):
                 return KindGuess("escape", Strength.WEAK)   # "Escaping from Mezen, she made her way to …"
-            for carried in ("exile", "deportation", "escape"):
+            # (an arrival from somewhere is a journey of its own: "travelled from Siberia and arrived in
+            # Petrograd" after the exile there is the way back)
+            for carried in ("exile", "deportation", "escape") if not _FROM.search(sentence) else ():
                 if carried in previous_kinds:
                     return KindGuess(carried, Strength.WEAK)
         return KindGuess(w.kind, Strength.WEAK)
