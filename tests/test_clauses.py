@@ -496,3 +496,10 @@ def test_a_sentence_opening_at_a_gathering_in_a_town_is_there():
 def test_helping_arrest_someone_arrests_them_not_the_helper():
     assert events("In June 1953 Stalin helped arrest Lavrentiy Beria in the Kremlin.") == [
         ("Kremlin", "Lavrentiy Beria", "arrest")]
+
+
+def test_heading_a_body_is_leading_it_and_a_relatives_death_is_not_the_subjects():
+    assert events("From 1925 to 1928 he headed the Communist Party of Ukraine in Kharkov.") == [("Kharkov", "Stalin", "work")]
+    assert events("In 1920 he headed for Kharkov.") == [("Kharkov", "Stalin", "travel")]
+    found = events("After his father's death he was sent to Moscow to live with his aunt.")
+    assert [(e[0], e[1]) for e in found] == [("Moscow", "Stalin")] and found[0][2] != "death"

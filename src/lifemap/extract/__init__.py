@@ -398,7 +398,7 @@ def _spans(ranges) -> list[tuple[int, int]]:
     return out
 
 
-_OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s)\s+(?:[a-z-]+\s+)?$")
+_OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s|[a-z]+['’]s)\s+(?:[a-z-]+\s+)?$")
 
 
 def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
@@ -411,7 +411,7 @@ def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
         m = _OWNER.search(text, max(0, w.start - 30), w.start)
         owner = m.group(1).lower() if m else ""
         theirs = owner in ("his", "her") and owner != {"he": "his", "she": "her"}.get(subject.pronoun, "")
-        named = owner.endswith(("'s", "’s")) and not subject.is_named(m.group(1)[:-2])
+        named = owner.endswith(("'s", "’s")) and not subject.is_named(m.group(1)[:-2])   # "Lenin's", "father's"
         owners.append(theirs or named or owner == "their")
     return bool(owners) and all(owners)
 

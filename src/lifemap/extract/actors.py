@@ -263,6 +263,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if group is not None:
                 return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
+        if kin is not None and part.startswith(_POSSESSIVE, kin.end()):
+            continue                                   # "After her father's death she …": whose death, not who
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them

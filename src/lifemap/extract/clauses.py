@@ -272,6 +272,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     vclass = verb.vclass if verb else ""
     if (verb is None and j >= first and _copula(tokens, j, prep)) or there:
         vclass = "stay"                            # "he was then in Iceland"
+    elif verb is not None and verb.lemma == "head" and mover:
+        vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
         vclass, mover = "meeting", ""              # "took part in the Battle of Kursk": one was there
     elif verb is not None and noun.lower() == "time" and prep in ("between", "in", "at"):
