@@ -310,6 +310,8 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
         ("Mariinsky Hospital", "moscow", "Mariinsky Hospital, Moscow", "context")]
     assert sites("He was buried in the grounds of the Trinity Cathedral, Perm.", russian_places, fallback) == [
         ("Trinity Cathedral", "perm", "Trinity Cathedral, Perm", "context")]
+    assert sites("In 1939 he worked at the Soviet Embassy in Moscow.", russian_places, fallback) == [
+        ("Soviet Embassy", "moscow", "Soviet Embassy, Moscow", "context")]
     # else the town of the sentence before; the point is the town's, and says where it came from
     found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
                                     russian_places, fallback=fallback) if m.source == "context"]
