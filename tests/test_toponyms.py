@@ -198,6 +198,11 @@ def test_a_province_chooses_the_village_in_it(russian_places, fallback):
     assert [m.text for m in found] == ["Kursk Governorate"]
 
 
+def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):
+    assert find_places('In 1903 he wrote an essay entitled "Letters from Moscow".', russian_places) == []
+    assert find_places('In 1974 he read the poem "Nights in Perm" in Moscow.', russian_places)[0].text == "Moscow"
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

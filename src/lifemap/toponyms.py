@@ -478,7 +478,22 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     if fallback is not None and unknown:
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
         found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
-    return _with_sites(text, found)
+    return _without_titles(text, _with_sites(text, found))
+
+
+# A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".
+_QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|called|named|book|novel|poem|essay|article|pamphlet|play|film|"
+                           r"story|lecture|speech|report)\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
+
+
+def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` without the places named inside a work's quoted title: no one went to them."""
+    if '"' not in text and "“" not in text:
+        return found
+    titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
+    if not titles:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
 
 
 _WORD_CHAR = re.compile(r"[\w'’]")
