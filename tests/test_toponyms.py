@@ -203,6 +203,12 @@ def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):
     assert find_places('In 1974 he read the poem "Nights in Perm" in Moscow.', russian_places)[0].text == "Moscow"
 
 
+def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):
+    gazetteer = Gazetteer([Place("czechoslovakia", "Czechoslovakia", "country", "CZ", 49.8, 15.5)])
+    found = find_places("In 1930 she went for treatment to Carlsbad, in Czechoslovakia.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Carlsbad", "CZ")]   # not Carlsbad, California
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

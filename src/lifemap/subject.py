@@ -147,11 +147,13 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Stalin'
     >>> find_subject("Georgy Zhukov (1 December 1896 – 18 June 1974) was a marshal. He died in Moscow.").name
     'Georgy Zhukov'
+    >>> find_subject("Nadezhda Alliluyeva (1901 – 1932) was Stalin's wife. Stalin met her. Stalin wed her.").name
+    'Nadezhda Alliluyeva'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
     """
     known = known_subjects() if known is None else known
-    found, count = None, 0
+    found, count, opened = None, 0, False
     start = _title(text) + "\n" + text[:3000]
     for m in _FULL.finditer(start):
         tokens = _person(m.group(1).split())
@@ -160,11 +162,13 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         if tokens and ((n := _count(tokens[-1], text)) >= 3 or spanned and n >= 1):
-            found, count = tokens, n
+            found, count, opened = tokens, n, spanned
             break
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
     for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
-        if n and (found is None or found[-1] in _all_names(s) or n >= 1.5 * count):
+        # a known subject named more often takes over, unless the opening gives the other their lifespan
+        # (Nadezhda Alliluyeva's life names Stalin more often than her)
+        if n and (found is None or found[-1] in _all_names(s) or n >= 1.5 * count and not opened):
             return s
     if found is None:
         return None

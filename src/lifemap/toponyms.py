@@ -697,10 +697,11 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         ranked = fallback.ranked(word, region)
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, lambda name: fallback.ranked(name, region))
-        if anchor is not None:
+        best = _nearest(ranked, anchor, within) if anchor is not None else None
+        if anchor is not None and (best is not None or within):
             # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;
-            # "Kalinovka, in the Kursk Governorate": the one in it
-            best = _nearest(ranked, anchor, within)
+            # "Kalinovka, in the Kursk Governorate": the one in it, else none; "Carlsbad, in
+            # Czechoslovakia": the one in that country, else (a state now gone) as if it were not said
             if best is None:
                 continue
         else:
@@ -746,6 +747,9 @@ def _anchor_after(text: str, end: int, found: list[Mention], ranked) -> tuple[Pl
         if town is not None and town.start == m.end() and town.location is not None and (
                 pattern is _NEAR_AFTER or (town.source == "context" and town.location.kind == "region")):
             return town.location, km
+        if town is not None and town.start == m.end() and town.location is not None and town.location.kind in _BIG \
+                and pattern is _IN_AFTER and town.source == "curated":
+            return town.location, 0.0              # "Carlsbad, in Czechoslovakia": the one in that country
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km
@@ -753,7 +757,10 @@ def _anchor_after(text: str, end: int, found: list[Mention], ranked) -> tuple[Pl
 
 
 def _nearest(records: list, town: Place, km: float):
-    """The record nearest ``town`` if one lies within ``km`` of it."""
+    """The record nearest ``town`` if one lies within ``km`` of it; for a region or a country (``km`` 0),
+    the likeliest record in its country."""
+    if not km:
+        return next((r for r in records if r.country == town.country), None)
     from pyproj import Geod
 
     geod = Geod(ellps="WGS84")
