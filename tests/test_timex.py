@@ -438,6 +438,11 @@ else:
             if _ANY.match(text, at):
                 assert _OPENER.match(text, at), text[at:]
 
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", " ", "", "\n", ", "])), max_size=16))
+    def test_the_forms_tried_hold_every_form_that_matches(parts):
+        _every_form_that_matches_is_tried("".join(word + sep for word, sep in parts))
+
     def test_a_list_of_years_takes_the_shortcut():
         import lifemap.timex as timex
 
@@ -460,6 +465,28 @@ def test_every_date_opens_where_the_openers_say(seeds):
         for at in range(len(text)):
             if _ANY.match(text, at):
                 assert _OPENER.match(text, at), text[at:at + 40]
+
+
+def _every_form_that_matches_is_tried(text):
+    """``_best_at`` tries only the forms whose body can open where it stands (or after a lead-in)."""
+    from lifemap.timex import _ALTS, _ANY, _body_openings, _forms_opening
+
+    for at in range(len(text)):
+        if _ANY.match(text, at):
+            tried = _forms_opening(_body_openings(text, at))
+            for alt in _ALTS:
+                if alt.regex.match(text, at):
+                    assert alt in tried, (alt.kind, text[at:at + 40])
+
+
+def test_every_form_that_can_match_is_tried(seeds):
+    for path in sorted(seeds.glob("*.txt"))[:6]:
+        _every_form_that_matches_is_tried(path.read_text(encoding="utf-8"))
+    _every_form_that_matches_is_tried(
+        "the 5th of March; mid-August 1920; c. 1900; ca. 1900; Sept. 1917; in the autumn; two years later; 3 years "
+        "later; THE FOLLOWING YEAR; End of 1917; the end of the 1930s; ſpring 1917; in  the\nwinter of 1916–17; "
+        "between 1917 and 1918; From June to November 1918; Between January 1939 and June 1941; 2001-02-03; "
+        "during the summer; In The Spring; 1918–21; the 1920s–1930s; Early 1912; By The End Of 1917")
 
 
 def test_addresses_and_counts_are_not_years():

@@ -24,6 +24,8 @@ import datetime as dt
 import functools
 import itertools
 import re
+import re._constants as sre          # the parsed grammar, read for the characters each form opens with
+import re._parser as sre_parse
 from dataclasses import dataclass
 
 from .dates import DateSpan, julian_to_gregorian
@@ -112,11 +114,13 @@ def _qual():
             rf"|{_g('qw', '(?i:beginning|start|middle|end)')}\s+of\s+(?:the\s+)?)")
 
 
+_CUE_WORDS = (r"(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about"
+              r"|circa|c\.|ca\.|throughout|through)")
+
+
 def _cue():
     """Words that introduce a date but are not part of it; lazy, so a body that can start here does."""
-    prep = _g("cue", r"(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about"
-                     r"|circa|c\.|ca\.|throughout|through)")
-    return rf"(?:{prep}\s+(?:(?i:the)\s+)?|(?i:the)\s+)??"
+    return rf"(?:{_g('cue', _CUE_WORDS)}\s+(?:(?i:the)\s+)?|(?i:the)\s+)??"
 
 
 def _range(start: str, end: str) -> str:
@@ -198,17 +202,97 @@ _BODIES = [
 class _Alt:
     """One alternative compiled on its own, so every form can be tried at a place."""
 
-    __slots__ = ("kind", "regex", "keys")
+    __slots__ = ("kind", "regex", "keys", "opens")
 
     def __init__(self, kind: str, body: str):
         self.kind = kind
         self.regex = re.compile(r"(?<!\w)" + _cue() + _g("body", body))
+        self.opens = _first_characters(body)
         self.keys: dict[str, list[str]] = {}
         for name in self.regex.groupindex:
             self.keys.setdefault(name.rsplit("_", 1)[0], []).append(name)
 
 
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can open with (ASCII letters in both cases where case is
+    ignored), or None when that cannot be told: it may open with any (a class such as ``\\w``, an empty
+    match), with a space (a lead-in's spaces are not read), or with a letter folded by case outside ASCII."""
+    chars, empty = _opening(sre_parse.parse(pattern).data, False)
+    if chars is None or empty or any(c.isspace() for c in chars):
+        return None
+    return frozenset(chars)
+
+
+def _opening(items, ignore: bool) -> tuple[set[str] | None, bool]:
+    """``_first_characters`` of a parsed sequence: (the characters or None, whether it can match nothing)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue                                   # takes no character
+        if op is sre.LITERAL or op is sre.IN:
+            chars = _characters([(op, av)] if op is sre.LITERAL else av, ignore)
+            return (None if chars is None else out | chars), False
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            flags = av[1:3] if op is sre.SUBPATTERN else (0, 0)
+            inner = (ignore or bool(flags[0] & re.IGNORECASE)) and not flags[1] & re.IGNORECASE
+            parts = [_opening((av[-1] if op is sre.SUBPATTERN else av).data, inner)]
+        elif op is sre.BRANCH:
+            parts = [_opening(branch.data, ignore) for branch in av[1]]
+        elif op is sre.GROUPREF_EXISTS:
+            parts = [_opening(av[1].data, ignore), _opening(av[2].data, ignore) if av[2] else (set(), True)]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            chars, empty = _opening(av[2].data, ignore)
+            parts = [(chars, empty or av[0] == 0)]
+        else:
+            return None, False
+        if any(chars is None for chars, _ in parts):
+            return None, False
+        out |= set().union(*(chars for chars, _ in parts))
+        if not any(empty for _, empty in parts):
+            return out, False
+    return out, True
+
+
+def _characters(items, ignore: bool) -> set[str] | None:
+    """The characters of a parsed class (or literal); None for a category or a negated class."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add(chr(av))
+        elif op is sre.RANGE:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    if ignore:
+        if not all(c.isascii() for c in out):
+            return None
+        out |= {c.swapcase() for c in out}
+    return out
+
+
 _ALTS = [_Alt(kind, body) for kind, body in _BODIES]
+# Where a form's body may open at a place: there, or after a lead-in (a cue word, "the", or both).
+_CUE_LEAD = re.compile(_CUE_WORDS + r"\s+")
+_THE_LEAD = re.compile(r"(?i:the)\s+")
+
+
+def _body_openings(text: str, at: int) -> str:
+    """The characters where the body of a date may open at ``at``: its own, and those after a lead-in."""
+    out = text[at]
+    cue = _CUE_LEAD.match(text, at)
+    for lead in (cue, _THE_LEAD.match(text, cue.end()) if cue else None, _THE_LEAD.match(text, at)):
+        if lead is not None:
+            out += text[lead.end():lead.end() + 1]
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _forms_opening(chars: str) -> tuple[_Alt, ...]:
+    """The forms whose body can open with one of ``chars`` (all of them for a character outside ASCII,
+    which case folding may tie to another)."""
+    if not chars.isascii():
+        return tuple(_ALTS)
+    return tuple(alt for alt in _ALTS if alt.opens is None or not alt.opens.isdisjoint(chars))
 # Tells at once whether any alternative starts at a place. It captures nothing (but the openers of
 # ranges, which a conditional reads): a hundred groups to keep made every attempt more than twice as slow.
 _ANY = re.compile(re.sub(r"\(\?P<(?!btw_)\w+>", "(?:",
@@ -515,7 +599,7 @@ def _best_at(text: str, at: int, ctx: _Context | None):
     (furthest end, None) when something matched but none of it is a date here, or None."""
     best = None
     furthest = -1
-    for alt in _ALTS:
+    for alt in _forms_opening(_body_openings(text, at)):   # most forms cannot open here: not tried
         m = alt.regex.match(text, at)
         if m is None:
             continue

@@ -70,6 +70,7 @@ _TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|d
 _PERSON_CUES = TITLES | GIVEN_NAMES
 _TITLE_HINTS = ("paper", "journal", "magazine", "weekly", "daily", "organ", "ship", "cruiser", "steamer",
                 "vessel", "yacht", "gunboat")
+_TITLE_HINT = re.compile("|".join(_TITLE_HINTS))    # one search, not one per word
 _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
 # (words are taken whole, never backtracked into: a search anchored at the end tries every position)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
@@ -359,8 +360,7 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
 def _is_title(text: str, start: int) -> bool:
     """Right after "the newspaper", "the cruiser", … or a bracketed gloss after a title."""
     before = text[max(0, start - 40):start]
-    low = before.lower()
-    if any(w in low for w in _TITLE_HINTS) and _TITLE_CUE.search(before):
+    if _TITLE_HINT.search(before.lower()) and _TITLE_CUE.search(before):
         return True
     if "(" not in before[-6:]:
         return False
@@ -650,6 +650,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
     from .geonames import FAR_POPULATION
 
     out = list(found)
+    starts = [f.start for f in found]
     everywhere = Counter(f.location.country for f in found if f.location is not None)
     offline = fallback.offline()                   # the region is estimated without asking the network
     for _, _, word in unknown if offline is not None else ():
@@ -696,7 +697,7 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
         region = _main_countries(so_far or everywhere)
         ranked = fallback.ranked(word, region)
         alone = len(ranked) == 1
-        anchor, within = _anchor_after(text, end, found, lambda name: fallback.ranked(name, region))
+        anchor, within = _anchor_after(text, end, found, starts, lambda name: fallback.ranked(name, region))
         best = _nearest(ranked, anchor, within) if anchor is not None else None
         if anchor is not None and (best is not None or within):
             # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;
@@ -734,15 +735,17 @@ NEAR_KM = 150.0             # how far a place said to be near a town may lie fro
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
 
 
-def _anchor_after(text: str, end: int, found: list[Mention], ranked) -> tuple[Place | None, float]:
+def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
+                  ranked) -> tuple[Place | None, float]:
     """Where a name is said to lie, right after it, and how far from there it may be: near a curated
     town ("Zhukovka, near Moscow"), or in a province named after its seat ("Kalinovka, in the Kursk
-    Governorate", the seat curated or, by ``ranked(name)``, the likeliest in GeoNames)."""
+    Governorate", the seat curated or, by ``ranked(name)``, the likeliest in GeoNames); ``starts``: where
+    the mentions of ``found`` start."""
     for pattern, km in ((_NEAR_AFTER, NEAR_KM), (_IN_AFTER, IN_PROVINCE_KM)):
         m = pattern.match(text, end)
         if m is None:
             continue
-        k = bisect.bisect_left([f.start for f in found], m.end())
+        k = bisect.bisect_left(starts, m.end())
         town = found[k] if k < len(found) else None
         if town is not None and town.start == m.end() and town.location is not None and (
                 pattern is _NEAR_AFTER or (town.source == "context" and town.location.kind == "region")):
