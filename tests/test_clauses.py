@@ -503,3 +503,8 @@ def test_heading_a_body_is_leading_it_and_a_relatives_death_is_not_the_subjects(
     assert events("In 1920 he headed for Kharkov.") == [("Kharkov", "Stalin", "travel")]
     found = events("After his father's death he was sent to Moscow to live with his aunt.")
     assert [(e[0], e[1]) for e in found] == [("Moscow", "Stalin")] and found[0][2] != "death"
+
+
+def test_accompanying_or_following_someone_somewhere_goes_there_too():
+    assert [e[:2] for e in events("In September 1915 Stalin accompanied Lenin to Zimmerwald.")] == [("Zimmerwald", "Stalin")]
+    assert [e[:2] for e in events("In September 1939 Stalin followed the Red Army into Poland.")] == [("Poland", "Stalin")]

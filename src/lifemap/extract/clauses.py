@@ -272,6 +272,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     vclass = verb.vclass if verb else ""
     if (verb is None and j >= first and _copula(tokens, j, prep)) or there:
         vclass = "stay"                            # "he was then in Iceland"
+    elif verb is not None and verb.lemma in ("accompany", "follow", "join") and mover:
+        mover = ""                                 # "accompanied Lenin to Zimmerwald": both went, the subject too
     elif verb is not None and verb.lemma == "head" and mover:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
