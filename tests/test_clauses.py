@@ -508,3 +508,10 @@ def test_heading_a_body_is_leading_it_and_a_relatives_death_is_not_the_subjects(
 def test_accompanying_or_following_someone_somewhere_goes_there_too():
     assert [e[:2] for e in events("In September 1915 Stalin accompanied Lenin to Zimmerwald.")] == [("Zimmerwald", "Stalin")]
     assert [e[:2] for e in events("In September 1939 Stalin followed the Red Army into Poland.")] == [("Poland", "Stalin")]
+
+
+def test_a_leading_phrase_does_not_make_the_main_clause_unreal():
+    for text in ("His health failing, Stalin went to Sochi in the summer of 1948.",
+                 "Hoping to reach Paris, Stalin went to Berlin in 1912."):
+        assert [e[1] for e in events(text)] == ["Stalin"]
+    assert events("In 1912 Stalin hoped to reach Paris.") == []

@@ -46,7 +46,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
                    r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
-                   r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s))\b[^,;]{0,200}),"
+                   r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s)|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
@@ -290,6 +290,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     for n in range(first, until):
         if tokens[n].tag is Tag.CONJ and n + 1 < until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
             start_at = n + 1
+    # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
+    opened = lead_end(sentence) if start > 0 else 0
+    if opened and start >= opened:
+        start_at = max(start_at, next((n for n in range(first, until) if tokens[n].start >= opened), until))
     before = tokens[start_at:until]
     unreal_nouns = _irrealis_nouns()
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
