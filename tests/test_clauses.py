@@ -515,3 +515,9 @@ def test_a_leading_phrase_does_not_make_the_main_clause_unreal():
                  "Hoping to reach Paris, Stalin went to Berlin in 1912."):
         assert [e[1] for e in events(text)] == ["Stalin"]
     assert events("In 1912 Stalin hoped to reach Paris.") == []
+
+
+def test_a_route_by_way_of_places_and_a_so_called_train_pass_through_them():
+    text = "In April 1917 Stalin travelled in the so-called sealed train across Germany, then by way of Finland, to Petrograd."
+    assert [e[:2] for e in events(text)] == [("Germany", "Stalin"), ("Finland", "Stalin"), ("Petrograd", "Stalin")]
+    assert events("Making his way to Georgia in 1902, he joined a group.") == [("Georgia", "Stalin", "travel")]

@@ -91,7 +91,7 @@ EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occ
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets""".split())
 # Nouns after which "of" names where one is: "the University of Zurich", "a tour of the United States".
-_OF_A_PLACE = frozenset("university tour tours visit visits journey trip outskirts suburbs".split())
+_OF_A_PLACE = frozenset("university tour tours visit visits journey trip outskirts suburbs way".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet

@@ -326,7 +326,7 @@ def _attributive(tokens: list, v: int, first: int) -> bool:
     if tokens[v].form not in ("past", "ing"):
         return False
     k = v - 1
-    while k >= first and tokens[k].tag is Tag.ADV:
+    while k >= first and (tokens[k].tag is Tag.ADV or tokens[k].text.lower() == "so-called"):
         k -= 1
     return k >= first and tokens[k].tag is Tag.DET
 

@@ -67,7 +67,7 @@ class EventWord:
     end: int
 
 
-_ARRIVAL = re.compile(r"(?i)arriv\w*|made (?:it|his way|her way|their way)|reach\w*")
+_ARRIVAL = re.compile(r"(?i)arriv\w*|(?:made|making) (?:it|his way|her way|their way)|reach\w*")
 _NAME_PART = re.compile(r"\s+[A-Z]")
 _FROM = re.compile(r"\bfrom\s")
 
