@@ -521,3 +521,10 @@ def test_a_route_by_way_of_places_and_a_so_called_train_pass_through_them():
     text = "In April 1917 Stalin travelled in the so-called sealed train across Germany, then by way of Finland, to Petrograd."
     assert [e[:2] for e in events(text)] == [("Germany", "Stalin"), ("Finland", "Stalin"), ("Petrograd", "Stalin")]
     assert events("Making his way to Georgia in 1902, he joined a group.") == [("Georgia", "Stalin", "travel")]
+
+
+def test_a_negation_or_a_wish_stops_at_and_before_a_second_verb():
+    found = events("In August 1917 Lenin left for Finland, but Stalin did not follow him and hid in Petrograd instead.")
+    assert ("Petrograd", "Stalin") in [e[:2] for e in found]
+    assert [e[:2] for e in events("In 1913 he wanted to leave and went to Vienna.")] == [("Vienna", "Stalin")]
+    assert events("In 1917 he did not go to Petrograd.") == []

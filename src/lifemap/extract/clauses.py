@@ -288,7 +288,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # transferred to Maribor" — the transfer happened.
     start_at = first
     for n in range(first, until):
-        if tokens[n].tag is Tag.CONJ and n + 1 < until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
+        if tokens[n].tag is Tag.CONJ and n + 1 <= until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
             start_at = n + 1
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
@@ -313,7 +313,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
-    negated = any(t.tag is Tag.NEG for t in tokens[max(first, until - 4):until])
+    negated = any(t.tag is Tag.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
