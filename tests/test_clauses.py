@@ -528,3 +528,8 @@ def test_a_negation_or_a_wish_stops_at_and_before_a_second_verb():
     assert ("Petrograd", "Stalin") in [e[:2] for e in found]
     assert [e[:2] for e in events("In 1913 he wanted to leave and went to Vienna.")] == [("Vienna", "Stalin")]
     assert events("In 1917 he did not go to Petrograd.") == []
+
+
+def test_a_town_that_only_says_where_a_paper_is_printed_is_no_stop():
+    assert events("In October 1924 the forged letter, published in a London newspaper, bore his name.") == []
+    assert events("In December 1925 his Leningrad opposition was defeated at the congress.") == []

@@ -110,10 +110,18 @@ _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 def _attributive(text: str, m: Mention, before: str) -> bool:
-    if m.location is None or m.location.kind != "city" or not _DET_NOT_LOCATIVE.search(before):
+    if m.location is None or m.location.kind != "city":
         return False
     after = _NOUN_AFTER.match(text, m.end)
+    if after is not None and after.group(1) in _PRINT:
+        return True                                # "published in a London newspaper": no one went there
+    if not _DET_NOT_LOCATIVE.search(before):
+        return False
     return after is not None and after.group(1) not in words("function_words")
+
+
+# What a town's name before it only says where it is printed or who it stands for.
+_PRINT = frozenset("newspaper newspapers journal journals magazine magazines press opposition".split())
 
 
 def _search_end(pattern: re.Pattern, last: tuple[str, ...], before: str):
