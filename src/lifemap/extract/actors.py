@@ -256,6 +256,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if mods is not None and mods.start() < m.start():
                 found = part[mods.start():m.end()].strip()
                 s = lo + mods.start()
+                while found.split(" ", 1)[0] in _NOT_NAMES and " " in found:
+                    found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
         if (kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her")) or (
                 kind == "name" and found.endswith(_POSSESSIVE)):
