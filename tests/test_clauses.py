@@ -427,6 +427,9 @@ def test_forced_into_a_place_one_is_moved_there():
 def test_a_move_a_noun_names_is_made_by_whom_its_of_names():
     assert events("In 1936 Stalin arranged the travel of volunteers to France.") == [("France", "volunteers", "travel")]
     assert [e[:2] for e in events("In 1917 Stalin awaited the return of Lenin to Petrograd.")] == [("Petrograd", "Lenin")]
+    # where the move is not to the place, the place is the clause's: the return was negotiated there
+    found = events("In 1920 Stalin negotiated the return of prisoners of war in Tiflis.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin")]
 
 
 def test_an_irregular_participle_opens_a_leading_clause():

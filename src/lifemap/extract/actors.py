@@ -173,7 +173,7 @@ class Actors:
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
             return self._name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
-        if link.noun.lower() in _MOVES_OF:
+        if link.noun.lower() in _MOVES_OF and link.prep in ("to", "into", "from", "for"):
             moved = _noun_argument(sentence, link, pos)
             if moved:
                 return self._name(moved)               # "the escape of the executive committee to Vienna"
