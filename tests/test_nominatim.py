@@ -516,3 +516,15 @@ def test_resolve_says_nominatim_could_not_be_asked_rather_than_no_such_place(tmp
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("lifemap: error: no place called 'Qwertygrad' in the gazetteer, and Nominatim could not "
                            "be asked (service unavailable")
+
+
+def test_only_names_after_a_cue_are_asked_of_the_network(make, server, mini_gazetteer):
+    """Capitalised names read without a cue (most are people) are looked up offline only."""
+    from lifemap.geonames import GeoNames
+    from lifemap.nominatim import WithNominatim
+    from lifemap.toponyms import find_places
+
+    fallback = WithNominatim(GeoNames.open(), make())
+    text = "In 1936 he read Anton Chekhov and Filipa Perestrelo with Domenico Colombo. In 1937 he went to Xyzzyville."
+    find_places(text, mini_gazetteer, fallback=fallback)
+    assert [r.params["q"] for r in server.seen] == ["Xyzzyville"]

@@ -380,7 +380,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     names = _names(gazetteer)
     persons = learn_persons(text) if persons is None else persons
     found: list[Mention] = []
-    unknown: list[tuple[int, int, str]] = []       # capitalised runs after a cue, for the fallback
+    unknown: list[tuple[int, int, str]] = []       # capitalised runs for the fallback
+    loose: set[int] = set()                        # those of them taken without a cue (large cities only)
     cued_unknown = None                            # the last of them: a list it opens goes on after it
     pos = 0
     heads = names.heads
@@ -407,6 +408,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
             if cued_here:
                 cued_unknown = _CuedName(runs[n - 1][0])
+            else:
+                loose.add(start)
             pos = runs[0][0]
             continue
         before = text.rfind(" ", max(0, start - 18), start - 1) + 1 if text[start - 2:start - 1].islower() else 0
@@ -436,6 +439,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
                 unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
                 if cued:
                     cued_unknown = _CuedName(runs[n - 1][0])
+                else:
+                    loose.add(start)
             pos = first.end()
             continue
         runs = _runs(text, start, limit=max(lengths))
@@ -477,7 +482,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     found = _drop_qualifiers(text, found)
     if fallback is not None and unknown:
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
-        found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons))
+        found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons, loose))
     return _without_titles(text, _with_sites(text, found))
 
 
@@ -642,19 +647,20 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     return len(key) >= 3
 
 
-def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
+def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -> list[Mention]:
     """Mentions for capitalised names after a locative cue that the curated gazetteer lacks,
     ranked toward the countries of the places named so far (else in the whole text). The text's
     region counts the curated places and the names no reader could mistake: countries, and cities of
-    ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village)."""
+    ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village). Names taken without
+    a cue (``loose``: their starts) are looked up offline only, and count for no region: most are people."""
     from .geonames import FAR_POPULATION
 
     out = list(found)
     starts = [f.start for f in found]
     everywhere = Counter(f.location.country for f in found if f.location is not None)
     offline = fallback.offline()                   # the region is estimated without asking the network
-    for _, _, word in unknown if offline is not None else ():
-        if _fallback_word_ok(word, persons):
+    for start, _, word in unknown if offline is not None else ():
+        if start not in loose and _fallback_word_ok(word, persons):
             ranked = offline.ranked(word, None)
             if ranked and (ranked[0].kind == "country" or ranked[0].population >= FAR_POPULATION):
                 everywhere[ranked[0].country] += 1
@@ -695,7 +701,9 @@ def _with_fallback(text, found, unknown, fallback, persons) -> list[Mention]:
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
-        ranked = fallback.ranked(word, region)
+        if uncued and offline is None:
+            continue
+        ranked = (offline if uncued else fallback).ranked(word, region)   # no network for uncued names
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, starts, lambda name: fallback.ranked(name, region))
         best = _nearest(ranked, anchor, within) if anchor is not None else None
