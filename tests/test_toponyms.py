@@ -318,11 +318,11 @@ def sites(text, gazetteer, fallback=None):
 def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback):
     # the town right after it ("in Moscow", ", Perm"), cued or not
     assert sites("In 1837 he was sent to the Mariinsky Hospital in Moscow.", russian_places, fallback) == [
-        ("Mariinsky Hospital", "moscow", "Mariinsky Hospital, Moscow", "context")]
+        ("Mariinsky Hospital", "moscow", "Mariinsky Hospital (placed at Moscow)", "context")]
     assert sites("He was buried in the grounds of the Trinity Cathedral, Perm.", russian_places, fallback) == [
-        ("Trinity Cathedral", "perm", "Trinity Cathedral, Perm", "context")]
+        ("Trinity Cathedral", "perm", "Trinity Cathedral (placed at Perm)", "context")]
     assert sites("In 1939 he worked at the Soviet Embassy in Moscow.", russian_places, fallback) == [
-        ("Soviet Embassy", "moscow", "Soviet Embassy, Moscow", "context")]
+        ("Soviet Embassy", "moscow", "Soviet Embassy (placed at Moscow)", "context")]
     # else the town of the sentence before; the point is the town's, and says where it came from
     found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
                                     russian_places, fallback=fallback) if m.source == "context"]
@@ -335,6 +335,8 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
     "He lodged at the Hotel Lux for a year.",                               # no town at all
     "He lived in Moscow.\n\nLater he lodged at the Hotel Lux for a year.",  # the town is another paragraph's
     "In Moscow he joined the Academy of Sciences.",                         # a body, not a building
+    "In 1925 he left Moscow for treatment at the Mayo Clinic.",              # the town left behind
+    "He died in Moscow in 1953. In 1956 his Collected Works appeared.",      # a book
     # the town of several sentences before: the narrative may have moved on without naming a town
     "In 1903 he worked in Moscow. He then spent many years in the provinces. He served in the army for "
     "a long time. He wrote books about the war and about his exile. He travelled widely and was often ill. "
@@ -360,6 +362,6 @@ def test_a_place_read_from_context_goes_through_the_events_frame(fallback):
     frame = extract("In 1935 Stalin returned to Moscow. He lodged at the Hotel Lux.", fallback=fallback, progress=False)
     hotel = frame[frame["place_source"] == "context"].iloc[0]
     assert (hotel["name"], hotel["place_label"], hotel["place_kind"], hotel["actor"]) == (
-        "Hotel Lux", "Hotel Lux, Moscow", "site", "Stalin")
+        "Hotel Lux", "Hotel Lux (placed at Moscow)", "site", "Stalin")
     place = next(p for p in with_places_of(frame, lifemap.Gazetteer.load()) if p.id == hotel["place"])
-    assert place.coord_source == "context:moscow"
+    assert place.coord_source == "context:moscow" and "placed at moscow from the text's context" in place.note

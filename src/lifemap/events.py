@@ -214,7 +214,7 @@ def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
     for r in events[~events["place"].isin([p.id for p in gazetteer])].to_dict("records"):
         extra.setdefault(r["place"], Place(r["place"], r["name_now"], r["place_kind"], r["country"] or "XX",
                                            r["lat"], r["lon"], coord_source=_coord_source(r["place"]),
-                                           note=f"{r['place_source']}, not curated"))
+                                           note=_note(r["place"], r["place_source"])))
     if not extra:
         return gazetteer
     return gazetteer.extended(extra.values())
@@ -238,6 +238,14 @@ def _with_places_of_file(path: Path, gazetteer: Gazetteer) -> Gazetteer:
         return gazetteer
     rows = rows.assign(lat=pd.to_numeric(rows["lat"], errors="coerce"), lon=pd.to_numeric(rows["lon"], errors="coerce"))
     return with_places_of(rows.dropna(subset=["lat", "lon"]), gazetteer)
+
+
+def _note(place_id: str, source: str) -> str:
+    """Where a place read out of a text came from: "placed at moscow from the text's context" for a
+    building or province put at its town, else "<source>, not curated"."""
+    if "--" in place_id:
+        return f"placed at {place_id.split('--', 1)[0]} from the text's context, not curated"
+    return f"{source}, not curated"
 
 
 def _coord_source(place_id: str) -> str:

@@ -559,8 +559,8 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
     word = text[start:end]
     if not _PROVINCE.search(word):
         return None
-    place = Place(f"{seat.id}--{_slug(word.split()[-1])}", word, "region", seat.country, seat.lat, seat.lon,
-                  parent=seat.id, coord_source=f"context:{seat.id}",
+    place = Place(f"{seat.id}--{_slug(word.split()[-1])}", f"{word} (placed at its seat, {seat.name})", "region",
+                  seat.country, seat.lat, seat.lon, parent=seat.id, coord_source=f"context:{seat.id}",
                   note=f"not in any gazetteer; placed at {seat.name}, its seat")
     return Mention(start, end, word, place.id, "context", 0.5, place, _cued(text, start, []))
 
@@ -814,7 +814,8 @@ def _sites(text: str) -> list[tuple[int, int, str]]:
     "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
     pattern, starts = _site_patterns()
     return [(m.start(), m.end(), m.group()) for m in _matches_at(pattern, text, starts.finditer(text))
-            if not text.startswith(" of ", m.end())]   # "the Academy of Sciences" is a body, not a building
+            if not text.startswith(" of ", m.end())   # "the Academy of Sciences" is a body, not a building
+            and m.group().split(" ", 1)[0] not in _WORKS_OF]   # "his Collected Works": a book
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
@@ -827,11 +828,13 @@ def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
             end = m.end()
 
 
+_WORKS_OF = frozenset("Collected Selected Complete Public".split())
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 250         # characters back (and two sentences at most) to the town the narrative stands in
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+[A-Z]")
 _TOWNS = ("city", "village", "site")
+_LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str) -> Mention | None:
@@ -850,12 +853,13 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
             if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
                 break
             if f.location is not None and f.location.kind in _TOWNS:
-                town = f
+                if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) is None:
+                    town = f                       # not a town left behind: "left Moscow for the Mayo Clinic"
                 break
     if town is None or (town.location.kind == "site" and town.location.parent):
         return None                                # (a building inside a building is too far to guess)
     host = town.location
-    place = Place(f"{host.id}--{_slug(word)}", f"{word}, {host.name}", "site", host.country, host.lat, host.lon,
+    place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed at {host.name})", "site", host.country, host.lat, host.lon,
                   parent=host.id, coord_source=f"context:{host.id}",
                   note=f"not in any gazetteer; placed at {host.name}, the town the text names with it")
     return Mention(start, end, word, place.id, "context", 0.5, place, True)
