@@ -541,3 +541,9 @@ def test_a_town_that_only_says_where_a_paper_is_printed_is_no_stop():
 def test_a_group_named_after_a_conjunction_is_the_group():
     found = events("When German troops cut off Leningrad in September 1941, Stalin stayed in Moscow.")
     assert [e[:2] for e in found] == [("Leningrad", "German troops"), ("Moscow", "Stalin")]
+
+
+def test_a_town_before_a_noun_still_locates_where_one_goes_stays_or_meets():
+    assert [e[:2] for e in events("In 1935 Stalin visited the Moscow metro.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In 1919 Stalin commanded the Tsaritsyn front.")] == [("Tsaritsyn", "Stalin")]
+    assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []

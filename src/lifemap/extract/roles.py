@@ -79,7 +79,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
         if _search_end(_REFERENCE, ("of", "from", "the"), before) or _search_end(
-                _NEAR_NAMED, ("near", "outside", "to", "the"), before) or _attributive(text, m, before):
+                _NEAR_NAMED, ("near", "outside", "to", "the"), before) or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -109,13 +109,16 @@ _DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?i:in|at|to|from|into|near|i
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
-def _attributive(text: str, m: Mention, before: str) -> bool:
+def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
+    """A town that only describes the noun after it: "research by the Moscow playwright", "published in a
+    London newspaper"; not where a verb of going, staying or meeting governs it ("visited the Moscow
+    metro", "commanded the Tsaritsyn front")."""
     if m.location is None or m.location.kind != "city":
         return False
     after = _NOUN_AFTER.match(text, m.end)
     if after is not None and after.group(1) in _PRINT:
         return True                                # "published in a London newspaper": no one went there
-    if not _DET_NOT_LOCATIVE.search(before):
+    if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
     return after is not None and after.group(1) not in words("function_words")
 
