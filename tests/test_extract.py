@@ -89,6 +89,8 @@ def test_being_sent_or_transferred_somewhere_is_a_journey_unless_an_exile_is_tol
     kinds = [r["kind"] for r in extract("In 1928 Stalin was sent to Leningrad. In 1929 he was transferred to Baku. "
                                         "In 1913 he was exiled and sent to Turukhansk.", progress=False).to_dict("records")]
     assert kinds == ["travel", "travel", "exile"]
+    # the bare verbs are no journeys: "stopped writing", "sent a letter"
+    assert extract("In 1930 Stalin stopped writing poetry in Moscow.", progress=False)["kind"].tolist() == ["other"]
     assert extract("In 1903 Stalin emigrated to Switzerland.", progress=False)["kind"].tolist() == ["travel"]
 
 
