@@ -498,7 +498,13 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
     if not titles:
         return found
-    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in titles)]
+    starts = [a for a, _ in titles]
+
+    def inside(f: Mention) -> bool:
+        k = bisect.bisect_right(starts, f.start) - 1
+        return k >= 0 and f.end <= titles[k][1]
+
+    return [f for f in found if not inside(f)]
 
 
 _WORD_CHAR = re.compile(r"[\w'’]")
@@ -756,11 +762,13 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         k = bisect.bisect_left(starts, m.end())
         town = found[k] if k < len(found) else None
         if town is not None and town.start == m.end() and town.location is not None and (
-                pattern is _NEAR_AFTER or (town.source == "context" and town.location.kind == "region")):
+                (pattern is _NEAR_AFTER and town.location.kind in _TOWNS)
+                or (town.source == "context" and town.location.kind == "region")):
             return town.location, km
         if town is not None and town.start == m.end() and town.location is not None and town.location.kind in _BIG \
                 and pattern is _IN_AFTER and town.source == "curated":
             return town.location, 0.0              # "Carlsbad, in Czechoslovakia": the one in that country
+        #                                            ("Brody, near Poland" says nothing we can use)
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km
@@ -772,12 +780,17 @@ def _nearest(records: list, town: Place, km: float):
     the likeliest record in its country."""
     if not km:
         return next((r for r in records if r.country == town.country), None)
-    from pyproj import Geod
-
-    geod = Geod(ellps="WGS84")
+    geod = _geod()
     near = [(geod.inv(town.lon, town.lat, r.lon, r.lat)[2] / 1000.0, n, r) for n, r in enumerate(records)]
     near = [x for x in near if x[0] <= km]
     return min(near)[2] if near else None
+
+
+@functools.cache
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 def _with_sites(text: str, found: list[Mention]) -> list[Mention]:

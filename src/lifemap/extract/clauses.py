@@ -46,7 +46,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
                    r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
-                   r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s)|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
+                   r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s(?![^,;]*\b(?:was|were|had|has|is|are|went|[a-z]{2,}ed)\b))|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
