@@ -90,8 +90,6 @@ EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occ
     evacuation bombing invasion surrender encirclement sack""".split())
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets""".split())
-# Nouns after which "of" names where one is: "the University of Zurich", "a tour of the United States".
-_OF_A_PLACE = frozenset("university tour tours visit visits journey trip outskirts suburbs way".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
@@ -305,7 +303,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     if word == "of":
         before = _word_before(text, start)
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF
-                                       or before[1].lower() in _OF_A_PLACE or before[1].lower() == "out")
+                                       or before[1].lower() in words("of_a_place") or before[1].lower() == "out")
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"

@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lexicon import words
+
 # ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
 _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
@@ -178,12 +180,6 @@ def adverb_after(sentence: str, pos: int) -> int:
 # What links a place to its clause ----------------------------------------------------------------
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
-# Gatherings one attends: whatever is done at one is done there ("spoke", "supported Khrushchev").
-_GATHERINGS = frozenset("""congress conference plenum summit meeting session assembly trial funeral ceremony
-    rally talks negotiations""".split())
-# Verbs of thought that, at a gathering, are said there (not "declined an invitation to a congress").
-_SAID_AT = frozenset("""support oppose praise criticise criticize condemn denounce argue warn discuss debate propose
-    demand insist accuse blame recommend advocate suggest urge claim deny""".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
@@ -280,8 +276,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass, mover = "meeting", ""              # "took part in the Battle of Kursk": one was there
     elif verb is not None and noun.lower() == "time" and prep in ("between", "in", "at"):
         vclass = "stay"                            # "divided his time between his Kremlin apartment and …"
-    elif verb is not None and (vclass in ("report", "") or verb.lemma in _SAID_AT) and any(
-            t.text.lower() in _GATHERINGS for t in tokens[verb_at + 1:k]):
+    elif verb is not None and (vclass in ("report", "") or verb.lemma in words("said_at")) and any(
+            t.text.lower() in words("gatherings") for t in tokens[verb_at + 1:k]):
         vclass = "meeting"                         # "supported Khrushchev at the Twentieth Party Congress in Moscow"
     until = verb_at if verb_at is not None else k
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was

@@ -116,15 +116,11 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
     if m.location is None or m.location.kind != "city":
         return False
     after = _NOUN_AFTER.match(text, m.end)
-    if after is not None and after.group(1) in _PRINT:
+    if after is not None and after.group(1) in words("print_nouns"):
         return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
     return after is not None and after.group(1) not in words("function_words")
-
-
-# What a town's name before it only says where it is printed or who it stands for.
-_PRINT = frozenset("newspaper newspapers journal journals magazine magazines press opposition".split())
 
 
 def _search_end(pattern: re.Pattern, last: tuple[str, ...], before: str):
