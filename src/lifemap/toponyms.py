@@ -569,9 +569,10 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
     return Mention(start, end, word, place.id, "context", 0.5, place, _cued(text, start, []))
 
 
-_PROVINCE = re.compile(r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
-_SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)\b")
-_PROVINCE_IN_RUN = re.compile(r"[ -](?:Governorate|Province|Guberniya|Gubernia|Oblast)$")
+_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)"    # named after their seat
+_PROVINCE = re.compile(_PROVINCES + r"$")
+_SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
+_PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
 
 
 def _named_site_after(after: str) -> bool:

@@ -2,8 +2,12 @@
 
 The subject of the place's clause (after a leading "In June 1911," or "Held in …,"): "he" is the last
 person named as a subject in the sentences before (in a text about the subject, the subject when none
-is), "they" the last plural subject of the last few sentences, "Kamenev and Stalin" is the subject;
-else the named subject (Lenin, Germany, the Red Army, government troops), or "unknown".
+is, or when that person only acted on "him": "Stalin sent him to Leningrad. … he"), "she" a woman or
+the subject if she is one, "they" the last plural subject of the last few sentences, "Kamenev and
+Stalin" is the subject; else the named subject (Lenin, Germany, the Red Army, government troops), or
+"unknown". A companion ("With Vasilevsky he …"), an agent ("Sent by Stalin …") or a relative's
+possessive ("After her father's death she …") is never the subject; whom an event noun names owns it
+("the murder of Kirov in Leningrad", "the return of Lenin to Petrograd").
 """
 from __future__ import annotations
 
