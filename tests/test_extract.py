@@ -94,6 +94,11 @@ def test_being_sent_or_transferred_somewhere_is_a_journey_unless_an_exile_is_tol
     assert extract("In 1903 Stalin emigrated to Switzerland.", progress=False)["kind"].tolist() == ["travel"]
 
 
+def test_a_move_from_a_place_with_no_destination_says_so():
+    rows = extract("In 1907 Stalin left Baku. In 1912 he escaped from Narym to Tomsk.", progress=False).to_dict("records")
+    assert [(r["name"], r["summary"]) for r in rows] == [("Baku", "Left Baku"), ("Tomsk", "Escaped to Tomsk from Narym")]
+
+
 def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     kinds = {r["name"]: (r["kind"], r["actor"]) for r in extract(
         "Sergei Kirov led the party in Leningrad. In 1934 Kirov was shot dead in the Smolny Institute. "

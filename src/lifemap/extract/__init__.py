@@ -377,7 +377,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         evidence = Evidence(m.text, offset + m.start, offset + m.end, choice.date.text if choice.date else "",
                             choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
                             round(confidence, 2), m.source, sentence)
-        summary = kinds.summary(guess.kind, m.text, actor, actors.subject.name, origin.text if origin else "")
+        summary = kinds.summary(guess.kind, m.text, actor, actors.subject.name, origin.text if origin else "",
+                                left=m in origins)
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
         found.setdefault(m.place, []).append((Event(
             "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),

@@ -27,17 +27,26 @@ SAYS = {"birth": "Born in", "education": "Studied in", "work": "Worked in", "arr
         "annexation": "Invasion or annexation:", "deportation": "Deportation:", "massacre": "Killings at",
         "rename": "Renamed:", "death": "Died in", "other": "At"}
 SAYS_FROM = {"escape": "Escaped to", "deportation": "Deported to"}
+SAYS_LEFT = {"escape": "Escaped from", "deportation": "Deported from", "exile": "Expelled from", "travel": "Left"}
 
 
-def summary(kind: str, place: str, actor: str, subject: str, origin: str = "") -> str:
-    """A readable line for an extracted event, naming the actor when it is not the subject.
+def summary(kind: str, place: str, actor: str, subject: str, origin: str = "", left: bool = False) -> str:
+    """A readable line for an extracted event, naming the actor when it is not the subject; ``left``:
+    the place is where the move started ("expelled from France"), with no destination named.
 
     >>> summary("escape", "Tiflis", "Stalin", "Stalin", origin="Novaya Uda")
     'Escaped to Tiflis from Novaya Uda'
     >>> summary("exile", "Narym", "Sverdlov", "Stalin")
     'Exiled to Narym (Sverdlov)'
+    >>> summary("exile", "France", "Litvinov", "Litvinov", left=True)
+    'Expelled from France'
     """
-    said = f"{SAYS_FROM.get(kind, SAYS[kind])} {place} from {origin}" if origin else f"{SAYS[kind]} {place}"
+    if left and kind in SAYS_LEFT:
+        said = f"{SAYS_LEFT[kind]} {place}"
+    elif origin:
+        said = f"{SAYS_FROM.get(kind, SAYS[kind])} {place} from {origin}"
+    else:
+        said = f"{SAYS[kind]} {place}"
     return with_actor(said, actor, subject)
 
 
