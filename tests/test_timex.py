@@ -224,6 +224,9 @@ def test_a_bare_month_needs_a_preposition():
     found = find_dates("June was hot. In 1905, July came; by October, frost.")
     assert [(m.text, m.span.start, m.carried) for m in found] == [("1905", "1905", False), ("October", "1905-10", True)]
     assert [m.text for m in find_dates("In 1905. March 5 he left; on March 5 he left")] == ["1905", "March 5"]
+    # "That June" opening a sentence is June of the year in force; "said that March was cold" is no date
+    found = find_dates("In March 1918 he moved. That June he left. He said that March was cold.")
+    assert [(m.text, m.span.start) for m in found] == [("March 1918", "1918-03"), ("June", "1918-06")]
 
 
 def test_an_old_style_year_less_date_is_converted_with_the_carried_year():

@@ -115,7 +115,7 @@ def _qual():
 
 
 _CUE_WORDS = (r"(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about"
-              r"|circa|c\.|ca\.|throughout|through)")
+              r"|circa|c\.|ca\.|throughout|through|that)")
 
 
 def _cue():
@@ -388,7 +388,8 @@ def _season_span(year: int, season: str) -> DateSpan:
 # Prepositions that make a bare month name a date ("in June", "by October"); "of" and "on" do not
 # ("Lessons of October"). A day number needs none ("on 9 March", "hours of 25 October").
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
-_MONTH_CUES = frozenset("in by during since until till before after from around about circa c. ca. throughout through".split())
+_MONTH_CUES = frozenset("in by during since until till before after from around about circa c. ca. throughout through "
+                        "that".split())   # "That June he went…": June of the year in force (a capital only)
 
 
 def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None, month: int | None = None) -> int:
@@ -401,8 +402,8 @@ def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None
     if cues is not None and not (f["q"] or f["qw"] or f["btw"] or f["frm"]):
         cue = (f["cue"] or "").lower()
         at = f.span("body")[0]
-        if cue not in cues or _THE_BEFORE.search(f.m.string, max(0, at - 5), at):
-            raise _Reject  # "the December uprising" names an event, not a date
+        if cue not in cues or _THE_BEFORE.search(f.m.string, max(0, at - 5), at) or f["cue"] == "that":
+            raise _Reject  # "the December uprising" names an event, not a date; "said that March was …"
     if ctx is None or ctx[0] is None:
         raise _Reject
     year, span = ctx
