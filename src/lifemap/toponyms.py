@@ -708,9 +708,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         region = _main_countries(so_far or everywhere)
         if uncued and offline is None:
             continue
-        ranked = (offline if uncued else fallback).ranked(word, region)   # no network for uncued names
+        lookup = offline if uncued else fallback   # no network for uncued names
+        ranked = lookup.ranked(word, region)
         alone = len(ranked) == 1
-        anchor, within = _anchor_after(text, end, found, starts, lambda name: fallback.ranked(name, region))
+        anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region))
         best = _nearest(ranked, anchor, within) if anchor is not None else None
         if anchor is not None and (best is not None or within):
             # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;

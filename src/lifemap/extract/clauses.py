@@ -155,6 +155,7 @@ def is_lead(sentence: str, pos: int) -> bool:
     return lead is not None and pos < lead.end()
 
 
+@functools.lru_cache(maxsize=256)
 def lead_end(sentence: str) -> int:
     """Where the leading adverbials end ("In June 1911, "), if what follows still has a verb."""
     end = 0

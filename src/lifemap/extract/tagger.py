@@ -153,13 +153,20 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                 prev = Token(text, start, end, Tag.VERB, low, "", "past")
             else:
                 prev = Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD)
+        if out and out[-1].tag is Tag.DET and prev.tag not in _NOUN_PHRASE and out[-1].text.lower() == "her":
+            out[-1] = _object_her(out[-1])
         append(prev)
-    for k, t in enumerate(out):
-        # "her" before no noun is the object pronoun: "Lenin sent her to the Crimea", not "her husband"
-        if t.tag is Tag.DET and t.text.lower() == "her" and (
-                k + 1 == len(out) or out[k + 1].tag not in (Tag.WORD, Tag.NAME, Tag.NUM, Tag.ADV)):
-            out[k] = Token(t.text, t.start, t.end, Tag.PRON)
+    if out and out[-1].tag is Tag.DET and out[-1].text.lower() == "her":
+        out[-1] = _object_her(out[-1])
     return out
+
+
+# "her" before no noun is the object pronoun: "Lenin sent her to the Crimea", not "her husband"
+_NOUN_PHRASE = (Tag.WORD, Tag.NAME, Tag.NUM, Tag.ADV)
+
+
+def _object_her(t: Token) -> Token:
+    return Token(t.text, t.start, t.end, Tag.PRON)
 
 
 def is_passive(tokens: list[Token], i: int) -> bool:
