@@ -547,3 +547,10 @@ def test_a_town_before_a_noun_still_locates_where_one_goes_stays_or_meets():
     assert [e[:2] for e in events("In 1935 Stalin visited the Moscow metro.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1919 Stalin commanded the Tsaritsyn front.")] == [("Tsaritsyn", "Stalin")]
     assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []
+
+
+def test_a_wish_granted_tells_where_it_was_granted():
+    sentence = "In 1917 he successfully requested that he serve it in nearby Achinsk."
+    assert not linked(sentence, "Achinsk").irrealis
+    assert ("Achinsk", "Stalin") in [e[:2] for e in events(sentence)]
+    assert linked("In 1917 he requested that he serve it in nearby Achinsk.", "Achinsk").irrealis

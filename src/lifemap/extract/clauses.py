@@ -295,6 +295,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     unreal_nouns = _irrealis_nouns()
     irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is Tag.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
+                       and not _fulfilled(tokens, start_at + n)
                        and (t.vclass == "abstract"
                             or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
                    or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
@@ -314,6 +315,11 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
+
+
+def _fulfilled(tokens: list, v: int) -> bool:
+    """A wish granted: "successfully requested that he serve it in Achinsk" tells where he served."""
+    return v > 0 and tokens[v - 1].text.lower() == "successfully"
 
 
 def _attributive(tokens: list, v: int, first: int) -> bool:
