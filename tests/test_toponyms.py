@@ -369,3 +369,15 @@ def test_a_place_read_from_context_goes_through_the_events_frame(fallback):
         "Hotel Lux", "Hotel Lux (placed at Moscow)", "site", "Stalin")
     place = next(p for p in with_places_of(frame, lifemap.Gazetteer.load()) if p.id == hotel["place"])
     assert place.coord_source == "context:moscow" and "placed at moscow from the text's context" in place.note
+
+
+@pytest.mark.parametrize("text", [
+    "After this he had to publish in the West.",                      # a direction: GeoNames has a town West
+    "In 1493 he made his last stop in the Bay of Rincón.",            # a feature's kind, not its name
+    "He paid his respects to Eleanor of Viseu at court.",             # a woman "of" a place
+])
+def test_a_direction_a_kind_of_feature_or_a_person_of_a_place_is_not_a_geonames_town(gazetteer, fallback, text):
+    # in a text about the United States, where GeoNames' small towns West, Bay and Eleanor lie
+    text = "He settled in the United States. " + text
+    assert [m.text for m in find_places(text, gazetteer, fallback=fallback)
+            if m.text in ("West", "Bay", "Eleanor")] == []

@@ -65,6 +65,8 @@ GIVEN_NAMES = words("given_names")
 SURNAMES = words("surnames")
 PLACE_SURNAMES = words("place_surnames")
 TITLE_WORDS = words("title_words")
+FEMALE_NAMES = words("female_names")
+GENERIC_NAMES = words("generic_names")             # "the West", "the Bay of …": no place alone
 _TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|daily|organ|ship|cruiser|"
                         r"battleship|steamer|steamship|vessel|yacht|gunboat)\s*,?\s*(?:the\s+)?[\"“‘']?$", re.I)
 _PERSON_CUES = TITLES | GIVEN_NAMES
@@ -641,7 +643,8 @@ _PEOPLES = ("ian", "ean", "ese", "ish", "ic", "ist", "ists", "ism", "ians", "ans
 def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     key = _fold(word)
     last = key.split()[-1]
-    if key in MONTHS or key in WEEKDAYS or key in SEASONS or key in TITLES or key in GIVEN_NAMES or key in TITLE_WORDS:
+    if key in MONTHS or key in WEEKDAYS or key in SEASONS or key in TITLES or key in GIVEN_NAMES or key in TITLE_WORDS \
+            or key in FEMALE_NAMES or key in GENERIC_NAMES:
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False
@@ -700,6 +703,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
+        if _OF_A_NAME.match(after):
+            continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = re.match(r"^\s+([a-z]+)", after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
                 and not modifier.group(1).endswith("ing") and not (
@@ -743,6 +748,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     return out
 
 
+_OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 _NEAR_AFTER = re.compile(r",?\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
 _IN_AFTER = re.compile(r",?\s+(?:then\s+|now\s+)?in\s+(?:the\s+)?")
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
