@@ -554,3 +554,13 @@ def test_a_wish_granted_tells_where_it_was_granted():
     assert not linked(sentence, "Achinsk").irrealis
     assert ("Achinsk", "Stalin") in [e[:2] for e in events(sentence)]
     assert linked("In 1917 he requested that he serve it in nearby Achinsk.", "Achinsk").irrealis
+
+
+def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_had_it_done():
+    found = events("In 1937 Stalin had Tukhachevsky arrested in Kuibyshev and shot in Moscow.")
+    assert [e[:2] for e in found] == [("Kuibyshev", "Tukhachevsky"), ("Moscow", "Tukhachevsky")]
+    assert [e[:2] for e in events("In 1944 Stalin had the Chechens deported to Kazakhstan.")] == [
+        ("Kazakhstan", "Chechens")]
+    # the one had sent is the subject: he went
+    assert [e[:2] for e in events("In 1913 the police had him sent to Kureika.")] == [("Kureika", "Stalin")]
+    assert [e[:2] for e in events("In 1913 he had lived in Kureika.")] == [("Kureika", "Stalin")]

@@ -251,6 +251,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         mover = " ".join(t.text for t in nouns)
         if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is Tag.WORD:
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
+    if verb_at is not None and not mover and tokens[verb_at].form == "past":
+        mover = _causative_patient(tokens, verb_at) or ""
     lead = there = False
     if verb_at is None:
         after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
@@ -315,6 +317,32 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
+
+
+_CAUSATIVE = frozenset("had has have having got get gets getting".split())
+
+
+def _causative_patient(tokens: list, v: int) -> str | None:
+    """Whom the participle at ``v`` happened to when someone had it done: "Stalin had Tukhachevsky
+    arrested in Kuibyshev and shot in Moscow" (Tukhachevsky, for both participles), "the Crown had him
+    removed as governor, arrested, and transported to Spain". The one who had it done was not there."""
+    from .tagger import Tag
+
+    for _ in range(4):                             # back over the participles of a coordination
+        n = v - 1
+        while n >= 0 and v - n <= 4 and tokens[n].tag in (Tag.NAME, Tag.PRON, Tag.DET, Tag.WORD):
+            n -= 1
+        patient = [t.text for t in tokens[n + 1:v] if t.tag in (Tag.NAME, Tag.PRON, Tag.WORD)]
+        if patient and n >= 0 and tokens[n].text.lower() in _CAUSATIVE:
+            return " ".join(patient)
+        p = v - 1
+        while p >= 0 and v - p <= 8 and tokens[p].tag in (Tag.PREP, Tag.NAME, Tag.DET, Tag.WORD, Tag.NUM,
+                                                          Tag.PUNCT, Tag.CONJ, Tag.ADV):
+            p -= 1
+        if p < 0 or v - p > 8 or tokens[p].tag is not Tag.VERB or tokens[p].form != "past":
+            return None
+        v = p
+    return None
 
 
 def _fulfilled(tokens: list, v: int) -> bool:
