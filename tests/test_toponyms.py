@@ -185,6 +185,13 @@ def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places,
     # no namesake near the town: left out rather than put far away
     assert [m.text for m in find_places("In 1962 he retired to Zhukovka, near Perm.", russian_places,
                                         fallback=fallback)] == ["Perm"]
+    # said in an apposition: "a village near Moscow" (GeoNames' larger Kalinovkas lie in Chechnya and
+    # Ukraine, none within reach of Perm)
+    found = find_places("In 1962 he retired to Zhukovka, a small village near Moscow.", russian_places, fallback=fallback)
+    zhukovka = next(m for m in found if m.text == "Zhukovka").location
+    assert abs(zhukovka.lat - 55.75) < 1.0 and abs(zhukovka.lon - 37.6) < 1.0
+    assert [m.text for m in find_places("He was born in Kalinovka, a village near Perm.", russian_places,
+                                        fallback=fallback)] == ["Perm"]
 
 
 def test_a_province_chooses_the_village_in_it(russian_places, fallback):

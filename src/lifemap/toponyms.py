@@ -749,8 +749,12 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 
 
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
-_NEAR_AFTER = re.compile(r",?\s+(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
-_IN_AFTER = re.compile(r",?\s+(?:then\s+|now\s+)?in\s+(?:the\s+)?")
+
+# Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
+# a village in the Kherson Governorate", "a small town near Kursk"
+_A_SETTLEMENT = (r"(?:a|an)\s+(?:[a-z]+\s+)?(?:village|town|city|hamlet|settlement|estate|farm|port|resort|suburb)\s+")
+_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
+_IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
 
