@@ -388,3 +388,9 @@ def test_a_direction_a_kind_of_feature_or_a_person_of_a_place_is_not_a_geonames_
     text = "He settled in the United States. " + text
     assert [m.text for m in find_places(text, gazetteer, fallback=fallback)
             if m.text in ("West", "Bay", "Eleanor")] == []
+
+
+def test_a_russian_name_is_found_however_its_iotated_e_is_written(fallback):
+    # GeoNames files the city of Mykolaiv as "Nikolaev", Trotsky's biographers write "Nikolayev"
+    assert fallback.ranked("Nikolayev")[0].population > 400_000
+    assert fallback.ranked("Ekaterinburg")[0].name == fallback.ranked("Yekaterinburg")[0].name

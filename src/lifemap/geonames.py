@@ -27,7 +27,7 @@ from .gazetteer import Place, fold_variants
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
+SCHEMA = 2
 _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
 # A place outside the text's region is accepted only if it is at least this populous, or (a name
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
@@ -88,11 +88,23 @@ def _records(path: Path) -> Iterator[dict]:
         pos = ws.match(text, pos).end()
 
 
+# Romanisations of Russian write an iotated e two ways: Nikolayev / Nikolaev, Yekaterinburg / Ekaterinburg.
+# Names are also filed under a key with it written "e". (Adjective endings, Belyy / Bely, are not folded:
+# "the Mariinsky Hospital" would become the town of Mariinskiy.)
+_IOTATED_E = re.compile(r"(?:(?<=[aeiou])|(?<![a-z]))ye")
+
+
+def spellings(name: str) -> set[str]:
+    """The keys a name is filed and looked up under: its folded forms, and those with "ye" as "e"."""
+    keys = fold_variants(name)
+    return keys | {_IOTATED_E.sub("e", k) for k in keys}
+
+
 def _keys(names) -> set[str]:
     keys: set[str] = set()
     for name in names:
         if name and len(name) < 60:
-            keys.update(k for k in fold_variants(name) if _LATIN_KEY.match(k))
+            keys.update(k for k in spellings(name) if _LATIN_KEY.match(k))
     return keys
 
 
@@ -177,7 +189,7 @@ class GeoNames:
         found = self._by_name.get(name)
         if found is not None:
             return found
-        keys = sorted(fold_variants(name))
+        keys = sorted(spellings(name))
         memo_key = "|".join(keys)
         if memo_key not in self._memo:
             if len(self._memo) > 100_000:              # bounded on any text: a book names many words
