@@ -115,12 +115,13 @@ def _title(text: str) -> str:
     return line.title() if line.isupper() else line
 
 
-def _person(tokens: list[str]) -> list[str]:
-    """The name in a run of capitalised words, without title-page words and adjectives."""
+def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
+    """The name in a run of capitalised words, without title-page words and adjectives (a name the
+    opening gives a lifespan may look like one: "Valerian Kuibyshev (6 June 1888 – …)")."""
     tokens = [t.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in tokens]
     while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
-    if len(tokens) < 2 or any(t in _NOT_NAME or _ADJECTIVE.search(t) for t in tokens):
+    if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned) for t in tokens):
         return []
     return tokens
 
@@ -149,6 +150,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Georgy Zhukov'
     >>> find_subject("Nadezhda Alliluyeva (1901 – 1932) was Stalin's wife. Stalin met her. Stalin wed her.").name
     'Nadezhda Alliluyeva'
+    >>> find_subject("Valerian Kuibyshev (6 June 1888 – 25 January 1935) was a commissar. He died in Moscow.").name
+    'Valerian Kuibyshev'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
     """
@@ -156,11 +159,11 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     found, count, opened = None, 0, False
     start = _title(text) + "\n" + text[:3000]
     for m in _FULL.finditer(start):
-        tokens = _person(m.group(1).split())
         # a name the opening gives a lifespan ("Georgy Zhukov (1 December 1896 – 18 June 1974) was …") is
         # the subject however short the text; any other must be named three times
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
+        tokens = _person(m.group(1).split(), spanned=spanned)
         if tokens and ((n := _count(tokens[-1], text)) >= 3 or spanned and n >= 1):
             found, count, opened = tokens, n, spanned
             break
