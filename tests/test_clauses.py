@@ -564,3 +564,10 @@ def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_ha
     # the one had sent is the subject: he went
     assert [e[:2] for e in events("In 1913 the police had him sent to Kureika.")] == [("Kureika", "Stalin")]
     assert [e[:2] for e in events("In 1913 he had lived in Kureika.")] == [("Kureika", "Stalin")]
+
+
+def test_a_reflexive_object_is_the_one_who_acted():
+    # "himself" is Tomsky, not the last man named before the sentence
+    assert [e[:2] for e in events("In August 1936 Mikhail Tomsky shot himself at his flat in Moscow.")] == [
+        ("Moscow", "Mikhail Tomsky")]
+    assert [e[:2] for e in events("In 1936 he shot himself at his flat in Moscow.")] == [("Moscow", "Stalin")]

@@ -12,6 +12,7 @@ possessive ("After her father's death she …") is never the subject; whom an ev
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from ..lexicon import sections, words as lexicon
@@ -184,6 +185,8 @@ class Actors:
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
+        if link.mover.lower() in _REFLEXIVES:
+            link = replace(link, mover="")             # "Tomsky shot himself at his dacha": the one who did it
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
@@ -353,6 +356,7 @@ _TO = frozenset("to into onto for towards toward via through across at in betwee
 # A journey named by a noun is made by the clause's subject: "began a honeymoon in Germany".
 _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
+_REFLEXIVES = frozenset("himself herself themselves".split())
 
 
 def _is_mover(words: str) -> bool:
