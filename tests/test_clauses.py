@@ -571,3 +571,10 @@ def test_a_reflexive_object_is_the_one_who_acted():
     assert [e[:2] for e in events("In August 1936 Mikhail Tomsky shot himself at his flat in Moscow.")] == [
         ("Moscow", "Mikhail Tomsky")]
     assert [e[:2] for e in events("In 1936 he shot himself at his flat in Moscow.")] == [("Moscow", "Stalin")]
+
+
+def test_a_possessive_after_and_is_the_one_named_before_it():
+    # "his family" is the tsar's: the family the subject travels with is not in this sentence
+    found = events("In 1918 the tsar and his family were shot by the Ural Soviet in Moscow.")
+    assert [e[1] for e in found] == ["tsar and his family"]
+    assert [e[:2] for e in events("In 1918 his family moved to Moscow.")] == [("Moscow", "Stalin")]

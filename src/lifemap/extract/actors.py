@@ -57,6 +57,8 @@ _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
+# Whose a possessive after "and" is: the one named before it ("the tsar and his family").
+_OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -270,6 +272,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 kind == "name" and found.endswith(_POSSESSIVE)):
             group = _GROUP_AFTER.match(part, m.end())
             if group is not None:
+                owner = _OWNER_AND.search(part, max(begin, m.start() - 40), m.start()) if kind == "pron" else None
+                if owner is not None:                  # "the tsar and his family": the tsar's, not the subject's
+                    return "group", part[owner.start():group.end()]
                 return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
         if kin is not None and part.startswith(_POSSESSIVE, kin.end()):
