@@ -578,3 +578,11 @@ def test_a_possessive_after_and_is_the_one_named_before_it():
     found = events("In 1918 the tsar and his family were shot by the Ural Soviet in Moscow.")
     assert [e[1] for e in found] == ["tsar and his family"]
     assert [e[:2] for e in events("In 1918 his family moved to Moscow.")] == [("Moscow", "Stalin")]
+
+
+def test_a_town_that_stands_for_its_rulers_is_no_stop():
+    found = events("In 1920 he was sent to Tashkent to restore Moscow's control over Central Asia.")
+    assert [e[0] for e in found] == ["Tashkent"]
+    assert events("In 1935 his articles were read as the Kremlin's own voice.") == []
+    # a town's possessive may still be the scene: "Baku's warring factions", "Petrograd's power station"
+    assert [e[:2] for e in events("In 1905 he tried to keep Baku's warring factions apart.")] == [("Baku", "Stalin")]

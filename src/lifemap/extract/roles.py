@@ -87,6 +87,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.NEGATED
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
+        elif _power_of(text, m.end):
+            role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif is_big(m) and _acted_on(links[id(m)]):
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
@@ -100,6 +102,15 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         out[id(m)] = role
         previous = m
     return out
+
+
+_POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _power_of(text: str, end: int) -> bool:
+    """The place, in the possessive, stands for its rulers: "Moscow's control", "the Kremlin's own voice"."""
+    m = _POSSESSED.match(text, end)
+    return m is not None and bool(words("power_nouns").intersection(m.groups()))
 
 
 # A town's name before a noun, after a determiner that no locative word leads: "research by the Moscow
