@@ -586,3 +586,11 @@ def test_a_town_that_stands_for_its_rulers_is_no_stop():
     assert events("In 1935 his articles were read as the Kremlin's own voice.") == []
     # a town's possessive may still be the scene: "Baku's warring factions", "Petrograd's power station"
     assert [e[:2] for e in events("In 1905 he tried to keep Baku's warring factions apart.")] == [("Baku", "Stalin")]
+
+
+def test_a_death_that_only_dates_a_clause_is_no_death_at_its_place():
+    found = events("In 1920 he went to Tiflis. After his death in 1953 the city of Gori built a museum.")
+    assert ("Gori", "unknown", "other") in found
+    assert [e[2] for e in events("A month after his death Königsberg was renamed Kaliningrad.")] == ["rename"]
+    # the place of the death itself is still a death
+    assert ("Moscow", "Stalin", "death") in events("After his death in Moscow in 1953, the city of Gori built a museum.")

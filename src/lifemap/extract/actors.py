@@ -57,6 +57,8 @@ _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
+_HAPPENED_AT = re.compile(r"\s+[a-z]+\s+(?:in|at|near)\s+(?:the\s+)?")
+_TIME_BEFORE = re.compile(r"\b(?i:after|before|since|following|until|till|upon)\s+(?:[a-z]+\s+)?$")
 # Whose a possessive after "and" is: the one named before it ("the tsar and his family").
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
@@ -268,6 +270,11 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_NAMES and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
+        if kind == "pron" and found in ("his", "their", "her") and _TIME_BEFORE.search(
+                part, max(0, m.start() - 25), m.start()) and not (
+                stop is not None and _HAPPENED_AT.fullmatch(part, m.end(), stop - lo)):
+            continue                                   # "A month after his death Königsberg was renamed": a time;
+            #                                            not "after his death in Moscow" for Moscow
         if (kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her")) or (
                 kind == "name" and found.endswith(_POSSESSIVE)):
             group = _GROUP_AFTER.match(part, m.end())

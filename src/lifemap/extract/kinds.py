@@ -79,6 +79,11 @@ class EventWord:
 _ARRIVAL = re.compile(r"(?i)arriv\w*|(?:made|making) (?:it|his way|her way|their way)|reach\w*")
 _NAME_PART = re.compile(r"\s+[A-Z]")
 _FROM = re.compile(r"\bfrom\s")
+# A birth or death that only dates the clause ("after his death", "before Lenin's death"), unless the
+# place is where it happened ("after his death in Moscow")
+_AS_A_TIME = re.compile(r"\b(?i:after|before|since|following|until|till|upon)\s+(?:[a-z]+\s+)?"
+                        r"(?:his|her|their|[A-Z][\w-]+['’]s)\s+$")
+_OF_THE_TIME = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
 
 @functools.cache
@@ -150,6 +155,9 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
                 if w.start >= end and w.kind in ("birth", "death"):
                     continue                           # "lived in Zubalova and died in Moscow": Moscow's death
                 cost += options.other_clause_cost
+        if w.kind in ("birth", "death") and _AS_A_TIME.search(sentence, max(0, w.start - a - 40), w.start - a) \
+                and not _OF_THE_TIME.fullmatch(sentence, w.end - a, start - a):
+            continue                                   # "A month after his death Königsberg was renamed": a time
         if w.kind == "travel":
             cost += options.travel_cost
         limit = options.far + (options.travel_cost if w.kind == "travel" else 0)
