@@ -594,3 +594,12 @@ def test_a_death_that_only_dates_a_clause_is_no_death_at_its_place():
     assert [e[2] for e in events("A month after his death Königsberg was renamed Kaliningrad.")] == ["rename"]
     # the place of the death itself is still a death
     assert ("Moscow", "Stalin", "death") in events("After his death in Moscow in 1953, the city of Gori built a museum.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1927 he was called to Moscow to work in the Central Committee.",   # called to: summoned
+    "In 1929 he recanted and was allowed back to Moscow.",                 # back to: a move, whatever the verb
+    "In 1919 he was buried beside the Kremlin Wall.",                      # beside: where he lies
+])
+def test_summoned_let_back_or_buried_beside_puts_the_subject_there(sentence):
+    assert [e[1] for e in events(sentence)] == ["Stalin"]

@@ -273,6 +273,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass = "stay"                            # "he was then in Iceland"
     elif verb is not None and verb.lemma in ("accompany", "follow", "join") and mover:
         mover = ""                                 # "accompanied Lenin to Zimmerwald": both went, the subject too
+    elif verb is not None and prep in ("to", "into") and (verb.lemma == "call" or (
+            j - 1 >= first and tokens[j - 1].text.lower() == "back")):
+        vclass = "sending"                         # "was called to Moscow", "was allowed back to Moscow"
     elif verb is not None and verb.lemma == "head" and mover:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
