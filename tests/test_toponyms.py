@@ -257,6 +257,7 @@ def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Russia", {"GE": 2}).kind == "country"
     # a capital of millions outranks a village the region favours (Havana, Illinois)
     assert fallback.best("Havana", {"US": 3}).country == "CU"
+    assert fallback.best("Leipzig", {"UA": 3, "PL": 2}).country == "DE"          # not a village in Bessarabia
 
 
 def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):
