@@ -395,3 +395,8 @@ def test_a_russian_name_is_found_however_its_iotated_e_is_written(fallback):
     # GeoNames files the city of Mykolaiv as "Nikolaev", Trotsky's biographers write "Nikolayev"
     assert fallback.ranked("Nikolayev")[0].population > 400_000
     assert fallback.ranked("Ekaterinburg")[0].name == fallback.ranked("Yekaterinburg")[0].name
+
+
+def test_a_school_after_a_town_is_at_the_town(gazetteer, fallback):
+    found = find_places("At the Saratov gymnasium he read Marx.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Saratov"]
