@@ -27,7 +27,7 @@ from .gazetteer import Place, fold_variants
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 2
+SCHEMA = 3
 _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
 # A place outside the text's region is accepted only if it is at least this populous, or (a name
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
@@ -96,9 +96,11 @@ _IOTATED_E = re.compile(r"(?:(?<=[aeiou])|(?<![a-z]))ye")
 
 
 def spellings(name: str) -> set[str]:
-    """The keys a name is filed and looked up under: its folded forms, and those with "ye" as "e"."""
+    """The keys a name is filed and looked up under: its folded forms, those with "ye" as "e", and those
+    with its words run together (a hyphen or a space is often left out: Kyzyl-Orda, Kyzylorda)."""
     keys = fold_variants(name)
-    return keys | {_IOTATED_E.sub("e", k) for k in keys}
+    keys |= {_IOTATED_E.sub("e", k) for k in keys}
+    return keys | {k.replace(" ", "") for k in keys if " " in k}     # Kyzyl-Orda, Kyzylorda
 
 
 def _keys(names) -> set[str]:
