@@ -189,8 +189,11 @@ class Actors:
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
-        if link.mover.lower() in _REFLEXIVES:
-            link = replace(link, mover="")             # "Tomsky shot himself at his dacha": the one who did it
+        if link.mover.lower() in _REFLEXIVES or (link.verb in _LEAVING and link.mover and any(
+                link.mover.endswith(sentence[lo:hi]) for lo, hi, _ in places)):
+            link = replace(link, mover="")             # "Tomsky shot himself at his dacha": the one who did it;
+            #                                            "he left Warsaw for Berlin": where he went from, not
+            #                                            what was moved ("bringing Georgia into the Union")
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
@@ -369,6 +372,7 @@ _TO = frozenset("to into onto for towards toward via through across at in betwee
 _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
 _REFLEXIVES = frozenset("himself herself themselves".split())
+_LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 
 
 def _is_mover(words: str) -> bool:
