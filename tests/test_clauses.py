@@ -607,6 +607,7 @@ def test_summoned_let_back_or_buried_beside_puts_the_subject_there(sentence):
 
 def test_who_leaves_a_place_for_another_goes_there():
     assert [e[:2] for e in events("In 1908 he left Moscow for Kiev.")] == [("Kiev", "Stalin")]
+    assert [e[:2] for e in events("In 1908 he left Russian Poland for Germany.")] == [("Germany", "Stalin")]
     # a place moved into another is no journey of the one who moved it
     found = events("In 1921 Stalin was bringing Georgia into the Soviet Union.")
     assert "Stalin" not in [e[1] for e in found]

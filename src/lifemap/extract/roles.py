@@ -39,7 +39,8 @@ _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|
                    r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|"
                    r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
-                     r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}$")
+                     r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
+                     r"(?:[A-Z][a-z]+(?:ian|ish|ese|an)\s+)?$")        # "left Russian Poland"
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
