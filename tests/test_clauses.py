@@ -611,3 +611,8 @@ def test_who_leaves_a_place_for_another_goes_there():
     # a place moved into another is no journey of the one who moved it
     found = events("In 1921 Stalin was bringing Georgia into the Soviet Union.")
     assert "Stalin" not in [e[1] for e in found]
+
+
+def test_a_town_that_only_says_where_a_named_site_lies_is_no_stop():
+    found = events("In 1938 he was shot at the Butovo firing range near Moscow and was rehabilitated in 1988.")
+    assert "Moscow" not in [e[0] for e in found]
