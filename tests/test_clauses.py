@@ -550,10 +550,10 @@ def test_a_town_before_a_noun_still_locates_where_one_goes_stays_or_meets():
 
 
 def test_a_wish_granted_tells_where_it_was_granted():
-    sentence = "In 1917 he successfully requested that he serve it in nearby Achinsk."
+    sentence = "In 1916 he successfully requested that he spend his last months in Achinsk."
     assert not linked(sentence, "Achinsk").irrealis
     assert ("Achinsk", "Stalin") in [e[:2] for e in events(sentence)]
-    assert linked("In 1917 he requested that he serve it in nearby Achinsk.", "Achinsk").irrealis
+    assert linked("In 1916 he requested that he spend his last months in Achinsk.", "Achinsk").irrealis
 
 
 def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_had_it_done():

@@ -211,6 +211,11 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
     text = "In 1926 Stalin fell ill. He went to Sochi; a year later he returned to Moscow."
     frame = extract(text, progress=False)
     assert [(r["place"], r["date_start"]) for r in frame.to_dict("records")] == [("sochi", "1926"), ("moscow", "1927")]
+    # in the same clause too: a date after "later" is the later step's
+    text = ("In October 1927 Trotsky lost his seat; he was sent off to Kazakhstan and later expelled "
+            "from the Soviet Union in 1929.")
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][0] == ("Kazakhstan", "1927-10")
 
 
 def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():

@@ -349,7 +349,7 @@ def _causative_patient(tokens: list, v: int) -> str | None:
 
 
 def _fulfilled(tokens: list, v: int) -> bool:
-    """A wish granted: "successfully requested that he serve it in Achinsk" tells where he served."""
+    """A wish granted: "successfully requested that he spend his last months in Achinsk" tells where."""
     return v > 0 and tokens[v - 1].text.lower() == "successfully"
 
 

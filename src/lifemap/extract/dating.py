@@ -437,7 +437,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             if d.start >= end and _DATE_OF_THE_PLACE.fullmatch(narrative.text, end, d.start):
                 return -1.0                            # "the Yalta Conference in February 1945, …"
             gap = d.start - end if d.start >= end else start - d.end
-            return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost)
+            later = d.start >= end and _LATER.search(narrative.text, end, d.start) is not None
+            # "sent to Kazakhstan and later expelled in 1929": the date is the later step's, not the exile's
+            return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
+                options.date_later_cost if later else 0)
 
         context = line.context[i]
         # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date
