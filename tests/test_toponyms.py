@@ -402,3 +402,8 @@ def test_a_name_is_found_however_its_iotated_e_or_its_hyphen_is_written(fallback
 def test_a_school_after_a_town_is_at_the_town(gazetteer, fallback):
     found = find_places("At the Saratov gymnasium he read Marx.", gazetteer, fallback=fallback)
     assert [m.text for m in found] == ["Saratov"]
+
+
+def test_the_kresty_prison_is_in_petersburg_not_a_siberian_namesake(gazetteer, fallback):
+    found = find_places("In July 1917 he was arrested and taken to the Kresty prison.", gazetteer, fallback=fallback)
+    assert [(m.place, m.location.parent) for m in found] == [("kresty-prison", "saint-petersburg")]
