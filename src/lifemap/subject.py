@@ -98,7 +98,7 @@ def default_subject() -> Subject:
 
 
 # Finding the subject of a text ------------------------------------------------------------------
-_NAME = r"[A-Z][a-zà-öø-ÿ'’-]+"
+_NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*"    # Antonov-Ovseenko, Bonch-Bruevich
 _FULL = re.compile(rf"(?<![\w.])({_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME}){{1,4}})")
 _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As If When While This That These
     Those His Her Their It He She They We Early Life Lives Biography Biographies Memoirs Chapter Part Death
@@ -152,6 +152,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Nadezhda Alliluyeva'
     >>> find_subject("Valerian Kuibyshev (6 June 1888 – 25 January 1935) was a commissar. He died in Moscow.").name
     'Valerian Kuibyshev'
+    >>> find_subject("Vladimir Antonov-Ovseenko (9 March 1883 – 10 February 1938) was a commander. He led.").name
+    'Vladimir Antonov-Ovseenko'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
     """
