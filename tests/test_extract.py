@@ -546,3 +546,12 @@ def test_burials_headships_routs_and_escapes_have_their_kinds():
     assert kinds("In 1920 Stalin routed the Whites at Tsaritsyn.") == [("Tsaritsyn", "battle")]
     assert kinds("In 1908 Stalin was exiled to Solvychegodsk. Escaping in 1909, he made his way to Saint Petersburg.") == [
         ("Solvychegodsk", "exile"), ("Saint Petersburg", "escape")]
+
+
+def test_a_season_after_the_in_force_date_is_no_look_back():
+    # the opening's summary stands at 1953; "In the summer of 1918 he …" moves the narrative back there
+    text = ("Stalin led the Soviet Union. Stalin died in 1953.\n\nIn the summer of 1918 he was at Tsaritsyn. "
+            "The following winter he went to Perm.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in rows][-2:] == [
+        ("Tsaritsyn", "1918-06", "1918-08"), ("Perm", "1918-12", "1919-02")]

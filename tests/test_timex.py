@@ -496,3 +496,15 @@ def test_addresses_and_counts_are_not_years():
     assert find_dates("He lived at 1825 Main Street and had 1500 followers.") == []
     assert [d.text for d in find_dates("the 1917 elections")] == ["1917"]
 
+
+
+def test_that_winter_is_the_winter_of_the_date_in_force_the_following_one_the_next():
+    def winter(text, span):
+        (m,), _ = scan_dates(text, default_year=int(span.end[:4]), default_span=span)
+        return m.span.start, m.span.end
+
+    assert winter("That winter he fought near Chelyabinsk.", DateSpan("1917", "1917", "year")) == ("1917-12", "1918-02")
+    assert winter("That winter was cold.", DateSpan("1918-01", "1918-01", "month")) == ("1917-12", "1918-02")
+    assert winter("The following winter he was taken.", DateSpan("1918-06", "1918-08", "season")) == ("1918-12", "1919-02")
+    # "in the winter" may be any winter: no date
+    assert scan_dates("In the winter the river froze.", default_year=1917)[0] == []

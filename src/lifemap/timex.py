@@ -179,7 +179,7 @@ _BODIES = [
      + rf"(?:(?:{_DASH}|\s*/\s*)(?:{_y('ey')}|{_g('eyy', _YY)}))?"),
     # "that summer", "the following spring", "in the autumn": the season of the year in force (or the next)
     ("season_rel", _g("srel", r"(?i:that|the\s+following|the\s+next|the\s+same|in\s+the|during\s+the)") + r"\s+"
-     + _g("season", "(?i:spring|summer|autumn|fall)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
+     + _g("season", "(?i:spring|summer|autumn|fall|winter)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
     ("decade", rf"(?:{_qual()})?" + _g("dec", _DECADE)),
     # "5 March 1953", "the 5th of March", "25 October (O.S.) 1917", "9 March"
     ("point", _d("d") + r"\s+(?:of\s+)?" + _m("m") + _cal() + _year_or_not("y") + _cal()),
@@ -298,7 +298,7 @@ def _forms_opening(chars: str) -> tuple[_Alt, ...]:
 _ANY = re.compile(re.sub(r"\(\?P<(?!btw_)\w+>", "(?:",
                          r"(?<!\w)" + _cue() + "(?:" + "|".join(body for _, body in _BODIES) + ")"))
 # Every date expression contains a number, a month name or the word "year"; "[12]" is a citation.
-_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?|spring|summer|autumn)(?!\w)")
+_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?|spring|summer|autumn|winter)(?!\w)")
 _LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in before a trigger
 # The word starts where a date (its lead-in included) may open: a number, a month, or a word that opens a
 # lead-in, a range, a qualifier, a season or a relative year. Most words before a trigger are none of these,
@@ -377,6 +377,25 @@ def _old_style(y: int, m: int, d: int) -> tuple[int, int, int]:
     except ValueError:  # beyond the years a datetime.date holds (year 1 or 9999 O.S.)
         raise DateError(f"no Gregorian day for Old Style {_iso(y, m, d)}") from None
     return g.year, g.month, g.day
+
+
+def _winter_after(year: int, last: DateSpan | None, step: int) -> DateSpan:
+    """"That winter" (``step`` 0) or "the following winter" (1) after a date of ``year`` (``last``, if
+    known): December to February, the winter that holds the date's month or the one after it.
+
+    >>> _winter_after(1917, DateSpan("1917", "1917", "year"), 0).label()
+    'winter 1917–18'
+    >>> _winter_after(1918, DateSpan("1918-01", "1918-01", "month"), 0).label()
+    'winter 1917–18'
+    >>> _winter_after(1918, DateSpan("1918-06", "1918-08", "season"), 1).label()
+    'winter 1918–19'
+    """
+    month = int(last.end[5:7]) if last is not None and len(last.end) >= 7 and last.end[:4] == str(year) else None
+    if step == 0:
+        first = year - 1 if month is not None and month <= 2 else year     # the December it opens with
+    else:
+        first = year + 1 if month == 12 else year
+    return DateSpan(_iso(first, 12), _iso(first + 1, 2), "season")
 
 
 def _season_span(year: int, season: str) -> DateSpan:
@@ -543,7 +562,13 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
 
     if kind == "season_rel":
         season = f["season"].lower()
-        y = _year_for(f, ctx) + _RELATIVE.get(f["srel"].lower().split()[-1], 0)
+        step = _RELATIVE.get(f["srel"].lower().split()[-1], 0)
+        if season == "winter":
+            if f["srel"].lower().startswith(("in", "during")):
+                raise _Reject                      # "in the winter" may be any winter: only "that winter" dates
+            span = _winter_after(_year_for(f, ctx), ctx[1], step)
+            return [(*body, span, True)], (int(span.end[:4]), span)
+        y = _year_for(f, ctx) + step
         span = _season_span(y, season)
         return [(*body, span, True)], (y, span)
 
@@ -649,11 +674,13 @@ def _bare_year(text: str, start: int, end: int, lo: int) -> DateSpan | None:
     return _year_span(year)
 
 
-def scan_dates(text: str, *, default_year: int | None = None) -> tuple[list[DateMention], list[DateProblem]]:
+def scan_dates(text: str, *, default_year: int | None = None,
+               default_span: DateSpan | None = None) -> tuple[list[DateMention], list[DateProblem]]:
     """The date mentions of ``text`` and the expressions that cannot be dates, both in text order.
 
     Mentions do not overlap; where forms compete the longest wins. A year-less expression takes
-    the latest year written before it (else ``default_year``) and is skipped if there is none; a
+    the latest year written before it (else ``default_year``, the year of ``default_span`` if
+    given) and is skipped if there is none; a
     decade leaves no year to carry, and after a span across a year end ("the winter of 1916–17")
     a month goes to the year of the span that holds it. Judgement calls: "the winter of 1941"
     (one year) spans all of 1941, as it may mean its January or its December; "1916–17" is a
@@ -666,7 +693,7 @@ def scan_dates(text: str, *, default_year: int | None = None) -> tuple[list[Date
         raise DateError(f"default_year must be a year from 1 to 9999: {default_year!r}")
     mentions: list[DateMention] = []
     problems: list[DateProblem] = []
-    ctx = None if default_year is None else (default_year, None)
+    ctx = None if default_year is None else (default_year, default_span)
     pos = 0  # everything before has been read
     tried = 0  # word starts before this one matched nothing
     for trigger in _TRIGGER.finditer(text):

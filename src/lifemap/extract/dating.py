@@ -116,7 +116,7 @@ ANAPHORA = re.compile(r"[Tt](?<!\w[Tt])h(?:at|e same|e next|e following)\s+(?:da
 # from another (footnote and citation numbers alone do not count).
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
-                             r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall))|"
+                             r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall|winter))|"
                              r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
 # The same test, quick (most sentences hold no date): four digits in a row and a month's name are looked
 # for by patterns that open with them, so that the regex engine skips to them; the rest of the test only
@@ -124,7 +124,7 @@ _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|M
 _FOUR_DIGITS = re.compile(r"\d{4}(?<!\d{5})(?!\d)")
 _MONTH_NAME = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 _YEAR_OR_SEASON = re.compile(r"e(?i:ar)|E(?i:ar)|p(?i:ring)|P(?i:ring)|u(?i:mmer|tumn)|U(?i:mmer|tumn)"
-                             r"|f(?i:all)|F(?i:all)")
+                             r"|f(?i:all)|F(?i:all)|i(?i:nter)|I(?i:nter)")
 
 
 def may_hold_date(sentence: str) -> bool:
@@ -155,7 +155,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         found = []
         if may_hold_date(sentence):
             year = int(context.span.end[:4]) if context else None
-            mentions, problems = scan_dates(sentence, default_year=year)
+            mentions, problems = scan_dates(sentence, default_year=year, default_span=context.span if context else None)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
             for m in mentions:
                 span = _fit_year(m.span, context, frame) if m.carried else m.span
@@ -290,8 +290,12 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
     lo, hi = clauses.clause_around(sentence, start)
     if _PLUPERFECT.search(sentence[lo:hi]):
         return True
-    return bool(re.match(r"^\s+[a-z]+", sentence[end:end + 20])) and bool(
-        re.search(r"\b(?:the|a|an|his|her|their)\s+$", sentence[max(0, start - 8):start]))
+    # (a year or a decade before the noun: "In the summer of 1918 he …" is no look back)
+    return bool(_YEAR_WORD.fullmatch(sentence, start, end)) and bool(re.match(r"^\s+[a-z]+", sentence[end:end + 20])) \
+        and bool(re.search(r"\b(?:the|a|an|his|her|their)\s+$", sentence[max(0, start - 8):start]))
+
+
+_YEAR_WORD = re.compile(r"\d{4}s?")
 
 
 def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
