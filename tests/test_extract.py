@@ -259,6 +259,8 @@ AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Go
     # a date of its own wins; the age of someone of his family is not his
     (AGES + "Aged twenty, he went to Baku in 1899. His father, aged sixty, moved to Batum.",
      [("Baku", "1899", "1899"), ("Batum", "1899", "1899")]),
+    # an age in words opening the sentence, before its subject (not "At one point")
+    (AGES + "At sixteen he went to Baku.", [("Baku", "1896", "1897")]),
 ])
 def test_the_subjects_age_dates_a_sentence_without_a_date(text, dated):
     frame = extract(text, fallback=False, progress=False)

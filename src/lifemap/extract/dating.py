@@ -346,6 +346,14 @@ _AGE = re.compile(
     re.IGNORECASE)
 
 
+# An age as a sentence's opening, in words, before its subject: "At sixteen he left home" (not "At 10 he …",
+# an hour, nor "At one point")
+_AT_AGE = re.compile(r"At\s+(?P<n5>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)(?:-(?:one|two|three|four|"
+                     r"five|six|seven|eight|nine))?|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty)"
+                     r",?\s+(?=he\b|she\b|[A-Z])")
+
+
 # What every match of _AGE holds, "age" or "old" opening a word (or "ald", "oge": it is only a first
 # look), looked for first: most sentences with "age" or "old" have "village" or "told", no age. (The
 # letter first and the word boundary after it lets the regex engine skip to the letter.)
@@ -368,16 +376,16 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     """The subject's age as a date: the years they were that old ("at the age of thirteen": from the
     thirteenth birthday to the day before the fourteenth), where the age is theirs: their clause, no
     one of their kin named before it ("his father, aged fifty")."""
-    if "age" not in sentence and "old" not in sentence or not _AGE_WORD.search(sentence):
-        return None
-    m = _AGE.search(sentence)
+    m = _AGE.search(sentence) if ("age" in sentence or "old" in sentence) and _AGE_WORD.search(sentence) else None
     if m is None:
-        return None
+        m = _AT_AGE.match(sentence)                # "At sixteen he went to Kazan"
+        if m is None:
+            return None
     lo, hi = clauses.clause_around(sentence, m.start())
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
-    n = _age_number(next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4")) if g))
-    more = m.group("m1") or m.group("m4")
+    n = _age_number(next(g for g in m.groupdict().values() if g))
+    more = m.groupdict().get("m1") or m.groupdict().get("m4")
     last = max(n, _age_number(more)) if more else n
     if not 0 < n <= last < 120:
         return None
