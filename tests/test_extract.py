@@ -557,3 +557,10 @@ def test_a_season_after_the_in_force_date_is_no_look_back():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows][-2:] == [
         ("Tsaritsyn", "1918-06", "1918-08"), ("Perm", "1918-12", "1919-02")]
+
+
+def test_a_lifetime_span_sums_up_and_dates_nothing_after_it():
+    text = ("Ivan Petrov was a Soviet lawyer. Petrov lived from 1883 to 1954. Petrov was famous.\n\n"
+            "Petrov went to school in Baku.")
+    rows = extract(text, fallback=False, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [("Baku", "")]

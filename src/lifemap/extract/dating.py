@@ -187,7 +187,9 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
             continue                                   # a caption's date is not the narrative's
-        told = [d for d in found if not d.foreign and not d.look_back]
+        # (a span of a lifetime, "He lived from 1883 to 1954", sums up: it moves no narrative)
+        told = [d for d in found if not d.foreign and not d.look_back
+                and int(d.span.end[:4]) - int(d.span.start[:4]) <= _LONGEST_NARRATIVE_YEARS]
         if told:
             context = told[-1]
             recent = (recent + told)[-8:]
@@ -296,6 +298,7 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
 
 
 _YEAR_WORD = re.compile(r"\d{4}s?")
+_LONGEST_NARRATIVE_YEARS = 25
 
 
 def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
