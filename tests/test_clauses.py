@@ -616,3 +616,8 @@ def test_who_leaves_a_place_for_another_goes_there():
 def test_a_town_that_only_says_where_a_named_site_lies_is_no_stop():
     found = events("In 1938 he was shot at the Butovo firing range near Moscow and was rehabilitated in 1988.")
     assert "Moscow" not in [e[0] for e in found]
+
+
+def test_a_relative_after_with_is_not_the_subject():
+    found = events("In 1934 he went to Kiev. In Kiev, with his young second wife Nadya, he had a quiet post.")
+    assert [e[1] for e in found] == ["Stalin", "Stalin"]

@@ -407,3 +407,7 @@ def test_a_school_after_a_town_is_at_the_town(gazetteer, fallback):
 def test_the_kresty_prison_is_in_petersburg_not_a_siberian_namesake(gazetteer, fallback):
     found = find_places("In July 1917 he was arrested and taken to the Kresty prison.", gazetteer, fallback=fallback)
     assert [(m.place, m.location.parent) for m in found] == [("kresty-prison", "saint-petersburg")]
+
+
+def test_a_capital_that_is_also_a_womans_name_is_still_the_capital(gazetteer, fallback):
+    assert [m.location.country for m in find_places("In 1934 he went to Sofia.", gazetteer, fallback=fallback)] == ["BG"]

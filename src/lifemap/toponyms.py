@@ -65,7 +65,6 @@ GIVEN_NAMES = words("given_names")
 SURNAMES = words("surnames")
 PLACE_SURNAMES = words("place_surnames")
 TITLE_WORDS = words("title_words")
-FEMALE_NAMES = words("female_names")
 GENERIC_NAMES = words("generic_names")             # "the West", "the Bay of …": no place alone
 _TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|daily|organ|ship|cruiser|"
                         r"battleship|steamer|steamship|vessel|yacht|gunboat)\s*,?\s*(?:the\s+)?[\"“‘']?$", re.I)
@@ -644,7 +643,7 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     key = _fold(word)
     last = key.split()[-1]
     if key in MONTHS or key in WEEKDAYS or key in SEASONS or key in TITLES or key in GIVEN_NAMES or key in TITLE_WORDS \
-            or key in FEMALE_NAMES or key in GENERIC_NAMES:
+            or key in GENERIC_NAMES:
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False

@@ -261,7 +261,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     end = verb.start() if verb else len(part)
     if stop is not None:
         end = min(end, stop - lo)
+    skip_to = 0
     for m in _SUBJECT.finditer(part, begin, max(begin, end)):
+        if m.start() < skip_to:
+            continue
         kind = m.lastgroup
         found = m.group(kind).strip()
         s = lo + m.start(kind)
@@ -287,6 +290,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                     return "group", part[owner.start():group.end()]
                 return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
+        if kin is not None and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
+            skip_to = kin.end()
+            continue                                   # "In Bulgaria, with his wife Muza, he …": not Muza
         if kin is not None and part.startswith(_POSSESSIVE, kin.end()):
             continue                                   # "After her father's death she …": whose death, not who
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
