@@ -621,3 +621,8 @@ def test_a_town_that_only_says_where_a_named_site_lies_is_no_stop():
 def test_a_relative_after_with_is_not_the_subject():
     found = events("In 1934 he went to Kiev. In Kiev, with his young second wife Nadya, he had a quiet post.")
     assert [e[1] for e in found] == ["Stalin", "Stalin"]
+
+
+def test_one_is_on_islands_as_on_a_front():
+    assert [e[:2] for e in events("In 1929 he visited the prison camp on the Solovetsky Islands.")] == [
+        ("Solovetsky Islands", "Stalin")]

@@ -145,8 +145,9 @@ _ON = re.compile(r"(?i:\bon|\balong)\s+(?:the\s+)?$")
 
 
 def _on_front(m: Mention, before: str) -> bool:
-    """A front is a place one serves "on" or "along": "moved to Ukraine, on the Southwest Front"."""
-    return m.text.endswith("Front") and bool(_ON.search(before))
+    """A front, islands or a peninsula are places one is "on" or goes "along": "moved to Ukraine, on the
+    Southwest Front", "the prison camp on the Solovetsky Islands"."""
+    return m.text.endswith(("Front", "Island", "Islands", "Peninsula")) and bool(_ON.search(before))
 
 
 def _front_of(text: str, previous: Mention, m: Mention) -> bool:
