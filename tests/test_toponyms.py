@@ -411,3 +411,9 @@ def test_the_kresty_prison_is_in_petersburg_not_a_siberian_namesake(gazetteer, f
 
 def test_a_capital_that_is_also_a_womans_name_is_still_the_capital(gazetteer, fallback):
     assert [m.location.country for m in find_places("In 1934 he went to Sofia.", gazetteer, fallback=fallback)] == ["BG"]
+
+
+def test_the_italian_towns_of_soviet_exiles_are_curated(gazetteer, fallback):
+    # a text that named America had put Sorrento in Louisiana
+    text = "In 1906 he went to America. In 1924 he lived in Sorrento, and before that in Capri."
+    assert [m.location.country for m in find_places(text, gazetteer, fallback=fallback)][1:] == ["IT", "IT"]
