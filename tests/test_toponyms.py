@@ -383,12 +383,13 @@ def test_a_place_read_from_context_goes_through_the_events_frame(fallback):
     "After this he had to publish in the West.",                      # a direction: GeoNames has a town West
     "In 1493 he made his last stop in the Bay of Rincón.",            # a feature's kind, not its name
     "He paid his respects to Eleanor of Viseu at court.",             # a woman "of" a place
+    "In 1900 he was elected to the Academy.",                         # a body (GeoNames: Academy, Texas)
 ])
 def test_a_direction_a_kind_of_feature_or_a_person_of_a_place_is_not_a_geonames_town(gazetteer, fallback, text):
     # in a text about the United States, where GeoNames' small towns West, Bay and Eleanor lie
     text = "He settled in the United States. " + text
     assert [m.text for m in find_places(text, gazetteer, fallback=fallback)
-            if m.text in ("West", "Bay", "Eleanor")] == []
+            if m.text in ("West", "Bay", "Eleanor", "Academy")] == []
 
 
 def test_a_name_is_found_however_its_iotated_e_or_its_hyphen_is_written(fallback):
