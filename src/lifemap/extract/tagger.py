@@ -115,14 +115,13 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of a sentence (or of its part ``start``..``end``) with their tags; offsets are into
     the sentence."""
     closed, known = _closed(), verbs()
-    raw = _TOKEN.findall(sentence, start, len(sentence) if end is None else end)
+    found = list(_TOKEN.finditer(sentence, start, len(sentence) if end is None else end))
     out: list[Token] = []
     append = out.append
-    pos = start
     prev: Token | None = None
-    for i, text in enumerate(raw):
-        start = sentence.index(text, pos)
-        end = pos = start + len(text)
+    for i, m in enumerate(found):
+        text = m.group()
+        start, end = m.span()
         c = text[0]
         if not c.isalnum():
             prev = Token(text, start, end, Tag.PUNCT)
@@ -136,7 +135,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                                       and (low in closed or low in known)):
                 prev = Token(text, start, end, Tag.NAME)
             elif low == "to":
-                nxt = raw[i + 1].lower() if i + 1 < len(raw) else ""
+                nxt = found[i + 1].group().lower() if i + 1 < len(found) else ""
                 is_inf = nxt not in closed and known.get(nxt, ("", "", ""))[2] == "base"
                 prev = Token(text, start, end, Tag.TO if is_inf else Tag.PREP)
             elif low in _BE or low in _AUX:
