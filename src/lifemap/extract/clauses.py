@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from ..lexicon import words
 
+# (Patterns here open with a character or a class, never "\b": the regex engine then skips to where
+# they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
 # ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
 _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      + _PREP_WHICH + r"|"
-                     r"before|after|although|though|as|because|since|until|so|whereas)\b|\bwhere\b|\bwhile\b|"
-                     r"\bwhen\b")
+                     r"before|after|although|though|as|because|since|until|so|whereas)\b|w(?<!\ww)h(?:ere|ile|en)\b")
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
@@ -81,12 +82,12 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
-_AND_DATED = re.compile(r"\band\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
+_AND_DATED = re.compile(r"a(?<!\wa)nd\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
 # "and" opening a death after another predicate: "spent his retirement in Zubalova and died in Moscow"
-_AND_DIED = re.compile(r"\band\s+(?=died\b)")
+_AND_DIED = re.compile(r"a(?<!\wa)nd\s+(?=died\b)")
 # "told Lenin that Kamenev was in Helsinki": what is reported has its own subject (a thought or a wish
 # keeps its clause, so that "learned that he would be sent to Narym" stays unreal)
-_THAT = re.compile(r"\bthat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")
+_THAT = re.compile(r"t(?<!\wt)hat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")
 _WORD_BEFORE = re.compile(r"([a-z]+)\W+(?:[A-Z][\w'’-]*\s+){0,2}$")
 
 
