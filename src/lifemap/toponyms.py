@@ -696,6 +696,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         own = _PROVINCE_IN_RUN.search(word)
         if own is not None:                        # the run held it: "Kaluga Governorate"
             province, word, end = end, word[:own.start()], start + own.start()
+        if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
+                                                  for r in offline.ranked(word, None))):
+            continue                               # uncued, only a large city will do (below), and none is called so
         if _STATION.match(after) or (province is None and re.match(r"^\s*[A-Z]", after) and not trimmed):
             continue
         if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
@@ -706,8 +709,6 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
-        if uncued and offline is None:
-            continue
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
         alone = len(ranked) == 1
