@@ -538,7 +538,7 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     if admin and place.kind not in _BIG:
         return _seat_of(text, start, end + admin.end(), place)   # "Vologda Province" is not the town of Vologda
     if " of " in text[max(0, start - 12):start] and _ORG_OF.search(text[max(0, start - 50):start]) \
-            and not re.match(r"\s+[A-Z]", after):
+            and not _CAPITAL_NEXT.match(after):
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
     if _is_person_before(text, start):
         return None                                # "Prince Lvov", "Maxim Gorky"
@@ -598,6 +598,8 @@ def _compound(text: str, start: int, end: int, names: _Names) -> bool:
 
 
 _DASHES = frozenset("-‐–")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
 def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
@@ -612,7 +614,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if a.location is None or b.location is None:
             anchor = False
             continue
-        gap = re.sub(r"\[[^\]]{1,6}\]", "", text[a.end:b.start])
+        gap = text[a.end:b.start]
+        if "[" in gap:
+            gap = _CITATION_MARK.sub("", gap)
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap):
             anchor = False
             continue
@@ -699,11 +703,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
                                                   for r in offline.ranked(word, None))):
             continue                               # uncued, only a large city will do (below), and none is called so
-        if _STATION.match(after) or (province is None and re.match(r"^\s*[A-Z]", after) and not trimmed):
+        if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed):
             continue
-        if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
+        if _ACCORDING_TO.search(text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
-        modifier = re.match(r"^\s+([a-z]+)", after)
+        modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
                 and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
@@ -907,6 +911,9 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
     return start, end, word, False
 
 
+_CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
+_SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near

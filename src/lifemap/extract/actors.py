@@ -56,6 +56,10 @@ _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
+# (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")
+_HIM = re.compile(r"h(?<!\wh)im\b")
+_HER_OBJECT = re.compile(r"h(?<!\wh)er\b(?!\s+[a-z])")
+_LIST_OF_NAMES = re.compile(r",|a(?<!\wa)nd\b")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -115,9 +119,9 @@ class Actors:
         for j in self._earlier(i, 12):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
-            acted_on = re.search(r"\bhim\b" if he else r"\bher\b(?!\s+[a-z])", self.narrative.sentence(j))
+            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
             for kind, words in reversed(self.subjects(j)):
-                if kind != "name" or re.search(r",|\band\b", words):
+                if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
@@ -129,7 +133,7 @@ class Actors:
         """The last group or list of people named as a subject in the few sentences before ``i``."""
         for j in self._earlier(i, 4):
             for kind, words in reversed(self.subjects(j)):
-                if kind == "group" or re.search(r",|\band\b", words):
+                if kind == "group" or _LIST_OF_NAMES.search(words):
                     return self._name(words)
         return ""
 
@@ -335,15 +339,20 @@ def is_woman(words: str) -> bool:
     return len(parts) == 1 and first not in lexicon("given_names") and bool(_WOMAN_SURNAME.search(first))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 def _bare(word: str) -> str:
     """A word without its possessive ending: "Stalin's" -> "Stalin" (and "Columbus" stays whole)."""
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def clean(words: str) -> str:
     """An actor's name without a leading article or possessive ending."""
-    words = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+", "", words)
-    words = re.sub(r"['’]s$", "", words)
+    words = _ARTICLE.sub("", words)
+    words = _POSSESSIVE_S.sub("", words)
     return words.strip(" ,")
 
 
