@@ -283,6 +283,9 @@ def _word_before(text: str, pos: int) -> tuple[int, str] | None:
     """``(start, word)`` of the word that ends, followed by one space, right before ``pos``."""
     if text[pos - 1:pos] != " " or not text[pos - 2:pos - 1].isalpha():
         return None
+    i = text.rfind(" ", max(0, pos - 24), pos - 1) + 1
+    if i and text[i:pos - 1].isalpha():
+        return i, text[i:pos - 1]                  # most words run back to a space
     i = pos - 2
     while i > 0 and text[i - 1].isalpha():
         i -= 1
@@ -493,7 +496,7 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     """``found`` without the places named inside a work's quoted title: no one went to them."""
     if '"' not in text and "“" not in text:
         return found
-    titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
+    titles = [m.span(1) for m in _quoted_titles(text)]
     if not titles:
         return found
     starts = [a for a, _ in titles]
@@ -503,6 +506,32 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
         return k >= 0 and f.end <= titles[k][1]
 
     return [f for f in found if not inside(f)]
+
+
+_OPENING_QUOTE = re.compile(r"[\"“]")
+_TITLE_WORDS = _QUOTED_TITLE.pattern[5:_QUOTED_TITLE.pattern.index(")")].split("|")
+
+
+def _quoted_titles(text: str) -> Iterator[re.Match]:
+    """``_QUOTED_TITLE.finditer(text)``, tried only where a quote follows one of its words: the pattern,
+    which opens with a boundary, would be tried at every character of the text."""
+    end = 0
+    for quote in _OPENING_QUOTE.finditer(text):
+        k = quote.start()
+        if not text[k - 1:k].isspace():
+            continue
+        while k and text[k - 1].isspace():        # back over "\s*,?\s+" to where the word ends
+            k -= 1
+        if text[k - 1:k] == ",":
+            k -= 1
+            while k and text[k - 1].isspace():
+                k -= 1
+        for word in _TITLE_WORDS:
+            if k - len(word) >= end and text.endswith(word, 0, k) and (
+                    m := _QUOTED_TITLE.match(text, k - len(word))) is not None:
+                yield m
+                end = m.end()
+                break
 
 
 _WORD_CHAR = re.compile(r"[\w'’]")
@@ -668,8 +697,15 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     starts = [f.start for f in found]
     everywhere = Counter(f.location.country for f in found if f.location is not None)
     offline = fallback.offline()                   # the region is estimated without asking the network
+    judged: dict[str, bool] = {}                   # the same names come back again and again
+
+    def word_ok(word: str) -> bool:
+        if word not in judged:
+            judged[word] = _fallback_word_ok(word, persons)
+        return judged[word]
+
     for start, _, word in unknown if offline is not None else ():
-        if start not in loose and _fallback_word_ok(word, persons):
+        if start not in loose and word_ok(word):
             ranked = offline.ranked(word, None)
             if ranked and (ranked[0].kind == "country" or ranked[0].population >= FAR_POPULATION):
                 everywhere[ranked[0].country] += 1
@@ -683,7 +719,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if last is None or found[i].start > last.start:
                 last = found[i]
             i += 1
-        if word.endswith(POSSESSIVE) or not _fallback_word_ok(word, persons):
+        if word.endswith(POSSESSIVE) or not word_ok(word):
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
