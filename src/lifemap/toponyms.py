@@ -74,7 +74,7 @@ _TITLE_HINT = re.compile("|".join(_TITLE_HINTS))    # one search, not one per wo
 _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
 # (words are taken whole, never backtracked into: a search anchored at the end tries every position)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
-_LAST_WORD = re.compile(r"([^\W\d_]++)\s++$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word starts only)
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
