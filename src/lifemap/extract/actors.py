@@ -17,7 +17,7 @@ from typing import Callable
 from ..lexicon import sections, words as lexicon
 from ..subject import Subject
 from .clauses import Link
-from .tagger import Tag, verbs
+from .tagger import T, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
@@ -230,8 +230,8 @@ class Actors:
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
         for k, t in enumerate(inside):
-            if (t.tag is Tag.VERB and t.vclass in ("meeting", "stay", "detention")) or (
-                    t.tag is Tag.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
+            if (t.tag is T.VERB and t.vclass in ("meeting", "stay", "detention")) or (
+                    t.tag is T.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
                 after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):

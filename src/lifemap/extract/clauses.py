@@ -212,7 +212,7 @@ class Link:
 
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
-    from .tagger import Tag, is_passive
+    from .tagger import T, is_passive
 
     lo, hi = clause_around(sentence, start)
     inside = [k for k, t in enumerate(tokens) if lo <= t.start and t.end <= hi]
@@ -224,38 +224,38 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     prep, j, steps = "", k - 1, 0
     while j >= first and steps < 6:
         t = tokens[j]
-        if t.tag is Tag.PREP:
+        if t.tag is T.PREP:
             if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS:
                 j, steps = j - 2, steps + 1
                 continue
             prep = t.text.lower()
             break
-        if t.tag in (Tag.DET, Tag.WORD, Tag.NUM, Tag.ADV) or (t.tag is Tag.NAME and steps < 2):
+        if t.tag in (T.DET, T.WORD, T.NUM, T.ADV) or (t.tag is T.NAME and steps < 2):
             j, steps = j - 1, steps + 1
             continue
         break
     if not prep:
-        prep = "" if j >= first and tokens[j].tag is Tag.VERB else "subject"
+        prep = "" if j >= first and tokens[j].tag is T.VERB else "subject"
     # The verb: the nearest before the preposition; what stands between them up to the first
     # preposition is its object ("deported the Chechens from Chechnya to Kazakhstan": the Chechens).
-    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is Tag.VERB
+    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is T.VERB
                     and not _attributive(tokens, v, first)), None)
     noun, mover = "", ""
     if verb_at is not None:
         obj = []
         for t in tokens[verb_at + 1:j + 1]:
-            if t.tag in (Tag.PREP, Tag.TO, Tag.PUNCT, Tag.SUB, Tag.CONJ):
+            if t.tag in (T.PREP, T.TO, T.PUNCT, T.SUB, T.CONJ):
                 break
             obj.append(t)
-        nouns = [t for t in obj if t.tag in (Tag.WORD, Tag.NAME, Tag.PRON)]
-        noun = next((t.text for t in reversed(nouns) if t.tag is Tag.WORD), "")
+        nouns = [t for t in obj if t.tag in (T.WORD, T.NAME, T.PRON)]
+        noun = next((t.text for t in reversed(nouns) if t.tag is T.WORD), "")
         mover = " ".join(t.text for t in nouns)
-        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is Tag.WORD:
+        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
     lead = there = False
     if verb_at is None:
-        after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
-        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
+        after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is T.VERB), None)
+        opens = all(t.tag in (T.ADV, T.CONJ, T.PUNCT, T.NUM, T.SUB) for t in tokens[first:j])
         # "Once in the United States, he criticised …", "Back in Russia, …": being there is the point
         leads = _closed_words("presence_leads")
         there = opens and any(t.text.lower() in leads for t in tokens[first:j])
@@ -264,7 +264,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                 verb_at, noun, mover = after, "", ""
         elif opens and after is not None:
             verb_at, lead, noun, mover = after, True, "", ""     # "In Baku, he organised strikes"
-        elif j - 1 >= first and tokens[j - 1].tag is Tag.WORD:
+        elif j - 1 >= first and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
@@ -286,7 +286,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # transferred to Maribor" — the transfer happened.
     start_at = first
     for n in range(first, until):
-        if tokens[n].tag is Tag.CONJ and n + 1 <= until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
+        if tokens[n].tag is T.CONJ and n + 1 <= until and tokens[n + 1].tag in (T.AUX, T.VERB):
             start_at = n + 1
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
@@ -294,24 +294,24 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         start_at = max(start_at, next((n for n in range(first, until) if tokens[n].start >= opened), until))
     before = tokens[start_at:until]
     unreal_nouns = _irrealis_nouns()
-    irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
-                   or (t.tag is Tag.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
+    irrealis = any((t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
+                   or (t.tag is T.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
                        and (t.vclass == "abstract"
-                            or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
-                   or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
-                       and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
+                            or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is T.TO))
+                   or (t.tag is T.AUX and t.lemma == "be" and n + 1 < len(before)
+                       and before[n + 1].tag in (T.TO, T.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
     if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at")
-            and verb_at > first and tokens[verb_at - 1].tag is Tag.TO
+            and verb_at > first and tokens[verb_at - 1].tag is T.TO
             and not any(t.text.lower() in unreal_nouns for t in before)):
         irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow";
         #                                            not "decided to leave for Vienna", "the plan to remain in"
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
-    negated = any(t.tag is Tag.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
+    negated = any(t.tag is T.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
@@ -319,34 +319,34 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
 
 def _attributive(tokens: list, v: int, first: int) -> bool:
     """A participle used as an adjective, after a determiner: "the newly established Kingdom"."""
-    from .tagger import Tag
+    from .tagger import T
 
     if tokens[v].form not in ("past", "ing"):
         return False
     k = v - 1
-    while k >= first and (tokens[k].tag is Tag.ADV or tokens[k].text.lower() == "so-called"):
+    while k >= first and (tokens[k].tag is T.ADV or tokens[k].text.lower() == "so-called"):
         k -= 1
-    return k >= first and tokens[k].tag is Tag.DET
+    return k >= first and tokens[k].tag is T.DET
 
 
 def _copula(tokens: list, j: int, prep: str) -> bool:
     """A form of "be" right before the preposition at ``j`` (adverbs between: "was then in"), or before
     a phrase that says how ("was in internal exile in Turukhansk"; not "was in exile far from Georgia")."""
-    from .tagger import Tag
+    from .tagger import T
 
     def be_before(k: int) -> bool:
-        while k >= 0 and tokens[k].tag is Tag.ADV:
+        while k >= 0 and tokens[k].tag is T.ADV:
             k -= 1
-        return k >= 0 and tokens[k].tag is Tag.AUX and tokens[k].lemma == "be"
+        return k >= 0 and tokens[k].tag is T.AUX and tokens[k].lemma == "be"
 
     if be_before(j - 1):
         return True
     if prep == "from":
         return False
     k = j - 1
-    while k >= 0 and j - k <= 4 and tokens[k].tag in (Tag.WORD, Tag.DET, Tag.ADV):
+    while k >= 0 and j - k <= 4 and tokens[k].tag in (T.WORD, T.DET, T.ADV):
         k -= 1
-    return k < j - 1 and k >= 0 and tokens[k].tag is Tag.PREP and be_before(k - 1)
+    return k < j - 1 and k >= 0 and tokens[k].tag is T.PREP and be_before(k - 1)
 
 
 @functools.cache
