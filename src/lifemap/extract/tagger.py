@@ -140,6 +140,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
     prev: Token | None = None
+    her = False                                    # the token before is "her" as a determiner
     for i, m in enumerate(found):
         text = m.group()
         start, end = m.span()
@@ -173,10 +174,11 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                 prev = Token(text, start, end, T.VERB, low, "", "past")
             else:
                 prev = Token(text, start, end, T.ADV if low.endswith("ly") and len(low) > 4 else T.WORD)
-        if out and out[-1].tag is T.DET and prev.tag not in _NOUN_PHRASE and out[-1].text.lower() == "her":
+        if her and prev.tag not in _NOUN_PHRASE:
             out[-1] = _object_her(out[-1])
         append(prev)
-    if out and out[-1].tag is T.DET and out[-1].text.lower() == "her":
+        her = prev.tag is T.DET and text.lower() == "her"
+    if her:
         out[-1] = _object_her(out[-1])
     return out
 
