@@ -193,14 +193,15 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
 
 
-def _runs(text: str, start: int, limit: int = 5) -> list[tuple[int, str]]:
-    """From a word at ``start``, the words that may continue a name: ``[(end, word), …]``."""
+def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> list[tuple[int, str]]:
+    """From a word at ``start``, the words that may continue a name: ``[(end, word), …]``; ``capitalised``:
+    only as long as they are capitalised (a name the gazetteers may not know: "Novaya Uda")."""
     m = WORD.match(text, start)
     out = [(m.end(), m.group())]
     pos = m.end()
     while len(out) < limit and not out[-1][1].endswith(POSSESSIVE):
         j = _JOIN.match(text, pos)
-        if not j:
+        if not j or (capitalised and not j.group(1)[:1].isupper()):
             break
         out.append((j.end(), j.group(1)))
         pos = j.end()
@@ -402,13 +403,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             if _continues_name(text, start):
                 continue
             cued_here = _cued(text, start, _before(found, cued_unknown))
-            runs = _runs(text, start)
-            n = 1
-            while n < len(runs) and runs[n][1][:1].isupper():
-                n += 1
-            unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            runs = _runs(text, start, capitalised=True)
+            unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
             if cued_here:
-                cued_unknown = _CuedName(runs[n - 1][0])
+                cued_unknown = _CuedName(runs[-1][0])
             else:
                 loose.add(start)
             pos = runs[0][0]
@@ -433,13 +431,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             cued = fallback is not None and _cued(text, start, _before(found, cued_unknown))
             inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ",")
             if fallback is not None and (cued or inside) and not _continues_name(text, start):
-                runs = _runs(text, start)
-                n = 1
-                while n < len(runs) and runs[n][1][:1].isupper():
-                    n += 1
-                unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+                runs = _runs(text, start, capitalised=True)
+                unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
                 if cued:
-                    cued_unknown = _CuedName(runs[n - 1][0])
+                    cued_unknown = _CuedName(runs[-1][0])
                 else:
                     loose.add(start)
             pos = first.end()
