@@ -7,7 +7,9 @@ clause. Offsets are into the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -210,16 +212,20 @@ class Link:
     clause: tuple[int, int] = (0, 0)
 
 
+_start, _end = operator.attrgetter("start"), operator.attrgetter("end")
+
+
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
     from .tagger import T, is_passive
 
     lo, hi = clause_around(sentence, start)
-    inside = [k for k, t in enumerate(tokens) if lo <= t.start and t.end <= hi]
-    if not inside:
+    # the tokens inside the clause (tokens are in text order: a run of them)
+    first, after = bisect.bisect_left(tokens, lo, key=_start), bisect.bisect_right(tokens, hi, key=_end)
+    if first >= after:
         return Link(clause=(lo, hi))
-    first, last = inside[0], inside[-1]
-    k = next((k for k in inside if tokens[k].start >= start), last)
+    last = after - 1
+    k = min(bisect.bisect_left(tokens, start, first, after, key=_start), last)
     # The preposition: back over determiners, adjectives and "the small Siberian town of".
     prep, j, steps = "", k - 1, 0
     while j >= first and steps < 6:
