@@ -483,8 +483,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
 
 
 # A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".
-_QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|called|named|book|novel|poem|essay|article|pamphlet|play|film|"
-                           r"story|lecture|speech|report)\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
+_TITLE_WORDS = "titled entitled called named book novel poem essay article pamphlet play film story lecture speech report"
+_QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
 
 
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
@@ -504,7 +504,6 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _OPENING_QUOTE = re.compile(r"[\"“]")
-_TITLE_WORDS = _QUOTED_TITLE.pattern[5:_QUOTED_TITLE.pattern.index(")")].split("|")
 
 
 def _quoted_titles(text: str) -> Iterator[re.Match]:
@@ -521,7 +520,7 @@ def _quoted_titles(text: str) -> Iterator[re.Match]:
             k -= 1
             while k and text[k - 1].isspace():
                 k -= 1
-        for word in _TITLE_WORDS:
+        for word in _TITLE_WORDS.split():
             if k - len(word) >= end and text.endswith(word, 0, k) and (
                     m := _QUOTED_TITLE.match(text, k - len(word))) is not None:
                 yield m
