@@ -112,3 +112,16 @@ def test_the_quick_date_test_never_skips_a_sentence_the_full_one_would_read(sent
     from lifemap.extract.dating import _DIGIT_OR_MONTH, may_hold_date
 
     assert may_hold_date(sentence) == bool(_DIGIT_OR_MONTH.search(sentence))
+
+
+# Pieces of text around quoted titles: title words whole, inside others ("entitled", "titledx"), and
+# the spaces, commas and quotes that may or may not stand between them.
+TITLE_PIECES = st.sampled_from(["titled", "entitled", "called", "book", "report", "play", "x", "é", "_", "1",
+                                " ", "  ", ",", ", ", "\n", '"', "“", "”", "Moscow", "The Fall"])
+
+
+@given(st.lists(TITLE_PIECES, max_size=30).map("".join))
+def test_quoted_titles_are_found_as_the_full_pattern_finds_them(text):
+    from lifemap.toponyms import _QUOTED_TITLE, _quoted_titles
+
+    assert [m.span() for m in _quoted_titles(text)] == [m.span() for m in _QUOTED_TITLE.finditer(text)]

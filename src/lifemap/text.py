@@ -166,7 +166,9 @@ def decode(data: bytes, name: str = "<text>") -> str:
 _END = re.compile(r"(?:\.(?:\s?\.\s?\.)?|…|!|\?)[\"'’”)\]]*(?:\[[^\]\n]{1,12}\])*"
                   r"(?:(?<=[.!?\"'’”)\]])\d{1,3})?(?=\s|$)")
 _NEXT = re.compile(r"\s*([\"'‘“(\[]*)(\S)")
-_WORD_BEFORE = re.compile(r"([\w.]*+)$")       # (whole: searched for at every position before the stop)
+# (whole, and tried only where no word character precedes: searched for at every position before the stop,
+# on the 40 characters there, cut out so that the look-behind sees none before them)
+_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]*+)$")
 _SPACE = re.compile(r"[\s\ufeff]*")
 # The longest sentence: a longer run (a line without stops, a list of years or initials) is cut
 # into sentences of at most this many characters. Everything done to a sentence looks at all of
@@ -213,7 +215,7 @@ def _is_end(text: str, m: re.Match) -> bool:
         return False                        # an ellipsis trails off inside a sentence
     if m.start() > 0 and text[m.start() - 1].isdigit() and text[m.start() + 1:m.start() + 2].isdigit():
         return False                        # a decimal: "1.6 million"
-    word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group(1)
+    word = _WORD_BEFORE.search(text[max(0, m.start() - 40):m.start()]).group(1)
     bare = word.strip(".").lower()
     if not bare:
         return True

@@ -453,12 +453,14 @@ _ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Av
 
 
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
+_DIGIT_STOP = re.compile(r"[0-9][.,]$")
+_STOP_DIGIT = re.compile(r"[.,][0-9]")
 
 
 def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
     """Whether a year-only expression is really a count, a reference or part of a larger number."""
     before, after = text[max(0, start - 12):start], text[end:end + 24]
-    if re.search(r"[0-9][.,]$", before) or re.match(r"[.,][0-9]", after):
+    if _DIGIT_STOP.search(before) or _STOP_DIGIT.match(after):
         return True  # "1,1917", "1917,000", "3.1917"
     if before.endswith("[") and after.startswith("]"):
         return True  # a citation mark "[1917]"

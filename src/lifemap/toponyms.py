@@ -75,7 +75,7 @@ _TITLE_HINT = re.compile("|".join(_TITLE_HINTS))    # one search, not one per wo
 _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
 # (words are taken whole, never backtracked into: a search anchored at the end tries every position)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
-_LAST_WORD = re.compile(r"([^\W\d_]++)\s++$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word starts only)
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
@@ -194,14 +194,15 @@ def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
 
 
-def _runs(text: str, start: int, limit: int = 5) -> list[tuple[int, str]]:
-    """From a word at ``start``, the words that may continue a name: ``[(end, word), …]``."""
+def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> list[tuple[int, str]]:
+    """From a word at ``start``, the words that may continue a name: ``[(end, word), …]``; ``capitalised``:
+    only as long as they are capitalised (a name the gazetteers may not know: "Novaya Uda")."""
     m = WORD.match(text, start)
     out = [(m.end(), m.group())]
     pos = m.end()
     while len(out) < limit and not out[-1][1].endswith(POSSESSIVE):
         j = _JOIN.match(text, pos)
-        if not j:
+        if not j or (capitalised and not j.group(1)[:1].isupper()):
             break
         out.append((j.end(), j.group(1)))
         pos = j.end()
@@ -284,6 +285,9 @@ def _word_before(text: str, pos: int) -> tuple[int, str] | None:
     """``(start, word)`` of the word that ends, followed by one space, right before ``pos``."""
     if text[pos - 1:pos] != " " or not text[pos - 2:pos - 1].isalpha():
         return None
+    i = text.rfind(" ", max(0, pos - 24), pos - 1) + 1
+    if i and text[i:pos - 1].isalpha():
+        return i, text[i:pos - 1]                  # most words run back to a space
     i = pos - 2
     while i > 0 and text[i - 1].isalpha():
         i -= 1
@@ -400,13 +404,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             if _continues_name(text, start):
                 continue
             cued_here = _cued(text, start, _before(found, cued_unknown))
-            runs = _runs(text, start)
-            n = 1
-            while n < len(runs) and runs[n][1][:1].isupper():
-                n += 1
-            unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+            runs = _runs(text, start, capitalised=True)
+            unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
             if cued_here:
-                cued_unknown = _CuedName(runs[n - 1][0])
+                cued_unknown = _CuedName(runs[-1][0])
             else:
                 loose.add(start)
             pos = runs[0][0]
@@ -431,13 +432,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             cued = fallback is not None and _cued(text, start, _before(found, cued_unknown))
             inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ",")
             if fallback is not None and (cued or inside) and not _continues_name(text, start):
-                runs = _runs(text, start)
-                n = 1
-                while n < len(runs) and runs[n][1][:1].isupper():
-                    n += 1
-                unknown.append((start, runs[n - 1][0], text[start:runs[n - 1][0]]))
+                runs = _runs(text, start, capitalised=True)
+                unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
                 if cued:
-                    cued_unknown = _CuedName(runs[n - 1][0])
+                    cued_unknown = _CuedName(runs[-1][0])
                 else:
                     loose.add(start)
             pos = first.end()
@@ -486,15 +484,15 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
 
 
 # A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".
-_QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|called|named|book|novel|poem|essay|article|pamphlet|play|film|"
-                           r"story|lecture|speech|report)\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
+_TITLE_WORDS = "titled entitled called named book novel poem essay article pamphlet play film story lecture speech report"
+_QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
 
 
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     """``found`` without the places named inside a work's quoted title: no one went to them."""
     if '"' not in text and "“" not in text:
         return found
-    titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text)]
+    titles = [m.span(1) for m in _quoted_titles(text)]
     if not titles:
         return found
     starts = [a for a, _ in titles]
@@ -504,6 +502,31 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
         return k >= 0 and f.end <= titles[k][1]
 
     return [f for f in found if not inside(f)]
+
+
+_OPENING_QUOTE = re.compile(r"[\"“]")
+
+
+def _quoted_titles(text: str) -> Iterator[re.Match]:
+    """``_QUOTED_TITLE.finditer(text)``, tried only where a quote follows one of its words: the pattern,
+    which opens with a boundary, would be tried at every character of the text."""
+    end = 0
+    for quote in _OPENING_QUOTE.finditer(text):
+        k = quote.start()
+        if not text[k - 1:k].isspace():
+            continue
+        while k and text[k - 1].isspace():        # back over "\s*,?\s+" to where the word ends
+            k -= 1
+        if text[k - 1:k] == ",":
+            k -= 1
+            while k and text[k - 1].isspace():
+                k -= 1
+        for word in _TITLE_WORDS.split():
+            if k - len(word) >= end and text.endswith(word, 0, k) and (
+                    m := _QUOTED_TITLE.match(text, k - len(word))) is not None:
+                yield m
+                end = m.end()
+                break
 
 
 _WORD_CHAR = re.compile(r"[\w'’]")
@@ -539,7 +562,7 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     if admin and place.kind not in _BIG:
         return _seat_of(text, start, end + admin.end(), place)   # "Vologda Province" is not the town of Vologda
     if " of " in text[max(0, start - 12):start] and _ORG_OF.search(text[max(0, start - 50):start]) \
-            and not re.match(r"\s+[A-Z]", after):
+            and not _CAPITAL_NEXT.match(after):
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
     if _is_person_before(text, start):
         return None                                # "Prince Lvov", "Maxim Gorky"
@@ -599,6 +622,8 @@ def _compound(text: str, start: int, end: int, names: _Names) -> bool:
 
 
 _DASHES = frozenset("-‐–")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
 def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
@@ -613,7 +638,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if a.location is None or b.location is None:
             anchor = False
             continue
-        gap = re.sub(r"\[[^\]]{1,6}\]", "", text[a.end:b.start])
+        gap = text[a.end:b.start]
+        if "[" in gap:
+            gap = _CITATION_MARK.sub("", gap)
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap):
             anchor = False
             continue
@@ -666,8 +693,15 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     starts = [f.start for f in found]
     everywhere = Counter(f.location.country for f in found if f.location is not None)
     offline = fallback.offline()                   # the region is estimated without asking the network
+    judged: dict[str, bool] = {}                   # the same names come back again and again
+
+    def word_ok(word: str) -> bool:
+        if word not in judged:
+            judged[word] = _fallback_word_ok(word, persons)
+        return judged[word]
+
     for start, _, word in unknown if offline is not None else ():
-        if start not in loose and _fallback_word_ok(word, persons):
+        if start not in loose and word_ok(word):
             ranked = offline.ranked(word, None)
             if ranked and (ranked[0].kind == "country" or ranked[0].population >= FAR_POPULATION):
                 everywhere[ranked[0].country] += 1
@@ -681,7 +715,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if last is None or found[i].start > last.start:
                 last = found[i]
             i += 1
-        if word.endswith(POSSESSIVE) or not _fallback_word_ok(word, persons):
+        if word.endswith(POSSESSIVE) or not word_ok(word):
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
@@ -698,20 +732,21 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         own = _PROVINCE_IN_RUN.search(word)
         if own is not None:                        # the run held it: "Kaluga Governorate"
             province, word, end = end, word[:own.start()], start + own.start()
-        if _STATION.match(after) or (province is None and re.match(r"^\s*[A-Z]", after) and not trimmed):
+        if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
+                                                  for r in offline.ranked(word, None))):
+            continue                               # uncued, only a large city will do (below), and none is called so
+        if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed):
             continue
-        if re.search(r"\baccording\s+to\s+$", text[max(0, start - 20):start]):
+        if _ACCORDING_TO.search(text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
         if _OF_A_NAME.match(after):
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
-        modifier = re.match(r"^\s+([a-z]+)", after)
+        modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
                 and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
         region = _main_countries(so_far or everywhere)
-        if uncued and offline is None:
-            continue
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
         alone = len(ranked) == 1
@@ -915,6 +950,9 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
     return start, end, word, False
 
 
+_CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
+_SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near

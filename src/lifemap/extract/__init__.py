@@ -300,7 +300,6 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     text = story.text
     a, b = story.spans[i]
     sentence = text[a:b]
-    words = kinds.event_words(sentence, a)
     tokens = [t for lo, hi in _spans(clauses.clause_around(sentence, m.start - a) for m in mentions)
               for t in tag(sentence, lo, hi)]             # only the clauses that hold a place
     # every mention is read, a place named twice too (one event per place is kept at the end)
@@ -326,6 +325,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                 role[id(m)] = roles.Role.LOCATES
                 realised[id(m)] = there
     kept = [m for m in mentions if role[id(m)] is roles.Role.LOCATES]
+    if not kept:
+        return                                     # no place is located: no event (nor event words to read)
+    words = kinds.event_words(sentence, a)
 
     def prison_site(m: Mention) -> bool:
         return m.location is not None and "prison" in m.location.name.lower()

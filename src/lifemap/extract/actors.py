@@ -18,7 +18,7 @@ from typing import Callable
 from ..lexicon import sections, words as lexicon
 from ..subject import Subject
 from .clauses import Link
-from .tagger import Tag, verbs
+from .tagger import T, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
@@ -61,6 +61,10 @@ _HAPPENED_AT = re.compile(r"\s+[a-z]+\s+(?:in|at|near)\s+(?:the\s+)?")
 _TIME_BEFORE = re.compile(r"\b(?i:after|before|since|following|until|till|upon)\s+(?:[a-z]+\s+)?$")
 # Whose a possessive after "and" is: the one named before it ("the tsar and his family").
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
+# (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")
+_HIM = re.compile(r"h(?<!\wh)im\b")
+_HER_OBJECT = re.compile(r"h(?<!\wh)er\b(?!\s+[a-z])")
+_LIST_OF_NAMES = re.compile(r",|a(?<!\wa)nd\b")
 Places = list[tuple[int, int, bool]]   # (start, end, is a region or country) in the sentence
 
 
@@ -120,9 +124,9 @@ class Actors:
         for j in self._earlier(i, 12):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
-            acted_on = re.search(r"\bhim\b" if he else r"\bher\b(?!\s+[a-z])", self.narrative.sentence(j))
+            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
             for kind, words in reversed(self.subjects(j)):
-                if kind != "name" or re.search(r",|\band\b", words):
+                if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
@@ -134,7 +138,7 @@ class Actors:
         """The last group or list of people named as a subject in the few sentences before ``i``."""
         for j in self._earlier(i, 4):
             for kind, words in reversed(self.subjects(j)):
-                if kind == "group" or re.search(r",|\band\b", words):
+                if kind == "group" or _LIST_OF_NAMES.search(words):
                     return self._name(words)
         return ""
 
@@ -236,8 +240,8 @@ class Actors:
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
         for k, t in enumerate(inside):
-            if (t.tag is Tag.VERB and t.vclass in ("meeting", "stay", "detention")) or (
-                    t.tag is Tag.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
+            if (t.tag is T.VERB and t.vclass in ("meeting", "stay", "detention")) or (
+                    t.tag is T.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
                 after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):
@@ -359,15 +363,20 @@ def is_woman(words: str) -> bool:
     return len(parts) == 1 and first not in lexicon("given_names") and bool(_WOMAN_SURNAME.search(first))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 def _bare(word: str) -> str:
     """A word without its possessive ending: "Stalin's" -> "Stalin" (and "Columbus" stays whole)."""
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def clean(words: str) -> str:
     """An actor's name without a leading article or possessive ending."""
-    words = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+", "", words)
-    words = re.sub(r"['’]s$", "", words)
+    words = _ARTICLE.sub("", words)
+    words = _POSSESSIVE_S.sub("", words)
     return words.strip(" ,")
 
 

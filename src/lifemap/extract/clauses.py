@@ -7,18 +7,21 @@ clause. Offsets are into the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
 from ..lexicon import words
 
+# (Patterns here open with a character or a class, never "\b": the regex engine then skips to where
+# they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
 # ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
 _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      + _PREP_WHICH + r"|"
-                     r"before|after|although|though|as|because|since|until|so|whereas)\b|\bwhere\b|\bwhile\b|"
-                     r"\bwhen\b")
+                     r"before|after|although|though|as|because|since|until|so|whereas)\b|w(?<!\ww)h(?:ere|ile|en)\b")
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
@@ -81,12 +84,12 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
-_AND_DATED = re.compile(r"\band\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
+_AND_DATED = re.compile(r"a(?<!\wa)nd\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
 # "and" opening a death after another predicate: "spent his retirement in Zubalova and died in Moscow"
-_AND_DIED = re.compile(r"\band\s+(?=died\b)")
+_AND_DIED = re.compile(r"a(?<!\wa)nd\s+(?=died\b)")
 # "told Lenin that Kamenev was in Helsinki": what is reported has its own subject (a thought or a wish
 # keeps its clause, so that "learned that he would be sent to Narym" stays unreal)
-_THAT = re.compile(r"\bthat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")
+_THAT = re.compile(r"t(?<!\wt)hat(?=\s+(?:[A-Z]|he\b|she\b|they\b))")
 _WORD_BEFORE = re.compile(r"([a-z]+)\W+(?:[A-Z][\w'’-]*\s+){0,2}$")
 
 
@@ -209,54 +212,58 @@ class Link:
     clause: tuple[int, int] = (0, 0)
 
 
+_start, _end = operator.attrgetter("start"), operator.attrgetter("end")
+
+
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
-    from .tagger import Tag, is_passive
+    from .tagger import T, is_passive
 
     lo, hi = clause_around(sentence, start)
-    inside = [k for k, t in enumerate(tokens) if lo <= t.start and t.end <= hi]
-    if not inside:
+    # the tokens inside the clause (tokens are in text order: a run of them)
+    first, after = bisect.bisect_left(tokens, lo, key=_start), bisect.bisect_right(tokens, hi, key=_end)
+    if first >= after:
         return Link(clause=(lo, hi))
-    first, last = inside[0], inside[-1]
-    k = next((k for k in inside if tokens[k].start >= start), last)
+    last = after - 1
+    k = min(bisect.bisect_left(tokens, start, first, after, key=_start), last)
     # The preposition: back over determiners, adjectives and "the small Siberian town of".
     prep, j, steps = "", k - 1, 0
     while j >= first and steps < 6:
         t = tokens[j]
-        if t.tag is Tag.PREP:
+        if t.tag is T.PREP:
             if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS:
                 j, steps = j - 2, steps + 1
                 continue
             prep = t.text.lower()
             break
-        if t.tag in (Tag.DET, Tag.WORD, Tag.NUM, Tag.ADV) or (t.tag is Tag.NAME and steps < 2):
+        if t.tag in (T.DET, T.WORD, T.NUM, T.ADV) or (t.tag is T.NAME and steps < 2):
             j, steps = j - 1, steps + 1
             continue
         break
     if not prep:
-        prep = "" if j >= first and tokens[j].tag is Tag.VERB else "subject"
+        prep = "" if j >= first and tokens[j].tag is T.VERB else "subject"
     # The verb: the nearest before the preposition; what stands between them up to the first
     # preposition is its object ("deported the Chechens from Chechnya to Kazakhstan": the Chechens).
-    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is Tag.VERB
+    verb_at = next((v for v in range(j, first - 1, -1) if tokens[v].tag is T.VERB
                     and not _attributive(tokens, v, first)), None)
     noun, mover = "", ""
     if verb_at is not None:
         obj = []
         for t in tokens[verb_at + 1:j + 1]:
-            if t.tag in (Tag.PREP, Tag.TO, Tag.PUNCT, Tag.SUB, Tag.CONJ):
+            if t.tag in (T.PREP, T.TO, T.PUNCT, T.SUB, T.CONJ):
                 break
             obj.append(t)
-        nouns = [t for t in obj if t.tag in (Tag.WORD, Tag.NAME, Tag.PRON)]
-        noun = next((t.text for t in reversed(nouns) if t.tag is Tag.WORD), "")
+        nouns = [t for t in obj if t.tag in (T.WORD, T.NAME, T.PRON)]
+        noun = next((t.text for t in reversed(nouns) if t.tag is T.WORD), "")
         mover = " ".join(t.text for t in nouns)
-        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is Tag.WORD:
+        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
         mover = _causative_patient(tokens, verb_at) or ""
     lead = there = False
     if verb_at is None:
-        after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is Tag.VERB), None)
-        opens = all(t.tag in (Tag.ADV, Tag.CONJ, Tag.PUNCT, Tag.NUM, Tag.SUB) for t in tokens[first:j])
+        after = next((v for v in range(k + 1, last + 1) if tokens[v].tag is T.VERB), None)
+        opens = all(t.tag in (T.ADV, T.CONJ, T.PUNCT, T.NUM, T.SUB) for t in tokens[first:j])
         # "Once in the United States, he criticised …", "Back in Russia, …": being there is the point
         leads = _closed_words("presence_leads")
         there = opens and any(t.text.lower() in leads for t in tokens[first:j])
@@ -265,7 +272,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                 verb_at, noun, mover = after, "", ""
         elif opens and after is not None:
             verb_at, lead, noun, mover = after, True, "", ""     # "In Baku, he organised strikes"
-        elif j - 1 >= first and tokens[j - 1].tag is Tag.WORD:
+        elif j - 1 >= first and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
@@ -290,7 +297,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # transferred to Maribor" — the transfer happened.
     start_at = first
     for n in range(first, until):
-        if tokens[n].tag is Tag.CONJ and n + 1 <= until and tokens[n + 1].tag in (Tag.AUX, Tag.VERB):
+        if tokens[n].tag is T.CONJ and n + 1 <= until and tokens[n + 1].tag in (T.AUX, T.VERB):
             start_at = n + 1
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
@@ -298,25 +305,25 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         start_at = max(start_at, next((n for n in range(first, until) if tokens[n].start >= opened), until))
     before = tokens[start_at:until]
     unreal_nouns = _irrealis_nouns()
-    irrealis = any((t.tag is Tag.MODAL and t.text.lower() in _IRREALIS_MODALS)
-                   or (t.tag is Tag.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
+    irrealis = any((t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
+                   or (t.tag is T.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
                        and not _fulfilled(tokens, start_at + n)
                        and (t.vclass == "abstract"
-                            or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is Tag.TO))
-                   or (t.tag is Tag.AUX and t.lemma == "be" and n + 1 < len(before)
-                       and before[n + 1].tag in (Tag.TO, Tag.PREP) and before[n + 1].text.lower() == "to")
+                            or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is T.TO))
+                   or (t.tag is T.AUX and t.lemma == "be" and n + 1 < len(before)
+                       and before[n + 1].tag in (T.TO, T.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
     if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at")
-            and verb_at > first and tokens[verb_at - 1].tag is Tag.TO
+            and verb_at > first and tokens[verb_at - 1].tag is T.TO
             and not any(t.text.lower() in unreal_nouns for t in before)):
         irrealis = False                           # "decided to remain in Moscow", "refused to leave Moscow";
         #                                            not "decided to leave for Vienna", "the plan to remain in"
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
-    negated = any(t.tag is Tag.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
+    negated = any(t.tag is T.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
@@ -329,20 +336,20 @@ def _causative_patient(tokens: list, v: int) -> str | None:
     """Whom the participle at ``v`` happened to when someone had it done: "Stalin had Tukhachevsky
     arrested in Kuibyshev and shot in Moscow" (Tukhachevsky, for both participles), "the Crown had him
     removed as governor, arrested, and transported to Spain". The one who had it done was not there."""
-    from .tagger import Tag
+    from .tagger import T
 
     for _ in range(4):                             # back over the participles of a coordination
         n = v - 1
-        while n >= 0 and v - n <= 4 and tokens[n].tag in (Tag.NAME, Tag.PRON, Tag.DET, Tag.WORD):
+        while n >= 0 and v - n <= 4 and tokens[n].tag in (T.NAME, T.PRON, T.DET, T.WORD):
             n -= 1
-        patient = [t.text for t in tokens[n + 1:v] if t.tag in (Tag.NAME, Tag.PRON, Tag.WORD)]
+        patient = [t.text for t in tokens[n + 1:v] if t.tag in (T.NAME, T.PRON, T.WORD)]
         if patient and n >= 0 and tokens[n].text.lower() in _CAUSATIVE:
             return " ".join(patient)
         p = v - 1
-        while p >= 0 and v - p <= 8 and tokens[p].tag in (Tag.PREP, Tag.NAME, Tag.DET, Tag.WORD, Tag.NUM,
-                                                          Tag.PUNCT, Tag.CONJ, Tag.ADV):
+        while p >= 0 and v - p <= 8 and tokens[p].tag in (T.PREP, T.NAME, T.DET, T.WORD, T.NUM,
+                                                          T.PUNCT, T.CONJ, T.ADV):
             p -= 1
-        if p < 0 or v - p > 8 or tokens[p].tag is not Tag.VERB or tokens[p].form != "past":
+        if p < 0 or v - p > 8 or tokens[p].tag is not T.VERB or tokens[p].form != "past":
             return None
         v = p
     return None
@@ -355,34 +362,34 @@ def _fulfilled(tokens: list, v: int) -> bool:
 
 def _attributive(tokens: list, v: int, first: int) -> bool:
     """A participle used as an adjective, after a determiner: "the newly established Kingdom"."""
-    from .tagger import Tag
+    from .tagger import T
 
     if tokens[v].form not in ("past", "ing"):
         return False
     k = v - 1
-    while k >= first and (tokens[k].tag is Tag.ADV or tokens[k].text.lower() == "so-called"):
+    while k >= first and (tokens[k].tag is T.ADV or tokens[k].text.lower() == "so-called"):
         k -= 1
-    return k >= first and tokens[k].tag is Tag.DET
+    return k >= first and tokens[k].tag is T.DET
 
 
 def _copula(tokens: list, j: int, prep: str) -> bool:
     """A form of "be" right before the preposition at ``j`` (adverbs between: "was then in"), or before
     a phrase that says how ("was in internal exile in Turukhansk"; not "was in exile far from Georgia")."""
-    from .tagger import Tag
+    from .tagger import T
 
     def be_before(k: int) -> bool:
-        while k >= 0 and tokens[k].tag is Tag.ADV:
+        while k >= 0 and tokens[k].tag is T.ADV:
             k -= 1
-        return k >= 0 and tokens[k].tag is Tag.AUX and tokens[k].lemma == "be"
+        return k >= 0 and tokens[k].tag is T.AUX and tokens[k].lemma == "be"
 
     if be_before(j - 1):
         return True
     if prep == "from":
         return False
     k = j - 1
-    while k >= 0 and j - k <= 4 and tokens[k].tag in (Tag.WORD, Tag.DET, Tag.ADV):
+    while k >= 0 and j - k <= 4 and tokens[k].tag in (T.WORD, T.DET, T.ADV):
         k -= 1
-    return k < j - 1 and k >= 0 and tokens[k].tag is Tag.PREP and be_before(k - 1)
+    return k < j - 1 and k >= 0 and tokens[k].tag is T.PREP and be_before(k - 1)
 
 
 @functools.cache

@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -533,7 +534,7 @@ def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
     for region in regions():
         votes = Counter()
         for anchor in region.anchors:
-            for m in list(anchor.words.finditer(text))[:40]:
+            for m in itertools.islice(anchor.words.finditer(text), 40):   # (not the rest of a long text)
                 window = text[max(0, m.start() - 250):m.end() + 250]
                 for d in find_dates(window, default_year=anchor.year):
                     parts = d.span.start.split("-")

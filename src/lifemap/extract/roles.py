@@ -180,15 +180,19 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
 
 
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+_IN_AT = re.compile(r"(?:In|At)\s")
+
+
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
     """After "from", "left"…, or the place of the subject ("the Bolsheviks in Achinsk made…")."""
     if _ORIGIN.search(text[max(a, m.start - 40):m.start]):
         return True
-    if not re.search(r"\b(?:in|at)\s+$", text[max(a, m.start - 6):m.start]):
+    if not _IN_AT_BEFORE.search(text[max(a, m.start - 6):m.start]):
         return False
     pos = m.start - a
     begin = clauses.lead_end(sentence)
-    if pos < begin or re.match(r"(?:In|At)\s", sentence[begin:begin + 3]):
+    if pos < begin or _IN_AT.match(sentence, begin, begin + 3):
         return False
     verb = clauses.VERB.search(sentence, begin)
     return verb is not None and pos < verb.start()

@@ -38,6 +38,27 @@ class Tag(enum.Enum):
     PUNCT = "punct"
 
 
+class T:
+    """The tags as plain class attributes (``T.VERB is Tag.VERB``): Python 3.11 finds an Enum's members
+    through ``EnumType.__getattr__``, four times as slow, and the loops over tokens compare tags often."""
+
+    WORD = Tag.WORD
+    NAME = Tag.NAME
+    VERB = Tag.VERB
+    AUX = Tag.AUX
+    MODAL = Tag.MODAL
+    NEG = Tag.NEG
+    DET = Tag.DET
+    PRON = Tag.PRON
+    PREP = Tag.PREP
+    CONJ = Tag.CONJ
+    SUB = Tag.SUB
+    TO = Tag.TO
+    ADV = Tag.ADV
+    NUM = Tag.NUM
+    PUNCT = Tag.PUNCT
+
+
 class Token(NamedTuple):
     """A word, a number or a mark of a sentence (a tuple: there are tens of thousands to a megabyte of text,
     and a tuple is made three times as fast as a frozen dataclass)."""
@@ -106,8 +127,8 @@ _AUX = frozenset("had has have having did does do".split())
 # Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
 # (not "helped establish governments throughout Eastern Europe", done from afar)
 _HELPED = frozenset(("detention", "motion", "sending", "meeting", "combat"))
-_SUBJECT_TAGS = (Tag.PRON, Tag.MODAL, Tag.TO, Tag.NEG, Tag.AUX)
-_AFTER_SUBJECT = (Tag.NAME, Tag.PRON, Tag.WORD, Tag.AUX, Tag.ADV, Tag.NEG)
+_SUBJECT_TAGS = (T.PRON, T.MODAL, T.TO, T.NEG, T.AUX)
+_AFTER_SUBJECT = (T.NAME, T.PRON, T.WORD, T.AUX, T.ADV, T.NEG)
 _OPENERS = "\"“‘'("
 
 
@@ -115,58 +136,59 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of a sentence (or of its part ``start``..``end``) with their tags; offsets are into
     the sentence."""
     closed, known = _closed(), verbs()
-    raw = _TOKEN.findall(sentence, start, len(sentence) if end is None else end)
+    found = list(_TOKEN.finditer(sentence, start, len(sentence) if end is None else end))
     out: list[Token] = []
     append = out.append
-    pos = start
     prev: Token | None = None
-    for i, text in enumerate(raw):
-        start = sentence.index(text, pos)
-        end = pos = start + len(text)
+    her = False                                    # the token before is "her" as a determiner
+    for i, m in enumerate(found):
+        text = m.group()
+        start, end = m.span()
         c = text[0]
         if not c.isalnum():
-            prev = Token(text, start, end, Tag.PUNCT)
+            prev = Token(text, start, end, T.PUNCT)
         elif c.isdigit():
-            prev = Token(text, start, end, Tag.NUM)
+            prev = Token(text, start, end, T.NUM)
         else:
             low = text.lower()
             if low in ("n't", "n’t"):
-                prev = Token(text, start, end, Tag.NEG)
-            elif c.isupper() and not ((prev is None or prev.tag is Tag.PUNCT and prev.text in _OPENERS)
+                prev = Token(text, start, end, T.NEG)
+            elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and prev.text in _OPENERS)
                                       and (low in closed or low in known)):
-                prev = Token(text, start, end, Tag.NAME)
+                prev = Token(text, start, end, T.NAME)
             elif low == "to":
-                nxt = raw[i + 1].lower() if i + 1 < len(raw) else ""
+                nxt = found[i + 1].group().lower() if i + 1 < len(found) else ""
                 is_inf = nxt not in closed and known.get(nxt, ("", "", ""))[2] == "base"
-                prev = Token(text, start, end, Tag.TO if is_inf else Tag.PREP)
+                prev = Token(text, start, end, T.TO if is_inf else T.PREP)
             elif low in _BE or low in _AUX:
-                prev = Token(text, start, end, Tag.AUX, lemma="be" if low in _BE else low)
+                prev = Token(text, start, end, T.AUX, lemma="be" if low in _BE else low)
             elif low in closed:
                 prev = Token(text, start, end, closed[low])
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
-                    prev.tag in _SUBJECT_TAGS or (prev.tag is Tag.NAME and form == "s")
-                    or (prev.tag is Tag.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
+                    prev.tag in _SUBJECT_TAGS or (prev.tag is T.NAME and form == "s")
+                    or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
-                prev = Token(text, start, end, Tag.VERB, lemma, vclass, form)
+                prev = Token(text, start, end, T.VERB, lemma, vclass, form)
             elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT:
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
-                prev = Token(text, start, end, Tag.VERB, low, "", "past")
+                prev = Token(text, start, end, T.VERB, low, "", "past")
             else:
-                prev = Token(text, start, end, Tag.ADV if low.endswith("ly") and len(low) > 4 else Tag.WORD)
-        if out and out[-1].tag is Tag.DET and prev.tag not in _NOUN_PHRASE and out[-1].text.lower() == "her":
+                prev = Token(text, start, end, T.ADV if low.endswith("ly") and len(low) > 4 else T.WORD)
+        if her and prev.tag not in _NOUN_PHRASE:
             out[-1] = _object_her(out[-1])
         append(prev)
-    if out and out[-1].tag is Tag.DET and out[-1].text.lower() == "her":
+        her = prev.tag is T.DET and text.lower() == "her"
+    if her:
         out[-1] = _object_her(out[-1])
     return out
 
 
 # "her" before no noun is the object pronoun: "Lenin sent her to the Crimea", not "her husband"
-_NOUN_PHRASE = (Tag.WORD, Tag.NAME, Tag.NUM, Tag.ADV)
+_NOUN_PHRASE = (T.WORD, T.NAME, T.NUM, T.ADV)
 
 
 def _object_her(t: Token) -> Token:
-    return Token(t.text, t.start, t.end, Tag.PRON)
+    return Token(t.text, t.start, t.end, T.PRON)
 
 
 def is_passive(tokens: list[Token], i: int) -> bool:
@@ -174,6 +196,6 @@ def is_passive(tokens: list[Token], i: int) -> bool:
     if tokens[i].form != "past":
         return False
     j = i - 1
-    while j >= 0 and tokens[j].tag in (Tag.ADV, Tag.NEG):
+    while j >= 0 and tokens[j].tag in (T.ADV, T.NEG):
         j -= 1
-    return j >= 0 and tokens[j].tag is Tag.AUX and tokens[j].lemma == "be"
+    return j >= 0 and tokens[j].tag is T.AUX and tokens[j].lemma == "be"
