@@ -418,3 +418,8 @@ def test_the_italian_towns_of_soviet_exiles_are_curated(gazetteer, fallback):
     # a text that named America had put Sorrento in Louisiana
     text = "In 1906 he went to America. In 1924 he lived in Sorrento, and before that in Capri."
     assert [m.location.country for m in find_places(text, gazetteer, fallback=fallback)][1:] == ["IT", "IT"]
+
+
+def test_what_is_now_a_country_is_a_place_named(gazetteer, fallback):
+    found = find_places("He travelled as far south as what is now Ghana.", gazetteer, fallback=fallback)
+    assert [(m.text, m.cued) for m in found] == [("Ghana", True)]

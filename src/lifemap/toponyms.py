@@ -305,6 +305,8 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         start, word = before[0], before[1].lower()
     if word in _CUE_SET:
         return True
+    if word == "now":                              # "as far south as what is now Ghana"
+        return _WHAT_IS_NOW.search(text, max(0, start - 12), start + 3) is not None
     if word == "of":
         before = _word_before(text, start)
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF
@@ -319,6 +321,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     return False
 
 
+_WHAT_IS_NOW = re.compile(r"\bwhat\s+(?:is|was)\s+now$", re.IGNORECASE)
 _PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|"
                                r"areas|territories|republics|provinces)\W*$", re.IGNORECASE)
 _SURNAMES_ANY = SURNAMES | PLACE_SURNAMES
