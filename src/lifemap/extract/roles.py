@@ -90,6 +90,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.IRREALIS
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
+        elif m.place in words("continents") and not _journey(links[id(m)]):
+            role = Role.POLITY                     # "ending World War II in Europe"; not "sailed to the New World"
         elif is_big(m) and _acted_on(links[id(m)]):
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
@@ -154,6 +156,11 @@ def _front_of(text: str, previous: Mention, m: Mention) -> bool:
     """The front a place lay on, right after it: "moved to Ukraine, on the Southwest Front"."""
     gap = text[previous.end:m.start]
     return gap.lstrip().startswith(",") and _on_front(m, gap)
+
+
+def _journey(link: Link) -> bool:
+    """A move to, across or through the place: "sailed to the New World", "travelled across Asia"."""
+    return link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into")
 
 
 def _crossed(link: Link) -> bool:
