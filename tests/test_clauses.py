@@ -632,3 +632,4 @@ def test_a_continent_is_a_stop_only_when_one_goes_to_or_across_it():
     assert "Europe" not in [e[0] for e in events("In 1945 the Red Army took Berlin, ending the war in Europe.")]
     assert "Europe" not in [e[0] for e in events("In 1930 Stalin feared the workers of Europe.")]
     assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin travelled to Europe.")]
+    assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin arrived in Europe.")]

@@ -159,8 +159,9 @@ def _front_of(text: str, previous: Mention, m: Mention) -> bool:
 
 
 def _journey(link: Link) -> bool:
-    """A move to, across or through the place: "sailed to the New World", "travelled across Asia"."""
-    return link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into")
+    """A move to, across, through or into the place: "sailed to the New World", "travelled across Asia",
+    "made landfall in the Americas"."""
+    return link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into", "in", "at")
 
 
 def _crossed(link: Link) -> bool:
