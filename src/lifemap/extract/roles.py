@@ -161,7 +161,8 @@ def _front_of(text: str, previous: Mention, m: Mention) -> bool:
 def _journey(link: Link) -> bool:
     """A move to, across, through or into the place: "sailed to the New World", "travelled across Asia",
     "made landfall in the Americas"."""
-    return link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into", "in", "at")
+    return (link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into")) or (
+        link.vclass == "motion" and link.prep in ("in", "at"))
 
 
 def _crossed(link: Link) -> bool:
