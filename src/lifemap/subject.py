@@ -177,6 +177,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
             return s
     if found is None:
         return None
+    titled = _title(text).split()
+    if len(found) > 2 and len(titled) == 2 and (titled[0], titled[-1]) == (found[0], found[-1]):
+        found = titled                             # "Valerian Kuibyshev", as the title says, without the patronymic
     # Other names the text calls them by: a middle name it uses alone ("Broz" in "Josip Broz Tito"),
     # a name it says they were known by ("commonly known as Tito").
     others = [t for t in found[1:-1] if _count(t, text) >= 3]
