@@ -616,6 +616,8 @@ def test_who_leaves_a_place_for_another_goes_there():
 def test_a_town_that_only_says_where_a_named_site_lies_is_no_stop():
     found = events("In 1938 he was shot at the Butovo firing range near Moscow and was rehabilitated in 1988.")
     assert "Moscow" not in [e[0] for e in found]
+    # one born near a town was born there, as near as the map can say
+    assert [e[:3] for e in events("He was born near Moscow in 1890.")] == [("Moscow", "Stalin", "birth")]
 
 
 def test_a_relative_after_with_is_not_the_subject():

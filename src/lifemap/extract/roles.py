@@ -46,7 +46,10 @@ _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|e
                         r"(?:of|from)\s+(?:the\s+)?$")
 # A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
 # camp near Perm".
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to)\s+(?:the\s+)?$")
+# "the Kommunarka shooting ground near Moscow": a named site and the town it lies near (not "He was born near")
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?!(?:was|were|is|are|been|being|born|had|has|have|"
+                         r"lived|died|and|or|but|who|which|that)\b)[a-z]+)){0,2},?\s+(?:near|outside|close\s+to)\s+"
+                         r"(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 # "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris";
 # "staying out of Spain"
