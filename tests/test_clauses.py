@@ -635,3 +635,8 @@ def test_a_continent_is_a_stop_only_when_one_goes_to_or_across_it():
     assert "Europe" not in [e[0] for e in events("In 1930 Stalin feared the workers of Europe.")]
     assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin travelled to Europe.")]
     assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin arrived in Europe.")]
+
+
+def test_a_purpose_set_before_the_main_verb_does_not_make_it_unreal():
+    assert [e[:2] for e in events("In 1880, to avoid arrest, he left for Geneva.")] == [("Geneva", "Stalin")]
+    assert events("In 1880 he decided to avoid Geneva.") == []

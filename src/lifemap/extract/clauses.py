@@ -307,7 +307,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     unreal_nouns = _irrealis_nouns()
     irrealis = any((t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is T.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
-                       and not _fulfilled(tokens, start_at + n)
+                       and not _fulfilled(tokens, start_at + n) and not _purpose(tokens, start_at + n, first)
                        and (t.vclass == "abstract"
                             or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is T.TO))
                    or (t.tag is T.AUX and t.lemma == "be" and n + 1 < len(before)
@@ -353,6 +353,15 @@ def _causative_patient(tokens: list, v: int) -> str | None:
             return None
         v = p
     return None
+
+
+def _purpose(tokens: list, v: int, first: int) -> bool:
+    """A purpose set before the main verb: "In 1880, to avoid arrest, he left for Geneva" (he left)."""
+    from .tagger import T
+
+    return v >= 1 and tokens[v - 1].tag is T.TO and (v - 1 == first or tokens[v - 2].tag is T.PUNCT
+                                                    or tokens[v - 2].text.endswith(",")     # "In 1880, to"
+                                                    or tokens[v - 2].text.lower() == "order")
 
 
 def _fulfilled(tokens: list, v: int) -> bool:
