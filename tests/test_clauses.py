@@ -640,3 +640,8 @@ def test_a_continent_is_a_stop_only_when_one_goes_to_or_across_it():
 def test_a_purpose_set_before_the_main_verb_does_not_make_it_unreal():
     assert [e[:2] for e in events("In 1880, to avoid arrest, he left for Geneva.")] == [("Geneva", "Stalin")]
     assert events("In 1880 he decided to avoid Geneva.") == []
+
+
+def test_someone_who_receives_him_puts_him_there():
+    found = events("In 1930 Stalin went to Sochi. In 1945 Lenin received him in the Kremlin.")
+    assert ("Kremlin", "Stalin") in [e[:2] for e in found]

@@ -205,7 +205,7 @@ class Actors:
             return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and self.meets_subject(tokens, link):
+        if who != mine and self.meets_subject(tokens, link, i):
             return mine
         return who
 
@@ -233,7 +233,7 @@ class Actors:
             return self.plural_before(i) or "unknown"
         return self._name(words)
 
-    def meets_subject(self, tokens: list, link: Link) -> bool:
+    def meets_subject(self, tokens: list, link: Link, i: int | None = None) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
         holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin") or
         after "with" ("moved with Dostoevsky to Barnaul")."""
@@ -245,6 +245,11 @@ class Actors:
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
                 after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):
+                    return True
+                # "In 1945 Stalin received him in the Kremlin": him, the subject of the sentences before
+                him = after.split(" ", 1)[0].lower() if after else ""
+                if i is not None and him in ("him", "her") and self.about_subject and \
+                        self.person_before(i, he=him == "him") == self.subject.name:
                     return True
         return False
 
