@@ -148,6 +148,10 @@ def test_an_until_date_ends_the_events_of_its_clause():
 def test_and_with_a_date_opens_a_second_predicate_that_the_date_belongs_to():
     rows = extract("In 1921 Stalin moved to Tiflis and in 1922 he returned to Moscow.", progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Tiflis", "1921"), ("Moscow", "1922")]
+    # with commas too, and the second predicate's subject is its own
+    rows = extract("In 1921 Stalin moved to Tiflis. The police forbade him to live in the capital and, in 1922, he "
+                   "was sent to Moscow.", progress=False).to_dict("records")
+    assert [(r["name"], r["actor"], r["date_start"]) for r in rows][-1] == ("Moscow", "Stalin", "1922")
 
 
 def test_the_next_sentence_can_date_an_event():

@@ -84,7 +84,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
-_AND_DATED = re.compile(r"a(?<!\wa)nd\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
+_AND_DATED = re.compile(r"a(?<!\wa)nd,?\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
 # "and" opening a death after another predicate: "spent his retirement in Zubalova and died in Moscow"
 _AND_DIED = re.compile(r"a(?<!\wa)nd\s+(?=died\b)")
 # "told Lenin that Kamenev was in Helsinki": what is reported has its own subject (a thought or a wish
