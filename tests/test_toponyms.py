@@ -423,3 +423,12 @@ def test_the_italian_towns_of_soviet_exiles_are_curated(gazetteer, fallback):
 def test_what_is_now_a_country_is_a_place_named(gazetteer, fallback):
     found = find_places("He travelled as far south as what is now Ghana.", gazetteer, fallback=fallback)
     assert [(m.text, m.cued) for m in found] == [("Ghana", True)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In 1876 he spoke at a demonstration at the Kazan Cathedral.", "kazan-cathedral"),   # in St Petersburg
+    ("In 1918 he fought in the Don region.", "don-host-oblast"),                           # not Don in France
+    ("In 1971 he was buried in the Novodevichy Cemetery.", "novodevichy-cemetery"),
+])
+def test_sites_and_regions_of_soviet_lives_are_curated(gazetteer, fallback, text, place):
+    assert [m.place for m in find_places(text, gazetteer, fallback=fallback)] == [place]
