@@ -645,3 +645,9 @@ def test_a_purpose_set_before_the_main_verb_does_not_make_it_unreal():
 def test_someone_who_receives_him_puts_him_there():
     found = events("In 1930 Stalin went to Sochi. In 1945 Lenin received him in the Kremlin.")
     assert ("Kremlin", "Stalin") in [e[:2] for e in found]
+
+
+def test_a_town_one_deals_with_stands_for_its_government():
+    found = events("In 1933 he was appointed ambassador to Spain, where relations with Moscow had just been set up.")
+    assert "Moscow" not in [e[0] for e in found]
+    assert "Berlin" not in [e[0] for e in events("In 1939 Stalin signed a pact with Berlin.")]
