@@ -536,6 +536,7 @@ def test_a_negation_or_a_wish_stops_at_and_before_a_second_verb():
 def test_a_town_that_only_says_where_a_paper_is_printed_is_no_stop():
     assert events("In October 1924 the forged letter, published in a London newspaper, bore his name.") == []
     assert events("In December 1925 his Leningrad opposition was defeated at the congress.") == []
+    assert events("In 1949 he directed the investigation of the Leningrad affair.") == []
 
 
 def test_a_group_named_after_a_conjunction_is_the_group():
