@@ -436,3 +436,8 @@ def test_what_is_now_a_country_is_a_place_named(gazetteer, fallback):
 ])
 def test_sites_and_regions_of_soviet_lives_are_curated(gazetteer, fallback, text, place):
     assert [m.place for m in find_places(text, gazetteer, fallback=fallback)] == [place]
+
+
+def test_a_country_that_only_says_where_a_town_then_lay_is_dropped(gazetteer):
+    found = find_places("He was born in Gori, then a provincial town of the Russian Empire.", gazetteer)
+    assert [m.place for m in found] == ["gori"]

@@ -108,7 +108,7 @@ _ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|R
 _QUALIFIER_GAP = re.compile(
     r"^[\s,(]*(?:(?:now|then|today|later|at the time|once|formerly)\s+)?"
     r"(?:(?:in|of|the|a|an|part|parts|remote|small|far|north|south|east|west|northern|southern|"
-    r"eastern|western|central|province|region|district|town|city|village|hamlet|port|"
+    r"eastern|western|central|province|provincial|region|district|town|city|village|hamlet|port|capital|"
     r"what was then|what is now|(?:north|south|east|west)(?:ern)?-(?:central|north|south|east|west)(?:ern)?)"
     r"[\s,]+)*$", re.I)
 _SMALL = ("city", "village", "site")
