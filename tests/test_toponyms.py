@@ -441,3 +441,11 @@ def test_sites_and_regions_of_soviet_lives_are_curated(gazetteer, fallback, text
 def test_a_country_that_only_says_where_a_town_then_lay_is_dropped(gazetteer):
     found = find_places("He was born in Gori, then a provincial town of the Russian Empire.", gazetteer)
     assert [m.place for m in found] == ["gori"]
+
+
+def test_the_western_front_of_russian_lives_lies_west_of_moscow(gazetteer):
+    found = find_places("In 1920 he was sent to the Western Front.", gazetteer)
+    assert [(m.place, m.location.country) for m in found] == [("western-front", "BY")]
+    # a front "at" a town only says where the town's front was: the town is the place
+    found = find_places("In 1919 he was assigned to the Western Front at Petrograd.", gazetteer)
+    assert [m.place for m in found] == ["saint-petersburg"]

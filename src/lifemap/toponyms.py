@@ -107,7 +107,7 @@ _ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|R
 # What may stand between a small place and the larger one that only locates it.
 _QUALIFIER_GAP = re.compile(
     r"^[\s,(]*(?:(?:now|then|today|later|at the time|once|formerly)\s+)?"
-    r"(?:(?:in|of|the|a|an|part|parts|remote|small|far|north|south|east|west|northern|southern|"
+    r"(?:(?:in|of|at|the|a|an|part|parts|remote|small|far|north|south|east|west|northern|southern|"
     r"eastern|western|central|province|provincial|region|district|town|city|village|hamlet|port|capital|"
     r"what was then|what is now|(?:north|south|east|west)(?:ern)?-(?:central|north|south|east|west)(?:ern)?)"
     r"[\s,]+)*$", re.I)
