@@ -259,6 +259,8 @@ def test_region_ranking_on_its_own(fallback):
     # a capital of millions outranks a village the region favours (Havana, Illinois)
     assert fallback.best("Havana", {"US": 3}).country == "CU"
     assert fallback.best("Leipzig", {"UA": 3, "PL": 2}).country == "DE"          # not a village in Bessarabia
+    assert fallback.best("Rome", {"US": 3}).country == "IT"                       # not Rome, Georgia (36,000)
+    assert fallback.best("Kaluga", {"UA": 3}).country == "RU"                     # not a Ukrainian hamlet
 
 
 def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):

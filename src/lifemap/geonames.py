@@ -33,8 +33,8 @@ _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
 FAR_POPULATION = 100_000
 NEAR_POPULATION = 20_000
-DOMINANT_POPULATION = 500_000
-DOMINANT_FACTOR = 100
+DOMINANT_POPULATION = 100_000
+DOMINANT_FACTOR = 50
 
 
 @dataclass(frozen=True)
@@ -253,9 +253,10 @@ def score(rec: Record, region: Mapping[str, float] | None) -> float:
 
 def rank(records: list[Record], region: Mapping[str, float] | None = None) -> list[Record]:
     ranked = sorted(records, key=lambda r: (-score(r, region), r.geonameid))
-    # a city of half a million outranks a village a hundred times smaller that the region favours:
+    # a city of a hundred thousand outranks a place fifty times smaller that the region favours:
     # "Havana" is Cuba's capital even in a text that has named the United States (GeoNames knows a
-    # Havana of 3,000 in Illinois), "Leipzig" Saxony's in a text about Galicia (not a Bessarabian village)
+    # Havana of 3,000 in Illinois), "Rome" Italy's (not Rome, Georgia), "Leipzig" Saxony's in a text
+    # about Galicia (not a Bessarabian village)
     big = max(ranked, key=lambda r: r.population, default=None)
     if big is not None and big is not ranked[0] and big.population >= DOMINANT_POPULATION \
             and ranked[0].population * DOMINANT_FACTOR < big.population:
