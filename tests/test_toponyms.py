@@ -451,3 +451,7 @@ def test_the_western_front_of_russian_lives_lies_west_of_moscow(gazetteer):
     # a front "at" a town only says where the town's front was: the town is the place
     found = find_places("In 1919 he was assigned to the Western Front at Petrograd.", gazetteer)
     assert [m.place for m in found] == ["saint-petersburg"]
+
+
+def test_a_spanish_don_is_no_river(gazetteer):
+    assert [m.place for m in find_places("In 1919 he visited Don Carlos in Madrid.", gazetteer)] == []
