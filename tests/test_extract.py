@@ -570,3 +570,17 @@ def test_a_lifetime_span_sums_up_and_dates_nothing_after_it():
             "Petrov went to school in Baku.")
     rows = extract(text, fallback=False, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Baku", "")]
+
+
+def test_the_second_readers_cases_of_dates_and_deaths():
+    def rows(text):
+        return [(r["name"], r["kind"], r["date_start"]) for r in extract(text, fallback=False, progress=False).to_dict("records")]
+
+    # a dated event before a noun is a look back: the narrative stays where it was
+    assert rows("In 1925 Stalin moved to Baku. He spoke at the October 1917 anniversary. He then went to Tiflis.")[-1] == (
+        "Tiflis", "travel", "1925")
+    # living somewhere until one's death is dying there
+    assert rows("Stalin died in 1953. In 1930 Stalin settled in Moscow. He lived in Moscow until his death.")[-1][1] == "death"
+    # "later" in an apposition of the place is no later step
+    assert rows("Having married in 1906, Stalin settled in Baku, later an oil capital, in 1907.") == [
+        ("Baku", "travel", "1907")]

@@ -58,7 +58,7 @@ _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
 _HAPPENED_AT = re.compile(r"\s+[a-z]+\s+(?:in|at|near)\s+(?:the\s+)?")
-_TIME_BEFORE = re.compile(r"\b(?i:after|before|since|following|until|till|upon)\s+(?:[a-z]+\s+)?$")
+_TIME_BEFORE = re.compile(r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?$")
 # Whose a possessive after "and" is: the one named before it ("the tsar and his family").
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 # (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")

@@ -293,12 +293,14 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
     lo, hi = clauses.clause_around(sentence, start)
     if _PLUPERFECT.search(sentence[lo:hi]):
         return True
-    # (a year or a decade before the noun: "In the summer of 1918 he …" is no look back)
-    return bool(_YEAR_WORD.fullmatch(sentence, start, end)) and bool(re.match(r"^\s+[a-z]+", sentence[end:end + 20])) \
-        and bool(re.search(r"\b(?:the|a|an|his|her|their)\s+$", sentence[max(0, start - 8):start]))
+    # (not a season: "In the summer of 1918 he …" is no look back)
+    return not _SEASON_WORD.match(sentence, start) and bool(_NOUN_NEXT.match(sentence, end)) \
+        and bool(_DETERMINER_BEFORE.search(sentence, max(0, start - 8), start))
 
 
-_YEAR_WORD = re.compile(r"\d{4}s?")
+_SEASON_WORD = re.compile(r"(?i:winter|spring|summer|autumn|fall)\b")
+_NOUN_NEXT = re.compile(r"\s+[a-z]+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their)\s+$")
 _LONGEST_NARRATIVE_YEARS = 25
 
 
@@ -453,7 +455,9 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             if d.start >= end and _DATE_OF_THE_PLACE.fullmatch(narrative.text, end, d.start):
                 return -1.0                            # "the Yalta Conference in February 1945, …"
             gap = d.start - end if d.start >= end else start - d.end
-            later = d.start >= end and _LATER.search(narrative.text, end, d.start) is not None
+            step = _LATER.search(narrative.text, end, d.start) if d.start >= end else None
+            # (not "settled in Baku, later an oil capital, in 1907": an apposition of the place)
+            later = step is not None and not _APPOSITION_GAP.fullmatch(narrative.text, end, step.start())
             # "sent to Kazakhstan and later expelled in 1929": the date is the later step's, not the exile's
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
                 options.date_later_cost if later else 0)
@@ -497,6 +501,7 @@ _DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:in|on)\s+")
 # "that month", "the same day" (not "the next day", which is a step on)
 _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 _LATER = re.compile(r"\b(?:later|afterwards?|after\s+that)\b")
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
 

@@ -80,8 +80,8 @@ _ARRIVAL = re.compile(r"(?i)arriv\w*|(?:made|making) (?:it|his way|her way|their
 _NAME_PART = re.compile(r"\s+[A-Z]")
 _FROM = re.compile(r"\bfrom\s")
 # A birth or death that only dates the clause ("after his death", "before Lenin's death"), unless the
-# place is where it happened ("after his death in Moscow")
-_AS_A_TIME = re.compile(r"\b(?i:after|before|since|following|until|till|upon)\s+(?:[a-z]+\s+)?"
+# place is where it happened ("after his death in Moscow"); "lived in Moscow until his death" died there
+_AS_A_TIME = re.compile(r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?"
                         r"(?:his|her|their|[A-Z][\w-]+['’]s)\s+$")
 _OF_THE_TIME = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
