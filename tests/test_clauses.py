@@ -619,6 +619,7 @@ def test_a_town_that_only_says_where_a_named_site_lies_is_no_stop():
     assert "Moscow" not in [e[0] for e in found]
     # one born near a town was born there, as near as the map can say
     assert [e[:3] for e in events("He was born near Moscow in 1890.")] == [("Moscow", "Stalin", "birth")]
+    assert [e[:2] for e in events("In 1935 Stalin often stayed near Sochi.")] == [("Sochi", "Stalin")]
 
 
 def test_a_relative_after_with_is_not_the_subject():
@@ -636,6 +637,7 @@ def test_a_continent_is_a_stop_only_when_one_goes_to_or_across_it():
     assert "Europe" not in [e[0] for e in events("In 1930 Stalin feared the workers of Europe.")]
     assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin travelled to Europe.")]
     assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin arrived in Europe.")]
+    assert ("Europe", "Stalin") in [e[:2] for e in events("In 1907 Stalin toured Europe.")]
 
 
 def test_a_purpose_set_before_the_main_verb_does_not_make_it_unreal():

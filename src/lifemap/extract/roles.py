@@ -20,6 +20,7 @@ from ..lexicon import words
 from ..toponyms import Mention
 from . import clauses, kinds
 from .clauses import Link
+from .tagger import verbs
 
 
 class Role(enum.Enum):
@@ -40,15 +41,15 @@ _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|
                    r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
                      r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
-                     r"(?:[A-Z][a-z]+(?:ian|ish|ese|an)\s+)?$")        # "left Russian Poland"
+                     r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
 # A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
 # camp near Perm".
-# "the Kommunarka shooting ground near Moscow": a named site and the town it lies near (not "He was born near")
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?!(?:was|were|is|are|been|being|born|had|has|have|"
-                         r"lived|died|and|or|but|who|which|that)\b)[a-z]+)){0,2},?\s+(?:near|outside|close\s+to)\s+"
+# A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
+# Moscow", "Sviyazhsk on the Volga river near Kazan" (see _near_named: not "He was born near", "stayed near")
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?P<word>[a-z]+))){0,2},?\s+(?:near|outside|close\s+to)\s+"
                          r"(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 # "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris";
@@ -82,8 +83,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _search_end(
-                _NEAR_NAMED, ("near", "outside", "to", "the"), before) or _attributive(text, m, before, links[id(m)]):
+        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) \
+                or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -164,11 +165,24 @@ def _front_of(text: str, previous: Mention, m: Mention) -> bool:
     return gap.lstrip().startswith(",") and _on_front(m, gap)
 
 
+def _near_named(before: str) -> bool:
+    """A name right before "near" that the place after it only locates; its last small word, if any, is
+    no verb of the subject's ("He was born near Cherkasy", "Stalin often stayed near Sochi" are theirs)."""
+    m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the"), before)
+    if not m:
+        return False
+    word = m.group("word")
+    return word is None or (word not in _NOT_A_SITE and verbs().get(word, ("", "", ""))[2] not in ("past", "s"))
+
+
+_NOT_A_SITE = frozenset("was were is are been being and or but who which that often still then also".split())
+
+
 def _journey(link: Link) -> bool:
     """A move to, across, through or into the place: "sailed to the New World", "travelled across Asia",
     "made landfall in the Americas"."""
     return (link.vclass in ("motion", "sending") and link.prep in ("to", "across", "through", "into")) or (
-        link.vclass == "motion" and link.prep in ("in", "at"))
+        link.vclass == "motion" and link.prep in ("in", "at")) or _crossed(link)       # "toured Europe"
 
 
 def _crossed(link: Link) -> bool:
