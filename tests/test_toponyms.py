@@ -401,6 +401,8 @@ def test_a_name_is_found_however_its_iotated_e_or_its_hyphen_is_written(fallback
     assert fallback.ranked("Ekaterinburg")[0].name == fallback.ranked("Yekaterinburg")[0].name
     # a hyphen or a space is often left out: GeoNames has "Kyzylorda", a biography "Kyzyl-Orda"
     assert fallback.ranked("Kyzyl-Orda")[0].name == "Kyzylorda"
+    # not a German or French surname in -ayer, -oyer: Boyer is no Russian "Boer", Mayer no "Maer"
+    assert {r.name for r in fallback.lookup("Boyer")} <= {"Boyer"}
 
 
 def test_a_school_after_a_town_is_at_the_town(gazetteer, fallback):

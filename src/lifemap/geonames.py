@@ -27,7 +27,7 @@ from .gazetteer import Place, fold_variants
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 3
+SCHEMA = 4
 _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
 # A place outside the text's region is accepted only if it is at least this populous, or (a name
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
@@ -92,7 +92,7 @@ def _records(path: Path) -> Iterator[dict]:
 # Romanisations of Russian write an iotated e two ways: Nikolayev / Nikolaev, Yekaterinburg / Ekaterinburg.
 # Names are also filed under a key with it written "e". (Adjective endings, Belyy / Bely, are not folded:
 # "the Mariinsky Hospital" would become the town of Mariinskiy.)
-_IOTATED_E = re.compile(r"(?:(?<=[aeiou])|(?<![a-z]))ye")
+_IOTATED_E = re.compile(r"(?<![a-z])ye|(?<=[aeiou])ye(?=v|$| )")    # Yekaterinburg, Nikolayev, Troitskoye; not Boyer
 
 
 def spellings(name: str) -> set[str]:
