@@ -233,7 +233,7 @@ class Actors:
             return self.plural_before(i) or "unknown"
         return self._name(words)
 
-    def meets_subject(self, tokens: list, link: Link, i: int | None = None) -> bool:
+    def meets_subject(self, tokens: list, link: Link, i: int) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
         holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin") or
         after "with" ("moved with Dostoevsky to Barnaul")."""
@@ -248,7 +248,7 @@ class Actors:
                     return True
                 # "In 1945 Stalin received him in the Kremlin": him, the subject of the sentences before
                 him = after.split(" ", 1)[0].lower() if after else ""
-                if i is not None and him in ("him", "her") and self.about_subject and \
+                if him in ("him", "her") and self.about_subject and \
                         self.person_before(i, he=him == "him") == self.subject.name:
                     return True
         return False

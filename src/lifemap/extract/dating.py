@@ -134,6 +134,10 @@ def may_hold_date(sentence: str) -> bool:
                 or (_YEAR_OR_SEASON.search(sentence) and _DIGIT_OR_MONTH.search(sentence)))
 
 
+# A date spanning more years than this sums a life up ("He lived from 1883 to 1954"): it moves no narrative.
+_LONGEST_NARRATIVE_YEARS = 25
+
+
 # The narrative's date -----------------------------------------------------------------------------
 def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -> Timeline:
     """Each sentence's dates, and the narrative date (and its period) in force before each one.
@@ -301,7 +305,6 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
 _SEASON_WORD = re.compile(r"(?i:winter|spring|summer|autumn|fall)\b")
 _NOUN_NEXT = re.compile(r"\s+[a-z]+")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their)\s+$")
-_LONGEST_NARRATIVE_YEARS = 25
 
 
 def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
@@ -390,8 +393,9 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     lo, hi = clauses.clause_around(sentence, m.start())
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
-    n = _age_number(next(g for g in m.groupdict().values() if g))
-    more = m.groupdict().get("m1") or m.groupdict().get("m4")
+    groups = m.groupdict()
+    n = _age_number(next(g for g in groups.values() if g))
+    more = groups.get("m1") or groups.get("m4")
     last = max(n, _age_number(more)) if more else n
     if not 0 < n <= last < 120:
         return None
@@ -502,7 +506,7 @@ _DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:in|on)\s+")
 _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
 _APPOSITION_GAP = re.compile(r"\s*,\s*")
-_LATER = re.compile(r"\b(?:later|afterwards?|after\s+that)\b")
+_LATER = re.compile(r"(?:l(?<!\wl)ater|a(?<!\wa)fter(?:wards?|\s+that))\b")   # opens with a letter: quick
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
 
 
