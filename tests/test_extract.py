@@ -584,3 +584,17 @@ def test_the_second_readers_cases_of_dates_and_deaths():
     # "later" in an apposition of the place is no later step
     assert rows("Having married in 1906, Stalin settled in Baku, later an oil capital, in 1907.") == [
         ("Baku", "travel", "1907")]
+
+
+def test_the_names_the_opening_gives_the_subject_are_theirs():
+    text = ("Leon Trotsky\n\nLev Davidovich Bronstein (7 November 1879 – 21 August 1940), better known as Leon "
+            "Trotsky, was a revolutionary.\n\nEarly life\n\nBronstein was born in Yanovka, in the Kherson Governorate. "
+            "In 1888 Bronstein went to school in Odessa.")
+    text += " In 1902 Trotsky reached London, and in 1905 Trotsky returned."
+    rows = extract(text, progress=False).to_dict("records")
+    assert {r["actor"] for r in rows} == {"Leon Trotsky"}        # Bronstein is Trotsky, not someone else
+    assert next(r["date_start"] for r in rows if r["kind"] == "birth") == "1879-11-07"
+    text = ("Ivan Serov (born Ivan Petrovich Kozlov; 3 March 1890 – 1950) was a writer.\n\n"
+            "Kozlov was born in Baku. In 1919 Serov went to Tiflis.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["actor"]) for r in rows] == [("Baku", "Ivan Serov"), ("Tiflis", "Ivan Serov")]

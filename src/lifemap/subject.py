@@ -189,12 +189,29 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     opening = text[:1500]
     for m in _PSEUDONYMS.finditer(opening):
         others += _quoted_names(opening, m.end())
+    others += _birth_names(opening)
     name = " ".join(found)
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
     return Subject(name, name, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
 
+def _birth_names(opening: str) -> list[str]:
+    """The surnames the opening gives the subject besides the one they are known by: the name its first
+    sentence gives a lifespan ("Lev Davidovich Bronstein (1879 – 1940), better known as Leon Trotsky")
+    and a name they were born with ("Victor Serge (born Victor Lvovich Kibalchich; 1890 – 1947)")."""
+    for m in _FULL.finditer(opening, 0, 400):
+        bracket = _BRACKET_NEXT.match(opening, m.end())
+        lifespan = _LIFESPAN.match(opening, bracket.end() - 1) if bracket is not None else None
+        if lifespan is None:
+            continue
+        names = [_person(m.group(1).split(), spanned=True)]
+        names += [_person(b.group(1).split(), spanned=True) for b in _BORN_AS.finditer(lifespan.group(1))]
+        return [n[-1] for n in names if n]
+    return []
+
+
+_BORN_AS = re.compile(rf"\b(?:born|né|née)\s+({_NAME}(?:[ \t]+{_NAME}){{1,3}})")
 _LIFESPAN = re.compile(r"\(([^()]{0,300}?\d{3,4}[^()]{0,120}?)\)")
 _BRACKET_NEXT = re.compile(r"(?:\[\w{1,3}\])?\s*\(")
 
