@@ -552,6 +552,8 @@ def test_burials_headships_routs_and_escapes_have_their_kinds():
     assert kinds("In 1920 Stalin routed the Whites at Tsaritsyn.") == [("Tsaritsyn", "battle")]
     assert kinds("In 1908 Stalin was exiled to Solvychegodsk. Escaping in 1909, he made his way to Saint Petersburg.") == [
         ("Solvychegodsk", "exile"), ("Saint Petersburg", "escape")]
+    # a death in a relative clause of the place is the place's
+    assert kinds("In 1950 Stalin spent his last years in Kuntsevo, where he died in 1953.") == [("Kuntsevo", "death")]
     # a suicide is a death, not a killing
     assert kinds("In 1932 Stalin's wife took her own life in the Kremlin.") == [("Kremlin", "death")]
 

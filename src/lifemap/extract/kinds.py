@@ -79,6 +79,7 @@ class EventWord:
 _ARRIVAL = re.compile(r"(?i)arriv\w*|(?:made|making) (?:it|his way|her way|their way)|reach\w*")
 _NAME_PART = re.compile(r"\s+[A-Z]")
 _FROM = re.compile(r"\bfrom\s")
+_WHERE = re.compile(r",?\s+where\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:[a-z]+\s+)?")
 # A birth or death that only dates the clause ("after his death", "before Lenin's death"), unless the
 # place is where it happened ("after his death in Moscow"); "lived in Moscow until his death" died there
 _AS_A_TIME = re.compile(r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?"
@@ -152,8 +153,9 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
         if cost:
             cost -= clauses.aside_length(sentence, min(w.end, end) - a, max(w.start, start) - a)
             if clauses.split(sentence, min(w.end, end) - a, max(w.start, start) - a):
-                if w.start >= end and w.kind in ("birth", "death"):
-                    continue                           # "lived in Zubalova and died in Moscow": Moscow's death
+                if w.start >= end and w.kind in ("birth", "death") and not _WHERE.fullmatch(sentence, end - a, w.start - a):
+                    continue                           # "lived in Zubalova and died in Moscow": Moscow's death;
+                    #                                    not "her last years in Rome, where she died"
                 cost += options.other_clause_cost
         if w.kind in ("birth", "death") and _AS_A_TIME.search(sentence, max(0, w.start - a - 40), w.start - a) \
                 and not _OF_THE_TIME.fullmatch(sentence, w.end - a, start - a):
