@@ -654,3 +654,7 @@ def test_a_town_one_deals_with_stands_for_its_government():
     found = events("In 1933 he was appointed ambassador to Spain, where relations with Moscow had just been set up.")
     assert "Moscow" not in [e[0] for e in found]
     assert "Berlin" not in [e[0] for e in events("In 1939 Stalin signed a pact with Berlin.")]
+
+
+def test_what_one_crosses_is_a_way_not_someone_moved():
+    assert [e[:2] for e in events("In 1921 Stalin crossed the Dniester into Romania.")] == [("Romania", "Stalin")]

@@ -193,11 +193,10 @@ class Actors:
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
-        if link.mover.lower() in _REFLEXIVES or (link.verb in _LEAVING and link.mover and any(
-                link.mover.endswith(sentence[lo:hi]) for lo, hi, _ in places)):
+        if link.mover.lower() in _REFLEXIVES or link.verb in _LEAVING or link.verb in lexicon("passing_verbs"):
             link = replace(link, mover="")             # "Tomsky shot himself at his dacha": the one who did it;
-            #                                            "he left Warsaw for Berlin": where he went from, not
-            #                                            what was moved ("bringing Georgia into the Union")
+            #   "crossed the Dniester into Romania", "left Warsaw for Berlin": a way or a start, not someone
+            #   moved (unlike "bringing Georgia into the Soviet Union")
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
