@@ -457,3 +457,10 @@ def test_the_western_front_of_russian_lives_lies_west_of_moscow(gazetteer):
 
 def test_a_spanish_don_is_no_river(gazetteer):
     assert [m.place for m in find_places("In 1919 he visited Don Carlos in Madrid.", gazetteer)] == []
+
+
+def test_the_shtetl_of_a_name_is_a_place_named(gazetteer, fallback):
+    found = find_places("Born in the shtetl of Berezino in Minsk Governorate, he studied in Basel.", gazetteer,
+                        fallback=fallback)
+    berezino = next(m for m in found if m.text == "Berezino").location
+    assert berezino.country == "BY"                      # not the Ukrainian village of the name

@@ -90,7 +90,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
-    island republic oblast suburb outskirts environs streets""".split())
+    island republic oblast suburb outskirts environs streets shtetl""".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
