@@ -554,6 +554,8 @@ def test_burials_headships_routs_and_escapes_have_their_kinds():
         ("Solvychegodsk", "exile"), ("Saint Petersburg", "escape")]
     # a death in a relative clause of the place is the place's
     assert kinds("In 1950 Stalin spent his last years in Kuntsevo, where he died in 1953.") == [("Kuntsevo", "death")]
+    # a birth told in a leading phrase is the leading phrase's place's only
+    assert kinds("Born in Gori in 1878, Stalin grew up in Tiflis.") == [("Gori", "birth"), ("Tiflis", "other")]
     # a suicide is a death, not a killing
     assert kinds("In 1932 Stalin's wife took her own life in the Kremlin.") == [("Kremlin", "death")]
 

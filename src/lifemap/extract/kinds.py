@@ -143,7 +143,10 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
              prison_site: bool, options: ExtractOptions) -> KindGuess:
     """The kind of the event at the mention ``start``..``end`` (text offsets)."""
     best = None
+    lead = clauses.lead_end(sentence) if any(w.kind in ("birth", "death") for w in words) else 0
     for w in words:
+        if w.kind in ("birth", "death") and w.end - a <= lead <= start - a:
+            continue                                   # "Born in Gori in 1878, he grew up in Tiflis": Gori's
         if w.start < end and start < w.end:
             cost = 0
         elif w.end <= start:
