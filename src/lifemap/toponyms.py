@@ -684,6 +684,12 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     return len(key) >= 3
 
 
+_CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
+_SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
+_OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
+
+
 def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -> list[Mention]:
     """Mentions for capitalised names after a locative cue that the curated gazetteer lacks,
     ranked toward the countries of the places named so far (else in the whole text). The text's
@@ -736,7 +742,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if own is not None:                        # the run held it: "Kaluga Governorate"
             province, word, end = end, word[:own.start()], start + own.start()
         if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
-                                                  for r in offline.ranked(word, None))):
+                                                  for r in offline.lookup(word))):
             continue                               # uncued, only a large city will do (below), and none is called so
         if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed):
             continue
@@ -784,8 +790,6 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     out.sort(key=lambda f: f.start)
     return out
 
-
-_OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
@@ -953,9 +957,6 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
     return start, end, word, False
 
 
-_CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
-_SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near

@@ -57,8 +57,10 @@ _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
-_HAPPENED_AT = re.compile(r"\s+[a-z]+\s+(?:in|at|near)\s+(?:the\s+)?")
-_TIME_BEFORE = re.compile(r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?$")
+# A possessive that only dates the clause ("A month after his death …"), unless the place follows its
+# noun ("after his death in Moscow"): the same words as lifemap.extract.kinds reads
+_TIME_BEFORE = re.compile(kinds.TIME_PREP + "$")
+_HAPPENED_AT = re.compile(r"\s+[a-z]+" + kinds.AT_THE_PLACE)
 # Whose a possessive after "and" is: the one named before it ("the tsar and his family").
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 # (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")

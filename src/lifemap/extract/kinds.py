@@ -82,9 +82,10 @@ _FROM = re.compile(r"\bfrom\s")
 _WHERE = re.compile(r",?\s+where\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:[a-z]+\s+)?")
 # A birth or death that only dates the clause ("after his death", "before Lenin's death"), unless the
 # place is where it happened ("after his death in Moscow"); "lived in Moscow until his death" died there
-_AS_A_TIME = re.compile(r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?"
-                        r"(?:his|her|their|[A-Z][\w-]+['’]s)\s+$")
-_OF_THE_TIME = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
+TIME_PREP = r"\b(?i:after|before|since|following|upon)\s+(?:[a-z]+\s+)?"    # also read by lifemap.extract.actors
+AT_THE_PLACE = r"\s+(?:in|at|near)\s+(?:the\s+)?"
+_AS_A_TIME = re.compile(TIME_PREP + r"(?:his|her|their|[A-Z][\w-]+['’]s)\s+$")
+_OF_THE_TIME = re.compile(AT_THE_PLACE)
 
 
 @functools.cache
