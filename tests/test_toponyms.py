@@ -226,6 +226,14 @@ def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fall
     assert [m.text for m in found] == ["Perm"]
 
 
+@pytest.mark.parametrize("name, pid", [("Bohemia", "bohemia"), ("Livonia", "livonia"), ("Primorye", "primorye"),
+                                       ("Hispaniola", "hispaniola"), ("the Ural Mountains", "urals")])
+def test_a_historic_region_is_the_region_not_a_town_that_bears_its_name(gazetteer, fallback, name, pid):
+    # GeoNames knows Bohemia and Livonia only as towns in New York and Michigan
+    found = find_places(f"In 1915 he was posted to {name}.", gazetteer, fallback=fallback)
+    assert [(m.text, m.place, m.location.kind) for m in found] == [(name.removeprefix("the "), pid, "region")]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)
