@@ -183,31 +183,39 @@ def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places,
     with_russia = Gazetteer([*russian_places, Place("russia", "Russia", "country", "RU", 61.5, 105.3)])
     assert "Zhukovka" in [m.text for m in find_places("In 1962 he retired to Zhukovka, near Russia.",
                                                       with_russia, fallback=fallback)]
-    # no namesake near the town: left out rather than put far away
-    assert [m.text for m in find_places("In 1962 he retired to Zhukovka, near Perm.", russian_places,
-                                        fallback=fallback)] == ["Perm"]
+    # no namesake near the town: placed at the town rather than far away (the town only said where)
+    found = find_places("In 1962 he retired to Zhukovka, near Perm.", russian_places, fallback=fallback)
+    assert [(m.text, m.source, m.location.parent) for m in found] == [("Zhukovka", "context", "perm")]
+    assert "placed at Perm" in found[0].location.name
     # said in an apposition: "a village near Moscow" (GeoNames' larger Kalinovkas lie in Chechnya and
     # Ukraine, none within reach of Perm)
     found = find_places("In 1962 he retired to Zhukovka, a small village near Moscow.", russian_places, fallback=fallback)
     zhukovka = next(m for m in found if m.text == "Zhukovka").location
     assert abs(zhukovka.lat - 55.75) < 1.0 and abs(zhukovka.lon - 37.6) < 1.0
     assert [m.text for m in find_places("He was born in Kalinovka, a village near Perm.", russian_places,
-                                        fallback=fallback)] == ["Perm"]
+                                        fallback=fallback)] == ["Kalinovka"]
 
 
 def test_a_province_chooses_the_village_in_it(russian_places, fallback):
     # the seat may be GeoNames' only: a province named after it is a region there
     found = find_places("He was born in the village of Strelkovka, in the Kaluga Governorate.", russian_places,
                         fallback=fallback)
-    assert [(m.text, m.source, m.location.kind) for m in found] == [("Kaluga Governorate", "context", "region")]
+    assert [(m.text, m.source) for m in found] == [("Strelkovka", "context")]
+    assert "placed at Kaluga" in found[0].location.name
     # a village in a province is the namesake within reach of its seat (Sanahin, Armenia, not refused as
-    # outside the text's countries); with none so near, the province stands for it
+    # outside the text's countries); with none so near, it is placed at the province's seat
     found = find_places("Mikoyan was born in the village of Sanahin, in the Tiflis Governorate.", russian_places,
                         fallback=fallback)
     assert [(m.text, m.location.country) for m in found] == [("Sanahin", "AM")]
     found = find_places("He was born in the village of Kalinovka, in the Kursk Governorate.", russian_places,
                         fallback=fallback)
-    assert [m.text for m in found] == ["Kursk Governorate"]
+    assert [m.text for m in found] == ["Kalinovka"]
+    # a region curated, the village in no gazetteer: the village's name at the region's point
+    found = find_places("In 1913 he was sent to Čenkov in Bohemia.", Gazetteer.load(), fallback=fallback)
+    assert [(m.text, m.location.parent) for m in found] == [("Čenkov", "bohemia")]
+    # but never at a whole country's centre
+    assert [m.text for m in find_places("In 1913 he was sent to Čenkov in Austria.", Gazetteer.load(),
+                                        fallback=fallback)] == ["Austria"]
 
 
 def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):

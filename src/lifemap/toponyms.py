@@ -763,10 +763,16 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         best = _nearest(ranked, anchor, within) if anchor is not None else None
         if anchor is not None and (best is not None or within):
             # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;
-            # "Kalinovka, in the Kursk Governorate": the one in it, else none; "Carlsbad, in
-            # Czechoslovakia": the one in that country, else (a state now gone) as if it were not said
+            # "Kalinovka, in the Kursk Governorate": the one in it, else (the village no gazetteer
+            # holds) at the province it is said to lie in; "Carlsbad, in Czechoslovakia": the one in
+            # that country, else (a state now gone) as if it were not said
             if best is None:
+                if not uncued and anchor.kind != "country":
+                    last = _placed_at(out, start, end, word, anchor)
                 continue
+        elif anchor is not None and not ranked and not uncued and anchor.kind == "region":
+            last = _placed_at(out, start, end, word, anchor)   # "to Čenkov in Bohemia": no gazetteer has Čenkov
+            continue
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
@@ -793,7 +799,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
-_A_SETTLEMENT = (r"(?:a|an)\s+(?:[a-z]+\s+)?(?:village|town|city|hamlet|settlement|estate|farm|port|resort|suburb)\s+")
+_A_SETTLEMENT = (r"(?:a|an)\s+(?:[a-z]+\s+)?(?:village|town|city|hamlet|settlement|estate|manor|farm|port|resort|suburb)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
 _IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
@@ -824,6 +830,24 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km
     return None, 0.0
+
+
+def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place) -> Mention:
+    """A town no gazetteer holds, at the town it is said to lie near or the region it is said to lie in,
+    added to ``out``: the name as written stays, the point is the host's (the note says so). The host's
+    own mention right after it only said where it lies, and goes."""
+    where = host.name.split(" (")[0]
+    place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed at {where})", "village", host.country,
+                  host.lat, host.lon, parent=host.id, coord_source=f"context:{host.id}",
+                  note=f"not in any gazetteer; placed at {where}, where the text says it lies")
+    after = [f for f in out if f.start >= end]
+    if after:
+        nearest = min(after, key=lambda f: f.start)
+        if nearest.place == host.id and nearest.start - end < 60:
+            out.remove(nearest)
+    mention = Mention(start, end, word, place.id, "context", 0.5, place, True)
+    out.append(mention)
+    return mention
 
 
 def _nearest(records: list, town: Place, km: float):
