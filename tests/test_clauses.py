@@ -256,6 +256,16 @@ def test_a_front_is_where_one_serves_on_or_along():
     assert ("Southwest Front", "Stalin") in [e[:2] for e in found]
 
 
+def test_a_front_or_a_military_district_is_where_its_officers_serve():
+    # a front is no polity: "of" it is where a post is held, whatever the post is called
+    assert [e[:2] for e in events("In 1920 Stalin was chief of staff of the Southwestern Front.")] == [
+        ("Southwestern Front", "Stalin")]
+    assert [e[:2] for e in events("In 1930 he was deputy head of the North Caucasus Military District.")] == [
+        ("North Caucasus", "Stalin")]
+    # a region of the same name with no district after it is still only written about
+    assert events("In 1930 he wrote about the history of the North Caucasus.") == []
+
+
 def test_troops_driven_into_a_country_are_there():
     # (the troops forced back are the ones moved there, "force" being a verb that moves its object)
     assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [

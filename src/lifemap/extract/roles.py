@@ -98,6 +98,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
             role = Role.POLITY                     # "ending World War II in Europe"; not "sailed to the New World"
+        elif is_big(m) and _theatre(text, m):
+            role = Role.LOCATES                    # "chief of staff of the Southwestern Front": no polity
         elif is_big(m) and _acted_on(links[id(m)]):
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
@@ -157,6 +159,16 @@ def _on_front(m: Mention, before: str) -> bool:
     """A front, islands or a peninsula are places one is "on" or goes "along": "moved to Ukraine, on the
     Southwest Front", "the prison camp on the Solovetsky Islands"."""
     return m.text.endswith(("Front", "Island", "Islands", "Peninsula")) and bool(_ON.search(before))
+
+
+_MILITARY_DISTRICT = re.compile(r"\s+Military\s+District\b")
+
+
+def _theatre(text: str, m: Mention) -> bool:
+    """A front or a military district is where armies are, never a government or a party to anything:
+    whoever serves "of", "on" or "in" it is there ("chief of staff of the Southwestern Front", "deputy
+    chief of staff of the North Caucasus Military District")."""
+    return m.text.endswith("Front") or bool(_MILITARY_DISTRICT.match(text, m.end))
 
 
 def _front_of(text: str, previous: Mention, m: Mention) -> bool:
