@@ -266,6 +266,18 @@ def test_a_front_or_a_military_district_is_where_its_officers_serve():
     assert events("In 1930 he wrote about the history of the North Caucasus.") == []
 
 
+def test_the_staff_academy_is_the_one_of_the_date_and_a_graduation_is_education():
+    def academy(text):
+        frame = extract(OPENING + text, fallback=False, progress=False)
+        return [(r["place"], r["kind"]) for r in frame[frame["start"] >= len(OPENING)].to_dict("records")]
+
+    assert academy("In 1905 he graduated from the General Staff Academy.") == [
+        ("nicholas-general-staff-academy", "education")]            # St Petersburg's, before 1918
+    assert academy("In 1937 he graduated from the General Staff Academy.") == [
+        ("general-staff-academy-moscow", "education")]
+    assert academy("From 1929 he taught at the Frunze Military Academy.") == [("frunze-military-academy", "work")]
+
+
 def test_troops_driven_into_a_country_are_there():
     # (the troops forced back are the ones moved there, "force" being a verb that moves its object)
     assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [
