@@ -237,6 +237,11 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "Stalin stayed in Kureika.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["date_start"], r["date_end"]) for r in rows] == [("1912", "1912"), ("1914", "1914"), ("1914", "1914")]
+    # what came after it is in its last year, and the narrative has moved past it
+    text = ("In February 1916 Stalin was in Kureika. After the February Revolution, Stalin went to Petrograd. "
+            "Stalin stayed in Petrograd. After the Civil War he lived in Moscow.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [r["date_start"] for r in rows] == ["1916-02", "1917", "1917", "1922"]
     # a period of one year dates its sentence and moves nothing either
     text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
     rows = extract(text, progress=False).to_dict("records")

@@ -216,10 +216,12 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
             spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan(first, last, "year")
     names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
     # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic);
-    # or its outbreak: "When the First World War began, …" (group 2: its first year only)
+    # or its outbreak: "When the First World War began, …" (group 2: its first year only); or what came
+    # after it: "After the February Revolution, he …" (group 3: its last year only)
     pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b"
                          rf"|\b(?i:when|after|as|once|soon after)\s+(?:the\s+)?((?i:{names}))\s+"
-                         rf"(?:began|broke\s+out|started|erupted)\b")
+                         rf"(?:began|broke\s+out|started|erupted)\b"
+                         rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])")
     return pattern, spans
 
 
@@ -227,15 +229,18 @@ _PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolu
 
 
 def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
-    """The named period a sentence is set in, and whether it tells its outbreak (its first year)."""
+    """The named period a sentence is set in, and whether the narrative moves with it (to its outbreak,
+    its first year, or past its end, its last year)."""
     pattern, spans = _named_periods()
     m = pattern.search(sentence)
     if m is None:
         return [], False
-    span = spans[(m.group(1) or m.group(2)).lower()]
+    span = spans[(m.group(1) or m.group(2) or m.group(3)).lower()]
     if m.group(2):
         span = DateSpan(span.start, span.start, "year")
-    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(m.group(2))
+    elif m.group(3):
+        span = DateSpan(span.end, span.end, "year")
+    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(m.group(2) or m.group(3))
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
