@@ -278,6 +278,11 @@ def test_the_staff_academy_is_the_one_of_the_date_and_a_graduation_is_education(
     assert academy("From 1929 he taught at the Frunze Military Academy.") == [("frunze-military-academy", "work")]
 
 
+def test_a_stopover_or_a_holiday_in_a_country_is_a_stay_there():
+    assert [e[:2] for e in events("During a stopover in Finland, Stalin wrote to Lenin.")] == [("Finland", "Stalin")]
+    assert [e[:2] for e in events("During his holiday in Abkhazia Stalin wrote letters.")] == [("Abkhazia", "Stalin")]
+
+
 def test_troops_driven_into_a_country_are_there():
     # (the troops forced back are the ones moved there, "force" being a verb that moves its object)
     assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [
