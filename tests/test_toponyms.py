@@ -242,6 +242,14 @@ def test_a_historic_region_is_the_region_not_a_town_that_bears_its_name(gazettee
     assert [(m.text, m.place, m.location.kind) for m in found] == [(name.removeprefix("the "), pid, "region")]
 
 
+def test_a_surname_a_city_bore_is_the_man_when_one_writes_or_speaks_to_him(gazetteer):
+    # Perm was Molotov, Samara Kuibyshev: "to" them is a place only when one goes there
+    for text in ("In 1926 Stalin wrote to Molotov from Sochi.", "In 1930 he sent a telegram to Kuibyshev.",
+                 "He stayed loyal to Kirov."):
+        assert [m.text for m in find_places(text, gazetteer) if m.text in ("Molotov", "Kuibyshev", "Kirov")] == []
+    assert [m.place for m in find_places("In 1942 the government was evacuated to Kuibyshev.", gazetteer)] == ["samara"]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)

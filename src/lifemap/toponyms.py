@@ -550,6 +550,14 @@ def _candidates(word: str, key: str, day, gazetteer: Gazetteer, names: _Names) -
     return names.memo[key]
 
 
+# "to" that addresses someone, not a place: "wrote to Molotov", "a telegram to Kirov", "loyal to Frunze"
+_ADDRESSED = re.compile(r"\b(?:wr(?:ote|ite|ites|iting|itten)|said|says|spoke|speaks?|talk(?:ed|s)?|"
+                        r"report(?:ed|s)?|repl(?:y|ied|ies)|complain(?:ed|s)?|appeal(?:ed|s)?|explain(?:ed|s)?|"
+                        r"listen(?:ed|s)?|introduced|turned|telegraph(?:ed)?|cabled|wired|letters?|telegrams?|"
+                        r"messages?|notes?|loyal|close|next|married|engaged|answer(?:ed|s)?|"
+                        r"(?:him|her|it|them)\s+over)\s+to\s+$")
+
+
 def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> Mention | None:
     key = _fold(word)
     day = when(start) if when and key in names.dated else None
@@ -573,8 +581,9 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
-        if not cued or _named_site_after(after):
-            return None                            # "Kirov" the man, not the city; "the Frunze Military Academy"
+        if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 24), start):
+            return None                            # "Kirov" the man, not the city; "the Frunze Military Academy";
+        #                                            "wrote to Molotov" (to him, not to Perm)
         confidence = 0.7
     dated = [n for pid, n in names.named.get(key, ()) if pid == place.id]
     if day is not None and dated and all(n.dated and not n.holds(day) for n in dated):
