@@ -525,6 +525,17 @@ def test_another_life_brings_its_own_subject_and_periods():
     assert [p.label for p in of_events(undated)] == ["1900s"]
 
 
+def test_a_life_its_title_names_stays_theirs_however_often_stalin_is_named():
+    from lifemap.subject import find_subject
+
+    body = ("Molotov joined the Bolsheviks in Kazan. Stalin made him a secretary; Stalin trusted him, and "
+            "Stalin's circle feared him. Molotov signed the pact. Stalin sent him to Berlin, and Stalin thanked him. Molotov outlived Stalin.")
+    assert find_subject("Vyacheslav Molotov: The Iron Bottom\n\n" + body).name == "Vyacheslav Molotov"
+    # a title that names Stalin (or none) leaves the more often named Stalin the subject
+    assert find_subject("Stalin and Molotov\n\n" + body).name == "Stalin"
+    assert find_subject(body).name == "Stalin"
+
+
 def test_dates_joined_by_and_are_one_span():
     frame = extract("In 1936 and 1937 Stalin travelled to Sochi.", progress=False)
     r, = frame.to_dict("records")
