@@ -468,8 +468,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             # (not "settled in Baku, later an oil capital, in 1907": an apposition of the place)
             later = step is not None and not _APPOSITION_GAP.fullmatch(narrative.text, end, step.start())
             # "sent to Kazakhstan and later expelled in 1929": the date is the later step's, not the exile's
+            # "went back to Bern, then came home again in 1906": a date after another verb is its step's
+            verb = d.start >= end and clauses.VERB.search(narrative.text, end, d.start) is not None
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
-                options.date_later_cost if later else 0)
+                options.date_later_cost if later else 0) + (options.date_other_verb_cost if verb else 0)
 
         context = line.context[i]
         # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date

@@ -21,6 +21,7 @@ class ExtractOptions:
     carry_sentences: int = 2         # within this many sentences of its paragraph a date carries as written
     date_other_clause_cost: int = 120
     date_later_cost: int = 400       # a date after "later" belongs to the step it tells, not to what came before
+    date_other_verb_cost: int = 120  # a date after the place with another verb between is that verb's
     # Confidence: the mention's, times how the date was found, times how sure the kind is.
     date_weight_own: float = 1.0
     date_weight_borrowed: float = 0.8     # from the next sentence or the narrative
