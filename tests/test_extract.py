@@ -249,6 +249,12 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "Stalin stayed in Petrograd. After the Civil War he lived in Moscow.")
     rows = extract(text, progress=False).to_dict("records")
     assert [r["date_start"] for r in rows] == ["1916-02", "1917", "1917", "1922"]
+    # events of a revolution's year are periods too, and one may "find" the subject somewhere
+    text = ("In 1912 Stalin lived in Vologda. The February Revolution found Stalin in Achinsk. "
+            "In April 1917 Lenin came to Petrograd. After the July Days Lenin hid at Razliv.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [
+        ("Vologda", "1912"), ("Achinsk", "1917"), ("Petrograd", "1917-04"), ("Razliv", "1917")]
     # a period of one year dates its sentence and moves nothing either
     text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
     rows = extract(text, progress=False).to_dict("records")

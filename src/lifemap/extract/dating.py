@@ -221,11 +221,14 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b"
                          rf"|\b(?i:when|after|as|once|soon after)\s+(?:the\s+)?((?i:{names}))\s+"
                          rf"(?:began|broke\s+out|started|erupted)\b"
-                         rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])")
-    return pattern, spans
+                         rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
+                         rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b")   # "The February
+    return pattern, spans                                                 # Revolution found him in Vladikavkaz"
 
 
-_PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution")   # each opens with a letter: quick
+# (each opens with a letter: quick)
+_PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution|Days|ffair|utsch|ebellion|"
+                          r"prising|utiny|evolt")
 
 
 def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
@@ -235,7 +238,7 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[N
     m = pattern.search(sentence)
     if m is None:
         return [], False
-    span = spans[(m.group(1) or m.group(2) or m.group(3)).lower()]
+    span = spans[(m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()]
     if m.group(2):
         span = DateSpan(span.start, span.start, "year")
     elif m.group(3):
