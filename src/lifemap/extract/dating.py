@@ -217,13 +217,14 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
     # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic);
     # or its outbreak: "When the First World War began, …" (group 2: its first year only); or what came
-    # after it: "After the February Revolution, he …" (group 3: its last year only)
+    # after it: "After the February Revolution, he …" (group 3: its last year only); or that "found" them
+    # somewhere: "The February Revolution found him in Vladikavkaz" (group 4)
     pattern = re.compile(rf"(?:\b(?i:during|throughout)|^In)\s+(?:the\s+)?((?i:{names}))\b"
                          rf"|\b(?i:when|after|as|once|soon after)\s+(?:the\s+)?((?i:{names}))\s+"
                          rf"(?:began|broke\s+out|started|erupted)\b"
                          rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
-                         rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b")   # "The February
-    return pattern, spans                                                 # Revolution found him in Vladikavkaz"
+                         rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b")
+    return pattern, spans
 
 
 # (each opens with a letter: quick)
