@@ -283,6 +283,11 @@ def test_a_stopover_or_a_holiday_in_a_country_is_a_stay_there():
     assert [e[:2] for e in events("During his holiday in Abkhazia Stalin wrote letters.")] == [("Abkhazia", "Stalin")]
 
 
+@pytest.mark.parametrize("group", ["armies", "riders", "sailors", "detachments"])
+def test_the_subjects_armed_men_take_a_town_without_him(group):
+    assert [e[:2] for e in events(f"In July 1920 his {group} took Minsk.")] == [("Minsk", group)]
+
+
 def test_troops_driven_into_a_country_are_there():
     # (the troops forced back are the ones moved there, "force" being a verb that moves its object)
     assert [e[:2] for e in events("In June 1920 the Red Army forced the Polish troops back into Poland.")] == [
