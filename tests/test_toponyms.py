@@ -174,6 +174,12 @@ def test_a_province_named_after_its_seat_is_a_region_at_the_seat(russian_places)
     assert find_places("He lived in the Perm District.", russian_places) == []
 
 
+def test_a_military_district_is_placed_at_its_headquarters(russian_places, fallback):
+    found = find_places("In 1931 he served in the Kazan Military District.", russian_places, fallback=fallback)
+    assert [(m.text, m.source, m.location.kind) for m in found] == [("Kazan Military District", "context", "region")]
+    assert "placed at its seat, Kazan" in found[0].location.name
+
+
 def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places, fallback):
     # the larger Zhukovka lies near Bryansk; the text says this one is near Moscow
     found = find_places("In 1962 he retired to a dacha in Zhukovka, near Moscow.", russian_places, fallback=fallback)

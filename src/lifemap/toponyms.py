@@ -605,7 +605,8 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
     return Mention(start, end, word, place.id, "context", 0.5, place, _cued(text, start, []))
 
 
-_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast)"    # named after their seat
+# named after their seat (a military district after its headquarters)
+_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Military\s+District)"
 _PROVINCE = re.compile(_PROVINCES + r"$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
