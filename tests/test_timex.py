@@ -508,3 +508,14 @@ def test_that_winter_is_the_winter_of_the_date_in_force_the_following_one_the_ne
     assert winter("The following winter he was taken.", DateSpan("1918-06", "1918-08", "season")) == ("1918-12", "1919-02")
     # "in the winter" may be any winter: no date
     assert scan_dates("In the winter the river froze.", default_year=1917)[0] == []
+
+
+def test_the_next_month_of_a_name_is_its_first_coming_after_the_date_in_force():
+    def month(text, span):
+        found, _ = scan_dates(text, default_year=int(span.end[:4]), default_span=span)
+        return [(m.span.start, m.span.end) for m in found]
+
+    assert month("The next January he went to London.", DateSpan("1935-11", "1935-11", "month")) == [("1936-01", "1936-01")]
+    assert month("The following October he was back.", DateSpan("1917-06", "1917-06", "month")) == [("1917-10", "1917-10")]
+    # after a bare year which January is meant is not said
+    assert month("The next January he went to London.", DateSpan("1935", "1935", "year")) == []

@@ -187,6 +187,9 @@ _BODIES = [
     ("point_us", _m("m") + r"\s+" + _d("d") + rf"(?:(?:,\s*|\s+){_y('y')}|{_NO_NUMBER_AFTER})" + _cal()),
     # "December 1878", "late November 1903", "mid-August 1920"
     ("point", rf"(?:{_qual()})?" + _m("m") + _cal() + rf",?\s+{_y('y')}" + _cal()),
+    # "the next January", "the following March": that month's first coming after the date in force
+    ("month_rel", _g("mrel", r"(?i:the\s+(?:following|next))") + r"\s+" + _m("m", abbr=False) + _NO_NUMBER_AFTER
+     + _NAMED),
     # "in June", "by late November": needs a preposition or a qualifier
     ("month_only", rf"(?:{_qual()})?" + _m("m", abbr=False) + _NO_NUMBER_AFTER + _NAMED),
     ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
@@ -497,6 +500,16 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         precision = "day" if d else "month" if m else "year"
         span = DateSpan(_iso(y, m, d), _iso(y, m, d), precision, q, cal)
         return [(*body, span, carried)], None if carried else (written, span)
+
+    if kind == "month_rel":
+        m = f.month("m")
+        if ctx is None or ctx[0] is None or ctx[1] is None or ctx[1].precision not in ("day", "month", "season"):
+            raise _Reject                          # after a bare year, which March is meant is not said
+        last = ctx[1]
+        y, month = int(last.end[:4]), int(last.end[5:7])
+        y = y + 1 if m <= month else y
+        span = DateSpan(_iso(y, m), _iso(y, m), "month", "", cal)
+        return [(*body, span, True)], (y, span)
 
     if kind == "os_pair":
         gd, gm, bd, bm = f.day("gd"), f.month("gm"), f.day("bd"), f.month("bm")
