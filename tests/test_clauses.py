@@ -283,6 +283,18 @@ def test_a_stopover_or_a_holiday_in_a_country_is_a_stay_there():
     assert [e[:2] for e in events("During his holiday in Abkhazia Stalin wrote letters.")] == [("Abkhazia", "Stalin")]
 
 
+def test_one_appointed_to_a_post_or_taking_command_there_is_there():
+    # the one appointed is there, not the one who appoints (who stays where he rules from)
+    assert [e[:2] for e in events("In 1921 Lenin appointed him commissar in Azerbaijan.")] == [("Azerbaijan", "Stalin")]
+    assert [e[:2] for e in events("In 1921 Lenin made Kirov commissar in Baku.")] == [("Baku", "Kirov")]
+    # a post far from the place is not there: "named him head of …, tasking him with … in Russia"
+    assert "Dzerzhinsky" not in [e[1] for e in events(
+        "In 1917 Lenin named Dzerzhinsky head of the new commission, tasking him with the suppression of "
+        "counter-revolutionary activities in Georgia.")]
+    assert [e[:2] for e in events("In 1937 he took command of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
+    assert [e[:2] for e in events("In 1918 he took charge of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
+
+
 @pytest.mark.parametrize("group", ["armies", "riders", "sailors", "detachments"])
 def test_the_subjects_armed_men_take_a_town_without_him(group):
     assert [e[:2] for e in events(f"In July 1919 his {group} took Tsaritsyn.")] == [("Tsaritsyn", group)]

@@ -204,6 +204,12 @@ class Actors:
             return self._mover(i, link.mover, sentence, places)
         if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big):
             return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"
+        appointee = link.mover.split(" ", 1)[0] if link.verb in _APPOINTING and not link.passive else ""
+        if appointee and _is_mover(appointee) and link.prep in ("in", "at", "to", "for") and link.noun and (
+                link.mover.endswith(link.noun) or link.noun.lower() in lexicon("posts")) and \
+                link.noun in sentence[max(0, pos - 40):pos]:
+            # "Lenin appointed him commissar in Baku" (not "named him head …, tasked with activities in Russia")
+            return self._mover(i, appointee, sentence, places)
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
         if who != mine and self.meets_subject(tokens, link, i):
@@ -394,6 +400,8 @@ _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
 _REFLEXIVES = frozenset("himself herself themselves".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
+# verbs that give their object a post where the place is: "appointed him commissar in Baku"
+_APPOINTING = frozenset("appoint make name elect promote nominate".split())
 
 
 def _is_mover(words: str) -> bool:
@@ -414,6 +422,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     v = link.vclass
     if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
         return link.prep in _AT or link.prep == "to"   # "military attaché in Germany", "appointed ambassador to Britain"
+    if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
+        return True                                    # "took command of the Moscow Military District"
     if link.lead and not big and v not in ("rule", "abstract", "rename"):
         return True                                    # "In Baku, he organised strikes"
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
