@@ -295,6 +295,11 @@ def test_one_appointed_to_a_post_or_taking_command_there_is_there():
     assert [e[:2] for e in events("In 1918 he took charge of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
 
 
+def test_a_name_inside_an_of_phrase_is_not_the_clauses_subject():
+    found = events("After the murder of Kirov in December 1934 Zinoviev was arrested in Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Zinoviev")]
+
+
 @pytest.mark.parametrize("group", ["armies", "riders", "sailors", "detachments"])
 def test_the_subjects_armed_men_take_a_town_without_him(group):
     assert [e[:2] for e in events(f"In July 1919 his {group} took Tsaritsyn.")] == [("Tsaritsyn", group)]

@@ -57,6 +57,7 @@ _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
+_OF_BEFORE = re.compile(r"\bof\s+$")
 # A possessive that only dates the clause ("A month after his death …"), unless the place follows its
 # noun ("after his death in Moscow"): the same words as lifemap.extract.kinds reads
 _TIME_BEFORE = re.compile(kinds.TIME_PREP + "$")
@@ -324,6 +325,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
             continue                                   # "Sent by Stalin to …, he": the agent, not the subject
+        if kind == "name" and _OF_BEFORE.search(part, max(0, m.start() - 4), m.start()):
+            continue                                   # "After the murder of Kirov in 1934 he …": inside a phrase
         if kind == "name" and (joined := _AND_PRONOUN.match(part, m.end())) is not None:
             return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
         if kind == "name":
