@@ -174,6 +174,13 @@ def test_a_province_named_after_its_seat_is_a_region_at_the_seat(russian_places)
     assert find_places("He lived in the Perm District.", russian_places) == []
 
 
+def test_a_province_written_small_only_locates_the_village_in_it(gazetteer):
+    found = find_places("In 1914 he was sent to the village of Manzurka in Irkutsk province.", gazetteer)
+    assert "Irkutsk" not in [m.text for m in found]
+    found = find_places("In 1914 he was sent to Irkutsk province.", gazetteer)
+    assert [(m.text, m.location.kind) for m in found] == [("Irkutsk province", "region")]
+
+
 def test_a_military_district_is_placed_at_its_headquarters(russian_places, fallback):
     found = find_places("In 1931 he served in the Kazan Military District.", russian_places, fallback=fallback)
     assert [(m.text, m.source, m.location.kind) for m in found] == [("Kazan Military District", "context", "region")]

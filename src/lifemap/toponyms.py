@@ -103,7 +103,8 @@ _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Comm
 _STATION = re.compile(r"^(?:['’]s)?[ -](?:(?:Railway\s+|Rail\s+)?(?:Station|Terminal|Line|Railway)|"
                       r"Conventions?|Accords?|Protocols?|Agreement|Pact|Treaty)\b")
 _ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|Region|Krai|Kray|"
-                    r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR)\b")
+                    r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR|"
+                    r"governorate|province|oblast|guberniya)\b")       # ("Irkutsk province": written small)
 # What may stand between a small place and the larger one that only locates it.
 _QUALIFIER_GAP = re.compile(
     r"^[\s,(]*(?:(?:now|then|today|later|at the time|once|formerly)\s+)?"
@@ -606,7 +607,7 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
 
 
 # named after their seat (a military district after its headquarters)
-_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Military\s+District)"
+_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Military\s+District|governorate|province|oblast|guberniya)"
 _PROVINCE = re.compile(_PROVINCES + r"$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
