@@ -295,6 +295,10 @@ def test_one_appointed_to_a_post_or_taking_command_there_is_there():
     assert [e[:2] for e in events("In 1918 he took charge of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
 
 
+def test_one_who_inspects_a_region_is_there():
+    assert [e[:2] for e in events("In 1930 Stalin inspected the Donbas.")] == [("Donbas", "Stalin")]
+
+
 def test_a_name_inside_an_of_phrase_is_not_the_clauses_subject():
     found = events("After the murder of Kirov in December 1934 Zinoviev was arrested in Moscow.")
     assert [e[:2] for e in found] == [("Moscow", "Zinoviev")]
