@@ -295,6 +295,11 @@ def test_one_appointed_to_a_post_or_taking_command_there_is_there():
     assert [e[:2] for e in events("In 1918 he took charge of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
 
 
+def test_a_failed_plan_leaves_the_next_clause_with_its_own_subject_real():
+    assert [e[:2] for e in events("In 1928 his plan failed and he moved to Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+    assert events("In 1928 he planned to move to Tsaritsyn.") == []
+
+
 def test_one_who_inspects_a_region_is_there():
     assert [e[:2] for e in events("In 1930 Stalin inspected the Donbas.")] == [("Donbas", "Stalin")]
 

@@ -297,7 +297,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # transferred to Maribor" — the transfer happened.
     start_at = first
     for n in range(first, until):
-        if tokens[n].tag is T.CONJ and n + 1 <= until and tokens[n + 1].tag in (T.AUX, T.VERB):
+        if tokens[n].tag is T.CONJ and n + 1 <= until and (tokens[n + 1].tag in (T.AUX, T.VERB) or (
+                # "his plan failed and he moved to Kazan": a clause of its own, its own subject
+                tokens[n + 1].tag in (T.PRON, T.NAME) and n + 2 <= until and tokens[n + 2].tag in (T.AUX, T.VERB))):
             start_at = n + 1
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
