@@ -181,6 +181,11 @@ def test_a_province_written_small_only_locates_the_village_in_it(gazetteer):
     assert [(m.text, m.location.kind) for m in found] == [("Irkutsk province", "region")]
 
 
+def test_an_adverb_of_time_after_a_name_leaves_it_a_place(russian_places, fallback):
+    found = find_places("In 1919 the Reds reached Kungur shortly before the Whites.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Kungur"]
+
+
 def test_a_military_district_is_placed_at_its_headquarters(russian_places, fallback):
     found = find_places("In 1931 he served in the Kazan Military District.", russian_places, fallback=fallback)
     assert [(m.text, m.source, m.location.kind) for m in found] == [("Kazan Military District", "context", "region")]

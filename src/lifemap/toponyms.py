@@ -996,7 +996,8 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still rather than due together""".split())
+    itself alone again instead too also only once still rather than due together soon shortly later afterwards
+    afterward briefly first twice""".split())
 # "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
 _ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
 
