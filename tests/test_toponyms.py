@@ -269,6 +269,16 @@ def test_a_surname_a_city_bore_is_the_man_when_one_writes_or_speaks_to_him(gazet
     assert [m.place for m in find_places("In 1942 the government was evacuated to Kuibyshev.", gazetteer)] == ["samara"]
 
 
+def test_soviet_cities_are_curated_under_the_names_of_their_time(gazetteer, fallback):
+    # GeoNames alone gave Sverdlovsk to Dovzhansk in Ukraine (once called so) and Stavropol to Tolyatti
+    found = find_places("In 1937 he was sent to Sverdlovsk, then to Stavropol.", gazetteer, fallback=fallback)
+    assert [m.place for m in found] == ["yekaterinburg", "stavropol"]
+    assert found[1].location.lon < 45
+    # and a war against Poland does not move Minsk to Mińsk Mazowiecki
+    found = find_places("In July 1920, in the war against Poland, his army took Minsk.", gazetteer, fallback=fallback)
+    assert [m.place for m in found if m.text == "Minsk"] == ["minsk"]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)
