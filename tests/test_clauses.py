@@ -300,6 +300,10 @@ def test_a_failed_plan_leaves_the_next_clause_with_its_own_subject_real():
     assert events("In 1928 he planned to move to Tsaritsyn.") == []
 
 
+def test_by_a_place_is_beside_it():
+    assert [e[:2] for e in events("In 1953 Stalin was buried by the Kremlin Wall.")] == [("Kremlin Wall", "Stalin")]
+
+
 def test_one_who_inspects_a_region_is_there():
     assert [e[:2] for e in events("In 1930 Stalin inspected the Donbas.")] == [("Donbas", "Stalin")]
 

@@ -438,7 +438,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return link.prep in _TO or link.prep == "" or (link.prep == "of" and v == "motion" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
-        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between"))
+        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between")) or (
+            link.prep == "by" and not big)             # "buried by the Kremlin Wall": beside it, no agent
     if v in ("combat", "create"):
         # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
         return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout"))
