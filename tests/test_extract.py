@@ -283,6 +283,11 @@ AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Go
      [("Baku", "1899", "1899"), ("Batum", "1899", "1899")]),
     # an age in words opening the sentence, before its subject (not "At one point")
     (AGES + "At sixteen he went to Baku.", [("Baku", "1896", "1897")]),
+    # "when he was eleven", not "when he was one of the leaders"
+    ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. In 1885 Petrov lived in Baku. "
+     "He moved to Batum with his family when he was eleven.", [("Batum", "1891", "1892")]),
+    ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. In 1885 Petrov lived in Baku. "
+     "He was in Batum when he was one of the leaders.", [("Batum", "1885", "1885")]),
 ])
 def test_the_subjects_age_dates_a_sentence_without_a_date(text, dated):
     frame = extract(text, fallback=False, progress=False)

@@ -362,6 +362,8 @@ _AGE = re.compile(
     rf"|at\s+age\s+(?P<n2>{_AGE_NUMBER})|aged\s+{_ABOUT}(?P<n3>{_AGE_NUMBER})"
     rf"|{_ABOUT}(?P<n4>{_AGE_NUMBER})(?:\s+(?:or|to)\s+(?P<m4>{_AGE_NUMBER}))?\s+years?\s+(?:old|of\s+age))\b",
     re.IGNORECASE)
+# "when he was eleven": the bare number ends the clause (not "when he was one of the leaders", "was 20 km")
+_WHEN_AGED = re.compile(rf"\b[Ww]hen\s+(?:he|she)\s+was\s+{_ABOUT}(?P<n6>{_AGE_NUMBER})(?=\s*[,.;)]|\s+and\b)")
 
 
 # An age as a sentence's opening, in words, before its subject: "At sixteen he left home" (not "At 10 he …",
@@ -397,8 +399,10 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     m = _AGE.search(sentence) if ("age" in sentence or "old" in sentence) and _AGE_WORD.search(sentence) else None
     if m is None:
         m = _AT_AGE.match(sentence)                # "At sixteen he went to Kazan"
-        if m is None:
-            return None
+    if m is None and "hen " in sentence:
+        m = _WHEN_AGED.search(sentence)            # "… moved to Penza when he was eleven"
+    if m is None:
+        return None
     lo, hi = clauses.clause_around(sentence, m.start())
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
