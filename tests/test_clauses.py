@@ -300,6 +300,15 @@ def test_a_failed_plan_leaves_the_next_clause_with_its_own_subject_real():
     assert events("In 1928 he planned to move to Tsaritsyn.") == []
 
 
+def test_what_was_not_done_instead_puts_no_one_there():
+    found = events("In August 1920 the army besieged Lvov instead of turning north to help the Western Front at Warsaw.")
+    assert [e[0] for e in found] == ["Lvov"]
+    # the phrase ends at "and": what follows happened
+    found = events("In 1918 he was wounded instead of being killed and during the occupation of Ukraine led the "
+                   "underground.")
+    assert [e[0] for e in found] == ["Ukraine"]
+
+
 def test_by_a_place_is_beside_it():
     assert [e[:2] for e in events("In 1953 Stalin was buried by the Kremlin Wall.")] == [("Kremlin Wall", "Stalin")]
 

@@ -57,6 +57,10 @@ _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\b
 _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t)|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)"
                       r"\s+(?:\w+\s+){0,3}$"
                       r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$")
+# What was done instead, to the end of its phrase: "besieged Lvov instead of turning north to help the
+# Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
+# of Ukraine, led the underground")
+_INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:and|but|then|while|when)\b)[^,;:()]){0,100}$")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
@@ -88,7 +92,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
-        elif _NEGATED.search(own_clause[-40:]) or links[id(m)].negated:
+        elif _NEGATED.search(own_clause[-40:]) or links[id(m)].negated or _INSTEAD.search(
+                text, max(a, m.start - 120), m.start):
             role = Role.NEGATED
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
