@@ -512,6 +512,8 @@ def test_an_irregular_participle_opens_a_leading_clause():
 def test_a_town_a_place_lies_near_is_no_event_comma_or_not():
     for text in ("In 1922 Stalin visited Lenin at Gorki near Moscow.", "In 1922 Stalin visited Lenin at Gorki, near Moscow."):
         assert [e[0] for e in events(text)] == ["Gorki"]
+    # a verb and its object before "near" are no name ("the Germans captured him near …")
+    assert [e[0] for e in events("In February 1915 the Germans captured him near Moscow.")] == ["Moscow"]
 
 
 def test_what_is_said_at_a_gathering_is_said_there():

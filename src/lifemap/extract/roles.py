@@ -188,11 +188,14 @@ def _near_named(before: str) -> bool:
     m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the"), before)
     if not m:
         return False
-    word = m.group("word")
-    return word is None or (word not in _NOT_A_SITE and verbs().get(word, ("", "", ""))[2] not in ("past", "s"))
+    _, *rest = m.group().split()
+    # no verb of the subject's among its small words ("the Germans captured him near Lomza")
+    return not any(w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
+                   for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the"))
 
 
-_NOT_A_SITE = frozenset("was were is are been being and or but who which that often still then also".split())
+_NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
+    it us me""".split())
 
 
 def _journey(link: Link) -> bool:
