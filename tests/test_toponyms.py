@@ -181,6 +181,11 @@ def test_a_province_written_small_only_locates_the_village_in_it(gazetteer):
     assert [(m.text, m.location.kind) for m in found] == [("Irkutsk province", "region")]
 
 
+def test_what_one_tours_or_inspects_is_a_place(russian_places, fallback):
+    found = find_places("In 1913 he toured Belgium and Switzerland.", russian_places, fallback=fallback)
+    assert [(m.text, m.location.kind) for m in found] == [("Belgium", "country"), ("Switzerland", "country")]
+
+
 def test_an_adverb_of_time_after_a_name_leaves_it_a_place(russian_places, fallback):
     found = find_places("In 1919 the Reds reached Kungur shortly before the Whites.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Kungur"]
