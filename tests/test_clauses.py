@@ -309,6 +309,11 @@ def test_what_was_not_done_instead_puts_no_one_there():
     assert [e[0] for e in found] == ["Ukraine"]
 
 
+@pytest.mark.parametrize("noun", ["takeover", "annexation"])
+def test_a_takeover_of_a_country_told_as_a_noun_is_an_event_there(noun):
+    assert [e[0::2] for e in events(f"In 1940 the Soviet {noun} of Estonia took place.")] == [("Estonia", "annexation")]
+
+
 def test_by_a_place_is_beside_it():
     assert [e[:2] for e in events("In 1953 Stalin was buried by the Kremlin Wall.")] == [("Kremlin Wall", "Stalin")]
 

@@ -37,7 +37,7 @@ class Role(enum.Enum):
 
 # Words that give a region or country a locative role besides the cues of lifemap.toponyms.
 _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|occupying|occupation of|"
-                   r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|"
+                   r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|takeover of|annexation of|incorporation of|"
                    r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
                      r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
