@@ -314,6 +314,12 @@ def test_a_takeover_of_a_country_told_as_a_noun_is_an_event_there(noun):
     assert [e[0::2] for e in events(f"In 1940 the Soviet {noun} of Estonia took place.")] == [("Estonia", "annexation")]
 
 
+def test_one_made_or_let_to_go_somewhere_goes_there():
+    assert [e[:2] for e in events("In 1925 the police forced him to move to Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+    assert [e[:2] for e in events("In 1917 the government allowed Lenin to return to Petrograd.")] == [
+        ("Petrograd", "Lenin")]
+
+
 def test_by_a_place_is_beside_it():
     assert [e[:2] for e in events("In 1953 Stalin was buried by the Kremlin Wall.")] == [("Kremlin Wall", "Stalin")]
 

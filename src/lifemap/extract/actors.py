@@ -189,6 +189,11 @@ class Actors:
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
             return self._name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
+        made = None
+        for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
+            pass
+        if made is not None and link.vclass in ("motion", "stay", "sending", "meeting", ""):
+            return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
         if link.noun.lower() in _MOVES_OF and link.prep in ("to", "into", "from", "for"):
             moved = _noun_argument(sentence, link, pos)
             if moved:
@@ -457,6 +462,12 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
+# One made or let to go somewhere goes there, not the one who made or let them: "the police forced him to
+# move to Omsk", "the German government allowed Lenin to cross Germany" (a wish or an invitation may not be
+# carried out, and is left to the clause).
+_MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
+                      r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
+                      r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
 # What happened to the person an event noun names, at the place right after: "the murder of Kirov in".
 _EVENT_OF_HERE = re.compile(r"\b(?:murder|death|execution|arrest|assassination|funeral|burial|trial|killing)\s+of\s+"
                             r"((?:[A-Z][\w'’-]+\s+){1,3}?)(?:in|at|near)\s+(?:the\s+)?$")
