@@ -220,7 +220,10 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
             "from the Soviet Union in 1929.")
     frame = extract(text, progress=False)
     assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][0] == ("Kazakhstan", "1927-10")
-    # a date after another verb is that verb's
+    # a date after another verb is that verb's, after a participle too
+    text = "From 1930 to 1945 Stalin represented Georgia in Moscow, becoming a full member in 1943."
+    assert [(r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")] == [
+        ("1930", "1945")]
     text = "In 1905 Zinoviev fell ill and went back to Bern, then came home again in 1906."
     assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1905"]
     text = "In August 1917 he escaped, crossed into Finland and returned to Petrograd in October."

@@ -453,6 +453,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$")
+_PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?[a-z]{3,}ing\b")   # ", becoming ambassador in 1943"
 
 
 def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
@@ -477,7 +478,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             later = step is not None and not _APPOSITION_GAP.fullmatch(narrative.text, end, step.start())
             # "sent to Kazakhstan and later expelled in 1929": the date is the later step's, not the exile's
             # "went back to Bern, then came home again in 1906": a date after another verb is its step's
-            verb = d.start >= end and clauses.VERB.search(narrative.text, end, d.start) is not None
+            verb = d.start >= end and (clauses.VERB.search(narrative.text, end, d.start) is not None
+                                       or _PARTICIPLE.search(narrative.text, end, d.start) is not None)
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
                 options.date_later_cost if later else 0) + (options.date_other_verb_cost if verb else 0)
 
