@@ -559,6 +559,15 @@ def test_a_life_its_title_names_stays_theirs_however_often_stalin_is_named():
     assert find_subject(body).name == "Stalin"
 
 
+def test_a_chronology_pasted_between_paragraphs_is_the_subjects_life_line_by_line():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet officer.\n\nHe was a quiet man. He read a great deal. "
+            "His life went as follows.\n\n1916 – served in Moscow\n1918 – commissar in Tsaritsyn\n"
+            "June 1919: fought at Omsk\n\nHe was a loyal officer. He wrote little. He died young.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["actor"]) for r in rows] == [
+        ("Moscow", "1916", "Ivan Petrov"), ("Tsaritsyn", "1918", "Ivan Petrov"), ("Omsk", "1919-06", "Ivan Petrov")]
+
+
 def test_dates_joined_by_and_are_one_span():
     frame = extract("In 1936 and 1937 Stalin travelled to Sochi.", progress=False)
     r, = frame.to_dict("records")

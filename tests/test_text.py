@@ -99,6 +99,26 @@ def test_hard_wrapped_text_joins_its_lines():
     assert len(got) == 4
 
 
+CHRONOLOGY = ["1916 – served in an artillery unit in Moscow", "1918 – commissar in Nikolsk",
+              "1919 – fought at Omsk", "1921 – fought at Kronstadt", "12 May 1926 – studied in Leningrad",
+              "1934 - posted to Minsk", "June 1937: commanded a corps in Mongolia", "1938–1940 — commander at Khabarovsk"]
+
+
+def test_the_lines_of_a_chronology_are_sentences_of_their_own():
+    # eight short lines without a stop are no text wrapped at a fixed width
+    assert split("\n".join(CHRONOLOGY)) == CHRONOLOGY
+    # and inside a wrapped text each still stands apart
+    lines = ["The prisoners were marched from the", "station to the barracks on the edge",
+             "of the town, where they waited for", "the spring thaw. Nobody knew when",
+             "the river would open again. In May", "the first steamer came up from the",
+             "south and took them further north", "to the settlement. His life went so:"]
+    got = split("\n".join(lines + CHRONOLOGY[:3]))
+    assert got[-3:] == CHRONOLOGY[:3]
+    # a heading with a colon is no line of a chronology
+    assert split("1917–1918: Revolution and Civil War\nHe went to Moscow.") == [
+        "1917–1918: Revolution and Civil War", "He went to Moscow."]
+
+
 def test_spans_are_stripped_ordered_and_offsets_of_the_text():
     text = "\ufeff  One.  Two?\n\n  Three!  "
     spans = sentences(text)

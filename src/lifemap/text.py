@@ -190,9 +190,19 @@ _OPENERS = frozenset("""
 """.split())
 
 
+# A line of a list or a chronology, its own sentence however the text around it is wrapped: a bullet,
+# or a date and a dash ("1919 – fought at Omsk", "12 June 1941 — …") or a colon before small words
+# ("June 1941: commander of the Western Front"; "1917–1918: Revolution" is a heading).
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+LIST_ITEM = re.compile(rf"[ \t]*(?:[-*•·][ \t]+|(?:(?:\d{{1,2}}[ \t]+)?(?:{_MONTH_NAMES})\.?[ \t]+)?"
+                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|[ \t]*:[ \t]*(?=[a-z])))")
+
+
 def _hard_wrapped(text: str) -> bool:
-    """Lines wrapped at a fixed width (most lines short and not ending a sentence)."""
-    lines = [ln for ln in text[:200_000].split("\n") if ln.strip()]
+    """Lines wrapped at a fixed width (most lines short and not ending a sentence); the lines of a list
+    or a chronology are no sign of it."""
+    lines = [ln for ln in text[:200_000].split("\n") if ln.strip() and not LIST_ITEM.match(ln)]
     if len(lines) < 8:
         return False
     short = sum(len(ln) <= 100 for ln in lines)
@@ -240,12 +250,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     wrapped = _hard_wrapped(text)
-    breaks = re.compile(r"\n\s*\n" if wrapped else r"\n")
+    breaks = _WRAPPED_BREAK if wrapped else _LINE_BREAK
     pos = 0
     for para in breaks.finditer(text + "\n\n"):
         _split_paragraph(text, pos, min(para.start(), len(text)), spans)
         pos = para.end()
     return spans
+
+
+_LINE_BREAK = re.compile(r"\n")
+_WRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=" + LIST_ITEM.pattern + ")")   # a list's lines stay apart
 
 
 def _split_paragraph(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:

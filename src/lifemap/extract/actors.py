@@ -17,6 +17,7 @@ from typing import Callable
 
 from ..lexicon import sections, words as lexicon
 from ..subject import Subject
+from ..text import LIST_ITEM
 from .clauses import Link
 from .tagger import T, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
@@ -147,6 +148,9 @@ class Actors:
 
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
         """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
+        item = LIST_ITEM.match(sentence)
+        if item is not None and self.about_subject and sentence[item.end():item.end() + 1].islower():
+            return self.subject.name                   # a chronology's line: "1919 – fought at Omsk"
         lo, hi = clauses.clause_around(sentence, pos)
         if clauses.is_lead(sentence, pos):
             lo, hi = clauses.PARTICIPLE_LEAD.match(sentence).end(), len(sentence)

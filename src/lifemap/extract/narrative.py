@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import sentences
+from ..text import LIST_ITEM, sentences
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 def is_title(sentence: str) -> bool:
-    """A heading or a caption: no closing stop."""
+    """A heading or a caption: no closing stop (a line of a chronology is neither: "1919 – fought at Omsk")."""
     return not (sentence.rstrip()[-1:] in ".!?\"”’)]:;" or re.search(r"[.!?][\"”’)]*(?:\[\w{1,4}\])+\d*$|\.\d{1,3}$",
-                                                                       sentence))
+                                                                       sentence) or LIST_ITEM.match(sentence))
 
 
 def is_heading(sentence: str) -> bool:
