@@ -258,6 +258,10 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [
         ("Vologda", "1912"), ("Achinsk", "1917"), ("Petrograd", "1917-04"), ("Razliv", "1917")]
+    # "after the war" is after the war the narrative stands in
+    text = "In 1942 Stalin was in Kuibyshev. After the war he stayed in Sochi. He went to Tiflis."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [r["date_start"] for r in rows] == ["1942", "1945", "1945"]
     # a period of one year dates its sentence and moves nothing either
     text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
     rows = extract(text, progress=False).to_dict("records")

@@ -185,8 +185,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 found.append(aged)
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
-        named, began = _named_period(sentence, a, i, paragraph) if not found and _PERIOD_HINT.search(sentence) \
-            else ([], False)
+        named, began = _named_period(sentence, a, i, paragraph, context) if not found and _PERIOD_HINT.search(
+            sentence) else ([], False)
         if began:
             found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
@@ -227,18 +227,31 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
+_AFTER_THE_WAR = re.compile(r"\b(?i:after|following)\s+the\s+war\b(?!\s+(?:of|in|against|with|between)\b)")
 # (each opens with a letter: quick)
 _PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution|Days|ffair|utsch|ebellion|"
                           r"prising|utiny|evolt")
 
 
-def _named_period(sentence: str, a: int, i: int, paragraph: int) -> tuple[list[NarrativeDate], bool]:
+def _named_period(sentence: str, a: int, i: int, paragraph: int,
+                  context: NarrativeDate | None = None) -> tuple[list[NarrativeDate], bool]:
     """The named period a sentence is set in, and whether the narrative moves with it (to its outbreak,
-    its first year, or past its end, its last year)."""
+    its first year, or past its end, its last year). "After the war" is after the shortest war of
+    the lexicon the narrative stands in (1942: the Great Patriotic War, 1945)."""
     pattern, spans = _named_periods()
     m = pattern.search(sentence)
     if m is None:
-        return [], False
+        after = _AFTER_THE_WAR.search(sentence) if context is not None else None
+        if after is None:
+            return [], False
+        year = int(context.span.end[:4])
+        wars = [span for name, span in spans.items()
+                if "war" in name and int(span.start) <= year <= int(span.end)]
+        if not wars:
+            return [], False
+        end = min(wars, key=lambda span: int(span.end) - int(span.start)).end
+        return [NarrativeDate(DateSpan(end, end, "year"), after.group(), a + after.start(), a + after.end(), i,
+                              paragraph)], True
     span = spans[(m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()]
     if m.group(2):
         span = DateSpan(span.start, span.start, "year")
