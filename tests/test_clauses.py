@@ -320,6 +320,10 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
         ("Petrograd", "Lenin")]
 
 
+def test_a_road_named_by_where_it_leads_puts_no_one_there():
+    assert [e[0] for e in events("In July 1941 Stalin stopped at Tsaritsyn on the road to Moscow.")] == ["Tsaritsyn"]
+
+
 def test_by_a_place_is_beside_it():
     assert [e[:2] for e in events("In 1953 Stalin was buried by the Kremlin Wall.")] == [("Kremlin Wall", "Stalin")]
 

@@ -44,7 +44,9 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
-                        r"(?:of|from)\s+(?:the\s+)?$")
+                        r"(?:of|from)\s+(?:the\s+)?$"
+                        # a road named by where it leads: "at Yartsevo on the road to Smolensk"
+                        r"|\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway|line)\s+to\s+$")
 # A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
 # camp near Perm".
 # A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
@@ -87,7 +89,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) \
+        if _search_end(_REFERENCE, ("of", "from", "the", "to"), before) or _near_named(before) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
         elif abstract:
