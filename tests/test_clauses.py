@@ -320,6 +320,11 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
         ("Petrograd", "Lenin")]
 
 
+def test_talks_between_two_capitals_are_between_governments():
+    assert events("In 1944 Stalin arranged talks between Moscow and Helsinki.") == []
+    assert [e[0] for e in events("In 1944 Stalin travelled between Moscow and Helsinki.")] == ["Moscow", "Helsinki"]
+
+
 def test_a_road_named_by_where_it_leads_puts_no_one_there():
     assert [e[0] for e in events("In July 1941 Stalin stopped at Tsaritsyn on the road to Moscow.")] == ["Tsaritsyn"]
 

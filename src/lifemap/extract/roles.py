@@ -99,8 +99,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.NEGATED
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
-        elif links[id(m)].prep == "with" and _DEALINGS.search(text, max(a, m.start - 40), m.start):
-            role = Role.POLITY                     # "relations with Moscow", "a pact with Germany"
+        elif links[id(m)].prep in ("with", "between") and _DEALINGS.search(text, max(a, m.start - 40), m.start):
+            role = Role.POLITY                     # "relations with Moscow", "talks between Moscow and Helsinki"
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
@@ -122,7 +122,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
     return out
 
 
-_DEALINGS = re.compile(r"\b(?:" + "|".join(sorted(words("dealings"))) + r")\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_DEALINGS = re.compile(r"\b(?:" + "|".join(sorted(words("dealings"))) + r")\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                       r"(?:(?<=between\s)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
