@@ -320,6 +320,10 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
         ("Petrograd", "Lenin")]
 
 
+def test_a_home_in_a_region_is_there_not_a_polity():
+    assert [e[0] for e in events("In 1920 the family owned an estate in the Kuban.")] == ["Kuban"]
+
+
 def test_talks_between_two_capitals_are_between_governments():
     assert events("In 1944 Stalin arranged talks between Moscow and Helsinki.") == []
     assert [e[0] for e in events("In 1944 Stalin travelled between Moscow and Helsinki.")] == ["Moscow", "Helsinki"]

@@ -75,6 +75,8 @@ def is_big(m: Mention) -> bool:
 
 
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
+_DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
+    cottage residence""".split())
 
 
 def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict[int, Link]) -> dict[int, Role]:
@@ -220,8 +222,9 @@ def _acted_on(link: Link) -> bool:
     noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
     if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
                       or link.noun in words("happenings") or link.noun.lower() in words("sojourns")
-                      or link.noun.lower() in words("posts")):
-        return False                               # "forced the Polish troops back into Poland": people go there
+                      or link.noun.lower() in words("posts") or link.noun.lower() in _DWELLINGS):
+        return False                               # "forced the Polish troops back into Poland": people go there;
+        #                                            "an estate in the Kuban", "his dacha in Abkhazia": a home there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
 
