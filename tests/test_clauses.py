@@ -320,6 +320,12 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
         ("Petrograd", "Lenin")]
 
 
+def test_the_parts_or_areas_of_a_country_are_in_it():
+    found = events("In 1944 the Red Army fought in the northeastern areas of Yugoslavia.")
+    assert [e[:2] for e in found] == [("Yugoslavia", "Red Army")]
+    assert events("In 1944 the Red Army fought for the future of Yugoslavia.") == []
+
+
 def test_a_home_in_a_region_is_there_not_a_polity():
     assert [e[0] for e in events("In 1920 the family owned an estate in the Kuban.")] == ["Kuban"]
 
