@@ -320,6 +320,11 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
         ("Petrograd", "Lenin")]
 
 
+def test_one_who_anchors_or_witnesses_in_a_country_is_there():
+    assert [e[:2] for e in events("In 1920 the ship anchored with Stalin aboard in Finland.")] == [("Finland", "Stalin")]
+    assert [e[:2] for e in events("In 1920 Stalin witnessed the fighting in Finland.")] == [("Finland", "Stalin")]
+
+
 def test_the_parts_or_areas_of_a_country_are_in_it():
     found = events("In 1944 the Red Army fought in the northeastern areas of Yugoslavia.")
     assert [e[:2] for e in found] == [("Yugoslavia", "Red Army")]
