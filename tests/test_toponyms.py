@@ -191,6 +191,17 @@ def test_an_adverb_of_time_after_a_name_leaves_it_a_place(russian_places, fallba
     assert [m.text for m in found] == ["Kungur"]
 
 
+def test_a_village_no_gazetteer_holds_is_placed_near_the_town_the_narrative_stands_in(gazetteer, fallback):
+    text = "In 1887 he lived in Kazan. That summer he moved to the village of Zzyzxovka."
+    found = find_places(text, gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found] == [("Kazan", "curated"), ("Zzyzxovka", "context")]
+    assert (found[1].location.name, found[1].location.parent) == ("Zzyzxovka (placed near Kazan)", "kazan")
+    # never a town the text left, nor with no town before it
+    assert [m.text for m in find_places("In 1887 he left Kazan for the village of Zzyzxovka.", gazetteer,
+                                        fallback=fallback)] == ["Kazan"]
+    assert find_places("He moved to the village of Zzyzxovka.", gazetteer, fallback=fallback) == []
+
+
 def test_a_military_district_is_placed_at_its_headquarters(russian_places, fallback):
     found = find_places("In 1931 he served in the Kazan Military District.", russian_places, fallback=fallback)
     assert [(m.text, m.source, m.location.kind) for m in found] == [("Kazan Military District", "context", "region")]

@@ -787,6 +787,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
+        if best is None and not ranked and province is None and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start):
+            host = _town_before(text, out, start)  # "the village of Kokushkino": a village, whichever GeoNames lacks
+            if host is not None:
+                last = _placed_at(out, start, end, word, host, told="near")
+            continue
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
             continue
@@ -843,14 +848,16 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
     return None, 0.0
 
 
-def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place) -> Mention:
-    """A town no gazetteer holds, at the town it is said to lie near or the region it is said to lie in,
-    added to ``out``: the name as written stays, the point is the host's (the note says so). The host's
-    own mention right after it only said where it lies, and goes."""
+def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place, told: str = "") -> Mention:
+    """A town no gazetteer holds, at the town it is said to lie near or the region it is said to lie in
+    (``told`` "near": the town the narrative last stood in), added to ``out``: the name as written stays,
+    the point is the host's (the note says so). The host's own mention right after it only said where
+    it lies, and goes."""
     where = host.name.split(" (")[0]
-    place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed at {where})", "village", host.country,
-                  host.lat, host.lon, parent=host.id, coord_source=f"context:{host.id}",
-                  note=f"not in any gazetteer; placed at {where}, where the text says it lies")
+    said = "the last town the text named before it" if told else "where the text says it lies"
+    place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed {'near' if told else 'at'} {where})", "village",
+                  host.country, host.lat, host.lon, parent=host.id, coord_source=f"context:{host.id}",
+                  note=f"not in any gazetteer; placed at {where}, {said}")
     after = [f for f in out if f.start >= end]
     if after:
         nearest = min(after, key=lambda f: f.start)
@@ -859,6 +866,22 @@ def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place)
     mention = Mention(start, end, word, place.id, "context", 0.5, place, True)
     out.append(mention)
     return mention
+
+
+# "the village of", "his family's estate at": what follows is a settlement, known or not
+_A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|khutor)\s+"
+                              r"(?:of|at|in|near)\s+$")
+
+
+def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
+    """The town or region the narrative last named, in the paragraph and at most two sentences back."""
+    for f in reversed([f for f in found if f.end <= start][-8:]):
+        gap = text[f.end:start]
+        if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
+            return None
+        if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context":
+            return None if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) else f.location
+    return None
 
 
 def _nearest(records: list, town: Place, km: float):
