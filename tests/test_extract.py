@@ -563,6 +563,15 @@ def test_a_life_its_title_names_stays_theirs_however_often_stalin_is_named():
     assert find_subject(body).name == "Stalin"
 
 
+def test_a_chronologys_lines_are_no_headings_and_year_headings_stay_headings():
+    from lifemap.periods import of_events
+
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet officer.\n\n1899–1904: Party work\n\nHe lived in Baku in 1900."
+            "\n\n1905–1910: Exile\n\nHe was in Narym in 1906.\n\n1934: graduated from the academy\n")
+    frame = extract(text, progress=False)
+    assert [(p.label, p.span.label()) for p in of_events(frame)] == [("Party work", "1899–1904"), ("Exile", "1905–1910")]
+
+
 def test_a_chronology_pasted_between_paragraphs_is_the_subjects_life_line_by_line():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet officer.\n\nHe was a quiet man. He read a great deal. "
             "His life went as follows.\n\n1916 – served in Moscow\n1918 – commissar in Tsaritsyn\n"

@@ -196,7 +196,7 @@ _OPENERS = frozenset("""
 _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
                 "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 LIST_ITEM = re.compile(rf"[ \t]*(?:[-*•·][ \t]+|(?:(?:\d{{1,2}}[ \t]+)?(?:{_MONTH_NAMES})\.?[ \t]+)?"
-                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:[ \t]*[–—][ \t]*|[ \t]+-[ \t]+|[ \t]*:[ \t]*(?=[a-z])))")
+                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:(?:[ \t]*[–—][ \t]+|[ \t]+-[ \t]+)(?=[^\W\d])|[ \t]*:[ \t]*(?=[a-z])))")
 
 
 def _hard_wrapped(text: str) -> bool:

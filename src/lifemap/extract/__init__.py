@@ -35,7 +35,7 @@ from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
 from ..subject import Subject, find_subject, life_dates
 from ..files import open_regular, same_file
-from ..text import cut, read_pieces
+from ..text import LIST_ITEM, cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
 from . import clauses, dating, kinds, narrative as narrative_stage, roles
 from .actors import Actors
@@ -156,7 +156,9 @@ def _subject_of(text: str) -> Subject:
     if who.periods:
         return who
     lines = [line.strip() for line in text.splitlines() if 0 < len(line.strip()) < 120]
-    return replace(who, periods=tuple(from_headings([line for line in lines if line[-1] not in ".!?"])))
+    # (a chronology's line is no heading: "1934: graduated from the academy")
+    return replace(who, periods=tuple(from_headings([line for line in lines
+                                                     if line[-1] not in ".!?" and not LIST_ITEM.match(line)])))
 
 
 def _with_ids(events: list[Event], seen: Counter) -> list[Event]:
