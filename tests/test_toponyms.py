@@ -186,6 +186,11 @@ def test_what_one_tours_or_inspects_is_a_place(russian_places, fallback):
     assert [(m.text, m.location.kind) for m in found] == [("Belgium", "country"), ("Switzerland", "country")]
 
 
+def test_a_town_said_to_be_renamed_is_a_place_even_after_a_year(russian_places, fallback):
+    found = find_places("In 1948 Mariupol was renamed Zhdanov.", russian_places, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Mariupol", "UA")]
+
+
 def test_an_adverb_of_time_after_a_name_leaves_it_a_place(russian_places, fallback):
     found = find_places("In 1919 the Reds reached Kungur shortly before the Whites.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Kungur"]

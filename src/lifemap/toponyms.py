@@ -403,7 +403,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             # no name starts so: only a capitalised word after a cue may be one for the fallback
             # a word that opens a sentence is no name; one after a comma may go on a cued list
             if fallback is None or text[start - 1:start] != " " or not (
-                    text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ","):
+                    text[start - 2:start - 1].isalnum() or text[start - 2:start - 1] == ","):
                 continue
             if _continues_name(text, start):
                 continue
@@ -434,7 +434,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             # the whole run of capitalised words, for the fallback ("Novaya Uda", not "Uda" alone); uncued
             # ones only inside a sentence (the fallback takes those only if they name a large city)
             cued = fallback is not None and _cued(text, start, _before(found, cued_unknown))
-            inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalpha() or text[start - 2:start - 1] == ",")
+            inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalnum() or text[start - 2:start - 1] == ",")
             if fallback is not None and (cued or inside) and not _continues_name(text, start):
                 runs = _runs(text, start, capitalised=True)
                 unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
@@ -739,7 +739,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
-        uncued = not _cued(text, start, [last] if last else [])
+        uncued = not _cued(text, start, [last] if last else []) and not _RENAMED_AFTER.match(text, end)
         if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
@@ -868,6 +868,8 @@ def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place,
     return mention
 
 
+# "Mariupol was renamed Zhdanov": a place, whatever comes before it
+_RENAMED_AFTER = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:officially\s+|later\s+)?renamed\b")
 # "the village of", "his family's estate at": what follows is a settlement, known or not
 _A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|khutor)\s+"
                               r"(?:of|at|in|near)\s+$")
