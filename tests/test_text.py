@@ -117,6 +117,10 @@ def test_the_lines_of_a_chronology_are_sentences_of_their_own():
     # a heading with a colon is no line of a chronology
     assert split("1917–1918: Revolution and Civil War\nHe went to Moscow.") == [
         "1917–1918: Revolution and Civil War", "He went to Moscow."]
+    # a wrapped line that only begins with a year goes on its sentence
+    got = split("\n".join(lines[:7] + ["the settlement. He spent the years from 1912 to",
+                                         "1917 - the darkest of his life - in exile at Narym."]))
+    assert got[-1] == "He spent the years from 1912 to\n1917 - the darkest of his life - in exile at Narym."
 
 
 def test_spans_are_stripped_ordered_and_offsets_of_the_text():

@@ -191,12 +191,12 @@ _OPENERS = frozenset("""
 
 
 # A line of a list or a chronology, its own sentence however the text around it is wrapped: a bullet,
-# or a date and a dash ("1919 – fought at Omsk", "12 June 1941 — …") or a colon before small words
-# ("June 1941: commander of the Western Front"; "1917–1918: Revolution" is a heading).
+# or a date and a dash or a colon before a small word ("1919 – fought at Omsk", "June 1941: commander of
+# the Western Front"; "1917–1918: Revolution" and "1917 – Revolution in Petrograd" are headings).
 _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter")
 LIST_ITEM = re.compile(rf"[ \t]*(?:[-*•·][ \t]+|(?:(?:\d{{1,2}}[ \t]+)?(?:{_MONTH_NAMES})\.?[ \t]+)?"
-                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:(?:[ \t]*[–—][ \t]+|[ \t]+-[ \t]+)(?=[^\W\d])|[ \t]*:[ \t]*(?=[a-z])))")
+                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:[ \t]*[–—][ \t]+|[ \t]+-[ \t]+|[ \t]*:[ \t]*)(?=[a-z]))")
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -253,9 +253,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
     breaks = _WRAPPED_BREAK if wrapped else _LINE_BREAK
     pos = 0
     for para in breaks.finditer(text + "\n\n"):
+        if wrapped and para.group() == "\n" and not _list_starts_here(text, para.start()):
+            continue                                # a wrapped line that only begins with a year
         _split_paragraph(text, pos, min(para.start(), len(text)), spans)
         pos = para.end()
     return spans
+
+
+def _list_starts_here(text: str, at: int) -> bool:
+    """Whether a line of a list begins after the line break at ``at`` of a wrapped text: the line before
+    ends a sentence or is a line of the list itself ("…spent the years from 1912 to\\n1917 - the darkest of
+    his life - in exile" goes on)."""
+    before = text.rfind("\n", 0, at) + 1
+    line = text[before:at].rstrip()
+    return not line or line[-1] in ".:;!?" or LIST_ITEM.match(line) is not None
 
 
 _LINE_BREAK = re.compile(r"\n")

@@ -149,8 +149,9 @@ class Actors:
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
         """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
         item = LIST_ITEM.match(sentence)
-        if item is not None and self.about_subject and sentence[item.end():item.end() + 1].islower():
+        if item is not None and self.about_subject and _OWN_SUBJECT.match(sentence, item.end()) is None:
             return self.subject.name                   # a chronology's line: "1919 – fought at Omsk"
+        #                                                (not "1920 – his wife died in Kharkov")
         lo, hi = clauses.clause_around(sentence, pos)
         if clauses.is_lead(sentence, pos):
             lo, hi = clauses.PARTICIPLE_LEAD.match(sentence).end(), len(sentence)
@@ -410,6 +411,8 @@ _TO = frozenset("to into onto for towards toward via through across at in betwee
 # A journey named by a noun is made by the clause's subject: "began a honeymoon in Germany".
 _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
+# a line of a chronology that names its own subject: "his wife died …", "the Bolsheviks seized …"
+_OWN_SUBJECT = re.compile(r"(?:his|her|their|its|the|a|an|he|she|they|it|there|this|these)\b")
 _REFLEXIVES = frozenset("himself herself themselves".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
