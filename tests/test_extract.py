@@ -220,6 +220,11 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
             "from the Soviet Union in 1929.")
     frame = extract(text, progress=False)
     assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][0] == ("Kazakhstan", "1927-10")
+    # but not after "which" or "where" (what happened at the place), nor after an arrival
+    text = "In January 1896 Martov was arrested; he was later deported to Turukhansk, which he reached in May 1897."
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1897-05"]
+    text = "In 1919 Stalin was sent to Tsaritsyn, arriving in June."
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1919-06"]
     # a date after another verb is that verb's, after a participle too
     text = "From 1930 to 1945 Stalin represented Georgia in Moscow, becoming a full member in 1943."
     assert [(r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")] == [
@@ -258,10 +263,16 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [
         ("Vologda", "1912"), ("Achinsk", "1917"), ("Petrograd", "1917-04"), ("Razliv", "1917")]
-    # "after the war" is after the war the narrative stands in
+    # "after the war" is after the war the narrative stands in ("after the war began" is not)
     text = "In 1942 Stalin was in Kuibyshev. After the war he stayed in Sochi. He went to Tiflis."
     rows = extract(text, progress=False).to_dict("records")
     assert [r["date_start"] for r in rows] == ["1942", "1945", "1945"]
+    text = "In June 1941 Stalin was in Moscow. Soon after the war began, he was in Kuibyshev."
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1941-06", "1941-06"]
+    # a period before the narrative's date is a look back: it moves nothing
+    text = ("In 1935 Stalin was in Sochi. He had first seen Tiflis only after the October Revolution. "
+            "He stayed in Sochi.")
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1935", "1917", "1935"]
     # a period of one year dates its sentence and moves nothing either
     text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
     rows = extract(text, progress=False).to_dict("records")

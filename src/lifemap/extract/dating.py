@@ -227,7 +227,8 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
-_AFTER_THE_WAR = re.compile(r"\b(?i:after|following)\s+the\s+war\b(?!\s+(?:of|in|against|with|between)\b)")
+_AFTER_THE_WAR = re.compile(r"\b(?i:after|following)\s+the\s+war\b"
+                            r"(?!\s+(?:of|in|against|with|between|began|broke|started|erupted|had|was)\b)")
 # (each opens with a letter: quick)
 _PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolution|Days|ffair|utsch|ebellion|"
                           r"prising|utiny|evolt")
@@ -257,7 +258,11 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int,
         span = DateSpan(span.start, span.start, "year")
     elif m.group(3):
         span = DateSpan(span.end, span.end, "year")
-    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(m.group(2) or m.group(3))
+    # a period before the date the narrative stands at is a look back: it dates its sentence only ("In
+    # 1935 … He had joined the party after the October Revolution.")
+    back = context is not None and int(span.end[:4]) < int(context.span.start[:4])
+    return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(
+        m.group(2) or m.group(3)) and not back
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*")
@@ -466,7 +471,9 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$")
-_PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?[a-z]{3,}ing\b")   # ", becoming ambassador in 1943"
+_PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
+                         r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
+_ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
 
 
 def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
@@ -491,8 +498,11 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             later = step is not None and not _APPOSITION_GAP.fullmatch(narrative.text, end, step.start())
             # "sent to Kazakhstan and later expelled in 1929": the date is the later step's, not the exile's
             # "went back to Bern, then came home again in 1906": a date after another verb is its step's
-            verb = d.start >= end and (clauses.VERB.search(narrative.text, end, d.start) is not None
-                                       or _PARTICIPLE.search(narrative.text, end, d.start) is not None)
+            # (not after "where" or "which", what happened at the place: "Kiev, where he was arrested
+            # again in 1900"; nor after an arrival: "sent to Tsaritsyn, arriving in June")
+            verb = d.start >= end and _ABOUT_THE_PLACE.match(narrative.text, end) is None and (
+                clauses.VERB.search(narrative.text, end, d.start) is not None
+                or _PARTICIPLE.search(narrative.text, end, d.start) is not None)
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
                 options.date_later_cost if later else 0) + (options.date_other_verb_cost if verb else 0)
 
