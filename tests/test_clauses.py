@@ -325,6 +325,11 @@ def test_one_who_anchors_or_witnesses_in_a_country_is_there():
     assert [e[:2] for e in events("In 1920 Stalin witnessed the fighting in Finland.")] == [("Finland", "Stalin")]
 
 
+def test_a_person_one_travels_with_gives_no_kind():
+    assert events("In 1929 Stalin travelled to Sochi with his secretary.") == [("Sochi", "Stalin", "travel")]
+    assert events("In 1935 his book was published by a Tiflis publisher.") == []
+
+
 def test_the_parts_or_areas_of_a_country_are_in_it():
     found = events("In 1944 the Red Army fought in the northeastern areas of Yugoslavia.")
     assert [e[:2] for e in found] == [("Yugoslavia", "Red Army")]

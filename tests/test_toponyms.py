@@ -300,6 +300,12 @@ def test_soviet_cities_are_curated_under_the_names_of_their_time(gazetteer, fall
     assert [m.place for m in found if m.text == "Minsk"] == ["minsk"]
 
 
+def test_a_newspaper_or_a_publisher_of_a_city_is_no_visit_there(gazetteer):
+    for text in ("In 1930 he wrote for the New York Times in Moscow.",
+                 "In 1933 he met the New York Herald correspondent in Moscow."):
+        assert [m.text for m in find_places(text, gazetteer)] == ["Moscow"]
+
+
 def test_a_city_of_half_a_million_needs_no_cue(russian_places, fallback):
     # no reader mistakes Samara for anything else; a country or a town without a cue stays unread
     found = find_places("That winter he remembered Samara and its river.", russian_places, fallback=fallback)

@@ -101,7 +101,8 @@ _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Comm
 # What comes after a name and makes it something else's.
 # (a station is named after where its line goes; a treaty outlives the town it was signed in)
 _STATION = re.compile(r"^(?:['’]s)?[ -](?:(?:Railway\s+|Rail\s+)?(?:Station|Terminal|Line|Railway)|"
-                      r"Conventions?|Accords?|Protocols?|Agreement|Pact|Treaty)\b")
+                      r"Conventions?|Accords?|Protocols?|Agreement|Pact|Treaty|"
+                      r"Times|Herald|Tribune|Post|Gazette|Chronicle|Telegraph|Daily)\b")   # "the New York Times"
 _ADMIN = re.compile(r"^(?:['’]s)?[ -](?:Governorate|Province|Oblast|District|Region|Krai|Kray|"
                     r"Guberniya|Gubernia|Uezd|Uyezd|Okrug|County|Voivodeship|ASSR|SSR|"
                     r"governorate|province|oblast|guberniya)\b")       # ("Irkutsk province": written small)
@@ -1021,8 +1022,8 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
-    itself alone again instead too also only once still rather than due together soon shortly later afterwards
-    afterward briefly first twice""".split())
+    itself alone again instead too also only once still rather than due together soon shortly afterwards
+    afterward briefly""".split())
 # "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
 _ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
 
