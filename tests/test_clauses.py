@@ -293,6 +293,8 @@ def test_one_appointed_to_a_post_or_taking_command_there_is_there():
         "counter-revolutionary activities in Georgia.")]
     assert [e[:2] for e in events("In 1937 he took command of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
     assert [e[:2] for e in events("In 1918 he took charge of the Tsaritsyn garrison.")] == [("Tsaritsyn", "Stalin")]
+    # making someone do something is no post: "he made them confess in Moscow" was his doing there
+    assert [e[:2] for e in events("In 1938 Stalin made them confess in Moscow.")] == [("Moscow", "Stalin")]
 
 
 def test_a_failed_plan_leaves_the_next_clause_with_its_own_subject_real():
@@ -347,6 +349,8 @@ def test_talks_between_two_capitals_are_between_governments():
 
 def test_a_road_named_by_where_it_leads_puts_no_one_there():
     assert [e[0] for e in events("In July 1941 Stalin stopped at Tsaritsyn on the road to Moscow.")] == ["Tsaritsyn"]
+    # unless one travels along it
+    assert [e[0] for e in events("In 1942 Stalin travelled along the railway to Kuibyshev.")] == ["Kuibyshev"]
 
 
 def test_by_a_place_is_beside_it():
@@ -355,6 +359,8 @@ def test_by_a_place_is_beside_it():
 
 def test_one_who_inspects_a_region_is_there():
     assert [e[:2] for e in events("In 1930 Stalin inspected the Donbas.")] == [("Donbas", "Stalin")]
+    # not what he inspected that came from there
+    assert events("In 1933 Stalin inspected grain shipments from Ukraine.") == []
 
 
 def test_a_name_inside_an_of_phrase_is_not_the_clauses_subject():
@@ -365,6 +371,8 @@ def test_a_name_inside_an_of_phrase_is_not_the_clauses_subject():
 @pytest.mark.parametrize("group", ["armies", "riders", "sailors", "detachments"])
 def test_the_subjects_armed_men_take_a_town_without_him(group):
     assert [e[:2] for e in events(f"In July 1919 his {group} took Tsaritsyn.")] == [("Tsaritsyn", group)]
+    # with them, he is there
+    assert [e[:2] for e in events(f"In July 1919 with his {group} he took Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
 
 
 def test_troops_driven_into_a_country_are_there():

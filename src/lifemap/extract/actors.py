@@ -216,9 +216,8 @@ class Actors:
         if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big):
             return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"
         appointee = link.mover.split(" ", 1)[0] if link.verb in _APPOINTING and not link.passive else ""
-        if appointee and _is_mover(appointee) and link.prep in ("in", "at", "to", "for") and link.noun and (
-                link.mover.endswith(link.noun) or link.noun.lower() in lexicon("posts")) and \
-                link.noun in sentence[max(0, pos - 40):pos]:
+        if appointee and _is_mover(appointee) and link.prep in ("in", "at", "to", "for") and \
+                link.noun.lower() in lexicon("posts") and link.noun in sentence[max(0, pos - 40):pos]:
             # "Lenin appointed him commissar in Baku" (not "named him head …, tasked with activities in Russia")
             return self._mover(i, appointee, sentence, places)
         if who == mine and not present(link, big):
@@ -295,6 +294,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         kind = m.lastgroup
         found = m.group(kind).strip()
         s = lo + m.start(kind)
+        if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
+            continue                                   # "With his cavalry he raided Tambov": not the cavalry
         if kind == "group":
             mods = _GROUP_MODIFIERS.search(part, max(begin, m.start() - 60), m.start())
             if mods is not None and mods.start() < m.start():
@@ -311,6 +312,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         if (kind == "pron" and found in ("his", "His", "their", "Their", "her", "Her")) or (
                 kind == "name" and found.endswith(_POSSESSIVE)):
             group = _GROUP_AFTER.match(part, m.end())
+            if group is not None and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
+                skip_to = group.end()
+                continue                               # "With his cavalry he raided Tambov": not the cavalry
             if group is not None:
                 owner = _OWNER_AND.search(part, max(begin, m.start() - 40), m.start()) if kind == "pron" else None
                 if owner is not None:                  # "the tsar and his family": the tsar's, not the subject's
@@ -435,6 +439,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
+    if link.verb in lexicon("passing_verbs") and link.prep == "" and not link.noun:
+        return True                                    # "toured the Donbass", "inspected the Donbass"
     if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
         return link.prep in _AT or link.prep == "to"   # "military attaché in Germany", "appointed ambassador to Britain"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":

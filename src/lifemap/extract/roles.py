@@ -44,9 +44,10 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
-                        r"(?:of|from)\s+(?:the\s+)?$"
-                        # a road named by where it leads: "at Yartsevo on the road to Smolensk"
-                        r"|\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway|line)\s+to\s+$")
+                        r"(?:of|from)\s+(?:the\s+)?$")
+# A road named by where it leads, where no one goes along it: "at Yartsevo on the road to Smolensk" (not
+# "travelled along the railway to Kuibyshev")
+_ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway|line)\s+to\s+$")
 # A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
 # camp near Perm".
 # A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
@@ -92,7 +93,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _search_end(_REFERENCE, ("of", "from", "the", "to"), before) or _near_named(before) \
+        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) or (
+                _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
         elif abstract:
@@ -222,7 +224,10 @@ def _crossed(link: Link) -> bool:
 def _acted_on(link: Link) -> bool:
     """A region or country a decree, a policy or a thought is about, or that only qualifies a thing
     ("recognised Soviet republics in Estonia", "attack from Japan"): no event happens there. An event
-    noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan")."""
+    noun keeps it a scene ("ordered the deportation of the Chechens to Kazakhstan"), and so does a verb
+    of passing through that takes it for its object ("inspected the Donbass")."""
+    if _crossed(link):
+        return False
     if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
                       or link.noun in words("happenings") or link.noun.lower() in words("sojourns")
                       or link.noun.lower() in words("posts") or link.noun.lower() in _DWELLINGS):
