@@ -359,8 +359,9 @@ def test_by_a_place_is_beside_it():
 
 def test_one_who_inspects_a_region_is_there():
     assert [e[:2] for e in events("In 1930 Stalin inspected the Donbas.")] == [("Donbas", "Stalin")]
-    # not what he inspected that came from there
+    # not what he inspected that came from there; the defences of a town he inspected there
     assert events("In 1933 Stalin inspected grain shipments from Ukraine.") == []
+    assert [e[:2] for e in events("In 1943 Stalin inspected the defences of Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
 
 
 def test_a_name_inside_an_of_phrase_is_not_the_clauses_subject():

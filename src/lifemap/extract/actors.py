@@ -439,8 +439,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
-    if link.verb in lexicon("passing_verbs") and link.prep == "" and not link.noun:
-        return True                                    # "toured the Donbass", "inspected the Donbass"
+    if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and not big):
+        return True                                    # "toured the Donbass", "inspected the defences of Kursk"
     if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
         return link.prep in _AT or link.prep == "to"   # "military attaché in Germany", "appointed ambassador to Britain"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
