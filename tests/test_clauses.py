@@ -327,6 +327,10 @@ def test_one_who_anchors_or_witnesses_in_a_country_is_there():
     assert [e[:2] for e in events("In 1920 Stalin witnessed the fighting in Finland.")] == [("Finland", "Stalin")]
 
 
+def test_a_commissar_for_a_country_holds_the_post_there():
+    assert [e[:2] for e in events("In 1919 Stalin became a commissar for the Ukraine.")] == [("Ukraine", "Stalin")]
+
+
 def test_a_person_one_travels_with_gives_no_kind():
     assert events("In 1929 Stalin travelled to Sochi with his secretary.") == [("Sochi", "Stalin", "travel")]
     assert events("In 1935 his book was published by a Tiflis publisher.") == []

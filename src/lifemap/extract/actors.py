@@ -442,7 +442,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and not big):
         return True                                    # "toured the Donbass", "inspected the defences of Kursk"
     if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
-        return link.prep in _AT or link.prep == "to"   # "military attaché in Germany", "appointed ambassador to Britain"
+        return link.prep in _AT or link.prep in ("to", "for")   # "military attaché in Germany", "appointed
+        #                                                ambassador to Britain", "commissar for the Ukraine"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
         return True                                    # "took command of the Moscow Military District"
     if link.lead and not big and v not in ("rule", "abstract", "rename"):

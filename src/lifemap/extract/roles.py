@@ -112,6 +112,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY                     # "ending World War II in Europe"; not "sailed to the New World"
         elif is_big(m) and links[id(m)].prep == "of" and links[id(m)].noun.lower() in _PARTS and not abstract:
             role = Role.LOCATES                    # "operations in the northeastern areas of Yugoslavia"
+        elif is_big(m) and links[id(m)].prep == "for" and links[id(m)].noun.lower() in words("posts"):
+            role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
         elif is_big(m) and _theatre(text, m):
             role = Role.LOCATES                    # "chief of staff of the Southwestern Front": no polity
         elif is_big(m) and _acted_on(links[id(m)]):
