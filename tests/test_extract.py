@@ -590,6 +590,12 @@ def test_a_chronology_pasted_between_paragraphs_is_the_subjects_life_line_by_lin
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["actor"]) for r in rows] == [
         ("Moscow", "1916", "Ivan Petrov"), ("Tsaritsyn", "1918", "Ivan Petrov"), ("Omsk", "1919-06", "Ivan Petrov")]
+    # among the list's lines one whose step opens with a capital is a line too (a name there is the actor's)
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet officer.\n\n1943 – fought at Kursk\n"
+            "1944 – Operation Bagration; trapped German divisions at Bobruisk\n1922 – Lenin sent him to Tiflis\n")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["actor"]) for r in rows] == [
+        ("Kursk", "1943", "Ivan Petrov"), ("Bobruisk", "1944", "Ivan Petrov"), ("Tiflis", "1922", "Ivan Petrov")]
     # a line with its own subject is that subject's; a heading after a dash is no line of the list
     text = ("Ivan Petrov (1890 – 1950) was a Soviet officer.\n\n1916 – served in Moscow\n"
             "1920 – his wife died in Kharkov\n1917 – Revolution in Petrograd\n")

@@ -40,7 +40,20 @@ class Narrative:
 
 def read(text: str) -> Narrative:
     spans = sentences(text)
-    return Narrative(text, spans, _paragraphs(text, spans), [is_title(text[a:b]) for a, b in spans])
+    titles = [is_title(text[a:b]) for a, b in spans]
+    # among a chronology's lines, one whose step opens with a capital is a line too ("1944 – Operation
+    # Bagration; trapped German divisions at Bobruisk" between "1943 – fought at Kursk" and the next)
+    listed = [LIST_ITEM.match(text, a) is not None for a, _ in spans]
+    for order in (range(len(spans)), range(len(spans) - 1, -1, -1)):     # runs of them, either way
+        for i in order:
+            if not listed[i] and _CAPITAL_ITEM.match(text, spans[i][0]) and (
+                    i and listed[i - 1] or i + 1 < len(spans) and listed[i + 1]):
+                listed[i], titles[i] = True, False
+    return Narrative(text, spans, _paragraphs(text, spans), titles)
+
+
+# a line that opens with a date and a dash before a capital: a chronology's line among others, else a heading
+_CAPITAL_ITEM = re.compile(LIST_ITEM.pattern.replace("|[ \\t]*:[ \\t]*)(?=[a-z])", ")(?=[A-Z])"))
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:
