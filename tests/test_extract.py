@@ -109,6 +109,14 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     assert kinds["Moscow"][0] == "other"                       # shot at is not shot dead
 
 
+def test_a_life_has_one_birth_place():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet officer. Petrov was born in Tula in 1890. Petrov read.\n\n"
+            "Later Soviet books moved his birthplace to Kursk.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["kind"], r["summary"]) for r in rows] == [("Tula", "birth", "Born in Tula"),
+                                                                     ("Kursk", "other", "At Kursk")]
+
+
 def test_another_persons_death_is_not_the_subjects():
     text = ("Nadezhda Krupskaya (26 February 1869 – 27 February 1939) was a Russian revolutionary. Krupskaya "
             "was a teacher. Krupskaya married Lenin.\n\nShe nursed Lenin at Gorki until his death there on "

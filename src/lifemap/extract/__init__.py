@@ -266,7 +266,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
             done = b
     if bar is not None:
         bar.update(len(text) - done)
-    return _within_the_life(out, subject)
+    return _one_birth(_within_the_life(out, subject), subject)
 
 
 def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
@@ -291,6 +291,22 @@ def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subj
         return found
     return [(replace(e, actor="unknown", summary=kinds.with_actor(e.summary, "unknown", subject.name))
              if id(e) in outside else e, used) for e, used in found]
+
+
+def _one_birth(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
+    """A life has one birth: the first place the text gives the subject's birth at is it; a birth told
+    again elsewhere in another sentence ("Soviet biographies later moved his birthplace to Velikiye
+    Luki", "his birthplace Simbirsk became Ulyanovsk") is something said of that place, kind "other"."""
+    births = [e for e, _ in found if e.kind == "birth" and e.actor == subject.name]
+    if len({e.place for e in births}) < 2:
+        return found
+    first = births[0]
+    later = {id(e) for e in births if e.place != first.place and e.source.start != first.source.start}
+    if not later:
+        return found
+    return [(replace(e, kind="other", summary=kinds.summary("other", e.evidence.name if e.evidence else e.place,
+                                                            e.actor, subject.name))
+             if id(e) in later else e, used) for e, used in found]
 
 
 _ONE_OFF = frozenset(("birth", "death", "arrest", "escape", "exile", "deportation", "battle", "congress", "summit"))
