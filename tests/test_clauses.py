@@ -327,6 +327,11 @@ def test_one_who_anchors_or_witnesses_in_a_country_is_there():
     assert [e[:2] for e in events("In 1920 Stalin witnessed the fighting in Finland.")] == [("Finland", "Stalin")]
 
 
+def test_a_book_published_in_a_country_puts_no_author_there():
+    assert [e[:2] for e in events("In 1962 Stalin was allowed to publish one work in Finland.")] == [("Finland", "unknown")]
+    assert [e[:2] for e in events("In 1901 Stalin published a newspaper in Batum.")] == [("Batum", "Stalin")]
+
+
 def test_a_commissar_for_a_country_holds_the_post_there():
     assert [e[:2] for e in events("In 1919 Stalin became a commissar for the Ukraine.")] == [("Ukraine", "Stalin")]
 

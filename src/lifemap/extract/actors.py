@@ -443,6 +443,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     v = link.vclass
     if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and not big):
         return True                                    # "toured the Donbass", "inspected the defences of Kursk"
+    if big and link.verb in ("publish", "print"):
+        return False                                   # "allowed to publish one work in the Soviet Union": the book's
+        #                                                place, not his (a paper published in Baku is his town's)
     if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
         return link.prep in _AT or link.prep in ("to", "for")   # "military attaché in Germany", "appointed
         #                                                ambassador to Britain", "commissar for the Ukraine"
