@@ -327,6 +327,13 @@ def test_one_who_anchors_or_witnesses_in_a_country_is_there():
     assert [e[:2] for e in events("In 1920 Stalin witnessed the fighting in Finland.")] == [("Finland", "Stalin")]
 
 
+def test_a_city_after_a_year_opens_its_clause():
+    # "In 1945" is the date's: Moscow is the clause's subject, no place one is "in"
+    assert linked("In 1945 Moscow demanded reparations from Germany.", "Moscow").prep == "subject"
+    assert events("In 1945 Moscow demanded reparations from Germany.") == []
+    assert linked("In Moscow he demanded reparations.", "Moscow").prep == "in"
+
+
 def test_a_book_published_in_a_country_puts_no_author_there():
     assert [e[:2] for e in events("In 1962 Stalin was allowed to publish one work in Finland.")] == [("Finland", "unknown")]
     assert [e[:2] for e in events("In 1901 Stalin published a newspaper in Batum.")] == [("Batum", "Stalin")]

@@ -215,6 +215,9 @@ class Link:
 _start, _end = operator.attrgetter("start"), operator.attrgetter("end")
 
 
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
     from .tagger import T, is_passive
@@ -227,7 +230,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     last = after - 1
     k = min(bisect.bisect_left(tokens, start, first, after, key=_start), last)
     # The preposition: back over determiners, adjectives and "the small Siberian town of".
-    prep, j, steps = "", k - 1, 0
+    prep, j, steps, year = "", k - 1, 0, False
     while j >= first and steps < 6:
         t = tokens[j]
         if t.tag is T.PREP:
@@ -237,9 +240,12 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             prep = t.text.lower()
             break
         if t.tag in (T.DET, T.WORD, T.NUM, T.ADV) or (t.tag is T.NAME and steps < 2):
+            year = year or (t.tag is T.NUM and _YEAR.fullmatch(t.text) is not None)
             j, steps = j - 1, steps + 1
             continue
         break
+    if prep and year and j == first:
+        prep = ""                                  # "In 1945 Moscow demanded …": the date's "In", the city leads
     if not prep:
         prep = "" if j >= first and tokens[j].tag is T.VERB else "subject"
     # The verb: the nearest before the preposition; what stands between them up to the first
