@@ -334,6 +334,11 @@ def test_a_city_after_a_year_opens_its_clause():
     assert linked("In Moscow he demanded reparations.", "Moscow").prep == "in"
 
 
+def test_a_city_that_speaks_or_plots_is_its_government():
+    assert events("In 1937 the defendants confessed to plotting with Berlin.") == []
+    assert events("In 1940 Moscow warned Helsinki.") == []
+
+
 def test_a_book_published_in_a_country_puts_no_author_there():
     assert [e[:2] for e in events("In 1962 Stalin was allowed to publish one work in Finland.")] == [("Finland", "unknown")]
     assert [e[:2] for e in events("In 1901 Stalin published a newspaper in Batum.")] == [("Batum", "Stalin")]

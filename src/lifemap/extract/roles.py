@@ -106,6 +106,9 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.IRREALIS
         elif links[id(m)].prep in ("with", "between") and _DEALINGS.search(text, max(a, m.start - 40), m.start):
             role = Role.POLITY                     # "relations with Moscow", "talks between Moscow and Helsinki"
+        elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == "subject"
+              and not links[id(m)].passive and links[id(m)].vclass in ("abstract", "report", "rule")):
+            role = Role.POLITY                     # "Moscow protested", "Berlin refused": its government
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
