@@ -121,8 +121,9 @@ def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     tokens = [t.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in tokens]
     while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
-    if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned) for t in tokens):
-        return []
+    if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned and not (
+            k == len(tokens) - 1 and tokens[0].lower() in words("given_names"))) for k, t in enumerate(tokens)):
+        return []                                  # (a surname after a first name: "Stepan Shaumian")
     return tokens
 
 
@@ -154,6 +155,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Valerian Kuibyshev'
     >>> find_subject("Vladimir Antonov-Ovseenko (9 March 1883 – 10 February 1938) was a commander. He led.").name
     'Vladimir Antonov-Ovseenko'
+    >>> find_subject("Stepan Shaumian led the Baku Commune. Shaumian was shot. Shaumian is remembered.").name
+    'Stepan Shaumian'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
     """
