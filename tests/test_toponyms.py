@@ -99,6 +99,11 @@ def test_ships_newspapers_organisations_and_stations(gazetteer, text):
     assert places(text, gazetteer) == []
 
 
+def test_a_region_said_to_lie_in_a_larger_one_is_the_place(gazetteer):
+    found = find_places("In 1914 he was exiled to the Turukhansk region in Siberia.", gazetteer)
+    assert [m.text for m in found] == ["Turukhansk region"]
+
+
 def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
     assert places("The boy grew up in Georgia, in the small town of Gori.", gazetteer) == [("Gori", "gori")]
     assert places("Gori, then in the Tiflis Governorate, Russian Empire, grew slowly.",

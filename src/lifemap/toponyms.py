@@ -641,6 +641,9 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
 def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
     """Drop regions and countries that only locate a smaller place right next to them.
 
@@ -665,8 +668,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         elif b.location.parent and b.location.parent == a.place:
             drop.add(id(a))                        # "Baku's Bailov Prison"
             anchor = True
-        elif b.location.kind in _BIG and (anchor or a.location.kind in _SMALL):
-            drop.add(id(b))                        # b only says where a lies
+        elif b.location.kind in _BIG and (anchor or a.location.kind in _SMALL or (
+                a.location.kind == "region" and _IN_GAP.fullmatch(gap))):
+            drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
         elif a.location.kind in _BIG and b.location.kind in _SMALL:
             if id(a) not in drop:
