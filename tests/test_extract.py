@@ -611,6 +611,17 @@ def test_a_chronology_pasted_between_paragraphs_is_the_subjects_life_line_by_lin
     assert [(r["name"], r["actor"]) for r in rows] == [("Moscow", "Ivan Petrov"), ("Kharkov", "wife")]
 
 
+def test_a_life_titled_by_the_name_it_goes_by_is_theirs_and_he_is_them():
+    text = ("Kamo: The Bandit\n\nSimon Ter-Petrosian was born in 1882 in Gori, where Joseph Jughashvili, the "
+            "future Stalin, had been born a few years earlier. In 1901 he moved to Tiflis. Kamo robbed a bank "
+            "there. Kamo fled to Berlin. Kamo was arrested. Stalin praised Kamo. Stalin met Stalin's friends.")
+    frame = extract(text, progress=False)
+    subject = frame.attrs["subjects"][0]
+    assert (subject.name, "Kamo" in subject.aliases) == ("Simon Ter-Petrosian", True)
+    # "he" after a sentence whose subject is the text's subject is them, not a man named later in it
+    assert set(frame.loc[frame["name"] == "Tiflis", "actor"]) == {"Simon Ter-Petrosian"}
+
+
 def test_dates_joined_by_and_are_one_span():
     frame = extract("In 1936 and 1937 Stalin travelled to Sochi.", progress=False)
     r, = frame.to_dict("records")

@@ -172,6 +172,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         if tokens and ((n := _count(tokens[-1], text)) >= 3 or spanned and n >= 1):
             found, count, opened = tokens, n, spanned
             break
+    called = _title_name(text) if found is None else None
+    if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
+        found, count = called
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
     title = set(re.findall(r"[\w'’-]+", _title(text)))
     for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
@@ -196,10 +199,26 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     for m in _PSEUDONYMS.finditer(opening):
         others += _quoted_names(opening, m.end())
     others += _birth_names(opening)
+    if called is not None:
+        others.append(_title(text).split(":")[0].strip())
     name = " ".join(found)
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
     return Subject(name, name, aliases, (found[0],), _pronoun(text), born=born, died=died)
+
+
+def _title_name(text: str) -> tuple[list[str], int] | None:
+    """A life titled by the one name it goes by ("Kamo: The Bandit Who Served the Revolution"), used at
+    least three times, whose opening sentence gives the full name ("Simon Ter-Petrosian was born …"): the
+    full name, and how often the title's name is used."""
+    head = _title(text).split(":")[0].strip()
+    if not re.fullmatch(_NAME, head) or (n := _count(head, text)) < 3:
+        return None
+    body = text[text.find("\n") + 1:].lstrip()
+    first = body[:body.find(".") + 1 if "." in body else 300][:300]
+    m = _FULL.match(first)
+    tokens = _person(m.group(1).split()) if m is not None else []
+    return (tokens, n) if tokens and head not in tokens else None
 
 
 def _birth_names(opening: str) -> list[str]:

@@ -130,6 +130,9 @@ class Actors:
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
+            named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
+            if self.about_subject and he != hers and any(self.is_subject(w) for w in named):
+                return self.subject.name               # "Kamo was born in Gori, where Jughashvili had been born"
             for kind, words in reversed(self.subjects(j)):
                 if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
