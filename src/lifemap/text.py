@@ -195,8 +195,12 @@ _OPENERS = frozenset("""
 # the Western Front"; "1917–1918: Revolution" and "1917 – Revolution in Petrograd" are headings).
 _MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
                 "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter")
-LIST_ITEM = re.compile(rf"[ \t]*(?:[-*•·][ \t]+|(?:(?:\d{{1,2}}[ \t]+)?(?:{_MONTH_NAMES})\.?[ \t]+)?"
-                       rf"\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?(?:[ \t]*[–—][ \t]+|[ \t]+-[ \t]+|[ \t]*:[ \t]*)(?=[a-z]))")
+_ITEM_DATE = (rf"(?:(?:\d{{1,2}}[ \t]+)?(?:{_MONTH_NAMES})\.?[ \t]+)?\d{{4}}(?:[ \t]*[–—-][ \t]*\d{{2,4}})?")
+_ITEM_DASH = r"(?:[ \t]*[–—][ \t]+|[ \t]+-[ \t]+)"
+LIST_ITEM = re.compile(rf"[ \t]*(?:[-*•·][ \t]+|{_ITEM_DATE}(?:{_ITEM_DASH}|[ \t]*:[ \t]*)(?=[a-z]))")
+# The same with a capital after the dash: a chronology's line among others ("1944 – Operation Bagration;
+# trapped … at Bobruisk"), else a heading (lifemap.extract.narrative decides which)
+CAPITAL_ITEM = re.compile(rf"[ \t]*{_ITEM_DATE}{_ITEM_DASH}(?=[A-Z])")
 
 
 def _hard_wrapped(text: str) -> bool:

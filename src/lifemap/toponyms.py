@@ -882,12 +882,22 @@ _A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm
 
 def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
     """The town or region the narrative last named, in the paragraph and at most two sentences back."""
-    for f in reversed([f for f in found if f.end <= start][-8:]):
+    town = _named_before(text, [f for f in found if f.end <= start][-8:], start, ("city", "village", "region"),
+                         placed=False)
+    return town.location if town is not None else None
+
+
+def _named_before(text: str, before: list[Mention], start: int, kinds: tuple[str, ...], *,
+                  placed: bool = True) -> Mention | None:
+    """The last of ``before`` (mentions ending before ``start``, in order) of one of ``kinds`` (and, unless
+    ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most two sentences
+    back; None if there is none or the text left it ("left Moscow for the Mayo Clinic")."""
+    for f in reversed(before):
         gap = text[f.end:start]
         if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
             return None
-        if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context":
-            return None if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) else f.location
+        if f.location is not None and f.location.kind in kinds and (placed or f.source != "context"):
+            return None if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) else f
     return None
 
 
@@ -977,14 +987,7 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
             and _SITE_JOIN.fullmatch(text, end, after.start):
         town = after
     else:
-        for f in reversed(found[max(0, k - 8):k]):
-            gap = text[f.end:start]
-            if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
-                break
-            if f.location is not None and f.location.kind in _TOWNS:
-                if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) is None:
-                    town = f                       # not a town left behind: "left Moscow for the Mayo Clinic"
-                break
+        town = _named_before(text, found[max(0, k - 8):k], start, _TOWNS)
     if town is None or (town.location.kind == "site" and town.location.parent):
         return None                                # (a building inside a building is too far to guess)
     host = town.location

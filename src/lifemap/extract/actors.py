@@ -17,8 +17,7 @@ from typing import Callable
 
 from ..lexicon import sections, words as lexicon
 from ..subject import Subject
-from ..text import LIST_ITEM
-from .narrative import _CAPITAL_ITEM
+from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
 from .tagger import T, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
@@ -152,7 +151,7 @@ class Actors:
 
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
         """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
-        item = LIST_ITEM.match(sentence) or (_CAPITAL_ITEM.match(sentence) if not self.narrative.titles[i] else None)
+        item = LIST_ITEM.match(sentence) or (CAPITAL_ITEM.match(sentence) if not self.narrative.titles[i] else None)
         if item is not None and self.about_subject and _OWN_SUBJECT.match(sentence, item.end()) is None and not (
                 self.is_person([sentence[item.end():].split(" ", 1)[0]])):
             return self.subject.name                   # a chronology's line: "1919 – fought at Omsk"

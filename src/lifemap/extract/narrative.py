@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import LIST_ITEM, sentences
+from ..text import CAPITAL_ITEM, LIST_ITEM, sentences
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,10 @@ def read(text: str) -> Narrative:
     listed = [LIST_ITEM.match(text, a) is not None for a, _ in spans]
     for order in (range(len(spans)), range(len(spans) - 1, -1, -1)):     # runs of them, either way
         for i in order:
-            if not listed[i] and _CAPITAL_ITEM.match(text, spans[i][0]) and (
+            if not listed[i] and CAPITAL_ITEM.match(text, spans[i][0]) and (
                     i and listed[i - 1] or i + 1 < len(spans) and listed[i + 1]):
                 listed[i], titles[i] = True, False
     return Narrative(text, spans, _paragraphs(text, spans), titles)
-
-
-# a line that opens with a date and a dash before a capital: a chronology's line among others, else a heading
-_CAPITAL_ITEM = re.compile(LIST_ITEM.pattern.replace("|[ \\t]*:[ \\t]*)(?=[a-z])", ")(?=[A-Z])"))
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:

@@ -37,7 +37,8 @@ class Role(enum.Enum):
 
 # Words that give a region or country a locative role besides the cues of lifemap.toponyms.
 _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|occupying|occupation of|"
-                   r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|takeover of|annexation of|incorporation of|"
+                   r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|"
+                   r"takeover of|annexation of|incorporation of|"
                    r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
                      r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
@@ -52,7 +53,7 @@ _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway
 # camp near Perm".
 # A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
 # Moscow", "Sviyazhsk on the Volga river near Kazan" (see _near_named: not "He was born near", "stayed near")
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?P<word>[a-z]+))){0,2},?\s+(?:near|outside|close\s+to)\s+"
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to)\s+"
                          r"(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 # "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris";
@@ -198,8 +199,9 @@ def _front_of(text: str, previous: Mention, m: Mention) -> bool:
 
 
 def _near_named(before: str) -> bool:
-    """A name right before "near" that the place after it only locates; its last small word, if any, is
-    no verb of the subject's ("He was born near Cherkasy", "Stalin often stayed near Sochi" are theirs)."""
+    """A name right before "near" that the place after it only locates; none of its small words is a verb
+    of the subject's or a pronoun ("He was born near Cherkasy", "Stalin often stayed near Sochi", "the
+    Germans captured him near Lomza" are theirs)."""
     m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the"), before)
     if not m:
         return False
