@@ -183,8 +183,12 @@ def test_carried_dates_and_the_period_that_holds_them():
     assert (krasnoyarsk["date_start"], krasnoyarsk["date_end"], krasnoyarsk["precision"], krasnoyarsk["carried"]) == (
         "1916-12", "1917-02", "season", True)           # a new paragraph: the winter, not "December"
     baku = rows(frame, "baku")
-    # the day is the arrival's; the next sentences share its month (a day carried is never a day)
-    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07", "1905-07"]
+    # the day is the arrival's; the next sentences are dated by its year (a day carried is never a day,
+    # and the annotated texts date the events told after it by the year)
+    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905", "1905"]
+    # "that day" keeps it
+    baku = rows(extract("On 12 July 1905 they reached Baku. That day they rested in Baku.", progress=False), "baku")
+    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07-12"]
 
 
 def test_a_month_without_a_year_takes_the_narratives_year_inside_a_frame_of_years():
@@ -290,7 +294,7 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
 def test_a_birth_day_is_not_carried_to_the_school_years():
     frame = extract("Stalin was born in Gori on 18 December 1878. He went to the church school in Gori.",
                     progress=False)
-    assert [r["date_start"] for r in frame.to_dict("records")] == ["1878-12-18", "1878-12"]
+    assert [r["date_start"] for r in frame.to_dict("records")] == ["1878-12-18", "1878"]
 
 
 AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. Petrov read a great deal. "

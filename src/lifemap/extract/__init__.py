@@ -376,7 +376,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         span = None
         if choice.date is not None:
             span = dating.gregorian(choice.date.span, periods, place.country)
-            if choice.widen:
+            for _ in range(choice.widen):
                 span = dating.widen(span)
         head = heads.get(id(m))       # "between Zagreb, Ljubljana and Vienna": the one who went to Zagreb
         if id(m) in realised:

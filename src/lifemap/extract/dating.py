@@ -12,9 +12,9 @@ War"), which dates its own sentence only. The period that holds it ("the winter 
 (a date in brackets right after the place is the place's: "Germany (1918–1923)"). Without one: the
 next sentence's, if it tells the same event ("He was born in Gori. His birth fell on 21 December
 1879."); else the narrative's date, carried: as written within ``carry_sentences`` sentences of the
-same paragraph (a day as its month: the day belongs to the event told on it; as written after
+same paragraph (a day as its year: the day belongs to the event told on it; as written after
 "that day"), else widened to the period that holds it or one step less
-precise (a day becomes its month, a month its year); none after ``stale_paragraphs`` paragraphs
+precise (a month becomes its year); none after ``stale_paragraphs`` paragraphs
 without a date, or when it was a decade named in another paragraph.
 
 **Ages.** In a text about someone whose birth it gives (the opening's lifespan, else the first sentence
@@ -79,11 +79,12 @@ class NarrativeDate:
 
 @dataclass(frozen=True)
 class DateChoice:
-    """An event's date: the expression it came from (or None), how it was found, and whether to widen it."""
+    """An event's date: the expression it came from (or None), how it was found, and by how many steps
+    to widen it (a day to its month, a month to its year)."""
 
     date: NarrativeDate | None
     how: How
-    widen: bool = False
+    widen: int = 0
 
 
 @dataclass
@@ -515,10 +516,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             return DateChoice(context, How.CARRIED)
         if (context is not None and not same_clause(best) and best.start > end
                 and _LATER.search(narrative.text, best.start, best.end)):
-            return DateChoice(context, How.CARRIED)     # "went to Sochi; a year later he returned": before it
+            return _carried(context)                    # "went to Sochi; a year later he returned": before it
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
-            return DateChoice(context, How.CARRIED)     # "Held in Batumi Prison, in 1903 he was sentenced"
+            return _carried(context)                    # "Held in Batumi Prison, in 1903 he was sentenced"
         return DateChoice(best, How.OWN)
     nxt = _next_sentence_date(narrative, line, i, same_event_next)
     if nxt is not None:
@@ -531,12 +532,18 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     if ANAPHORA.search(sentence):
         return DateChoice(context, How.CARRIED)          # "that day", "the same month"
     if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
-        # a day belongs to the event told on it; the next sentence's event shares at most its month
-        return DateChoice(context, How.CARRIED, widen=context.span.precision == "day")
+        return _carried(context)
     frame = line.frames[i]
     if frame is not None:
         return DateChoice(frame, How.CARRIED)
-    return DateChoice(context, How.CARRIED, widen=True)
+    return _carried(context, steps=1)
+
+
+def _carried(context: NarrativeDate, steps: int = 0) -> DateChoice:
+    """The narrative's date for an event of a later sentence, ``steps`` less precise; a day only as its
+    year: it belongs to the event told on it, and the next one may fall a week or a month later (the
+    annotated texts date them by the year). "That day" and "the same month" keep it (see ``ANAPHORA``)."""
+    return DateChoice(context, How.CARRIED, widen=2 if context.span.precision == "day" else steps)
 
 
 # A date right after the place, over the rest of its name: "the Yalta Conference in February 1945" is
@@ -551,6 +558,7 @@ _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:aroun
 
 
 _WHEN = re.compile(r",?\s+when\s+[^.;,]*")
+
 
 
 def _when_after(text: str, start: int, d: NarrativeDate) -> bool:
