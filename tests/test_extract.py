@@ -708,3 +708,8 @@ def test_the_names_the_opening_gives_the_subject_are_theirs():
             "Kozlov was born in Baku. In 1919 Serov went to Tiflis.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["actor"]) for r in rows] == [("Baku", "Ivan Serov"), ("Tiflis", "Ivan Serov")]
+
+
+def test_a_year_and_again_another_is_one_span():
+    r, = extract("In 1903 and again in 1904 Petrov lectured in Vienna.", progress=False).to_dict("records")
+    assert (r["date_start"], r["date_end"]) == ("1903", "1904")

@@ -519,3 +519,12 @@ def test_the_next_month_of_a_name_is_its_first_coming_after_the_date_in_force():
     assert month("The following October he was back.", DateSpan("1917-06", "1917-06", "month")) == [("1917-10", "1917-10")]
     # after a bare year which January is meant is not said
     assert month("The next January he went to London.", DateSpan("1935", "1935", "year")) == []
+
+
+def test_a_span_of_a_few_years_before_a_counts_word_is_a_period_and_a_range_of_counts_no_year():
+    # "killed" after a number makes it a count ("1500 killed"), but not after a span of a few years
+    assert [(d.span.start, d.span.end) for d in find_dates("The famine of 1946–1947 killed a million.")] == [
+        ("1946", "1947")]
+    # a range of counts gives no year at all (its first number had been read as one)
+    assert find_dates("There were 1500–2000 killed.") == []
+    assert find_dates("Some 1200–1250 men held the bridge.") == []

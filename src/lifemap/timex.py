@@ -458,6 +458,7 @@ _ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Av
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
 _DIGIT_STOP = re.compile(r"[0-9][.,]$")
 _STOP_DIGIT = re.compile(r"[.,][0-9]")
+_DASH_DIGIT = re.compile(r"\s*[-–—‒]\s*[0-9]")
 
 
 def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
@@ -465,6 +466,8 @@ def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
     before, after = text[max(0, start - 12):start], text[end:end + 24]
     if _DIGIT_STOP.search(before) or _STOP_DIGIT.match(after):
         return True  # "1,1917", "1917,000", "3.1917"
+    if _DASH_DIGIT.match(after):
+        return True  # the start of a range that is no span of years: "1500–2000 killed"
     if before.endswith("[") and after.startswith("]"):
         return True  # a citation mark "[1917]"
     if _REFERENCE_BEFORE.search(before):
@@ -564,7 +567,9 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
     if kind == "years":
         sy = f.int("sy")
         ey = f.int("ey") if f["ey"] else sy // 100 * 100 + int(f["eyy"])
-        if _is_a_number(text, *body, (f["cue"] or "").lower()):
+        # a span of a few years is a period even before a count's word ("the famine of 1946–1947 killed a
+        # million"); a wider one may be a count ("1500–2000 killed")
+        if _is_a_number(text, *body, "in" if 0 < ey - sy <= 30 else (f["cue"] or "").lower()):
             raise _Reject
         span = DateSpan(_iso(sy), _iso(ey), "year")
         return [(*body, span, False)], (ey, span)

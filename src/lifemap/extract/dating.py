@@ -266,7 +266,7 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int,
         m.group(2) or m.group(3)) and not back
 
 
-_AND = re.compile(r"\s*(?:and|&)\s*")
+_AND = re.compile(r"\s*(?:and|&)\s*(?:again\s+(?:in\s+)?)?")
 
 
 def _coordinated(found: list[NarrativeDate], text: str) -> list[NarrativeDate]:
