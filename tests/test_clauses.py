@@ -801,3 +801,73 @@ def test_a_town_one_deals_with_stands_for_its_government():
 
 def test_what_one_crosses_is_a_way_not_someone_moved():
     assert [e[:2] for e in events("In 1921 Stalin crossed the Dniester into Romania.")] == [("Romania", "Stalin")]
+
+
+def test_a_pronoun_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
+    # after "and", or after a leading "When …" with no comma: "he" is the one who fled, not the army
+    assert ("Vienna", "Stalin") in [e[:2] for e in events("In 1925 the Red Army occupied Kiev and he fled to Vienna.")]
+    assert ("Vienna", "Stalin") in [e[:2] for e in events("When the German army reached Kiev in 1925 he fled to Vienna.")]
+    assert ("Kiev", "Red Army") in [e[:2] for e in events("In 1925 the Red Army occupied Kiev and he fled to Vienna.")]
+    # "his wife and he" is one subject
+    assert [e[:2] for e in events("In 1925 his wife and he moved to Kiev.")] == [("Kiev", "Stalin")]
+
+
+def test_a_town_a_named_place_lies_near_or_on_the_edge_of_only_locates_it():
+    assert [e[0] for e in events("In August 1943 he visited Zubalovo, a village near Rzhev.")] == ["Zubalovo"]
+    assert [e[0] for e in events("In 1947 he moved to Kuntsevo, on the western edge of Moscow.")] == ["Kuntsevo"]
+    assert [e[0] for e in events("In 1947 he lived on the outskirts of Moscow.")] == ["Moscow"]
+
+
+def test_a_town_opening_its_clause_with_a_verb_of_its_government_is_no_stop():
+    for sentence in ("In May 1949 Moscow lifted the blockade.", "In 1946 Helsinki protested.",
+                     "In 1939 Berlin and London followed the quarrel closely.",
+                     "Later, Washington protested the coup."):
+        assert events(sentence) == [], sentence
+    # what befell the town itself, or a town acted on, is an event there
+    assert [e[0] for e in events("In 1941 Kiev fell to the Germans.")] == ["Kiev"]
+    assert [e[0] for e in events("In 1920 Odessa welcomed Stalin.")] == ["Odessa"]
+    assert [e[0] for e in events("In 1941 the Red Army retook Kiev.")] == ["Kiev"]
+
+
+def test_fighting_across_or_around_a_place_or_leading_troops_into_it_puts_the_fighter_there():
+    assert [e[:2] for e in events("In 1918 he fought across the Urals.")] == [("Urals", "Stalin")]
+    assert [e[:2] for e in events("In 1919 he took part in the battles around Voronezh.")] == [("Voronezh", "Stalin")]
+    assert [e[:2] for e in events("In 1918 he led the Red Army into Ekaterinodar.")] == [("Ekaterinodar", "Stalin")]
+
+
+def test_a_place_people_or_things_came_from_is_no_event_of_the_sentence():
+    assert [e[0] for e in events("In 1935 the manoeuvres at Kiev were watched by observers from France.")] == ["Kiev"]
+    assert events("In 1940 Stalin ignored warnings from London.") == []
+    assert events("In 1920 he received a letter from Vienna.") == []
+    # a verb of going or staying keeps it ("graduated from", "returned from")
+    assert [e[0] for e in events("In 1920 he returned from Vienna.")] == ["Vienna"]
+    assert [e[0] for e in events("In 1899 he graduated as a doctor from the Tiflis Seminary.")] == ["Tiflis Seminary"]
+
+
+def test_a_list_after_from_is_of_origins():
+    found = events("In 1920 the soldiers sailed from Sevastopol, Yalta and Kerch to Constantinople.")
+    assert [e[0] for e in found] == ["Constantinople"]
+
+
+def test_a_group_word_before_a_noun_or_after_his_and_an_article_is_no_actor():
+    found = events("While on holiday at a government dacha in Sochi, he was arrested in 1938.")
+    assert [e[:2] for e in found] == [("Sochi", "Stalin")]
+    found = events("Under his command the army defeated the Whites at Kazan in October 1922.")
+    assert [e[:2] for e in found] == [("Kazan", "Stalin")]
+    # a group that acts is still one
+    assert [e[:2] for e in events("In 1920 the police arrested Kamenev in Baku.")] == [("Baku", "Kamenev")]
+
+
+def test_a_leading_phrase_holds_no_possessive_subject_and_its_verb():
+    # "In autumn 1929 his forces invaded Manchuria," is a clause, not a leading phrase: its subject acts on
+    found = events("In autumn 1929 his forces invaded Manchuria, defeated the Chinese troops at Kazan, and took Baku.")
+    assert {e[1] for e in found} == {"forces"}
+
+
+def test_an_adverb_between_be_and_the_place_and_a_new_predicate_after_a_plan():
+    assert [e[:2] for e in events("In 1921 he was still in France.")] == [("France", "Stalin")]
+    # a plan makes unreal its own predicate, not the next one ("and personally led", ", travelling")
+    assert [e[0] for e in events("He planned the raids and personally led them to Riga in 1915.")] == ["Riga"]
+    assert [e[0] for e in events("In 1926 he drew up the plan of the campaign, travelling with the army to Kazan.")] == [
+        "Kazan"]
+    assert events("In 1942 Churchill told him that there would be no second front in France.") == []

@@ -352,7 +352,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 
     guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options)
                for m in kept}
-    origins = [m for m in kept if roles.is_origin(text, sentence, a, m)]
+    origins: list[Mention] = []
+    for n, m in enumerate(kept):
+        # (a list after "from" is of origins: "from Sevastopol, Yalta and Kerch to Constantinople")
+        if roles.is_origin(text, sentence, a, m) or (
+                n and origins and origins[-1] is kept[n - 1] and roles.continues_list(text, kept[n - 1], m)):
+            origins.append(m)
 
     def same_event_next(k: int) -> bool:
         # one-off events only: two sentences of studies or work may tell two of them

@@ -33,8 +33,9 @@ _SUBJECT = re.compile(
     r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
 _GROUP_WORDS = lexicon("groups")
-# A group after "his" or "Lenin's", over words that are no preposition: "his regime", not "orders to troops".
-_GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against)\b)[\w-]+\s+){0,2}?(?:"
+# A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
+# troops", "his command the army".
+_GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"
                           + _GROUPS + r")\b")
 # The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
 _GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
@@ -300,6 +301,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
+        if kind == "group" and _A_BEFORE.search(part, max(0, m.start() - 4), m.start()) and _modifies_a_noun(
+                part, m.end()):
+            continue                                   # "at a government dacha in Sochi, he": a dacha's kind
         if kind == "group":
             mods = _GROUP_MODIFIERS.search(part, max(begin, m.start() - 60), m.start())
             if mods is not None and mods.start() < m.start():
@@ -370,6 +374,24 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     return None
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+# words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"
+_AFTER_A_GROUP = frozenset("""was were is are had has have would could did and or of in at to on from for with by
+    who which that whom whose then also soon later still now again there here themselves itself""".split())
+
+
+def _modifies_a_noun(part: str, end: int) -> bool:
+    """A group word (after "a" or "an") right before a noun only says what kind of thing that is: "a
+    government dacha", "an army hospital" (not "an army marched", "a government was formed")."""
+    m = _NEXT_WORD.match(part, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _AFTER_A_GROUP and word not in verbs() and clauses.VERB.fullmatch(word) is None \
+        and not word.endswith("ly") and word not in _GROUP_WORDS
+
+
 def _inverted_subject(sentence: str, actors: Actors):
     """"Chief among them were Kamenev, Stalin and Muranov": people named right after the verb."""
     m = re.match(r"^[A-Z][^,;]{0,40}?\b(?:were|was)\s+((?:[A-Z][\w'’-]+(?:\s+|,\s*|\s+and\s+))+)", sentence + " ")
@@ -433,7 +455,7 @@ def _is_mover(words: str) -> bool:
         return False
     last = words.split()[-1]
     return last[0].isupper() or last.lower() in _MOVERS or last in _GROUP_WORDS
-_AT = frozenset("in at near inside within on outside of beside".split())
+_AT = frozenset("in at near inside within on outside of beside around".split())
 
 
 def present(link: Link, big: bool, *, moved: bool = False) -> bool:
@@ -468,7 +490,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
             link.prep == "by" and not big)             # "buried by the Kremlin Wall": beside it, no agent
     if v in ("combat", "create"):
         # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
-        return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout"))
+        return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout", "across", "along", "around"))
     if v == "rule":
         return not big and link.prep in ("at", "in")   # "gave lectures at Sverdlov University", "signed it in
         #                                                Brest-Litovsk"; not "decreed collectivisation in Ukraine"

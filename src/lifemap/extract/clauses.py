@@ -54,7 +54,8 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s(?![^,;]*\b(?:was|were|had|has|is|are|went|[a-z]{2,}ed)\b))|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
-_CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b")
+_CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b"
+                            r"|\b(?:his|her|their|its)\s+[a-z]+\s+[a-z]{3,}ed\b(?!\s+by\b)")   # "his forces invaded"
 # What goes on the predicate before the comma, so that no leading phrase ended there.
 _COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s+)?[a-z]+\b(?<!\bhe)(?<!\bshe)"
                           r"(?<!\bthey)(?<!\bthe)")
@@ -79,7 +80,32 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
+    out += _own_subjects(sentence, lead is not None)
     return tuple(sorted(out))
+
+
+# A pronoun and its verb after a predicate: a clause with a subject of its own ("the Red Army occupied Kiev
+# and he fled to Lisbon", "When the German army reached Paris he fled to Lisbon", no comma between).
+_PRONOUN_VERB = re.compile(r"(?:a(?<!\wa)nd\s+|(?<=[a-z0-9] ))(?:he|she|they)\s+"
+                           r"(?:(?:also|then|later|soon|again|finally|eventually|quickly|secretly)\s+)?(?=[a-z])")
+_SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If)\s")
+
+
+def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
+    """Where a pronoun opens a clause of its own after a predicate without a comma: after "and", or after a
+    leading subordinate clause ("When …"). The pronoun must be followed by a verb, and a verb must come
+    before it ("Kamenev and he returned" is one subject)."""
+    if "he " not in sentence and "they " not in sentence:
+        return []
+    out = []
+    subordinate = not led and _SUBORDINATOR.match(sentence) is not None
+    for m in _PRONOUN_VERB.finditer(sentence):
+        if not m.group().startswith("and") and not (subordinate and not out):
+            continue
+        if VERB.match(sentence, m.end()) is None or VERB.search(sentence, 0, m.start()) is None:
+            continue
+        out.append((m.start(), m.start() + (3 if m.group().startswith("and") else 0)))
+    return out
 
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
@@ -286,6 +312,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass = "stay"                            # "he was then in Iceland"
     elif verb is not None and verb.lemma in ("accompany", "follow", "join") and mover:
         mover = ""                                 # "accompanied Lenin to Zimmerwald": both went, the subject too
+    elif verb is not None and verb.lemma == "lead" and prep in ("to", "into"):
+        vclass, mover = "motion", ""               # "led the Volunteer Army into Ekaterinodar": he went with it
     elif verb is not None and prep in ("to", "into") and (verb.lemma == "call" or (
             j - 1 >= first and tokens[j - 1].text.lower() == "back")):
         vclass = "sending"                         # "was called to Moscow", "was allowed back to Moscow"
@@ -303,10 +331,16 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # transferred to Maribor" — the transfer happened.
     start_at = first
     for n in range(first, until):
-        if tokens[n].tag is T.CONJ and n + 1 <= until and (tokens[n + 1].tag in (T.AUX, T.VERB) or (
-                # "his plan failed and he moved to Kazan": a clause of its own, its own subject
-                tokens[n + 1].tag in (T.PRON, T.NAME) and n + 2 <= until and tokens[n + 2].tag in (T.AUX, T.VERB))):
-            start_at = n + 1
+        if tokens[n].tag is T.CONJ and n + 1 <= until:
+            k = n + 1
+            while k < until and tokens[k].tag is T.ADV:
+                k += 1                             # "planned the minefields and personally led raids to Danzig"
+            if tokens[k].tag in (T.AUX, T.VERB) or (
+                    # "his plan failed and he moved to Kazan": a clause of its own, its own subject
+                    tokens[k].tag in (T.PRON, T.NAME) and k + 1 <= until and tokens[k + 1].tag in (T.AUX, T.VERB)):
+                start_at = n + 1
+        elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing":
+            start_at = n + 1                       # "drew up the plan of the campaign, travelling with the army to Wuhan"
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
     if opened and start >= opened:

@@ -14,13 +14,14 @@ of the group that moves ("the Bolsheviks in Achinsk made their way to Moscow") i
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from ..lexicon import words
 from ..toponyms import Mention
 from . import clauses, kinds
 from .clauses import Link
-from .tagger import verbs
+from .tagger import inflected, verbs
 
 
 class Role(enum.Enum):
@@ -53,13 +54,15 @@ _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway
 # camp near Perm".
 # A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
 # Moscow", "Sviyazhsk on the Volga river near Kazan" (see _near_named: not "He was born near", "stayed near")
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to)\s+"
-                         r"(?:the\s+)?$")
+# (over an apposition: "Khoroshevo, a village near Rzhev"), or on its edge: "Kuntsevo, on the western edge of
+# Moscow", "a conference at Samobor on the outskirts of Zagreb"
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to"
+                         r"|on\s+the\s+(?:[a-z]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
-# "never went to", and what was done instead: "rather than returning to Ems", "without going to Paris";
-# "staying out of Spain"
-_NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t)|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)"
-                      r"\s+(?:\w+\s+){0,3}$"
+# "never went to", "there would be no second front in France", and what was done instead: "rather than
+# returning to Ems", "without going to Paris"; "staying out of Spain"
+_NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|would\s+be|will\s+be)\s+no)"
+                      r"|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)\s+(?:\w+\s+){0,3}$"
                       r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$")
 # What was done instead, to the end of its phrase: "besieged Lvov instead of turning north to help the
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
@@ -94,7 +97,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) or (
+        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) or _from_of_a_noun(
+                before, links[id(m)]) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
@@ -110,6 +114,9 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == "subject"
               and not links[id(m)].passive and links[id(m)].vclass in ("abstract", "report", "rule")):
             role = Role.POLITY                     # "Moscow protested", "Berlin refused": its government
+        elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == "subject"
+              and not links[id(m)].passive and _governs(text, a + lo, m)):
+            role = Role.POLITY                     # "In May 1949 Moscow lifted the blockade": its government
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
@@ -138,6 +145,38 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
 _DEALINGS = re.compile(r"\b(?:" + "|".join(sorted(words("dealings"))) + r")\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?<=between\s)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+# Towns named together as a clause's subject, then the verb (over an adverb): "Vienna and Constantinople
+# complained"; before the first of them in the clause, at most a leading time ("In May 1949 ", "Later, ").
+_TOWNS_THEN_VERB = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+"
+                              r"(?:(?:also|then|soon|quickly|again|still|immediately|finally|promptly|formally|"
+                              r"officially|openly|repeatedly)\s+)?([a-z]+)\b")
+_TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|day|spring|summer|autumn|winter|then|later|"
+                           r"soon|meanwhile|however|instead)\s*,?\s+|(?:Then|Later|Soon|Meanwhile|However|Instead|"
+                           r"But|And|Yet),?\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+))*")
+
+
+_AUXILIARIES = frozenset("was were is are had has have did does could would should might must will can shall".split())
+
+
+@functools.cache
+def _town_fates() -> frozenset[str]:
+    return frozenset(form for line in words("town_fates") for form in inflected(line))
+
+
+def _governs(text: str, clause_start: int, m: Mention) -> bool:
+    """A town that opens its clause as the subject of a verb in the past or the present, other than one of
+    what befell the town itself (``town_fates``): "Moscow lifted the blockade", "Washington protested",
+    "Vienna and Constantinople complained" (not "Kiev fell", "the Red Army retook Kiev")."""
+    after = _TOWNS_THEN_VERB.match(text, m.end)
+    if after is None or after.group(1) in _town_fates():
+        return False
+    known = verbs().get(after.group(1))
+    if not (known[2] in ("past", "s") if known else clauses.VERB.fullmatch(after.group(1))) or \
+            after.group(1) in _AUXILIARIES:
+        return False                               # "Moscow lifted", "Washington protests"; not "Moscow metro",
+    return _TOWNS_BEFORE.fullmatch(text, clause_start, m.start) is not None   # nor "Moscow was the capital"
 
 
 def _power_of(text: str, end: int) -> bool:
@@ -202,17 +241,39 @@ def _near_named(before: str) -> bool:
     """A name right before "near" that the place after it only locates; none of its small words is a verb
     of the subject's or a pronoun ("He was born near Cherkasy", "Stalin often stayed near Sochi", "the
     Germans captured him near Lomza" are theirs)."""
-    m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the"), before)
+    m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the", "of"), before)
     if not m:
         return False
     _, *rest = m.group().split()
     # no verb of the subject's among its small words ("the Germans captured him near Lomza")
     return not any(w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
-                   for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the"))
+                   for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
 
 
 _NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
     it us me""".split())
+
+
+_WORD_FROM = re.compile(r"\b([a-z]+)\s+from\s+(?:the\s+)?$")
+# nouns of a move away (beside lifemap.extract.kinds' words of travel, escape, exile): "his removal from
+# Hispaniola", "the withdrawal from Kiev"
+_LEAVING_NOUNS = frozenset("removal release withdrawal retreat evacuation flight transfer".split())
+_MOVING_ADVERBS = frozenset("back away out home down up off over along across directly straight again first".split())
+
+
+def _from_of_a_noun(before: str, link: Link) -> bool:
+    """A place after "from" that a noun, not a verb of going, hangs on says where people or things came
+    from: "observers from France", "sailors from Kronstadt", "pressure from Washington", "a letter from
+    Vienna" — no one of the sentence is there (not "returned from Vienna", "came back from Germany")."""
+    if link.prep != "from" or link.vclass in ("motion", "sending", "detention") or link.verb == "graduate" \
+            or not before.endswith(" "):
+        return False                               # (nor "graduated as a doctor from the Medical School")
+    m = _WORD_FROM.search(before)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in verbs() and word not in _MOVING_ADVERBS and not word.endswith("ly") \
+        and word not in words("function_words") and not kinds.kind_words(word) and word not in _LEAVING_NOUNS
 
 
 def _journey(link: Link) -> bool:

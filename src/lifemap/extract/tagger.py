@@ -104,12 +104,19 @@ def verbs() -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
     for vclass, lines in sections("verbs").items():
         for line in lines:
-            lemma, *irregular = line.split()
-            forms = _inflections(lemma)
-            forms.update({f: "past" for f in irregular})
-            for form, kind in forms.items():
+            lemma = line.split(None, 1)[0]
+            for form, kind in inflected(line).items():
                 out.setdefault(form, (lemma, vclass, kind))
     return out
+
+
+def inflected(line: str) -> dict[str, str]:
+    """The forms of a verb as a lexicon writes it, its lemma then its irregular forms ("fly flew flown"):
+    ``{form: "base" | "s" | "past" | "ing"}``."""
+    lemma, *irregular = line.split()
+    forms = _inflections(lemma)
+    forms.update({f: "past" for f in irregular})
+    return forms
 
 
 @functools.cache
