@@ -871,3 +871,22 @@ def test_an_adverb_between_be_and_the_place_and_a_new_predicate_after_a_plan():
     assert [e[0] for e in events("In 1926 he drew up the plan of the campaign, travelling with the army to Kazan.")] == [
         "Kazan"]
     assert events("In 1942 Churchill told him that there would be no second front in France.") == []
+
+
+def test_whose_body_or_which_group_a_relative_clause_names_is_who_went():
+    found = events("In 1961 Stalin's body was moved to a grave in the Kremlin Wall Necropolis.")
+    assert [e[:2] for e in found] == [("Kremlin Wall Necropolis", "Stalin")]
+    found = events("In 1930 Stalin ordered the liquidation of the kulaks, many of whom were deported to the Urals.")
+    assert [e[:2] for e in found] == [("Urals", "kulaks")]
+    # a companion is someone of the household, not the subject
+    assert [e[:2] for e in events("In 1975 his companion Anna Timiryova died in Moscow.")] == [
+        ("Moscow", "Anna Timiryova")]
+    # ships that carry him take him there
+    assert [e[:2] for e in events("In March 1920 British ships carried him to the Crimea.")] == [("Crimea", "Stalin")]
+
+
+def test_an_event_judged_happened_an_event_planned_did_not():
+    assert [e[:2] for e in events("In 1968 he condemned the Soviet invasion of Czechoslovakia.")] == [
+        ("Czechoslovakia", "unknown")]
+    assert events("In 1968 he planned the invasion of Czechoslovakia.") == []
+    assert events("In 1939 he opposed sending troops to Finland.") == []

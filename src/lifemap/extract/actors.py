@@ -234,6 +234,10 @@ class Actors:
     def _antecedent(self, sentence: str, pos: int) -> str | None:
         """The person or group a relative clause holding ``pos`` is about: "Lenin, who was living in
         Zurich", "Tukhachevsky's forces that were attacking Warsaw"."""
+        group = _GROUP_RELATIVE.search(sentence, max(0, pos - 120), pos)
+        if group is not None and not _PRONOUN_INSIDE.search(group.group("rest")) and clauses.VERB.search(
+                group.group("rest")):
+            return clean(group.group("who"))            # "the kulaks, many of whom were deported to the Urals"
         m = _RELATIVE.search(sentence, max(0, pos - 120), pos)
         if m is None or _PRONOUN_INSIDE.search(m.group("rest")) or not clauses.VERB.search(m.group("rest")):
             return None
@@ -338,6 +342,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
+        if kind == "name" and found.endswith(_POSSESSIVE) and _BODY.match(part, m.end()):
+            return "name", _bare(found)                # "Stalin's body was moved to …": he is where it goes
         if kind == "name" and found.endswith(_POSSESSIVE) and re.match(r"\s+[a-z]", part[m.end():m.end() + 3]):
             continue                                   # "After Stalin's death he …": whose death, not who
         if anywhere and kind == "name" and not actors.is_subject(found):
@@ -375,6 +381,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"
 _AFTER_A_GROUP = frozenset("""was were is are had has have would could did and or of in at to on from for with by
@@ -525,6 +532,10 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
 
 
 # A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
+# A group and a relative clause about some or all of them: "the kulaks, many of whom were deported to ".
+_GROUP_RELATIVE = re.compile(r"(?P<who>\b(?:the\s+)?(?:[A-Za-z-]+\s+)?(?:" + _GROUPS + r"))\s*,\s+"
+                             r"(?:(?:many|most|some|all|several|few|thousands|hundreds|half)\s+of\s+)?(?:whom|who)\s+"
+                             r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
 _RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+"
                        r"(?P<rel>who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import words
+from ..toponyms import EVENTS_OF
 
 # (Patterns here open with a character or a class, never "\b": the regex engine then skips to where
 # they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
@@ -365,6 +366,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     if verb is not None and verb.vclass == "abstract" and not lead and prep not in _LOCATIVE_PREPS:
         irrealis = True                            # "feared attack from Japan", "hoped for Paris"; not
         #                                            "said his goodbyes in Kureika", which happened there
+    if irrealis and verb is not None and verb.lemma in _closed_words("judging") and noun.lower() in EVENTS_OF \
+            and not any(t.tag is T.TO or t.form == "ing" for t in tokens[verb_at + 1:j]):
+        irrealis = False                           # "criticised the invasion of Iraq": it happened
     negated = any(t.tag is T.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
