@@ -800,7 +800,9 @@ def test_a_town_one_deals_with_stands_for_its_government():
 
 
 def test_what_one_crosses_is_a_way_not_someone_moved():
-    assert [e[:2] for e in events("In 1921 Stalin crossed the Dniester into Romania.")] == [("Romania", "Stalin")]
+    # (the river crossed is where he was, not someone he moved)
+    assert [e[:2] for e in events("In 1921 Stalin crossed the Dniester into Romania.")] == [
+        ("Dniester", "Stalin"), ("Romania", "Stalin")]
 
 
 def test_a_pronoun_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
@@ -890,3 +892,61 @@ def test_an_event_judged_happened_an_event_planned_did_not():
         ("Czechoslovakia", "unknown")]
     assert events("In 1968 he planned the invasion of Czechoslovakia.") == []
     assert events("In 1939 he opposed sending troops to Finland.") == []
+
+
+def test_rivers_ranges_and_seas_are_places_one_fights_on_or_in():
+    assert [e[:2] for e in events("In 1918 he fought on the Dniester.")] == [("Dniester", "Stalin")]
+    assert [e[:2] for e in events("In 1915 he fought in the Carpathians.")] == [("Carpathians", "Stalin")]
+    assert [e[:2] for e in events("In 1916 he commanded the Black Sea Fleet.")] == [("Black Sea Fleet", "Stalin")]
+    # a river a named place lies on only locates it
+    assert "Volga" not in [e[0] for e in events("In 1915 he was taken to Sviyazhsk on the Volga.")]
+
+
+def test_where_a_retreat_starts_is_no_stop_and_an_army_near_a_town_fights_there():
+    assert [e[:3] for e in events("In 1915 his troops withdrew from Galicia to Volhynia.")] == [
+        ("Volhynia", "troops", "travel")]
+    assert [e[:2] for e in events("In 1920 he fought against the Polish army near Kharkov.")] == [
+        ("Kharkov", "Stalin")]
+
+
+def test_a_leading_phrase_is_no_subordinate_clause_when_the_main_subject_follows_it():
+    found = events("After the war he commanded the Kiev Military District, the Petrograd Military District and "
+                   "the Red Army in Tiflis.")
+    assert {e[1] for e in found} == {"Stalin"}
+    assert [e[:2] for e in events("During the unrest of 1905 his company was sent to Georgia.")] == [
+        ("Georgia", "Stalin")]
+    # a true subordinate clause keeps its comma
+    assert [e[:2] for e in events("After he returned to Moscow, Lenin sent Kamenev to Baku.")][-1] == ("Baku", "Kamenev")
+
+
+def test_a_country_annexed_or_occupied_is_a_scene_not_an_actor():
+    assert [e[:3] for e in events("In 1940 Lithuania was annexed by the Soviet Union.")] == [
+        ("Lithuania", "unknown", "annexation")]
+    assert [e[:2] for e in events("In June 1940 Latvia and Estonia were occupied.")] == [
+        ("Latvia", "unknown"), ("Estonia", "unknown")]
+    # a place after a preposition is no actor; a month before a group is no part of it
+    assert [e[:2] for e in events("In 1939 the fighting in Karelia went badly for the Red Army.")] == [
+        ("Karelia", "unknown")]
+    assert [e[:2] for e in events("On 30 November Soviet troops attacked Finland.")] == [("Finland", "Soviet troops")]
+
+
+def test_the_villages_or_most_of_a_country_and_a_list_over_a_compass_word_are_scenes():
+    assert [e[0] for e in events("In 1930 grain was seized in the villages of Ukraine.")] == ["Ukraine"]
+    assert [e[0] for e in events("In 1930 thousands were deported to the Urals, Western Siberia and northern "
+                                 "Kazakhstan.")] == ["Urals", "Western Siberia", "Kazakhstan"]
+
+
+def test_a_district_named_after_a_town_is_in_the_town_it_is_a_district_of():
+    found = events("In 1917 he took part in the rising in the Vyborg district of Petrograd.")
+    assert [e[0] for e in found] == ["Petrograd"]
+
+
+def test_people_counted_are_the_group_that_moves():
+    found = events("In 1930 brigades seized grain; some 1.8 million people were deported to the Urals.")
+    assert [e[:2] for e in found] == [("Urals", "people")]
+
+
+def test_a_town_after_and_with_a_verb_of_its_own_opens_a_clause_not_a_list():
+    found = events("In 1937 relations worsened after the invasion of China, and Moscow feared that Koreans would spy.")
+    assert "Moscow" not in [e[0] for e in found]
+    assert [e[0] for e in events("In 1937 he was reburied in the Donskoy Monastery in Moscow.")] == ["Donskoy Monastery"]
