@@ -713,3 +713,19 @@ def test_the_names_the_opening_gives_the_subject_are_theirs():
 def test_a_year_and_again_another_is_one_span():
     r, = extract("In 1903 and again in 1904 Petrov lectured in Vienna.", progress=False).to_dict("records")
     assert (r["date_start"], r["date_end"]) == ("1903", "1904")
+
+
+def test_a_text_ends_at_its_back_matter():
+    # the towns of a reference list are places of publication, not stops
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 he lived in Kiev.\n\n"
+            "References\n\n1. Rostov, Marshal Petrov, Moscow 1964.\n")
+    assert [r["name"] for r in extract(text, progress=False).to_dict("records")] == ["Kiev"]
+    # "Notes" inside a sentence, or as the first line, is no back matter
+    text = "Notes\n\nIvan Petrov (1890 – 1950) was a Soviet official. In 1920 he lived in Kiev. Notes were taken in Moscow."
+    assert {r["name"] for r in extract(text, progress=False).to_dict("records")} >= {"Kiev"}
+
+
+def test_a_leading_participles_date_is_its_main_clauses():
+    rows = extract("Arrested in January 1903, Petrov was taken to Kiev, and in 1904 he was exiled to Vologda.",
+                   progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [("Kiev", "1903-01"), ("Vologda", "1904")]

@@ -369,7 +369,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     actor_of: dict[int, str] = {}
     for m in kept:
         guess = guesses[id(m)]
-        later = [t for t in kept if t.start > m.start and t not in origins and guesses[id(t)].kind in MOVES]
+        later = [t for t in kept if t.start > m.start and t not in origins and (
+            guesses[id(t)].kind in MOVES or links[id(t)].vclass in ("motion", "sending"))]   # "withdrew from … to …"
         if m in origins and later:
             continue                                   # where a move starts, not an event of its own
         origin = None

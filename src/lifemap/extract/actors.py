@@ -305,6 +305,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
+        if kind == "group" and _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and \
+                _PHRASE_GOES_ON.match(part, m.end()):
+            continue                                   # "During the unrest of 1905 his company was sent …"
         if kind == "group" and _A_BEFORE.search(part, max(0, m.start() - 4), m.start()) and _modifies_a_noun(
                 part, m.end()):
             continue                                   # "at a government dacha in Sochi, he": a dacha's kind
@@ -313,8 +316,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if mods is not None and mods.start() < m.start():
                 found = part[mods.start():m.end()].strip()
                 s = lo + mods.start()
-                while found.split(" ", 1)[0] in _NOT_NAMES and " " in found:
+                while (found.split(" ", 1)[0] in _NOT_NAMES or found.split(" ", 1)[0] in _MONTH_WORDS) and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
+                    #                                     ("On 30 November Soviet troops attacked": no month)
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
         if kind == "pron" and found in ("his", "their", "her") and _TIME_BEFORE.search(
                 part, max(0, m.start() - 25), m.start()) and not (
@@ -359,9 +363,12 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
         if kind == "name":
             if place is not None:
-                if place[2] and place[0] == s and clauses.VERB.match(
-                        sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1)):
-                    return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…"
+                if place[2] and place[0] == s and (verb := clauses.VERB.match(
+                        sentence, place[1] + 1 + clauses.adverb_after(sentence, place[1] + 1))) is not None \
+                        and not _PASSIVE_AFTER.match(sentence, verb.start()) \
+                        and not _PREP_BEFORE.search(sentence, max(0, s - 12), s):
+                    return "place", sentence[place[0]:place[1]]    # a country acts: "Germany ended…" (not
+                    #   "Lithuania was annexed", "the fighting in Karelia went badly")
                 rest = re.match(r"(?:,\s*|\s+and\s+|\s+)+([A-Z].*)", sentence[place[1]:s + len(found)])
                 if rest is None:
                     continue
@@ -381,6 +388,12 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
+_PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
+# A group word as the object of a leading preposition, the phrase going on after it: no subject
+_IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]espite|[Ss]ince|[Tt]hroughout|[Uu]nder|"
+                          r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$")
+_PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"

@@ -78,7 +78,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     out += [(m.start(), m.end()) for m in _THAT.finditer(sentence) if _reported(sentence, m.start())]
     out += [(m.start(), m.start() + 4) for m in _AND_DATED.finditer(sentence)]
     out += [(m.start(), m.start() + 4) for m in _AND_DIED.finditer(sentence)]
-    lead = PARTICIPLE_LEAD.match(sentence) or _SUBORDINATE_LEAD.match(sentence)
+    lead = PARTICIPLE_LEAD.match(sentence) or _subordinate_lead(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
     out += _own_subjects(sentence, lead is not None)
@@ -107,6 +107,19 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.start() + (3 if m.group().startswith("and") else 0)))
     return out
+
+
+_PRONOUN_AFTER_A_NOUN = re.compile(r"^\S+\s+\S+.*?\s(?:he|she|they)\s+[a-z]")
+
+
+def _subordinate_lead(sentence: str) -> re.Match | None:
+    """A leading subordinate clause up to its comma ("After he returned to Moscow, "), unless its word
+    opens a phrase and a subject of the main clause follows it before the comma ("After the war he
+    commanded the Kiev district, the …": the comma is a list's)."""
+    lead = _SUBORDINATE_LEAD.match(sentence)
+    if lead is not None and _PRONOUN_AFTER_A_NOUN.match(lead.group()):
+        return None
+    return lead
 
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to

@@ -483,7 +483,14 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     sentence = narrative.text[a:b]
     pos = start - a
 
+    lead = clauses.PARTICIPLE_LEAD.match(sentence)
+    if lead is not None and (lead.end() > pos or clauses.split(sentence, lead.end(), pos) or any(
+            d.start - a >= lead.end() and not clauses.split(sentence, d.start - a, pos) for d in line.dates[i])):
+        lead = None                                # (the main clause dates itself: "…, settled in Baku in 1907")
+
     def same_clause(d: NarrativeDate) -> bool:
+        if lead is not None and d.start - a < lead.end():
+            return True                            # "Arrested in January 1903, he was taken to Kiev, and …"
         return not clauses.split(sentence, d.start - a, pos)
 
     own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d)

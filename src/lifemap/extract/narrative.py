@@ -2,7 +2,8 @@
 
 Sentences come from ``lifemap.text.sentences`` (character offsets into the text). A line without a
 closing stop is a title line: a heading (every longer word capitalised, "1917–1918: …", "11. …") or
-a caption; neither tells an event, and a caption's date does not move the narrative on.
+a caption; neither tells an event, and a caption's date does not move the narrative on. A text ends
+at the heading of its back matter ("References", "Notes", "Further reading").
 """
 from __future__ import annotations
 
@@ -38,8 +39,19 @@ class Narrative:
         return [s for i, t in enumerate(self.titles) if t and (is_heading(s := self.sentence(i)) or is_year_heading(s))]
 
 
+# The headings of a text's back matter: what follows them lists sources, not a life ("References",
+# "Notes", "Further reading"), and its towns are places of publication.
+_BACK_MATTER = re.compile(r"(?i:references|notes|bibliography|further\s+reading|sources|literature|footnotes|"
+                          r"citations|external\s+links|see\s+also|works\s+cited|selected\s+works|works|publications)"
+                          r"\s*:?\s*$")
+
+
 def read(text: str) -> Narrative:
     spans = sentences(text)
+    end = next((k for k, (a, b) in enumerate(spans) if k and _BACK_MATTER.match(text, a, b)
+                and _alone_on_its_line(text, a, b)), None)
+    if end is not None:
+        spans = spans[:end]                        # the back matter tells no event
     titles = [is_title(text[a:b]) for a, b in spans]
     # among a chronology's lines, one whose step opens with a capital is a line too ("1944 – Operation
     # Bagration; trapped German divisions at Bobruisk" between "1943 – fought at Kursk" and the next)
@@ -50,6 +62,10 @@ def read(text: str) -> Narrative:
                     i and listed[i - 1] or i + 1 < len(spans) and listed[i + 1]):
                 listed[i], titles[i] = True, False
     return Narrative(text, spans, _paragraphs(text, spans), titles)
+
+
+def _alone_on_its_line(text: str, a: int, b: int) -> bool:
+    return (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b:b + 1] == "\n")
 
 
 def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[int]:

@@ -71,7 +71,9 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
-_LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
+                       r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
+                       r"south-western)\s+)?$")   # "to the Urals, Western Siberia and northern Kazakhstan"
 
 
 def is_big(m: Mention) -> bool:
@@ -79,8 +81,10 @@ def is_big(m: Mention) -> bool:
     return m.location is not None and m.location.kind in ("region", "country")
 
 
+_FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
-_PARTS = frozenset("part parts area areas region regions districts provinces north south east west interior".split())
+_PARTS = frozenset("""part parts area areas region regions districts provinces north south east west interior
+    villages towns cities countryside steppes forests most much rest""".split())
 _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
     cottage residence""".split())
 
@@ -97,8 +101,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _search_end(_REFERENCE, ("of", "from", "the"), before) or _near_named(before) or _from_of_a_noun(
-                before, links[id(m)]) or (
+        if _district_of_a_town(text, m, mentions) or _search_end(_REFERENCE, ("of", "from", "the"), before) \
+                or _near_named(before) or _from_of_a_noun(before, links[id(m)]) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
@@ -127,6 +131,11 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
         elif is_big(m) and _theatre(text, m):
             role = Role.LOCATES                    # "chief of staff of the Southwestern Front": no polity
+        elif is_big(m) and links[id(m)].prep == "subject" and links[id(m)].passive and (
+                links[id(m)].vclass == "combat" or links[id(m)].verb in ("take", "seize")):
+            role = Role.LOCATES                    # "In 1940 Lithuania was annexed", "Sakhalin was taken": a scene
+        elif is_big(m) and not links[id(m)].noun and (links[id(m)].vclass, links[id(m)].prep) in _FOUGHT_ON:
+            role = Role.LOCATES                    # "fought on the Dniester", "marched along the Volga"
         elif is_big(m) and _acted_on(links[id(m)]):
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
@@ -246,7 +255,8 @@ def _near_named(before: str) -> bool:
         return False
     _, *rest = m.group().split()
     # no verb of the subject's among its small words ("the Germans captured him near Lomza")
-    return not any(w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
+    # (nor a body of people: "fought against the Polish army near Berdichev")
+    return not any(w in _NOT_A_SITE or w in words("groups") or verbs().get(w, ("", "", ""))[2] in ("past", "s")
                    for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
 
 
@@ -274,6 +284,17 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
     word = m.group(1)
     return word not in verbs() and word not in _MOVING_ADVERBS and not word.endswith("ly") \
         and word not in words("function_words") and not kinds.kind_words(word) and word not in _LEAVING_NOUNS
+
+
+_DISTRICT_OF = re.compile(r"\s+(?:district|quarter|side|suburb)\s+of\s+(?:the\s+)?")
+
+
+def _district_of_a_town(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """A town's name that names a district of another town ("the Vyborg district of Petrograd") is no
+    place of its own: the town after it is where it lies."""
+    after = _DISTRICT_OF.match(text, m.end)
+    return after is not None and any(n.start == after.end() and n.location is not None and n.location.kind == "city"
+                                     for n in mentions)
 
 
 def _journey(link: Link) -> bool:
@@ -308,7 +329,12 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` goes on a list ``previous`` is in: "Estonia, Lithuania and Latvia", or names the
     front it lay on: "moved to Ukraine, on the Southwest Front"."""
     gap = text[previous.end:m.start]
+    if "and" in gap and _VERB_AFTER.match(text, m.end):
+        return False                               # "after the invasion of China, and Moscow feared …": a clause
     return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
+
+
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|were|had|has|is|are|would|could|[a-z]{2,}ed)\b")
 
 
 _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+$")
