@@ -950,3 +950,46 @@ def test_a_town_after_and_with_a_verb_of_its_own_opens_a_clause_not_a_list():
     found = events("In 1937 relations worsened after the invasion of China, and Moscow feared that Koreans would spy.")
     assert "Moscow" not in [e[0] for e in found]
     assert [e[0] for e in events("In 1937 he was reburied in the Donskoy Monastery in Moscow.")] == ["Donskoy Monastery"]
+
+
+def test_a_country_a_happening_struck_or_where_one_began_is_a_scene():
+    assert [e[:2] for e in events("In 1932 famine struck Ukraine.")] == [("Ukraine", "unknown")]
+    assert [e[0] for e in events("In 1929 collectivisation began in Ukraine.")] == ["Ukraine"]
+    assert [e[0] for e in events("In 1948 Stalin backed the communist coup in Czechoslovakia.")] == ["Czechoslovakia"]
+    # a country a government acts on stays a polity
+    assert events("In 1932 Stalin feared Poland.") == []
+
+
+def test_what_is_sent_is_not_the_sender_and_an_army_sweeping_through_a_country_is_there():
+    assert [e[:2] for e in events("In 1936 Stalin sent military aid to Spain.")] == [("Spain", "unknown")]
+    assert [e[:2] for e in events("In 1936 Stalin sent Molotov to Berlin.")] == [("Berlin", "Molotov")]
+    assert [e[:2] for e in events("In 1944 the Red Army swept through Belorussia.")] == [("Belorussia", "Red Army")]
+    assert [e[:2] for e in events("In 1947 a famine gripped Ukraine and Moldavia.")] == [
+        ("Ukraine", "unknown"), ("Moldavia", "unknown")]
+
+
+def test_a_post_of_a_town_and_a_wound_on_a_front_put_one_there():
+    assert [e[:2] for e in events("In 1935 he was appointed commander of the Leningrad Military District.")] == [
+        ("Leningrad", "Stalin")]
+    assert [e[:2] for e in events("In 1920 he was elected chairman of the Moscow Soviet.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In 1919 he was wounded on the Southern Front.")] == [("Southern Front", "Stalin")]
+    assert [e[:2] for e in events("In 1918 he fought against the Czechoslovak Legion near Kazan.")] == [
+        ("Kazan", "Stalin")]
+
+
+def test_a_military_district_seated_in_a_town_is_the_town():
+    assert [e[0] for e in events("In 1934 he commanded the Volga Military District at Samara.")] == ["Samara"]
+
+
+def test_someone_who_comes_to_tell_the_subject_puts_the_subject_there():
+    found = events("In August 1942 Churchill flew to Moscow to tell Stalin that there would be no second front.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
+
+
+def test_a_towns_view_or_reply_is_its_governments():
+    assert events("Moscow's view prevailed in 1922.") == []
+
+
+def test_his_journey_of_a_place_is_the_subjects():
+    found = events("His last journey east of the Urals had been his grain tour of Siberia in 1928.")
+    assert [e[:2] for e in found] == [("Siberia", "Stalin")]

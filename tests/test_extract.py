@@ -729,3 +729,17 @@ def test_a_leading_participles_date_is_its_main_clauses():
     rows = extract("Arrested in January 1903, Petrov was taken to Kiev, and in 1904 he was exiled to Vologda.",
                    progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Kiev", "1903-01"), ("Vologda", "1904")]
+
+
+def test_a_bound_opening_the_sentence_dates_it_and_the_narrative():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nUntil June 1941 he lived in Tokyo. "
+            "On 22 June the Germans took Minsk. In October he withdrew to Kuibyshev.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [
+        ("Tokyo", "1941-06"), ("Minsk", "1941-06-22"), ("Kuibyshev", "1941-10")]
+
+
+def test_a_generic_noun_after_a_town_is_no_name():
+    # "a Moscow station" is in Moscow, not St Petersburg's Moscow Station
+    r, = extract("In October 1941 a train waited for Petrov at a Moscow station.", progress=False).to_dict("records")
+    assert r["place"] == "moscow"

@@ -448,8 +448,11 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         runs = _runs(text, start, limit=max(lengths))
         folded = [_fold(_strip_possessive(w)) for _, w in runs]
         match = None
+        # (after "a", a name that ends in a common noun is that noun's kind: "a Moscow station" is in Moscow)
+        generic = text[start - 2:start] == "a " or text[start - 3:start] == "an "
         for n in range(len(runs), 0, -1):
-            if n in lengths and " ".join(folded[:n]) in names.keys:
+            if n in lengths and " ".join(folded[:n]) in names.keys and not (
+                    generic and n > 1 and runs[n - 1][1][:1].islower()):
                 match = n
                 break
         if match is None:

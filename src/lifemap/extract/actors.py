@@ -194,6 +194,9 @@ class Actors:
         names ("the deportation of the Chechens"); the text's subject when the clause has someone meet
         them there ("Churchill flew to Moscow to visit Stalin")."""
         owner = _possessor(sentence, pos)
+        if owner in ("his", "her"):
+            return self.person_before(i, he=owner == "his") if self.about_subject else self.actor(
+                i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
@@ -266,7 +269,7 @@ class Actors:
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
         for k, t in enumerate(inside):
-            if (t.tag is T.VERB and t.vclass in ("meeting", "stay", "detention")) or (
+            if (t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON)) or (
                     t.tag is T.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
                 after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
@@ -464,6 +467,12 @@ _MOVERS = frozenset("him her them himself herself themselves".split())
 # a line of a chronology that names its own subject: "his wife died …", "the Bolsheviks seized …"
 _OWN_SUBJECT = re.compile(r"(?:his|her|their|its|the|a|an|he|she|they|it|there|this|these)\b")
 _REFLEXIVES = frozenset("himself herself themselves".split())
+# verbs of sending whose subject stays where it is (unlike "took his family to Sochi")
+_SENT_AWAY = frozenset("send dispatch deport exile banish expel evacuate redeploy resettle".split())
+# what is sent, when no one is: "military aid", "grain" (not "the next day", nor a person)
+_THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|night|time)\b)[a-z-]+")
+# verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
+_TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
@@ -490,7 +499,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if big and link.verb in ("publish", "print"):
         return False                                   # "allowed to publish one work in the Soviet Union": the book's
         #                                                place, not his (a paper published in Baku is his town's)
-    if big and v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts"):
+    if v in ("", "rule", "stay") and link.noun.lower() in lexicon("posts") and (big or link.prep == "of"):
         return link.prep in _AT or link.prep in ("to", "for")   # "military attaché in Germany", "appointed
         #                                                ambassador to Britain", "commissar for the Ukraine"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
@@ -502,6 +511,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("sending", "motion"):
         if _is_mover(link.mover) and not link.passive and not moved:
             return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"
+        if v == "sending" and link.verb in _SENT_AWAY and _THING.fullmatch(link.mover) and not link.passive \
+                and not moved:
+            return False                               # "sent military aid to Spain": the sender stays
         # "entered the law faculty of Moscow University": into a thing of the place
         return link.prep in _TO or link.prep == "" or (link.prep == "of" and v == "motion" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
@@ -521,7 +533,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
             return link.prep in _TO                    # "voyages between Spain and the Americas"
         if link.noun.lower() in lexicon("sojourns"):
             return link.prep in _AT                    # "his service in Finland", "during his stay in Germany"
-        return bool(link.verb) and link.prep in ("to", "into", "in", "across", "through") and not link.noun
+        return bool(link.verb) and link.prep in ("to", "into", "in", "on", "across", "through") and not link.noun
     return link.prep != "from"
 
 
@@ -555,17 +567,20 @@ _RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]
 _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 # "Lenin's arrival in", "Lenin's long-awaited return to": adjectives between, never a clause ("Stalin's
 # death he was arrested in").
-_POSSESSED_EVENT = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:(?!(?:he|she|they|it|was|were|had|has)\b)[a-z-]+\s+){0,2}?"
-                              r"([a-z]+)\s+(?:in|at|to|into|from|for)\s+(?:the\s+)?$")
+_POSSESSED_EVENT = re.compile(r"(?:\b([A-Z][\w-]+)['’]s|\b([Hh]is|[Hh]er))\s+"
+                              r"(?:(?!(?:he|she|they|it|was|were|had|has)\b)[a-z-]+\s+){0,2}?"
+                              r"([a-z]+)\s+(?:in|at|to|into|from|for|of)\s+(?:the\s+)?$")
 
 
 def _possessor(sentence: str, pos: int) -> str | None:
     """The person whose event noun the place at ``pos`` hangs on: "Lenin's arrival in Petrograd"."""
     m = _POSSESSED_EVENT.search(sentence, max(0, pos - 60), pos)
-    if m is None or m.group(2).endswith("ed") or verbs().get(m.group(2), ("", "", "base"))[2] != "base" or (
-            not kinds.kind_words(m.group(2)) and m.group(2) not in lexicon("sojourns")):
+    if m is None or m.group(3).endswith("ed") or verbs().get(m.group(3), ("", "", "base"))[2] != "base" or (
+            not kinds.kind_words(m.group(3)) and m.group(3) not in lexicon("sojourns")):
         return None                                    # a noun, not a verb: "arrival", not "arrested" or "went"
-    return m.group(1)                                  # (or time spent: "Lenin's years in Switzerland")
+    if m.group(2) is not None and not sentence.endswith(("of ", "of the "), 0, m.end()):
+        return None                                    # "his" only before "of": "his grain tour of Siberia"
+    return m.group(1) or m.group(2).lower()            # (or time spent: "Lenin's years in Switzerland")
 
 
 def _noun_argument(sentence: str, link: Link, pos: int) -> str:

@@ -104,6 +104,8 @@ _FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written
                              r"|(?:after|before)\s+)$", re.IGNORECASE)
 _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
                            r"before", re.IGNORECASE)
+# A bound that opens the sentence dates the sentence's own event ("Until June 1941 he lived in Tokyo")
+_OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
                     rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
@@ -167,7 +169,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 span = _fit_year(m.span, context, frame) if m.carried else m.span
                 foreign = clauses.inside_brackets(sentence, m.start) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
-                    if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False)
+                    if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (
+                    _OPENING_BOUND.fullmatch(sentence, 0, m.start))   # "Until June 1941 he lived in Tokyo"
                 look_back = not foreign and _looks_back(sentence, m.start, m.end, span, context)
                 found.append(NarrativeDate(span, m.text, a + m.start, a + m.end, i, paragraph, m.carried,
                                            look_back, foreign))

@@ -129,6 +129,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.LOCATES                    # "operations in the northeastern areas of Yugoslavia"
         elif is_big(m) and links[id(m)].prep == "for" and links[id(m)].noun.lower() in words("posts"):
             role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
+        elif is_big(m) and links[id(m)].prep in ("subject", "") and _HAPPENING_STRUCK.search(own_clause[-60:]):
+            role = Role.LOCATES                    # "famine struck Ukraine", "the war reached Poland": a scene
         elif is_big(m) and _theatre(text, m):
             role = Role.LOCATES                    # "chief of staff of the Southwestern Front": no polity
         elif is_big(m) and links[id(m)].prep == "subject" and links[id(m)].passive and (
@@ -186,6 +188,11 @@ def _governs(text: str, clause_start: int, m: Mention) -> bool:
             after.group(1) in _AUXILIARIES:
         return False                               # "Moscow lifted", "Washington protests"; not "Moscow metro",
     return _TOWNS_BEFORE.fullmatch(text, clause_start, m.start) is not None   # nor "Moscow was the capital"
+
+
+# A happening as its clause's subject, then its verb (and a preposition): what it struck is a scene.
+_HAPPENING_STRUCK = re.compile(r"\b(?:" + "|".join(sorted(words("happenings"))) + r")\s+(?:[a-z]+\s+){1,2}?"
+                               r"(?:the\s+)?$")
 
 
 def _power_of(text: str, end: int) -> bool:
@@ -255,9 +262,10 @@ def _near_named(before: str) -> bool:
         return False
     _, *rest = m.group().split()
     # no verb of the subject's among its small words ("the Germans captured him near Lomza")
-    # (nor a body of people: "fought against the Polish army near Berdichev")
-    return not any(w in _NOT_A_SITE or w in words("groups") or verbs().get(w, ("", "", ""))[2] in ("past", "s")
-                   for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
+    # (nor a body of people: "fought against the Polish army near Berdichev", "the Czechoslovak Legion near Kazan")
+    return not any(w in words("groups") for w in rest) and not any(
+        w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
+        for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
 
 
 _NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
@@ -286,12 +294,13 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
         and word not in words("function_words") and not kinds.kind_words(word) and word not in _LEAVING_NOUNS
 
 
-_DISTRICT_OF = re.compile(r"\s+(?:district|quarter|side|suburb)\s+of\s+(?:the\s+)?")
+_DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
 
 
 def _district_of_a_town(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """A town's name that names a district of another town ("the Vyborg district of Petrograd") is no
-    place of its own: the town after it is where it lies."""
+    """A town's name that names a district of another town ("the Vyborg district of Petrograd"), or a
+    military district seated in a town ("the Volga Military District at Samara"), is no place of its own:
+    the town after it is where it lies."""
     after = _DISTRICT_OF.match(text, m.end)
     return after is not None and any(n.start == after.end() and n.location is not None and n.location.kind == "city"
                                      for n in mentions)
