@@ -720,6 +720,8 @@ def test_a_text_ends_at_its_back_matter():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 he lived in Kiev.\n\n"
             "References\n\n1. Rostov, Marshal Petrov, Moscow 1964.\n")
     assert [r["name"] for r in extract(text, progress=False).to_dict("records")] == ["Kiev"]
+    from lifemap.extract.narrative import body
+    assert body(text).endswith("he lived in Kiev.\n\n")
     # "Notes" inside a sentence, or as the first line, is no back matter
     text = "Notes\n\nIvan Petrov (1890 – 1950) was a Soviet official. In 1920 he lived in Kiev. Notes were taken in Moscow."
     assert {r["name"] for r in extract(text, progress=False).to_dict("records")} >= {"Kiev"}

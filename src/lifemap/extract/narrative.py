@@ -48,8 +48,7 @@ _BACK_MATTER = re.compile(r"(?i:references|notes|bibliography|further\s+reading|
 
 def read(text: str) -> Narrative:
     spans = sentences(text)
-    end = next((k for k, (a, b) in enumerate(spans) if k and _BACK_MATTER.match(text, a, b)
-                and _alone_on_its_line(text, a, b)), None)
+    end = _back_matter(text, spans)
     if end is not None:
         spans = spans[:end]                        # the back matter tells no event
     titles = [is_title(text[a:b]) for a, b in spans]
@@ -62,6 +61,19 @@ def read(text: str) -> Narrative:
                     i and listed[i - 1] or i + 1 < len(spans) and listed[i + 1]):
                 listed[i], titles[i] = True, False
     return Narrative(text, spans, _paragraphs(text, spans), titles)
+
+
+def _back_matter(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The number of the sentence that heads the text's back matter, or None."""
+    return next((k for k, (a, b) in enumerate(spans) if k and _BACK_MATTER.match(text, a, b)
+                 and _alone_on_its_line(text, a, b)), None)
+
+
+def body(text: str) -> str:
+    """The text without its back matter (what ``read`` reads of it)."""
+    spans = sentences(text)
+    end = _back_matter(text, spans)
+    return text if end is None else text[:spans[end][0]]
 
 
 def _alone_on_its_line(text: str, a: int, b: int) -> bool:
