@@ -993,3 +993,8 @@ def test_a_towns_view_or_reply_is_its_governments():
 def test_his_journey_of_a_place_is_the_subjects():
     found = events("His last journey east of the Urals had been his grain tour of Siberia in 1928.")
     assert [e[:2] for e in found] == [("Siberia", "Stalin")]
+
+
+def test_a_place_asked_for_is_no_stop():
+    found = events("In 1943 at Tehran Stalin asked for the German port of Königsberg.")
+    assert [e[0] for e in found] == ["Tehran"]

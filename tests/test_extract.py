@@ -745,3 +745,16 @@ def test_a_generic_noun_after_a_town_is_no_name():
     # "a Moscow station" is in Moscow, not St Petersburg's Moscow Station
     r, = extract("In October 1941 a train waited for Petrov at a Moscow station.", progress=False).to_dict("records")
     assert r["place"] == "moscow"
+
+
+def test_a_village_near_a_town_only_geonames_holds_is_placed_at_that_town():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official. Petrov lived in Moscow.\n\n"
+            "Petrov was born in the village of Novaya Golchikha, near Kineshma in the Kostroma Governorate.")
+    born, = [r for r in extract(text, progress=False).to_dict("records") if r["kind"] == "birth"]
+    assert born["name"] == "Novaya Golchikha" and born["place_source"] == "context"
+    assert abs(born["lat"] - 57.44) < 0.1                # at Kineshma
+
+
+def test_an_operation_named_after_a_general_is_no_village():
+    rows = extract("In the Brusilov offensive of June 1916 Petrov's troops took Lutsk.", progress=False)
+    assert list(rows["name"]) == ["Lutsk"]

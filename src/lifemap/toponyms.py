@@ -706,6 +706,9 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
+# Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
+_NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
+_OPERATION_TOWN_POPULATION = 20_000
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 
 
@@ -777,6 +780,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         region = _main_countries(so_far or everywhere)
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
+        if modifier and modifier.group(1) in _NAMED_OPERATIONS and not (
+                ranked and ranked[0].population >= _OPERATION_TOWN_POPULATION):
+            continue                               # "the Brusilov offensive": a general's, not a village's
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region))
         best = _nearest(ranked, anchor, within) if anchor is not None else None
@@ -826,6 +832,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 _A_SETTLEMENT = (r"(?:a|an)\s+(?:[a-z]+\s+)?(?:village|town|city|hamlet|settlement|estate|manor|farm|port|resort|suburb)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
 _IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
+_TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
 
@@ -853,6 +860,10 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km
+        near = _TOWN_RUN.match(text, m.end()) if pattern is _NEAR_AFTER and not (
+            town is not None and town.start == m.end()) else None
+        if near is not None and (records := ranked(near.group())) and records[0].kind == "city":
+            return records[0].to_place(), km       # "the village of Novaya Golchikha, near Kineshma" (GeoNames)
     return None, 0.0
 
 
