@@ -998,3 +998,9 @@ def test_his_journey_of_a_place_is_the_subjects():
 def test_a_place_asked_for_is_no_stop():
     found = events("In 1943 at Tehran Stalin asked for the German port of Königsberg.")
     assert [e[0] for e in found] == ["Tehran"]
+
+
+def test_korea_petsamo_and_the_svir_are_places():
+    assert [e[0] for e in events("In 1945 he lived in Korea.")] == ["Korea"]
+    assert [e[0] for e in events("In 1944 he lived in Petsamo.")] == ["Petsamo"]
+    assert [e[0] for e in events("In 1944 he crossed the Svir River.")] == ["Svir River"]

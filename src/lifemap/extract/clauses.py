@@ -354,7 +354,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                     tokens[k].tag in (T.PRON, T.NAME) and k + 1 <= until and tokens[k + 1].tag in (T.AUX, T.VERB)):
                 start_at = n + 1
         elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing":
-            start_at = n + 1                       # "drew up the plan of the campaign, travelling with the army to Wuhan"
+            start_at = n + 1                       # "drew up the plan of the campaign, travelling … to Wuhan"
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
     if opened and start >= opened:

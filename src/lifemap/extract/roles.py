@@ -163,8 +163,8 @@ _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
 _TOWNS_THEN_VERB = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+"
                               r"(?:(?:also|then|soon|quickly|again|still|immediately|finally|promptly|formally|"
                               r"officially|openly|repeatedly)\s+)?([a-z]+)\b")
-_TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|day|spring|summer|autumn|winter|then|later|"
-                           r"soon|meanwhile|however|instead)\s*,?\s+|(?:Then|Later|Soon|Meanwhile|However|Instead|"
+_TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|day|spring|summer|autumn|winter|then|"
+                           r"later|soon|meanwhile|however|instead)\s*,?\s+|(?:Then|Later|Soon|Meanwhile|However|Instead|"
                            r"But|And|Yet),?\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+))*")
 
 
