@@ -528,3 +528,10 @@ def test_a_span_of_a_few_years_before_a_counts_word_is_a_period_and_a_range_of_c
     # a range of counts gives no year at all (its first number had been read as one)
     assert find_dates("There were 1500–2000 killed.") == []
     assert find_dates("Some 1200–1250 men held the bridge.") == []
+
+
+def test_a_month_of_that_year_or_of_the_following_one_is_one_date():
+    found = find_dates("In February 1944 the Chechens were sent away, and in May of that year the Tatars followed.")
+    assert [(d.text, d.span.start) for d in found] == [("February 1944", "1944-02"), ("May of that year", "1944-05")]
+    found = find_dates("In 1920 he left; in May of the following year he returned.")
+    assert [(d.text, d.span.start) for d in found][-1] == ("May of the following year", "1921-05")

@@ -187,6 +187,9 @@ _BODIES = [
     ("point_us", _m("m") + r"\s+" + _d("d") + rf"(?:(?:,\s*|\s+){_y('y')}|{_NO_NUMBER_AFTER})" + _cal()),
     # "December 1878", "late November 1903", "mid-August 1920"
     ("point", rf"(?:{_qual()})?" + _m("m") + _cal() + rf",?\s+{_y('y')}" + _cal()),
+    # "May of that year", "in March of the following year": that month of the year in force (or the next)
+    ("month_of_rel", _m("m", abbr=False) + r"\s+of\s+" + _g("orel", r"(?i:that|the\s+same|the\s+following|the\s+next|"
+                                                              r"the\s+previous)") + r"\s+year\b"),
     # "the next January", "the following March": that month's first coming after the date in force
     ("month_rel", _g("mrel", r"(?i:the\s+(?:following|next))") + r"\s+" + _m("m", abbr=False) + _NO_NUMBER_AFTER
      + _NAMED),
@@ -503,6 +506,14 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         precision = "day" if d else "month" if m else "year"
         span = DateSpan(_iso(y, m, d), _iso(y, m, d), precision, q, cal)
         return [(*body, span, carried)], None if carried else (written, span)
+
+    if kind == "month_of_rel":
+        m = f.month("m")
+        y = _year_for(f, ctx) + _RELATIVE.get(f["orel"].lower().split()[-1], 0)
+        if not 1 <= y <= 9999:
+            raise _Reject
+        span = DateSpan(_iso(y, m), _iso(y, m), "month", "", cal)
+        return [(*body, span, True)], (y, span)
 
     if kind == "month_rel":
         m = f.month("m")
