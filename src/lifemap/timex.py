@@ -464,8 +464,9 @@ _STOP_DIGIT = re.compile(r"[.,][0-9]")
 _DASH_DIGIT = re.compile(r"\s*[-–—‒]\s*[0-9]")
 
 
-def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
-    """Whether a year-only expression is really a count, a reference or part of a larger number."""
+def _is_a_number(text: str, start: int, end: int, cue: str, period: bool = False) -> bool:
+    """Whether a year-only expression is really a count, a reference or part of a larger number
+    (``period``: a span of a few years, never a count even before a count's word)."""
     before, after = text[max(0, start - 12):start], text[end:end + 24]
     if _DIGIT_STOP.search(before) or _STOP_DIGIT.match(after):
         return True  # "1,1917", "1917,000", "3.1917"
@@ -479,7 +480,7 @@ def _is_a_number(text: str, start: int, end: int, cue: str) -> bool:
         return True  # the grammar reads years of the Common Era only
     if _ADDRESS_AFTER.match(text, end):
         return True
-    return cue not in _STRONG_CUES and bool(_QUANTITY_AFTER.match(after))
+    return not period and cue not in _STRONG_CUES and bool(_QUANTITY_AFTER.match(after))
 
 
 def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
@@ -580,7 +581,7 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         ey = f.int("ey") if f["ey"] else sy // 100 * 100 + int(f["eyy"])
         # a span of a few years is a period even before a count's word ("the famine of 1946–1947 killed a
         # million"); a wider one may be a count ("1500–2000 killed")
-        if _is_a_number(text, *body, "in" if 0 < ey - sy <= 30 else (f["cue"] or "").lower()):
+        if _is_a_number(text, *body, (f["cue"] or "").lower(), period=0 < ey - sy <= 30):
             raise _Reject
         span = DateSpan(_iso(sy), _iso(ey), "year")
         return [(*body, span, False)], (ey, span)

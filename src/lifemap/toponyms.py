@@ -708,7 +708,6 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 # Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
 _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
-_OPERATION_TOWN_POPULATION = 20_000
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 
 
@@ -718,7 +717,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     region counts the curated places and the names no reader could mistake: countries, and cities of
     ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village). Names taken without
     a cue (``loose``: their starts) are looked up offline only, and count for no region: most are people."""
-    from .geonames import FAR_POPULATION
+    from .geonames import FAR_POPULATION, NEAR_POPULATION
 
     out = list(found)
     starts = [f.start for f in found]
@@ -781,7 +780,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
         if modifier and modifier.group(1) in _NAMED_OPERATIONS and not (
-                ranked and ranked[0].population >= _OPERATION_TOWN_POPULATION):
+                ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region))

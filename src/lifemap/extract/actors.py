@@ -49,6 +49,7 @@ _NOT_NAMES = frozenset("""The A An In On At By After Before During Since From Th
 _MAY_BE_SUBJECT = re.compile(r"[A-Z]|\b(?:he|she|they|we|his|their|troops|police|army|militia|authorities|"
                              r"government|soldiers|workers|peasants)\b")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
+_NOT_GROUP_WORDS = _NOT_NAMES | _MONTH_WORDS    # what opens a group's modifiers but is no part of it
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—–]\s|—[^—]{1,120}?—|according to [^,;—]+[,;—]")
 
 # A relative of someone's is not that someone: "his wife", "Solzhenitsyn's adopted son Dmitri Turin".
@@ -269,7 +270,8 @@ class Actors:
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
         for k, t in enumerate(inside):
-            if (t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON)) or (
+            met = t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON)
+            if met or (
                     t.tag is T.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
                 after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
@@ -319,7 +321,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if mods is not None and mods.start() < m.start():
                 found = part[mods.start():m.end()].strip()
                 s = lo + mods.start()
-                while (found.split(" ", 1)[0] in _NOT_NAMES or found.split(" ", 1)[0] in _MONTH_WORDS) and " " in found:
+                while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
                     #                                     ("On 30 November Soviet troops attacked": no month)
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
@@ -556,11 +558,11 @@ _EVENT_OF = re.compile(r"\b(?:deportations?|exile|expulsions?|evacuations?|reset
                        r"(?=\s+(?:from|to|in|at|into|and)\b|[,;.)]|$)")
 
 
-# A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
 # A group and a relative clause about some or all of them: "the kulaks, many of whom were deported to ".
 _GROUP_RELATIVE = re.compile(r"(?P<who>\b(?:the\s+)?(?:[A-Za-z-]+\s+)?(?:" + _GROUPS + r"))\s*,\s+"
                              r"(?:(?:many|most|some|all|several|few|thousands|hundreds|half)\s+of\s+)?(?:whom|who)\s+"
                              r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
+# A relative clause right after a name or a group, up to the place: "Lenin, who was living in ".
 _RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+"
                        r"(?P<rel>who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")

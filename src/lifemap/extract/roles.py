@@ -17,7 +17,7 @@ import enum
 import functools
 import re
 
-from ..lexicon import words
+from ..lexicon import sections, words
 from ..toponyms import Mention
 from . import clauses, kinds
 from .clauses import Link
@@ -116,11 +116,9 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         elif links[id(m)].prep in ("with", "between") and _DEALINGS.search(text, max(a, m.start - 40), m.start):
             role = Role.POLITY                     # "relations with Moscow", "talks between Moscow and Helsinki"
         elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == "subject"
-              and not links[id(m)].passive and links[id(m)].vclass in ("abstract", "report", "rule")):
-            role = Role.POLITY                     # "Moscow protested", "Berlin refused": its government
-        elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == "subject"
-              and not links[id(m)].passive and _governs(text, a + lo, m)):
-            role = Role.POLITY                     # "In May 1949 Moscow lifted the blockade": its government
+              and not links[id(m)].passive and (links[id(m)].vclass in ("abstract", "report", "rule")
+                                                or _governs(text, a + lo, m))):
+            role = Role.POLITY                     # "Moscow protested", "In May 1949 Moscow lifted the blockade"
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
@@ -168,7 +166,7 @@ _TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|d
                            r"But|And|Yet),?\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s*|\s+and\s+))*")
 
 
-_AUXILIARIES = frozenset("was were is are had has have did does could would should might must will can shall".split())
+_AUXILIARIES = frozenset(sections("function_words")["aux"] + sections("function_words")["modal"])
 
 
 @functools.cache
