@@ -359,6 +359,12 @@ def test_the_parts_or_areas_of_a_country_are_in_it():
     assert events("In 1944 the Red Army fought for the future of Yugoslavia.") == []
 
 
+def test_the_coast_of_a_country_one_explores_or_sails_along_is_a_scene():
+    assert [e[:2] for e in events("In 1934 Stalin explored the southern coast of Abkhazia.")] == [("Abkhazia", "Stalin")]
+    # a verb the tagger knows only from the list of verbs of passing (explore, roam, traverse) is one
+    assert [e[:2] for e in events("In 1934 Stalin roamed Abkhazia.")] == [("Abkhazia", "Stalin")]
+
+
 def test_a_home_in_a_region_is_there_not_a_polity():
     assert [e[0] for e in events("In 1920 the family owned an estate in the Kuban.")] == ["Kuban"]
 

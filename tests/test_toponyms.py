@@ -171,6 +171,12 @@ def test_a_university_or_a_tour_of_a_place_cues_it(russian_places, fallback):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)][:1] == ["Kungur"]
 
 
+def test_a_coast_or_the_islands_of_a_place_cue_it(russian_places, fallback):
+    for text in ("In 1492 the fleet followed the northern coast of Cuba.",
+                 "In 1498 he sailed past the islands of Trinidad and Tobago."):
+        assert [m.source for m in find_places(text, russian_places, fallback=fallback)][:1] == ["geonames"]
+
+
 def test_a_province_named_after_its_seat_is_a_region_at_the_seat(russian_places):
     found = find_places("In 1915 he was exiled to Perm Governorate.", russian_places)
     assert [(m.text, m.location.kind, m.location.lat, m.location.coord_source) for m in found] == [

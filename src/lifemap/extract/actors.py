@@ -496,8 +496,10 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
-    if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and not big):
-        return True                                    # "toured the Donbass", "inspected the defences of Kursk"
+    if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and (
+            not big or link.noun.lower() in lexicon("parts"))):
+        return True                                    # "toured the Donbass", "inspected the defences of Kursk",
+        #                                                "explored the coast of Cuba"
     if big and link.verb in ("publish", "print"):
         return False                                   # "allowed to publish one work in the Soviet Union": the book's
         #                                                place, not his (a paper published in Baku is his town's)

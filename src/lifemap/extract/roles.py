@@ -83,8 +83,6 @@ def is_big(m: Mention) -> bool:
 
 _FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
-_PARTS = frozenset("""part parts area areas region regions districts provinces north south east west interior
-    villages towns cities countryside steppes forests most much rest""".split())
 _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
     cottage residence""".split())
 
@@ -123,7 +121,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
             role = Role.POLITY                     # "ending World War II in Europe"; not "sailed to the New World"
-        elif is_big(m) and links[id(m)].prep == "of" and links[id(m)].noun.lower() in _PARTS and not abstract:
+        elif is_big(m) and links[id(m)].prep == "of" and links[id(m)].noun.lower() in words("parts") and not abstract:
             role = Role.LOCATES                    # "operations in the northeastern areas of Yugoslavia"
         elif is_big(m) and links[id(m)].prep == "for" and links[id(m)].noun.lower() in words("posts"):
             role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
