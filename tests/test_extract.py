@@ -758,3 +758,10 @@ def test_a_village_near_a_town_only_geonames_holds_is_placed_at_that_town():
 def test_an_operation_named_after_a_general_is_no_village():
     rows = extract("In the Brusilov offensive of June 1916 Petrov's troops took Lutsk.", progress=False)
     assert list(rows["name"]) == ["Lutsk"]
+
+
+def test_a_date_that_titles_a_work_dates_nothing():
+    text = ("Ivan Petrov (1918 – 2008) was a Soviet writer.\n\nIn 1936 Petrov began to plan an epic. "
+            "It led to the novel August 1914. Petrov studied at Rostov University.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["actor"], r["date_start"]) for r in rows] == [("Rostov", "Ivan Petrov", "1936")]

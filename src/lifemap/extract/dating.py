@@ -137,6 +137,17 @@ def may_hold_date(sentence: str) -> bool:
                 or (_YEAR_OR_SEASON.search(sentence) and _DIGIT_OR_MONTH.search(sentence)))
 
 
+@functools.cache
+def _work_title() -> re.Pattern:
+    return re.compile(r"\b(?i:" + "|".join(sorted(lexicon("works"))) + r")\s+(?:of\s+)?$")
+
+
+def _titled(sentence: str, start: int) -> bool:
+    """A date right after a noun of a work is its title: "the novel August 1914", "the opening chapters
+    of August 1914" (``data/lexicon/works.txt``)."""
+    return sentence[start - 1:start].isspace() and _work_title().search(sentence, max(0, start - 24), start) is not None
+
+
 # A date spanning more years than this sums a life up ("He lived from 1883 to 1954"): it moves no narrative.
 _LONGEST_NARRATIVE_YEARS = 25
 
@@ -166,6 +177,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
             mentions, problems = scan_dates(sentence, default_year=year, default_span=context.span if context else None)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
             for m in mentions:
+                if _titled(sentence, m.start):
+                    continue                           # "the novel August 1914": a work's title
                 span = _fit_year(m.span, context, frame) if m.carried else m.span
                 foreign = clauses.inside_brackets(sentence, m.start) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
