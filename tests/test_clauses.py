@@ -262,6 +262,11 @@ def test_a_front_or_a_military_district_is_where_its_officers_serve():
         ("Southwestern Front", "Stalin")]
     assert [e[:2] for e in events("In 1930 he was deputy head of the North Caucasus Military District.")] == [
         ("North Caucasus", "Stalin")]
+    # and so is an army or a fleet named after its region
+    assert [e[:2] for e in events("In 1921 he was inspector of the Red Banner Caucasus Army.")] == [
+        ("Caucasus", "Stalin")]
+    # a town in a numbered unit's name names the unit only
+    assert events("In 1926 he became commander of the 7th Samara Cavalry Division.") == []
     # a region of the same name with no district after it is still only written about
     assert events("In 1930 he wrote about the history of the North Caucasus.") == []
 
@@ -697,6 +702,9 @@ def test_a_town_before_a_noun_still_locates_where_one_goes_stays_or_meets():
     assert [e[:2] for e in events("In 1935 Stalin visited the Moscow metro.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1919 Stalin commanded the Tsaritsyn front.")] == [("Tsaritsyn", "Stalin")]
     assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []
+    # and where a happening at the town is put down: it happened there
+    assert [e[:2] for e in events("In 1921 Stalin helped suppress the Kronstadt rebellion.")] == [
+        ("Kronstadt", "Stalin")]
 
 
 def test_a_wish_granted_tells_where_it_was_granted():

@@ -171,6 +171,14 @@ def test_a_university_or_a_tour_of_a_place_cues_it(russian_places, fallback):
         assert [m.text for m in find_places(text, russian_places, fallback=fallback)][:1] == ["Kungur"]
 
 
+def test_a_text_about_russia_may_name_a_town_of_the_empire_without_its_country(gazetteer, fallback):
+    found = find_places("In 1917 he left Moscow and was imprisoned at Bykhov.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Moscow", "RU"), ("Bykhov", "BY")]
+    # not an organisation GeoNames holds as a town of the empire
+    assert [m.text for m in find_places("In 1927 he lived in Moscow and worked in Komsomol.", gazetteer,
+                                        fallback=fallback)] == ["Moscow"]
+
+
 def test_a_coast_or_the_islands_of_a_place_cue_it(russian_places, fallback):
     for text in ("In 1492 the fleet followed the northern coast of Cuba.",
                  "In 1498 he sailed past the islands of Trinidad and Tobago."):

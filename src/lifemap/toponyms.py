@@ -692,7 +692,7 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     key = _fold(word)
     last = key.split()[-1]
     if key in MONTHS or key in WEEKDAYS or key in SEASONS or key in TITLES or key in GIVEN_NAMES or key in TITLE_WORDS \
-            or key in GENERIC_NAMES:
+            or key in GENERIC_NAMES or key in words("organisations"):
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False
@@ -776,7 +776,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
-        region = _main_countries(so_far or everywhere)
+        region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
         if modifier and modifier.group(1) in _NAMED_OPERATIONS and not (
@@ -1046,6 +1046,20 @@ _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who 
     afterward briefly""".split())
 # "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
 _ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
+
+
+def _with_realm(region: Counter) -> Counter:
+    """The text's countries and, at a small weight, the other countries of a realm they belonged to (the
+    Russian Empire of ``lifemap.calendars``): a text about Russia may name a town of Belarus or Kazakhstan
+    ("imprisoned at Bykhov") without naming the country."""
+    from .calendars import regions
+
+    out = Counter(region)
+    for realm in regions():
+        if realm.countries & region.keys():
+            for country in realm.countries - region.keys():
+                out[country] = 0.5
+    return out
 
 
 def _main_countries(region: Counter) -> Counter:

@@ -99,7 +99,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _district_of_a_town(text, m, mentions) or _search_end(_REFERENCE, ("of", "from", "the"), before) \
+        if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) \
+                or _search_end(_REFERENCE, ("of", "from", "the"), before) \
                 or _near_named(before) or _from_of_a_noun(before, links[id(m)]) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
@@ -215,7 +216,9 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
         return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
-    return after is not None and after.group(1) not in words("function_words")
+    # (a happening at the town is a scene there: "suppressing the Kronstadt rebellion")
+    return after is not None and after.group(1) not in words("function_words") and after.group(1) not in words(
+        "happenings")
 
 
 def _search_end(pattern: re.Pattern, last: tuple[str, ...], before: str):
@@ -233,13 +236,14 @@ def _on_front(m: Mention, before: str) -> bool:
     return m.text.endswith(("Front", "Island", "Islands", "Peninsula")) and bool(_ON.search(before))
 
 
-_MILITARY_DISTRICT = re.compile(r"\s+Military\s+District\b")
+_MILITARY_DISTRICT = re.compile(r"\s+(?:Military\s+District|Army|Army\s+Group|Fleet|Flotilla|Corps)\b")
 
 
 def _theatre(text: str, m: Mention) -> bool:
-    """A front or a military district is where armies are, never a government or a party to anything:
-    whoever serves "of", "on" or "in" it is there ("chief of staff of the Southwestern Front", "deputy
-    chief of staff of the North Caucasus Military District")."""
+    """A front, a military district or an army named after a region is where armies are, never a
+    government or a party to anything: whoever serves "of", "on" or "in" it is there ("chief of staff of
+    the Southwestern Front", "deputy chief of staff of the North Caucasus Military District", "inspector
+    of cavalry of the Caucasus Army")."""
     return m.text.endswith("Front") or bool(_MILITARY_DISTRICT.match(text, m.end))
 
 
@@ -288,6 +292,16 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
     word = m.group(1)
     return word not in verbs() and word not in _MOVING_ADVERBS and not word.endswith("ly") \
         and word not in words("function_words") and not kinds.kind_words(word) and word not in _LEAVING_NOUNS
+
+
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*$")
+_UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Corps|Battalion|Squadron|Army|Fleet)\b")
+
+
+def _numbered_unit(text: str, m: Mention, before: str) -> bool:
+    """A town in a numbered unit's name names the unit, not where it was: "commander of the 7th Samara
+    Cavalry Division", "the 1st Moscow Proletarian Rifle Division"."""
+    return before[-1:].isspace() and bool(_ORDINAL_BEFORE.search(before)) and bool(_UNIT_AFTER.match(text, m.end))
 
 
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
