@@ -67,6 +67,14 @@ def test_a_move_has_its_origin_and_no_event_of_its_own(life):
     assert [r["kind"] for r in rows(life, "novaya-uda")] == ["travel"]       # only the arrival of 1903
 
 
+def test_a_move_whose_origin_comes_after_its_destination_is_one_event():
+    rows = extract("In 1919 Denikin's forces advanced towards Moscow from Ukraine.", progress=False)
+    assert list(rows["name"]) == ["Moscow"]
+    # a place after "out of" in another verb's phrase is an event of its own
+    rows = extract("In 1927 Petrov visited Moscow and met Stalin walking out of the Kremlin.", progress=False)
+    assert list(rows["name"]) == ["Moscow", "Kremlin"]
+
+
 def test_deportation_from_a_homeland_to_two_places(life):
     for place in ("kazakhstan", "kyrgyzstan"):
         r, = rows(life, place)
@@ -107,6 +115,11 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     assert kinds["Smolny Institute"] == ("death", "Sergei Kirov")
     assert kinds["Kiev"] == ("massacre", "Cheka")
     assert kinds["Moscow"][0] == "other"                       # shot at is not shot dead
+    # one man arrested and shot is his death; hostages who were arrested and shot, a massacre
+    kinds = {r["name"]: r["kind"] for r in extract(
+        "Ivan Petrov led the party in Kiev. In 1937 Petrov was arrested and shot in Moscow. "
+        "In 1919 the hostages were arrested and shot in Odessa.", fallback=False, progress=False).to_dict("records")}
+    assert (kinds["Moscow"], kinds["Odessa"]) == ("death", "massacre")
 
 
 def test_a_life_has_one_birth_place():

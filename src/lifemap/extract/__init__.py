@@ -369,7 +369,10 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     actor_of: dict[int, str] = {}
     for m in kept:
         guess = guesses[id(m)]
-        later = [t for t in kept if t.start > m.start and t not in origins and (
+        # (the destination may come first, with no other verb between: "advanced towards Moscow from
+        # Ukraine", not "visited Moscow and met Stalin walking out of the Kremlin")
+        later = [t for t in kept if t is not m and t not in origins and (
+            t.start > m.start or clauses.VERB.search(sentence, t.end - a, m.start - a) is None) and (
             guesses[id(t)].kind in MOVES or links[id(t)].vclass in ("motion", "sending"))]   # "withdrew from … to …"
         if m in origins and later:
             continue                                   # where a move starts, not an event of its own

@@ -127,6 +127,12 @@ def kind_words(sentence: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# One person killed: a singular passive before the word, over other participles ("was arrested, tried and
+# shot"), not "were shot", "had them shot".
+_ONE_KILLED = re.compile(r"\bwas\s+(?:[a-z]+ed|tried|taken|held|brought|sentenced\s+to\s+death)"
+                         r"(?:\s*,\s*[a-z]+(?:ed)?|\s+(?:in|on|at)\s+[^,;]{1,25}?)*\s*,?\s+and\s+$")
+
+
 def event_words(sentence: str, a: int) -> list[EventWord]:
     """The event words of the sentence starting at text offset ``a``, as text offsets; a word that
     is part of a name ("Battle Squad") is none; with a summit word, a conference is the summit."""
@@ -134,6 +140,8 @@ def event_words(sentence: str, a: int) -> list[EventWord]:
     for kind, s, e in kind_words(sentence):
         if sentence[s].isupper() and kind != "summit" and s > 0 and _NAME_PART.match(sentence, e):
             continue
+        if kind == "massacre" and _ONE_KILLED.search(sentence, max(0, s - 50), s):
+            kind = "death"                             # "he was arrested and shot in Moscow": one man's death
         out.append(EventWord(kind, s + a, e + a))
     if any(w.kind == "summit" for w in out):
         out = [EventWord("summit", w.start, w.end) if w.kind == "congress" else w for w in out]
