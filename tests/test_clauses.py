@@ -644,6 +644,8 @@ def test_what_happened_to_someone_an_event_noun_names_is_theirs():
 def test_taking_part_in_a_battle_or_entering_a_place_of_a_town_is_being_there():
     assert events("In July 1943 Stalin took part in the Battle of Kursk.") == [("Kursk", "Stalin", "battle")]
     assert [e[:2] for e in events("In 1901 he entered the law faculty of Moscow University.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In 1910 he was transferred to the headquarters of the Kiev Military District.")] == [
+        ("Kiev", "Stalin")]
 
 
 def test_a_sentence_opening_at_a_gathering_in_a_town_is_there():
@@ -826,6 +828,56 @@ def test_a_pronoun_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
     assert ("Kiev", "Red Army") in [e[:2] for e in events("In 1925 the Red Army occupied Kiev and he fled to Vienna.")]
     # "his wife and he" is one subject
     assert [e[:2] for e in events("In 1925 his wife and he moved to Kiev.")] == [("Kiev", "Stalin")]
+
+
+def test_a_leading_place_puts_the_subject_there_whatever_they_thought():
+    assert [e[:2] for e in events("Along the Southwest Front, he became determined to take Lvov.")][:1] == [
+        ("Southwest Front", "Stalin")]
+    assert [e[:2] for e in events("In Tsaritsyn, he decided to purge the specialists.")] == [
+        ("Tsaritsyn", "Stalin")]
+    # a country leading a decree's clause is where the decree applies, not where its author was
+    assert events("In Ukraine, he ordered the seizure of grain.") == []
+
+
+def test_a_secretary_or_a_chairman_of_a_towns_body_is_there():
+    assert [e[:2] for e in events("In 1920 he was appointed secretary of the Tiflis committee.")] == [("Tiflis", "Stalin")]
+
+
+def test_one_chosen_as_a_delegate_to_a_place_is_there():
+    for sentence in ("In 1905 the Georgian Bolsheviks elected Stalin as one of their delegates to a conference "
+                     "in Tampere.", "In 1905 Stalin was a Bolshevik. The party chose him as its delegate to "
+                     "the congress in Tampere."):
+        assert ("Tampere", "Stalin") in [e[:2] for e in events(sentence)]
+
+
+def test_a_group_the_next_sentence_names_the_subject_among_went_with_them():
+    found = events("In 1917 the exiles in Achinsk travelled to Petrograd. Chief among them were Kamenev and Stalin.")
+    assert ("Petrograd", "Stalin") in [e[:2] for e in found]
+    found = events("In 1917 the exiles in Achinsk travelled to Petrograd. Chief among them were Kamenev and Muranov.")
+    assert ("Petrograd", "Stalin") not in [e[:2] for e in found]
+
+
+def test_the_prisoners_right_after_the_subjects_arrest_include_the_subject():
+    found = events("In 1908 he was arrested in Baku. The prisoners were taken to Vologda.")
+    assert ("Vologda", "Stalin") in [e[:2] for e in found]
+    found = events("In 1908 the police raided a printing shop in Baku. The prisoners were taken to Vologda.")
+    assert ("Vologda", "Stalin") not in [e[:2] for e in found]
+
+
+def test_one_who_goes_along_with_the_movers_is_there_too():
+    assert [e[:2] for e in events("In 1934 the Politburo travelled to Vienna, and Stalin accompanied them.")] == [
+        ("Vienna", "Stalin")]
+    assert [e[:2] for e in events("In 1934 the Politburo travelled to Vienna, and Lenin accompanied them.")] == [
+        ("Vienna", "Politburo")]
+
+
+def test_a_name_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
+    assert [e[:2] for e in events("In 1917 the Germans took Riga and Stalin withdrew to Pskov.")] == [
+        ("Riga", "Germans"), ("Pskov", "Stalin")]
+    assert [e[:2] for e in events("In 1916 the Romanian army collapsed and the Germans occupied Romania.")] == [
+        ("Romania", "Germans")]
+    # names before the first verb are one subject
+    assert [e[:2] for e in events("In 1917 Kamenev and Stalin returned to Petrograd.")] == [("Petrograd", "Stalin")]
 
 
 def test_a_town_a_named_place_lies_near_or_on_the_edge_of_only_locates_it():

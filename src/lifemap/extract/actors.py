@@ -27,7 +27,8 @@ from .narrative import Narrative
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 _SUBJECT = re.compile(
-    r"(?P<group>\b(?:" + _GROUPS + r")\b)"
+    r"(?P<fellows>\b[Tt]he\s+(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b)"
+    r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|women|delegates|allies)|[Tt]he\s+trio|"
     r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
@@ -109,6 +110,12 @@ class Actors:
         lead = self._leads.get(j)
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
+    def _subject_led(self, i: int) -> bool:
+        """The sentence before ``i`` has the subject for its subject, by name or by pronoun."""
+        j = next(self._earlier(i, 1), None)
+        return j is not None and (self._pronoun_led(j) or any(
+            kind == "name" and self.is_subject(words) for kind, words in self.subjects(j)))
+
     def _earlier(self, i: int, limit: int):
         """The sentences before ``i`` that are not headings or captions, nearest first."""
         j, seen = i - 1, 0
@@ -171,6 +178,8 @@ class Actors:
         kind, words = subject
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
+        if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
+            return self.subject.name if self.about_subject and self._subject_led(i) else clean(words)
         if kind == "pron":
             number = _PRONOUN.get(words.split()[0].lower(), "pl")
             if number == "pl":
@@ -208,6 +217,10 @@ class Actors:
             pass
         if made is not None and link.vclass in ("motion", "stay", "sending", "meeting", ""):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
+        chosen = _CHOSEN_DELEGATE.search(sentence, max(0, pos - 120), pos)
+        if chosen is not None and link.vclass not in ("motion", "sending"):
+            return self._mover(i, chosen.group("who"), sentence, places)   # "elected Stalin as one of their
+            #                                                delegates to a conference in Saint Petersburg"
         if link.noun.lower() in _MOVES_OF and link.prep in ("to", "into", "from", "for"):
             moved = _noun_argument(sentence, link, pos)
             if moved:
@@ -231,9 +244,32 @@ class Actors:
             return self._mover(i, appointee, sentence, places)
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and self.meets_subject(tokens, link, i):
+        if who != mine and (self.meets_subject(tokens, link, i) or self._went_along(i, sentence, pos, link)
+                            or self._among_them(i, link)):
             return mine
         return who
+
+    def _among_them(self, i: int, link: Link) -> bool:
+        """The next sentence names the subject among the group that moved: "the Bolsheviks in Achinsk made
+        their way to Moscow. Chief among them were Kamenev, Stalin and Muranov." """
+        if link.vclass not in ("motion", "sending") or i + 1 >= len(self.narrative.spans):
+            return False
+        after = _AMONG_THEM.match(self.narrative.sentence(i + 1))
+        return after is not None and self.subject.is_named(self.narrative.sentence(i + 1)[after.end():],
+                                                            own_text=self.about_subject)
+
+    def _went_along(self, i: int, sentence: str, pos: int, link: Link) -> bool:
+        """A later clause has the subject go with the movers: "the Politburo travelled to Brno, and Tito
+        accompanied them"."""
+        if link.vclass not in ("motion", "sending"):
+            return False
+        m = _WENT_ALONG.search(sentence, pos)
+        if m is None:
+            return False
+        who = m.group("who")
+        if who.lower() in ("he", "she"):
+            return self.about_subject and self.person_before(i, he=who.lower() == "he") == self.subject.name
+        return self.subject.is_named(who, own_text=self.about_subject)
 
     def _antecedent(self, sentence: str, pos: int) -> str | None:
         """The person or group a relative clause holding ``pos`` is about: "Lenin, who was living in
@@ -474,6 +510,14 @@ _SENT_AWAY = frozenset("send dispatch deport exile banish expel evacuate redeplo
 # what is sent, when no one is: "military aid", "grain" (not "the next day", nor a person)
 _THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|night|time)\b)[a-z-]+")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
+# One chosen to go somewhere for others: "elected Stalin as one of their delegates to a conference in …"
+_CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?(?:(?:his|her|their|its|the|a|an)\s+)?"
+                              r"(?:[a-z]+\s+)?(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
+_AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
+# "…, and Tito accompanied them", "and he went with them"
+_WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?"
+                         r"(?:accompanied|joined|followed|went\s+with|travelled\s+with|traveled\s+with)\s+"
+                         r"(?:them|him|her)\b")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
@@ -508,8 +552,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         #                                                ambassador to Britain", "commissar for the Ukraine"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
         return True                                    # "took command of the Moscow Military District"
-    if link.lead and not big and v not in ("rule", "abstract", "rename"):
-        return True                                    # "In Baku, he organised strikes"
+    if link.lead and v not in ("rule", "rename") and (not big or link.prep in ("along", "on")):
+        return True                                    # "In Baku, he organised strikes", "In Moscow, he decided
+        #                                                to …", "Along the Southwest Front, he became determined …"
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
         return True                                    # "took part in the capture of Kazan": one fights there
     if v in ("sending", "motion"):
@@ -518,8 +563,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         if v == "sending" and link.verb in _SENT_AWAY and _THING.fullmatch(link.mover) and not link.passive \
                 and not moved:
             return False                               # "sent military aid to Spain": the sender stays
-        # "entered the law faculty of Moscow University": into a thing of the place
-        return link.prep in _TO or link.prep == "" or (link.prep == "of" and v == "motion" and bool(link.noun))
+        # "entered the law faculty of Moscow University", "transferred to the headquarters of the Kiev
+        # Military District": into a thing of the place
+        return link.prep in _TO or link.prep == "" or (link.prep == "of" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between")) or (

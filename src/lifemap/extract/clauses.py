@@ -92,13 +92,20 @@ _PRONOUN_VERB = re.compile(r"(?:a(?<!\wa)nd\s+|(?<=[a-z0-9] ))(?:he|she|they)\s+
 _SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If)\s")
 
 
+# A name (or "the" and a name) after "and", then a verb: "the Germans took Riga and Kornilov withdrew to
+# Pskov", "the Romanian army collapsed and the Germans occupied Romania".
+_NAME_VERB = re.compile(r"a(?<!\wa)nd\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?=[a-z])")
+
+
 def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
-    """Where a pronoun opens a clause of its own after a predicate without a comma: after "and", or after a
-    leading subordinate clause ("When …"). The pronoun must be followed by a verb, and a verb must come
-    before it ("Kamenev and he returned" is one subject)."""
+    """Where a pronoun or a name opens a clause of its own after a predicate without a comma: after "and",
+    or (a pronoun) after a leading subordinate clause ("When …"). The subject must be followed by a verb,
+    and a verb must come before it ("Kamenev and he returned", "Kamenev and Stalin returned" are one
+    subject)."""
+    out = [(m.start(), m.start() + 3) for m in _NAME_VERB.finditer(sentence)
+           if _finite_verb_at(sentence, m.end()) and VERB.search(sentence, 0, m.start()) is not None]
     if "he " not in sentence and "they " not in sentence:
-        return []
-    out = []
+        return out
     subordinate = not led and _SUBORDINATOR.match(sentence) is not None
     for m in _PRONOUN_VERB.finditer(sentence):
         if not m.group().startswith("and") and not (subordinate and not out):
@@ -107,6 +114,20 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), m.start() + (3 if m.group().startswith("and") else 0)))
     return out
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _finite_verb_at(sentence: str, pos: int) -> bool:
+    """A verb in the past or the present opens ``sentence[pos:]`` ("withdrew", not "withdrawing")."""
+    from .tagger import verbs
+
+    if VERB.match(sentence, pos) is not None:
+        return True
+    word = _WORD.match(sentence, pos)
+    known = verbs().get(word.group()) if word else None
+    return known is not None and known[2] in ("past", "s")
 
 
 _PRONOUN_AFTER_A_NOUN = re.compile(r"^\S+\s+\S+.*?\s(?:he|she|they)\s+[a-z]")
