@@ -179,6 +179,13 @@ def test_a_text_about_russia_may_name_a_town_of_the_empire_without_its_country(g
                                         fallback=fallback)] == ["Moscow"]
 
 
+def test_a_town_before_the_name_of_a_body_seated_there_is_a_place(gazetteer, fallback):
+    found = find_places("In 1920 he became secretary of the Zagreb branch of the union.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Zagreb", "HR")]
+    # before another common noun it stays an attribute ("in Western countries")
+    assert find_places("In 1920 he read the Zagreb newspapers.", gazetteer, fallback=fallback) == []
+
+
 def test_a_coast_or_the_islands_of_a_place_cue_it(russian_places, fallback):
     for text in ("In 1492 the fleet followed the northern coast of Cuba.",
                  "In 1498 he sailed past the islands of Trinidad and Tobago."):
