@@ -778,3 +778,17 @@ def test_a_date_that_titles_a_work_dates_nothing():
             "It led to the novel August 1914. Petrov studied at Rostov University.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["actor"], r["date_start"]) for r in rows] == [("Rostov", "Ivan Petrov", "1936")]
+
+
+def test_after_years_at_a_place_dates_the_stay_there_and_moves_the_narrative_on():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1928 Petrov was jailed in Kiev. "
+            "After two and a half years in Odessa, he was transferred to Kharkov.")
+    rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
+    assert rows["Odessa"] == ("1928", "1931") and rows["Kharkov"] == ("1931", "1931")
+
+
+def test_a_year_before_a_noun_of_a_work_dates_the_work_not_the_narrative():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1908 Petrov studied in Kiev. He read the 1867 "
+            "book by Karl Marx and a famous 1863 novel. He then joined a circle in Odessa.")
+    rows = {r["name"]: r["date_start"] for r in extract(text, progress=False).to_dict("records")}
+    assert rows["Odessa"] == "1908"

@@ -250,6 +250,10 @@ def test_relative_years_count_from_the_latest_year():
         ("1946", "1946", False), ("the following year", "1947", True),
         ("a year later", "1948", True), ("two years earlier", "1946", True)]
     assert find_dates("the following year") == []
+    # "after" some years is as many years on; a half counts as a whole year begun
+    found = find_dates("In 1928 he was jailed. After two and a half years at Lepoglava he was moved; after a year more, freed.")
+    assert [(m.text, m.span.start) for m in found] == [
+        ("1928", "1928"), ("After two and a half years", "1931"), ("after a year", "1932")]
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

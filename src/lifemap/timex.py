@@ -198,7 +198,10 @@ _BODIES = [
     ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
                            r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
                            r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+"
-                           r"(?:later|earlier|afterwards?|after\s+that))")
+                           r"(?:later|earlier|afterwards?|after\s+that)"
+                           # "after two and a half years at Lepoglava, …": as many years on (a half rounds up)
+                           r"|[Aa]fter\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+                           r"(?:\s+and\s+a\s+half)?\s+years?)")
      + r"(?!\w)(?!\s+(?:than|ago)\b)(?!'s)"),
     # "1894", "early 1912", "the middle of 1907"
     ("year", rf"(?:{_qual()})?" + _y("y")),
@@ -625,6 +628,10 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
 
     if kind == "relative":
         words = f["rel"].lower().split()
+        if words[0] == "after":                 # "after two and a half years": the years counted, on
+            words = [words[1], "later"] if "half" not in words else [str(_RELATIVE.get(words[1], 0) + 1
+                                                                         if not words[1].isdigit() and words[1] not in ("a", "one")
+                                                                         else int(words[1]) + 1 if words[1].isdigit() else 1), "later"]
         step = -1 if words[-1] == "earlier" else 1
         if words[0] in ("a", "one"):
             delta = step

@@ -121,7 +121,8 @@ ANAPHORA = re.compile(r"[Tt](?<!\w[Tt])h(?:at|e same|e next|e following)\s+(?:da
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall|winter))|"
-                             r"years (?:later|earlier|after)")   # "A year later" opens a sentence too
+                             r"years (?:later|earlier|after)|(?i:after\s+(?:[a-z]+\s+){1,4}?years?\b)")
+# ("A year later" opens a sentence too; so does "After two and a half years at …")
 # The same test, quick (most sentences hold no date): four digits in a row and a month's name are looked
 # for by patterns that open with them, so that the regex engine skips to them; the rest of the test only
 # where its letters are ("E(?i:ar)": no other character matches "e" regardless of case).
@@ -140,6 +141,17 @@ def may_hold_date(sentence: str) -> bool:
 @functools.cache
 def _work_title() -> re.Pattern:
     return re.compile(r"\b(?i:" + "|".join(sorted(lexicon("works"))) + r")\s+(?:of\s+)?$")
+
+
+@functools.cache
+def _work_after() -> re.Pattern:
+    return re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(sorted(lexicon("works"))) + r")\b")
+
+
+def _of_a_work(sentence: str, end: int) -> bool:
+    """A year right before a noun of a work dates the work, not the narrative: "Chernyshevsky's 1863
+    pro-revolutionary novel", "the 1867 book by Karl Marx"."""
+    return sentence[end:end + 1].isspace() and _work_after().match(sentence, end) is not None
 
 
 def _titled(sentence: str, start: int) -> bool:
@@ -180,7 +192,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 if _titled(sentence, m.start):
                     continue                           # "the novel August 1914": a work's title
                 span = _fit_year(m.span, context, frame) if m.carried else m.span
-                foreign = clauses.inside_brackets(sentence, m.start) or bool(
+                foreign = clauses.inside_brackets(sentence, m.start) or _of_a_work(sentence, m.end) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                     if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (
                     _OPENING_BOUND.fullmatch(sentence, 0, m.start))   # "Until June 1941 he lived in Tokyo"
@@ -475,6 +487,12 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     choice = _date_for(narrative, line, i, start, end, same_event_next, options)
     if choice.date is None:
         return choice
+    context = line.context[i]
+    if (context is not None and choice.date.start < start and _YEARS_AT.fullmatch(narrative.text, choice.date.end, start)
+            and _AFTER_YEARS.match(choice.date.text) and context.span.start < choice.date.span.start):
+        # "After two and a half years at Lepoglava, he …": he was there from the narrative's date for those years
+        span = DateSpan(context.span.start[:4], choice.date.span.end, "year", "", choice.date.span.calendar)
+        return replace(choice, date=replace(choice.date, span=span))
     a, _ = narrative.spans[i]
     until = next((d for d in line.dates[i] if d.foreign and d.start >= end and _UNTIL.search(
         narrative.text, max(a, d.start - 8), d.start) and not clauses.split(narrative.text[a:narrative.spans[i][1]],
@@ -488,6 +506,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$")
+_AFTER_YEARS = re.compile(r"(?i:after)\s")
+_YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:the\s+)?")
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
                          r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
