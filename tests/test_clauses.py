@@ -370,6 +370,11 @@ def test_the_coast_of_a_country_one_explores_or_sails_along_is_a_scene():
     assert [e[:2] for e in events("In 1934 Stalin roamed Abkhazia.")] == [("Abkhazia", "Stalin")]
 
 
+def test_outside_a_country_is_anywhere_but_there():
+    assert events("In April 1906 he made his first trip outside the Russian Empire.") == []
+    assert [e[0] for e in events("In 1941 he inspected a camp outside Moscow.")] == ["Moscow"]
+
+
 def test_a_home_in_a_region_is_there_not_a_polity():
     assert [e[0] for e in events("In 1920 the family owned an estate in the Kuban.")] == ["Kuban"]
 

@@ -186,6 +186,12 @@ def test_a_town_before_the_name_of_a_body_seated_there_is_a_place(gazetteer, fal
     assert find_places("In 1920 he read the Zagreb newspapers.", gazetteer, fallback=fallback) == []
 
 
+def test_outside_cues_a_place_and_a_rail_junction_is_a_facility_of_its_town(gazetteer, fallback):
+    found = find_places("In 1944 Tito moved to Bosnia. The Germans landed outside his Drvar headquarters.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Bosnia", "BA"), ("Drvar", "BA")]
+
+
 def test_a_coast_or_the_islands_of_a_place_cue_it(russian_places, fallback):
     for text in ("In 1492 the fleet followed the northern coast of Cuba.",
                  "In 1498 he sailed past the islands of Trinidad and Tobago."):

@@ -81,7 +81,7 @@ _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+an
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
-_CUE_WORDS = ("in at to from near into onto towards toward via inside through across around up down along "
+_CUE_WORDS = ("in at to from near into onto towards toward via inside outside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
               "within throughout between captured capturing capture recaptured took taking stormed liberated "
               "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected").split()

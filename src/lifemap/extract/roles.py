@@ -58,6 +58,9 @@ _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway
 # Moscow", "a conference at Samobor on the outskirts of Zagreb"
 _NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to"
                          r"|on\s+the\s+(?:[a-z]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?$")
+# "his first trip outside the Russian Empire", "a cure outside Russia": anywhere but there (a town or a
+# site one is outside of is where one is: "outside his Drvar headquarters", "a camp outside Moscow")
+_OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$")
 _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\bprogramm?e)\s+of\s+(?:the\s+)?$")
 # "never went to", "there would be no second front in France", and what was done instead: "rather than
 # returning to Ems", "without going to Paris"; "staying out of Spain"
@@ -99,7 +102,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) \
+        if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or (
+                is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) \
                 or _near_named(before) or _from_of_a_noun(before, links[id(m)]) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
