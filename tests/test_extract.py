@@ -164,6 +164,10 @@ def test_an_until_date_ends_the_events_of_its_clause():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [
         ("Tiflis", "1902", "1908"), ("Baku", "1902", "1908"), ("Vienna", "1908", "1908")]
+    # "until the peace of 1905": the event named by its year ends it too
+    text = "In 1904 Petrov joined a Cossack regiment and fought in Manchuria until the peace of 1905."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
 
 
 def test_and_with_a_date_opens_a_second_predicate_that_the_date_belongs_to():
@@ -792,3 +796,12 @@ def test_a_year_before_a_noun_of_a_work_dates_the_work_not_the_narrative():
             "book by Karl Marx and a famous 1863 novel. He then joined a circle in Odessa.")
     rows = {r["name"]: r["date_start"] for r in extract(text, progress=False).to_dict("records")}
     assert rows["Odessa"] == "1908"
+
+
+def test_a_stay_that_lasted_years_or_until_the_death_spans_them():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 Petrov was sent to Kiev. He spent three "
+            "years in Odessa. In 1930 he served four years of exile in Omsk. In 1940 he settled in Minsk. From then "
+            "until his death, he lived in Riga.")
+    rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
+    assert rows["Odessa"] == ("1920", "1923") and rows["Omsk"] == ("1930", "1934")
+    assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")

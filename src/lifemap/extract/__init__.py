@@ -31,6 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
 from ..subject import Subject, find_subject, life_dates
@@ -400,6 +401,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                 guess.kind, words, text, actors.subject):
             guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
+        span = _until_death(span, actor, actors.subject, sentence, m.start - a)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]
@@ -456,6 +458,21 @@ def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject
     own = choice.date is not None and (choice.how is How.NEXT or choice.how is How.OWN and not clauses.split(
         sentence, choice.date.start - a, m.start - a))
     return span if own else life
+
+
+_UNTIL_DEATH = re.compile(r"\b(?:until|till|up\s+to)\s+(his|her)\s+death\b(?!\s+(?:there\s+)?(?:on|in)\s+\d)")
+
+
+def _until_death(span, actor: str, subject: Subject, sentence: str, pos: int):
+    """A stay of the subject's that lasted "until his death" ends with the death the text gives: "From then
+    until his death, he lived in Troitse-Lykovo"."""
+    if span is None or subject.died is None or actor != subject.name or span.first_day > subject.died.last_day:
+        return span
+    lo, hi = clauses.clause_around(sentence, pos)
+    until = _UNTIL_DEATH.search(sentence, lo, hi)
+    if until is None or until.group(1).lower() != {"she": "her"}.get(subject.pronoun, "his"):
+        return span                                # (her husband's death is not hers)
+    return DateSpan(span.start[:4], subject.died.end[:4], "year", "", span.calendar)
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
