@@ -192,6 +192,24 @@ def test_outside_cues_a_place_and_a_rail_junction_is_a_facility_of_its_town(gaze
     assert [(m.text, m.location.country) for m in found] == [("Bosnia", "BA"), ("Drvar", "BA")]
 
 
+def test_a_list_goes_on_over_the_date_of_its_member(gazetteer, fallback):
+    found = find_places("In 1919 Budyonny took Voronezh on 24 October and Kastornoye on 15 November.", gazetteer,
+                        fallback=fallback)
+    assert [m.text for m in found] == ["Voronezh", "Kastornoye"]
+
+
+def test_a_town_taken_is_cued(gazetteer, fallback):
+    found = find_places("In June 1920 his divisions had taken Kiev, Zhytomyr and Berdychiv.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Kiev", "Zhytomyr", "Berdychiv"]
+
+
+def test_a_curated_name_may_hold_a_possessive(gazetteer):
+    assert places("In June 1945 he watched the parade from the top of Lenin's Mausoleum.", gazetteer) == [
+        ("Lenin's Mausoleum", "lenins-mausoleum")]
+    # a possessive before a name is no part of it
+    assert places("In 1937 Stalin's Moscow was a city of fear.", gazetteer) == [("Moscow", "moscow")]
+
+
 def test_a_coast_or_the_islands_of_a_place_cue_it(russian_places, fallback):
     for text in ("In 1492 the fleet followed the northern coast of Cuba.",
                  "In 1498 he sailed past the islands of Trinidad and Tobago."):

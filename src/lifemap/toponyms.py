@@ -76,7 +76,12 @@ _BEFORE_BRACKET = re.compile(r"([^\W\d_]+)\s*\(\s*[\"“‘']?$")
 # (words are taken whole, never backtracked into: a search anchored at the end tries every position)
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word starts only)
-_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
+# The date of each member of a list, between them: "took Voronezh on 24 October 1919 and Kastornoye on 15
+# November", "occupied Lithuania on 15 June and Latvia and Estonia two days later"
+LIST_DATE = (r"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|"
+             r"July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?")
+_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?" + LIST_DATE +
+                             r"(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
@@ -84,7 +89,8 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 _CUE_WORDS = ("in at to from near into onto towards toward via inside outside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
               "within throughout between captured capturing capture recaptured took taking stormed liberated "
-              "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected").split()
+              "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected taken retook "
+              "retaken cleared").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
@@ -202,7 +208,8 @@ def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> l
     m = WORD.match(text, start)
     out = [(m.end(), m.group())]
     pos = m.end()
-    while len(out) < limit and not out[-1][1].endswith(POSSESSIVE):
+    # (past a possessive only toward a curated name that holds one: "Lenin's Mausoleum")
+    while len(out) < limit and not (capitalised and out[-1][1].endswith(POSSESSIVE)):
         j = _JOIN.match(text, pos)
         if not j or (capitalised and not j.group(1)[:1].isupper()):
             break

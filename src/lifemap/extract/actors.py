@@ -110,6 +110,11 @@ class Actors:
         lead = self._leads.get(j)
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
+    def _named_lately(self, i: int) -> bool:
+        """The subject is named in sentence ``i`` or one of the three before it."""
+        return any(self.subject.is_named(self.narrative.sentence(j), own_text=True)
+                   for j in [i, *self._earlier(i, 3)])
+
     def _subject_led(self, i: int) -> bool:
         """The sentence before ``i`` has the subject for its subject, by name or by pronoun."""
         j = next(self._earlier(i, 1), None)
@@ -148,6 +153,8 @@ class Actors:
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
                     return self._name(words)
+            if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
+                return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
         return self.subject.name if self.about_subject and he != hers else "unknown"
 
     def plural_before(self, i: int) -> str:
@@ -172,6 +179,7 @@ class Actors:
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
                    or first_subject(sentence, 0, len(sentence), places, self)
+                   or _unknown_name(sentence, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:
             return "unknown"
@@ -182,6 +190,8 @@ class Actors:
             return self.subject.name if self.about_subject and self._subject_led(i) else clean(words)
         if kind == "pron":
             number = _PRONOUN.get(words.split()[0].lower(), "pl")
+            if number == "pl" and _LEADERS.match(words) and self.about_subject and self._named_lately(i):
+                return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks
             if number == "pl":
                 return self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
@@ -244,8 +254,8 @@ class Actors:
             return self._mover(i, appointee, sentence, places)
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and (self.meets_subject(tokens, link, i) or self._went_along(i, sentence, pos, link)
-                            or self._among_them(i, link)):
+        if who != mine and ((self.meets_subject(tokens, link, i) and link.prep not in _ON_THE_WAY)
+                            or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
         return who
 
@@ -322,6 +332,29 @@ class Actors:
 
     def is_person(self, tokens: list[str]) -> bool:
         return any(_bare(t).lower() in self.persons or self.is_subject(_bare(t)) for t in tokens)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:(?:also|then|later|again|soon|first)\s+)?"
+                              r"(?=[a-z])")
+
+
+_INSIDE_A_PHRASE = re.compile(r"\b(?:of|the|a|an|by|for|from|with|to|in|at|on)\s+$", re.IGNORECASE)
+
+
+def _unknown_name(sentence: str, lo: int, places: Places) -> tuple[str, str] | None:
+    """A name no list knows right before the clause's first verb ("In August 1942 Churchill flew to
+    Moscow"): someone, whom the subject found after the verb ("to tell Stalin") must not replace."""
+    begin = lo + clauses.lead_end(sentence[lo:])
+    verb = clauses.VERB.search(sentence, begin)
+    for m in _CAPITALISED_RUN.finditer(sentence, begin, verb.end() if verb else len(sentence)):
+        words = [w for w in m.group(1).split() if w not in _NOT_NAMES and _bare(w) not in _MONTH_WORDS
+                 and w.lower() not in lexicon("function_words") and not w.endswith("ly")]   # not "Already"
+        if not words or any(a <= m.start(1) < b or a < m.end(1) <= b for a, b, _ in places) or \
+                _INSIDE_A_PHRASE.search(sentence, max(0, m.start() - 6), m.start()):
+            continue                                   # not "The Trial of the Sixteen opened"
+        if clauses.finite_verb_at(sentence, m.end()):
+            return "name", " ".join(words)
+    return None
 
 
 def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actors, stop: int | None = None,
@@ -513,6 +546,12 @@ _THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|n
 # One chosen to go somewhere for others: "elected Stalin as one of their delegates to a conference in …"
 _CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?(?:(?:his|her|their|its|the|a|an)\s+)?"
                               r"(?:[a-z]+\s+)?(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
+# A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
+# The places one passes on the way to meet the subject are not where they met: "flew to Moscow by way of
+# Cairo and Tehran to tell Stalin"
+_ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
+_LEADERS = re.compile(r"(?i:the\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|allies|delegates)|the\s+trio|"
+                      r"the\s+pair|both\s+(?:men|leaders))$")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
 # "…, and Tito accompanied them", "and he went with them"
 _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?"
@@ -552,6 +591,10 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         #                                                ambassador to Britain", "commissar for the Ukraine"
     if link.verb == "take" and link.noun.lower() in lexicon("posts") and link.prep == "of":
         return True                                    # "took command of the Moscow Military District"
+    if link.verb == "take" and link.noun and link.prep in ("in", "at", "on") and not link.passive:
+        return True                                    # "took the salute at the parade on Red Square"
+    if link.verb == "take" and link.prep == "over" and not link.passive:
+        return True                                    # "took over the Western Front"
     if link.lead and v not in ("rule", "rename") and (not big or link.prep in ("along", "on")):
         return True                                    # "In Baku, he organised strikes", "In Moscow, he decided
         #                                                to …", "Along the Southwest Front, he became determined …"
@@ -579,12 +622,20 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("abstract", "rename"):
         return False
     if big:
+        if not v and link.prep in ("on", "in", "at", "against") and (link.noun.lower() in _OPERATIONS or any(
+                kind == "battle" for kind, _, _ in kinds.kind_words(link.noun.lower()))):
+            return True                                # "his assault on the Seelow Heights", "launched an
+            #                                            offensive in Belarus"
         if link.noun.lower() in _TRAVEL_NOUNS:
             return link.prep in _TO                    # "voyages between Spain and the Americas"
         if link.noun.lower() in lexicon("sojourns"):
             return link.prep in _AT                    # "his service in Finland", "during his stay in Germany"
         return bool(link.verb) and link.prep in ("to", "into", "in", "on", "across", "through") and not link.noun
     return link.prep != "from"
+
+
+_OPERATIONS = frozenset("""offensive counter-offensive counteroffensive counterattack counter-attack campaign operation
+    operations""".split())
 
 
 # One made or let to go somewhere goes there, not the one who made or let them: "the police forced him to

@@ -67,7 +67,7 @@ VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|shoul
                   r"thought|told|brought|stood|kept|ran|sang|spoke|won|lost|paid|built|fell|grew|heard|felt|"
                   r"sat|chose|bore|rode|left|led|set|broke|spread|said|says|put|let|meant|lay|read|understood|"
                   r"drew|rose|drove|bought|wore|sought|threw|caught|dealt|forgot|shook|hid|fought|taught|ate|"
-                  r"hung|struck|swore|became|[a-z]{2,}ed)\b")
+                  r"hung|struck|swore|flew|withdrew|overran|undertook|swept|shot|sank|froze|[a-z]{2,}ed)\b")
 
 
 @functools.lru_cache(maxsize=256)
@@ -102,8 +102,11 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
     or (a pronoun) after a leading subordinate clause ("When …"). The subject must be followed by a verb,
     and a verb must come before it ("Kamenev and he returned", "Kamenev and Stalin returned" are one
     subject)."""
+    from .tagger import ADJECTIVE_NAME
+
     out = [(m.start(), m.start() + 3) for m in _NAME_VERB.finditer(sentence)
-           if _finite_verb_at(sentence, m.end()) and VERB.search(sentence, 0, m.start()) is not None]
+           if finite_verb_at(sentence, m.end()) and VERB.search(sentence, 0, m.start()) is not None
+           and not ADJECTIVE_NAME.search(m.group().rstrip())]      # not "and Soviet forces"
     if "he " not in sentence and "they " not in sentence:
         return out
     subordinate = not led and _SUBORDINATOR.match(sentence) is not None
@@ -119,7 +122,7 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
 _WORD = re.compile(r"[a-z]+")
 
 
-def _finite_verb_at(sentence: str, pos: int) -> bool:
+def finite_verb_at(sentence: str, pos: int) -> bool:
     """A verb in the past or the present opens ``sentence[pos:]`` ("withdrew", not "withdrawing")."""
     from .tagger import verbs
 
@@ -219,6 +222,9 @@ def is_lead(sentence: str, pos: int) -> bool:
     return lead is not None and pos < lead.end()
 
 
+_PARTICIPLE_NEXT = re.compile(r"[a-z]+(?:ed|ing)\b")
+
+
 @functools.lru_cache(maxsize=256)
 def lead_end(sentence: str) -> int:
     """Where the leading adverbials end ("In June 1911, "), if what follows still has a verb."""
@@ -228,6 +234,10 @@ def lead_end(sentence: str) -> int:
         if lead is None or (lead.group("prep") and (_CLAUSE_INSIDE.search(lead.group("prep"))
                                                     or _NAME_AFTER_DATE.search(lead.group("prep")))):
             break
+        if not lead.group("prep") and _PRONOUN_AFTER_A_NOUN.match(lead.group()) and _PARTICIPLE_NEXT.match(
+                sentence, lead.end()):
+            break                                  # "After the July Days he was arrested …, accused …": the main
+            #                                        clause is inside (not "As soon as they could, the Bolsheviks …")
         if _COORDINATED.match(sentence, lead.end()):
             break                                  # "After the war he was tried, but escaped": no lead
         end = lead.end()

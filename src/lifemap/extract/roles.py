@@ -18,7 +18,7 @@ import functools
 import re
 
 from ..lexicon import sections, words
-from ..toponyms import Mention
+from ..toponyms import LIST_DATE, Mention
 from . import clauses, kinds
 from .clauses import Link
 from .tagger import inflected, verbs
@@ -40,7 +40,8 @@ class Role(enum.Enum):
 _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|occupying|occupation of|"
                    r"conquest of|conquered|liberated|liberation of|entered|attacked|partition of|deported|"
                    r"takeover of|annexation of|incorporation of|"
-                   r"evacuated|overran|seized|crossed into|campaign in|war in)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+                   r"evacuated|overran|seized|crossed into|campaign in|war in|cleared|"
+                   r"(?:assault|attack|offensive|advance|raid|drive)s?\s+(?:on|against))\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
                      r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
@@ -74,7 +75,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
-_LIST_GAP = re.compile(r"^(?:['’]s)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
+_LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE + r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
                        r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
                        r"south-western)\s+)?$")   # "to the Urals, Western Siberia and northern Kazakhstan"
 

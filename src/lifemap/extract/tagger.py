@@ -137,6 +137,8 @@ _HELPED = frozenset(("detention", "motion", "sending", "meeting", "combat"))
 _SUBJECT_TAGS = (T.PRON, T.MODAL, T.TO, T.NEG, T.AUX)
 _AFTER_SUBJECT = (T.NAME, T.PRON, T.WORD, T.AUX, T.ADV, T.NEG)
 _OPENERS = "\"“‘'("
+# A capitalised adjective of a people or a state: "Soviet forces", "German attacks" are nouns after it
+ADJECTIVE_NAME = re.compile(r"(?:ian|ean|can|man|ese|ish|ic|Soviet|Red|White|Allied|Nazi|Bolshevik|Czech|Greek|Tatar)$")
 
 
 def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -172,7 +174,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             elif low in closed:
                 prev = Token(text, start, end, closed[low])
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
-                    prev.tag in _SUBJECT_TAGS or (prev.tag is T.NAME and form == "s")
+                    prev.tag in _SUBJECT_TAGS or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
                     or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
