@@ -805,3 +805,7 @@ def test_a_stay_that_lasted_years_or_until_the_death_spans_them():
     rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
     assert rows["Odessa"] == ("1920", "1923") and rows["Omsk"] == ("1930", "1934")
     assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1930 he was appointed minister to Sweden, and for "
+            "the next fifteen years he lived in Stockholm.")
+    rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
+    assert rows["Stockholm"] == ("1930", "1945")
