@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the text extractor against hand annotations: a dev part and a held-out part.
 
-usage: python bench/score.py [--part dev|heldout|all] [--errors] [--check] [--json FILE]
+usage: python bench/score.py [--part dev|heldout|all] [--texts PATTERN] [--errors] [--check] [--json FILE]
 
 ``bench/texts.csv`` lists the annotated texts (a seed file, read from ``$LIFEMAP_SEEDS`` or
 ``../shared/seeds``, or a file under the repository), the part of each that was annotated, whose life
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import json
 import math
 import os
@@ -290,6 +291,8 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true", help="list misses, extras and wrong dates or kinds (dev only)")
     ap.add_argument("--check", action="store_true", help="validate the gold files and score nothing")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--texts", metavar="PATTERN", help="only the texts whose id matches this shell pattern "
+                                                      "('*-probe': the probe texts of the dev part)")
     args = ap.parse_args(argv)
     seeds = Path(args.seeds)
     texts = read_texts()
@@ -299,7 +302,7 @@ def main(argv=None) -> int:
         return 2
     if args.check:
         return 1 if check(texts, seeds) else 0
-    texts = [t for t in texts if args.part in ("all", t.part)]
+    texts = [t for t in texts if args.part in ("all", t.part) and (not args.texts or fnmatch.fnmatch(t.id, args.texts))]
     pred = predict(texts, seeds)
     figures: dict = {}
     for part in ("dev", "heldout"):
