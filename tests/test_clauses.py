@@ -364,6 +364,12 @@ def test_the_parts_or_areas_of_a_country_are_in_it():
     assert events("In 1944 the Red Army fought for the future of Yugoslavia.") == []
 
 
+def test_a_place_before_a_peoples_name_names_the_people():
+    assert events("In 1919 he rode out to the Ural Cossacks.") == []
+    assert [e[0] for e in events("In 1944 he drove the Germans back to the foothills of the Carpathians.")] == [
+        "Carpathians"]
+
+
 def test_the_coast_of_a_country_one_explores_or_sails_along_is_a_scene():
     assert [e[:2] for e in events("In 1934 Stalin explored the southern coast of Abkhazia.")] == [("Abkhazia", "Stalin")]
     # a verb the tagger knows only from the list of verbs of passing (explore, roam, traverse) is one

@@ -103,7 +103,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         own_clause = text[a + lo:m.start]
         abstract = bool(_search_end(_ABSTRACT, ("of", "the"), before)) or (
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
-        if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or (
+        if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) \
                 or _near_named(before) or _from_of_a_noun(before, links[id(m)]) or (
@@ -297,6 +297,17 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
     word = m.group(1)
     return word not in verbs() and word not in _MOVING_ADVERBS and not word.endswith("ly") \
         and word not in words("function_words") and not kinds.kind_words(word) and word not in _LEAVING_NOUNS
+
+
+@functools.cache
+def _people_after() -> re.Pattern:
+    return re.compile(r"\s+(?:" + "|".join(sorted(words("peoples"))) + r")\b")
+
+
+def _names_a_people(text: str, m: Mention) -> bool:
+    """A place right before the name of a people or a party names them, not a scene: "the Ural Cossacks",
+    "the Volga Germans", "the Georgian Bolsheviks" (``data/lexicon/peoples.txt``)."""
+    return _people_after().match(text, m.end) is not None
 
 
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*$")
