@@ -651,7 +651,7 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
-_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")   # "the Turukhansk region in (or of) Siberia"
 
 
 def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
