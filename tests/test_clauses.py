@@ -954,7 +954,8 @@ def test_a_town_a_named_place_lies_near_or_on_the_edge_of_only_locates_it():
 def test_a_town_opening_its_clause_with_a_verb_of_its_government_is_no_stop():
     for sentence in ("In May 1949 Moscow lifted the blockade.", "In 1946 Helsinki protested.",
                      "In 1939 Berlin and London followed the quarrel closely.",
-                     "Later, Washington protested the coup."):
+                     "Later, Washington protested the coup.",
+                     "In 1925 Moscow, in return, accepted Norwegian rule over Spitsbergen."):
         assert events(sentence) == [], sentence
     # what befell the town itself, or a town acted on, is an event there
     assert [e[0] for e in events("In 1941 Kiev fell to the Germans.")] == ["Kiev"]

@@ -162,7 +162,9 @@ _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
 
 # Towns named together as a clause's subject, then the verb (over an adverb): "Vienna and Constantinople
 # complained"; before the first of them in the clause, at most a leading time ("In May 1949 ", "Later, ").
-_TOWNS_THEN_VERB = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+"
+_TOWNS_THEN_VERB = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+                              r"(?:,\s+(?:in\s+(?:return|turn|response|exchange)|for\s+its\s+part|however|meanwhile|"
+                              r"though),)?\s+"            # "Moscow, in return, accepted …"
                               r"(?:(?:also|then|soon|quickly|again|still|immediately|finally|promptly|formally|"
                               r"officially|openly|repeatedly)\s+)?([a-z]+)\b")
 _TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|day|spring|summer|autumn|winter|then|"
