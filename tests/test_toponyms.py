@@ -197,6 +197,10 @@ def test_a_list_goes_on_over_the_date_of_its_member(gazetteer, fallback):
     found = find_places("In 1919 Budyonny took Voronezh on 24 October and Kastornoye on 15 November.", gazetteer,
                         fallback=fallback)
     assert [m.text for m in found] == ["Voronezh", "Kastornoye"]
+    # only a list of dated members: a name after a date and "and" is no member without a date of its own
+    found = find_places("In 1953 Stalin died at Kuntsevo on 5 March, and Molotov returned to the ministry.", gazetteer,
+                        fallback=fallback)
+    assert [m.text for m in found] == ["Kuntsevo"]
 
 
 def test_a_town_taken_is_cued(gazetteer, fallback):

@@ -159,6 +159,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Stepan Shaumian'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
+    >>> find_subject("Sergei Kirov (born Kostrikov; 1886 – 1934) was a Bolshevik. Kostrikov was born in Urzhum.").aliases
+    ('Kirov', 'Kostrikov')
     """
     known = known_subjects() if known is None else known
     found, count, opened = None, 0, False
@@ -231,12 +233,14 @@ def _birth_names(opening: str) -> list[str]:
         if lifespan is None:
             continue
         names = [_person(m.group(1).split(), spanned=True)]
-        names += [_person(b.group(1).split(), spanned=True) for b in _BORN_AS.finditer(lifespan.group(1))]
+        # (a birth surname alone is theirs too: "Sergei Kirov (born Kostrikov; 1886–1934)")
+        names += [_person(b.group(1).split(), spanned=True) or ([b.group(1)] if " " not in b.group(1) else [])
+                  for b in _BORN_AS.finditer(lifespan.group(1))]
         return [n[-1] for n in names if n]
     return []
 
 
-_BORN_AS = re.compile(rf"\b(?:born|né|née)\s+({_NAME}(?:[ \t]+{_NAME}){{1,3}})")
+_BORN_AS = re.compile(rf"\b(?:born|né|née)\s+({_NAME}(?:[ \t]+{_NAME}){{0,3}})")   # "(born Kostrikov; 1886–1934)"
 _LIFESPAN = re.compile(r"\(([^()]{0,300}?\d{3,4}[^()]{0,120}?)\)")
 _BRACKET_NEXT = re.compile(r"(?:\[\w{1,3}\])?\s*\(")
 

@@ -80,7 +80,7 @@ _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word
 # November", "occupied Lithuania on 15 June and Latvia and Estonia two days later"
 LIST_DATE = (r"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|"
              r"July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?")
-_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?" + LIST_DATE +
+_LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?P<dated>" + LIST_DATE + ")" +
                              r"(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
@@ -368,8 +368,18 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
         pos = before[0]
     if previous and previous[-1].cued:
         gap = text[previous[-1].end:start]
-        return bool(_LIST_AFTER_CUE.fullmatch(gap))
+        m = _LIST_AFTER_CUE.fullmatch(gap)
+        if m is None:
+            return False
+        # over a date, only a list of dated members: "took Voronezh on 24 October and Kastornoye on 15 November",
+        # "occupied Lithuania on 15 June and Latvia two days later" (not "died at Kuntsevo on 5 March 1953, and
+        # Molotov returned": a man)
+        return not m.group("dated") or _DATED_AFTER.match(text, start) is not None
     return False
+
+
+_DATED_AFTER = re.compile(r"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December)|(?:\w+\s+){1,2}later\b)")
 
 
 def _is_title(text: str, start: int) -> bool:

@@ -273,7 +273,7 @@ class Actors:
         accompanied them"."""
         if link.vclass not in ("motion", "sending"):
             return False
-        m = _WENT_ALONG.search(sentence, pos)
+        m = _WENT_ALONG.search(sentence, pos) or _TOGETHER_AFTER.search(sentence, pos)
         if m is None:
             return False
         who = m.group("who")
@@ -557,6 +557,9 @@ _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong
 _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?"
                          r"(?:accompanied|joined|followed|went\s+with|travelled\s+with|traveled\s+with)\s+"
                          r"(?:them|him|her)\b")
+# "Ribbentrop flew to Moscow, and that night he and Molotov signed a treaty": the subject did it with the mover
+_TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a-z]+\s+|then\s+|there\s+)?"
+                             r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"

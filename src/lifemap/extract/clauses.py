@@ -97,6 +97,18 @@ _SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|
 _NAME_VERB = re.compile(r"a(?<!\wa)nd\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?=[a-z])")
 
 
+_SEGMENT_OPENER = re.compile(r",|;|\b(?:when|while|after|before|because|since|until|that|who|which|as|where)\b")
+
+
+def _segment_start(sentence: str, pos: int) -> int:
+    """Where the stretch of ``sentence`` that ends at ``pos`` opens: after its last comma or subordinating
+    word ("…, when Kamenev and Stalin returned": the verb before "and" must stand after "when")."""
+    last = 0
+    for m in _SEGMENT_OPENER.finditer(sentence, 0, pos):
+        last = m.end()
+    return last
+
+
 def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
     """Where a pronoun or a name opens a clause of its own after a predicate without a comma: after "and",
     or (a pronoun) after a leading subordinate clause ("When …"). The subject must be followed by a verb,
@@ -105,7 +117,8 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
     from .tagger import ADJECTIVE_NAME
 
     out = [(m.start(), m.start() + 3) for m in _NAME_VERB.finditer(sentence)
-           if finite_verb_at(sentence, m.end()) and VERB.search(sentence, 0, m.start()) is not None
+           if finite_verb_at(sentence, m.end()) and VERB.search(sentence, _segment_start(sentence, m.start()),
+                                                                 m.start()) is not None
            and not ADJECTIVE_NAME.search(m.group().rstrip())]      # not "and Soviet forces"
     if "he " not in sentence and "they " not in sentence:
         return out

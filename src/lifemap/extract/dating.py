@@ -496,19 +496,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         # "After two and a half years at Lepoglava, he …": he was there from the narrative's date for those years
         span = DateSpan(context.span.start[:4], choice.date.span.end, "year", "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
-    a, b = narrative.spans[i]
-    sentence = narrative.text[a:b]
-    lo, hi = clauses.clause_around(sentence, start - a)
-    lasted = _LASTED.search(sentence, lo, hi)
-    span = choice.date.span
-    if lasted is not None and span.start[:4] == span.end[:4] and span.precision in ("year", "month", "season", "day"):
-        # "served four years of exile in Omsk", "spending almost two decades in the United States": from the
-        # date for as many years
-        years = _NUMBERS.get(lasted.group("n").lower()) or int(lasted.group("n"))
-        years *= 10 if lasted.group("unit").lower().startswith("decade") else 1
-        first = int(span.start[:4])
-        span = DateSpan(str(first), str(first + years), "year", "", span.calendar)
-        return replace(choice, date=replace(choice.date, span=span))
+    a, _ = narrative.spans[i]
     until = next((d for d in line.dates[i] if d.foreign and d.start >= end and _UNTIL.search(
         narrative.text, max(a, d.start - 30), d.start) and not clauses.split(narrative.text[a:narrative.spans[i][1]],
                                                                               start - a, d.start - a)), None)
@@ -521,9 +509,6 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:[a-z]+\s+){1,2}of\s+)?$")
-# How long a stay lasted: "spent three years", "served four years of exile", "for two decades"
-_LASTED = re.compile(rf"\b(?:[Ss]pent|[Ss]pending|[Ss]erved|[Ss]erving|[Ff]or)\s+(?:(?:almost|nearly|some|about|over|"
-                     rf"more\s+than|another|the\s+next)\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|decades?)\b")
 _AFTER_YEARS = re.compile(r"(?i:after)\s")
 _YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:the\s+)?")
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
