@@ -159,7 +159,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Stepan Shaumian'
     >>> find_subject('Ivan Petrov (pseudonyms "Boris" and "Max") was born in Tver. Petrov read. Petrov wrote.').aliases
     ('Petrov', 'Boris', 'Max')
-    >>> find_subject("Sergei Kirov (born Kostrikov; 1886 – 1934) was a Bolshevik. Kostrikov was born in Urzhum.").aliases
+    >>> find_subject("Sergei Kirov (born Kostrikov; 1886 – 1934) was a Bolshevik. Kirov led Leningrad.").aliases
     ('Kirov', 'Kostrikov')
     """
     known = known_subjects() if known is None else known

@@ -628,10 +628,9 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
 
     if kind == "relative":
         words = f["rel"].lower().split()
-        if words[0] == "after":                 # "after two and a half years": the years counted, on
-            words = [words[1], "later"] if "half" not in words else [str(_RELATIVE.get(words[1], 0) + 1
-                                                                         if not words[1].isdigit() and words[1] not in ("a", "one")
-                                                                         else int(words[1]) + 1 if words[1].isdigit() else 1), "later"]
+        if words[0] == "after":                 # "after two and a half years": as many years on, a half
+            n = 1 if words[1] in ("a", "one") else int(words[1]) if words[1].isdigit() else _RELATIVE[words[1]]
+            words = [str(n + ("half" in words)), "later"]        # counting as a year begun
         step = -1 if words[-1] == "earlier" else 1
         if words[0] in ("a", "one"):
             delta = step

@@ -89,8 +89,8 @@ _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 _CUE_WORDS = ("in at to from near into onto towards toward via inside outside through across around up down along "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
               "within throughout between captured capturing capture recaptured took taking stormed liberated "
-              "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected taken retook "
-              "retaken cleared").split()
+              "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected "
+              "taken retook retaken cleared").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
@@ -378,8 +378,8 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
     return False
 
 
-_DATED_AFTER = re.compile(r"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|January|February|March|April|"
-                          r"May|June|July|August|September|October|November|December)|(?:\w+\s+){1,2}later\b)")
+_DATED_AFTER = re.compile(r"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)|(?:\w+\s+){1,2}later\b)")
 
 
 def _is_title(text: str, start: int) -> bool:

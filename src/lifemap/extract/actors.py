@@ -334,8 +334,8 @@ class Actors:
         return any(_bare(t).lower() in self.persons or self.is_subject(_bare(t)) for t in tokens)
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:(?:also|then|later|again|soon|first)\s+)?"
-                              r"(?=[a-z])")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
+                              r"(?:(?:also|then|later|again|soon|first)\s+)?(?=[a-z])")
 
 
 _INSIDE_A_PHRASE = re.compile(r"\b(?:of|the|a|an|by|for|from|with|to|in|at|on)\s+$", re.IGNORECASE)
@@ -544,8 +544,9 @@ _SENT_AWAY = frozenset("send dispatch deport exile banish expel evacuate redeplo
 _THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|night|time)\b)[a-z-]+")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 # One chosen to go somewhere for others: "elected Stalin as one of their delegates to a conference in …"
-_CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?(?:(?:his|her|their|its|the|a|an)\s+)?"
-                              r"(?:[a-z]+\s+)?(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
+_CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?"
+                              r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[a-z]+\s+)?"
+                              r"(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 # The places one passes on the way to meet the subject are not where they met: "flew to Moscow by way of
 # Cairo and Tehran to tell Stalin"

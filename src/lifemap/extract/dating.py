@@ -491,8 +491,9 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if choice.date is None:
         return choice
     context = line.context[i]
-    if (context is not None and choice.date.start < start and _YEARS_AT.fullmatch(narrative.text, choice.date.end, start)
-            and _AFTER_YEARS.match(choice.date.text) and context.span.start < choice.date.span.start):
+    if (context is not None and choice.date.start < start and _AFTER_YEARS.match(choice.date.text)
+            and _YEARS_AT.fullmatch(narrative.text, choice.date.end, start)
+            and context.span.start < choice.date.span.start):
         # "After two and a half years at Lepoglava, he …": he was there from the narrative's date for those years
         span = DateSpan(context.span.start[:4], choice.date.span.end, "year", "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))

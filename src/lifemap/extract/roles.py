@@ -75,7 +75,8 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
-_LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE + r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
+_LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE
+                       + r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
                        r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
                        r"south-western)\s+)?$")   # "to the Urals, Western Siberia and northern Kazakhstan"
 

@@ -174,7 +174,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             elif low in closed:
                 prev = Token(text, start, end, closed[low])
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
-                    prev.tag in _SUBJECT_TAGS or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
+                    prev.tag in _SUBJECT_TAGS
+                    or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
                     or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
