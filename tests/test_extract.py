@@ -803,3 +803,10 @@ def test_a_stay_until_the_subjects_death_ends_at_it():
             "in Minsk. From then until his death, he lived in Riga.")
     rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
     assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")
+
+
+def test_days_counted_in_words_to_twenty_move_the_narrative_on():
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nOn 1 March 1920 Petrov reached Kiev. Fifteen days "
+            "later he left for Odessa.")
+    rows = {r["name"]: r["date_start"] for r in extract(text, progress=False).to_dict("records")}
+    assert rows == {"Kiev": "1920-03-01", "Odessa": "1920-03-16"}
