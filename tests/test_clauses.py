@@ -262,6 +262,9 @@ def test_a_front_or_a_military_district_is_where_its_officers_serve():
         ("Southwestern Front", "Stalin")]
     assert [e[:2] for e in events("In 1930 he was deputy head of the North Caucasus Military District.")] == [
         ("North Caucasus", "Stalin")]
+    # whatever one does there: a front is where its men are, as a town is
+    assert [e[:2] for e in events("In 1917 he spread propaganda among the soldiers of the Southwestern Front.")] == [
+        ("Southwestern Front", "Stalin")]
     # and so is an army or a fleet named after its region
     assert [e[:2] for e in events("In 1921 he was inspector of the Red Banner Caucasus Army.")] == [
         ("Caucasus", "Stalin")]
@@ -852,6 +855,11 @@ def test_a_leading_place_puts_the_subject_there_whatever_they_thought():
 
 def test_a_secretary_or_a_chairman_of_a_towns_body_is_there():
     assert [e[:2] for e in events("In 1920 he was appointed secretary of the Tiflis committee.")] == [("Tiflis", "Stalin")]
+    # a post over something at the place: the place ends the chain
+    assert [e[:2] for e in events("In 1921 he became head of the combat troops in Tambov Governorate.")] == [
+        ("Tambov Governorate", "Stalin")]
+    assert [e[:2] for e in events("In 1921 he was inspector of cavalry of the Red Banner Caucasus Army.")] == [
+        ("Caucasus", "Stalin")]
 
 
 def test_one_chosen_as_a_delegate_to_a_place_is_there():

@@ -395,7 +395,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         elif head is not None and id(head) in actor_of:
             actor = actor_of[id(head)]
         else:
-            actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)], roles.is_big(m))
+            # (a front is where its men are, as a town is: "propaganda among the soldiers of the Southwestern Front")
+            actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)],
+                                    roles.is_big(m) and not roles.is_theatre(text, m))
         actor_of[id(m)] = actor
         if guess.kind in ("birth", "death") and actor == actors.subject.name and _anothers(
                 guess.kind, words, text, actors.subject):

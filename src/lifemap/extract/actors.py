@@ -11,6 +11,7 @@ possessive ("After her father's death she …") is never the subject; whom an ev
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Callable
@@ -252,6 +253,8 @@ class Actors:
                 link.noun.lower() in lexicon("posts") and link.noun in sentence[max(0, pos - 40):pos]:
             # "Lenin appointed him commissar in Baku" (not "named him head …, tasked with activities in Russia")
             return self._mover(i, appointee, sentence, places)
+        if who == mine and link.vclass in ("", "rule", "stay") and _post_chain().search(sentence, max(0, pos - 90), pos):
+            return mine                                # "became head of the combat troops in Tambov Governorate"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
         if who != mine and ((self.meets_subject(tokens, link, i) and link.prep not in _ON_THE_WAY)
@@ -554,6 +557,15 @@ _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
 _LEADERS = re.compile(r"(?i:the\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|allies|delegates)|the\s+trio|"
                       r"the\s+pair|both\s+(?:men|leaders))$")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
+@functools.cache
+def _post_chain() -> re.Pattern:
+    """A post held over something at the place, the place ending it: "head of the combat troops in",
+    "inspector of cavalry of the Red Banner"."""
+    posts = "|".join(sorted(lexicon("posts")))
+    return re.compile(rf"\b(?:{posts})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?(?:of|in|at)\s+(?:the\s+)?"
+                      rf"(?:[A-Z][\w-]*\s+){{0,3}}$")
+
+
 # "…, and Tito accompanied them", "and he went with them"
 _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?"
                          r"(?:accompanied|joined|followed|went\s+with|travelled\s+with|traveled\s+with)\s+"

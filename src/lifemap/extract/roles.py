@@ -134,7 +134,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
         elif is_big(m) and links[id(m)].prep in ("subject", "") and _HAPPENING_STRUCK.search(own_clause[-60:]):
             role = Role.LOCATES                    # "famine struck Ukraine", "the war reached Poland": a scene
-        elif is_big(m) and _theatre(text, m):
+        elif is_big(m) and is_theatre(text, m):
             role = Role.LOCATES                    # "chief of staff of the Southwestern Front": no polity
         elif is_big(m) and links[id(m)].prep == "subject" and links[id(m)].passive and (
                 links[id(m)].vclass == "combat" or links[id(m)].verb in ("take", "seize")):
@@ -247,7 +247,7 @@ def _on_front(m: Mention, before: str) -> bool:
 _MILITARY_DISTRICT = re.compile(r"\s+(?:Military\s+District|Army|Army\s+Group|Fleet|Flotilla|Corps)\b")
 
 
-def _theatre(text: str, m: Mention) -> bool:
+def is_theatre(text: str, m: Mention) -> bool:
     """A front, a military district or an army named after a region is where armies are, never a
     government or a party to anything: whoever serves "of", "on" or "in" it is there ("chief of staff of
     the Southwestern Front", "deputy chief of staff of the North Caucasus Military District", "inspector
