@@ -898,6 +898,16 @@ def test_a_phrase_opening_the_main_clause_is_no_lead_when_a_participle_follows_i
     assert [e[:2] for e in found] == [("Kresty prison", "Stalin")]
 
 
+def test_one_named_in_passing_holds_he_for_the_next_sentence_only():
+    text = ("In 1913 he went to Vienna. Adolf Hitler was living in Vienna at the same time. "
+            "He wrote an article there. In March 1913 he was arrested in Petrograd. In 1914 he lived at Kureika.")
+    found = [e[:2] for e in events(text)]
+    assert ("Petrograd", "Stalin") in found and ("Kureika", "Stalin") in found
+    # a woman named as a subject does not take "he": her name is known as a woman's
+    found = events("In 1907 Kato died in Tiflis. In 1908 he was arrested in Baku.")
+    assert ("Baku", "Stalin") in [e[:2] for e in found]
+
+
 def test_he_after_a_sentence_about_the_subjects_doings_is_the_subject():
     found = events("In 1926 Kirov was sent to Leningrad. The rhythm of Stalin's year changed too. "
                    "In 1927 he took a long holiday in Sochi.")

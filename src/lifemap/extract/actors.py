@@ -111,6 +111,11 @@ class Actors:
         lead = self._leads.get(j)
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
+    def _in_passing(self, words: str) -> bool:
+        """A person the text names at most twice: a passing figure of the subject's life."""
+        last = clean(words).split()[-1]
+        return len(re.findall(rf"\b{re.escape(last)}\b", self.narrative.text)) <= 2
+
     def _named_lately(self, i: int) -> bool:
         """The subject is named in sentence ``i`` or one of the three before it."""
         return any(self.subject.is_named(self.narrative.sentence(j), own_text=True)
@@ -140,7 +145,7 @@ class Actors:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
         for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one."""
         hers = self.subject.pronoun == "she"
-        for j in self._earlier(i, 12):
+        for distance, j in enumerate(self._earlier(i, 12)):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
@@ -153,6 +158,10 @@ class Actors:
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
+                    if distance and self.about_subject and he != hers and self._in_passing(words):
+                        return self.subject.name   # "Adolf Hitler was living in Vienna at the same time. …
+                        #                            He lived first at Kostino": one named in passing holds
+                        #                            "he" for the next sentence only
                     return self._name(words)
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
