@@ -112,9 +112,11 @@ class Actors:
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
     def _in_passing(self, words: str) -> bool:
-        """A person the text names at most twice: a passing figure of the subject's life."""
+        """A person a text of some length (a few pages: ``_PAGES``) names at most twice: a passing figure of
+        the subject's life (in a paragraph, twice is all anyone is named)."""
         last = clean(words).split()[-1]
-        return len(re.findall(rf"\b{re.escape(last)}\b", self.narrative.text)) <= 2
+        text = self.narrative.text
+        return len(text) >= _PAGES and len(re.findall(rf"\b{re.escape(last)}\b", text)) <= 2
 
     def _named_lately(self, i: int) -> bool:
         """The subject is named in sentence ``i`` or one of the three before it."""
@@ -559,6 +561,7 @@ _THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|n
 _CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?"
                               r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[a-z]+\s+)?"
                               r"(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
+_PAGES = 3000   # characters of a text long enough that a name used twice is a passing one
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 # The places one passes on the way to meet the subject are not where they met: "flew to Moscow by way of
 # Cairo and Tehran to tell Stalin"
