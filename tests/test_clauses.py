@@ -969,6 +969,32 @@ def test_a_name_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
     assert [e[:2] for e in events("In 1917 Kamenev and Stalin returned to Petrograd.")] == [("Petrograd", "Stalin")]
 
 
+def test_taking_no_part_in_fighting_at_a_place_is_not_being_there():
+    assert events("In 1939 he took no part in the fighting at Tsaritsyn, where Voroshilov made his name.") == []
+    assert [e[0] for e in events("In 1918 he took part in the fighting at Tsaritsyn.")] == ["Tsaritsyn"]
+
+
+def test_a_front_said_to_lie_north_west_of_a_town_is_the_place():
+    assert [e[:2] for e in events("On 17 October 1941 he took over the new Kalinin Front north-west of Moscow.")] == [
+        ("Kalinin Front", "Stalin")]
+
+
+def test_a_name_and_its_verb_after_a_time_with_no_comma_are_the_main_clause():
+    found = events("In little more than a week Stalin led his cavalry back across the Volga, taking Tsaritsyn and "
+                   "cutting the supply lines of the White armies that were advancing on Moscow.")
+    assert ("Tsaritsyn", "Stalin") in [e[:2] for e in found]
+
+
+def test_a_town_said_to_lie_near_the_shore_of_a_sea_is_the_place():
+    assert [e[0] for e in events("In 1907 he was sent to Mezen, a small wooden town near the shore of the "
+                                 "White Sea.")] == ["Mezen"]
+
+
+def test_the_subjects_family_by_surname_is_the_subject():
+    found = events("In 1890 the Stalins owned a mill at Tiflis.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin")]
+
+
 def test_a_town_a_named_place_lies_near_or_on_the_edge_of_only_locates_it():
     assert [e[0] for e in events("In August 1943 he visited Zubalovo, a village near Rzhev.")] == ["Zubalovo"]
     assert [e[0] for e in events("In 1947 he moved to Kuntsevo, on the western edge of Moscow.")] == ["Kuntsevo"]

@@ -661,6 +661,7 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
+_BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b", re.IGNORECASE)
 _IN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")   # "the Turukhansk region in (or of) Siberia"
 
 
@@ -679,9 +680,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
-        if len(gap) > 60 or not _QUALIFIER_GAP.match(gap):
-            anchor = False
-            continue
+        if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
+            anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
+            continue                               # from a reference point, which roles reads as one)
         if a.location.parent and a.location.parent == b.place:
             drop.add(id(b))                        # "Bailov Prison in Baku": the site is the place
             anchor = True

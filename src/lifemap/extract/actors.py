@@ -216,7 +216,14 @@ class Actors:
         """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
         name, or as one of a group they belong to ("the Big Three")."""
         return self.subject.is_named(words, own_text=self.about_subject) or any(
-            g in words for g in self.subject.groups)
+            g in words for g in self.subject.groups) or self._family(words)
+
+    def _family(self, words: str) -> bool:
+        """The subject's family by their surname in the plural: "The Armands owned a mill at Pushkino" in
+        Inessa Armand's life (a household she lived in)."""
+        name = clean(words)
+        return self.about_subject and " " not in name and name.endswith("s") and len(name) > 4 and \
+            self.subject.name.split()[-1] == name[:-1]
 
     # Whose event, given how the place hangs on its clause -----------------------------------------
     def actor_at(self, i: int, sentence: str, pos: int, places: Places, tokens: list, link: Link,

@@ -236,6 +236,13 @@ def is_lead(sentence: str, pos: int) -> bool:
 
 
 _PARTICIPLE_NEXT = re.compile(r"[a-z]+(?:ed|ing)\b")
+_NAME_INSIDE = re.compile(r"(?<=[a-z] )[A-Z][\w'’-]+\s+(?=[a-z])")
+
+
+def _name_and_verb_inside(sentence: str, span: tuple[int, int]) -> bool:
+    """A name and its verb inside what looked like a leading phrase: "In little more than a week Makhno led
+    his cavalry across the Dnieper, …" is the main clause, with no comma after its time."""
+    return any(finite_verb_at(sentence, m.end()) for m in _NAME_INSIDE.finditer(sentence, *span))
 
 
 @functools.lru_cache(maxsize=256)
@@ -245,7 +252,8 @@ def lead_end(sentence: str) -> int:
     while True:
         lead = _LEAD.match(sentence, end)
         if lead is None or (lead.group("prep") and (_CLAUSE_INSIDE.search(lead.group("prep"))
-                                                    or _NAME_AFTER_DATE.search(lead.group("prep")))):
+                                                    or _NAME_AFTER_DATE.search(lead.group("prep"))
+                                                    or _name_and_verb_inside(sentence, lead.span("prep")))):
             break
         if not lead.group("prep") and _PRONOUN_AFTER_A_NOUN.match(lead.group()) and _PARTICIPLE_NEXT.match(
                 sentence, lead.end()):

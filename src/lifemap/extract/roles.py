@@ -57,8 +57,9 @@ _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway
 # Moscow", "Sviyazhsk on the Volga river near Kazan" (see _near_named: not "He was born near", "stayed near")
 # (over an apposition: "Khoroshevo, a village near Rzhev"), or on its edge: "Kuntsevo, on the western edge of
 # Moscow", "a conference at Samobor on the outskirts of Zagreb"
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,2},?\s+(?:near|outside|close\s+to"
-                         r"|on\s+the\s+(?:[a-z]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?$")
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,4},?\s+(?:near|outside|close\s+to"
+                         r"|on\s+the\s+(?:[a-z]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?"
+                         r"(?:(?:shore|shores|coast|banks?|edge|mouth)\s+of\s+(?:the\s+)?)?$")   # "near the shore of"
 # "his first trip outside the Russian Empire", "a cure outside Russia": anywhere but there (a town or a
 # site one is outside of is where one is: "outside his Drvar headquarters", "a camp outside Moscow")
 _OUTSIDE = re.compile(r"\boutside\s+(?:the\s+)?$")
@@ -67,7 +68,10 @@ _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\b
 # returning to Ems", "without going to Paris"; "staying out of Spain"
 _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|would\s+be|will\s+be)\s+no)"
                       r"|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)\s+(?:\w+\s+){0,3}$"
-                      r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$")
+                      r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$"
+                      # "took no part in the fighting at Khalkhin Gol"
+                      r"|\b(?:took|takes|take|taking|had|has|have|played|plays|play)\s+no\s+(?:part|role|share)\s+"
+                      r"in\s+(?:\w+\s+){0,4}$")
 # What was done instead, to the end of its phrase: "besieged Lvov instead of turning north to help the
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
 # of Ukraine, led the underground")
@@ -107,7 +111,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) \
-                or _near_named(before) or _from_of_a_noun(before, links[id(m)]) or (
+                or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
@@ -265,15 +269,24 @@ def _near_named(before: str) -> bool:
     """A name right before "near" that the place after it only locates; none of its small words is a verb
     of the subject's or a pronoun ("He was born near Cherkasy", "Stalin often stayed near Sochi", "the
     Germans captured him near Lomza" are theirs)."""
-    m = _search_end(_NEAR_NAMED, ("near", "outside", "to", "the", "of"), before)
-    if not m:
+    if not _search_end(_NEAR_NAMED, ("near", "outside", "to", "the", "of"), before):
         return False
-    _, *rest = m.group().split()
-    # no verb of the subject's among its small words ("the Germans captured him near Lomza")
-    # (nor a body of people: "fought against the Polish army near Berdichev", "the Czechoslovak Legion near Kazan")
-    return not any(w in words("groups") for w in rest) and not any(
-        w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
-        for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
+    # the name nearest "near" first ("visited Lenin at Gorki near": Gorki, not "Stalin visited Lenin …")
+    for start in reversed([c.start() for c in _CAPITAL_WORD.finditer(before)]):
+        m = _NEAR_NAMED.fullmatch(before, start)
+        if m is None:
+            continue
+        first, *rest = m.group().split()
+        # no verb of the subject's among its small words ("the Germans captured him near Lomza")
+        # (nor a body of people: "fought against the Polish army near Berdichev", "the Czechoslovak Legion near
+        # Kazan")
+        return not any(w in words("groups") for w in (first, *rest)) and not any(
+            w in _NOT_A_SITE or verbs().get(w, ("", "", ""))[2] in ("past", "s")
+            for w in rest if w.islower() and w not in ("near", "outside", "close", "to", "the", "on", "of"))
+    return False
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
 
 
 _NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
