@@ -78,8 +78,9 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word starts only)
 # The date of each member of a list, between them: "took Voronezh on 24 October 1919 and Kastornoye on 15
 # November", "occupied Lithuania on 15 June and Latvia and Estonia two days later"
-LIST_DATE = (r"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|"
-             r"July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?")
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+LIST_DATE = (rf"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{1,2}})?"
+             r"(?:,?\s+\d{4})?)?")
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?P<dated>" + LIST_DATE + ")" +
                              r"(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
                              r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
@@ -378,8 +379,8 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
     return False
 
 
-_DATED_AFTER = re.compile(r"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|January|February|March|"
-                          r"April|May|June|July|August|September|October|November|December)|(?:\w+\s+){1,2}later\b)")
+_DATED_AFTER = re.compile(rf"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|{_MONTH_NAMES})"
+                          r"|(?:\w+\s+){1,2}later\b)")
 
 
 def _is_title(text: str, start: int) -> bool:

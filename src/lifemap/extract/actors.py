@@ -27,12 +27,14 @@ from .narrative import Narrative
 
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
+# A few people together: "the three leaders", "the trio", "both men"
+_FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies)|[Tt]he\s+trio|"
+        r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)")
 _SUBJECT = re.compile(
     r"(?P<fellows>\b[Tt]he\s+(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|"
-    r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|women|delegates|allies)|[Tt]he\s+trio|"
-    r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders))\b)"
+    r"[Tt]he\s+(?:two|three|four|five|six)\s+women|" + _FEW + r")\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
 _GROUP_WORDS = lexicon("groups")
 # A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
@@ -563,19 +565,19 @@ _REFLEXIVES = frozenset("himself herself themselves".split())
 _SENT_AWAY = frozenset("send dispatch deport exile banish expel evacuate redeploy resettle".split())
 # what is sent, when no one is: "military aid", "grain" (not "the next day", nor a person)
 _THING = re.compile(r"(?:[a-z-]+\s+)*(?!(?:day|week|month|year|morning|evening|night|time)\b)[a-z-]+")
-# verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 # One chosen to go somewhere for others: "elected Stalin as one of their delegates to a conference in …"
 _CHOSEN_DELEGATE = re.compile(r"\b(?P<who>him|her|[A-Z][\w'’-]+)\s+as\s+(?:one\s+of\s+)?"
                               r"(?:(?:his|her|their|its|the|a|an)\s+)?(?:[a-z]+\s+)?"
                               r"(?:delegates?|representatives?|envoys?)\s+(?:to|at)\b")
 _PAGES = 3000   # characters of a text long enough that a name used twice is a passing one
-# A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 # The places one passes on the way to meet the subject are not where they met: "flew to Moscow by way of
 # Cairo and Tehran to tell Stalin"
 _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
-_LEADERS = re.compile(r"(?i:the\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|allies|delegates)|the\s+trio|"
-                      r"the\s+pair|both\s+(?:men|leaders))$")
+# A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
+_LEADERS = re.compile(rf"(?:{_FEW})$")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
+
+
 @functools.cache
 def _post_chain() -> re.Pattern:
     """A post held over something at the place, the place ending it: "head of the combat troops in",
@@ -592,6 +594,7 @@ _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][
 # "Ribbentrop flew to Moscow, and that night he and Molotov signed a treaty": the subject did it with the mover
 _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a-z]+\s+|then\s+|there\s+)?"
                              r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
+# verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"

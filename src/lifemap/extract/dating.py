@@ -107,14 +107,13 @@ _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published
                            r"before", re.IGNORECASE)
 # A bound that opens the sentence dates the sentence's own event ("Until June 1941 he lived in Tokyo")
 _OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
-_NUMBER = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-           r"sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2})")
-_SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
-                    rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
-                    rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|week|month))\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_NUMBER = "(?:" + "|".join(_NUMBERS) + r"|\d{1,2})"
+_SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
+                    rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
+                    rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|week|month))\b", re.IGNORECASE)
 _KIN = re.compile(r"\b(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # "That day", "the same week", "the next month" (the word boundary is checked after the first letter: a
 # pattern that opens with a letter lets the regex engine skip to it, and this runs on most sentences)
@@ -143,12 +142,18 @@ def may_hold_date(sentence: str) -> bool:
 
 @functools.cache
 def _work_title() -> re.Pattern:
-    return re.compile(r"\b(?i:" + "|".join(sorted(lexicon("works"))) + r")\s+(?:of\s+)?$")
+    """A noun of a work right before a date: its title follows."""
+    return re.compile(rf"\b(?i:{_works()})\s+(?:of\s+)?$")
 
 
 @functools.cache
 def _work_after() -> re.Pattern:
-    return re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(sorted(lexicon("works"))) + r")\b")
+    """A noun of a work right after a year: the year is the work's."""
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?i:{_works()})\b")
+
+
+def _works() -> str:
+    return "|".join(sorted(lexicon("works")))
 
 
 def _of_a_work(sentence: str, end: int) -> bool:
