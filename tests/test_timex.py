@@ -62,6 +62,10 @@ FORMS = [
     ("in the middle of 1907", "middle of 1907", "1907", "1907", "year", "mid", "gregorian"),
     ("by the end of 1919", "end of 1919", "1919", "1919", "year", "late", "gregorian"),
     ("at the beginning of 1923", "beginning of 1923", "1923", "1923", "year", "early", "gregorian"),
+    ("Early in 1918", "Early in 1918", "1918", "1918", "year", "early", "gregorian"),
+    ("late in the summer of 1917", "late in the summer of 1917", "1917-06", "1917-08", "season", "late", "gregorian"),
+    ("toward the end of the year 1774", "end of the year 1774", "1774", "1774", "year", "late", "gregorian"),
+    ("in the year 1774", "year 1774", "1774", "1774", "year", "", "gregorian"),
     ("mid-1920s", "mid-1920s", "1920", "1929", "decade", "mid", "gregorian"),
     ("the late 1920s", "late 1920s", "1920", "1929", "decade", "late", "gregorian"),
     ("by the late 1920s", "late 1920s", "1920", "1929", "decade", "late", "gregorian"),
@@ -206,6 +210,29 @@ def test_year_less_dates_take_the_latest_year_written_before_them():
         ("1912", "1912", "year", "", False),
         ("early August", "1912-08", "month", "early", True),
     ]
+
+
+def test_a_season_of_the_year_in_force_and_the_part_of_a_month_or_season():
+    text = ("In 1904 he left school. In the autumn of that year he moved; in the spring of the following year "
+            "he left. In the late summer of 1917 he was back; in the first days of October he went on, and in "
+            "the last week of November he was home. In late summer he sailed. In summer the river floods.")
+    found = find_dates(text)
+    assert [(m.text, m.span.start, m.span.end, m.span.precision, m.span.qualifier, m.carried) for m in found] == [
+        ("1904", "1904", "1904", "year", "", False),
+        ("autumn of that year", "1904-09", "1904-11", "season", "", True),
+        ("spring of the following year", "1905-03", "1905-05", "season", "", True),
+        ("late summer of 1917", "1917-06", "1917-08", "season", "late", False),
+        ("first days of October", "1917-10", "1917-10", "month", "early", True),
+        ("last week of November", "1917-11", "1917-11", "month", "late", True),
+        ("In late summer", "1917-06", "1917-08", "season", "late", True),
+    ]  # "In summer" alone is any summer: no date
+    found = find_dates("Arrested in 1908, he moved at the end of the year. Late in the year he went; by the end of "
+                       "the years he left.")
+    assert [(m.text, m.span.start, m.span.qualifier, m.carried) for m in found] == [
+        ("1908", "1908", "", False), ("end of the year", "1908", "late", True),
+        ("Late in the year", "1908", "late", True)]  # a part of the year in force; "the years" is none
+    assert find_dates("In 1941 it froze. In the winter of that year they fled.")[1].span == DateSpan(
+        "1941-01", "1941-12", "season")
 
 
 def test_without_any_year_a_year_less_date_is_skipped_never_given_today():

@@ -108,10 +108,14 @@ def _cal():
     return rf"(?:\s*[\[(]\s*{_g('cal', mark)}\s*[\])]|\s+{_g('cal', mark)}(?!\w))?"
 
 
+# "the end of", "the first days of", "the last week of": the part of a month or a year
+_PART_WORDS = r"(?i:beginning|start|middle|end|(?:first|opening|last|closing|final)\s+(?:days|weeks?))"
+
+
 def _qual():
     """"late ", "mid-", "early ", or "the end of (the) " / "the middle of " / "the beginning of "."""
-    return (rf"(?:{_g('q', '(?i:early|mid|late)')}(?:\s*-\s*|\s+)"
-            rf"|{_g('qw', '(?i:beginning|start|middle|end)')}\s+of\s+(?:the\s+)?)")
+    return (rf"(?:{_g('q', '(?i:early|mid|late)')}(?:\s*-\s*|\s+(?:in\s+(?:the\s+)?)?)"   # "late in 1916"
+            rf"|{_g('qw', _PART_WORDS)}\s+of\s+(?:the\s+)?)")
 
 
 _CUE_WORDS = (r"(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about"
@@ -175,11 +179,17 @@ _BODIES = [
     ("years", _y("sy") + _DASH + _g("eyy", _YY) + rf"(?![-–—‒/.,]?[0-9])(?!\s+{_MA})"),
     ("decades", _range(_g("sdec", _DECADE), _g("edec", _DECADE))),
     # "the winter of 1916–17", "winter 1916/17", "summer of 1907", "autumn 1941", "fall of 1941"
-    ("season", _g("season", "(?i:winter|spring|summer|autumn|fall)") + r"\s+(?:of\s+)?" + _y("sy")
+    ("season", rf"(?:{_qual()})?" + _g("season", "(?i:winter|spring|summer|autumn|fall)") + r"\s+(?:of\s+)?" + _y("sy")
      + rf"(?:(?:{_DASH}|\s*/\s*)(?:{_y('ey')}|{_g('eyy', _YY)}))?"),
     # "that summer", "the following spring", "in the autumn": the season of the year in force (or the next)
     ("season_rel", _g("srel", r"(?i:that|the\s+following|the\s+next|the\s+same|in\s+the|during\s+the)") + r"\s+"
+     + rf"(?:{_qual()})?" + _g("season", "(?i:spring|summer|autumn|fall|winter)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
+    # "in late summer": without "the" only with a qualifier ("in summer" is any summer)
+    ("season_rel", _g("srel", r"(?i:in|during)") + r"\s+" + _g("q", "(?i:early|mid|late)") + r"(?:\s*-\s*|\s+)"
      + _g("season", "(?i:spring|summer|autumn|fall|winter)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
+    # "the autumn of that year", "late in the spring of the following year": that season of the year in force
+    ("season_of_rel", rf"(?:{_qual()})?" + _g("season", "(?i:spring|summer|autumn|fall|winter)") + r"\s+of\s+"
+     + _g("orel", r"(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous)") + r"\s+year\b"),
     ("decade", rf"(?:{_qual()})?" + _g("dec", _DECADE)),
     # "5 March 1953", "the 5th of March", "25 October (O.S.) 1917", "9 March"
     ("point", _d("d") + r"\s+(?:of\s+)?" + _m("m") + _cal() + _year_or_not("y") + _cal()),
@@ -203,8 +213,10 @@ _BODIES = [
                            r"|[Aa]fter\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[2-9])"
                            r"(?:\s+and\s+a\s+half)?\s+years?)")
      + r"(?!\w)(?!\s+(?:than|ago)\b)(?!'s)"),
-    # "1894", "early 1912", "the middle of 1907"
-    ("year", rf"(?:{_qual()})?" + _y("y")),
+    # "late in the year", "the end of that year": a part of the year in force (a qualifier needed)
+    ("year_part", _qual() + r"(?:(?i:that|the\s+same)\s+)?year\b(?!\s*[0-9])(?!'s)"),
+    # "1894", "early 1912", "the middle of 1907", "early in 1918"
+    ("year", rf"(?:{_qual()})?" + r"(?:(?i:the\s+)?year\s+)?" + _y("y")),   # "the end of the year 1774"
 ]
 
 
@@ -315,7 +327,8 @@ _LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in b
 # every place _ANY matches is one).
 _OPENER = re.compile(r"(?<!\w)(?:[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
                      r"|(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about|circa|ca?"
-                     r"|throughout|through|the|between|early|mid|late|beginning|start|middle|end"
+                     r"|throughout|through|the|between|early|mid|late|beginning|start|middle|end|first|opening|last"
+                     r"|closing|final"
                      r"|winter|spring|summer|autumn|fall|that|an?|one|two|three|four|five|six|seven|eight|nine"
                      r"|ten)(?!\w))")
 _OPENER_LENGTH = 10  # its longest word ("throughout"): how far past a word start it reads
@@ -356,8 +369,10 @@ class _Fields:
         q = self["q"]
         if q:
             return q.lower()
-        word = (self["qw"] or "").lower()
-        return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(word, "")
+        word = (self["qw"] or "").lower().split(maxsplit=1)[:1]    # "the first days of", "the last week of"
+        word = word[0] if word else ""
+        return {"beginning": "early", "start": "early", "first": "early", "opening": "early", "middle": "mid",
+                "end": "late", "last": "late", "closing": "late", "final": "late"}.get(word, "")
 
     def julian(self) -> bool:
         return (self["cal"] or "").startswith("O")
@@ -407,10 +422,10 @@ def _winter_after(year: int, last: DateSpan | None, step: int) -> DateSpan:
     return DateSpan(_iso(first, 12), _iso(first + 1, 2), "season")
 
 
-def _season_span(year: int, season: str) -> DateSpan:
-    """Spring, summer or autumn (fall) of ``year``: its three months."""
+def _season_span(year: int, season: str, qualifier: str = "") -> DateSpan:
+    """Spring, summer or autumn (fall) of ``year``: its three months ("late summer" keeps its "late")."""
     first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
-    return DateSpan(_iso(year, first), _iso(year, first + 2), "season")
+    return DateSpan(_iso(year, first), _iso(year, first + 2), "season", qualifier)
 
 
 # Prepositions that make a bare month name a date ("in June", "by October"); "of" and "on" do not
@@ -511,6 +526,11 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         span = DateSpan(_iso(y, m, d), _iso(y, m, d), precision, q, cal)
         return [(*body, span, carried)], None if carried else (written, span)
 
+    if kind == "year_part":
+        y = _year_for(f, ctx)
+        span = DateSpan(_iso(y), _iso(y), "year", f.qualifier())
+        return [(*body, span, True)], (y, span)
+
     if kind == "month_of_rel":
         m = f.month("m")
         y = _year_for(f, ctx) + _RELATIVE.get(f["orel"].lower().split()[-1], 0)
@@ -604,7 +624,17 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
             span = _winter_after(_year_for(f, ctx), ctx[1], step)
             return [(*body, span, True)], (int(span.end[:4]), span)
         y = _year_for(f, ctx) + step
-        span = _season_span(y, season)
+        span = _season_span(y, season, f.qualifier())
+        return [(*body, span, True)], (y, span)
+
+    if kind == "season_of_rel":
+        season = f["season"].lower()
+        y = _year_for(f, ctx) + _RELATIVE.get(f["orel"].lower().split()[-1], 0)
+        if not 1 <= y <= 9999:
+            raise _Reject
+        # "the winter of that year", like "the winter of 1941", may be its January or its December
+        span = (DateSpan(_iso(y, 1), _iso(y, 12), "season") if season == "winter"
+                else _season_span(y, season, f.qualifier()))
         return [(*body, span, True)], (y, span)
 
     if kind == "season":
@@ -623,7 +653,7 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
             return [(*body, span, False)], (y2, span)
         if y2 is not None and y2 != y1:
             raise DateError(f"a {season} lies within one year, not {y1}–{y2}")
-        span = _season_span(y1, season)
+        span = _season_span(y1, season, f.qualifier())
         return [(*body, span, False)], (y1, span)
 
     if kind == "relative":
