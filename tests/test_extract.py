@@ -120,6 +120,11 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
         "Ivan Petrov led the party in Kiev. In 1937 Petrov was arrested and shot in Moscow. "
         "In 1919 the hostages were arrested and shot in Odessa.", fallback=False, progress=False).to_dict("records")}
     assert (kinds["Moscow"], kinds["Odessa"]) == ("death", "massacre")
+    # a shot in the shoulder is a wound
+    kinds = {r["name"]: r["kind"] for r in extract(
+        "Ivan Petrov led the party in Kiev. In 1919 Petrov was shot in the shoulder in Omsk.", fallback=False,
+        progress=False).to_dict("records")}
+    assert kinds["Omsk"] != "death"
 
 
 def test_a_life_has_one_birth_place():
@@ -266,6 +271,13 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
         ("Finland", "1917-08"), ("Petrograd", "1917-10")]
 
 
+def test_a_decade_gives_no_year_to_a_date_without_one():
+    text = ("In September 1919 Stalin went to the front at Serpukhov. A legend cultivated in the 1930s credits "
+            "him with the plan. Oryol was retaken on 20 October.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Oryol", "1919-10-20")   # not 1930
+
+
 def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     text = ("In 1912 Stalin lived in Vologda. During World War I, Stalin's mother went to Tiflis. "
             "Stalin stayed in Kureika.")
@@ -291,7 +303,11 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "In April 1917 Lenin came to Petrograd. After the July Days Lenin hid at Razliv.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [
-        ("Vologda", "1912"), ("Achinsk", "1917"), ("Petrograd", "1917-04"), ("Razliv", "1917")]
+        ("Vologda", "1912"), ("Achinsk", "1917"), ("Petrograd", "1917-04"), ("Razliv", "1917-07")]
+    # a period of a few weeks is its month ("the July Days"), a longer one its months ("the Winter War")
+    text = "In 1938 Stalin was in Moscow. During the Winter War he stayed in Moscow."
+    assert [(r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")] == [
+        ("1938", "1938"), ("1939-11", "1940-03")]
     # "after the war" is after the war the narrative stands in ("after the war began" is not)
     text = "In 1942 Stalin was in Kuibyshev. After the war he stayed in Sochi. He went to Tiflis."
     rows = extract(text, progress=False).to_dict("records")

@@ -231,6 +231,11 @@ def test_a_season_of_the_year_in_force_and_the_part_of_a_month_or_season():
     assert [(m.text, m.span.start, m.span.qualifier, m.carried) for m in found] == [
         ("1908", "1908", "", False), ("end of the year", "1908", "late", True),
         ("Late in the year", "1908", "late", True)]  # a part of the year in force; "the years" is none
+    # a part of the month in force, which a bare year does not give
+    found = find_dates("He was at Yalta in February 1945, and at the end of that month he flew on. In 1946 he "
+                       "left; at the end of that month he came back.")
+    assert [(m.text, m.span.start, m.span.qualifier, m.carried) for m in found] == [
+        ("February 1945", "1945-02", "", False), ("end of that month", "1945-02", "late", True), ("1946", "1946", "", False)]
     assert find_dates("In 1941 it froze. In the winter of that year they fled.")[1].span == DateSpan(
         "1941-01", "1941-12", "season")
 

@@ -215,6 +215,8 @@ _BODIES = [
      + r"(?!\w)(?!\s+(?:than|ago)\b)(?!'s)"),
     # "late in the year", "the end of that year": a part of the year in force (a qualifier needed)
     ("year_part", _qual() + r"(?:(?i:that|the\s+same)\s+)?year\b(?!\s*[0-9])(?!'s)"),
+    # "at the end of that month", "early in the same month": a part of the month in force
+    ("month_part", _qual() + r"(?i:that|the\s+same)\s+month\b"),
     # "1894", "early 1912", "the middle of 1907", "early in 1918"
     ("year", rf"(?:{_qual()})?" + r"(?:(?i:the\s+)?year\s+)?" + _y("y")),   # "the end of the year 1774"
 ]
@@ -319,7 +321,7 @@ def _forms_opening(chars: str) -> tuple[_Alt, ...]:
 _ANY = re.compile(re.sub(r"\(\?P<(?!btw_)\w+>", "(?:",
                          r"(?<!\w)" + _cue() + "(?:" + "|".join(body for _, body in _BODIES) + ")"))
 # Every date expression contains a number, a month name or the word "year"; "[12]" is a citation.
-_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?|spring|summer|autumn|winter)(?!\w)")
+_TRIGGER = re.compile(r"\[[0-9]+\]|[0-9]+|(?:" + "|".join(_FULL_MONTHS) + r"|years?|month|spring|summer|autumn|winter)(?!\w)")
 _LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in before a trigger
 # The word starts where a date (its lead-in included) may open: a number, a month, or a word that opens a
 # lead-in, a range, a qualifier, a season or a relative year. Most words before a trigger are none of these,
@@ -328,7 +330,7 @@ _LOOKBACK = 48  # "throughout the beginning of the 1930s": the longest lead-in b
 _OPENER = re.compile(r"(?<!\w)(?:[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
                      r"|(?i:in|on|by|during|since|until|till|before|after|from|of|at|around|about|circa|ca?"
                      r"|throughout|through|the|between|early|mid|late|beginning|start|middle|end|first|opening|last"
-                     r"|closing|final"
+                     r"|closing|final|year"
                      r"|winter|spring|summer|autumn|fall|that|an?|one|two|three|four|five|six|seven|eight|nine"
                      r"|ten)(?!\w))")
 _OPENER_LENGTH = 10  # its longest word ("throughout"): how far past a word start it reads
@@ -529,6 +531,13 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
     if kind == "year_part":
         y = _year_for(f, ctx)
         span = DateSpan(_iso(y), _iso(y), "year", f.qualifier())
+        return [(*body, span, True)], (y, span)
+
+    if kind == "month_part":
+        if ctx is None or ctx[1] is None or ctx[1].precision not in ("day", "month"):
+            raise _Reject                          # after a bare year or a season, which month is not said
+        y, m = int(ctx[1].end[:4]), int(ctx[1].end[5:7])
+        span = DateSpan(_iso(y, m), _iso(y, m), "month", f.qualifier(), ctx[1].calendar)
         return [(*body, span, True)], (y, span)
 
     if kind == "month_of_rel":

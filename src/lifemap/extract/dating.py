@@ -182,6 +182,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
     out = Timeline()
     text = narrative.text
     context: NarrativeDate | None = None
+    dated: NarrativeDate | None = None               # the latest context that gives a year (no decade does)
     recent: list[NarrativeDate] = []
     frame, framed = None, (None, 0)
     for i, (a, b) in enumerate(narrative.spans):
@@ -193,13 +194,14 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.frames.append(frame)
         found = []
         if may_hold_date(sentence):
-            year = int(context.span.end[:4]) if context else None
-            mentions, problems = scan_dates(sentence, default_year=year, default_span=context.span if context else None)
+            # "In 1919 … A legend cultivated in the 1930s … Oryol was retaken on 20 October": 1919's October
+            year = int(dated.span.end[:4]) if dated else None
+            mentions, problems = scan_dates(sentence, default_year=year, default_span=dated.span if dated else None)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
             for m in mentions:
                 if _titled(sentence, m.start):
                     continue                           # "the novel August 1914": a work's title
-                span = _fit_year(m.span, context, frame) if m.carried else m.span
+                span = _fit_year(m.span, dated, frame) if m.carried else m.span
                 foreign = clauses.inside_brackets(sentence, m.start) or _of_a_work(sentence, m.end) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                     if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (
@@ -234,10 +236,12 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 and int(d.span.end[:4]) - int(d.span.start[:4]) <= _LONGEST_NARRATIVE_YEARS]
         if told:
             context = told[-1]
+            dated = context if context.span.precision != "decade" else dated
             recent = (recent + told)[-8:]
             framed = (None, 0)
         elif context is not None and ANAPHORA.search(sentence):
             context = replace(context, sentence=i, paragraph=paragraph)   # "That month, …"
+            dated = context if context.span.precision != "decade" else dated
     return out
 
 
@@ -249,8 +253,8 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     for line in sorted(lexicon("named_periods")):
         years, *names = (part.strip() for part in line.split("|"))
         first, last = years.split()
-        for name in names:
-            spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan(first, last, "year")
+        for name in names:   # years, or months where the period lay within a few weeks ("the July Days")
+            spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan.parse(first, last)
     names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
     # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic);
     # or its outbreak: "When the First World War began, …" (group 2: its first year only); or what came
@@ -284,17 +288,17 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int,
             return [], False
         year = int(context.span.end[:4])
         wars = [span for name, span in spans.items()
-                if "war" in name and int(span.start) <= year <= int(span.end)]
+                if "war" in name and int(span.start[:4]) <= year <= int(span.end[:4])]
         if not wars:
             return [], False
-        end = min(wars, key=lambda span: int(span.end) - int(span.start)).end
+        end = min(wars, key=lambda span: span.last_day - span.first_day).end[:4]
         return [NarrativeDate(DateSpan(end, end, "year"), after.group(), a + after.start(), a + after.end(), i,
                               paragraph)], True
     span = spans[(m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()]
     if m.group(2):
-        span = DateSpan(span.start, span.start, "year")
+        span = DateSpan(span.start, span.start, span.precision)
     elif m.group(3):
-        span = DateSpan(span.end, span.end, "year")
+        span = DateSpan(span.end, span.end, span.precision)
     # a period before the date the narrative stands at is a look back: it dates its sentence only ("In
     # 1935 … He had joined the party after the October Revolution.")
     back = context is not None and int(span.end[:4]) < int(context.span.start[:4])

@@ -133,6 +133,11 @@ _ONE_KILLED = re.compile(r"\bwas\s+(?:[a-z]+ed|tried|taken|held|brought|sentence
                          r"(?:\s*,\s*[a-z]+(?:ed)?|\s+(?:in|on|at)\s+[^,;]{1,25}?)*\s*,?\s+and\s+$")
 
 
+# Where a shot that did not kill struck ("shot in the shoulder", "shot through the leg")
+_WOUNDED = re.compile(r"\s+(?:in|through)\s+the\s+(?:shoulder|arm|leg|hand|chest|stomach|foot|knee|thigh|side"
+                      r"|jaw|face|hip|lung|elbow|wrist|ankle)s?\b")
+
+
 def event_words(sentence: str, a: int) -> list[EventWord]:
     """The event words of the sentence starting at text offset ``a``, as text offsets; a word that
     is part of a name ("Battle Squad") is none; with a summit word, a conference is the summit."""
@@ -140,6 +145,8 @@ def event_words(sentence: str, a: int) -> list[EventWord]:
     for kind, s, e in kind_words(sentence):
         if sentence[s].isupper() and kind != "summit" and s > 0 and _NAME_PART.match(sentence, e):
             continue
+        if kind == "death" and _WOUNDED.match(sentence, e):
+            continue                                   # "he was shot in the shoulder": a wound, no death
         if kind == "massacre" and _ONE_KILLED.search(sentence, max(0, s - 50), s):
             kind = "death"                             # "he was arrested and shot in Moscow": one man's death
         out.append(EventWord(kind, s + a, e + a))
