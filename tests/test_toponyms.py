@@ -117,6 +117,15 @@ def test_small_compass_words_belong_to_the_name(gazetteer):
     assert places("He was exiled to eastern Siberia.", gazetteer) == [("eastern Siberia", "eastern-siberia")]
 
 
+def test_a_numbered_front_opens_with_its_ordinal(gazetteer):
+    assert places("In 1944 he took over the 1st Ukrainian Front.", gazetteer) == [
+        ("1st Ukrainian Front", "1st-ukrainian-front")]
+    assert places("In 1944 he led the Second Belorussian Front.", gazetteer) == [
+        ("Second Belorussian Front", "2nd-belorussian-front")]
+    # an ordinal before a name the gazetteer does not hold with it leaves the name alone
+    assert places("He served in the 1st Cavalry Army at Tsaritsyn.", gazetteer) == [("Tsaritsyn", "volgograd")]
+
+
 # The GeoNames fallback --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def russian_places():
@@ -310,6 +319,26 @@ def test_a_province_chooses_the_village_in_it(russian_places, fallback):
     # but never at a whole country's centre
     assert [m.text for m in find_places("In 1913 he was sent to Čenkov in Austria.", Gazetteer.load(),
                                         fallback=fallback)] == ["Austria"]
+
+
+def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russian_places, fallback):
+    # an uyezd is named after its town; the village no gazetteer holds goes there under its own name,
+    # and the town and province that only said where it lies go
+    text = ("Lazar Kaganovich was born in Kabany, a small and largely Jewish village in the Radomyshl district "
+            "of the Kiev Governorate. In 1915 he was sent back to Kabany.")
+    found = find_places(text, gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found] == [("Kabany", "context"), ("Kabany", "context")]
+    assert found[0].location.name == "Kabany (placed at Radomyshl)" and found[1].location == found[0].location
+    found = find_places("He was born in Strelkovka, a village in the Maloyaroslavets district of Kaluga Governorate.",
+                        russian_places, fallback=fallback)
+    assert [(m.text, m.location.name) for m in found] == [("Strelkovka", "Strelkovka (placed at Maloyaroslavets)")]
+    # a village the gazetteers hold: the district after it only said where it lies
+    found = find_places("Timoshenko was born in Furmanivka, a village in the Akkerman district of the Bessarabia "
+                        "Governorate.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Furmanivka"]
+    # a town's quarter is no district named after a town
+    assert "Zzyzxovka" not in [m.text for m in find_places(
+        "He lived in Zzyzxovka, a village in the Vyborg district of Perm.", russian_places, fallback=fallback)]
 
 
 def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):

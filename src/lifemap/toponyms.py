@@ -55,6 +55,7 @@ MONTHS = frozenset("""january february march april may june july august septembe
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SEASONS = frozenset("spring summer autumn fall winter".split())
 # A compass word written small before a name may belong to it: "eastern Siberia", "southern Russia".
+_ORDINAL = re.compile(r"[1-9](?:st|nd|rd|th)")      # "the 1st Ukrainian Front": a name may open with one
 _COMPASS_WORDS = frozenset("""north south east west northern southern eastern western central north-eastern
     north-western south-eastern south-western upper lower""".split())
 # Titles, first names and surnames that places share, as data (lifemap.lexicon): the word after a
@@ -220,7 +221,8 @@ def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> l
 
 
 def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | None:
-    """The end of a name that starts with a small compass word ("eastern Siberia"), if the gazetteer has it."""
+    """The end of a name that starts with a small compass word ("eastern Siberia") or an ordinal ("1st
+    Ukrainian Front"), if the gazetteer has it."""
     runs = _runs(text, word, limit=4)
     prefix = _fold(text[start:word].strip())
     for n in range(len(runs), 0, -1):
@@ -436,7 +438,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             pos = runs[0][0]
             continue
         before = text.rfind(" ", max(0, start - 18), start - 1) + 1 if text[start - 2:start - 1].islower() else 0
-        if before and text[start - 1:start] == " " and text[before:start - 1].lower() in _COMPASS_WORDS:
+        if before and text[start - 1:start] == " " and (text[before:start - 1].lower() in _COMPASS_WORDS
+                                                         or _ORDINAL.fullmatch(text, before, start - 1)):
             prefixed = _compass_name(text, before, start, names)
             if prefixed is not None:
                 mention = _curated(text, before, prefixed, text[before:prefixed], gazetteer,
@@ -633,6 +636,11 @@ _PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Military\s+Dist
 _PROVINCE = re.compile(_PROVINCES + r"$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
+_DISTRICT_WORD = re.compile(r"\s+(?:district|uyezd|uezd)\b")
+_PROVINCE_AFTER = re.compile(r"[ -]" + _PROVINCES + r"\b")
+# ("the Nikolsk district of the Vologda Governorate"; what it is "of" tells a town's quarter from a province's part)
+_DISTRICT_RUN = re.compile(r"([A-Z][\w'’-]+)\s+(?:district|uyezd|uezd|District|Uyezd|Uezd)\b"
+                           r"(?:\s+of\s+(?:the\s+)?([A-Z][\w'’-]+))?")
 
 
 def _named_site_after(after: str) -> bool:
@@ -681,6 +689,14 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
+        if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP:
+            drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
+            anchor = True                          # district": the town it was placed at only said where it lies
+            continue
+        if len(gap) <= 60 and _QUALIFIER_GAP.match(gap) and _DISTRICT_WORD.match(text, b.end) and a.location.kind in _SMALL:
+            drop.add(id(b))                        # "Furmanivka, a village in the Akkerman district": the district
+            anchor = True                          # named after its town only says where the village lies
+            continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
             continue                               # from a reference point, which roles reads as one)
@@ -756,6 +772,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 everywhere[ranked[0].country] += 1
     so_far: Counter = Counter()
     last: Mention | None = None                    # the mention right before the current name
+    placed_before: dict[str, Place] = {}           # names no gazetteer holds, put where the text said they lie
     i = 0
     for start, end, word, trimmed in map(_without_facility, unknown):
         while i < len(found) and found[i].end <= start:
@@ -813,13 +830,20 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if best is None:
                 if not uncued and anchor.kind != "country":
                     last = _placed_at(out, start, end, word, anchor)
+                    placed_before.setdefault(word, last.location)
                 continue
         elif anchor is not None and not ranked and not uncued and anchor.kind == "region":
             last = _placed_at(out, start, end, word, anchor)   # "to Čenkov in Bohemia": no gazetteer has Čenkov
+            placed_before.setdefault(word, last.location)
             continue
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
+        if best is None and not uncued and word in placed_before:
+            place = placed_before[word]            # "sent back to Kabany": where the text said Kabany lies
+            last = Mention(start, end, word, place.id, "context", 0.5, place, True)
+            out.append(last)
+            continue
         if best is None and not ranked and province is None and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start):
             host = _town_before(text, out, start)  # "the village of Kokushkino": a village, whichever GeoNames lacks
             if host is not None:
@@ -848,10 +872,12 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
-_A_SETTLEMENT = (r"(?:a|an)\s+(?:[a-z]+\s+)?(?:village|town|city|hamlet|settlement|estate|manor|farm|port|resort|suburb)\s+")
+_A_SETTLEMENT = (r"(?:a|an)\s+(?:[A-Za-z-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor|farm|port|resort"
+                 r"|suburb)\s+")   # "a small and largely Jewish village"
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
 _IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
+_HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
 
@@ -879,6 +905,12 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km
+        # "Strelkovka, a village in the Maloyaroslavets district": a district (uyezd) is named after its town
+        seat = _DISTRICT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
+        if seat is not None and (records := ranked(seat.group(1))) and records[0].kind == "city" and not (
+                seat.group(2) and (of := ranked(seat.group(2))) and of[0].kind == "city"
+                and not _PROVINCE_AFTER.match(text, seat.end(2))):
+            return records[0].to_place(), NEAR_KM      # (not "the Vyborg district of Petrograd", a town's quarter)
         near = _TOWN_RUN.match(text, m.end()) if pattern is _NEAR_AFTER and not (
             town is not None and town.start == m.end()) else None
         if near is not None and (records := ranked(near.group())) and records[0].kind == "city":
