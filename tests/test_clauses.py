@@ -66,6 +66,49 @@ def test_someone_who_comes_to_meet_the_subject_puts_the_subject_there():
     assert events("In August 1942 Churchill flew to Moscow to meet Stalin.") == [("Moscow", "Stalin", "summit")]
 
 
+def test_a_journey_that_ends_in_meeting_the_subject_or_an_act_in_his_presence_puts_him_there():
+    found = events("In December 1949 Mao arrived in Moscow by train, on his first journey abroad, and met Stalin in "
+                   "the Kremlin that same evening.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin"), ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("In December 1949 Mao arrived in Moscow and went on to Leningrad.")] == [
+        ("Moscow", "Mao"), ("Leningrad", "Mao")]
+    assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in Stalin's presence.")] == [
+        ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in the presence of Stalin.")] == [
+        ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in the presence of Molotov.")] != [
+        ("Kremlin", "Stalin")]
+    # told to his face: "mentioned to him", "explained to Stalin"
+    assert [e[:2] for e in events("At Potsdam, on 24 July 1945, Truman mentioned to him a new weapon.")] == [
+        ("Potsdam", "Stalin")]
+
+
+def test_todays_name_in_an_aside_only_says_where_the_place_lies():
+    found = events("In 1878 he was born in Gori, the Russian Empire (now in Georgia).")
+    assert [e[0] for e in found] == ["Gori"]
+    assert [e[0] for e in events("In 1878 he was born in Gori (now part of modern Georgia).")] == ["Gori"]
+    # not when it is where the thing was: "a school in what is now Georgia"
+    assert "Georgia" in [e[0] for e in events("In 1900 he visited Baku, founding a school in what is now Georgia.")]
+
+
+def test_an_adverb_of_direction_is_no_one_sent():
+    assert [e[:2] for e in events("In 1902 he was expelled and sent home to Baku.")] == [("Baku", "Stalin")]
+    assert [e[:2] for e in events("In 1917 the revolution sent him back to Tiflis.")] == [("Tiflis", "Stalin")]
+
+
+def test_a_journey_named_by_a_noun_is_the_clause_subjects():
+    found = events("In 1936 Stalin led a delegation of food specialists on a two-month journey through the United States.")
+    assert [e[:2] for e in found] == [("United States", "Stalin")]
+    # and the delegation he led goes on with him
+    found = events("In 1936 Stalin led a delegation to Georgia. The delegation visited the oil fields of Baku.")
+    assert ("Baku", "Stalin") in [e[:2] for e in found]
+
+
+def test_one_given_a_front_commands_it():
+    found = events("In July 1942 he was given the Bryansk Front, and in September he took over the Don Front.")
+    assert [e[:2] for e in found] == [("Bryansk Front", "Stalin"), ("Don Front", "Stalin")]
+
+
 def test_verbs_of_sending_move_their_object():
     assert [e[:2] for e in events("In 1940 Stalin sent Molotov to Berlin.")] == [("Berlin", "Molotov")]
     assert [e[:2] for e in events("In 1918 Lenin sent him to Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
@@ -317,6 +360,9 @@ def test_what_was_not_done_instead_puts_no_one_there():
     found = events("In 1918 he was wounded instead of being killed and during the occupation of Ukraine led the "
                    "underground.")
     assert [e[0] for e in found] == ["Ukraine"]
+    # the place set against the one meant: "rather than in Odessa", "instead of Moscow"
+    assert [e[0] for e in events("It was in Baku, rather than in cosmopolitan Odessa, that he spent 1899.")] == ["Baku"]
+    assert [e[0] for e in events("In 1918 he went to Kiev instead of Moscow.")] == ["Kiev"]
 
 
 @pytest.mark.parametrize("noun", ["takeover", "annexation"])
@@ -912,6 +958,18 @@ def test_one_named_in_passing_holds_he_for_the_next_sentence_only():
     assert ("Baku", "Stalin") in [e[:2] for e in found]
 
 
+def test_a_paragraph_after_an_aside_goes_back_to_the_subject():
+    text = ("In 1910 Stalin was exiled to Narym. There he lived in a wooden house. He read and he wrote. Kamenev, "
+            "too, was sent to Narym, though he escaped within weeks.\n\nReleased in 1912, he went back to Baku. "
+            "In 1915 he passed through Irkutsk.")
+    found = [e[:2] for e in events(text)]
+    assert ("Baku", "Stalin") in found and ("Irkutsk", "Stalin") in found
+    # a paragraph about the other man keeps him
+    text = ("In 1910 Stalin was exiled to Narym. Kamenev was sent to Narym too. Kamenev escaped within weeks. "
+            "Kamenev wrote.\n\nIn 1912 he went back to Baku.")
+    assert ("Baku", "Kamenev") in [e[:2] for e in events(text)]
+
+
 def test_he_after_a_sentence_about_the_subjects_doings_is_the_subject():
     found = events("In 1926 Kirov was sent to Leningrad. The rhythm of Stalin's year changed too. "
                    "In 1927 he took a long holiday in Sochi.")
@@ -1040,6 +1098,9 @@ def test_a_group_word_before_a_noun_or_after_his_and_an_article_is_no_actor():
     assert [e[:2] for e in found] == [("Kazan", "Stalin")]
     # a group that acts is still one
     assert [e[:2] for e in events("In 1920 the police arrested Kamenev in Baku.")] == [("Baku", "Kamenev")]
+    # nor one that only says what kind of thing a phrase's noun is ("a course for cavalry sergeants")
+    found = events("In 1907 the regiment chose him for a riding course for cavalry sergeants at the Smolny Institute.")
+    assert [e[1] for e in found] != ["cavalry"]
 
 
 def test_a_leading_phrase_holds_no_possessive_subject_and_its_verb():

@@ -98,7 +98,10 @@ def default_subject() -> Subject:
 
 
 # Finding the subject of a text ------------------------------------------------------------------
-_NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*"    # Antonov-Ovseenko, Bonch-Bruevich
+# Latin capitals and small letters, Central European ones too ("Józef Piłsudski", "Łukasz Żeleński")
+_CAPS = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĹĽŁŃŇŐŒŔŘŚŠŞŢŤŮŰŹŻŽ"
+_SMALL = "a-zß-öø-ÿąćčďđęěĺľłńňőœŕřśšşţťůűźżž'’"
+_NAME = rf"[{_CAPS}][{_SMALL}]+(?:-[{_CAPS}]?[{_SMALL}]+)*"    # Antonov-Ovseenko, Bonch-Bruevich
 _FULL = re.compile(rf"(?<![\w.])({_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME}){{1,4}})")
 _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As If When While This That These
     Those His Her Their It He She They We Early Life Lives Biography Biographies Memoirs Chapter Part Death
@@ -121,9 +124,12 @@ def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     tokens = [t.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in tokens]
     while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
-    if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned and not (
-            k == len(tokens) - 1 and tokens[0].lower() in words("given_names"))) for k, t in enumerate(tokens)):
-        return []                                  # (a surname after a first name: "Stepan Shaumian")
+    given = words("given_names")
+    if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned and t.lower() not in given
+                                                 and not (k == len(tokens) - 1 and tokens[0].lower() in given))
+                              for k, t in enumerate(tokens)):
+        return []                                  # (a surname after a first name: "Stepan Shaumian"; a first
+        #                                            name that ends like an adjective: "Valerian Kuibyshev")
     return tokens
 
 
@@ -161,6 +167,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     ('Petrov', 'Boris', 'Max')
     >>> find_subject("Sergei Kirov (born Kostrikov; 1886 – 1934) was a Bolshevik. Kirov led Leningrad.").aliases
     ('Kirov', 'Kostrikov')
+    >>> find_subject("Józef Piłsudski was born at Zułów. Piłsudski studied at Kharkov. Piłsudski led.").name
+    'Józef Piłsudski'
     """
     known = known_subjects() if known is None else known
     found, count, opened = None, 0, False

@@ -20,7 +20,7 @@ from ..lexicon import sections, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
-from .tagger import T, verbs
+from .tagger import T, tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds
 from .narrative import Narrative
@@ -149,6 +149,28 @@ class Actors:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
         for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one."""
         hers = self.subject.pronoun == "she"
+        found = self._person_before(i, he, hers)
+        opening = i                                    # the sentence opening the chain of "he" that holds ``i``
+        paragraphs = self.narrative.paragraphs
+        while opening > 0 and paragraphs[opening - 1] == paragraphs[i] and self._pronoun_led(opening - 1):
+            opening -= 1
+        if found != self.subject.name and self.about_subject and he != hers and self._aside_before(opening, found):
+            return self.subject.name   # "…where he lived. Stalin, too, was sent to Narym, though he escaped.¶
+            #                            Released in 1912, he went back to underground work": the life's subject
+        return found
+
+    def _aside_before(self, i: int, name: str) -> bool:
+        """Sentence ``i`` opens a paragraph, and the one named last in the paragraph before was named there
+        in one sentence only, among sentences led by the subject's pronoun: an aside of the subject's story."""
+        paragraphs = self.narrative.paragraphs
+        if i == 0 or paragraphs[i] == paragraphs[i - 1] or name == "unknown":
+            return False
+        before = [j for j in range(i - 1, -1, -1) if paragraphs[j] == paragraphs[i - 1]]
+        last = clean(name).split()[-1]
+        named = sum(1 for j in before if re.search(rf"\b{re.escape(last)}\b", self.narrative.sentence(j)))
+        return named == 1 and sum(1 for j in before if self._pronoun_led(j)) >= 2
+
+    def _person_before(self, i: int, he: bool, hers: bool) -> str:
         for distance, j in enumerate(self._earlier(i, 12)):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
@@ -277,7 +299,7 @@ class Actors:
             return mine                                # "became head of the combat troops in Tambov Governorate"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and ((self.meets_subject(tokens, link, i) and link.prep not in _ON_THE_WAY)
+        if who != mine and ((self.meets_subject(tokens, link, i, sentence) and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
         return who
@@ -332,18 +354,35 @@ class Actors:
             return self.plural_before(i) or "unknown"
         return self._name(words)
 
-    def meets_subject(self, tokens: list, link: Link, i: int) -> bool:
+    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str = "") -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
         holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin") or
         after "with" ("moved with Dostoevsky to Barnaul")."""
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
+        then = _AND_THEN.match(sentence, hi) if link.vclass == "motion" and sentence else None
+        if then is not None:
+            # "Mao arrived in Moscow …, and met Stalin in the Kremlin": the meeting that ends the journey
+            # (a predicate of its own after "and", with no subject of its own)
+            after = tag(sentence, then.end(), len(sentence))
+            if after and after[0].tag is T.VERB:
+                own = next((t.start for t in after[1:] if t.text in (",", ";", "and")), len(sentence))
+                inside = inside + [t for t in after if t.start < own]
         for k, t in enumerate(inside):
+            if t.tag is T.PREP and t.text.lower() == "in":
+                words = " ".join(x.text for x in inside[k + 1:k + 6])
+                present_at = _PRESENCE.match(words)
+                if present_at and self.subject.is_named(present_at.group("who") or present_at.group("own"),
+                                                         own_text=self.about_subject):
+                    return True                        # "signed in the Kremlin in Stalin's presence"
             met = t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON)
             if met or (
-                    t.tag is T.PREP and t.text.lower() in ("with", "alongside") and link.vclass in _ALONG):
+                    t.tag is T.PREP and t.text.lower() in ("with", "alongside", "beside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
-                after = " ".join(x.text for x in inside[k + 1:k + 4] if not x.text.endswith(_POSSESSIVE))
+                words = inside[k + 1:k + 5]
+                if t.tag is T.VERB and words and words[0].text.lower() == "to":
+                    words = words[1:]                  # "mentioned to him", "explained to Stalin"
+                after = " ".join(x.text for x in words[:3] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):
                     return True
                 # "In 1945 Stalin received him in the Kremlin": him, the subject of the sentences before
@@ -402,9 +441,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
-        if kind == "group" and _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and \
-                _PHRASE_GOES_ON.match(part, m.end()):
-            continue                                   # "During the unrest of 1905 his company was sent …"
+        if kind == "group" and _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
+                _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())):
+            continue                                   # "During the unrest of 1905 his company was sent …",
+            #                                            "while still under police watch in Vologda"
         if kind == "group" and _A_BEFORE.search(part, max(0, m.start() - 4), m.start()) and _modifies_a_noun(
                 part, m.end()):
             continue                                   # "at a government dacha in Sochi, he": a dacha's kind
@@ -595,7 +635,11 @@ _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][
 _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a-z]+\s+|then\s+|there\s+)?"
                              r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
-_TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge".split())
+_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+)?")
+# "in Stalin's presence", "in the presence of Stalin" (words of tokens, joined by spaces)
+_PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+                       r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
+_TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
@@ -617,6 +661,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
+    if link.noun.lower() in _JOURNEYS and link.prep in _TO and not link.passive:
+        return True                                    # "led a delegation on a journey through the United States"
     if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and (
             not big or link.noun.lower() in lexicon("parts"))):
         return True                                    # "toured the Donbass", "inspected the defences of Kursk",
@@ -654,6 +700,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("combat", "create"):
         # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
         return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout", "across", "along", "around"))
+    if v == "rule" and link.passive and link.prep == "" and link.verb in ("give", "entrust", "assign") and not big:
+        return True                                    # "he was given the Bryansk Front": he commands it there
     if v == "rule":
         return not big and link.prep in ("at", "in")   # "gave lectures at Sverdlov University", "signed it in
         #                                                Brest-Litovsk"; not "decreed collectivisation in Ukraine"
@@ -672,6 +720,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
+_JOURNEYS = clauses._closed_words("journeys")
 _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive counterattack counter-attack campaign operation
     operations""".split())
 

@@ -305,6 +305,9 @@ class Link:
 
 
 _start, _end = operator.attrgetter("start"), operator.attrgetter("end")
+# Adverbs of direction after a verb are no object it moves: "sent home to Baku", "went back to Tiflis"
+_WHITHER = frozenset("home back away abroad overseas there here out off ahead north south east west northward "
+                     "southward eastward westward northwards southwards eastwards westwards".split())
 
 
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
@@ -351,11 +354,13 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             if t.tag in (T.PREP, T.TO, T.PUNCT, T.SUB, T.CONJ):
                 break
             obj.append(t)
-        nouns = [t for t in obj if t.tag in (T.WORD, T.NAME, T.PRON)]
+        nouns = [t for t in obj if t.tag in (T.WORD, T.NAME, T.PRON) and t.text.lower() not in _WHITHER]
         noun = next((t.text for t in reversed(nouns) if t.tag is T.WORD), "")
         mover = " ".join(t.text for t in nouns)
         if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
+        elif j - 1 > verb_at and tokens[j - 1].text.lower() in _closed_words("journeys"):
+            noun = tokens[j - 1].text                  # "led a delegation on a journey through the United States"
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
         mover = _causative_patient(tokens, verb_at) or ""
     lead = there = False

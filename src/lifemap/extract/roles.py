@@ -48,6 +48,11 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
+# Today's name of where a place named before it lies: "Kumrovec, Austria-Hungary (now in Croatia)", "the
+# island (in what is now the Bahamas)", "Genoa (now part of modern Italy)"
+# (an aside only: "a colony in what is now Haiti" is in Haiti)
+_NOW_IN = re.compile(r"(?:\(|,)\s*(?:in\s+)?(?:(?:what|which)\s+(?:is|was)\s+)?(?:now|today)\s+"
+                     r"(?:(?:in|part\s+of|called)\s+)?(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?$")
 # A road named by where it leads, where no one goes along it: "at Yartsevo on the road to Smolensk" (not
 # "travelled along the railway to Kuibyshev")
 _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway|line)\s+to\s+$")
@@ -68,6 +73,8 @@ _ABSTRACT = re.compile(r"(?i:\bline|\bbasis|\bspirit|\bprinciples?|\bplatform|\b
 # returning to Ems", "without going to Paris"; "staying out of Spain"
 _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|would\s+be|will\s+be)\s+no)"
                       r"|\b(?i:rather\s+than|instead\s+of|without)\s+\w+ing)\s+(?:\w+\s+){0,3}$"
+                      # "in Baku, rather than in cosmopolitan Odessa", "to Kiev instead of Moscow"
+                      r"|\b(?i:rather\s+than|instead\s+of)\s+(?:(?:in|at|to|into)\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}$"
                       r"|\b(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\s+of\s+(?:the\s+)?$"
                       # "took no part in the fighting at Khalkhin Gol"
                       r"|\b(?:took|takes|take|taking|had|has|have|played|plays|play)\s+no\s+(?:part|role|share)\s+"
@@ -112,6 +119,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
+                    _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]):
             role = Role.REFERENCE
