@@ -2,6 +2,8 @@
 only where the clause puts the subject there. Our own sentences, one phenomenon each."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lifemap.extract import extract
@@ -958,6 +960,14 @@ def test_one_named_in_passing_holds_he_for_the_next_sentence_only():
     assert ("Baku", "Stalin") in [e[:2] for e in found]
 
 
+def test_he_after_the_subject_opening_the_sentence_is_the_subject():
+    # (a probe text of the dev part: a paragraph about Denikin's advance, then "Stalin was appointed … at the
+    # end of September, and early in October he arrived at the front's headquarters in Serpukhov")
+    path = Path(__file__).parent / "data" / "texts" / "stalin-civilwar-probe.txt"
+    rows = extract(path, progress=False).to_dict("records")
+    assert [r["actor"] for r in rows if r["name"] == "Serpukhov"] == ["Stalin"]
+
+
 def test_a_paragraph_after_an_aside_goes_back_to_the_subject():
     text = ("In 1910 Stalin was exiled to Narym. There he lived in a wooden house. He read and he wrote. Kamenev, "
             "too, was sent to Narym, though he escaped within weeks.\n\nReleased in 1912, he went back to Baku. "
@@ -1101,6 +1111,11 @@ def test_a_group_word_before_a_noun_or_after_his_and_an_article_is_no_actor():
     # nor one that only says what kind of thing a phrase's noun is ("a course for cavalry sergeants")
     found = events("In 1907 the regiment chose him for a riding course for cavalry sergeants at the Smolny Institute.")
     assert [e[1] for e in found] != ["cavalry"]
+
+
+def test_a_month_before_a_possessive_group_is_no_part_of_it():
+    found = events("In April Piłsudski's army marched into Kiev.")
+    assert [e[1] for e in found] == ["Piłsudski's army"]
 
 
 def test_a_leading_phrase_holds_no_possessive_subject_and_its_verb():

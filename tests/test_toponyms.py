@@ -117,6 +117,23 @@ def test_small_compass_words_belong_to_the_name(gazetteer):
     assert places("He was exiled to eastern Siberia.", gazetteer) == [("eastern Siberia", "eastern-siberia")]
 
 
+def test_a_place_none_of_whose_names_holds_then_was_not_there(gazetteer):
+    # the Civil War's Eastern Front existed 1918-1920 only; the German-Soviet war's is no place of ours
+    def found(text, year):
+        return [m.place for m in find_places(text, gazetteer, when=lambda at: dt.date(year, 6, 1))]
+    assert found("In 1919 he was sent to the Eastern Front.", 1919) == ["eastern-front"]
+    assert found("In 1941 the war on the Eastern Front began.", 1941) == []
+    # a town named as it was no longer called is still the town (Tsaritsyn in 1942)
+    assert found("In 1942 he recalled the defence of Tsaritsyn.", 1942) == ["volgograd"]
+
+
+def test_a_surname_a_town_bore_is_the_man_when_a_verb_follows(gazetteer, fallback):
+    # a list a cue opened does not go on over the subject of the next clause
+    found = find_places("Stalin never again commanded at Tsaritsyn, and Voroshilov was soon moved to Ukraine.",
+                        gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Tsaritsyn", "Ukraine"]
+
+
 def test_a_numbered_front_opens_with_its_ordinal(gazetteer):
     assert places("In 1944 he took over the 1st Ukrainian Front.", gazetteer) == [
         ("1st Ukrainian Front", "1st-ukrainian-front")]

@@ -613,6 +613,9 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         confidence = 0.7
     dated = [n for pid, n in names.named.get(key, ()) if pid == place.id]
     if day is not None and dated and all(n.dated and not n.holds(day) for n in dated):
+        if all(n.dated and not n.holds(day) for n in place.all_names()):
+            return None                            # no name of it holds then: it was not there ("the Eastern
+            #                                        Front" of the Civil War, in 1941)
         confidence -= 0.15                         # a name used outside its years
     if len(places) > 1:
         confidence -= 0.05
@@ -788,7 +791,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         uncued = not _cued(text, start, [last] if last else []) and not _RENAMED_AFTER.match(text, end)
         if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
-            continue                               # "writers, including Gorky": the man, not the city;
+            continue
+        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and _SUBJECT_VERB_AFTER.match(text, end):
+            continue                               # "at Tsaritsyn, and Voroshilov was soon moved": the man, who acts                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
@@ -1067,6 +1072,9 @@ def _slug(word: str) -> str:
 
 
 # After these a name without a cue is someone's: "met Kennedy" (a quarter of Bogotá in GeoNames).
+# A finite verb right after a name makes it the clause's subject: "Voroshilov was moved", "Kirov had gone"
+_SUBJECT_VERB_AFTER = re.compile(r"\s+(?:(?:also|then|soon|later|himself|herself)\s+)?"
+                                 r"(?:was|were|had|has|is|would|did|could)\b")
 _PERSON_VERB_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|told|tell|married|marry|asked|called|joined|succeeded|"
                                  r"replaced|replacing|accompanied|supported|opposed|thanked|wrote\s+to|"
                                  r"with)\s+$")

@@ -231,6 +231,11 @@ class Actors:
             if number == "pl":
                 return self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
+            if number == mine and lo > 0 and self.about_subject and any(
+                    kind == "name" and self.is_subject(words) for kind, words in self.subjects(i)[:1]) and not any(
+                    self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, 1, lo)):
+                return self.subject.name               # "Stalin was appointed …, and early in October he arrived"
+                #                                        (no one else named between)
             if number == mine:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
@@ -472,7 +477,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 owner = _OWNER_AND.search(part, max(begin, m.start() - 40), m.start()) if kind == "pron" else None
                 if owner is not None:                  # "the tsar and his family": the tsar's, not the subject's
                     return "group", part[owner.start():group.end()]
-                return "group", part[m.start():group.end()]          # "his regime", "Lenin's government"
+                found = part[m.start():group.end()]
+                while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
+                    found = found.split(" ", 1)[1]      # "In April Piłsudski's army": no month
+                return "group", found                  # "his regime", "Lenin's government"
         kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
         if kin is not None and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             skip_to = kin.end()
@@ -525,6 +533,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
 # A group word as the object of a leading preposition, the phrase going on after it: no subject
