@@ -134,6 +134,13 @@ def test_a_surname_a_town_bore_is_the_man_when_a_verb_follows(gazetteer, fallbac
     assert [m.text for m in found] == ["Tsaritsyn", "Ukraine"]
 
 
+def test_a_building_named_after_a_known_place_is_a_building_of_its_town(gazetteer):
+    # "Kuntsevo" alone is Stalin's dacha; the Kuntsevo Cemetery is another place, in Moscow
+    found = find_places("In 1988 he was buried in the Kuntsevo Cemetery.", gazetteer)
+    assert [(m.text, m.location.parent) for m in found] == [("Kuntsevo Cemetery", "moscow")]
+    assert [m.place for m in find_places("In 1950 he lived at Kuntsevo.", gazetteer)] == ["kuntsevo-dacha"]
+
+
 def test_a_numbered_front_opens_with_its_ordinal(gazetteer):
     assert places("In 1944 he took over the 1st Ukrainian Front.", gazetteer) == [
         ("1st Ukrainian Front", "1st-ukrainian-front")]

@@ -509,7 +509,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
     if fallback is not None and unknown:
         # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
         found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons, loose))
-    return _without_titles(text, _with_sites(text, found))
+    return _without_titles(text, _with_sites(text, found, gazetteer))
 
 
 # A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".
@@ -989,14 +989,26 @@ def _geod():
     return Geod(ellps="WGS84")
 
 
-def _with_sites(text: str, found: list[Mention]) -> list[Mention]:
+def _with_sites(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """``found`` and the buildings no gazetteer knows that have a town next to them."""
     starts = [f.start for f in found]
     placed = []
     for start, end, word in _sites(text):
         k = bisect.bisect_left(starts, end)
         if k and found[k - 1].end > start:
-            continue                               # a name the gazetteers know ("Moscow University")
+            inner = found[k - 1]
+            if not (inner.source == "curated" and start <= inner.start and inner.end < end and inner.location
+                    and inner.location.kind == "site" and not _same_building(word, inner.location)):
+                continue                           # a name the gazetteers know ("Moscow University", "Bailov Prison")
+            # "the Kuntsevo Cemetery": a building named after a known one ("Kuntsevo", the dacha) is another,
+            # in the town that holds that one
+            parent = inner.location.parent
+            town = gazetteer[parent] if parent in gazetteer else None
+            if town is not None:
+                found = [f for f in found if f is not inner]
+                starts = [f.start for f in found]
+                placed.append(_placed_site(start, end, word, town))
+            continue
         site = _site_in_town(text, found, k, start, end, word)
         if site is not None:
             placed.append(site)
@@ -1060,7 +1072,17 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
         town = _named_before(text, found[max(0, k - 8):k], start, _TOWNS)
     if town is None or (town.location.kind == "site" and town.location.parent):
         return None                                # (a building inside a building is too far to guess)
-    host = town.location
+    return _placed_site(start, end, word, town.location)
+
+
+def _same_building(word: str, site: Place) -> bool:
+    """Whether a site's name as written names the curated ``site`` itself: its noun ("Prison" in "Bailov
+    Prison") is in the site's own name."""
+    nouns = {w.lower() for w in re.findall(r"[\w'’-]+", word)} & words("site_nouns")
+    return any(n in site.name.lower() for n in nouns)
+
+
+def _placed_site(start: int, end: int, word: str, host: Place) -> Mention:
     place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed at {host.name})", "site", host.country, host.lat, host.lon,
                   parent=host.id, coord_source=f"context:{host.id}",
                   note=f"not in any gazetteer; placed at {host.name}, the town the text names with it")
