@@ -133,6 +133,11 @@ def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     return tokens
 
 
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return words("given_names") | words("female_names")
+
+
 def _pronoun(text: str) -> str:
     counts = Counter(w.lower() for w in re.findall(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b", text))
     male = counts["he"] + counts["his"] + counts["him"]
@@ -169,6 +174,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     ('Kirov', 'Kostrikov')
     >>> find_subject("Józef Piłsudski was born at Zułów. Piłsudski studied at Kharkov. Piłsudski led.").name
     'Józef Piłsudski'
+    >>> find_subject("Nadezhda Alliluyeva was born in Baku. Stalin met Nadezhda. Nadezhda wed him. Nadezhda died.").aliases
+    ('Alliluyeva', 'Nadezhda')
     """
     known = known_subjects() if known is None else known
     found, count, opened = None, 0, False
@@ -179,7 +186,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         tokens = _person(m.group(1).split(), spanned=spanned)
-        if tokens and ((n := _count(tokens[-1], text)) >= 3 or spanned and n >= 1):
+        # (named by the surname or by a first name known as one: "Nadezhda" seven times, "Alliluyeva" twice)
+        first = _count(tokens[0], text) if tokens and tokens[0].lower() in _first_names() else 0
+        if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or spanned and n >= 1):
             found, count, opened = tokens, n, spanned
             break
     called = _title_name(text) if found is None else None
@@ -202,6 +211,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     # Other names the text calls them by: a middle name it uses alone ("Broz" in "Josip Broz Tito"),
     # a name it says they were known by ("commonly known as Tito").
     others = [t for t in found[1:-1] if _count(t, text) >= 3]
+    if found[0].lower() in _first_names() and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
+        others.append(found[0])                    # a life that calls her "Nadezhda" more than "Alliluyeva"
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
     # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms
     # "Andrei", "Max"…" (read as a subject of its own, "Andrei" took over the pronouns after it)
