@@ -106,6 +106,19 @@ def test_a_journey_named_by_a_noun_is_the_clause_subjects():
     assert ("Baku", "Stalin") in [e[:2] for e in found]
 
 
+def test_calling_on_someone_is_a_visit():
+    assert [e[:2] for e in events("In 1895 he called on Plekhanov in Geneva.")] == [("Geneva", "Stalin")]
+
+
+def test_what_found_the_subject_somewhere_puts_him_there():
+    assert [e[:2] for e in events("The outbreak of war in August 1914 found him in Germany.")] == [("Germany", "Stalin")]
+    # one who finds something somewhere is there, the thing found is no one
+    assert [e[:2] for e in events("In 1915 the police found weapons in Baku.")] == [("Baku", "police")]
+    # and a train that carried him right before goes on with him
+    found = events("In 1919 Stalin boarded the agitation train in Moscow. In the summer the train stopped at Tula.")
+    assert ("Tula", "Stalin") in [e[:2] for e in found]
+
+
 def test_one_given_a_front_commands_it():
     found = events("In July 1942 he was given the Bryansk Front, and in September he took over the Don Front.")
     assert [e[:2] for e in found] == [("Bryansk Front", "Stalin"), ("Don Front", "Stalin")]

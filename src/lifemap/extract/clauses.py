@@ -388,6 +388,13 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     elif verb is not None and prep in ("to", "into") and (verb.lemma == "call" or (
             j - 1 >= first and tokens[j - 1].text.lower() == "back")):
         vclass = "sending"                         # "was called to Moscow", "was allowed back to Moscow"
+    elif verb is not None and verb.lemma in ("find", "reach", "catch", "overtake") and mover and prep in ("in", "at") \
+            and not verb.form.startswith("part") and tokens[verb_at + 1].tag in (T.PRON, T.NAME):
+        vclass = "sending"                         # "The outbreak of war found her in Germany", "news reached them
+        #                                            in Zurich": she is there (the one found, not the finder)
+    elif verb is not None and verb.lemma == "call" and verb_at + 1 < len(tokens) and \
+            tokens[verb_at + 1].text.lower() in ("on", "upon"):
+        vclass, mover = "meeting", ""              # "called on Plekhanov in Geneva": a visit
     elif verb is not None and verb.lemma == "head" and mover:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
