@@ -271,6 +271,13 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
         ("Finland", "1917-08"), ("Petrograd", "1917-10")]
 
 
+def test_a_look_back_inside_a_dated_sentence_moves_no_narrative():
+    text = ("Stalin was born in Gori in 1878. On 21 September 1920 he reached Baku, which Russia had annexed in "
+            "1901 and where the Bolsheviks now ruled. At the end of May he went to Tiflis.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1920-05")   # not 1901
+
+
 def test_a_decade_gives_no_year_to_a_date_without_one():
     text = ("In September 1919 Stalin went to the front at Serpukhov. A legend cultivated in the 1930s credits "
             "him with the plan. Oryol was retaken on 20 October.")

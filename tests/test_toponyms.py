@@ -360,6 +360,10 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     found = find_places("Timoshenko was born in Furmanivka, a village in the Akkerman district of the Bessarabia "
                         "Governorate.", gazetteer, fallback=fallback)
     assert [m.text for m in found] == ["Furmanivka"]
+    # "his mother's estate in the Pskov province": where an estate lies, said of it as of a village
+    found = find_places("In 1817 he spent July at Mikhailovskoye, his mother's estate in the Pskov province.",
+                        gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found] == [("Mikhailovskoye", "context")]
     # a town's quarter is no district named after a town
     assert "Zzyzxovka" not in [m.text for m in find_places(
         "He lived in Zzyzxovka, a village in the Vyborg district of Perm.", russian_places, fallback=fallback)]

@@ -791,10 +791,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         uncued = not _cued(text, start, [last] if last else []) and not _RENAMED_AFTER.match(text, end)
         if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
-            continue
-        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and _SUBJECT_VERB_AFTER.match(text, end):
-            continue                               # "at Tsaritsyn, and Voroshilov was soon moved": the man, who acts                               # "writers, including Gorky": the man, not the city;
+            continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
+        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and _SUBJECT_VERB_AFTER.match(text, end):
+            continue                               # "at Tsaritsyn, and Voroshilov was soon moved": the man, who acts
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):
@@ -877,8 +877,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
-_A_SETTLEMENT = (r"(?:a|an)\s+(?:[A-Za-z-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor|farm|port|resort"
-                 r"|suburb)\s+")   # "a small and largely Jewish village"
+_A_SETTLEMENT = (r"(?:a|an|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor"
+                 r"|farm|port|resort|suburb)\s+")   # "a small and largely Jewish village", "his mother's estate"
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
 _IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")

@@ -206,7 +206,11 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                     if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (
                     _OPENING_BOUND.fullmatch(sentence, 0, m.start))   # "Until June 1941 he lived in Tokyo"
-                look_back = not foreign and _looks_back(sentence, m.start, m.end, span, context)
+                # (against the sentence's own date before it too: "On 21 September 1820 he reached Kishinev,
+                # which Russia had annexed in 1812")
+                told_here = [d for d in found if not d.foreign and not d.look_back]
+                look_back = not foreign and _looks_back(sentence, m.start, m.end, span,
+                                                        told_here[-1] if told_here else context)
                 found.append(NarrativeDate(span, m.text, a + m.start, a + m.end, i, paragraph, m.carried,
                                            look_back, foreign))
         found = _coordinated(found, text)
