@@ -106,6 +106,14 @@ def test_a_journey_named_by_a_noun_is_the_clause_subjects():
     assert ("Baku", "Stalin") in [e[:2] for e in found]
 
 
+def test_the_leaders_or_the_pair_after_the_subject_named_with_another_include_him():
+    found = events("In May 1955 he and Molotov landed in Belgrade. In July the Soviet leaders went to Geneva.")
+    assert ("Geneva", "Stalin") in [e[:2] for e in found]
+    found = events("In May 1955 he and Molotov landed in Belgrade. In November the pair set out for the east. "
+                   "They arrived in Tashkent on 18 November.")
+    assert ("Tashkent", "Stalin") in [e[:2] for e in found]
+
+
 def test_calling_on_someone_is_a_visit():
     assert [e[:2] for e in events("In 1895 he called on Plekhanov in Geneva.")] == [("Geneva", "Stalin")]
 

@@ -29,7 +29,7 @@ _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl",
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 # A few people together: "the three leaders", "the trio", "both men"
 _FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies)|[Tt]he\s+trio|"
-        r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)")
+        r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 _SUBJECT = re.compile(
     r"(?P<fellows>\b[Tt]he\s+(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
@@ -171,6 +171,7 @@ class Actors:
         return named == 1 and sum(1 for j in before if self._pronoun_led(j)) >= 2
 
     def _person_before(self, i: int, he: bool, hers: bool) -> str:
+        """``person_before`` as the sentences before ``i`` alone tell it."""
         for distance, j in enumerate(self._earlier(i, 12)):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
@@ -197,6 +198,8 @@ class Actors:
         """The last group or list of people named as a subject in the few sentences before ``i``."""
         for j in self._earlier(i, 4):
             for kind, words in reversed(self.subjects(j)):
+                if kind == "pron" and _LEADERS.match(words) and self.about_subject and self._named_lately(j):
+                    return self.subject.name           # "In November the pair set out … They arrived in Delhi"
                 if kind == "group" or _LIST_OF_NAMES.search(words):
                     return self._name(words)
         return ""
@@ -359,13 +362,15 @@ class Actors:
             return self.plural_before(i) or "unknown"
         return self._name(words)
 
-    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str = "") -> bool:
+    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
-        holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin") or
-        after "with" ("moved with Dostoevsky to Barnaul")."""
+        holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin"), of
+        telling to one's face ("mentioned to him"), after "with" or "beside" ("moved with Dostoevsky to
+        Barnaul"), in whose presence it was done, or met at the end of the journey ("arrived in Moscow,
+        and met Stalin")."""
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
-        then = _AND_THEN.match(sentence, hi) if link.vclass == "motion" and sentence else None
+        then = _AND_THEN.match(sentence, hi) if link.vclass == "motion" else None
         if then is not None:
             # "Mao arrived in Moscow …, and met Stalin in the Kremlin": the meeting that ends the journey
             # (a predicate of its own after "and", with no subject of its own)
@@ -643,11 +648,12 @@ _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][
 # "Ribbentrop flew to Moscow, and that night he and Molotov signed a treaty": the subject did it with the mover
 _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a-z]+\s+|then\s+|there\s+)?"
                              r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
-# verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
+# A predicate of its own after "and": "arrived in Moscow, and met Stalin"
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+)?")
 # "in Stalin's presence", "in the presence of Stalin" (words of tokens, joined by spaces)
 _PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
                        r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
+# verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
@@ -729,7 +735,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     return link.prep != "from"
 
 
-_JOURNEYS = clauses._closed_words("journeys")
+_JOURNEYS = frozenset(sections("function_words")["journeys"])
 _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive counterattack counter-attack campaign operation
     operations""".split())
 
