@@ -371,10 +371,9 @@ class _Fields:
         q = self["q"]
         if q:
             return q.lower()
-        word = (self["qw"] or "").lower().split(maxsplit=1)[:1]    # "the first days of", "the last week of"
-        word = word[0] if word else ""
+        words = (self["qw"] or "").lower().split()     # "end", "the first days", "the last week"
         return {"beginning": "early", "start": "early", "first": "early", "opening": "early", "middle": "mid",
-                "end": "late", "last": "late", "closing": "late", "final": "late"}.get(word, "")
+                "end": "late", "last": "late", "closing": "late", "final": "late"}.get(words[0] if words else "", "")
 
     def julian(self) -> bool:
         return (self["cal"] or "").startswith("O")
