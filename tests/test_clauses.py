@@ -114,6 +114,12 @@ def test_the_leaders_or_the_pair_after_the_subject_named_with_another_include_hi
     assert ("Tashkent", "Stalin") in [e[:2] for e in found]
 
 
+def test_the_boy_of_a_biographys_opening_is_its_subject():
+    assert [e[:2] for e in events("In 1888 the boy entered the church school in Gori.")] == [("Gori", "Stalin")]
+    # "the boy's" owns something; it is no subject
+    assert [e[1] for e in events("In 1888 the boy's mother moved to Gori.")] != ["Stalin"]
+
+
 def test_calling_on_someone_is_a_visit():
     assert [e[:2] for e in events("In 1895 he called on Plekhanov in Geneva.")] == [("Geneva", "Stalin")]
 

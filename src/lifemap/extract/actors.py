@@ -30,10 +30,13 @@ _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reve
 # A few people together: "the three leaders", "the trio", "both men"
 _FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies)|[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
+# The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
+_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)(?!['’])"
+_CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
 _SUBJECT = re.compile(
     r"(?P<fellows>\b[Tt]he\s+(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
-    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|" + _CHILD + r"|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+women|" + _FEW + r")\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
 _GROUP_WORDS = lexicon("groups")
@@ -228,7 +231,8 @@ class Actors:
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
             return self.subject.name if self.about_subject and self._subject_led(i) else clean(words)
         if kind == "pron":
-            number = _PRONOUN.get(words.split()[0].lower(), "pl")
+            child = _CHILD_PRONOUN.get(" ".join(words.lower().split()[1:]))
+            number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
             if number == "pl" and _LEADERS.match(words) and self.about_subject and self._named_lately(i):
                 return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks
             if number == "pl":
