@@ -120,6 +120,13 @@ def test_the_boy_of_a_biographys_opening_is_its_subject():
     assert [e[1] for e in events("In 1888 the boy's mother moved to Gori.")] != ["Stalin"]
 
 
+def test_talk_of_a_move_is_no_move():
+    assert events("In 1820 the tsar spoke of sending him to Siberia.") == []
+    assert events("In 1931 he talked of moving to Kharkov.") == []
+    # what was said somewhere happened there
+    assert [e[:2] for e in events("In 1931 he spoke at a meeting in Kharkov.")] == [("Kharkov", "Stalin")]
+
+
 def test_calling_on_someone_is_a_visit():
     assert [e[:2] for e in events("In 1895 he called on Plekhanov in Geneva.")] == [("Geneva", "Stalin")]
 

@@ -435,6 +435,11 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    for n, t in enumerate(before))
+    if any(tokens[n].tag is T.VERB and tokens[n].lemma in ("speak", "talk") and n + 2 < len(tokens)
+           and tokens[n + 1].text.lower() in ("of", "about") and tokens[n + 2].form == "ing"
+           for n in range(start_at, until)):
+        irrealis = True                            # "spoke of sending him to Siberia", "talked of moving to
+        #                                            Kharkov": talk of a move, not one
     if (verb is not None and verb.lemma in _closed_words("where_one_is") and prep in ("", "in", "at")
             and verb_at > first and tokens[verb_at - 1].tag is T.TO
             and not any(t.text.lower() in unreal_nouns for t in before)):
