@@ -240,6 +240,15 @@ def test_a_season_of_the_year_in_force_and_the_part_of_a_month_or_season():
         "1941-01", "1941-12", "season")
 
 
+def test_from_one_date_until_another_is_one_span():
+    found = find_dates("From April 1901 until the summer of 1902 he was held in Kiev.")
+    assert [(m.text, m.span.start, m.span.end, m.span.precision) for m in found] == [
+        ("April 1901 until the summer of 1902", "1901-04", "1902-08", "month")]
+    # without "from" they are two dates; and a span that runs backwards is none
+    assert len(find_dates("In April 1901 he left; until the summer of 1902 he stayed.")) == 2
+    assert len(find_dates("From the summer of 1905 until March 1903 nothing.")) == 2
+
+
 def test_without_any_year_a_year_less_date_is_skipped_never_given_today():
     assert find_dates("In June, he escaped; on 9 March he wrote; by late November") == []
     found = find_dates("In June, he escaped; on 9 March he wrote", default_year=1909)

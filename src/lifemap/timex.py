@@ -28,7 +28,7 @@ import re._constants as sre          # the parsed grammar, read for the characte
 import re._parser as sre_parse
 from dataclasses import dataclass
 
-from .dates import DateSpan, julian_to_gregorian
+from .dates import PRECISIONS, DateSpan, julian_to_gregorian
 from .errors import DateError
 
 __all__ = ["DateMention", "DateProblem", "find_dates", "scan_dates"]
@@ -807,4 +807,26 @@ def scan_dates(text: str, *, default_year: int | None = None,
                     ctx = found[2]
             if pos > t:
                 break
-    return mentions, problems
+    return _from_until(text, mentions), problems
+
+
+_FROM_BEFORE = re.compile(r"(?i:from)\s+(?:the\s+)?$")
+_UNTIL_BETWEEN = re.compile(r"\s+(?:until|till|to)\s+(?:the\s+)?")
+
+
+def _from_until(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"From April 1901 until the summer of 1902": two dates the grammar reads apart are one span."""
+    out: list[DateMention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (last is not None and _UNTIL_BETWEEN.fullmatch(text, last.end, m.start)
+                and _FROM_BEFORE.search(text, max(0, last.start - 10), last.start)
+                and "decade" not in (last.span.precision, m.span.precision)
+                and last.span.first_day <= m.span.last_day and last.span.calendar == m.span.calendar):
+            precision = max(last.span.precision, m.span.precision, key=PRECISIONS.index)
+            precision = "month" if precision == "season" else precision     # (a season's ends are months)
+            span = DateSpan(last.span.start, m.span.end, precision, "", m.span.calendar)
+            out[-1] = DateMention(last.start, m.end, text[last.start:m.end], span, last.carried and m.carried)
+            continue
+        out.append(m)
+    return out
