@@ -1078,7 +1078,7 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
 def _same_building(word: str, site: Place) -> bool:
     """Whether a site's name as written names the curated ``site`` itself: its noun ("Prison" in "Bailov
     Prison") is in the site's own name."""
-    nouns = {w.lower() for w in re.findall(r"[\w'’-]+", word)} & words("site_nouns")
+    nouns = {w.lower() for w in WORD.findall(word)} & words("site_nouns")
     return any(n in site.name.lower() for n in nouns)
 
 

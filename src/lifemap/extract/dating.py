@@ -240,12 +240,12 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 and int(d.span.end[:4]) - int(d.span.start[:4]) <= _LONGEST_NARRATIVE_YEARS]
         if told:
             context = told[-1]
-            dated = context if context.span.precision != "decade" else dated
             recent = (recent + told)[-8:]
             framed = (None, 0)
         elif context is not None and ANAPHORA.search(sentence):
             context = replace(context, sentence=i, paragraph=paragraph)   # "That month, …"
-            dated = context if context.span.precision != "decade" else dated
+        if context is not None and context.span.precision != "decade":
+            dated = context
     return out
 
 
