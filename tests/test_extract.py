@@ -175,6 +175,33 @@ def test_an_until_date_ends_the_events_of_its_clause():
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
 
 
+def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
+    text = "In 1919 Petrov was sent to Tashkent, where he worked in the railway workshops until 1922."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Tashkent", "1919", "1922")]
+
+
+def test_how_long_a_stay_lasted_ends_it():
+    def spans(text):
+        return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]
+
+    assert spans("In 1930 Petrov was sent to Sweden, and for the next fifteen years he lived in Stockholm.")[-1] == (
+        "Stockholm", "1930", "1945")
+    assert spans("In 1958 Petrov was moved to Ekibastuz, where for ten years he directed the power station.") == [
+        ("Ekibastuz", "1958", "1968")]
+    assert spans("In 1893 Petrov joined the army and spent five years with a regiment stationed in Baku.") == [
+        ("Baku", "1893", "1898")]
+    assert spans("In May 1908 Petrov was arrested and spent the next three months in Bailov prison.") == [
+        ("Bailov prison", "1908-05", "1908-08")]
+    # a sentence's term is not the stay ("banished for two years"), nor a length told of another predicate,
+    # nor one told before the date it would count from
+    assert spans("In 1912 Petrov was banished to Simbirsk for two years.") == [("Simbirsk", "1912", "1912")]
+    assert spans("In February 1905 Petrov was arrested in Kazan and spent four months in prison.") == [
+        ("Kazan", "1905-02", "1905-02")]
+    assert spans("For the next nine years Petrov followed Lenin to Paris at the end of 1908 and to Krakow in 1912.") == [
+        ("Paris", "1908", "1908"), ("Krakow", "1912", "1912")]
+
+
 def test_and_with_a_date_opens_a_second_predicate_that_the_date_belongs_to():
     rows = extract("In 1921 Stalin moved to Tiflis and in 1922 he returned to Moscow.", progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Tiflis", "1921"), ("Moscow", "1922")]
@@ -276,6 +303,25 @@ def test_a_look_back_inside_a_dated_sentence_moves_no_narrative():
             "1901 and where the Bolsheviks now ruled. At the end of May he went to Tiflis.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1920-05")   # not 1901
+
+
+def test_a_year_that_qualifies_a_noun_is_a_look_back():
+    text = ("Stalin was born in Gori in 1878. In May 1920 he reached Baku, and General Orlov, the hero of 1905, "
+            "took him along. In August he went to Tiflis.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1920-08")   # not 1905
+    # a part of the year is a date of the narrative: "at the end of 1905"
+    text = "Stalin was born in Gori in 1878. In May 1920 he reached Baku. By the end of 1921 he went to Tiflis."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1921")
+
+
+def test_a_month_long_before_the_narratives_is_in_the_next_year():
+    text = ("In December 1905 Stalin went to Tampere for the conference. He was back in Tiflis on 6 January. "
+            "In September he went to Baku.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows] == [
+        ("Tampere", "1905-12"), ("Tiflis", "1906-01-06"), ("Baku", "1906-09")]
 
 
 def test_a_decade_gives_no_year_to_a_date_without_one():

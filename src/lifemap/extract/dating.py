@@ -15,7 +15,9 @@ next sentence's, if it tells the same event ("He was born in Gori. His birth fel
 same paragraph (a day as its year: the day belongs to the event told on it; as written after
 "that day"), else widened to the period that holds it or one step less
 precise (a month becomes its year); none after ``stale_paragraphs`` paragraphs
-without a date, or when it was a decade named in another paragraph.
+without a date, or when it was a decade named in another paragraph. How long the stay lasted, told in
+the place's clause or in the "where" clause after it, ends it: "until 1922", "where he was to live for
+the next ten years".
 
 **Ages.** In a text about someone whose birth it gives (the opening's lifespan, else the first sentence
 that tells the birth with a date), a sentence without a date that gives their age ("at the age of
@@ -45,6 +47,7 @@ from ..lexicon import words as lexicon
 from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
 from ..timex import find_dates, scan_dates
 from . import clauses
+from .tagger import T, tag
 from .narrative import Narrative, is_year_heading
 from .options import ExtractOptions
 
@@ -349,8 +352,14 @@ def _frame(context: NarrativeDate | None, recent: list[NarrativeDate]) -> Narrat
 def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDate | None) -> DateSpan:
     """A year-less date takes the year of the period that holds its month: "in December" after
     "the winter of 1916–17" is December 1916, not 1917."""
+    if len(span.start) < 7 or span.start[:4] != span.end[:4]:
+        return span
+    if (context is not None and context.span.start[:4] == context.span.end[:4] == span.start[:4]
+            and len(context.span.end) >= 7 and int(context.span.end[5:7]) - int(span.start[5:7]) > 6):
+        year = int(span.start[:4]) + 1             # "… in December 1492. … on 6 January": 1493
+        return replace(span, start=f"{year}{span.start[4:]}", end=f"{year}{span.end[4:]}")
     holder = context if context is not None and context.span.start[:4] != context.span.end[:4] else frame
-    if holder is None or len(span.start) < 7 or span.start[:4] != span.end[:4]:
+    if holder is None:
         return span
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
     if y0 == y1 or (holder is frame and frame.span.precision not in ("season", "month")):
@@ -369,6 +378,8 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
     lo, hi = clauses.clause_around(sentence, start)
     if _PLUPERFECT.search(sentence[lo:hi]):
         return True
+    if _NOUN_OF.search(sentence, max(0, start - 40), start):
+        return True                                # "General Raevsky, the hero of 1812, …"
     # (not a season: "In the summer of 1918 he …" is no look back)
     return not _SEASON_WORD.match(sentence, start) and bool(_NOUN_NEXT.match(sentence, end)) \
         and bool(_DETERMINER_BEFORE.search(sentence, max(0, start - 8), start))
@@ -376,6 +387,10 @@ def _looks_back(sentence: str, start: int, end: int, span: DateSpan, context: Na
 
 _SEASON_WORD = re.compile(r"(?i:winter|spring|summer|autumn|fall)\b")
 _NOUN_NEXT = re.compile(r"\s+[a-z]+")
+# A noun that the year qualifies, not a part of the year ("the end of 1905", "the summer of 1918")
+_NOUN_OF = re.compile(r"\b(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){0,2}(?!(?:end|beginning|start|middle|course|"
+                      r"turn|close|spring|summer|autumn|fall|winter|part|half|rest|months?|years?|days?|weeks?)\s)"
+                      r"[a-z]+\s+of\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their)\s+$")
 
 
@@ -510,16 +525,69 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         # "After two and a half years at Lepoglava, he …": he was there from the narrative's date for those years
         span = DateSpan(context.span.start[:4], choice.date.span.end, "year", "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
-    a, _ = narrative.spans[i]
-    until = next((d for d in line.dates[i] if d.foreign and d.start >= end and _UNTIL.search(
-        narrative.text, max(a, d.start - 30), d.start) and not clauses.split(narrative.text[a:narrative.spans[i][1]],
-                                                                              start - a, d.start - a)), None)
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    lo, hi = _stay_clause(sentence, start - a, end - a)
+    lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
+    if lasted is not None:
+        return replace(choice, date=replace(choice.date, span=lasted))
+    until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
+        narrative.text, max(a, d.start - 30), d.start)), None)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
     span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
                     "", choice.date.span.calendar)
     return replace(choice, date=replace(choice.date, span=span))
+
+
+# How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
+# stationed in Baku", "served four years of exile in Omsk", "over the next four years"
+_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:the\s+)?(?:(?:next|following|another|nearly|almost|about|"
+                     rf"some)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+                     re.IGNORECASE)
+_STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
+# The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …"
+_WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,?\s+where\b")
+
+
+def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
+    """The clause of the place at ``pos``..``end``, through the "where" clause after it if there is one:
+    what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's."""
+    lo, hi = clauses.clause_around(sentence, pos)
+    where = _WHERE_AFTER.match(sentence, end)
+    if where is not None:
+        hi = max(hi, clauses.clause_around(sentence, where.end() - 1)[1])
+    return lo, hi
+
+
+def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: int) -> DateSpan | None:
+    """The span of a stay said to last so long, from the start of its date: "In 1930 she … lived in
+    Stockholm for the next fifteen years" is 1930–1945. The length must be the stay's: in the place's
+    clause or in the "where" clause after it, with a verb of staying ("spent", "lived", not the term of
+    a sentence: "banished to Simbirsk for two years"), told after the date it counts from ("For the next
+    nine years … to Paris at the end of 1908" is no stay from 1908), and of a date of one year, season,
+    month or day."""
+    span = date.span
+    if span.start[:4] != span.end[:4] and span.precision != "season":
+        return None
+    m = _LASTED.search(sentence, lo, hi)
+    if m is None or date.start - a >= m.start():
+        return None
+    # its verb: "spent", "served" itself, else the nearest before it in its clause, else the next
+    tokens = [t for t in tag(sentence, *clauses.clause_around(sentence, m.start())) if t.tag is T.VERB]
+    verb = next((t for t in reversed(tokens) if t.start <= m.start()), None) or next(
+        (t for t in tokens if t.start >= m.end()), None)
+    if verb is None or verb.vclass not in _STAYING or pos < verb.start < clauses.clause_around(sentence, pos)[1]:
+        return None                                # (not "arrested in Moscow and spent four months in prison")
+    n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+    first = span.first_day
+    if m.group("unit").lower().startswith("year"):
+        return DateSpan(str(first.year), str(first.year + n), "year", "", span.calendar)
+    if span.precision in ("year", "decade") or n >= 12:
+        return None                                # (months from a year: no end to tell)
+    last = _add_months(first, n)
+    return DateSpan(first.isoformat()[:7], last.isoformat()[:7], "month", "", span.calendar)
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:[a-z]+\s+){1,2}of\s+)?$")
