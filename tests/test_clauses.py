@@ -114,6 +114,28 @@ def test_the_leaders_or_the_pair_after_the_subject_named_with_another_include_hi
     assert ("Tashkent", "Stalin") in [e[:2] for e in found]
 
 
+def test_they_in_a_later_clause_are_the_first_clauses_people():
+    found = events("In Petrograd crowds brought down the monarchy. On 8 March Stalin, Kamenev and Muranov boarded a "
+                   "train, and on 12 March they arrived in Petrograd.")
+    assert found[-1][:2] == ("Petrograd", "Stalin")
+    found = events("In 1918 Stalin and Dzerzhinsky were sent to the Urals. The Third Army had collapsed. The two men "
+                   "never went to Perm; in January 1919 they worked from Vyatka.")
+    assert found[-1][:2] == ("Vyatka", "Stalin")
+
+
+def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_verb():
+    found = events("In July Lenin was in Petrograd. He hid in the flat of Alliluyev, where Stalin shaved off his "
+                   "beard, and then escaped to a shelter at Razliv.")
+    assert found[-1][:2] == ("Razliv", "Lenin")
+
+
+def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
+    found = events("In 1906 his journey led him to Tiflis and Kutais, and to Batum, Gori and Baku.")
+    assert [e[:2] for e in found] == [(p, "Stalin") for p in ("Tiflis", "Kutais", "Batum", "Gori", "Baku")]
+    found = events("In 1929 he collected seeds in Kazan, in the east of Russia, and afterwards in Germany and France.")
+    assert [e[:2] for e in found][-2:] == [("Germany", "Stalin"), ("France", "Stalin")]
+
+
 def test_the_boy_of_a_biographys_opening_is_its_subject():
     assert [e[:2] for e in events("In 1888 the boy entered the church school in Gori.")] == [("Gori", "Stalin")]
     # "the boy's" owns something; it is no subject
@@ -427,6 +449,9 @@ def test_a_city_after_a_year_opens_its_clause():
 def test_a_city_that_speaks_or_plots_is_its_government():
     assert events("In 1937 the defendants confessed to plotting with Berlin.") == []
     assert events("In 1940 Moscow warned Helsinki.") == []
+    # nor one told something ("informed Moscow that …"); one is where one tells it ("told Molotov in Moscow")
+    assert events("In September 1941 Stalin informed Moscow that Japan would not attack that year.") == []
+    assert [e[:2] for e in events("In 1941 he told Molotov in Moscow that war was near.")] == [("Moscow", "Stalin")]
 
 
 def test_a_book_published_in_a_country_puts_no_author_there():
@@ -1145,6 +1170,9 @@ def test_a_group_word_before_a_noun_or_after_his_and_an_article_is_no_actor():
     # nor one that only says what kind of thing a phrase's noun is ("a course for cavalry sergeants")
     found = events("In 1907 the regiment chose him for a riding course for cavalry sergeants at the Smolny Institute.")
     assert [e[1] for e in found] != ["cavalry"]
+    # nor a plural's possessive before its noun ("a workers' district")
+    found = events("In July it fell to him to report to the congress, which met in a workers' district of Petrograd.")
+    assert [e[0] for e in found] == ["Petrograd"] and "workers" not in found[0][1]
 
 
 def test_a_month_before_a_possessive_group_is_no_part_of_it():

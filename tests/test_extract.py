@@ -324,6 +324,13 @@ def test_a_month_long_before_the_narratives_is_in_the_next_year():
         ("Tampere", "1905-12"), ("Tiflis", "1906-01-06"), ("Baku", "1906-09")]
 
 
+def test_a_year_given_earlier_in_the_sentence_dates_a_month_without_one():
+    text = ("Anna Petrova was a poet. From 1935 to 1938 Petrova lived in Moscow. In the summer of 1941 she was in "
+            "Kazan, and by September she had reached Leningrad.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Leningrad", "1941-09")   # not 1935
+
+
 def test_a_decade_gives_no_year_to_a_date_without_one():
     text = ("In September 1919 Stalin went to the front at Serpukhov. A legend cultivated in the 1930s credits "
             "him with the plan. Oryol was retaken on 20 October.")
@@ -670,6 +677,17 @@ def test_a_life_its_title_names_stays_theirs_however_often_stalin_is_named():
     # a title that names Stalin (or none) leaves the more often named Stalin the subject
     assert find_subject("Stalin and Molotov\n\n" + body).name == "Stalin"
     assert find_subject(body).name == "Stalin"
+
+
+def test_a_surname_after_someone_elses_first_name_is_another_of_the_family():
+    text = ("Svetlana Alliluyeva (1926–2011) was Stalin's daughter. Alliluyeva was born in Moscow in 1926. "
+            "In 1932 Nadezhda Alliluyeva shot herself in the Kremlin. Alliluyeva went to Zubalovo in 1933.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["actor"], r["date_start"]) for r in rows][1:] == [
+        ("Kremlin", "Nadezhda Alliluyeva", "1932"), ("Zubalovo", "Svetlana Alliluyeva", "1933")]
+    from lifemap.subject import default_subject
+    stalin = default_subject()
+    assert not stalin.is_named("Vasily Stalin was arrested") and stalin.is_named("Joseph Stalin was arrested")
 
 
 def test_a_chronologys_lines_are_no_headings_and_year_headings_stay_headings():

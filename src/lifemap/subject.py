@@ -22,6 +22,7 @@ from .text import matches_not_after, sentences
 
 
 _NAME_CHAR = re.compile(r"[\w-]")     # what may not stand right before a name
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,25 @@ class Subject:
 
     def mentions(self, text: str, *, own_text: bool = True) -> list[re.Match]:
         """Where ``text`` names the subject; first names count only in a text about them."""
-        found = matches_not_after(self._names, _NAME_CHAR, text)
+        found = [m for m in matches_not_after(self._names, _NAME_CHAR, text) if not self._anothers(text, m)]
         if own_text:
-            return list(found)
+            return found
         given = set(self.given)
         return [m for m in found if m.group() not in given]
+
+    def _anothers(self, text: str, m: re.Match) -> bool:
+        """The surname after someone else's first name is another of the family: "Nadezhda Alliluyeva" in
+        Svetlana Alliluyeva's life, "Vasily Stalin" in Stalin's."""
+        if " " in m.group():
+            return False
+        before = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or before.group(1).lower() not in words("given_names"):
+            return False
+        return before.group(1) not in self._own_words
+
+    @functools.cached_property
+    def _own_words(self) -> frozenset[str]:
+        return frozenset(w for n in (self.name, self.full_name, *self.aliases, *self.given) for w in n.split())
 
     def is_named(self, text: str, *, own_text: bool = True) -> bool:
         return bool(self.mentions(text, own_text=own_text))

@@ -331,6 +331,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             heads[id(m)] = heads.get(id(previous), previous)
         else:
             links[id(m)] = clauses.link(tokens, sentence, m.start - a, m.end - a)
+            if previous is not None and not links[id(m)].verb and roles.gapped(text, previous, m):
+                # "led him to Algeria, and to Greece": the verb left out is the one before, as is who went
+                before = links[id(previous)]
+                links[id(m)] = replace(links[id(m)], verb=before.verb, vclass=before.vclass, passive=before.passive,
+                                       mover=before.mover, irrealis=before.irrealis, negated=before.negated)
+                heads[id(m)] = heads.get(id(previous), previous)
     role = roles.roles(text, sentence, a, mentions, links)
     # a plan carried out in the same sentence: "decided to send him to Moscow, and in February he
     # arrived there": the place is real, its subject the one who arrived

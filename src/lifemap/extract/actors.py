@@ -207,6 +207,28 @@ class Actors:
                     return self._name(words)
         return ""
 
+    def _subject_opens(self, i: int) -> bool:
+        """Sentence ``i``'s first clause has the subject, by name, for its subject (not "He hid in the
+        flat, where Stalin shaved off his beard, and then escaped to Razliv": "he" leads)."""
+        self.subjects(i)
+        lead = self._leads.get(i)
+        return lead is not None and lead[0] == "name" and self.is_subject(lead[1])
+
+    def _plural_here(self, i: int, sentence: str, lo: int) -> str:
+        """"They" in a later clause means the people the sentence's first clause has for subject: "On 8
+        March Stalin, Kamenev and Muranov boarded a train, and on 12 March they arrived in Petrograd";
+        "The two men never went to Perm; they worked from Vyatka"."""
+        if lo == 0:
+            return ""
+        self.subjects(i)
+        lead = self._leads.get(i)
+        if lead is None or sentence.find(lead[1]) >= lo:
+            return ""
+        kind, words = lead
+        if kind == "pron" and _LEADERS.match(words):
+            return self.subject.name if self.about_subject and self._named_lately(i) else ""
+        return self._name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
+
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
         """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
         item = LIST_ITEM.match(sentence) or (CAPITAL_ITEM.match(sentence) if not self.narrative.titles[i] else None)
@@ -236,10 +258,9 @@ class Actors:
             if number == "pl" and _LEADERS.match(words) and self.about_subject and self._named_lately(i):
                 return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks
             if number == "pl":
-                return self.plural_before(i) or self.person_before(i)
+                return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
-            if number == mine and lo > 0 and self.about_subject and any(
-                    kind == "name" and self.is_subject(words) for kind, words in self.subjects(i)[:1]) and not any(
+            if number == mine and lo > 0 and self.about_subject and self._subject_opens(i) and not any(
                     self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, 1, lo)):
                 return self.subject.name               # "Stalin was appointed …, and early in October he arrived"
                 #                                        (no one else named between)
@@ -541,7 +562,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     return None
 
 
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")

@@ -204,7 +204,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
             for m in mentions:
                 if _titled(sentence, m.start):
                     continue                           # "the novel August 1914": a work's title
-                span = _fit_year(m.span, dated, frame) if m.carried else m.span
+                # (a year given earlier in the sentence is its own: "In the summer of 1941 …, and by September")
+                span = _fit_year(m.span, dated, frame) if m.carried and not found else m.span
                 foreign = clauses.inside_brackets(sentence, m.start) or _of_a_work(sentence, m.end) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                     if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (

@@ -136,6 +136,10 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
               and not links[id(m)].passive and (links[id(m)].vclass in ("abstract", "report", "rule")
                                                 or _governs(text, a + lo, m))):
             role = Role.POLITY                     # "Moscow protested", "In May 1949 Moscow lifted the blockade"
+        elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == ""
+              and links[id(m)].vclass in ("report", "abstract") and _OBJECT_AFTER_VERB.fullmatch(
+                  text, max(a, m.start - 30), m.start)):
+            role = Role.POLITY                     # "Sorge informed Moscow that …", "warned Berlin of it"
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
@@ -393,6 +397,19 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
 
 
+# A verb right before the place: the place is its object
+_OBJECT_AFTER_VERB = re.compile(r".*\b[a-z]+(?:ed|s)?\s+$", re.DOTALL)
+
+
+def gapped(text: str, previous: Mention, m: Mention) -> bool:
+    """Whether ``m`` follows ``previous`` in a clause whose verb is left out: "led him to Algeria and
+    Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan"."""
+    return _GAPPED.match(text[previous.end:m.start]) is not None
+
+
+# A preposition after "and", with no verb: the verb of the clause before goes on
+_GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
+                     r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
 _VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|were|had|has|is|are|would|could|[a-z]{2,}ed)\b")
 
 
