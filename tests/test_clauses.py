@@ -997,6 +997,8 @@ def test_one_who_goes_along_with_the_movers_is_there_too():
         ("Vienna", "Stalin")]
     assert [e[:2] for e in events("In 1934 the Politburo travelled to Vienna, and Lenin accompanied them.")] == [
         ("Vienna", "Politburo")]
+    found = events("In March 1918 the government left Petrograd for Moscow, and Stalin moved with it.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
 
 
 def test_a_phrase_opening_the_main_clause_is_no_lead_when_a_participle_follows_its_comma():

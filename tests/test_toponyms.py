@@ -111,6 +111,8 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
                   gazetteer) == [("Gori", "gori")]
     assert places("He was held in Bailov Prison in Baku.", gazetteer) == [("Bailov Prison", "bailov-prison")]
     assert places("Vologda Province was cold.", gazetteer) == [("Vologda Province", "vologda-governorate")]
+    # after what the settlement is: "Yalta, a resort town in the Crimea"
+    assert places("In 1905 they went to Yalta, a quiet resort town in the Crimea.", gazetteer) == [("Yalta", "yalta")]
 
 
 def test_small_compass_words_belong_to_the_name(gazetteer):

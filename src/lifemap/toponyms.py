@@ -121,6 +121,11 @@ _QUALIFIER_GAP = re.compile(
     r"eastern|western|central|province|provincial|region|district|town|city|village|hamlet|port|capital|"
     r"what was then|what is now|(?:north|south|east|west)(?:ern)?-(?:central|north|south|east|west)(?:ern)?)"
     r"[\s,]+)*$", re.I)
+# "Yevpatoria, a resort town in the Crimea", "Nizhyn, a quiet town in the Chernigov Governorate": what the
+# settlement is, then where it lies
+_SETTLEMENT_GAP = re.compile(r"^\s*,\s*(?:then\s+|now\s+)?(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|"
+                             r"hamlet|port|seaport|settlement|resort|spa|suburb|capital|fortress)\s+(?:in|of)\s+"
+                             r"(?:the\s+)?$")
 _SMALL = ("city", "village", "site")
 _BIG = ("region", "country")
 
@@ -699,6 +704,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if len(gap) <= 60 and _QUALIFIER_GAP.match(gap) and _DISTRICT_WORD.match(text, b.end) and a.location.kind in _SMALL:
             drop.add(id(b))                        # "Furmanivka, a village in the Akkerman district": the district
             anchor = True                          # named after its town only says where the village lies
+            continue
+        if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and b.location.kind in _BIG:
+            drop.add(id(b))
+            anchor = True
             continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing

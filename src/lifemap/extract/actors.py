@@ -668,8 +668,8 @@ def _post_chain() -> re.Pattern:
 
 # "…, and Tito accompanied them", "and he went with them"
 _WENT_ALONG = re.compile(r",?\s+and\s+(?P<who>he|she|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+)?"
-                         r"(?:accompanied|joined|followed|went\s+with|travelled\s+with|traveled\s+with)\s+"
-                         r"(?:them|him|her)\b")
+                         r"(?:accompanied|joined|followed|(?:went|moved|travelled|traveled|left)\s+with)\s+"
+                         r"(?:them|him|her|it)\b")   # "the government left for Moscow, and Stalin moved with it"
 # "Ribbentrop flew to Moscow, and that night he and Molotov signed a treaty": the subject did it with the mover
 _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a-z]+\s+|then\s+|there\s+)?"
                              r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
