@@ -136,6 +136,38 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found][-2:] == [("Germany", "Stalin"), ("France", "Stalin")]
 
 
+def test_the_crew_once_the_subjects_stays_the_subjects():
+    found = events("In 1936 Stalin and two friends flew east. The crew landed at Khabarovsk in July. Molotov stayed "
+                   "in Moscow. Kaganovich wrote letters. Zhdanov read them. Early in August the crew flew on to Omsk. "
+                   "On 28 August Kalinin received the crew in the Kremlin.")
+    assert [e[:2] for e in found] == [("Khabarovsk", "Stalin"), ("Moscow", "Molotov"), ("Omsk", "Stalin"),
+                                      ("Kremlin", "Stalin")]
+
+
+def test_one_released_from_a_prison_was_held_there():
+    assert [e[:2] for e in events("Stalin was released from the Lubyanka on 4 August 1941.")] == [("Lubyanka", "Stalin")]
+
+
+def test_where_one_was_on_ones_way_to_is_not_reached():
+    assert [e[0] for e in events("In 1936 he was on his way to Moscow when he fell ill in Kiev.")] == ["Kiev"]
+    assert events("On his way back to London he was killed in a crash.") == []
+
+
+def test_the_subject_with_others_goes_on_as_they():
+    # "he and Molotov left …, and … they": the pair, him among them
+    found = events("In 1939 the police watched him in Paris. On 12 June he and Molotov left Paris by train, and "
+                   "within a week they had landed at Leningrad.")
+    assert found[-1][:2] == ("Leningrad", "Stalin")
+    # "the two sisters" after the subject and her sister; one followed goes too; a family's year divided
+    assert events("In 1903 Stalin and his sister were sent away. The two sisters were then sent to a school in "
+                  "Kazan.")[-1][:2] == ("Kazan", "Stalin")
+    assert events("In 1916 Stalin met Mandelstam in Tiflis. Osip Mandelstam followed him back to Moscow in "
+                  "February.")[-1][:2] == ("Moscow", "Stalin")
+    assert events("Throughout the 1890s the family divided its year between Moscow and a dacha at "
+                  "Tiflis.")[0][:2] == ("Moscow", "Stalin")
+    assert events("Between 1932 and 1936 he divided his life between Paris and Moscow.")[0][:2] == ("Paris", "Stalin")
+
+
 def test_the_boy_of_a_biographys_opening_is_its_subject():
     assert [e[:2] for e in events("In 1888 the boy entered the church school in Gori.")] == [("Gori", "Stalin")]
     # "the boy's" owns something; it is no subject
@@ -1173,6 +1205,11 @@ def test_a_group_word_before_a_noun_or_after_his_and_an_article_is_no_actor():
     found = events("In 1907 the regiment chose him for a riding course for cavalry sergeants at the Smolny Institute.")
     assert [e[1] for e in found] != ["cavalry"]
     # nor a plural's possessive before its noun ("a workers' district")
+    # "the British journalist Phillip Knightley" is the man, "troops under Tukhachevsky" are the troops
+    found = events("In January 1988 the British journalist Phillip Knightley came to Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Phillip Knightley")]
+    found = events("On 18 March troops under Mikhail Tukhachevsky crossed the ice and stormed Kronstadt.")
+    assert [e[:2] for e in found] == [("Kronstadt", "troops")]
     found = events("In July it fell to him to report to the congress, which met in a workers' district of Petrograd.")
     assert [e[0] for e in found] == ["Petrograd"] and "workers" not in found[0][1]
 

@@ -155,6 +155,11 @@ def test_a_when_clause_after_an_until_date_is_at_that_date():
     text = "In 1928 Stalin went to Leningrad and stayed there until 1931, when he returned to Moscow."
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Leningrad", "1928"), ("Moscow", "1931")]
+    # over a list of places
+    text = ("Between 1932 and 1936 Stalin lived in Moscow. He was still allowed to travel until 1938, when a last "
+            "tour took him to Paris, London and Berlin.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][1:] == [("Paris", "1938"), ("London", "1938"), ("Berlin", "1938")]
 
 
 def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
@@ -688,6 +693,13 @@ def test_a_surname_after_someone_elses_first_name_is_another_of_the_family():
     from lifemap.subject import default_subject
     stalin = default_subject()
     assert not stalin.is_named("Vasily Stalin was arrested") and stalin.is_named("Joseph Stalin was arrested")
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name():
+    text = ('Kim Philby (1912–1988) was a spy.\n\nHarold Adrian Russell "Kim" Philby was born on 1 January 1912 in '
+            'Ambala. Philby went to Cambridge. Philby lived in Beirut. Philby died in Moscow.')
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["actor"]) for r in rows][0] == ("Ambala", "Kim Philby")
 
 
 def test_a_chronologys_lines_are_no_headings_and_year_headings_stay_headings():

@@ -28,7 +28,8 @@ from .narrative import Narrative
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 # A few people together: "the three leaders", "the trio", "both men"
-_FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies)|[Tt]he\s+trio|"
+_FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies|sisters|brothers)|"
+        r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
 _CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)(?!['’])"
@@ -38,8 +39,15 @@ _SUBJECT = re.compile(
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|" + _CHILD + r"|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+women|" + _FEW + r")\b)"
-    r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+)[A-Z][\w'’-]+)*)")
+    r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+|\s+[\"“][A-Z][\w'’-]+[\"”]\s+)[A-Z][\w'’-]+)*)")
+# (a nickname in quotes inside a name: 'Harold Adrian Russell "Kim" Philby')
 _GROUP_WORDS = lexicon("groups")
+# The subject named in a list of people: "Chkalov, Baidukov and Belyakov", "Stalin and two friends"
+_WITH_OTHERS_AFTER = re.compile(r"(?:,\s+|\s+and\s+)(?:[A-Z]|(?:two|three|four|five|six|his|her)\s)")
+_WITH_OTHERS_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+)$")
+# The subject's fellows as a mover or an object: "the crew", "the three airmen"
+_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:(?:two|three|four|five|six)\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
+                      + r")\b")
 # A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
 # troops", "his command the army".
 _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"
@@ -227,6 +235,9 @@ class Actors:
         kind, words = lead
         if kind == "pron" and _LEADERS.match(words):
             return self.subject.name if self.about_subject and self._named_lately(i) else ""
+        if kind == "pron" and words.lower() in ("he", "she") and re.search(
+                rf"\b{words}\s+and\s+[A-Z]", sentence, 0 if words[0].isupper() else re.IGNORECASE):
+            return self.person_before(i, he=words.lower() == "he")   # "she and Mur left Paris …, and … they"
         return self._name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
 
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
@@ -251,7 +262,7 @@ class Actors:
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
-            return self.subject.name if self.about_subject and self._subject_led(i) else clean(words)
+            return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
             child = _CHILD_PRONOUN.get(" ".join(words.lower().split()[1:]))
             number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
@@ -377,9 +388,38 @@ class Actors:
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
         return self._name(" ".join(names)) if names and self.is_person(names) else None
 
+    def _ours(self, i: int) -> bool:
+        """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
+        in: right after a sentence about the subject, where the subject was named lately, or where the
+        same fellows were the subject's a few sentences before ("The crew took off from Moscow … Early
+        in August the crew flew on to Khabarovsk")."""
+        if not self.about_subject:
+            return False
+        if self._subject_led(i) or self._named_with_others(i):
+            return True
+        return any(kind == "fellows" and (self._subject_led(j) or self._named_with_others(j))
+                   for j in self._earlier(i, 30) for kind, _ in [self._leads.get(j) or self._lead(j)])
+
+    def _named_with_others(self, i: int) -> bool:
+        """Sentence ``i`` or one of the three before it names the subject together with others: "Chkalov,
+        Baidukov and Belyakov", "Stalin and two friends" (a group the subject is in)."""
+        for j in [i, *self._earlier(i, 3)]:
+            sentence = self.narrative.sentence(j)
+            for m in self.subject.mentions(sentence, own_text=True):
+                if _WITH_OTHERS_AFTER.match(sentence, m.end()) or _WITH_OTHERS_BEFORE.search(
+                        sentence, max(0, m.start() - 40), m.start()):
+                    return True
+        return False
+
+    def _lead(self, j: int) -> tuple[str, str]:
+        self.subjects(j)
+        return self._leads.get(j) or ("", "")
+
     def _mover(self, i: int, words: str, sentence: str, places: Places) -> str:
         if any(words.endswith(sentence[a:b]) for a, b, _ in places):
             return "unknown"                           # "left Rzhev for Smolensk": a place is no one moved
+        if _FELLOWS.fullmatch(words) and self._ours(i):
+            return self.subject.name                   # "took the three airmen into his own house there"
         low = words.lower()
         if low in ("him", "her", "himself", "herself"):
             return self.person_before(i, he=low in ("him", "himself"))
@@ -410,7 +450,8 @@ class Actors:
                 if present_at and self.subject.is_named(present_at.group("who") or present_at.group("own"),
                                                          own_text=self.about_subject):
                     return True                        # "signed in the Kremlin in Stalin's presence"
-            met = t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON)
+            met = t.tag is T.VERB and (t.vclass in ("meeting", "stay", "detention") or t.lemma in _TOLD_IN_PERSON
+                                       or t.lemma in _WENT_WITH)   # "Mandelstam followed her back to Moscow"
             if met or (
                     t.tag is T.PREP and t.text.lower() in ("with", "alongside", "beside") and link.vclass in _ALONG):
                 # the subject as the object, not as the owner of it ("grew alarmed at Stalin's conduct")
@@ -420,6 +461,8 @@ class Actors:
                 after = " ".join(x.text for x in words[:3] if not x.text.endswith(_POSSESSIVE))
                 if self.subject.is_named(after, own_text=self.about_subject):
                     return True
+                if _FELLOWS.match(after) and self._ours(i):
+                    return True                        # "Roosevelt received the crew at the White House"
                 # "In 1945 Stalin received him in the Kremlin": him, the subject of the sentences before
                 him = after.split(" ", 1)[0].lower() if after else ""
                 if him in ("him", "her") and self.about_subject and \
@@ -480,9 +523,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())):
             continue                                   # "During the unrest of 1905 his company was sent …",
             #                                            "while still under police watch in Vologda"
-        if kind == "group" and _A_BEFORE.search(part, max(0, m.start() - 4), m.start()) and _modifies_a_noun(
-                part, m.end()):
-            continue                                   # "at a government dacha in Sochi, he": a dacha's kind
+        if kind == "group" and (_A_BEFORE.search(part, max(0, m.start() - 4), m.start()) or _NOUN_THEN_NAME.match(
+                part, m.end())) and _modifies_a_noun(part, m.end()):
+            continue                                   # "at a government dacha in Sochi, he": a dacha's kind;
+            #                                            "the British journalist Phillip Knightley": the man
         if kind == "group":
             mods = _GROUP_MODIFIERS.search(part, max(begin, m.start() - 60), m.start())
             if mods is not None and mods.start() < m.start():
@@ -572,9 +616,11 @@ _IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_NOUN_THEN_NAME = re.compile(r"\s+[a-z]+\s+[A-Z][\w'’-]+\s+[A-Z]")   # "… journalist Phillip Knightley"
 # words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"
 _AFTER_A_GROUP = frozenset("""was were is are had has have would could did and or of in at to on from for with by
-    who which that whom whose then also soon later still now again there here themselves itself""".split())
+    who which that whom whose then also soon later still now again there here themselves itself under near into
+    against towards toward across through over behind beyond along around""".split())
 
 
 def _modifies_a_noun(part: str, end: int) -> bool:
@@ -680,6 +726,7 @@ _PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[
                        r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
+_WENT_WITH = frozenset(("accompany", "follow"))  # verbs whose object went there too
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
@@ -736,7 +783,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between")) or (
-            link.prep == "by" and not big)             # "buried by the Kremlin Wall": beside it, no agent
+            link.prep == "by" and not big) or (        # "buried by the Kremlin Wall": beside it, no agent
+            link.prep == "from" and link.verb in ("release", "free"))   # "released from the Lubyanka": held there
     if v in ("combat", "create"):
         # "defended Tsaritsyn", "fought in Galicia"; not "invaded Poland", "attacked Finland"
         return not big or (v == "combat" and link.prep in ("in", "on", "at", "throughout", "across", "along", "around"))

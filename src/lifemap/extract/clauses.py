@@ -399,7 +399,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
         vclass, mover = "meeting", ""              # "took part in the Battle of Kursk": one was there
-    elif verb is not None and noun.lower() == "time" and prep in ("between", "in", "at"):
+    elif verb is not None and noun.lower() in ("time", "year", "years", "life") and prep in ("between", "in", "at"):
         vclass = "stay"                            # "divided his time between his Kremlin apartment and …"
     elif verb is not None and (vclass in ("report", "") or verb.lemma in words("said_at")) and any(
             t.text.lower() in words("gatherings") for t in tokens[verb_at + 1:k]):

@@ -55,7 +55,8 @@ _NOW_IN = re.compile(r"(?:\(|,)\s*(?:in\s+)?(?:(?:what|which)\s+(?:is|was)\s+)?(
                      r"(?:(?:in|part\s+of|called)\s+)?(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?$")
 # A road named by where it leads, where no one goes along it: "at Yartsevo on the road to Smolensk" (not
 # "travelled along the railway to Kuibyshev")
-_ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+the\s+(?i:road|highway|railway|line)\s+to\s+$")
+_ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+(?:the\s+(?i:road|highway|railway|line)|(?:the|his|her|their)\s+way"
+                      r"(?:\s+back|\s+home)?)\s+to\s+$")   # ("on his way back to London he was killed": not reached)
 # A place near a named place is where that one lies: "Smederevska Palanka near Belgrade", "the Kungur
 # camp near Perm".
 # A named place and the town it lies near: "Zhukovka, near Moscow", "the Kommunarka shooting ground near
