@@ -327,6 +327,10 @@ def test_a_month_long_before_the_narratives_is_in_the_next_year():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [
         ("Tampere", "1905-12"), ("Tiflis", "1906-01-06"), ("Baku", "1906-09")]
+    # not after a season that may hold either end of its year ("the winter of 1936")
+    text = "In 1935 Stalin was in Moscow. The turning point came in the winter of 1936. On 26 January he went to Kiev."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Kiev", "1936-01-26")
 
 
 def test_a_year_given_earlier_in_the_sentence_dates_a_month_without_one():

@@ -220,6 +220,9 @@ def test_a_town_before_the_name_of_a_body_seated_there_is_a_place(gazetteer, fal
     assert [(m.text, m.location.country) for m in found] == [("Zagreb", "HR")]
     # before another common noun it stays an attribute ("in Western countries")
     assert find_places("In 1920 he read the Zagreb newspapers.", gazetteer, fallback=fallback) == []
+    # how often is no attribute: "visiting Budapest several times"
+    found = find_places("In 1942 he made the journey, visiting Budapest several times.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Budapest", "HU")]
 
 
 def test_outside_cues_a_place_and_a_rail_junction_is_a_facility_of_its_town(gazetteer, fallback):

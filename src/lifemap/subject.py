@@ -125,12 +125,18 @@ _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As 
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ist|ism)$")
 
 
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+_INVERTED = re.compile(rf"^(?P<surname>{_NAME}),[ \t]+(?P<given>{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?=[ \t]*(?:\(|$))")
+
+
 def _title(text: str) -> str:
     """The first line, when it is a title (short, no sentence), in title case if it was in capitals."""
     line = next((l.strip() for l in text.splitlines() if l.strip()), "")
     if len(line.split()) > 10 or re.search(r"[.!?]\s+\S", line):
         return ""
-    return line.title() if line.isupper() else line
+    line = line.title() if line.isupper() else line
+    # an index's order, surname first: "Gagarin, Yuri Alekseyevich (1934–1968)" is Yuri Alekseyevich Gagarin
+    return _INVERTED.sub(r"\g<given> \g<surname>", line, count=1)
 
 
 def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
@@ -191,6 +197,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     'Józef Piłsudski'
     >>> find_subject("Nadezhda Alliluyeva was born in Baku. Stalin met Nadezhda. Nadezhda wed him. Nadezhda died.").aliases
     ('Alliluyeva', 'Nadezhda')
+    >>> s = find_subject("Gagarin, Yuri Alekseyevich (1934–1968)\\n\\nYuri Alekseyevich Gagarin was a pilot. He flew.")
+    >>> s.name, s.full_name
+    ('Yuri Gagarin', 'Yuri Alekseyevich Gagarin')
     """
     known = known_subjects() if known is None else known
     found, count, opened = None, 0, False
@@ -237,10 +246,13 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     others += _birth_names(opening)
     if called is not None:
         others.append(_title(text).split(":")[0].strip())
-    name = " ".join(found)
+    full = " ".join(found)
+    # a patronymic is in the full name only: "Yuri Alekseyevich Gagarin" is Yuri Gagarin
+    name = f"{found[0]} {found[-1]}" if len(found) == 3 and _PATRONYMIC.search(found[1]) else full
+    others = [o for o in others if o != found[1] or name == full]
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
-    return Subject(name, name, aliases, (found[0],), _pronoun(text), born=born, died=died)
+    return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
 
 def _title_name(text: str) -> tuple[list[str], int] | None:

@@ -356,7 +356,8 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     if len(span.start) < 7 or span.start[:4] != span.end[:4]:
         return span
     if (context is not None and context.span.start[:4] == context.span.end[:4] == span.start[:4]
-            and len(context.span.end) >= 7 and int(context.span.end[5:7]) - int(span.start[5:7]) > 6):
+            and len(context.span.start) >= 7 and int(context.span.end[5:7]) - int(context.span.start[5:7]) < 3
+            and int(context.span.start[5:7]) - int(span.start[5:7]) > 6):
         year = int(span.start[:4]) + 1             # "… in December 1492. … on 6 January": 1493
         return replace(span, start=f"{year}{span.start[4:]}", end=f"{year}{span.end[4:]}")
     holder = context if context is not None and context.span.start[:4] != context.span.end[:4] else frame
