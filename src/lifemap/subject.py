@@ -248,8 +248,10 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         others.append(_title(text).split(":")[0].strip())
     full = " ".join(found)
     # a patronymic is in the full name only: "Yuri Alekseyevich Gagarin" is Yuri Gagarin
-    name = f"{found[0]} {found[-1]}" if len(found) == 3 and _PATRONYMIC.search(found[1]) else full
-    others = [o for o in others if o != found[1] or name == full]
+    name = full
+    if len(found) == 3 and _PATRONYMIC.search(found[1]):
+        name = f"{found[0]} {found[-1]}"
+        others = [o for o in others if o != found[1]]
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)

@@ -706,7 +706,7 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             anchor = True                          # named after its town only says where the village lies
             continue
         if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and b.location.kind in _BIG:
-            drop.add(id(b))
+            drop.add(id(b))                        # "Yevpatoria, a resort town in the Crimea"
             anchor = True
             continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):

@@ -215,28 +215,27 @@ class Actors:
                     return self._name(words)
         return ""
 
+    def _lead(self, j: int) -> tuple[str, str]:
+        """The subject of sentence ``j``'s first clause, ``(kind, words)``, of any kind (pronouns too)."""
+        self.subjects(j)
+        return self._leads.get(j) or ("", "")
+
     def _subject_opens(self, i: int) -> bool:
         """Sentence ``i``'s first clause has the subject, by name, for its subject (not "He hid in the
         flat, where Stalin shaved off his beard, and then escaped to Razliv": "he" leads)."""
-        self.subjects(i)
-        lead = self._leads.get(i)
-        return lead is not None and lead[0] == "name" and self.is_subject(lead[1])
+        kind, words = self._lead(i)
+        return kind == "name" and self.is_subject(words)
 
     def _plural_here(self, i: int, sentence: str, lo: int) -> str:
         """"They" in a later clause means the people the sentence's first clause has for subject: "On 8
         March Stalin, Kamenev and Muranov boarded a train, and on 12 March they arrived in Petrograd";
         "The two men never went to Perm; they worked from Vyatka"."""
-        if lo == 0:
+        kind, words = self._lead(i)
+        if lo == 0 or not kind or sentence.find(words) >= lo:
             return ""
-        self.subjects(i)
-        lead = self._leads.get(i)
-        if lead is None or sentence.find(lead[1]) >= lo:
-            return ""
-        kind, words = lead
         if kind == "pron" and _LEADERS.match(words):
             return self.subject.name if self.about_subject and self._named_lately(i) else ""
-        if kind == "pron" and words.lower() in ("he", "she") and re.search(
-                rf"\b{words}\s+and\s+[A-Z]", sentence, 0 if words[0].isupper() else re.IGNORECASE):
+        if kind == "pron" and words.lower() in ("he", "she") and re.search(rf"\b{words}\s+and\s+[A-Z]", sentence):
             return self.person_before(i, he=words.lower() == "he")   # "she and Mur left Paris …, and … they"
         return self._name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
 
@@ -390,15 +389,15 @@ class Actors:
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
-        in: right after a sentence about the subject, where the subject was named lately, or where the
-        same fellows were the subject's a few sentences before ("The crew took off from Moscow … Early
-        in August the crew flew on to Khabarovsk")."""
+        in: right after a sentence about the subject, where the subject was lately named with others, or
+        where fellows were the subject's so earlier in the text ("Chkalov, Baidukov and Belyakov … The
+        crew took off from Moscow … Early in August the crew flew on to Khabarovsk")."""
         if not self.about_subject:
             return False
         if self._subject_led(i) or self._named_with_others(i):
             return True
-        return any(kind == "fellows" and (self._subject_led(j) or self._named_with_others(j))
-                   for j in self._earlier(i, 30) for kind, _ in [self._leads.get(j) or self._lead(j)])
+        return any(self._lead(j)[0] == "fellows" and (self._subject_led(j) or self._named_with_others(j))
+                   for j in self._earlier(i, 30))
 
     def _named_with_others(self, i: int) -> bool:
         """Sentence ``i`` or one of the three before it names the subject together with others: "Chkalov,
@@ -410,10 +409,6 @@ class Actors:
                         sentence, max(0, m.start() - 40), m.start()):
                     return True
         return False
-
-    def _lead(self, j: int) -> tuple[str, str]:
-        self.subjects(j)
-        return self._leads.get(j) or ("", "")
 
     def _mover(self, i: int, words: str, sentence: str, places: Places) -> str:
         if any(words.endswith(sentence[a:b]) for a, b, _ in places):

@@ -47,9 +47,9 @@ from ..lexicon import words as lexicon
 from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
 from ..timex import find_dates, scan_dates
 from . import clauses
-from .tagger import T, tag
 from .narrative import Narrative, is_year_heading
 from .options import ExtractOptions
+from .tagger import T, tag
 
 
 class How(enum.Enum):
@@ -352,7 +352,8 @@ def _frame(context: NarrativeDate | None, recent: list[NarrativeDate]) -> Narrat
 
 def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDate | None) -> DateSpan:
     """A year-less date takes the year of the period that holds its month: "in December" after
-    "the winter of 1916–17" is December 1916, not 1917."""
+    "the winter of 1916–17" is December 1916, not 1917; after a date of a few months it is in the next
+    year if its month lies more than half a year before theirs ("December 1492 … on 6 January")."""
     if len(span.start) < 7 or span.start[:4] != span.end[:4]:
         return span
     if (context is not None and context.span.start[:4] == context.span.end[:4] == span.start[:4]

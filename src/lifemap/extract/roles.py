@@ -138,7 +138,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                                                 or _governs(text, a + lo, m))):
             role = Role.POLITY                     # "Moscow protested", "In May 1949 Moscow lifted the blockade"
         elif (m.location is not None and m.location.kind == "city" and links[id(m)].prep == ""
-              and links[id(m)].vclass in ("report", "abstract") and _OBJECT_AFTER_VERB.fullmatch(
+              and links[id(m)].vclass in ("report", "abstract") and _WORD_BEFORE.search(
                   text, max(a, m.start - 30), m.start)):
             role = Role.POLITY                     # "Sorge informed Moscow that …", "warned Berlin of it"
         elif _power_of(text, m.end):
@@ -175,6 +175,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
 
 _DEALINGS = re.compile(r"\b(?:" + "|".join(sorted(words("dealings"))) + r")\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?<=between\s)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
+# A word right before the place, the verb whose object it is: "informed Moscow"
+_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
@@ -396,10 +398,6 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     if "and" in gap and _VERB_AFTER.match(text, m.end):
         return False                               # "after the invasion of China, and Moscow feared …": a clause
     return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
-
-
-# A verb right before the place: the place is its object
-_OBJECT_AFTER_VERB = re.compile(r".*\b[a-z]+(?:ed|s)?\s+$", re.DOTALL)
 
 
 def gapped(text: str, previous: Mention, m: Mention) -> bool:
