@@ -142,6 +142,11 @@ def test_another_persons_death_is_not_the_subjects():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["kind"], r["date_start"]) for r in rows] == [
         ("Gorki", "other", "1924-01-21"), ("Moscow", "death", "1939")]
+    # "she had died" in a man's life is hers
+    text = ("Stalin was born in Gori in 1878. In November 1932 his wife shot herself. Stalin avoided the rooms in which "
+            "she had died and moved to another apartment in the Kremlin.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["kind"], r["date_start"]) for r in rows][-1] == ("Kremlin", "other", "1932-11")
 
 
 def test_a_date_right_after_a_place_in_a_list_is_its_own():
@@ -319,6 +324,11 @@ def test_a_year_that_qualifies_a_noun_is_a_look_back():
     text = "Stalin was born in Gori in 1878. In May 1920 he reached Baku. By the end of 1921 he went to Tiflis."
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1921")
+    # and so is a part of a day: "on the night of 8–9 November 1932", told after 1937
+    text = ("Stalin was born in Gori in 1878. In June 1937 Stalin was in Tiflis.\n\nOn the night of 8–9 November "
+            "1932, after a quarrel at a dinner, Nadezhda Alliluyeva shot herself in the Kremlin.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Kremlin", "1932-11-08")
 
 
 def test_a_month_long_before_the_narratives_is_in_the_next_year():

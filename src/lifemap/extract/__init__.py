@@ -441,6 +441,9 @@ def _spans(ranges) -> list[tuple[int, int]]:
 _OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s|[a-z]+['’]s)\s+(?:[a-z-]+\s+)?$")
 
 
+_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:had\s+|was\s+|has\s+)?$")
+
+
 def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
     """Every word of the sentence that tells a birth or death (``kind``) is someone else's: "his
     death" in the life of a woman, "Lenin's death" in anyone's but Lenin's."""
@@ -452,7 +455,10 @@ def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
         owner = m.group(1).lower() if m else ""
         theirs = owner in ("his", "her") and owner != {"he": "his", "she": "her"}.get(subject.pronoun, "")
         named = owner.endswith(("'s", "’s")) and not subject.is_named(m.group(1)[:-2])   # "Lenin's", "father's"
-        owners.append(theirs or named or owner == "their")
+        said = _PRONOUN_BEFORE.search(text, max(0, w.start - 20), w.start)
+        # "the rooms in which she had died" in a man's life: hers
+        other = said is not None and said.group(1).lower() != subject.pronoun
+        owners.append(theirs or named or owner == "their" or other)
     return bool(owners) and all(owners)
 
 

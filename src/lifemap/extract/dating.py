@@ -392,8 +392,8 @@ _SEASON_WORD = re.compile(r"(?i:winter|spring|summer|autumn|fall)\b")
 _NOUN_NEXT = re.compile(r"\s+[a-z]+")
 # A noun that the year qualifies, not a part of the year ("the end of 1905", "the summer of 1918")
 _NOUN_OF = re.compile(r"\b(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){0,2}(?!(?:end|beginning|start|middle|course|"
-                      r"turn|close|spring|summer|autumn|fall|winter|part|half|rest|months?|years?|days?|weeks?)\s)"
-                      r"[a-z]+\s+of\s+$")
+                      r"turn|close|spring|summer|autumn|fall|winter|part|half|rest|months?|years?|days?|weeks?|"
+                      r"night|morning|evening|afternoon|eve|dawn)\s)[a-z]+\s+of\s+$")   # ("the night of 8–9 November")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their)\s+$")
 
 
