@@ -27,6 +27,11 @@ def life():
     return extract(LIFE, progress=False)
 
 
+def starts(text: str) -> list[tuple[str, str]]:
+    """Each event of ``text``: its place as written and the start of its date."""
+    return [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+
+
 def rows(frame, place):
     return frame[frame["place"] == place].to_dict("records")
 
@@ -158,13 +163,11 @@ def test_a_date_right_after_a_place_in_a_list_is_its_own():
 
 def test_a_when_clause_after_an_until_date_is_at_that_date():
     text = "In 1928 Stalin went to Leningrad and stayed there until 1931, when he returned to Moscow."
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows] == [("Leningrad", "1928"), ("Moscow", "1931")]
+    assert starts(text) == [("Leningrad", "1928"), ("Moscow", "1931")]
     # over a list of places
     text = ("Between 1932 and 1936 Stalin lived in Moscow. He was still allowed to travel until 1938, when a last "
             "tour took him to Paris, London and Berlin.")
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][1:] == [("Paris", "1938"), ("London", "1938"), ("Berlin", "1938")]
+    assert starts(text)[1:] == [("Paris", "1938"), ("London", "1938"), ("Berlin", "1938")]
 
 
 def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
@@ -318,36 +321,30 @@ def test_a_look_back_inside_a_dated_sentence_moves_no_narrative():
 def test_a_year_that_qualifies_a_noun_is_a_look_back():
     text = ("Stalin was born in Gori in 1878. In May 1920 he reached Baku, and General Orlov, the hero of 1905, "
             "took him along. In August he went to Tiflis.")
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1920-08")   # not 1905
+    assert starts(text)[-1] == ("Tiflis", "1920-08")   # not 1905
     # a part of the year is a date of the narrative: "at the end of 1905"
     text = "Stalin was born in Gori in 1878. In May 1920 he reached Baku. By the end of 1921 he went to Tiflis."
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Tiflis", "1921")
+    assert starts(text)[-1] == ("Tiflis", "1921")
     # and so is a part of a day: "on the night of 8–9 November 1932", told after 1937
     text = ("Stalin was born in Gori in 1878. In June 1937 Stalin was in Tiflis.\n\nOn the night of 8–9 November "
             "1932, after a quarrel at a dinner, Nadezhda Alliluyeva shot herself in the Kremlin.")
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Kremlin", "1932-11-08")
+    assert starts(text)[-1] == ("Kremlin", "1932-11-08")
 
 
 def test_a_month_long_before_the_narratives_is_in_the_next_year():
     text = ("In December 1905 Stalin went to Tampere for the conference. He was back in Tiflis on 6 January. "
             "In September he went to Baku.")
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows] == [
+    assert starts(text) == [
         ("Tampere", "1905-12"), ("Tiflis", "1906-01-06"), ("Baku", "1906-09")]
     # not after a season that may hold either end of its year ("the winter of 1936")
     text = "In 1935 Stalin was in Moscow. The turning point came in the winter of 1936. On 26 January he went to Kiev."
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Kiev", "1936-01-26")
+    assert starts(text)[-1] == ("Kiev", "1936-01-26")
 
 
 def test_a_year_given_earlier_in_the_sentence_dates_a_month_without_one():
     text = ("Anna Petrova was a poet. From 1935 to 1938 Petrova lived in Moscow. In the summer of 1941 she was in "
             "Kazan, and by September she had reached Leningrad.")
-    rows = extract(text, progress=False).to_dict("records")
-    assert [(r["name"], r["date_start"]) for r in rows][-1] == ("Leningrad", "1941-09")   # not 1935
+    assert starts(text)[-1] == ("Leningrad", "1941-09")   # not 1935
 
 
 def test_a_decade_gives_no_year_to_a_date_without_one():
