@@ -326,6 +326,10 @@ def test_a_place_said_to_lie_near_a_town_is_the_namesake_near_it(russian_places,
     assert abs(zhukovka.lat - 55.75) < 1.0 and abs(zhukovka.lon - 37.6) < 1.0
     assert [m.text for m in find_places("He was born in Kalinovka, a village near Perm.", russian_places,
                                         fallback=fallback)] == ["Kalinovka"]
+    # over what the town is: "near the small town of Perm"
+    found = find_places("In 1962 he retired to Zhukovka, near the small town of Perm.", russian_places,
+                        fallback=fallback)
+    assert [(m.text, m.source, m.location.parent) for m in found] == [("Zhukovka", "context", "perm")]
 
 
 def test_a_province_chooses_the_village_in_it(russian_places, fallback):

@@ -888,7 +888,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
 # a village in the Kherson Governorate", "a small town near Kursk"
 _A_SETTLEMENT = (r"(?:a|an|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor"
                  r"|farm|port|resort|suburb)\s+")   # "a small and largely Jewish village", "his mother's estate"
-_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?")
+_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
+                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 _IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
