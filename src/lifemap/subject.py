@@ -200,20 +200,28 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     >>> s = find_subject("Gagarin, Yuri Alekseyevich (1934–1968)\\n\\nYuri Alekseyevich Gagarin was a pilot. He flew.")
     >>> s.name, s.full_name
     ('Yuri Gagarin', 'Yuri Alekseyevich Gagarin')
+    >>> find_subject("Zoya Petrova\\n\\nZoya Petrova was born in Tula. Ivan Klubkov met her. Klubkov fled. Klubkov was "
+    ...              "shot. Zoya died.").aliases
+    ('Petrova', 'Zoya')
     """
     known = known_subjects() if known is None else known
-    found, count, opened = None, 0, False
-    start = _title(text) + "\n" + text[:3000]
+    found, count, opened, titled = None, 0, False, False
+    title_line = _title(text)
+    start = title_line + "\n" + text[:3000]
+    body = text[text.find("\n") + 1:][:400] if title_line else ""
     for m in _FULL.finditer(start):
         # a name the opening gives a lifespan ("Georgy Zhukov (1 December 1896 – 18 June 1974) was …") is
-        # the subject however short the text; any other must be named three times
+        # the subject however short the text; so is a title that is only a name the opening repeats ("Zoya
+        # Kosmodemyanskaya", over a man her chapter names three times); any other must be named three times
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         tokens = _person(m.group(1).split(), spanned=spanned)
-        # (named by the surname or by a first name known as one: "Nadezhda" seven times, "Alliluyeva" twice)
-        first = _count(tokens[0], text) if tokens and tokens[0].lower() in _first_names() else 0
-        if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or spanned and n >= 1):
-            found, count, opened = tokens, n, spanned
+        titled = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and _count(tokens[-1], body) > 0
+        # (named by the surname or by a first name known as one, or given as one by the title: "Nadezhda"
+        # seven times, "Alliluyeva" twice)
+        first = _count(tokens[0], text) if tokens and (titled or tokens[0].lower() in _first_names()) else 0
+        if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or (spanned or titled) and n >= 1):
+            found, count, opened = tokens, n, spanned or titled
             break
     called = _title_name(text) if found is None else None
     if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
@@ -235,7 +243,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     # Other names the text calls them by: a middle name it uses alone ("Broz" in "Josip Broz Tito"),
     # a name it says they were known by ("commonly known as Tito").
     others = [t for t in found[1:-1] if _count(t, text) >= 3]
-    if found[0].lower() in _first_names() and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
+    if (titled or found[0].lower() in _first_names()) and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
         others.append(found[0])                    # a life that calls her "Nadezhda" more than "Alliluyeva"
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
     # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms

@@ -389,15 +389,19 @@ class Actors:
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
-        in: right after a sentence about the subject, where the subject was lately named with others, or
+        in: right after a sentence about the subject, in a sentence that names the subject too ("when the
+        crew reached Odessa, Eisenstein decided …"), where the subject was lately named with others, or
         where fellows were the subject's so earlier in the text ("Chkalov, Baidukov and Belyakov … The
         crew took off from Moscow … Early in August the crew flew on to Khabarovsk")."""
         if not self.about_subject:
             return False
-        if self._subject_led(i) or self._named_with_others(i):
+        if self._fellows_here(i):
             return True
-        return any(self._lead(j)[0] == "fellows" and (self._subject_led(j) or self._named_with_others(j))
-                   for j in self._earlier(i, 30))
+        return any(self._lead(j)[0] == "fellows" and self._fellows_here(j) for j in self._earlier(i, 30))
+
+    def _fellows_here(self, i: int) -> bool:
+        return self._subject_led(i) or self._named_with_others(i) or self.subject.is_named(
+            self.narrative.sentence(i), own_text=True)
 
     def _named_with_others(self, i: int) -> bool:
         """Sentence ``i`` or one of the three before it names the subject together with others: "Chkalov,
