@@ -142,6 +142,10 @@ def test_the_crew_once_the_subjects_stays_the_subjects():
                    "On 28 August Kalinin received the crew in the Kremlin.")
     assert [e[:2] for e in found] == [("Khabarovsk", "Stalin"), ("Moscow", "Molotov"), ("Omsk", "Stalin"),
                                       ("Kremlin", "Stalin")]
+    # and so is a crew in a sentence that names the subject
+    found = events("Molotov wrote. Kalinin read. Zhdanov slept. When the crew reached Odessa in 1925, Stalin decided "
+                   "to film the steps.")
+    assert [e[:2] for e in found] == [("Odessa", "Stalin")]
 
 
 def test_one_released_from_a_prison_was_held_there():
