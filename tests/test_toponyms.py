@@ -407,7 +407,8 @@ def test_a_historic_region_is_the_region_not_a_town_that_bears_its_name(gazettee
 def test_a_surname_a_city_bore_is_the_man_when_one_writes_or_speaks_to_him(gazetteer):
     # Perm was Molotov, Samara Kuibyshev: "to" them is a place only when one goes there
     for text in ("In 1926 Stalin wrote to Molotov from Sochi.", "In 1930 he sent a telegram to Kuibyshev.",
-                 "He stayed loyal to Kirov."):
+                 "He stayed loyal to Kirov.", "In 1926 he wrote almost daily to Molotov.",
+                 "At Sochi he wrote long letters of instruction to Molotov."):
         assert [m.text for m in find_places(text, gazetteer) if m.text in ("Molotov", "Kuibyshev", "Kirov")] == []
     assert [m.place for m in find_places("In 1942 the government was evacuated to Kuibyshev.", gazetteer)] == ["samara"]
 

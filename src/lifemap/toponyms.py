@@ -586,7 +586,7 @@ _ADDRESSED = re.compile(r"\b(?:wr(?:ote|ite|ites|iting|itten)|said|says|spoke|sp
                         r"report(?:ed|s)?|repl(?:y|ied|ies)|complain(?:ed|s)?|appeal(?:ed|s)?|explain(?:ed|s)?|"
                         r"listen(?:ed|s)?|introduced|turned|telegraph(?:ed)?|cabled|wired|letters?|telegrams?|"
                         r"messages?|notes?|loyal|close|next|married|engaged|answer(?:ed|s)?|"
-                        r"(?:him|her|it|them)\s+over)\s+to\s+$")
+                        r"(?:him|her|it|them)\s+over)(?:\s+[a-z]+){0,2}?\s+to\s+$")   # (over "almost daily", "of instruction")
 
 
 def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> Mention | None:
@@ -612,7 +612,7 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
-        if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 24), start):
+        if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start):
             return None                            # "Kirov" the man, not the city; "the Frunze Military Academy";
         #                                            "wrote to Molotov" (to him, not to Perm)
         confidence = 0.7
