@@ -488,6 +488,10 @@ def test_a_city_that_speaks_or_plots_is_its_government():
     # nor one told something ("informed Moscow that …"); one is where one tells it ("told Molotov in Moscow")
     assert events("In September 1941 Stalin informed Moscow that Japan would not attack that year.") == []
     assert [e[:2] for e in events("In 1941 he told Molotov in Moscow that war was near.")] == [("Moscow", "Stalin")]
+    # nor one written or reported to ("wrote to Moscow about the front"); one is where one writes ("wrote in")
+    assert events("In 1919 he combed the city for deserters and reported to Moscow that a plot reached the staff.") == []
+    assert events("In 1919 he wrote to Moscow about the front.") == []
+    assert [e[:2] for e in events("In 1919 he wrote in Moscow.")] == [("Moscow", "Stalin")]
 
 
 def test_a_book_published_in_a_country_puts_no_author_there():
@@ -1191,6 +1195,9 @@ def test_a_place_people_or_things_came_from_is_no_event_of_the_sentence():
     # a verb of going or staying keeps it ("graduated from", "returned from")
     assert [e[0] for e in events("In 1920 he returned from Vienna.")] == ["Vienna"]
     assert [e[0] for e in events("In 1899 he graduated as a doctor from the Tiflis Seminary.")] == ["Tiflis Seminary"]
+    # and so does speaking by radio from it: the speaker is there
+    found = events("On 9 May 1945 he spoke to the country by radio from the Kremlin, announcing the end of the war.")
+    assert [e[:2] for e in found] == [("Kremlin", "Stalin")]
 
 
 def test_a_list_after_from_is_of_origins():
