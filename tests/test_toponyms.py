@@ -413,6 +413,15 @@ def test_a_surname_a_city_bore_is_the_man_when_one_writes_or_speaks_to_him(gazet
     assert [m.place for m in find_places("In 1942 the government was evacuated to Kuibyshev.", gazetteer)] == ["samara"]
 
 
+def test_the_places_of_stalins_holidays_and_journeys_are_curated(gazetteer):
+    text = ("In 1926 he took the baths at Matsesta. In 1933 he sailed from Povenets to Soroka, and off Pitsunda "
+            "his launch was fired on. In 1941 he spoke in the Mayakovskaya metro station. In 1945 he lodged at "
+            "Babelsberg.")
+    assert places(text, gazetteer) == [("Matsesta", "matsesta"), ("Povenets", "povenets"), ("Soroka", "belomorsk"),
+                                       ("Pitsunda", "pitsunda"), ("Mayakovskaya metro station", "mayakovskaya-station"),
+                                       ("Babelsberg", "babelsberg")]
+
+
 def test_soviet_cities_are_curated_under_the_names_of_their_time(gazetteer, fallback):
     # GeoNames alone gave Sverdlovsk to Dovzhansk in Ukraine (once called so) and Stavropol to Tolyatti
     found = find_places("In 1937 he was sent to Sverdlovsk, then to Stavropol.", gazetteer, fallback=fallback)
