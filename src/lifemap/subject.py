@@ -205,7 +205,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     ('Petrova', 'Zoya')
     """
     known = known_subjects() if known is None else known
-    found, count, opened, titled = None, 0, False, False
+    found, count, opened, by_title = None, 0, False, False
     title_line = _title(text)
     start = title_line + "\n" + text[:3000]
     body = text[text.find("\n") + 1:][:400] if title_line else ""
@@ -216,18 +216,18 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         tokens = _person(m.group(1).split(), spanned=spanned)
-        titled = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and _count(tokens[-1], body) > 0
+        named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and _count(tokens[-1], body) > 0
         # (named by the surname or by a first name known as one, or given as one by the title: "Nadezhda"
         # seven times, "Alliluyeva" twice)
-        first = _count(tokens[0], text) if tokens and (titled or tokens[0].lower() in _first_names()) else 0
-        if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or (spanned or titled) and n >= 1):
-            found, count, opened = tokens, n, spanned or titled
+        first = _count(tokens[0], text) if tokens and (named or tokens[0].lower() in _first_names()) else 0
+        if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or (spanned or named) and n >= 1):
+            found, count, opened, by_title = tokens, n, spanned or named, named
             break
     called = _title_name(text) if found is None else None
     if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
         found, count = called
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
-    title = set(re.findall(r"[\w'’-]+", _title(text)))
+    title = set(re.findall(r"[\w'’-]+", title_line))
     for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
         # a known subject named more often takes over, unless the opening gives the other their lifespan
         # (Nadezhda Alliluyeva's life names Stalin more often than her) or the title names the other
@@ -237,13 +237,13 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
             return s
     if found is None:
         return None
-    titled = _title(text).split()
+    titled = title_line.split()
     if len(found) > 2 and len(titled) == 2 and (titled[0], titled[-1]) == (found[0], found[-1]):
         found = titled                             # "Valerian Kuibyshev", as the title says, without the patronymic
     # Other names the text calls them by: a middle name it uses alone ("Broz" in "Josip Broz Tito"),
     # a name it says they were known by ("commonly known as Tito").
     others = [t for t in found[1:-1] if _count(t, text) >= 3]
-    if (titled or found[0].lower() in _first_names()) and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
+    if (by_title or found[0].lower() in _first_names()) and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
         others.append(found[0])                    # a life that calls her "Nadezhda" more than "Alliluyeva"
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
     # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms
@@ -253,7 +253,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         others += _quoted_names(opening, m.end())
     others += _birth_names(opening)
     if called is not None:
-        others.append(_title(text).split(":")[0].strip())
+        others.append(title_line.split(":")[0].strip())
     full = " ".join(found)
     # a patronymic is in the full name only: "Yuri Alekseyevich Gagarin" is Yuri Gagarin
     name = full

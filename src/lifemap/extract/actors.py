@@ -400,6 +400,7 @@ class Actors:
         return any(self._lead(j)[0] == "fellows" and self._fellows_here(j) for j in self._earlier(i, 30))
 
     def _fellows_here(self, i: int) -> bool:
+        """Sentence ``i`` makes its fellows the subject's by itself (see ``_ours``)."""
         return self._subject_led(i) or self._named_with_others(i) or self.subject.is_named(
             self.narrative.sentence(i), own_text=True)
 

@@ -137,13 +137,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
               and not links[id(m)].passive and (links[id(m)].vclass in ("abstract", "report", "rule")
                                                 or _governs(text, a + lo, m))):
             role = Role.POLITY                     # "Moscow protested", "In May 1949 Moscow lifted the blockade"
-        elif m.location is not None and m.location.kind == "city" and (
-                (links[id(m)].prep == "" and links[id(m)].vclass in ("report", "abstract")
-                 and _WORD_BEFORE.search(text, max(a, m.start - 30), m.start))
-                or (links[id(m)].prep == "to" and not links[id(m)].passive
-                    and (links[id(m)].vclass == "report" or links[id(m)].verb in _WRITING))):
-            role = Role.POLITY                     # "Sorge informed Moscow that …", "warned Berlin of it",
-            #                                        "reported to Moscow that", "wrote to Moscow about"
+        elif m.location is not None and m.location.kind == "city" and _told(text, a, m, links[id(m)]):
+            role = Role.POLITY                     # "Sorge informed Moscow that …", "wrote to Moscow about"
         elif _power_of(text, m.end):
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
@@ -178,8 +173,17 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
 
 _DEALINGS = re.compile(r"\b(?:" + "|".join(sorted(words("dealings"))) + r")\s+(?:with|between)\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?<=between\s)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+(?:the\s+)?)?$")
-# Verbs of writing to someone: "wrote to Moscow" is to its government, not a stay there
-_WRITING = frozenset(("write", "wrote", "telegraph", "cable", "wire", "appeal", "complain"))
+
+
+def _told(text: str, a: int, m: Mention, link: Link) -> bool:
+    """A town told or written to: its government, not a stay there ("Sorge informed Moscow that …", "warned
+    Berlin of it", "reported to Moscow that", "wrote to Moscow about"; one who wrote in Moscow was there)."""
+    if link.prep == "":
+        return link.vclass in ("report", "abstract") and _WORD_BEFORE.search(text, max(a, m.start - 30), m.start) \
+            is not None
+    return link.prep == "to" and not link.passive and (link.vclass == "report" or link.verb == "write")
+
+
 # A word right before the place, the verb whose object it is: "informed Moscow"
 _WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
