@@ -676,3 +676,18 @@ def test_the_shtetl_of_a_name_is_a_place_named(gazetteer, fallback):
                         fallback=fallback)
     berezino = next(m for m in found if m.text == "Berezino").location
     assert berezino.country == "BY"                      # not the Ukrainian village of the name
+
+
+def test_a_town_name_before_a_river_or_a_sea_is_that_features_name(gazetteer):
+    text = ("The headquarters stood at Kazan, on the Samara River; by January they had drifted into the "
+            "Greenland Sea, and later they sailed from Samara to the Moscow Canal.")
+    assert [t for t, _ in places(text, gazetteer)] == ["Kazan", "Samara"]
+
+
+def test_a_building_of_a_town_names_the_town(gazetteer, fallback):
+    # (the Bulgakov probe: "transferred to the town hospital of Vyazma"; Vyazma only GeoNames knows)
+    text = "In 1917 the doctor was transferred to the town hospital of Vyazma."
+    assert [t for t, _ in places(text, gazetteer, fallback=fallback)] == ["Vyazma"]
+    # and a resort is a settlement: "the resort of" names one as "the town of" does
+    text = "That summer he stayed at the resort of Kislovodsk."
+    assert [t for t, _ in places(text, gazetteer, fallback=fallback)] == ["Kislovodsk"]

@@ -66,6 +66,7 @@ GIVEN_NAMES = words("given_names")
 SURNAMES = words("surnames")
 PLACE_SURNAMES = words("place_surnames")
 TITLE_WORDS = words("title_words")
+FEATURE_NOUNS = words("feature_nouns")             # "the Samara River": a name of its own, not Samara
 GENERIC_NAMES = words("generic_names")             # "the West", "the Bay of …": no place alone
 _TITLE_CUE = re.compile(r"\b(?:newspapers?|journals?|papers?|magazines?|weekly|daily|organ|ship|cruiser|"
                         r"battleship|steamer|steamship|vessel|yacht|gunboat)\s*,?\s*(?:the\s+)?[\"“‘']?$", re.I)
@@ -98,7 +99,7 @@ _CUE_SET = frozenset(_CUE_WORDS)
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
-    island republic oblast suburb outskirts environs streets shtetl""".split())
+    island republic oblast suburb outskirts environs streets shtetl resort spa""".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
@@ -327,7 +328,8 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     if word == "of":
         before = _word_before(text, start)
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF
-                                       or before[1].lower() in words("of_a_place") or before[1].lower() == "out")
+                                       or before[1].lower() in words("of_a_place") or before[1].lower() == "out"
+                                       or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
@@ -603,6 +605,8 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     admin = _ADMIN.match(after)
     if admin and place.kind not in _BIG:
         return _seat_of(text, start, end + admin.end(), place)   # "Vologda Province" is not the town of Vologda
+    if (feature := _WORD_AFTER.match(after)) is not None and feature.group(1).lower() in FEATURE_NOUNS:
+        return None                                # "the Samara River", "Pearl Harbor": another feature's name
     if " of " in text[max(0, start - 12):start] and _ORG_OF.search(text[max(0, start - 50):start]) \
             and not _CAPITAL_NEXT.match(after):
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
@@ -675,6 +679,7 @@ def _compound(text: str, start: int, end: int, names: _Names) -> bool:
 
 _DASHES = frozenset("-‐–")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 
 
