@@ -204,6 +204,9 @@ def test_how_long_a_stay_lasted_ends_it():
         ("Baku", "1893", "1898")]
     assert spans("In May 1908 Petrov was arrested and spent the next three months in Bailov prison.") == [
         ("Bailov prison", "1908-05", "1908-08")]
+    # where the place lies, told between it and its "where" clause
+    assert spans("In August 1946 Petrov withdrew to Zubalovo, on the Moscow River west of the capital, where he "
+                 "lived for almost nine years.") == [("Zubalovo", "1946", "1955")]
     # a sentence's term is not the stay ("banished for two years"), nor a length told of another predicate,
     # nor one told before the date it would count from
     assert spans("In 1912 Petrov was banished to Simbirsk for two years.") == [("Simbirsk", "1912", "1912")]

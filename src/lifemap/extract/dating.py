@@ -550,8 +550,10 @@ _LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:the\s+)?(?:(?:next|foll
                      rf"some)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
-# The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …"
-_WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,?\s+where\b")
+# The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
+# on the Moscow River west of the capital, where he …" (where it lies, said between)
+_WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                          r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60})?,?\s+where\b")
 
 
 def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
