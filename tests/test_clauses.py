@@ -276,6 +276,14 @@ def test_the_pseudonyms_an_opening_lists_are_the_subjects():
                                                                           ("Kureika", "Ivan Petrov")]
 
 
+def test_a_name_a_known_subject_went_by_in_this_text_is_theirs():
+    # (a Stalin probe: "Registered under the name Ivanovich, he sat with a Bolshevik minority …", then
+    # "Ivanovich spoke several times" and a "he" after it had made Ivanovich a man of his own)
+    found = events("In 1906 he went to Stockholm. Registered under the name Ivanovich, he sat with the "
+                   "Bolsheviks. Ivanovich spoke several times. On the way home he stopped in Berlin.")
+    assert ("Berlin", "Stalin") in [e[:2] for e in found]
+
+
 def test_a_he_goes_on_meaning_who_it_meant_whoever_a_later_clause_names():
     found = events("He was in Baku when King Alexander was assassinated by nationalists on 9 October 1934. "
                    "In the crackdown that followed, it was decided that he should go abroad. "
@@ -1374,3 +1382,88 @@ def test_korea_petsamo_and_the_svir_are_places():
     assert [e[0] for e in events("In 1945 he lived in Korea.")] == ["Korea"]
     assert [e[0] for e in events("In 1944 he lived in Petsamo.")] == ["Petsamo"]
     assert [e[0] for e in events("In 1944 he crossed the Svir River.")] == ["Svir River"]
+
+
+def test_he_two_sentences_past_any_name_is_the_subject_of_the_life():
+    # (the Ordzhonikidze probe: Lenin is named in a 1922 sentence, then a run of sentences naming no one or
+    # led by "he"; "In August 1934 he set out on a tour … arriving at Perm" had gone to Lenin)
+    text = ("In 1922 Stalin ran the party from Tiflis. Lenin seized on a quarrel there in his notes. "
+            "The purges came later. The plants grew fast. In 1934 he set out on a tour and arrived at Perm.")
+    assert ("Perm", "Stalin") in [e[:2] for e in events(text)]
+    # the sentence right before still holds "he" for the man it names
+    text = "In 1922 Stalin ran the party from Tiflis. Lenin took a rest. In 1923 he was taken to Gorki."
+    assert ("Gorki", "Lenin") in [e[:2] for e in events(text)]
+
+
+def test_he_after_a_sentence_opening_with_the_subjects_own_is_the_subject():
+    # (the Sudoplatov probe: "Sudoplatov's career was tied to Beria's, and when Beria was arrested …, the
+    # protégé's fall followed. He was arrested in Moscow" had gone to Beria)
+    text = ("Stalin's career was tied to Lenin's, and when Lenin was taken ill, the pupil rose. "
+            "He was sent to Tiflis in 1922.")
+    assert ("Tiflis", "Stalin") in [e[:2] for e in events(text)]
+    text = "Lenin's career went on, and when Lenin was taken ill, the pupil rose. He was sent to Gorki in 1922."
+    assert ("Gorki", "Lenin") in [e[:2] for e in events(text)]
+
+
+def test_a_name_after_a_time_word_opens_the_clause_and_its_list():
+    # (the Mayakovsky probe: "Later that month Mayakovsky, Burliuk and Vasily Kamensky set out on a tour …"
+    # read "Later that month Mayakovsky," as a leading phrase, and the tour went to the other two)
+    for opening in ("Later that month", "In December"):
+        found = events(f"{opening} Stalin, Kamenev and Lev Rosenfeld set out on a tour of Kharkov and Odessa.")
+        assert [e[:2] for e in found] == [("Kharkov", "Stalin"), ("Odessa", "Stalin")]
+
+
+def test_people_one_is_likened_to_are_not_the_clauses_subject():
+    found = events("In July 1917, having travelled through Britain like so many returning exiles, he reached "
+                   "Petrograd.")
+    assert [e[:2] for e in found] == [("Britain", "Stalin"), ("Petrograd", "Stalin")]
+
+
+def test_moving_among_towns_is_being_in_each():
+    found = events("Through 1904 and 1905 he moved among Tiflis, Batum and Kutais, writing leaflets.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin"), ("Batum", "Stalin"), ("Kutais", "Stalin")]
+
+
+def test_he_after_a_subordinate_clause_without_its_comma_opens_the_main_clause():
+    # (the Ehrenburg probe: "…, and when the German armies broke through at Vyazma in October 1941 he was
+    # evacuated … to Kuibyshev" had given Kuibyshev to the armies)
+    found = events("He wrote a great deal, and when the German armies broke through at Vyazma in October 1941 "
+                   "he was evacuated to Kuibyshev.")
+    assert ("Kuibyshev", "Stalin") in [e[:2] for e in found]
+    # (the Krupskaya probe) a preposition's object before "he" needs no verb of its own
+    found = events("After the split between Bolsheviks and Mensheviks he stayed with Lenin in Geneva.")
+    assert [e[:2] for e in found] == [("Geneva", "Stalin")]
+
+
+def test_a_place_leading_the_sentence_is_the_main_clauses_not_its_relative_clauses():
+    # (the Ehrenburg probe: "At the First Moscow Gymnasium, where Nikolai Bukharin was an older pupil …, he
+    # drifted into the underground" had given the school to Bukharin)
+    found = events("In Tiflis, where Kamenev lived, he joined the underground.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin")]
+
+
+def test_a_group_named_inside_a_phrase_of_is_no_subject():
+    # (the Rykov probe: "At the plenum of the Central Committee in February 1937 he and Bukharin were accused
+    # …, and … taken to … the Lubyanka" had given the Lubyanka to the Central Committee)
+    found = events("At the plenum of the Central Committee in February 1937 he was arrested and taken to the "
+                   "Lubyanka.")
+    assert [e[:2] for e in found] == [("Lubyanka", "Stalin")]
+
+
+def test_the_two_brothers_after_sentences_led_by_the_subject_hold_the_subject():
+    # (the Mandelstam probe: "… with his brother Alexander he was allowed to go on to Tiflis. In October 1920 the
+    # two brothers were back in Petrograd" had given Petrograd to the Menshevik authorities of a sentence before)
+    found = events("He read a great deal. He wrote poems. In Batum the Menshevik authorities arrested him. With his "
+                   "brother Alexander he was allowed to go on to Tiflis. In October 1920 the two brothers were back "
+                   "in Petrograd.")
+    assert ("Petrograd", "Stalin") in [e[:2] for e in found]
+
+
+def test_people_in_a_leading_phrase_without_a_verb_are_no_antecedent_of_they():
+    # (the Krupskaya probe: the Bolsheviks of "After the split between Bolsheviks and Mensheviks she stayed with
+    # Lenin in Geneva" had become the "they" of the next sentences)
+    text = ("Nadezhda Krupskaya (1869-1939) was a revolutionary. Krupskaya married Lenin. Krupskaya died in 1939.\n\n"
+            "After the split between Bolsheviks and Mensheviks she stayed with Lenin in Geneva. In 1905 they moved "
+            "to St Petersburg.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("St Petersburg", "unknown")

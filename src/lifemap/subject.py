@@ -234,7 +234,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         # and not them ("Vyacheslav Molotov: The Iron Bottom" names Stalin twice as often as Molotov)
         titled = found is not None and found[-1] in title and not title & _all_names(s)
         if n and (found is None or found[-1] in _all_names(s) or n >= 1.5 * count and not opened and not titled):
-            return s
+            return _with_aliases_told(s, text)
     if found is None:
         return None
     titled = title_line.split()
@@ -369,7 +369,17 @@ def _died_that_year(rest: str, year: str) -> bool:
     return death is not None and year in sentence[death.start():]
 
 
-_KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias)\s+(?:the\s+)?({_NAME})")
+_KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias|under the name)\s+(?:the\s+)?({_NAME})")
+# A name the text says the subject went by, in any text about them: "registered under the name Ivanovich"
+# ("known as" and "called" are left out here: "Tsaritsyn, later known as Stalingrad")
+_WENT_BY = re.compile(rf"\b(?:pseudonym|alias|under the name)\s+(?:of\s+)?[\"“]?({_NAME})")
+
+
+def _with_aliases_told(s: Subject, text: str) -> Subject:
+    """A known subject with the names this text says they went by and uses again (twice at least)."""
+    told = [m.group(1) for m in _WENT_BY.finditer(text)]
+    new = tuple(dict.fromkeys(n for n in told if n not in _all_names(s) and _count(n, text) >= 2))
+    return replace(s, aliases=s.aliases + new) if new else s
 _PSEUDONYMS = re.compile(r"\b(?:pseudonyms?|aliases|noms? de guerre|party names?)\b", re.IGNORECASE)
 # Quoted names right after that word, one after another: '"Andrei", "Max" and "Smirnov"'.
 _QUOTED_NAME = re.compile(rf"\s*(?:,|and|or)?\s*[\"“]({_NAME})[\"”]")

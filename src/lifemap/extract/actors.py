@@ -71,11 +71,12 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—�
 _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
+_LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
-_OF_BEFORE = re.compile(r"\bof\s+$")
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # A possessive that only dates the clause ("A month after his death …"), unless the place follows its
 # noun ("after his death in Moscow"): the same words as lifemap.extract.kinds reads
 _TIME_BEFORE = re.compile(kinds.TIME_PREP + "$")
@@ -83,6 +84,7 @@ _HAPPENED_AT = re.compile(r"\s+[a-z]+" + kinds.AT_THE_PLACE)
 # Whose a possessive after "and" is: the one named before it ("the tsar and his family").
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 # (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")
+_OWNER_OPENS = re.compile(r"((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s?\s")   # "Sudoplatov's career …"
 _HIM = re.compile(r"h(?<!\wh)im\b")
 _HER_OBJECT = re.compile(r"h(?<!\wh)er\b(?!\s+[a-z])")
 _LIST_OF_NAMES = re.compile(r",|a(?<!\wa)nd\b")
@@ -107,10 +109,11 @@ class Actors:
         if j not in self._subjects:
             sentence, places = self.narrative.sentence(j), self.places_of(j)
             cuts = [0] + [e for _, e in clauses.boundaries(sentence)][:2] + [len(sentence)]
-            # a later clause without a verb of its own has no subject ("…; known as "Andrei", …")
+            # a clause without a verb of its own has no subject ("…; known as "Andrei", …"; the phrase before
+            # "she" in "After the split between Bolsheviks and Mensheviks she stayed …"), unless it is all there is
             found = [first_subject(sentence, lo, hi, places, self) for lo, hi in zip(cuts, cuts[1:])
                      if hi - lo > 3 and _MAY_BE_SUBJECT.search(sentence, lo, hi)
-                     and (lo == 0 or clauses.VERB.search(sentence, lo, hi))]
+                     and (lo == 0 and hi == len(sentence) or clauses.VERB.search(sentence, lo, hi))]
             found = [x for x in found if x is not None] or [_inverted_subject(sentence, self)]
             self._leads[j] = found[0]
             self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
@@ -183,13 +186,22 @@ class Actors:
 
     def _person_before(self, i: int, he: bool, hers: bool) -> str:
         """``person_before`` as the sentences before ``i`` alone tell it."""
+        looked = 0
         for distance, j in enumerate(self._earlier(i, 12)):
             if self._pronoun_led(j):
                 continue                               # the chain of "he" goes on to its antecedent
+            if looked >= 2 and self.about_subject and he != hers:
+                return self.subject.name               # two sentences past anyone named, the life's subject is
+                #                                        the one talked about ("Lenin seized on the quarrel. The
+                #                                        purges came. … In 1934 he set out for Perm")
+            looked += 1
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
-            if self.about_subject and he != hers and any(self.is_subject(w) for w in named):
-                return self.subject.name               # "Kamo was born in Gori, where Jughashvili had been born"
+            if self.about_subject and he != hers and (any(self.is_subject(w) for w in named) or (
+                    (owner := _OWNER_OPENS.match(self.narrative.sentence(j))) and self.is_subject(owner.group(1)))):
+                return self.subject.name               # "Kamo was born in Gori, where Jughashvili had been born";
+                #                                        "Sudoplatov's career was tied to Beria's, and when Beria
+                #                                        was arrested … . He was arrested": whose the sentence is
             for kind, words in reversed(self.subjects(j)):
                 if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
@@ -252,7 +264,7 @@ class Actors:
             pos = hi
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
-                   or first_subject(sentence, 0, len(sentence), places, self)
+                   or first_subject(_RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self)
                    or _unknown_name(sentence, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:
@@ -265,8 +277,10 @@ class Actors:
         if kind == "pron":
             child = _CHILD_PRONOUN.get(" ".join(words.lower().split()[1:]))
             number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
-            if number == "pl" and _LEADERS.match(words) and self.about_subject and self._named_lately(i):
-                return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks
+            if number == "pl" and _LEADERS.match(words) and self.about_subject and (
+                    self._named_lately(i) or self._subject_led(i)):
+                return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks;
+                #                                        "with his brother he went on to Tiflis. … the two brothers"
             if number == "pl":
                 return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
@@ -474,6 +488,15 @@ class Actors:
         return any(_bare(t).lower() in self.persons or self.is_subject(_bare(t)) for t in tokens)
 
 
+# A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
+# lived, he joined the underground")
+_RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,;]*,")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
                               r"(?:(?:also|then|later|again|soon|first)\s+)?(?=[a-z])")
 
@@ -519,6 +542,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
+        if kind in ("group", "name") and _LIKE.search(part, max(0, m.start() - 40), m.start()):
+            continue                                   # "like so many returning exiles, he reached Petrograd"
         if kind == "group" and _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
                 _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())):
             continue                                   # "During the unrest of 1905 his company was sent …",
@@ -535,6 +560,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
                     #                                     ("On 30 November Soviet troops attacked": no month)
+            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo):
+                continue                               # "At the plenum of the Central Committee in 1937 he and
+                #                                        Bukharin were accused": inside a phrase, no subject
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
         if kind == "pron" and found in ("his", "their", "her") and _TIME_BEFORE.search(
                 part, max(0, m.start() - 25), m.start()) and not (
@@ -576,7 +604,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
             continue                                   # "Sent by Stalin to …, he": the agent, not the subject
-        if kind == "name" and _OF_BEFORE.search(part, max(0, m.start() - 4), m.start()):
+        if kind == "name" and _OF_THE_BEFORE.search(part, max(0, m.start() - 8), m.start()):
             continue                                   # "After the murder of Kirov in 1934 he …": inside a phrase
         if kind == "name" and (joined := _AND_PRONOUN.match(part, m.end())) is not None:
             return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
@@ -679,7 +707,7 @@ def clean(words: str) -> str:
 
 # Whether a clause puts its subject at a place ------------------------------------------------------
 _ALONG = frozenset("motion sending stay detention meeting".split())
-_TO = frozenset("to into onto for towards toward via through across at in between around".split())
+_TO = frozenset("to into onto for towards toward via through across at in between among around".split())
 # A journey named by a noun is made by the clause's subject: "began a honeymoon in Germany".
 _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
@@ -782,7 +810,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return link.prep in _TO or link.prep == "" or (link.prep == "of" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
-        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between")) or (
+        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between", "among")) or (
             link.prep == "by" and not big) or (        # "buried by the Kremlin Wall": beside it, no agent
             link.prep == "from" and link.verb in ("release", "free"))   # "released from the Lubyanka": held there
     if v in ("combat", "create"):

@@ -61,7 +61,11 @@ _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b"
 _COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s+)?[a-z]+\b(?<!\bhe)(?<!\bshe)"
                           r"(?<!\bthey)(?<!\bthe)")
 # A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
-_NAME_AFTER_DATE = re.compile(r"\d\s+[A-Z]")
+# a name right after a date or a time noun opens the clause: "In 1911 Stalin, …", "Later that month Mayakovsky,
+# Burliuk and Kamensky set out" (the comma after the name is a list's, not the lead's)
+_NAME_AFTER_DATE = re.compile(r"(?:\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                              r"November|December|day|days|week|weeks|month|months|year|years|summer|winter|"
+                              r"spring|autumn|morning|evening|night|time))\s+[A-Z]")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
                   r"became|went|made|took|met|saw|came|began|wrote|found|held|fled|spent|sent|got|gave|knew|"
                   r"thought|told|brought|stood|kept|ran|sang|spoke|won|lost|paid|built|fell|grew|heard|felt|"
@@ -124,12 +128,27 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
         return out
     subordinate = not led and _SUBORDINATOR.match(sentence) is not None
     for m in _PRONOUN_VERB.finditer(sentence):
-        if not m.group().startswith("and") and not (subordinate and not out):
+        anded = m.group().startswith("and")
+        # "…, and when the German armies broke through at Vyazma he was evacuated": a subordinate clause
+        # opened inside the sentence ends where its pronoun and verb begin, as one opening it does
+        inner = not anded and not led and _opened_inside(sentence, m.start())
+        if not anded and not (subordinate and not out) and not inner:
             continue
-        if VERB.match(sentence, m.end()) is None or VERB.search(sentence, 0, m.start()) is None:
-            continue
-        out.append((m.start(), m.start() + (3 if m.group().startswith("and") else 0)))
+        if VERB.match(sentence, m.end()) is None or (VERB.search(sentence, 0, m.start()) is None and not (
+                subordinate and not out and _PREPOSITION_OPENS.match(sentence))):
+            continue                               # ("After the split between Bolsheviks and Mensheviks she
+            #                                        stayed …": a preposition's object needs no verb)
+        out.append((m.start(), m.start() + (3 if anded else 0)))
     return out
+
+
+_PREPOSITION_OPENS = re.compile(r"(?:After|Before|Since|Until)\s")
+_OPENED_INSIDE = re.compile(r"(?:[,;]\s+|\b(?:and|but)\s+)(?:when|while|after|before|once|because|until)\s[^,;]*$")
+
+
+def _opened_inside(sentence: str, pos: int) -> bool:
+    """A subordinate clause opens after a comma or an "and" before ``pos``, with no comma since."""
+    return _OPENED_INSIDE.search(sentence, max(0, pos - 150), pos) is not None
 
 
 _WORD = re.compile(r"[a-z]+")
