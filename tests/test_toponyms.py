@@ -281,7 +281,9 @@ def test_what_one_tours_or_inspects_is_a_place(russian_places, fallback):
 
 def test_a_town_said_to_be_renamed_is_a_place_even_after_a_year(russian_places, fallback):
     found = find_places("In 1948 Mariupol was renamed Zhdanov.", russian_places, fallback=fallback)
-    assert [(m.text, m.location.country) for m in found] == [("Mariupol", "UA")]
+    assert [(m.text, m.location.country) for m in found][0] == ("Mariupol", "UA")
+    # the name it took is the same town (a man's name too, but "renamed" cues a place)
+    assert {m.place for m in found} == {found[0].place}
 
 
 def test_an_adverb_of_time_after_a_name_leaves_it_a_place(russian_places, fallback):
@@ -691,3 +693,10 @@ def test_a_building_of_a_town_names_the_town(gazetteer, fallback):
     # and a resort is a settlement: "the resort of" names one as "the town of" does
     text = "That summer he stayed at the resort of Kislovodsk."
     assert [t for t, _ in places(text, gazetteer, fallback=fallback)] == ["Kislovodsk"]
+
+
+def test_the_name_a_town_was_renamed_is_a_place_even_a_mans(gazetteer):
+    # (probes of the dev part: "the city was renamed Kuibyshev", "his native city was renamed Gorky" had been
+    # read as the men; a surname is a place only after a cue, and "renamed" is one)
+    text = "In 1935 the city was renamed Kuibyshev after the late Politburo member."
+    assert [t for t, _ in places(text, gazetteer)] == ["Kuibyshev"]

@@ -93,7 +93,7 @@ _CUE_WORDS = ("in at to from near into onto towards toward via inside outside th
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
               "within throughout between captured capturing capture recaptured took taking stormed liberated "
               "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected "
-              "taken retook retaken cleared").split()
+              "taken retook retaken cleared renamed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
