@@ -1467,3 +1467,14 @@ def test_people_in_a_leading_phrase_without_a_verb_are_no_antecedent_of_they():
             "to St Petersburg.")
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("St Petersburg", "unknown")
+
+
+def test_a_life_titled_by_its_subjects_name_is_about_them_however_seldom_it_names_them():
+    # (the Antonov-Ovseenko probe: titled with his name, opening with the name he was born with, then "he"
+    # throughout, it named Stalin twice and had become Stalin's life)
+    text = ("Vladimir Antonov-Ovseenko\n\nVladimir Aleksandrovich Ovseenko, who later took the party name "
+            "Antonov, was born in Chernigov in 1883. In 1902 he went to St Petersburg. In 1917 he met Stalin in "
+            "Petrograd. In 1922 he went to Prague. In 1937 Stalin recalled him.")
+    frame = extract(text, fallback=False, progress=False)
+    assert {r["actor"] for r in frame.to_dict("records") if r["name"] in ("St Petersburg", "Prague")} == {
+        "Vladimir Antonov-Ovseenko"}

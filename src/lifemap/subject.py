@@ -139,6 +139,12 @@ def _title(text: str) -> str:
     return _INVERTED.sub(r"\g<given> \g<surname>", line, count=1)
 
 
+def titled_by(subject: Subject, text: str) -> bool:
+    """The text's title is the subject's name alone ("Vladimir Antonov-Ovseenko"): a text about them, however
+    seldom it names them after (a chapter that says "he")."""
+    return _title(text) in {subject.name, subject.full_name} - {""}
+
+
 def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     """The name in a run of capitalised words, without title-page words and adjectives (a name the
     opening gives a lifespan may look like one: "Valerian Kuibyshev (6 June 1888 – …)")."""
@@ -216,7 +222,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         tokens = _person(m.group(1).split(), spanned=spanned)
-        named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and _count(tokens[-1], body) > 0
+        named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and any(
+            _count(part, body) > 0 for part in (tokens[-1], *tokens[-1].split("-")))   # ("Vladimir Antonov-Ovseenko"
+        #                                            over "Vladimir Aleksandrovich Ovseenko, who later joined …")
         # (named by the surname or by a first name known as one, or given as one by the title: "Nadezhda"
         # seven times, "Alliluyeva" twice)
         first = _count(tokens[0], text) if tokens and (named or tokens[0].lower() in _first_names()) else 0

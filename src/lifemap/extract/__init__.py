@@ -34,7 +34,7 @@ from typing import Callable, Iterator
 from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place
-from ..subject import Subject, find_subject, life_dates
+from ..subject import Subject, find_subject, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
@@ -222,7 +222,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         periods = dating.all_old_style() if old_style else {}
     # the text tells the subject's life: it keeps naming them, or it opens with their lifespan
     about = len(subject.mentions(text)) >= options.subject_mentions or (
-        subject.is_named(text[:400]) and any(life_dates(text)))
+        subject.is_named(text[:400]) and any(life_dates(text))) or titled_by(subject, text)
     line = dating.timeline(story, subject.born, subject if about else None)
     for start, end, written, reason in line.problems:  # reported, never guessed
         warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
