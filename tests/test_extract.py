@@ -216,6 +216,18 @@ def test_how_long_a_stay_lasted_ends_it():
         ("Paris", "1908", "1908"), ("Krakow", "1912", "1912")]
 
 
+def test_a_date_in_brackets_ending_a_clause_dates_it():
+    # (the Tupolev probe, an encyclopedia's way: "He was arrested (21 October 1937) … and held in the Lubyanka",
+    # "flown … to Berlin, Paris and Warsaw (summer 1929)" had taken the years of sentences before)
+    assert starts("In 1932 Petrov built a plane. He was arrested (21 October 1937) and held in the Lubyanka.") == [
+        ("Lubyanka", "1937-10-21")]
+    assert starts("In 1914 Petrov built a plane. It was flown to Berlin and Paris (summer 1929).") == [
+        ("Berlin", "1929-06"), ("Paris", "1929-06")]
+    # not a person's years, nor a work's, nor a heading's
+    assert starts("In 1932 Petrov met Nikolai Yezhov (1895–1940) in Moscow.") == [("Moscow", "1932")]
+    assert starts("Siberian exile (1849–1854)\n\nIn 1850 Petrov was held in Omsk.") == [("Omsk", "1850")]
+
+
 def test_and_with_a_date_opens_a_second_predicate_that_the_date_belongs_to():
     rows = extract("In 1921 Stalin moved to Tiflis and in 1922 he returned to Moscow.", progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows] == [("Tiflis", "1921"), ("Moscow", "1922")]

@@ -206,7 +206,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                     continue                           # "the novel August 1914": a work's title
                 # (a year given earlier in the sentence is its own: "In the summer of 1941 …, and by September")
                 span = _fit_year(m.span, dated, frame) if m.carried and not found else m.span
-                foreign = clauses.inside_brackets(sentence, m.start) or _of_a_work(sentence, m.end) or bool(
+                foreign = (clauses.inside_brackets(sentence, m.start) and not _told_in_brackets(sentence, m, span)) \
+                    or _of_a_work(sentence, m.end) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                     if _FOREIGN_HINT.search(sentence, max(0, m.start - 30), m.start) else False) and not (
                     _OPENING_BOUND.fullmatch(sentence, 0, m.start))   # "Until June 1941 he lived in Tokyo"
@@ -698,6 +699,24 @@ def _when_after(text: str, start: int, d: NarrativeDate) -> bool:
     """A place in the clause that "when" opens right after someone else's date is at that date: "he
     commanded it until 1931, when he returned to Moscow"."""
     return d.end <= start and _WHEN.fullmatch(text, d.end, start) is not None
+
+
+# A bracket that holds a date alone, after a lowercase word: an encyclopedia's way of dating what it tells
+# ("He was arrested (21 October 1937)", "from which he graduated (1908)"); not a person's or a work's years
+# ("Yezhov (1895–1940)", "So Began the War (1971)", a heading's "Childhood (1821–1835)")
+_DATE_BRACKET = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*,?\s*\(\s*(?:(?:around|about|c\.|circa)\s+)?$")
+
+
+def _told_in_brackets(sentence: str, m, span: DateSpan) -> bool:
+    """Whether the date ``m`` in brackets dates the clause it ends: after a lowercase word (see
+    ``_DATE_BRACKET``), or of a day, a month or a season within a year, whatever stands before it ("flown
+    to Berlin, Paris and Warsaw (summer 1929)"; a lifespan of days runs over years)."""
+    opening = sentence.rfind("(", 0, m.start)
+    closing = sentence.find(")", m.end)
+    if opening < 0 or closing < 0 or sentence[m.end:closing].strip() or clauses.VERB.search(sentence) is None:
+        return False                               # (a line without a verb is a heading: "Siberian exile (1849–1854)")
+    short = span.precision in ("day", "month", "season") and span.start[:4] == span.end[:4]
+    return short or _DATE_BRACKET.search(sentence, max(0, opening - 30), m.start) is not None
 
 
 def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
