@@ -1478,3 +1478,12 @@ def test_a_life_titled_by_its_subjects_name_is_about_them_however_seldom_it_name
     frame = extract(text, fallback=False, progress=False)
     assert {r["actor"] for r in frame.to_dict("records") if r["name"] in ("St Petersburg", "Prague")} == {
         "Vladimir Antonov-Ovseenko"}
+
+
+def test_a_where_clause_that_has_the_subject_live_there_puts_him_there():
+    # (the Korolev probe: "In 1959 the government gave him a house in Ostankino, …, where he lived with his
+    # second wife" had given Ostankino to the government)
+    found = events("In 1936 the government gave him a dacha at Kuntsevo, where he lived for the rest of his life.")
+    assert [e[:2] for e in found] == [("Kuntsevo", "Stalin")]
+    found = events("In 1936 the government gave Molotov a dacha at Kuntsevo, where he lived for the rest of his life.")
+    assert [e[:2] for e in found] == [("Kuntsevo", "government")]

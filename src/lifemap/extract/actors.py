@@ -71,6 +71,7 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—�
 _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
+_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
@@ -359,7 +360,22 @@ class Actors:
         if who != mine and ((self.meets_subject(tokens, link, i, sentence) and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
+        if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
+            return mine                                # "the government gave him a house in Ostankino, where he
+            #                                            lived with his second wife"
         return who
+
+    def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
+        """A "where" clause right after the place has the subject's pronoun stay there: "…, where he lived"."""
+        end = next((e for s, e, _ in places if s == pos), None)
+        m = _WHERE_ONE.match(sentence, end) if end is not None else None
+        if m is None or m.group(1).lower() != self.subject.pronoun:
+            return False
+        verb = next((t for t in tag(sentence, m.end(1), min(len(sentence), m.end(1) + 40)) if t.tag is T.VERB), None)
+        if verb is None or verb.vclass != "stay" or any(
+                self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, 1, pos)):
+            return False                               # ("gave Molotov a dacha at Kuntsevo, where he lived": his)
+        return self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
 
     def _among_them(self, i: int, link: Link) -> bool:
         """The next sentence names the subject among the group that moved: "the Bolsheviks in Achinsk made
