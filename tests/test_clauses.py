@@ -1487,3 +1487,14 @@ def test_a_where_clause_that_has_the_subject_live_there_puts_him_there():
     assert [e[:2] for e in found] == [("Kuntsevo", "Stalin")]
     found = events("In 1936 the government gave Molotov a dacha at Kuntsevo, where he lived for the rest of his life.")
     assert [e[:2] for e in found] == [("Kuntsevo", "government")]
+
+
+def test_a_town_given_the_subjects_name_is_no_stay_of_theirs():
+    # (probes of the dev part: "Vyatka became Kirov", "Pishpek was renamed Frunze in his honour", and the seeds'
+    # "Yuzovka became Stalino" had put the subject in the town)
+    found = events("His influence showed in the naming of towns after him; in June 1924 the mining town of Yuzovka "
+                   "became Stalino.")
+    assert [e[:2] for e in found] == [("Yuzovka", "unknown")]
+    # the subject's own stay before it in the sentence is still his
+    found = events("In 1921 he rested at Nalchik, and in 1925 Tsaritsyn was renamed Stalingrad in his honour.")
+    assert ("Nalchik", "Stalin") in [e[:2] for e in found]

@@ -408,6 +408,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         if guess.kind in ("birth", "death") and actor == actors.subject.name and _anothers(
                 guess.kind, words, text, actors.subject):
             guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
+        if actor == actors.subject.name and _named_for_the_subject(sentence, m.end - a, actors.subject):
+            actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         span = _until_death(span, actor, actors.subject, sentence, m.start - a)
         confidence = m.confidence * _date_weight(choice, options) * {
@@ -442,6 +444,22 @@ _OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s|[a-z]+['’]s)\s+(?:[a
 
 
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:had\s+|was\s+|has\s+)?$")
+
+
+# A town given or keeping the subject's name: "was renamed Frunze", "became Kirov", "in his honour", "kept his name"
+_NAMED_FOR = re.compile(r"\b(?:renamed|became|took\s+the\s+name(?:\s+of)?)\s+(?:after\s+(?:him|her)\b|([A-Z][\w'’-]*))"
+                        r"|\bin\s+(?:his|her)\s+honou?r\b|\bkept\s+(?:his|her)\s+name\b")
+
+
+def _named_for_the_subject(sentence: str, pos: int, subject: Subject) -> bool:
+    """The sentence, up to the end of the clause of the place at ``pos``, gives a town the subject's name (or
+    one made from it: "Stalino"); not "Zhdanov was buried by the Kremlin Wall, and Mariupol was renamed Zhdanov"."""
+    for m in _NAMED_FOR.finditer(sentence, 0, clauses.clause_around(sentence, pos)[1]):
+        name = m.group(1)
+        if name is None or subject.is_named(name) or any(
+                name.startswith(alias) for alias in (subject.name.split()[-1], *subject.aliases) if len(alias) > 3):
+            return True
+    return False
 
 
 def _anothers(kind: str, words, text: str, subject: Subject) -> bool:
