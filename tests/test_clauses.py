@@ -1498,3 +1498,18 @@ def test_a_town_given_the_subjects_name_is_no_stay_of_theirs():
     # the subject's own stay before it in the sentence is still his
     found = events("In 1921 he rested at Nalchik, and in 1925 Tsaritsyn was renamed Stalingrad in his honour.")
     assert ("Nalchik", "Stalin") in [e[:2] for e in found]
+
+
+def test_setting_out_is_a_move_and_one_set_out_with_goes_too():
+    # (the Kuibyshev probe: "a convoy set out with him for the Turukhansk region"; "set" was no verb at all)
+    found = events("In 1917 the guards set out with him for Turukhansk.")
+    assert [e[:2] for e in found] == [("Turukhansk", "Stalin")]
+
+
+def test_a_long_chain_of_he_is_the_subjects_whoever_named_before_it():
+    # (the Kuibyshev probe: five sentences led by "he" after one that names Stalin, then "the police saw through
+    # the disguise, and he was arrested in Samara. In February 1917 a convoy set out with him for Turukhansk")
+    text = ("In 1910 Lenin was exiled to Narym, and Kamenev was sent there too. He escaped within a few weeks. "
+            "He went back to underground work. He passed through Irkutsk. He was in Samara by March 1916. The "
+            "police saw through his disguise that year. In February 1917 the guards set out with him for Turukhansk.")
+    assert ("Turukhansk", "Stalin") in [e[:2] for e in events(text)]

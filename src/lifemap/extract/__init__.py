@@ -43,7 +43,7 @@ from .actors import Actors
 from .dating import DateChoice, How, old_style_period, old_style_periods
 from .kinds import MOVES, Strength
 from .options import DEFAULT, ExtractOptions
-from .tagger import tag
+from .tagger import T, tag
 
 __all__ = ["extract", "extract_pieces", "concat", "events_in", "write_csv", "ExtractOptions", "DateWarning",
            "DuplicateInput", "old_style_period", "old_style_periods"]
@@ -324,6 +324,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     # every mention is read, a place named twice too (one event per place is kept at the end)
     links: dict[int, clauses.Link] = {}
     heads: dict[int, Mention] = {}                      # a list's members: its first place
+    movers: dict[int, Mention] = {}                     # a trailing participle's places: the place before it
     for n, m in enumerate(mentions):
         previous = mentions[n - 1] if n else None
         if previous is not None and roles.continues_list(text, previous, m):
@@ -337,6 +338,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                 links[id(m)] = replace(links[id(m)], verb=before.verb, vclass=before.vclass, passive=before.passive,
                                        mover=before.mover, irrealis=before.irrealis, negated=before.negated)
                 heads[id(m)] = heads.get(id(previous), previous)
+            elif previous is not None and _trailing_participle(sentence, m.start - a, previous.end - a):
+                # "a convoy set out with him for Turukhansk, moving through Orenburg": who moves is who set out
+                movers[id(m)] = heads.get(id(previous), previous)
     role = roles.roles(text, sentence, a, mentions, links)
     # a plan carried out in the same sentence: "decided to send him to Moscow, and in February he
     # arrived there": the place is real, its subject the one who arrived
@@ -400,6 +404,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             actor = actors.actor_at(i, sentence, at, places, there_tokens, there_link, roles.is_big(m))
         elif head is not None and id(head) in actor_of:
             actor = actor_of[id(head)]
+        elif id(m) in movers and actor_of.get(id(movers[id(m)]), "unknown") != "unknown":
+            actor = actor_of[id(movers[id(m)])]
         else:
             # (a front is where its men are, as a town is: "propaganda among the soldiers of the Southwestern Front")
             actor = actors.actor_at(i, sentence, m.start - a, places, tokens, links[id(m)],
@@ -444,6 +450,19 @@ _OWNER = re.compile(r"\b(his|her|their|[A-Z][\w-]+['’]s|[a-z]+['’]s)\s+(?:[a
 
 
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:had\s+|was\s+|has\s+)?$")
+
+
+_PARTICIPLE_BEFORE = re.compile(r",\s+(?:then\s+|later\s+|finally\s+)?([a-z]{2,}ing)\b[^,;()]*$")
+
+
+def _trailing_participle(sentence: str, pos: int, after: int) -> bool:
+    """The place at ``pos`` stands in a participle phrase after a comma, with no subject of its own, that
+    opens after offset ``after`` (the place before it)."""
+    m = _PARTICIPLE_BEFORE.search(sentence, after, pos)
+    if m is None:
+        return False
+    word = tag(sentence, m.start(1), m.end(1))
+    return bool(word) and word[0].tag is T.VERB and word[0].form == "ing"
 
 
 # A town given or keeping the subject's name: "was renamed Frunze", "became Kirov", "in his honour", "kept his name"

@@ -187,14 +187,16 @@ class Actors:
 
     def _person_before(self, i: int, he: bool, hers: bool) -> str:
         """``person_before`` as the sentences before ``i`` alone tell it."""
-        looked = 0
+        looked = chained = 0
         for distance, j in enumerate(self._earlier(i, 12)):
             if self._pronoun_led(j):
+                chained += 1
                 continue                               # the chain of "he" goes on to its antecedent
-            if looked >= 2 and self.about_subject and he != hers:
-                return self.subject.name               # two sentences past anyone named, the life's subject is
-                #                                        the one talked about ("Lenin seized on the quarrel. The
-                #                                        purges came. … In 1934 he set out for Perm")
+            if (looked >= 2 or chained >= 3) and self.about_subject and he != hers:
+                return self.subject.name               # two sentences past anyone named, or past three led by
+                #                                        "he", the life's subject is the one talked about ("Lenin
+                #                                        seized on the quarrel. The purges came. … In 1934 he set
+                #                                        out for Perm")
             looked += 1
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
