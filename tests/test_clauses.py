@@ -1504,6 +1504,10 @@ def test_setting_out_is_a_move_and_one_set_out_with_goes_too():
     # (the Kuibyshev probe: "a convoy set out with him for the Turukhansk region"; "set" was no verb at all)
     found = events("In 1917 the guards set out with him for Turukhansk.")
     assert [e[:2] for e in found] == [("Turukhansk", "Stalin")]
+    # a participle after the comma is who set out moving on: the towns of the way are his too
+    found = events("In 1917 the guards set out with him for Turukhansk, moving by stages through the prisons of "
+                   "Orenburg and Krasnoyarsk.")
+    assert [e[:2] for e in found] == [("Turukhansk", "Stalin"), ("Orenburg", "Stalin"), ("Krasnoyarsk", "Stalin")]
 
 
 def test_a_long_chain_of_he_is_the_subjects_whoever_named_before_it():
@@ -1513,3 +1517,22 @@ def test_a_long_chain_of_he_is_the_subjects_whoever_named_before_it():
             "He went back to underground work. He passed through Irkutsk. He was in Samara by March 1916. The "
             "police saw through his disguise that year. In February 1917 the guards set out with him for Turukhansk.")
     assert ("Turukhansk", "Stalin") in [e[:2] for e in events(text)]
+
+
+def test_what_one_meant_to_do_or_would_have_done_is_no_event():
+    # (probes of the dev part: "Kolchak, who meant to go on to southern Russia …", "a post that would have required
+    # a move to Moscow, but he remained in Leningrad")
+    assert events("In 1918 he meant to go on to Kiev, but he was persuaded to stay.") == []
+    found = events("In 1934 he was made a secretary, a post that would have required a move to Moscow, but he "
+                   "remained in Leningrad.")
+    assert [e[:2] for e in found] == [("Leningrad", "Stalin")]
+    # a habit told with "would" happened
+    assert [e[:2] for e in events("In those years he would go to Sochi every summer.")] == [("Sochi", "Stalin")]
+
+
+def test_a_plan_in_an_aside_between_commas_leaves_the_main_clause_real():
+    # (the Bagramyan probe: "In January 1942 the Southwestern and Southern fronts, in an offensive he had
+    # planned, took Barvenkovo and Lozovaya": the lead had run to the first comma, and "planned" made it unreal)
+    found = events("In January 1942 the Red Army, in an offensive he had planned, took Kharkov and Kursk.")
+    assert [e[0] for e in found] == ["Kharkov", "Kursk"]
+    assert events("In January 1942 he planned to take Kharkov.") == []

@@ -62,10 +62,11 @@ _COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s
                           r"(?<!\bthey)(?<!\bthe)")
 # A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
 # a name right after a date or a time noun opens the clause: "In 1911 Stalin, …", "Later that month Mayakovsky,
-# Burliuk and Kamensky set out" (the comma after the name is a list's, not the lead's)
+# Burliuk and Kamensky set out", "In January 1942 the Southwestern and Southern fronts, in an offensive he had
+# planned, took Barvenkovo" (the comma after the name is a list's or an aside's, not the lead's)
 _NAME_AFTER_DATE = re.compile(r"(?:\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
                               r"November|December|day|days|week|weeks|month|months|year|years|summer|winter|"
-                              r"spring|autumn|morning|evening|night|time))\s+[A-Z]")
+                              r"spring|autumn|morning|evening|night|time))\s+(?:(?:the|his|her|their)\s+)?[A-Z]")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
                   r"became|went|made|took|met|saw|came|began|wrote|found|held|fled|spent|sent|got|gave|knew|"
                   r"thought|told|brought|stood|kept|ran|sang|spoke|won|lost|paid|built|fell|grew|heard|felt|"
@@ -443,8 +444,12 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     if opened and start >= opened:
         start_at = max(start_at, next((n for n in range(first, until) if tokens[n].start >= opened), until))
     before = tokens[start_at:until]
+    aside = _asides_between_commas(before)
     unreal_nouns = _irrealis_nouns()
-    irrealis = any((t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
+    irrealis = any(n not in aside and (
+                   (t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
+                   or (t.tag is T.MODAL and t.text.lower() == "would" and n + 1 < len(before)
+                       and before[n + 1].text.lower() == "have")       # "would have required a move to Moscow"
                    or (t.tag is T.VERB and not _attributive(tokens, start_at + n, first)   # "the failed revolt"
                        and not _fulfilled(tokens, start_at + n) and not _purpose(tokens, start_at + n, first)
                        and (t.vclass == "abstract"
@@ -452,7 +457,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.tag is T.AUX and t.lemma == "be" and n + 1 < len(before)
                        and before[n + 1].tag in (T.TO, T.PREP) and before[n + 1].text.lower() == "to")
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
-                       and before[n + 1].text.lower() in ("to", "of", "that", "for"))
+                       and before[n + 1].text.lower() in ("to", "of", "that", "for")))
                    for n, t in enumerate(before))
     if any(tokens[n].tag is T.VERB and tokens[n].lemma in ("speak", "talk") and n + 2 < len(tokens)
            and tokens[n + 1].text.lower() in ("of", "about") and tokens[n + 2].form == "ing"
@@ -554,6 +559,19 @@ def _closed_words(section: str) -> frozenset[str]:
     from ..lexicon import sections
 
     return frozenset(sections("function_words")[section])
+
+
+def _asides_between_commas(tokens: list) -> set[int]:
+    """Where in ``tokens`` an aside between commas has a subject of its own: "the fronts, in an offensive he
+    had planned, took Barvenkovo" (his plan does not make the taking unreal)."""
+    from .tagger import T
+
+    commas = [n for n, t in enumerate(tokens) if t.text == ","]
+    out: set[int] = set()
+    for a, b in zip(commas, commas[1:]):
+        if any(t.tag is T.PRON and t.text.lower() in ("he", "she", "they", "we") for t in tokens[a + 1:b]):
+            out.update(range(a, b + 1))
+    return out
 
 
 def _irrealis_nouns() -> frozenset[str]:
