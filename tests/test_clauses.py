@@ -1536,3 +1536,24 @@ def test_a_plan_in_an_aside_between_commas_leaves_the_main_clause_real():
     found = events("In January 1942 the Red Army, in an offensive he had planned, took Kharkov and Kursk.")
     assert [e[0] for e in found] == ["Kharkov", "Kursk"]
     assert events("In January 1942 he planned to take Kharkov.") == []
+
+
+def test_a_palace_is_nobodys_life_and_a_title_naming_the_known_subject_keeps_it():
+    # (the probe "The Last Winter and the Long Afterlife of Stalin" had been read as the life of "the Great
+    # Kremlin Palace", then of Georgy Malenkov, whom it names more often than Stalin)
+    from lifemap.subject import find_subject
+
+    text = ("The Last Winter of Stalin\n\nIn 1952 Stalin met the Congress in the Great Kremlin Palace. Georgy "
+            "Malenkov read the report in the Great Kremlin Palace. Malenkov spoke again. Malenkov was praised. "
+            "Malenkov left the Palace of Congresses. In 1953 Stalin died at Kuntsevo.")
+    assert find_subject(text).name == "Stalin"
+
+
+def test_the_role_the_opening_gives_the_subject_names_the_subject():
+    # (the Vatutin and Bagramyan probes: "… early in March the wounded general was moved to the military hospital
+    # in Kiev", "and the commander watched the final assault from … Königsberg")
+    text = ("Ivan Petrov (1901–1944) was a Soviet army general who commanded three fronts. He was born in Tula.\n\n"
+            "Zhukov took over the front on 1 March, and early in March the wounded general was moved to the military "
+            "hospital in Kiev.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("Kiev", "Ivan Petrov")

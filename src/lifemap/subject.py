@@ -152,12 +152,20 @@ def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
     given = words("given_names")
+    if tokens and tokens[-1].lower() in _place_nouns():
+        return []                                  # "the Great Kremlin Palace", "Red Square": a place, no one
     if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned and t.lower() not in given
                                                  and not (k == len(tokens) - 1 and tokens[0].lower() in given))
                               for k, t in enumerate(tokens)):
         return []                                  # (a surname after a first name: "Stepan Shaumian"; a first
         #                                            name that ends like an adjective: "Valerian Kuibyshev")
     return tokens
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    """Nouns that end the name of a building, a site or a feature, never a person's."""
+    return words("site_nouns") | words("generic_names") | words("feature_nouns") | {"square", "street", "hall"}
 
 
 @functools.cache
@@ -241,8 +249,11 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         # (Nadezhda Alliluyeva's life names Stalin more often than her) or the title names the other
         # and not them ("Vyacheslav Molotov: The Iron Bottom" names Stalin twice as often as Molotov)
         titled = found is not None and found[-1] in title and not title & _all_names(s)
-        if n and (found is None or found[-1] in _all_names(s) or n >= 1.5 * count and not opened and not titled):
-            return _with_aliases_told(s, text)
+        theirs = bool(title & _all_names(s)) and (found is None or found[-1] not in title)
+        if n and (found is None or found[-1] in _all_names(s) or theirs
+                  or n >= 1.5 * count and not opened and not titled):
+            return _with_aliases_told(s, text)         # (a title that names them and not the other: "The Last
+            #                                            Winter and the Long Afterlife of Stalin")
     if found is None:
         return None
     titled = title_line.split()

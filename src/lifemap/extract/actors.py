@@ -72,6 +72,9 @@ _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon(
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
+# The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
+_WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
+_ROLE_NOUN = re.compile(r"\b([a-z]+)(?=\s+and\b|$)")
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
@@ -265,6 +268,8 @@ class Actors:
         if clauses.is_lead(sentence, pos):
             lo, hi = clauses.PARTICIPLE_LEAD.match(sentence).end(), len(sentence)
             pos = hi
+        if self.about_subject and self._role_leads(sentence, lo, pos):
+            return self.subject.name                   # "early in March the wounded general was moved to Kiev"
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
                    or first_subject(_RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self)
@@ -295,6 +300,23 @@ class Actors:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self._name(words)
+
+    @functools.cached_property
+    def _role(self) -> re.Pattern | None:
+        """What the opening says the subject was ("… was a Soviet army general who …"), as the subject of a
+        clause: "the general", "the wounded general"."""
+        m = _WAS_A.search(self.narrative.text, 0, 1500)
+        roles = sorted(set(_ROLE_NOUN.findall(m.group(1)))) if m else []
+        return re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(roles)})\s+") if roles else None
+
+    def _role_leads(self, sentence: str, lo: int, pos: int) -> bool:
+        """The clause before ``pos`` has the subject's role for subject, no one named before it."""
+        if self._role is None:
+            return False
+        begin = lo + clauses.lead_end(sentence[lo:pos])
+        m = self._role.search(sentence, begin, pos)
+        return m is not None and clauses.VERB.match(sentence, m.end() + clauses.adverb_after(sentence, m.end())) \
+            is not None and not any(w not in _MONTH_WORDS for w in _CAPITALISED.findall(sentence, begin, m.start()))
 
     def is_subject(self, words: str) -> bool:
         """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
