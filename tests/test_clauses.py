@@ -738,6 +738,9 @@ def test_time_divided_between_places_is_spent_in_each():
     assert [e[:2] for e in events("In 1926 Stalin divided his time between his Kremlin flat and a dacha at Zubalova.")] == [
         ("Kremlin", "Stalin"), ("Zubalova", "Stalin")]
     assert [e[:2] for e in events("In 1926 Stalin lived between Moscow and Sochi.")] == [("Moscow", "Stalin"), ("Sochi", "Stalin")]
+    # (the Dimitrov probe) months, weeks or summers divided so too
+    assert [e[:2] for e in events("In 1941 Stalin divided the following months between Ufa and Kuibyshev.")] == [
+        ("Ufa", "Stalin"), ("Kuibyshev", "Stalin")]
 
 
 def test_forced_into_a_place_one_is_moved_there():
@@ -1557,3 +1560,8 @@ def test_the_role_the_opening_gives_the_subject_names_the_subject():
             "hospital in Kiev.")
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("Kiev", "Ivan Petrov")
+
+
+def test_coming_down_near_a_town_is_being_there():
+    # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region")
+    assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.")] == [("Tiflis", "Stalin")]

@@ -847,7 +847,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
             return False                               # "sent military aid to Spain": the sender stays
         # "entered the law faculty of Moscow University", "transferred to the headquarters of the Kiev
         # Military District": into a thing of the place
-        return link.prep in _TO or link.prep == "" or (link.prep == "of" and bool(link.noun))
+        return link.prep in _TO or link.prep in ("", "near") or (link.prep == "of" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
         return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between", "among")) or (

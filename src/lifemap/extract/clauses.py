@@ -296,6 +296,8 @@ def adverb_after(sentence: str, pos: int) -> int:
 # What links a place to its clause ----------------------------------------------------------------
 _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic kingdom empire oblast suburb outskirts environs streets camp prison""".split())
+# what one divides between places: "divided his time between Moscow and Sochi", "the following months"
+_SPANS_OF_TIME = frozenset("time life year years months weeks days summers winters".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
 
@@ -419,7 +421,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
         vclass, mover = "meeting", ""              # "took part in the Battle of Kursk": one was there
-    elif verb is not None and noun.lower() in ("time", "year", "years", "life") and prep in ("between", "in", "at"):
+    elif verb is not None and noun.lower() in _SPANS_OF_TIME and prep in ("between", "in", "at"):
         vclass = "stay"                            # "divided his time between his Kremlin apartment and …"
     elif verb is not None and (vclass in ("report", "") or verb.lemma in words("said_at")) and any(
             t.text.lower() in words("gatherings") for t in tokens[verb_at + 1:k]):
