@@ -466,7 +466,8 @@ def _trailing_participle(sentence: str, pos: int, after: int) -> bool:
 
 
 # A town given or keeping the subject's name: "was renamed Frunze", "became Kirov", "in his honour", "kept his name"
-_NAMED_FOR = re.compile(r"\b(?:renamed|became|took\s+the\s+name(?:\s+of)?)\s+(?:after\s+(?:him|her)\b|([A-Z][\w'’-]*))"
+_NAMED_FOR = re.compile(r"\b(?:renamed|became|took\s+the\s+name(?:\s+of)?)\s+"
+                        r"(?:after\s+(?:him|her)\b|([A-Z][\w'’-]*))"
                         r"|\bin\s+(?:his|her)\s+honou?r\b|\bkept\s+(?:his|her)\s+name\b")
 
 

@@ -71,16 +71,17 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—�
 _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
-_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
-# The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
-_WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
-_ROLE_NOUN = re.compile(r"\b([a-z]+)(?=\s+and\b|$)")
-_LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
+_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
+# The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
+_WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)"
+                    r"(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
+_ROLE_NOUN = re.compile(r"\b([a-z]+)(?=\s+and\b|$)")
 # A possessive that only dates the clause ("A month after his death …"), unless the place follows its
 # noun ("after his death in Moscow"): the same words as lifemap.extract.kinds reads
 _TIME_BEFORE = re.compile(kinds.TIME_PREP + "$")
@@ -850,7 +851,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return link.prep in _TO or link.prep in ("", "near") or (link.prep == "of" and bool(link.noun))
     if v in ("stay", "detention", "meeting"):
         # "graduated from Moscow University": a verb of staying names where it was even after "from"
-        return link.prep in _AT or link.prep in ("", "subject", "to") or (v == "stay" and link.prep in ("from", "between", "among")) or (
+        return link.prep in _AT or link.prep in ("", "subject", "to") or (
+            v == "stay" and link.prep in ("from", "between", "among")) or (
             link.prep == "by" and not big) or (        # "buried by the Kremlin Wall": beside it, no agent
             link.prep == "from" and link.verb in ("release", "free"))   # "released from the Lubyanka": held there
     if v in ("combat", "create"):
