@@ -1565,3 +1565,11 @@ def test_the_role_the_opening_gives_the_subject_names_the_subject():
 def test_coming_down_near_a_town_is_being_there():
     # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region")
     assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.")] == [("Tiflis", "Stalin")]
+
+
+def test_a_clause_without_a_subject_takes_the_pronoun_of_the_clause_before():
+    # (the Vlasov probe: "His father wanted a priest in the family, and the boy was sent to a church school and, in
+    # 1915, to the seminary in Nizhny Novgorod" had given the seminary to the father)
+    found = events("His father wanted a priest in the family, and the boy was sent to a church school and, in 1894, "
+                   "to the seminary in Tiflis.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin")]

@@ -76,6 +76,7 @@ _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 _WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
 # The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
@@ -273,6 +274,7 @@ class Actors:
             return self.subject.name                   # "early in March the wounded general was moved to Kiev"
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
+                   or self._clause_before(sentence, lo, places)
                    or first_subject(_RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self)
                    or _unknown_name(sentence, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
@@ -301,6 +303,19 @@ class Actors:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self._name(words)
+
+    def _clause_before(self, sentence: str, lo: int, places: Places):
+        """The subject of the nearest clause before ``lo`` that has one, when it is a pronoun ("…, and the boy was
+        sent to a church school and, in 1915, to the seminary in Nizhny Novgorod": the boy, not the father of the
+        first clause)."""
+        starts = [0] + [e for _, e in clauses.boundaries(sentence) if e < lo]
+        for a, b in reversed(list(zip(starts, [*starts[1:], lo]))):
+            if b - a > 3 and not _RELATIVE_BEFORE.search(sentence, max(0, a - 12), a + 1) and (
+                    found := first_subject(sentence, a, b, places, self)) is not None:
+                # (a subject pronoun only, "he", "they", "the boy": a name is read as before, from the sentence)
+                return found if found[0] == "pron" and found[1].split()[0].lower() in ("he", "she", "they", "the") \
+                    else None
+        return None
 
     @functools.cached_property
     def _role(self) -> re.Pattern | None:
