@@ -700,3 +700,9 @@ def test_the_name_a_town_was_renamed_is_a_place_even_a_mans(gazetteer):
     # read as the men; a surname is a place only after a cue, and "renamed" is one)
     text = "In 1935 the city was renamed Kuibyshev after the late Politburo member."
     assert [t for t, _ in places(text, gazetteer)] == ["Kuibyshev"]
+
+
+def test_a_comparison_after_a_name_leaves_it_a_place(gazetteer, fallback):
+    # (the Ehrenburg probe: "having travelled through Britain, Norway and Sweden like so many returning exiles")
+    text = "In July 1917, having travelled through Norway and Sweden like so many returning exiles, he reached Petrograd."
+    assert [t for t, _ in places(text, gazetteer, fallback=fallback)] == ["Norway", "Sweden", "Petrograd"]

@@ -1135,12 +1135,13 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
     return start, end, word, False
 
 
-# Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where").
+# Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where"; "visiting
+# Budapest several times": how often; "through Norway and Sweden like so many exiles": a comparison).
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
     itself alone again instead too also only once still rather than due together soon shortly afterwards
-    afterward briefly several many twice""".split())   # ("visiting Budapest several times": how often)
+    afterward briefly several many twice like unlike""".split())
 # "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
 _ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
 
