@@ -1573,3 +1573,10 @@ def test_a_clause_without_a_subject_takes_the_pronoun_of_the_clause_before():
     found = events("His father wanted a priest in the family, and the boy was sent to a church school and, in 1894, "
                    "to the seminary in Tiflis.")
     assert [e[:2] for e in found] == [("Tiflis", "Stalin")]
+
+
+def test_a_name_after_a_month_after_of_is_the_subject():
+    # (the Dimitrov probe: "At the end of September Dimitrov and Kolarov crossed the border into Yugoslavia"; the
+    # "of" before the month had made the names part of a phrase)
+    found = events("At the end of September Stalin and Kamenev crossed the border into Finland.")
+    assert [e[:2] for e in found] == [("Finland", "Stalin")]

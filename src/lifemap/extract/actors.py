@@ -660,8 +660,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
             continue                                   # "Sent by Stalin to …, he": the agent, not the subject
-        if kind == "name" and _OF_THE_BEFORE.search(part, max(0, m.start() - 8), m.start()):
+        if kind == "name" and _OF_THE_BEFORE.search(part, max(0, m.start() - 8), m.start()) and \
+                _bare(found.split()[0]) not in _MONTH_WORDS:
             continue                                   # "After the murder of Kirov in 1934 he …": inside a phrase
+            #                                            (not "At the end of September Dimitrov and Kolarov …")
         if kind == "name" and (joined := _AND_PRONOUN.match(part, m.end())) is not None:
             return "pron", joined.group(1)             # "Kamenev and he returned": he is among them
         if kind == "name":
