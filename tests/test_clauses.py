@@ -1209,6 +1209,9 @@ def test_a_place_people_or_things_came_from_is_no_event_of_the_sentence():
     # and so does speaking by radio from it: the speaker is there
     found = events("On 9 May 1945 he spoke to the country by radio from the Kremlin, announcing the end of the war.")
     assert [e[:2] for e in found] == [("Kremlin", "Stalin")]
+    # or telegraphing from it (the Stalin probe of the 1930s: "Stalin and Zhdanov telegraphed from Sochi that …")
+    found = events("In September 1936 he telegraphed from Sochi that Yagoda had failed.")
+    assert [e[:2] for e in found] == [("Sochi", "Stalin")]
 
 
 def test_a_list_after_from_is_of_origins():
