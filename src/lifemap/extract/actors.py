@@ -295,8 +295,8 @@ class Actors:
             if number == "pl":
                 return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(i)
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
-            if number == mine and lo > 0 and self.about_subject and self._subject_opens(i) and not any(
-                    self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, 1, lo)):
+            if number == mine and lo > 0 and self.about_subject and self._subject_opens(i) and not self._other_named(
+                    sentence, 1, lo):
                 return self.subject.name               # "Stalin was appointed …, and early in October he arrived"
                 #                                        (no one else named between)
             if number == mine:
@@ -333,6 +333,10 @@ class Actors:
         m = self._role.search(sentence, begin, pos)
         return m is not None and clauses.VERB.match(sentence, m.end() + clauses.adverb_after(sentence, m.end())) \
             is not None and not any(w not in _MONTH_WORDS for w in _CAPITALISED.findall(sentence, begin, m.start()))
+
+    def _other_named(self, sentence: str, lo: int, hi: int) -> bool:
+        """Someone other than the subject is named, by a capitalised word, in ``sentence[lo:hi]``."""
+        return any(self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, lo, hi))
 
     def is_subject(self, words: str) -> bool:
         """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
@@ -412,8 +416,7 @@ class Actors:
         if m is None or m.group(1).lower() != self.subject.pronoun:
             return False
         verb = next((t for t in tag(sentence, m.end(1), min(len(sentence), m.end(1) + 40)) if t.tag is T.VERB), None)
-        if verb is None or verb.vclass != "stay" or any(
-                self.is_person([w]) and not self.is_subject(w) for w in _CAPITALISED.findall(sentence, 1, pos)):
+        if verb is None or verb.vclass != "stay" or self._other_named(sentence, 1, pos):
             return False                               # ("gave Molotov a dacha at Kuntsevo, where he lived": his)
         return self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
 
