@@ -824,9 +824,12 @@ def test_a_sentence_opening_at_a_gathering_in_a_town_is_there():
     assert [e[:2] for e in events("At the Vienna summit in June 1961 he met the president.")] == [("Vienna", "Stalin")]
 
 
-def test_helping_arrest_someone_arrests_them_not_the_helper():
+def test_arresting_someone_in_person_puts_the_life_s_subject_there_but_having_them_arrested_does_not():
     assert events("In June 1953 Stalin helped arrest Lavrentiy Beria in the Kremlin.") == [
+        ("Kremlin", "Stalin", "arrest")]
+    assert events("In June 1953 Khrushchev helped arrest Lavrentiy Beria in the Kremlin.") == [
         ("Kremlin", "Lavrentiy Beria", "arrest")]
+    assert events("In 1937 Stalin had Yenukidze arrested in Tiflis.")[0][:2] == ("Tiflis", "Yenukidze")
 
 
 def test_heading_a_body_is_leading_it_and_a_relatives_death_is_not_the_subjects():
@@ -1583,3 +1586,34 @@ def test_a_name_after_a_month_after_of_is_the_subject():
     # "of" before the month had made the names part of a phrase)
     found = events("At the end of September Stalin and Kamenev crossed the border into Finland.")
     assert [e[:2] for e in found] == [("Finland", "Stalin")]
+
+
+def test_being_with_the_advancing_troops_somewhere_is_being_there():
+    assert linked("In 1945 he was with the advancing troops in East Prussia.", "East Prussia").vclass == "stay"
+    assert [e[:2] for e in events("In February 1945 he was with the advancing troops in East Prussia.")] == [
+        ("East Prussia", "Stalin")]
+
+
+def test_a_participle_after_a_preposition_qualifies_the_noun_after_it():
+    # "evacuated" says which children, it moves no one: she was at the school
+    assert [e[:2] for e in events("In 1942 he finished a course at a school for evacuated children in Kuibyshev.")] == [
+        ("Kuibyshev", "Stalin")]
+
+
+def test_called_somewhere_is_sent_there_not_named():
+    assert linked("In 1959 he was called to Moscow for weeks of tests at the Botkin Hospital.",
+                  "Botkin Hospital").vclass == "sending"
+    assert [e[:2] for e in events("In 1913 his ship called at ports in France and Germany.")] == [
+        ("France", "Stalin"), ("Germany", "Stalin")]
+
+
+def test_the_group_or_the_delegates_after_the_subject_is_among_them_are_his():
+    assert [e[:2] for e in events("In 1959 Stalin toured the United States with a delegation of composers, and the "
+                                  "group visited New York.")] == [("United States", "Stalin"), ("New York", "Stalin")]
+    assert [e[:2] for e in events("Stalin was chosen for the congress. The delegates met in Tammerfors in 1905.")] == [
+        ("Tammerfors", "Stalin")]
+
+
+def test_months_in_a_prison_inside_a_leading_phrase_are_his_not_a_start():
+    assert [e[:2] for e in events("After several months in Butyrka a special board sentenced him to five years in "
+                                  "the Kolyma camps.")] == [("Butyrka", "Stalin"), ("Kolyma", "Stalin")]

@@ -759,9 +759,22 @@ def test_a_life_titled_by_the_name_it_goes_by_is_theirs_and_he_is_them():
             "there. Kamo fled to Berlin. Kamo was arrested. Stalin praised Kamo. Stalin met Stalin's friends.")
     frame = extract(text, progress=False)
     subject = frame.attrs["subjects"][0]
-    assert (subject.name, "Kamo" in subject.aliases) == ("Simon Ter-Petrosian", True)
+    # named as the title and the text name him, his full name an alias
+    assert (subject.name, subject.full_name, "Ter-Petrosian" in subject.aliases) == ("Kamo", "Simon Ter-Petrosian",
+                                                                                     True)
     # "he" after a sentence whose subject is the text's subject is them, not a man named later in it
-    assert set(frame.loc[frame["name"] == "Tiflis", "actor"]) == {"Simon Ter-Petrosian"}
+    assert set(frame.loc[frame["name"] == "Tiflis", "actor"]) == {"Kamo"}
+
+
+def test_a_life_titled_by_a_name_its_opening_does_not_open_with_is_theirs():
+    text = ("Kamo: the outlaw\n\nEvery movement has its outlaw, and for the Bolsheviks he was Simon Ter-Petrosian, "
+            "known to all as Kamo. Stalin knew him in Gori. In 1907 Kamo robbed a bank in Tiflis. Kamo fled to "
+            "Berlin. Stalin stayed in Baku. Kamo was arrested in Berlin. Stalin wrote to Kamo. Stalin praised "
+            "Kamo. Stalin met Kamo in Moscow.")
+    frame = extract(text, progress=False)
+    subject = frame.attrs["subjects"][0]
+    assert (subject.name, subject.full_name) == ("Kamo", "Simon Ter-Petrosian")
+    assert set(frame.loc[frame["name"] == "Tiflis", "actor"]) == {"Kamo"}
 
 
 def test_dates_joined_by_and_are_one_span():

@@ -50,6 +50,10 @@ FORMS = [
     ("29 February 1900 (O.S.)", "29 February 1900 (O.S.)", "1900-03-13", "1900-03-13", "day", "", "julian"),
     ("24–25 October 1917 (O.S.)", "24–25 October 1917 (O.S.)", "1917-11-06", "1917-11-07", "day", "", "julian"),
     ("late November 1903 (O.S.)", "late November 1903 (O.S.)", "1903-11", "1903-11", "month", "late", "julian"),
+    ("26 October 1917 by the Old Style reckoning", "26 October 1917 by the Old Style reckoning", "1917-11-08",
+     "1917-11-08", "day", "", "julian"),
+    ("on 6 December 1878, by the Old Style calendar", "6 December 1878, by the Old Style calendar", "1878-12-18",
+     "1878-12-18", "day", "", "julian"),
     # month and year
     ("December 1878", "December 1878", "1878-12", "1878-12", "month", "", "gregorian"),
     ("in April 1902", "April 1902", "1902-04", "1902-04", "month", "", "gregorian"),

@@ -279,6 +279,10 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     if len(found) == 3 and _PATRONYMIC.search(found[1]):
         name = f"{found[0]} {found[-1]}"
         others = [o for o in others if o != found[1]]
+    if called is not None:
+        name = title_line.split(":")[0].strip()    # the name the title and the text go by: "Kamo", not "Simon
+        #                                            Ter-Petrosian", named once
+        others.append(full)
     aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
     born, died = life_dates(text)
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
@@ -295,7 +299,13 @@ def _title_name(text: str) -> tuple[list[str], int] | None:
     first = body[:body.find(".") + 1 if "." in body else 300][:300]
     m = _FULL.match(first)
     tokens = _person(m.group(1).split()) if m is not None else []
-    return (tokens, n) if tokens and head not in tokens else None
+    if not tokens:                                 # "… that figure was Simon Ter-Petrosian, known … as Kamo"
+        m = re.search(rf"({_NAME}(?:[ \t]+{_NAME}){{1,3}}),[^.]{{0,40}}?\b(?:known|called|nicknamed)\b[^.]{{0,30}}?"
+                      rf"\bas\s+{re.escape(head)}\b", body[:1500])
+        tokens = _person(m.group(1).split()) if m is not None else []
+    if not tokens:
+        tokens = [head] if n >= 5 else []          # the name alone, used throughout
+    return (tokens, n) if tokens and (head not in tokens or tokens == [head]) else None
 
 
 def _birth_names(opening: str) -> list[str]:

@@ -103,9 +103,11 @@ def _y(key):
 
 
 def _cal():
-    """An Old Style / New Style marker: "(O.S.)", "[O.S.]", " O.S.", "(Old Style)"."""
+    """An Old Style / New Style marker: "(O.S.)", "[O.S.]", " O.S.", "(Old Style)", ", by the Old Style
+    calendar" (or "reckoning")."""
     mark = r"[ON]\.\s?S\.|(?:Old|New)\s+Style"
-    return rf"(?:\s*[\[(]\s*{_g('cal', mark)}\s*[\])]|\s+{_g('cal', mark)}(?!\w))?"
+    told = rf",?\s+(?:by|in|according\s+to)\s+the\s+{_g('cal', '(?:Old|New)')}\s+Style(?:\s+(?:calendar|reckoning))?(?!\w)"
+    return rf"(?:\s*[\[(]\s*{_g('cal', mark)}\s*[\])]|\s+{_g('cal', mark)}(?!\w)|{told})?"
 
 
 # "the end of", "the first days of", "the last week of": the part of a month or a year

@@ -390,8 +390,10 @@ class Actors:
         if link.vclass in ("sending", "motion") and _is_mover(link.mover) and not link.passive and present(
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
-        if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big):
-            return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"
+        if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big) and not (
+                who == mine and self.about_subject and not _CAUSED.search(sentence, max(0, pos - 120), pos)):
+            return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"; but "he
+            #     personally arrested Beria in the Kremlin": the life's subject was there too (not "had him arrested")
         appointee = link.mover.split(" ", 1)[0] if link.verb in _APPOINTING and not link.passive else ""
         if appointee and _is_mover(appointee) and link.prep in ("in", "at", "to", "for") and \
                 link.noun.lower() in lexicon("posts") and link.noun in sentence[max(0, pos - 40):pos]:
@@ -938,6 +940,11 @@ _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 _POSSESSED_EVENT = re.compile(r"(?:\b([A-Z][\w-]+)['’]s|\b([Hh]is|[Hh]er))\s+"
                               r"(?:(?!(?:he|she|they|it|was|were|had|has)\b)[a-z-]+\s+){0,2}?"
                               r"([a-z]+)\s+(?:in|at|to|into|from|for|of)\s+(?:the\s+)?$")
+
+
+# One who has another arrested is not where the arrest is: "Stalin had him arrested in Baku".
+_CAUSED = re.compile(r"\b(?:had|has|have|having|got|get|ordered)\s+(?:[\w'’-]+\s+){1,3}?(?:arrested|detained|seized|"
+                     r"held|imprisoned|interned|jailed|shot|executed)\b")
 
 
 def _possessor(sentence: str, pos: int) -> str | None:

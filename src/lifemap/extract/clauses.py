@@ -417,6 +417,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     elif verb is not None and verb.lemma == "call" and verb_at + 1 < len(tokens) and \
             tokens[verb_at + 1].text.lower() in ("on", "upon"):
         vclass, mover = "meeting", ""              # "called on Plekhanov in Geneva": a visit
+    elif verb is not None and verb.lemma == "call" and verb_at + 1 < len(tokens) and tokens[verb_at + 1].tag is T.PREP:
+        vclass = "sending"                         # "was called to Moscow for tests at the Central Aviation
+        #                                            Hospital": called somewhere, not called something
     elif verb is not None and verb.lemma == "head" and mover:
         vclass, mover = "rule", ""                 # "headed the party in Kharkov" leads it; "headed for Kharkov" goes
     elif verb is not None and verb.lemma == "take" and noun.lower() == "part":
@@ -532,6 +535,8 @@ def _attributive(tokens: list, v: int, first: int) -> bool:
     k = v - 1
     while k >= first and (tokens[k].tag is T.ADV or tokens[k].text.lower() == "so-called"):
         k -= 1
+    if k >= first and tokens[k].tag is T.PREP and tokens[v].form == "past" and v + 1 < len(tokens):
+        return tokens[v + 1].tag in (T.WORD, T.NAME)   # "a school for evacuated children"
     return k >= first and tokens[k].tag is T.DET
 
 
@@ -550,7 +555,8 @@ def _copula(tokens: list, j: int, prep: str) -> bool:
     if prep == "from":
         return False
     k = j - 1
-    while k >= 0 and j - k <= 4 and tokens[k].tag in (T.WORD, T.DET, T.ADV):
+    while k >= 0 and j - k <= 4 and (tokens[k].tag in (T.WORD, T.DET, T.ADV) or (
+            tokens[k].tag is T.VERB and _attributive(tokens, k, 0))):   # "was with the advancing troops in"
         k -= 1
     return k < j - 1 and k >= 0 and tokens[k].tag is T.PREP and be_before(k - 1)
 

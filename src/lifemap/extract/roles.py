@@ -430,6 +430,10 @@ _IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+$")
 _IN_AT = re.compile(r"(?:In|At)\s")
 
 
+_PREPOSITION_OPENS = re.compile(r"(?:After|Before|During|Following|Within|Through|Throughout|Over|Upon|Since|Until|"
+                                r"Despite|Between|Among)\s")
+
+
 def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
     """After "from", "left"…, or the place of the subject ("the Bolsheviks in Achinsk made…")."""
     if _ORIGIN.search(text[max(a, m.start - 40):m.start]):
@@ -438,7 +442,8 @@ def is_origin(text: str, sentence: str, a: int, m: Mention) -> bool:
         return False
     pos = m.start - a
     begin = clauses.lead_end(sentence)
-    if pos < begin or _IN_AT.match(sentence, begin, begin + 3):
-        return False
+    if pos < begin or _IN_AT.match(sentence, begin, begin + 3) or _PREPOSITION_OPENS.match(sentence, begin):
+        return False                               # ("After several months in Butyrka a special board sentenced him
+        #                                            to … the Kolyma camps": where he was, inside a leading phrase)
     verb = clauses.VERB.search(sentence, begin)
     return verb is not None and pos < verb.start()
