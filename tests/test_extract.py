@@ -766,6 +766,61 @@ def test_a_life_titled_by_the_name_it_goes_by_is_theirs_and_he_is_them():
     assert set(frame.loc[frame["name"] == "Tiflis", "actor"]) == {"Kamo"}
 
 
+def test_the_name_an_opening_says_someone_was_better_known_by_opens_their_life():
+    from lifemap.subject import find_subject
+
+    text = ("Lev Davidovich Bronstein, better known as Leon Trotsky, was born in Yanovka in 1879. Trotsky led the Red "
+            "Army. Trotsky lost. Stalin met him. Stalin hated him. Stalin wrote. Stalin had him killed. Stalin won.")
+    subject = find_subject(text)
+    assert (subject.name, "Bronstein" in subject.aliases) == ("Leon Trotsky", True)
+
+
+def test_a_relative_who_bears_the_known_subject_s_family_name_is_no_alias_of_his():
+    from lifemap.subject import find_subject
+
+    text = ("Yakov Dzhugashvili\n\nYakov Iosifovich Dzhugashvili was the eldest son of Joseph Stalin. Stalin left "
+            "him in Tiflis. Stalin ignored him. Stalin refused to exchange him. Stalin outlived him. Yakov died in "
+            "Sachsenhausen in 1943.")
+    assert find_subject(text).name == "Yakov Dzhugashvili"
+    assert find_subject("Joseph Dzhugashvili was born in Gori. Stalin went to Baku. Stalin ruled. Stalin died.").name \
+        == "Stalin"
+
+
+_OFTEN_STALIN = " Stalin met him. Stalin hated him. Stalin wrote to him. Stalin had him shot. Stalin won."
+
+
+@pytest.mark.parametrize("text, name", [
+    # a title that names someone among other words, the text using only that name
+    ("Trotsky's Last Years\n\nIn 1929 Trotsky was expelled. Trotsky lived on Prinkipo. Trotsky moved to Norway. "
+     "Trotsky settled in Mexico. Trotsky wrote." + _OFTEN_STALIN, "Trotsky"),
+    ("The Making of Beria\n\nBeria was born in Merkheuli. Beria studied in Baku. Beria joined the Cheka. Beria ran "
+     "Georgia. Beria fell." + _OFTEN_STALIN, "Beria"),
+    # a possessive in the title is the owner's word, not part of a name; the known subject the title also names
+    # is not the life's subject when the opening names another
+    ("Koba among the derricks: Stalin's Baku years\n\nStalin came to Baku in 1907. He organised the oil workers. "
+     "Koba was arrested in 1908. He escaped.", "Stalin"),
+    ("Between Lenin and Stalin: Kamenev's road\n\nLev Kamenev was born in Moscow. Kamenev married Olga. Kamenev was "
+     "shot." + _OFTEN_STALIN, "Lev Kamenev"),
+    # a place's name in the title names no one
+    ("Leningrad under Siege\n\nLeningrad was cut off in 1941. Leningrad starved. Leningrad held. Leningrad was "
+     "freed. Leningrad rebuilt." + _OFTEN_STALIN, "Stalin"),
+])
+def test_the_subject_of_a_titled_life(text, name):
+    from lifemap.subject import find_subject
+
+    assert find_subject(text).name == name
+
+
+def test_a_son_who_bears_the_known_subject_s_name_does_not_take_it():
+    from lifemap.subject import find_subject
+
+    text = ("Vasily Stalin\n\nVasily Iosifovich Stalin was the younger son of Joseph Stalin. Vasily learned to fly. "
+            "Vasily drank. Vasily died in Kazan. Stalin met him. Stalin hated him.")
+    subject = find_subject(text)
+    assert (subject.name, "Stalin" in subject.aliases, subject.is_named("Stalin hated him")) == (
+        "Vasily Stalin", False, False)
+
+
 def test_a_life_titled_by_a_name_its_opening_does_not_open_with_is_theirs():
     text = ("Kamo: the outlaw\n\nEvery movement has its outlaw, and for the Bolsheviks he was Simon Ter-Petrosian, "
             "known to all as Kamo. Stalin knew him in Gori. In 1907 Kamo robbed a bank in Tiflis. Kamo fled to "

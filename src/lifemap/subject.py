@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from .dates import DateSpan
+from .gazetteer import fold
 from .lexicon import sections, words
 from .periods import Period
 from .text import matches_not_after, sentences
@@ -148,6 +149,8 @@ def titled_by(subject: Subject, text: str) -> bool:
 def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     """The name in a run of capitalised words, without title-page words and adjectives (a name the
     opening gives a lifespan may look like one: "Valerian Kuibyshev (6 June 1888 – …)")."""
+    if any(t.endswith(("'s", "’s")) for t in tokens[:-1]):
+        return []                                  # "Stalin's Baku years": an owner and his thing, not one name
     tokens = [t.rstrip("'’").removesuffix("'s").removesuffix("’s") for t in tokens]
     while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
@@ -229,6 +232,10 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         # Kosmodemyanskaya", over a man her chapter names three times); any other must be named three times
         bracket = _BRACKET_NEXT.match(start, m.end())
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
+        # "Lev Davidovich Bronstein, better known as Leon Trotsky, was born …": the name the opening says they
+        # went by opens the life as a lifespan does
+        spanned = spanned or (m.start() < 200 and any(k.end() == m.start() for k in _KNOWN_BETTER_AS.finditer(
+            start, max(0, m.start() - 80), m.start())) and "." not in start[:m.start()].split("\n")[-1])
         tokens = _person(m.group(1).split(), spanned=spanned)
         named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and any(
             _count(part, body) > 0 for part in (tokens[-1], *tokens[-1].split("-")))   # ("Vladimir Antonov-Ovseenko"
@@ -241,16 +248,22 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
             break
     called = _title_name(text) if found is None else None
     if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
-        found, count = called
+        found, count, called = called
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
-    title = set(re.findall(r"[\w'’-]+", title_line))
+    title = set(_title_words(title_line))
     for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
         # a known subject named more often takes over, unless the opening gives the other their lifespan
         # (Nadezhda Alliluyeva's life names Stalin more often than her) or the title names the other
         # and not them ("Vyacheslav Molotov: The Iron Bottom" names Stalin twice as often as Molotov)
         titled = found is not None and found[-1] in title and not title & _all_names(s)
-        theirs = bool(title & _all_names(s)) and (found is None or found[-1] not in title)
-        if n and (found is None or found[-1] in _all_names(s) or theirs
+        theirs = bool(title & _all_names(s)) and (found is None or found[-1] not in title) and not (
+            found is not None and _someone_of(title_line, s))     # ("Stalin's Daughter" is hers)
+        # the known subject's family name with another first name is a relative's: "Yakov Dzhugashvili"
+        kin = found is not None and len(found) > 1 and found[0].lower() in _first_names() and found[0] not in s.given
+        if kin:
+            titled = titled or found[-1] in title
+            theirs = theirs and not found[-1] in title
+        if n and (found is None or (found[-1] in _all_names(s) and not kin) or theirs
                   or n >= 1.5 * count and not opened and not titled):
             return _with_aliases_told(s, text)         # (a title that names them and not the other: "The Last
             #                                            Winter and the Long Afterlife of Stalin")
@@ -272,7 +285,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         others += _quoted_names(opening, m.end())
     others += _birth_names(opening)
     if called is not None:
-        others.append(title_line.split(":")[0].strip())
+        others.append(called)
     full = " ".join(found)
     # a patronymic is in the full name only: "Yuri Alekseyevich Gagarin" is Yuri Gagarin
     name = full
@@ -280,20 +293,36 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         name = f"{found[0]} {found[-1]}"
         others = [o for o in others if o != found[1]]
     if called is not None:
-        name = title_line.split(":")[0].strip()    # the name the title and the text go by: "Kamo", not "Simon
+        name = called                              # the name the title and the text go by: "Kamo", not "Simon
         #                                            Ter-Petrosian", named once
         others.append(full)
-    aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, f"{found[0]} {found[-1]}") if a != name))
+    # the name they were born with, when the opening says which they were better known by: "Lev Davidovich
+    # Bronstein, better known as Leon Trotsky" is Bronstein too
+    others += [m.group(1).split()[-1] for m in _KNOWN_BETTER_AS.finditer(opening[:400])
+               if opening.startswith(full, m.end())]
+    short = (f"{found[0]} {found[-1]}",) if len(found) > 1 else ()
+    # a family name a known subject bears is theirs alone: "Stalin" in Vasily Stalin's life is his father
+    shared = len(found) > 1 and any(found[-1] in _all_names(k) for k in known)
+    aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, *short) if a != name and not (shared and a == found[-1])))
     born, died = life_dates(text)
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
 
-def _title_name(text: str) -> tuple[list[str], int] | None:
+def _title_name(text: str) -> tuple[list[str], int, str] | None:
     """A life titled by the one name it goes by ("Kamo: The Bandit Who Served the Revolution"), used at
     least three times, whose opening sentence gives the full name ("Simon Ter-Petrosian was born …"): the
-    full name, and how often the title's name is used."""
-    head = _title(text).split(":")[0].strip()
-    if not re.fullmatch(_NAME, head) or (n := _count(head, text)) < 3:
+    full name, how often the title's name is used, and that name. A title that names someone among other words
+    ("Trotsky's Last Years", "The Making of Beria") names them so when the text uses that name five times
+    or more and it is no place's."""
+    title = _title(text)
+    head = title.split(":")[0].strip()
+    if not re.fullmatch(_NAME, head):
+        named = [(_count(w, text), w) for w in dict.fromkeys(_title_words(title))
+                 if re.fullmatch(_NAME, w) and w.lower() not in _TITLE_COMMON and fold(w) not in _place_names()]
+        n, head = max(named, default=(0, ""))
+        if n < 5:
+            return None
+    if (n := _count(head, text)) < 3:
         return None
     body = text[text.find("\n") + 1:].lstrip()
     first = body[:body.find(".") + 1 if "." in body else 300][:300]
@@ -305,7 +334,38 @@ def _title_name(text: str) -> tuple[list[str], int] | None:
         tokens = _person(m.group(1).split()) if m is not None else []
     if not tokens:
         tokens = [head] if n >= 5 else []          # the name alone, used throughout
-    return (tokens, n) if tokens and (head not in tokens or tokens == [head]) else None
+    if tokens and head in tokens and tokens != [head]:
+        return (tokens, n, " ".join(tokens)) if tokens[-1] == head else None   # "Leon Trotsky in Exile"
+    return (tokens, n, head) if tokens else None
+
+
+def _someone_of(title: str, s: Subject) -> bool:
+    """The title names someone by their tie to ``s``: "Stalin's Daughter", "Stalin's Executioner"."""
+    return any(m.group(1) in _all_names(s) and (m.group(2).lower() in words("kin") or m.group(2).lower() in _TIES)
+               for m in re.finditer(r"\b([\w-]+)['’]s\s+(?:[A-Za-z-]+\s+)?([A-Za-z]+)\b", title))
+
+
+_TIES = frozenset("""friend friends favourite favorite henchman executioner marshal general minister ally rival enemy
+    heir successor comrade companion hangman spy agent""".split())
+
+
+def _title_words(title: str) -> list[str]:
+    """The words of a title, without possessive endings ("Kamenev's road": Kamenev, road)."""
+    return [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", title)]
+
+
+# Capitalised words of titles that name no one
+_TITLE_COMMON = frozenset("""the a an and of in on at to from for with between among under after before life lives
+    death making years days last first early late road exile exiles war wars journey journeys years'
+    revolution party state people men women""".split())
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """The folded names of the curated gazetteer's places."""
+    from .gazetteer import Gazetteer
+
+    return frozenset(fold(n.text) for p in Gazetteer.load() for n in p.all_names())
 
 
 def _birth_names(opening: str) -> list[str]:
@@ -398,6 +458,8 @@ def _died_that_year(rest: str, year: str) -> bool:
     return death is not None and year in sentence[death.start():]
 
 
+_KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|commonly|widely)\s+known\s+"
+                              r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias|under the name)\s+(?:the\s+)?({_NAME})")
 # A name the text says the subject went by, in any text about them: "registered under the name Ivanovich"
 # ("known as" and "called" are left out here: "Tsaritsyn, later known as Stalingrad")
