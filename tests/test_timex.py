@@ -272,6 +272,9 @@ def test_a_bare_month_needs_a_preposition():
     # "That June" opening a sentence is June of the year in force; "said that March was cold" is no date
     found = find_dates("In March 1918 he moved. That June he left. He said that March was cold.")
     assert [(m.text, m.span.start) for m in found] == [("March 1918", "1918-03"), ("June", "1918-06")]
+    # after a clause's verb, "that August" ending the clause or before a new subject is a time too
+    found = find_dates("In 1941 he left. Gomel fell that August, and he wrote that August brought rain.")
+    assert [(m.text, m.span.start) for m in found] == [("1941", "1941"), ("August", "1941-08")]
 
 
 def test_an_old_style_year_less_date_is_converted_with_the_carried_year():

@@ -706,3 +706,11 @@ def test_a_comparison_after_a_name_leaves_it_a_place(gazetteer, fallback):
     # (the Ehrenburg probe: "having travelled through Britain, Norway and Sweden like so many returning exiles")
     text = "In July 1917, having travelled through Norway and Sweden like so many returning exiles, he reached Petrograd."
     assert [t for t, _ in places(text, gazetteer, fallback=fallback)] == ["Norway", "Sweden", "Petrograd"]
+
+
+def test_a_time_after_an_uncurated_town_leaves_it_a_town(gazetteer, fallback):
+    # "days later" says when, not what kind of Madrid ("in Western countries" still is no place)
+    assert [m.text for m in find_places("Gromyko met Shultz in Madrid days later.", gazetteer, fallback=fallback)] == [
+        "Madrid"]
+    assert [m.text for m in find_places("He was back in Madrid two weeks later.", gazetteer, fallback=fallback)] == [
+        "Madrid"]

@@ -448,8 +448,10 @@ def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None
     if cues is not None and not (f["q"] or f["qw"] or f["btw"] or f["frm"]):
         cue = (f["cue"] or "").lower()
         at = f.span("body")[0]
-        if cue not in cues or _THE_BEFORE.search(f.m.string, max(0, at - 5), at) or f["cue"] == "that":
-            raise _Reject  # "the December uprising" names an event, not a date; "said that March was …"
+        if cue not in cues or _THE_BEFORE.search(f.m.string, max(0, at - 5), at) or (
+                f["cue"] == "that" and not _CLAUSE_GOES_ON.match(f.m.string, f.span("body")[1])):
+            raise _Reject  # "the December uprising" names an event, not a date; "said that March was …" (not
+            #                "fell to the Germans that August, and …": a month the clause happened in)
     if ctx is None or ctx[0] is None:
         raise _Reject
     year, span = ctx
@@ -460,6 +462,11 @@ def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None
         if len(fits) == 1:
             return fits[0]
     return year
+
+
+# What may follow "that" and a month for the month to be a time, not a clause's subject: a stop, or a new
+# subject ("… that August, and", "… that August he left").
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;.:)]|$)|\s+(?:he|she|they|we|it|[A-Z])")
 
 
 _RELATIVE = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0,

@@ -1141,7 +1141,9 @@ _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who 
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now
     itself alone again instead too also only once still rather than due together soon shortly afterwards
-    afterward briefly several many twice like unlike""".split())
+    afterward briefly several many twice like unlike
+    days weeks months years later earlier one two three four five six seven eight nine ten""".split())
+# (a time after the place: "met Shultz in Madrid days later", "in Riga two weeks later")
 # "arrived at Philadelphia about two months later": "about" a time, not a topic ("talked to Gorky about Georgia")
 _ABOUT_A_TIME = re.compile(r"\s+(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|half)")
 
