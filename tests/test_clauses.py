@@ -1617,3 +1617,60 @@ def test_the_group_or_the_delegates_after_the_subject_is_among_them_are_his():
 def test_months_in_a_prison_inside_a_leading_phrase_are_his_not_a_start():
     assert [e[:2] for e in events("After several months in Butyrka a special board sentenced him to five years in "
                                   "the Kolyma camps.")] == [("Butyrka", "Stalin"), ("Kolyma", "Stalin")]
+
+
+def test_a_journey_that_was_to_a_town_went_there_and_as_far_as_is_to():
+    assert [e[:2] for e in events("His last foreign journey was to Potsdam in July 1945.")] == [("Potsdam", "Stalin")]
+    assert linked("He went by train as far as Baku and flew on.", "Baku").prep == "to"
+    assert [e[:2] for e in events("In 1943 he went by train as far as Baku and flew on.")] == [("Baku", "Stalin")]
+    # "was to" before a verb is still a plan
+    assert events("In 1913 he was to be sent to Narym.") == []
+
+
+def test_he_is_not_the_one_a_leading_clause_named_when_a_group_leads_the_sentence():
+    text = ("Felix Dzerzhinsky was a Polish revolutionary. Dzerzhinsky led the Cheka. Dzerzhinsky died in 1926.\n\n"
+            "After Lenin was shot in Moscow in August 1918, the Cheka proclaimed the Red Terror. In October 1918 he "
+            "travelled to Switzerland.")
+    frame = extract(text, fallback=False, progress=False)
+    assert set(frame.loc[frame["name"] == "Switzerland", "actor"]) == {"Felix Dzerzhinsky"}
+
+
+def test_a_group_the_sentence_names_the_subject_among_holds_him():
+    assert [e[:2] for e in events("On 1 March 1917 the political prisoners of Butyrka, Stalin among them, were set "
+                                  "free.")] == [("Butyrka", "Stalin")]
+
+
+def test_a_list_of_lands_goes_on_past_a_unit_noun_and_a_name_no_gazetteer_holds():
+    found = [e[0] for e in events("In February 1940 the settlers were sent to camps in the Arkhangelsk region, the "
+                                  "Komi Republic and Siberia.")]
+    assert found == ["Arkhangelsk", "Siberia"]
+    found = [e[0] for e in events("In 1941 the deportees were sent to settlements in the Novosibirsk region, the "
+                                  "Krasnoyarsk territory, the Altai and Kazakhstan.")]
+    assert found == ["Novosibirsk", "Krasnoyarsk", "Altai", "Kazakhstan"]
+
+
+def test_a_list_whose_first_name_no_gazetteer_holds_keeps_its_preposition():
+    assert linked("In June 1944 the Greeks were deported, most of them to Bashkiria and the Urals.", "Urals").prep == "to"
+    assert [e[0] for e in events("In June 1944 the Greeks were deported, most of them to Bashkiria and the "
+                                 "Urals.")] == ["Urals"]
+
+
+def test_a_wish_does_not_reach_a_predicate_of_its_own_after_a_comma_nor_past_a_verbless_aside():
+    assert [e[:2] for e in events("In 1935 he refused to take up the post, lived alone in a hotel room in Moscow and "
+                                  "wrote letters.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In 1920 the corps was sent south, while Stalin, still unable to ride, stayed "
+                                  "behind in Tiflis.")] == [("Tiflis", "Stalin")]
+    assert events("In 1920 he wanted to go to Tiflis.") == []
+
+
+def test_not_until_says_when_it_happened():
+    assert [e[:2] for e in events("In 1905 he did not reach St Petersburg until November.")] == [
+        ("St Petersburg", "Stalin")]
+    assert events("In 1905 he did not reach St Petersburg.") == []
+
+
+def test_directing_something_from_a_town_is_being_there():
+    assert [e[:2] for e in events("In 1946 Stalin directed the new regime from Moscow by telegram.")] == [
+        ("Moscow", "Stalin")]
+    # a thing from a town came from there; no one of the sentence was there
+    assert events("In 1946 Stalin read a letter from Vienna.") == []

@@ -213,6 +213,9 @@ class Actors:
             for kind, words in reversed(self.subjects(j)):
                 if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
+                if self.about_subject and he != hers and self._subordinate_only(j, words):
+                    continue                           # "After Lenin was shot …, the Cheka proclaimed the Red
+                    #                                    Terror. In October he travelled to Switzerland": not Lenin
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
@@ -224,6 +227,16 @@ class Actors:
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
         return self.subject.name if self.about_subject and he != hers else "unknown"
+
+    def _subordinate_only(self, j: int, words: str) -> bool:
+        """``words`` are the subject of sentence ``j``'s leading subordinate clause only, the main clause having
+        a subject of its own that is no person ("After Lenin was shot, the Cheka proclaimed …")."""
+        sentence = self.narrative.sentence(j)
+        m = _SUBORDINATE_LEAD.match(sentence)
+        if m is None or not sentence.startswith(words, m.end()):
+            return False
+        main = [(k, w) for k, w in self.subjects(j) if w != words]
+        return bool(main) and all(k == "group" for k, w in main)
 
     def plural_before(self, i: int) -> str:
         """The last group or list of people named as a subject in the few sentences before ``i``."""
@@ -312,7 +325,12 @@ class Actors:
         for a, b in reversed(list(zip(starts, [*starts[1:], lo]))):
             if b - a > 3 and not _RELATIVE_BEFORE.search(sentence, max(0, a - 12), a + 1) and (
                     found := first_subject(sentence, a, b, places, self)) is not None:
-                # (a subject pronoun only, "he", "they", "the boy": a name is read as before, from the sentence)
+                # (a subject pronoun only, "he", "they", "the boy": a name is read as before, from the sentence —
+                # unless the name is all that part holds, cut from its verb by an aside: "while Makhno, still
+                # unable to ride, stayed behind in Huliaipole")
+                if found[0] == "name" and clauses.VERB.search(sentence, a, b) is None and b == lo and \
+                        _NAME_ALONE.fullmatch(sentence, a, b):
+                    return found
                 return found if found[0] == "pron" and found[1].split()[0].lower() in ("he", "she", "they", "the") \
                     else None
         return None
@@ -423,8 +441,13 @@ class Actors:
         return self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
 
     def _among_them(self, i: int, link: Link) -> bool:
-        """The next sentence names the subject among the group that moved: "the Bolsheviks in Achinsk made
+        """The sentence names the subject among its group ("The travellers, Krupskaya among them, left Zurich"),
+        or the next one names the subject among the group that moved: "the Bolsheviks in Achinsk made
         their way to Moscow. Chief among them were Kamenev, Stalin and Muranov." """
+        here = _AMONG_THEM_HERE.search(self.narrative.sentence(i))
+        if here is not None and self.is_subject(here.group(1)):
+            return True                                # "the political prisoners of Butyrka, Dzerzhinsky among
+            #                                            them, were set free"
         if link.vclass not in ("motion", "sending") or i + 1 >= len(self.narrative.spans):
             return False
         after = _AMONG_THEM.match(self.narrative.sentence(i + 1))
@@ -791,6 +814,7 @@ _PAGES = 3000   # characters of a text long enough that a name used twice is a p
 _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 _LEADERS = re.compile(rf"(?:{_FEW})$")
+_AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
 
 
@@ -942,6 +966,10 @@ _POSSESSED_EVENT = re.compile(r"(?:\b([A-Z][\w-]+)['’]s|\b([Hh]is|[Hh]er))\s+"
                               r"([a-z]+)\s+(?:in|at|to|into|from|for|of)\s+(?:the\s+)?$")
 
 
+# A name alone between clause boundaries, after a subordinator or "and" at most: ", while Makhno,"
+_NAME_ALONE = re.compile(r"[\s,]*(?:(?:while|when|and|but|as|though|although|whereas)\s+)?"
+                         r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*,?\s*")
+_SUBORDINATE_LEAD = re.compile(r"(?:After|When|While|Although|Though|Because|As|Since|Until|Before|If|Once)\s+")
 # One who has another arrested is not where the arrest is: "Stalin had him arrested in Baku".
 _CAUSED = re.compile(r"\b(?:had|has|have|having|got|get|ordered)\s+(?:[\w'’-]+\s+){1,3}?(?:arrested|detained|seized|"
                      r"held|imprisoned|interned|jailed|shot|executed)\b")

@@ -350,6 +350,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     prep, j, steps, year = "", k - 1, 0, False
     while j >= first and steps < 6:
         t = tokens[j]
+        if t.text.lower() == "as" and j - 2 >= first and tokens[j - 1].text.lower() == "far" and \
+                tokens[j - 2].text.lower() == "as":
+            prep, j = "to", j - 2                  # "went by train as far as Baku": there, at the end
+            break
         if t.tag is T.PREP:
             if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS:
                 j, steps = j - 2, steps + 1
@@ -361,6 +365,14 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             j, steps = j - 1, steps + 1
             continue
         break
+    if not prep and j - 1 >= first and tokens[j].text.lower() in ("and", "or", ",") and tokens[j - 1].tag is T.NAME:
+        # a list whose first names no gazetteer holds: "to Bashkiria and the Urals" goes "to" the Urals too
+        n = j - 1
+        while n >= first and j - n <= 8 and (tokens[n].tag in (T.NAME, T.DET) or tokens[n].text.lower() in (
+                "and", "or", ",")):
+            n -= 1
+        if n >= first and tokens[n].tag is T.PREP and tokens[n + 1].tag in (T.NAME, T.DET):
+            prep, j = tokens[n].text.lower(), n
     if prep and year and j == first:
         prep = ""                                  # "In 1945 Moscow demanded …": the date's "In", the city leads
     if not prep:
@@ -444,6 +456,11 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                 start_at = n + 1
         elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing":
             start_at = n + 1                       # "drew up the plan of the campaign, travelling … to Wuhan"
+        elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "past" \
+                and not is_passive(tokens, n + 1) and any(t.tag is T.TO for t in tokens[first:n]) and not any(
+                t.text == "," for t in tokens[first:n]):
+            start_at = n + 1                       # "he refused to take up the post, lived alone … in Moscow": a
+            #                                        predicate of its own after the wish's object
     # nor does a leading phrase make the main clause unreal: "His health failing, he went to Valdai"
     opened = lead_end(sentence) if start > 0 else 0
     if opened and start >= opened:
@@ -460,7 +477,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                        and (t.vclass == "abstract"
                             or t.lemma == "try" and n + 1 < len(before) and before[n + 1].tag is T.TO))
                    or (t.tag is T.AUX and t.lemma == "be" and n + 1 < len(before)
-                       and before[n + 1].tag in (T.TO, T.PREP) and before[n + 1].text.lower() == "to")
+                       and before[n + 1].tag in (T.TO, T.PREP) and before[n + 1].text.lower() == "to"
+                       and (before[n + 1].tag is T.TO or n + 2 < len(before)))   # "was to be sent to"; not
+                   #                                     "his last journey was to Potsdam"
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for")))
                    for n, t in enumerate(before))
@@ -481,9 +500,17 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             and not any(t.tag is T.TO or t.form == "ing" for t in tokens[verb_at + 1:j]):
         irrealis = False                           # "criticised the invasion of Iraq": it happened
     negated = any(t.tag is T.NEG for t in tokens[max(start_at, until - 4):until])   # not across "and hid"
+    if negated and NOT_UNTIL.match(sentence, end):
+        negated = False                            # "he did not reach St Petersburg until November": he did, then
     return Link(prep, verb.lemma if verb else "", vclass,
                 bool(verb) and is_passive(tokens, verb_at), noun if not lead else "",
                 mover if verb and not lead else "", lead, irrealis, negated, (lo, hi))
+
+
+# "not … until" says when it happened: a time follows
+NOT_UNTIL = re.compile(r"[^,;.]{0,40}?\buntil\s+(?:the\s+)?(?:(?:early|mid|late|end|beginning|spring|summer|autumn|"
+                        r"winter|January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|after|\d)\b|[a-z]+\s+(?:\d|later|after))")
 
 
 _CAUSATIVE = frozenset("had has have having got get gets getting".split())
@@ -577,8 +604,11 @@ def _asides_between_commas(tokens: list) -> set[int]:
     commas = [n for n, t in enumerate(tokens) if t.text == ","]
     out: set[int] = set()
     for a, b in zip(commas, commas[1:]):
-        if any(t.tag is T.PRON and t.text.lower() in ("he", "she", "they", "we") for t in tokens[a + 1:b]):
-            out.update(range(a, b + 1))
+        inside = tokens[a + 1:b]
+        if any(t.tag is T.PRON and t.text.lower() in ("he", "she", "they", "we") for t in inside) or not any(
+                t.tag in (T.AUX, T.MODAL) or t.tag is T.VERB and t.form in ("past", "s") for t in inside):
+            out.update(range(a, b + 1))            # (or no finite verb at all: "Makhno, still unable to ride,
+            #                                        stayed behind in Huliaipole")
     return out
 
 

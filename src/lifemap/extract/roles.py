@@ -87,8 +87,16 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
-_LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE
-                       + r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:(?:then|later)\s+)?(?:the\s+)?"
+# Nouns of the units a town names: "the Krasnoyarsk territory", "the Omsk and Novosibirsk regions"
+_UNITS = frozenset("""region regions territory territories province provinces republic republics oblast oblasts krai
+    krais district districts governorate governorates""".split())
+_UNIT = r"(?:\s+(?:" + "|".join(sorted(_UNITS)) + r"))?"
+_SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)"
+_LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE + _UNIT + _SEPARATOR
+                       # "the Arkhangelsk region, the Komi Republic and Siberia": a unit's noun after a name, and
+                       # a name no gazetteer holds between two that it does
+                       + r"(?:(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?" + _UNIT + _SEPARATOR + r")?"
+                       + r"(?:(?:then|later)\s+)?(?:the\s+)?"
                        r"(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|"
                        r"south-western)\s+)?$")   # "to the Urals, Western Siberia and northern Kazakhstan"
 
@@ -126,9 +134,9 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
-        elif _NEGATED.search(own_clause[-40:]) or links[id(m)].negated or _INSTEAD.search(
-                text, max(a, m.start - 120), m.start):
-            role = Role.NEGATED
+        elif (_NEGATED.search(own_clause[-40:]) and not clauses.NOT_UNTIL.match(text, m.end, a + len(sentence))) or \
+                links[id(m)].negated or _INSTEAD.search(text, max(a, m.start - 120), m.start):
+            role = Role.NEGATED                    # (not "did not reach St Petersburg until November": he did)
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
         elif links[id(m)].prep in ("with", "between") and _DEALINGS.search(text, max(a, m.start - 40), m.start):
@@ -160,7 +168,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
             role = Role.LOCATES
-        elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before)) and not (
+        elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before) or (
+                links[id(m)].vclass == "sending" and links[id(m)].prep in ("to", "into"))) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
                 and _LIST_GAP.match(text[previous.end:m.start])):
             role = Role.POLITY
@@ -252,6 +261,8 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
         return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
+    if after is not None and after.group(1) in _UNITS:
+        return False                               # "to the Krasnoyarsk territory": the land around the town
     # (a happening at the town is a scene there: "suppressing the Kronstadt rebellion")
     return after is not None and after.group(1) not in words("function_words") and after.group(1) not in words(
         "happenings")
@@ -329,8 +340,9 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
     from: "observers from France", "sailors from Kronstadt", "pressure from Washington", "a letter from
     Vienna" — no one of the sentence is there (not "returned from Vienna", "came back from Germany")."""
     if link.prep != "from" or link.vclass in ("motion", "sending", "detention") or link.verb == "graduate" \
-            or not before.endswith(" "):
-        return False                               # (nor "graduated as a doctor from the Medical School")
+            or not before.endswith(" ") or (link.verb in _DIRECTING and not link.passive):
+        return False                               # (nor "graduated as a doctor from the Medical School", nor
+        #                                            "directed the new regime from Moscow": where the director sat)
     m = _WORD_FROM.search(before)
     if m is None:
         return False
@@ -340,6 +352,7 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
         and word not in _MEANS_OF_SPEAKING
 
 
+_DIRECTING = frozenset("direct run lead command manage coordinate supervise oversee conduct organise organize".split())
 # "spoke to the country by radio from the Kremlin": the speaker is where the words come from
 _MEANS_OF_SPEAKING = frozenset("radio telephone phone telegraph loudspeaker".split())
 
