@@ -1674,3 +1674,32 @@ def test_directing_something_from_a_town_is_being_there():
         ("Moscow", "Stalin")]
     # a thing from a town came from there; no one of the sentence was there
     assert events("In 1946 Stalin read a letter from Vienna.") == []
+
+
+def test_a_visitor_s_town_where_the_two_leaders_met_holds_the_subject():
+    assert [e[:2] for e in events("In May 1972 Stalin signed a treaty. In May 1973 Nixon came to Moscow, where the two "
+                                  "leaders signed a second treaty.")] == [("Moscow", "Stalin")]
+
+
+def test_he_after_a_sentence_whose_last_clause_is_led_by_the_subject_s_own_is_the_subject():
+    text = ("Alexei Kosygin was a Soviet statesman. Kosygin ran the government. Kosygin died in 1980.\n\n"
+            "From 1970 Brezhnev took foreign policy into his own hands, and Kosygin's authority declined. In 1976 he "
+            "nearly drowned on the Moskva River. In 1980 he died in Moscow.")
+    frame = extract(text, fallback=False, progress=False)
+    assert set(frame.loc[frame["name"] == "Moscow", "actor"]) == {"Alexei Kosygin"}
+
+
+def test_a_number_in_ed_is_no_verb():
+    tokens = {t.text: t for t in tag("The council moved fifteen hundred enterprises to the Urals.")}
+    assert tokens["hundred"].tag is not Tag.VERB and tokens["moved"].tag is Tag.VERB
+
+
+def test_a_common_noun_opening_a_sentence_is_no_one():
+    frame = extract(OPENING + "In 1941 he attended lectures in Moscow. Lectures resumed in Ashgabat in December.",
+                    fallback=False, progress=False)
+    assert "Lectures" not in set(frame.loc[frame["name"] == "Ashgabat", "actor"])
+
+
+def test_a_participle_after_a_name_and_a_comma_is_that_person_s():
+    assert [e[:2] for e in events("The contrast with Sergei Kirov, shot in the Smolny in 1934, is instructive.")] == [
+        ("Smolny", "Sergei Kirov")]

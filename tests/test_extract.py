@@ -505,6 +505,15 @@ def test_old_style_is_detected_and_converted():
     assert extract(marked, progress=False)["date_start"].tolist() == ["1879-12-21"]
 
 
+def test_a_text_that_says_it_counts_in_the_old_style_is_converted_throughout():
+    said = ("Joseph Stalin was a revolutionary. Stalin led the Soviet Union. Stalin died in 1953. All dates in this "
+            "essay follow the Old Style calendar.\n\nOn 25 March 1908 he was arrested in Baku.")
+    assert old_style_period(said) is not None
+    baku, = extract(said, fallback=False, progress=False).to_dict("records")
+    assert (baku["date_start"], baku["calendar"]) == ("1908-04-07", "julian")
+    assert old_style_period(said.replace("Old Style", "New Style")) is None
+
+
 def test_actors_follow_the_subject():
     text = ("Lenin returned to Petrograd in April 1917. He spoke at the Tauride Palace. "
             "Stalin stayed in Achinsk. Kamenev and Stalin travelled to Moscow in March 1917. "

@@ -714,3 +714,11 @@ def test_a_time_after_an_uncurated_town_leaves_it_a_town(gazetteer, fallback):
         "Madrid"]
     assert [m.text for m in find_places("He was back in Madrid two weeks later.", gazetteer, fallback=fallback)] == [
         "Madrid"]
+
+
+def test_a_name_after_the_funeral_of_is_a_person(gazetteer, fallback):
+    found = find_places("In 1969 he flew to Hanoi for the funeral of Ho Chi Minh.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Hanoi"]
+    # a town's people are no person: "the murder of Kiev's Jews"
+    found = find_places("It told of the murder of Kiev's Jews at Babi Yar.", gazetteer, fallback=fallback)
+    assert "Kiev" in [m.text for m in found]

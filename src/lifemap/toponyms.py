@@ -288,12 +288,16 @@ _NOT_SURNAMES = frozenset("""The A An In On At By Of And But Or For To From With
 def _is_person_before(text: str, start: int) -> bool:
     """A first name, an initial or a title right before ``start``: "Prince Lvov", "K. Stalin"."""
     before = text[max(0, start - 30):start]
-    if _INITIAL.search(before[-6:]):
-        return True
+    if _INITIAL.search(before[-6:]) or (_ONES_END.search(before) and not _OWNER.match(text, start)):
+        return True                                # ("the funeral of Ho Chi Minh": the man, not the city; not
+        #                                            "the murder of Kiev's Jews")
     m = _LAST_WORD.search(before)
     return bool(m) and m.group(1)[:1].isupper() and m.group(1).lower() in _PERSON_CUES
 
 
+# What only a person has: "the funeral of", "the assassination of", "the widow of"
+_OWNER = re.compile(r"[\w-]+(?:\s+[A-Z][\w-]+){0,3}['’]s\b")
+_ONES_END = re.compile(r"\b(?:funeral|assassination|murder|execution|widow|burial|lying\s+in\s+state)\s+of\s+$")
 # "for" places only after a word of leaving: "left the capital for Siberia", "set off for Monastyrskoe".
 _LEFT_FOR = re.compile(r"\b(?:[Ll]eft|[Ll]eaving|[Ll]eave|[Ss]et off|[Ss]et out|[Dd]eparted|[Bb]ound|[Hh]eaded|"
                        r"[Hh]eading|[Ss]ailed|[Ss]ent)\b[^.;\n]{0,30}\bfor\s+(?:[Tt]he\s+)?$")

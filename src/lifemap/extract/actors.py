@@ -91,6 +91,9 @@ _HAPPENED_AT = re.compile(r"\s+[a-z]+" + kinds.AT_THE_PLACE)
 _OWNER_AND = re.compile(r"(?:\b[Tt]he\s+[a-z]+|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+$")
 # (each opens with a letter, not "\b", so that the regex engine skips to it: "h(?<!\wh)" is "\bh")
 _OWNER_OPENS = re.compile(r"((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s?\s")   # "Sudoplatov's career …"
+# A last clause led by someone's own: "…, and Kosygin's authority declined."
+_OWNER_ENDS = re.compile(r",\s+(?:and|but|while)\s+((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+[a-z]+\s+"
+                         r"(?:[a-z]+\s+){0,3}?(?:was|were|had|grew|[a-z]+ed)\b[^,;]*\.?$")
 _HIM = re.compile(r"h(?<!\wh)im\b")
 _HER_OBJECT = re.compile(r"h(?<!\wh)er\b(?!\s+[a-z])")
 _LIST_OF_NAMES = re.compile(r",|a(?<!\wa)nd\b")
@@ -206,7 +209,8 @@ class Actors:
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
             if self.about_subject and he != hers and (any(self.is_subject(w) for w in named) or (
-                    (owner := _OWNER_OPENS.match(self.narrative.sentence(j))) and self.is_subject(owner.group(1)))):
+                    (owner := _OWNER_OPENS.match(self.narrative.sentence(j))) and self.is_subject(owner.group(1))) or (
+                    (last := _OWNER_ENDS.search(self.narrative.sentence(j))) and self.is_subject(last.group(1)))):
                 return self.subject.name               # "Kamo was born in Gori, where Jughashvili had been born";
                 #                                        "Sudoplatov's career was tied to Beria's, and when Beria
                 #                                        was arrested … . He was arrested": whose the sentence is
@@ -289,7 +293,7 @@ class Actors:
                    or first_subject(sentence, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
                    or first_subject(_RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self)
-                   or _unknown_name(sentence, lo, places)
+                   or self._unknown_name(sentence, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:
             return "unknown"
@@ -316,6 +320,15 @@ class Actors:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self._name(words)
+
+    def _unknown_name(self, sentence: str, lo: int, places: Places):
+        """``_unknown_name``, unless the word is a common noun the text also writes in small letters
+        ("Lectures resumed in Ashgabat": the lectures, no one)."""
+        found = _unknown_name(sentence, lo, places)
+        if found is not None and " " not in found[1] and re.search(
+                rf"\b{re.escape(found[1].lower())}\b", self.narrative.text) is not None:
+            return None
+        return found
 
     def _clause_before(self, sentence: str, lo: int, places: Places):
         """The subject of the nearest clause before ``lo`` that has one, when it is a pronoun ("…, and the boy was
@@ -427,7 +440,16 @@ class Actors:
         if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
             return mine                                # "the government gave him a house in Ostankino, where he
             #                                            lived with his second wife"
+        if who != mine and self.about_subject and self._met_there(i, sentence, pos, places):
+            return mine                                # "Nixon came to Moscow, where the two leaders signed …"
         return who
+
+    def _met_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
+        """A "where" clause right after the place has a few leaders meet there, and the subject is named
+        lately: "In May 1972 Richard Nixon came to Moscow, where the two leaders signed the treaty"."""
+        end = next((e for s, e, _ in places if s == pos), None)
+        return end is not None and _WHERE_FEW.match(sentence, end) is not None and (
+            self._named_lately(i) or self._subject_led(i))
 
     def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
         """A "where" clause right after the place has the subject's pronoun stay there: "…, where he lived"."""
@@ -474,6 +496,11 @@ class Actors:
         if group is not None and not _PRONOUN_INSIDE.search(group.group("rest")) and clauses.VERB.search(
                 group.group("rest")):
             return clean(group.group("who"))            # "the kulaks, many of whom were deported to the Urals"
+        shot = _PARTICIPLE_AFTER_NAME.search(sentence, max(0, pos - 80), pos)
+        if shot is not None and not _PRONOUN_INSIDE.search(shot.group("rest")):
+            names = [t for t in _bare(shot.group("who")).split() if t not in _NOT_NAMES]
+            if names and self.is_person(names) and tag(shot.group("verb"))[0].tag is T.VERB:
+                return self._name(" ".join(names))     # "Sergei Kirov, shot in the Smolny in Leningrad"
         m = _RELATIVE.search(sentence, max(0, pos - 120), pos)
         if m is None or _PRONOUN_INSIDE.search(m.group("rest")) or not clauses.VERB.search(m.group("rest")):
             return None
@@ -814,6 +841,7 @@ _PAGES = 3000   # characters of a text long enough that a name used twice is a p
 _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 _LEADERS = re.compile(rf"(?:{_FEW})$")
+_WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
 
@@ -958,6 +986,10 @@ _GROUP_RELATIVE = re.compile(r"(?P<who>\b(?:the\s+)?(?:[A-Za-z-]+\s+)?(?:" + _GR
 _RELATIVE = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:['’]s\s+[a-z]+)?)\s*,?\s+"
                        r"(?P<rel>who|that)\s+"
                        r"(?P<rest>(?:[\w-]+\s+){1,5}?)(?:the\s+)?$")
+# A name and a past participle after a comma, up to the place: "Sergei Kirov, shot in the Smolny in "
+_PARTICIPLE_AFTER_NAME = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s+(?:[a-z]+ly\s+)?"
+                                    r"(?P<verb>[a-z]+(?:ed|en|wn)|shot|held|kept|born|sent|brought|taken|led)\s+"
+                                    r"(?P<rest>(?:[\w'’-]+\s+){0,6}?)(?:in|at|to|into|from|near|on)\s+(?:the\s+)?$")
 _PRONOUN_INSIDE = re.compile(r"\b(?:he|she|they|we|I|it)\b")
 # "Lenin's arrival in", "Lenin's long-awaited return to": adjectives between, never a clause ("Stalin's
 # death he was arrested in").

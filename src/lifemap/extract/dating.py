@@ -738,7 +738,11 @@ def _next_sentence_date(narrative: Narrative, line: Timeline, i: int, same_event
 
 # Old Style ----------------------------------------------------------------------------------------
 def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
-    """The days a text gives in the Old Style without saying so, by calendar region (see the module)."""
+    """The days a text gives in the Old Style, by calendar region: all of them where the text says so once
+    ("All dates in this essay follow the Old Style calendar"), else as its dates of well-known moments show
+    (see the module)."""
+    if _DECLARED_OLD_STYLE.search(text[:5000]):
+        return all_old_style()
     out = {}
     for region in regions():
         votes = Counter()
@@ -757,6 +761,14 @@ def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
         first = dt.date(min(a.year for a in region.anchors), 1, 1) if marks else dt.date(1, 1, 1)
         out[region.key] = (first, region.gregorian_from)
     return out
+
+
+# A text's word on its calendar: "All dates in this essay follow the Old Style calendar", "dates before
+# February 1918 are given in the Old Style", "Old Style dates are used throughout"
+_DECLARED_OLD_STYLE = re.compile(r"\bdates\b[^.;]{0,60}?\b(?:follows?|are\s+(?:given\s+)?in|given\s+in|according\s+to|"
+                                 r"use|in)\s+the\s+(?:Old\s+Style|Julian)\b"
+                                 r"|\b(?:Old\s+Style|Julian)\s+(?:calendar\s+)?dates\s+(?:are|have\s+been)\s+used\b",
+                                 re.IGNORECASE)
 
 
 def old_style_period(text: str) -> tuple[dt.date, dt.date] | None:

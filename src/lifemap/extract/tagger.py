@@ -130,6 +130,9 @@ def _closed() -> dict[str, Tag]:
     return out
 
 
+# Words in -ed that are no verb's form: "fifteen hundred enterprises", "a sacred duty"
+_NOT_VERBS_IN_ED = frozenset("hundred hundreds kindred sacred naked wicked rugged ragged crooked wretched beloved hatred "
+                             "bred".split())
 _AUX = frozenset("had has have having did does do".split())
 # Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
 # (not "helped establish governments throughout Eastern Europe", done from afar)
@@ -179,7 +182,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                     or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
-            elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT:
+            elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT \
+                    and low not in _NOT_VERBS_IN_ED:
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
                 prev = Token(text, start, end, T.VERB, low, "", "past")
             else:
