@@ -1703,3 +1703,50 @@ def test_a_common_noun_opening_a_sentence_is_no_one():
 def test_a_participle_after_a_name_and_a_comma_is_that_person_s():
     assert [e[:2] for e in events("The contrast with Sergei Kirov, shot in the Smolny in 1934, is instructive.")] == [
         ("Smolny", "Sergei Kirov")]
+
+
+def test_forbidden_to_live_somewhere_and_a_town_compared_with_are_no_stays():
+    assert events("In 1911 he was forbidden to live in the Caucasus.") == []
+    assert [e[0] for e in events("In 1909 he moved his work to Baku, where the workforce was larger than in "
+                                 "Tiflis.")] == ["Baku"]
+
+
+def test_a_noun_and_its_verb_after_a_date_are_the_main_clause_not_a_leading_phrase():
+    assert [e[:2] for e in events("From 1980 to 1986 the couple lived in Tiflis in a flat, watched by the KGB.")] == [
+        ("Tiflis", "Stalin")]
+
+
+def test_the_tagger_inflects_verbs_in_ee_and_gives_irregular_ones_no_regular_past():
+    tokens = {t.text: t for t in tag("He toured the country, seeing Kharkov, and gave the seed money.")}
+    assert (tokens["seeing"].tag, tokens["seeing"].lemma) == (Tag.VERB, "see")
+    assert tokens["seed"].tag is not Tag.VERB
+    assert [e[:2] for e in events("In 1933 he toured the country, seeing Kharkov and Baku.")] == [
+        ("Kharkov", "Stalin"), ("Baku", "Stalin")]
+
+
+def test_then_between_a_subject_and_its_verb_leaves_the_verb_a_verb():
+    tokens = {t.text: t for t in tag("The Red Army then rolled into the Crimea, and the Whites sailed away.")}
+    assert tokens["rolled"].tag is Tag.VERB
+    assert [e[:2] for e in events("In November 1920 the Red Army then poured into the Crimea.")] == [
+        ("Crimea", "Red Army")]
+
+
+def test_a_colon_before_a_subject_and_its_verb_opens_a_clause_of_its_own():
+    text = ("Georgy Malenkov was a Soviet politician. Malenkov ran the party apparatus. Malenkov died in 1988.\n\n"
+            "Malenkov took no part in the summits of the war: Stalin met Roosevelt and Churchill at Yalta in 1945.")
+    frame = extract(text, fallback=False, progress=False)
+    assert set(frame.loc[frame["name"] == "Yalta", "actor"]) == {"Stalin"}
+    # a colon before a list is no boundary
+    assert [e[:2] for e in events("In 1945 he visited three cities: Kiev, Minsk and Riga.")] == [
+        ("Kiev", "Stalin"), ("Minsk", "Stalin"), ("Riga", "Stalin")]
+
+
+def test_state_visits_to_countries_are_journeys_there():
+    assert [e[:2] for e in events("In 1958 he paid state visits to France and Germany.")] == [
+        ("France", "Stalin"), ("Germany", "Stalin")]
+    assert events("In 1958 he planned a visit to France.") == []
+
+
+def test_one_assigned_somewhere_is_sent_there():
+    assert [e[:2] for e in events("In 1942 the commissariat assigned him to a factory in Tiflis.")] == [
+        ("Tiflis", "Stalin")]

@@ -77,6 +77,7 @@ FORMS = [
     # seasons (winter is December to February)
     ("the winter of 1916–17", "winter of 1916–17", "1916-12", "1917-02", "season", "", "gregorian"),
     ("winter 1916/17", "winter 1916/17", "1916-12", "1917-02", "season", "", "gregorian"),
+    ("the winter of 1919 to 1920", "winter of 1919 to 1920", "1919-12", "1920-02", "season", "", "gregorian"),
     ("winter of 1916-1917", "winter of 1916-1917", "1916-12", "1917-02", "season", "", "gregorian"),
     ("summer of 1907", "summer of 1907", "1907-06", "1907-08", "season", "", "gregorian"),
     ("in the spring of 1918", "spring of 1918", "1918-03", "1918-05", "season", "", "gregorian"),

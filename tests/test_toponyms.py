@@ -722,3 +722,13 @@ def test_a_name_after_the_funeral_of_is_a_person(gazetteer, fallback):
     # a town's people are no person: "the murder of Kiev's Jews"
     found = find_places("It told of the murder of Kiev's Jews at Babi Yar.", gazetteer, fallback=fallback)
     assert "Kiev" in [m.text for m in found]
+
+
+def test_an_institute_of_the_academy_is_a_building_in_the_town_before_it(gazetteer, fallback):
+    text = ("In 1945 he returned to Moscow. There he studied at the Lebedev Physical Institute of the Academy of "
+            "Sciences.")
+    found = find_places(text, gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found] == [("Moscow", "curated"), ("Lebedev Physical Institute", "context")]
+    # the Academy itself is a body, no building
+    assert [m.text for m in find_places("In 1953 he joined the Soviet Academy of Sciences in Moscow.", gazetteer,
+                                        fallback=fallback)] == ["Moscow"]

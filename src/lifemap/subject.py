@@ -262,7 +262,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         kin = found is not None and len(found) > 1 and found[0].lower() in _first_names() and found[0] not in s.given
         if kin:
             titled = titled or found[-1] in title
-            theirs = theirs and not found[-1] in title
+            theirs = theirs and found[-1] not in title
         if n and (found is None or (found[-1] in _all_names(s) and not kin) or theirs
                   or n >= 1.5 * count and not opened and not titled):
             return _with_aliases_told(s, text)         # (a title that names them and not the other: "The Last
@@ -303,7 +303,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     short = (f"{found[0]} {found[-1]}",) if len(found) > 1 else ()
     # a family name a known subject bears is theirs alone: "Stalin" in Vasily Stalin's life is his father
     shared = len(found) > 1 and any(found[-1] in _all_names(k) for k in known)
-    aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, *short) if a != name and not (shared and a == found[-1])))
+    aliases = tuple(dict.fromkeys(a for a in (found[-1], *others, *short)
+                                  if a != name and not (shared and a == found[-1])))
     born, died = life_dates(text)
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
@@ -345,8 +346,7 @@ def _someone_of(title: str, s: Subject) -> bool:
                for m in re.finditer(r"\b([\w-]+)['’]s\s+(?:[A-Za-z-]+\s+)?([A-Za-z]+)\b", title))
 
 
-_TIES = frozenset("""friend friends favourite favorite henchman executioner marshal general minister ally rival enemy
-    heir successor comrade companion hangman spy agent""".split())
+_TIES = frozenset(sections("life_titles")["ties"])
 
 
 def _title_words(title: str) -> list[str]:
@@ -354,10 +354,7 @@ def _title_words(title: str) -> list[str]:
     return [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", title)]
 
 
-# Capitalised words of titles that name no one
-_TITLE_COMMON = frozenset("""the a an and of in on at to from for with between among under after before life lives
-    death making years days last first early late road exile exiles war wars journey journeys years'
-    revolution party state people men women""".split())
+_TITLE_COMMON = frozenset(sections("life_titles")["title_common"])   # "The Making of Beria"
 
 
 @functools.cache

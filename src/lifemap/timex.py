@@ -106,7 +106,8 @@ def _cal():
     """An Old Style / New Style marker: "(O.S.)", "[O.S.]", " O.S.", "(Old Style)", ", by the Old Style
     calendar" (or "reckoning")."""
     mark = r"[ON]\.\s?S\.|(?:Old|New)\s+Style"
-    told = rf",?\s+(?:by|in|according\s+to)\s+the\s+{_g('cal', '(?:Old|New)')}\s+Style(?:\s+(?:calendar|reckoning))?(?!\w)"
+    told = (rf",?\s+(?:by|in|according\s+to)\s+the\s+{_g('cal', '(?:Old|New)')}\s+Style"
+            r"(?:\s+(?:calendar|reckoning))?(?!\w)")
     return rf"(?:\s*[\[(]\s*{_g('cal', mark)}\s*[\])]|\s+{_g('cal', mark)}(?!\w)|{told})?"
 
 
@@ -183,6 +184,9 @@ _BODIES = [
     # "the winter of 1916–17", "winter 1916/17", "summer of 1907", "autumn 1941", "fall of 1941"
     ("season", rf"(?:{_qual()})?" + _g("season", "(?i:winter|spring|summer|autumn|fall)") + r"\s+(?:of\s+)?" + _y("sy")
      + rf"(?:(?:{_DASH}|\s*/\s*)(?:{_y('ey')}|{_g('eyy', _YY)}))?"),
+    # "the winter of 1919 to 1920": a winter's two years joined by "to"
+    ("season", rf"(?:{_qual()})?" + _g("season", "(?i:winter)") + r"\s+(?:of\s+)?" + _y("sy") + r"\s+to\s+" + _y("ety")
+     + r"(?![-–—‒/.]?[0-9])"),
     # "that summer", "the following spring", "in the autumn": the season of the year in force (or the next)
     ("season_rel", _g("srel", r"(?i:that|the\s+following|the\s+next|the\s+same|in\s+the|during\s+the)") + r"\s+"
      + rf"(?:{_qual()})?" + _g("season", "(?i:spring|summer|autumn|fall|winter)") + r"(?!\w)(?!\s+of\s)(?![\s,]*\d)"),
@@ -657,7 +661,10 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
     if kind == "season":
         season = f["season"].lower()
         y1 = f.int("sy")
-        y2 = f.int("ey") if f["ey"] else (y1 // 100 * 100 + int(f["eyy"])) if f["eyy"] else None
+        if f["ety"] and (season != "winter" or f.int("ety") != y1 + 1):
+            raise _Reject                          # "the summer of 1919 to 1921": not one season
+        y2 = f.int("ey") if f["ey"] else f.int("ety") if f["ety"] else (
+            y1 // 100 * 100 + int(f["eyy"])) if f["eyy"] else None
         if season == "winter":
             if y2 is None:
                 # "the winter of 1941" may be its January or its December: claim no more than the

@@ -1054,7 +1054,9 @@ def _sites(text: str) -> list[tuple[int, int, str]]:
     "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
     pattern, starts = _site_patterns()
     return [(m.start(), m.end(), m.group()) for m in _matches_at(pattern, text, starts.finditer(text))
-            if not text.startswith(" of ", m.end())   # "the Academy of Sciences" is a body, not a building
+            if (not text.startswith(" of ", m.end()) or text.startswith(" of the ", m.end()))
+            # "the Academy of Sciences" is a body, not a building; "the Lebedev Physical Institute of the Academy
+            # of Sciences" is one of its buildings
             and m.group().split(" ", 1)[0] not in _WORKS_OF]   # "his Collected Works": a book
 
 

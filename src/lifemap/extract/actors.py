@@ -240,7 +240,7 @@ class Actors:
         if m is None or not sentence.startswith(words, m.end()):
             return False
         main = [(k, w) for k, w in self.subjects(j) if w != words]
-        return bool(main) and all(k == "group" for k, w in main)
+        return bool(main) and all(k == "group" for k, _ in main)
 
     def plural_before(self, i: int) -> str:
         """The last group or list of people named as a subject in the few sentences before ``i``."""

@@ -23,6 +23,11 @@ _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      + _PREP_WHICH + r"|"
                      r"before|after|although|though|as|because|since|until|so|whereas)\b|w(?<!\ww)h(?:ere|ile|en)\b")
+# A colon, then a clause with a subject of its own: "Malenkov took no part in the summits: Stalin met Roosevelt
+# and Churchill at Yalta" (not a list: "three cities: Kiev, Minsk and Riga")
+_COLON = re.compile(r":\s+")
+_COLON_SUBJECT = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,3}"
+                            r"|(?:he|she|they)\s+")
 _SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
@@ -83,6 +88,8 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     out += [(m.start(), m.end()) for m in _THAT.finditer(sentence) if _reported(sentence, m.start())]
     out += [(m.start(), m.start() + 4) for m in _AND_DATED.finditer(sentence)]
     out += [(m.start(), m.start() + 4) for m in _AND_DIED.finditer(sentence)]
+    out += [(m.start(), m.end()) for m in _COLON.finditer(sentence)
+            if (who := _COLON_SUBJECT.match(sentence, m.end())) and finite_verb_at(sentence, who.end())]
     lead = PARTICIPLE_LEAD.match(sentence) or _subordinate_lead(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
@@ -256,13 +263,16 @@ def is_lead(sentence: str, pos: int) -> bool:
 
 
 _PARTICIPLE_NEXT = re.compile(r"[a-z]+(?:ed|ing)\b")
+_NOUN_AFTER_DATE = re.compile(r"(?<![\w-])(?:1\d{3}|20\d\d)\s+the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?=[a-z])")
 _NAME_INSIDE = re.compile(r"(?<=[a-z] )[A-Z][\w'’-]+\s+(?=[a-z])")
 
 
 def _name_and_verb_inside(sentence: str, span: tuple[int, int]) -> bool:
     """A name and its verb inside what looked like a leading phrase: "In little more than a week Makhno led
-    his cavalry across the Dnieper, …" is the main clause, with no comma after its time."""
-    return any(finite_verb_at(sentence, m.end()) for m in _NAME_INSIDE.finditer(sentence, *span))
+    his cavalry across the Dnieper, …" is the main clause, with no comma after its time; so is a noun and
+    its verb after a date ("From 1980 to 1986 the couple lived in Gorky …, watched by the KGB")."""
+    return any(finite_verb_at(sentence, m.end()) for m in _NAME_INSIDE.finditer(sentence, *span)) or any(
+        finite_verb_at(sentence, m.end()) for m in _NOUN_AFTER_DATE.finditer(sentence, *span))
 
 
 @functools.lru_cache(maxsize=256)

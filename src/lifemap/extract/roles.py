@@ -45,6 +45,8 @@ _ROLE = re.compile(r"(?i:annexed|annexing|invaded|invading|invasion of|occupied|
 _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from|\bout of|\bdeported from)\s+"
                      r"(?:the\s+)?(?:(?!(?:to|and|into|towards?|for|via)\b)[a-z]+\s+){0,2}"
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
+# What the place is compared with: "larger and less under Menshevik control than in Tiflis"
+_THAN = re.compile(r"\bthan\s+(?:(?:in|at|to|from|with)\s+)?(?:the\s+)?$")
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
@@ -88,8 +90,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
 # Nouns of the units a town names: "the Krasnoyarsk territory", "the Omsk and Novosibirsk regions"
-_UNITS = frozenset("""region regions territory territories province provinces republic republics oblast oblasts krai
-    krais district districts governorate governorates""".split())
+_UNITS = frozenset(sections("clause_words")["units"])
 _UNIT = r"(?:\s+(?:" + "|".join(sorted(_UNITS)) + r"))?"
 _SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)"
 _LIST_GAP = re.compile(r"^(?:['’]s)?" + LIST_DATE + _UNIT + _SEPARATOR
@@ -106,6 +107,7 @@ def is_big(m: Mention) -> bool:
     return m.location is not None and m.location.kind in ("region", "country")
 
 
+_JOURNEY_NOUNS = frozenset(sections("function_words")["journeys"])   # "paid state visits to India and Burma"
 _FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
 _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
@@ -126,7 +128,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             abstract and previous is not None and bool(_LIST_GAP.match(text[previous.end:m.start])))
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
-                or _search_end(_REFERENCE, ("of", "from", "the"), before) \
+                or _search_end(_REFERENCE, ("of", "from", "the"), before) or _THAN.search(before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
@@ -352,7 +354,7 @@ def _from_of_a_noun(before: str, link: Link) -> bool:
         and word not in _MEANS_OF_SPEAKING
 
 
-_DIRECTING = frozenset("direct run lead command manage coordinate supervise oversee conduct organise organize".split())
+_DIRECTING = frozenset(sections("clause_words")["directing"])
 # "spoke to the country by radio from the Kremlin": the speaker is where the words come from
 _MEANS_OF_SPEAKING = frozenset("radio telephone phone telegraph loudspeaker".split())
 
@@ -412,9 +414,11 @@ def _acted_on(link: Link) -> bool:
         return False
     if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
                       or link.noun in words("happenings") or link.noun.lower() in words("sojourns")
-                      or link.noun.lower() in words("posts") or link.noun.lower() in _DWELLINGS):
+                      or link.noun.lower() in words("posts") or link.noun.lower() in _DWELLINGS
+                      or link.noun.lower() in _JOURNEY_NOUNS and link.prep in ("to", "through", "across", "around")):
         return False                               # "forced the Polish troops back into Poland": people go there;
-        #                                            "an estate in the Kuban", "his dacha in Abkhazia": a home there
+        #                                            "an estate in the Kuban", "his dacha in Abkhazia": a home there;
+        #                                            "paid state visits to India and Burma": a journey there
     return link.vclass in ("rule", "abstract", "rename") or (bool(link.noun) and link.vclass not in _PRESENCE)
 
 

@@ -87,6 +87,8 @@ def _inflections(lemma: str) -> dict[str, str]:
         out[lemma + "s"] = "s"
     if lemma.endswith("ie"):
         out[lemma + "d"], out[lemma[:-2] + "ying"] = "past", "ing"
+    elif lemma.endswith("ee"):
+        out[lemma + "d"], out[lemma + "ing"] = "past", "ing"      # agree: agreed, agreeing; see: seeing
     elif lemma.endswith("e"):
         out[lemma + "d"], out[lemma[:-1] + "ing"] = "past", "ing"
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
@@ -115,6 +117,8 @@ def inflected(line: str) -> dict[str, str]:
     ``{form: "base" | "s" | "past" | "ing"}``."""
     lemma, *irregular = line.split()
     forms = _inflections(lemma)
+    if irregular:                                  # "see saw seen": no "seed"
+        forms = {f: kind for f, kind in forms.items() if kind != "past"}
     forms.update({f: "past" for f in irregular})
     return forms
 
@@ -131,8 +135,7 @@ def _closed() -> dict[str, Tag]:
 
 
 # Words in -ed that are no verb's form: "fifteen hundred enterprises", "a sacred duty"
-_NOT_VERBS_IN_ED = frozenset("hundred hundreds kindred sacred naked wicked rugged ragged crooked wretched beloved hatred "
-                             "bred".split())
+_NOT_VERBS_IN_ED = frozenset(sections("clause_words")["not_verbs_in_ed"])
 _AUX = frozenset("had has have having did does do".split())
 # Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
 # (not "helped establish governments throughout Eastern Europe", done from afar)
@@ -182,8 +185,10 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                     or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
-            elif low.endswith("ed") and len(low) > 4 and prev is not None and prev.tag in _AFTER_SUBJECT \
-                    and low not in _NOT_VERBS_IN_ED:
+            elif low.endswith("ed") and len(low) > 4 and prev is not None and (
+                    prev.tag in _AFTER_SUBJECT or (prev.text.lower() == "then" and len(out) > 1
+                                                   and out[-2].tag in (T.NAME, T.PRON, T.WORD))) \
+                    and low not in _NOT_VERBS_IN_ED:     # (also "the Red Army then poured into the Crimea")
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
                 prev = Token(text, start, end, T.VERB, low, "", "past")
             else:
