@@ -810,9 +810,16 @@ _OFTEN_STALIN = " Stalin met him. Stalin hated him. Stalin wrote to him. Stalin 
      "Koba was arrested in 1908. He escaped.", "Stalin"),
     ("Between Lenin and Stalin: Kamenev's road\n\nLev Kamenev was born in Moscow. Kamenev married Olga. Kamenev was "
      "shot." + _OFTEN_STALIN, "Lev Kamenev"),
-    # a place's name in the title names no one
+    # a place's name in the title names no one, unless a man bore it too
     ("Leningrad under Siege\n\nLeningrad was cut off in 1941. Leningrad starved. Leningrad held. Leningrad was "
      "freed. Leningrad rebuilt." + _OFTEN_STALIN, "Stalin"),
+    ("Moscow\n\nMoscow grew. Moscow burned. Moscow was rebuilt." + _OFTEN_STALIN, "Stalin"),
+    ("Kirov\n\nKirov was born in Urzhum. Kirov ran Baku. Kirov ran Leningrad." + _OFTEN_STALIN, "Kirov"),
+    # a title that is a name alone, in capitals; "Born" opens no name
+    ("TROTSKY\n\nTrotsky was born in Yanovka in 1879. Trotsky studied in Odessa. Trotsky led the Red Army."
+     + _OFTEN_STALIN, "Trotsky"),
+    ("The Prophet Armed: Trotsky 1879–1921\n\nBorn Lev Bronstein in 1879, Trotsky grew up in Yanovka. Trotsky "
+     "studied in Odessa. Trotsky led the Red Army. Trotsky fought. Trotsky won." + _OFTEN_STALIN, "Trotsky"),
 ])
 def test_the_subject_of_a_titled_life(text, name):
     from lifemap.subject import find_subject

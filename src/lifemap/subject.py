@@ -122,7 +122,7 @@ _FULL = re.compile(rf"(?<![\w.])({_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME}){{1,4
 _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As If When While This That These
     Those His Her Their It He She They We Early Life Lives Biography Biographies Memoirs Chapter Part Death
     Legacy Introduction Notes Contents Revolution War Party Army Soviet Union Empire Republic Saint St Did Does
-    Was Were Is Why How What Who""".split())
+    Was Were Is Why How What Who Born""".split())
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ist|ism)$")
 
 
@@ -319,12 +319,12 @@ def _title_name(text: str) -> tuple[list[str], int, str] | None:
     head = title.split(":")[0].strip()
     if not re.fullmatch(_NAME, head):
         named = [(_count(w, text), w) for w in dict.fromkeys(_title_words(title))
-                 if re.fullmatch(_NAME, w) and w.lower() not in _TITLE_COMMON and fold(w) not in _place_names()]
+                 if re.fullmatch(_NAME, w) and w.lower() not in _TITLE_COMMON]
         n, head = max(named, default=(0, ""))
         if n < 5:
             return None
-    if (n := _count(head, text)) < 3:
-        return None
+    if (n := _count(head, text)) < 3 or (fold(head) in _place_names() and head.lower() not in words("surnames")):
+        return None                                # ("Moscow" over a chapter on the city; not "Kirov")
     body = text[text.find("\n") + 1:].lstrip()
     first = body[:body.find(".") + 1 if "." in body else 300][:300]
     m = _FULL.match(first)
@@ -333,8 +333,8 @@ def _title_name(text: str) -> tuple[list[str], int, str] | None:
         m = re.search(rf"({_NAME}(?:[ \t]+{_NAME}){{1,3}}),[^.]{{0,40}}?\b(?:known|called|nicknamed)\b[^.]{{0,30}}?"
                       rf"\bas\s+{re.escape(head)}\b", body[:1500])
         tokens = _person(m.group(1).split()) if m is not None else []
-    if not tokens:
-        tokens = [head] if n >= 5 else []          # the name alone, used throughout
+    if not tokens:                                 # the name alone, used throughout, or all the title says
+        tokens = [head] if n >= 5 or head == title.strip() else []
     if tokens and head in tokens and tokens != [head]:
         return (tokens, n, " ".join(tokens)) if tokens[-1] == head else None   # "Leon Trotsky in Exile"
     return (tokens, n, head) if tokens else None
