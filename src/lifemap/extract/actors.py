@@ -223,10 +223,13 @@ class Actors:
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
-                    if distance and self.about_subject and he != hers and self._in_passing(words):
+                    if (distance or _ASIDE_IN_TIME.search(self.narrative.sentence(j))) and self.about_subject and \
+                            he != hers and self._in_passing(words):
                         return self.subject.name   # "Adolf Hitler was living in Vienna at the same time. …
                         #                            He lived first at Kostino": one named in passing holds
-                        #                            "he" for the next sentence only
+                        #                            "he" for the next sentence only, and not even that when
+                        #                            the sentence sets them beside the subject's story ("at the
+                        #                            same time", "meanwhile")
                     return self._name(words)
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
@@ -325,10 +328,14 @@ class Actors:
         """``_unknown_name``, unless the word is a common noun the text also writes in small letters
         ("Lectures resumed in Ashgabat": the lectures, no one)."""
         found = _unknown_name(sentence, lo, places)
-        if found is not None and " " not in found[1] and re.search(
-                rf"\b{re.escape(found[1].lower())}\b", self.narrative.text) is not None:
+        if found is not None and " " not in found[1] and found[1].lower() in self._small_words:
             return None
         return found
+
+    @functools.cached_property
+    def _small_words(self) -> frozenset[str]:
+        """The words the text writes in small letters (read once: the text may be long)."""
+        return frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.narrative.text))
 
     def _clause_before(self, sentence: str, lo: int, places: Places):
         """The subject of the nearest clause before ``lo`` that has one, when it is a pronoun ("…, and the boy was
@@ -1001,6 +1008,8 @@ _POSSESSED_EVENT = re.compile(r"(?:\b([A-Z][\w-]+)['’]s|\b([Hh]is|[Hh]er))\s+"
 # A name alone between clause boundaries, after a subordinator or "and" at most: ", while Makhno,"
 _NAME_ALONE = re.compile(r"[\s,]*(?:(?:while|when|and|but|as|though|although|whereas)\s+)?"
                          r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*,?\s*")
+# A sentence that sets someone beside the story's own time: "Adolf Hitler was living in Vienna at the same time"
+_ASIDE_IN_TIME = re.compile(r"\b(?:at\s+the\s+same\s+time|[Mm]eanwhile|in\s+the\s+meantime|by\s+coincidence)\b")
 _SUBORDINATE_LEAD = re.compile(r"(?:After|When|While|Although|Though|Because|As|Since|Until|Before|If|Once)\s+")
 # One who has another arrested is not where the arrest is: "Stalin had him arrested in Baku".
 _CAUSED = re.compile(r"\b(?:had|has|have|having|got|get|ordered)\s+(?:[\w'’-]+\s+){1,3}?(?:arrested|detained|seized|"
