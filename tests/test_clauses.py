@@ -1760,3 +1760,17 @@ def test_one_named_in_passing_beside_the_story_s_time_holds_no_he():
             "in Vienna at the same time. On his return to St Petersburg he was arrested in February 1913. "
             + "Stalin wrote letters to his friends. " * 90)     # (a text of some pages: "in passing" needs one)
     assert actors_at(text, "St Petersburg") == {"Stalin"}
+
+
+def test_more_than_a_year_of_a_stay_spans_into_the_next_year():
+    frame = extract(OPENING + "On 9 September 1944 the old regime fell. For more than a year Stalin directed the new "
+                    "regime from Moscow by telegram.", fallback=False, progress=False)
+    moscow, = frame[frame["name"] == "Moscow"].to_dict("records")
+    assert (moscow["date_start"], moscow["date_end"]) == ("1944", "1945")
+
+
+def test_remaining_there_until_a_year_in_a_later_clause_ends_the_stay():
+    frame = extract(OPENING + "By the autumn of 1927 he was back in Tiflis, and he remained there until 1930.",
+                    fallback=False, progress=False)
+    tiflis, = frame[frame["name"] == "Tiflis"].to_dict("records")
+    assert (tiflis["date_start"][:4], tiflis["date_end"]) == ("1927", "1930")

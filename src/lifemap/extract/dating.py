@@ -546,15 +546,20 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
 
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
-# stationed in Baku", "served four years of exile in Omsk", "over the next four years"
+# stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
 _LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:the\s+)?(?:(?:next|following|another|nearly|almost|about|"
-                     rf"some)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+                     rf"some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
 # on the Moscow River west of the capital, where he …" (where it lies, said between)
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                           r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60})?,?\s+where\b")
+
+
+# A later clause of the sentence that keeps its subject at the place: ", and she remained there"
+_THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
+                          r"(?:remained|stayed|lived|worked|settled|served)\s+there\b")
 
 
 def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
@@ -564,6 +569,9 @@ def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     where = _WHERE_AFTER.match(sentence, end)
     if where is not None:
         hi = max(hi, clauses.clause_around(sentence, where.end() - 1)[1])
+    there = _THERE_AFTER.match(sentence, end)
+    if there is not None:                          # "…, and she remained there until 1930"
+        hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])
     return lo, hi
 
 
