@@ -239,7 +239,7 @@ class Actors:
         """``words`` are the subject of sentence ``j``'s leading subordinate clause only, the main clause having
         a subject of its own that is no person ("After Lenin was shot, the Cheka proclaimed …")."""
         sentence = self.narrative.sentence(j)
-        m = _SUBORDINATE_LEAD.match(sentence)
+        m = clauses.SUBORDINATOR.match(sentence)
         if m is None or not sentence.startswith(words, m.end()):
             return False
         main = [(k, w) for k, w in self.subjects(j) if w != words]
@@ -454,13 +454,13 @@ class Actors:
     def _met_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
         """A "where" clause right after the place has a few leaders meet there, and the subject is named
         lately: "In May 1972 Richard Nixon came to Moscow, where the two leaders signed the treaty"."""
-        end = next((e for s, e, _ in places if s == pos), None)
+        end = _place_end(places, pos)
         return end is not None and _WHERE_FEW.match(sentence, end) is not None and (
             self._named_lately(i) or self._subject_led(i))
 
     def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
         """A "where" clause right after the place has the subject's pronoun stay there: "…, where he lived"."""
-        end = next((e for s, e, _ in places if s == pos), None)
+        end = _place_end(places, pos)
         m = _WHERE_ONE.match(sentence, end) if end is not None else None
         if m is None or m.group(1).lower() != self.subject.pronoun:
             return False
@@ -1010,10 +1010,14 @@ _NAME_ALONE = re.compile(r"[\s,]*(?:(?:while|when|and|but|as|though|although|whe
                          r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*,?\s*")
 # A sentence that sets someone beside the story's own time: "Adolf Hitler was living in Vienna at the same time"
 _ASIDE_IN_TIME = re.compile(r"\b(?:at\s+the\s+same\s+time|[Mm]eanwhile|in\s+the\s+meantime|by\s+coincidence)\b")
-_SUBORDINATE_LEAD = re.compile(r"(?:After|When|While|Although|Though|Because|As|Since|Until|Before|If|Once)\s+")
 # One who has another arrested is not where the arrest is: "Stalin had him arrested in Baku".
 _CAUSED = re.compile(r"\b(?:had|has|have|having|got|get|ordered)\s+(?:[\w'’-]+\s+){1,3}?(?:arrested|detained|seized|"
                      r"held|imprisoned|interned|jailed|shot|executed)\b")
+
+
+def _place_end(places: Places, pos: int) -> int | None:
+    """Where the place that starts at ``pos`` ends."""
+    return next((e for s, e, _ in places if s == pos), None)
 
 
 def _possessor(sentence: str, pos: int) -> str | None:

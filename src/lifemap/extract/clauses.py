@@ -101,7 +101,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 # and he fled to Lisbon", "When the German army reached Paris he fled to Lisbon", no comma between).
 _PRONOUN_VERB = re.compile(r"(?:a(?<!\wa)nd\s+|(?<=[a-z0-9] ))(?:he|she|they)\s+"
                            r"(?:(?:also|then|later|soon|again|finally|eventually|quickly|secretly)\s+)?(?=[a-z])")
-_SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If)\s")
+SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If)\s")
 
 
 # A name (or "the" and a name) after "and", then a verb: "the Germans took Riga and Kornilov withdrew to
@@ -134,7 +134,7 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
            and not ADJECTIVE_NAME.search(m.group().rstrip())]      # not "and Soviet forces"
     if "he " not in sentence and "they " not in sentence:
         return out
-    subordinate = not led and _SUBORDINATOR.match(sentence) is not None
+    subordinate = not led and SUBORDINATOR.match(sentence) is not None
     for m in _PRONOUN_VERB.finditer(sentence):
         anded = m.group().startswith("and")
         # "…, and when the German armies broke through at Vyazma he was evacuated": a subordinate clause
