@@ -728,6 +728,16 @@ def test_she_and_her_mean_a_woman_or_a_woman_subject():
     assert [e[:2] for e in events("In 1920 Stalin met a nurse. Stalin sent her to Moscow.")] != [("Moscow", "Stalin")]
 
 
+def test_they_with_no_group_named_before_is_the_woman_whose_life_it_is():
+    # (the Krupskaya probe) "the couple" was the object, not a subject: "they" falls back on the person talked
+    # about — "she" in a woman's life, as "he" in a man's
+    text = ("Nadezhda Krupskaya (1869-1939) was a revolutionary. Krupskaya married Lenin. Krupskaya died in 1939.\n\n"
+            "She taught at a school for workers. She met Lenin in 1894.\n\n"
+            "The revolution of 1905 brought the couple back to Russia. At the end of 1907 they left the empire "
+            "again, meeting in Stockholm. Finding the town dreary, they moved to Paris in December 1908.")
+    assert actors_at(text, "Stockholm") == actors_at(text, "Paris") == {"Nadezhda Krupskaya"}
+
+
 def test_a_leading_phrase_of_a_word_and_in_holds_no_subject():
     # "Active in Kaunas and Warsaw, he …": the places are his, not the origin of what follows
     text = "Active in Tiflis and Baku, he was often arrested and underwent several exiles to Siberia."
@@ -1476,12 +1486,13 @@ def test_the_two_brothers_after_sentences_led_by_the_subject_hold_the_subject():
 
 def test_people_in_a_leading_phrase_without_a_verb_are_no_antecedent_of_they():
     # (the Krupskaya probe: the Bolsheviks of "After the split between Bolsheviks and Mensheviks she stayed with
-    # Lenin in Geneva" had become the "they" of the next sentences)
+    # Lenin in Geneva" had become the "they" of the next sentences; "they" is the couple, read as the woman whose
+    # life it is)
     text = ("Nadezhda Krupskaya (1869-1939) was a revolutionary. Krupskaya married Lenin. Krupskaya died in 1939.\n\n"
             "After the split between Bolsheviks and Mensheviks she stayed with Lenin in Geneva. In 1905 they moved "
             "to St Petersburg.")
     frame = extract(text, fallback=False, progress=False)
-    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("St Petersburg", "unknown")
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][-1] == ("St Petersburg", "Nadezhda Krupskaya")
 
 
 def test_a_life_titled_by_its_subjects_name_is_about_them_however_seldom_it_names_them():

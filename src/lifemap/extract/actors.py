@@ -313,7 +313,9 @@ class Actors:
                 return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks;
                 #                                        "with his brother he went on to Tiflis. … the two brothers"
             if number == "pl":
-                return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(i)
+                # (else the person talked about: "he" in a man's life, "she" in a woman's)
+                return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(
+                    i, he=self.subject.pronoun != "she")
             mine = "sg" if self.subject.pronoun == "he" else "sg-f"
             if number == mine and lo > 0 and self.about_subject and self._subject_opens(i) and not self._other_named(
                     sentence, 1, lo):
