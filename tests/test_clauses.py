@@ -1060,6 +1060,15 @@ def test_the_prisoners_right_after_the_subjects_arrest_include_the_subject():
     assert ("Vologda", "Stalin") not in [e[:2] for e in found]
 
 
+
+@pytest.mark.parametrize("fellows", ["editors", "guests", "defendants"])
+def test_the_editors_guests_or_defendants_after_a_sentence_about_the_subject_include_the_subject(fellows):
+    # (the Lenin, Bulganin and Zinoviev probes) the body the subject was one of, as the crew or the prisoners
+    found = events(f"In 1900 Stalin founded a paper with two friends. In April 1902 the {fellows} moved to London.")
+    assert ("London", "Stalin") in [e[:2] for e in found]
+    found = events(f"In 1900 the police closed a paper in Tiflis. In April 1902 the {fellows} moved to London.")
+    assert ("London", "Stalin") not in [e[:2] for e in found]
+
 def test_one_who_goes_along_with_the_movers_is_there_too():
     found = events("On 23 August 1939 Ribbentrop flew to Moscow, and that night he and Stalin signed a treaty.")
     assert [e[:2] for e in found] == [("Moscow", "Stalin")]
