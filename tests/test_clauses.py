@@ -1061,7 +1061,7 @@ def test_the_prisoners_right_after_the_subjects_arrest_include_the_subject():
 
 
 
-@pytest.mark.parametrize("fellows", ["editors", "guests", "defendants"])
+@pytest.mark.parametrize("fellows", ["editors", "guests", "defendants", "sixteen defendants"])
 def test_the_editors_guests_or_defendants_after_a_sentence_about_the_subject_include_the_subject(fellows):
     # (the Lenin, Bulganin and Zinoviev probes) the body the subject was one of, as the crew or the prisoners
     found = events(f"In 1900 Stalin founded a paper with two friends. In April 1902 the {fellows} moved to London.")

@@ -34,8 +34,12 @@ _FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delega
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
 _CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)(?!['’])"
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
+# How many: "the sixteen defendants", "all eight"
+_HOW_MANY = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d{1,3})")
 _SUBJECT = re.compile(
-    r"(?P<fellows>\b[Tt]he\s+(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b)"
+    r"(?P<fellows>\b(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+(?:" + _HOW_MANY + r"\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
+    + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|" + _CHILD + r"|"
     r"[Tt]he\s+(?:two|three|four|five|six)\s+women|" + _FEW + r")\b)"
@@ -46,7 +50,7 @@ _GROUP_WORDS = lexicon("groups")
 _WITH_OTHERS_AFTER = re.compile(r"(?:,\s+|\s+and\s+)(?:[A-Z]|(?:two|three|four|five|six|his|her)\s)")
 _WITH_OTHERS_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+)$")
 # The subject's fellows as a mover or an object: "the crew", "the three airmen"
-_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:(?:two|three|four|five|six)\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
+_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + _HOW_MANY + r"\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
                       + r")\b")
 # A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
 # troops", "his command the army".
