@@ -192,6 +192,20 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Tashkent", "1919", "1922")]
 
 
+
+def test_a_course_completed_later_in_the_places_where_or_which_clause_ends_it():
+    def spans(text):
+        return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]
+
+    # (the Grossman and Vatutin probes) the where clause's predicates run on to the graduation
+    assert spans("In 1923 Petrov transferred to Kazan University, where he studied chemistry in the faculty of "
+                 "physics and graduated in 1929.") == [("Kazan", "1923", "1929")]
+    assert spans("In 1920 Petrov was sent to the infantry school at Poltava, from which he graduated in 1922.") == [
+        ("Poltava", "1920", "1922")]
+    # someone else's graduation is not the end of his stay
+    assert spans("In 1923 Petrov moved to Kazan, where he taught, and his brother graduated in 1929.") == [
+        ("Kazan", "1923", "1923")]
+
 def test_how_long_a_stay_lasted_ends_it():
     def spans(text):
         return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]

@@ -536,13 +536,35 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
-        narrative.text, max(a, d.start - 30), d.start)), None)
+        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
     span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
                     "", choice.date.span.calendar)
     return replace(choice, date=replace(choice.date, span=span))
+
+
+def _completed(narrative: Narrative, line: Timeline, i: int, end: int, hi: int) -> NarrativeDate | None:
+    """The date a course at the place was completed, told after it in its clause, its "where" clause or a
+    "which" clause on it: "transferred to Moscow University, where he studied chemistry and graduated in
+    1929", "sent to the infantry school at Poltava, from which he graduated in 1922"."""
+    a, b = narrative.spans[i]
+    after = _NAME_TAIL.match(narrative.text, end).end()   # (the rest of the site's name: "Moscow| University")
+    if _WHICH_AFTER.match(narrative.text, after) or _WHERE_AFTER.match(narrative.text, after):
+        hi = b - a                                 # (the relative clause's predicates run on: "where he studied
+        #                                            chemistry … and graduated in 1929")
+    return next((d for d in line.dates[i] if end <= d.start < a + hi and _COMPLETED.search(
+        narrative.text, max(end, d.start - 100), d.start)
+        and not _OTHER_SUBJECT.search(narrative.text, end, d.start)), None)
+
+
+# A course's end: "graduated in 1929", "completed a diploma project, the SK-4, in 1929"
+_COMPLETED = re.compile(r"\b(?:graduat|complet|finish)(?:ed|ing)\b[^;.]{0,80}?\b(?:in|on)\s+(?:the\s+[a-z]+\s+of\s+)?$")
+# A "which" clause on the place: ", which he completed in 1908", ", from which he graduated"
+_WHICH_AFTER = re.compile(r",\s+(?:from\s+)?which\s+(?:he|she)\b")
+_NAME_TAIL = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
+_OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)\b)")
 
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
