@@ -76,6 +76,8 @@ _KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon(
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")
+# … or named after what they were: "Together with the actor Aleksandr Kosheverov he took over …"
+_COMITATIVE_ROLE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+(?:the|his|her|their)\s+(?:[a-z-]+\s+){1,2}$")
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
@@ -724,6 +726,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         if anywhere and kind == "name" and not actors.is_subject(found):
             continue                                   # after the verb only the subject or a group will do
         if kind == "name" and (_COMITATIVE.search(part, max(0, m.start() - 20), m.start())
+                               or _COMITATIVE_ROLE.search(part, max(0, m.start() - 50), m.start())
                                or _WITH_FIRST.match(found)):
             continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
