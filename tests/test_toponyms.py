@@ -13,7 +13,7 @@ import pytest
 from lifemap import geonames
 from lifemap.gazetteer import Gazetteer, Place, parse_names
 from lifemap.geonames import GeoNames
-from lifemap.toponyms import find_places
+from lifemap.toponyms import _run_end, _runs, find_places
 
 
 @pytest.fixture(scope="module")
@@ -732,3 +732,19 @@ def test_an_institute_of_the_academy_is_a_building_in_the_town_before_it(gazette
     # the Academy itself is a body, no building
     assert [m.text for m in find_places("In 1953 he joined the Soviet Academy of Sciences in Moscow.", gazetteer,
                                         fallback=fallback)] == ["Moscow"]
+
+
+def test_a_name_no_gazetteer_holds_ends_before_a_person_who_acts_after_it(russian_places, fallback):
+    # (the Mao probe) "In Yan'an Mao wrote …": the place is Yan'an, the man Mao; the subject's own first names
+    # count as persons (``extract`` passes them)
+    found = find_places("In Yan'an Mao wrote his works.", russian_places, fallback=fallback, persons={"mao"})
+    assert [(m.text, m.location.country) for m in found] == [("Yan'an", "CN")]
+    # a run that goes on to a noun, not a verb, is one name
+    assert _run_end("In Yan'an Mao Street stood", _runs("In Yan'an Mao Street stood", 3, capitalised=True),
+                    {"mao"}) == len("In Yan'an Mao Street")
+
+
+def test_a_small_adjective_between_the_cue_and_the_name_keeps_the_cue(russian_places, fallback):
+    # (the Mao probe) "a school in neighbouring Xiangxiang"
+    found = find_places("He went to a school in neighbouring Xiangxiang.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Xiangxiang"]

@@ -103,7 +103,9 @@ _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital for
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
 _BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
     east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
-    capital garrison frontier border his her their native beloved nearby""".split())
+    capital garrison frontier border his her their native beloved nearby neighbouring neighboring provincial
+    coastal rural north-western north-eastern south-western south-eastern northwestern northeastern
+    southwestern southeastern""".split())
 # An organisation whose name holds a place name: "the Communist Party of the Soviet Union".
 _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Committee|Presidium|"
                      r"Politburo|Academy|Union of Writers|Federation|Army|Navy|Front|Bank)\s+of\s+(?:the\s+)?$")
@@ -224,6 +226,27 @@ def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> l
         out.append((j.end(), j.group(1)))
         pos = j.end()
     return out
+
+
+def _run_end(text: str, runs: list[tuple[int, str]], persons: set[str]) -> int:
+    """The end of a capitalised run as a place's name: before a person who acts after it ("In Yan'an Mao
+    wrote …": Yan'an; not "Mao Street"), else the whole run."""
+    if len(runs) > 1 and _fold(_strip_possessive(runs[-1][1])) in persons and _ACTS_AFTER.match(text, runs[-1][0]):
+        for k in range(1, len(runs)):
+            if _fold(_strip_possessive(runs[k][1])) in persons:
+                return runs[k - 1][0]
+    return runs[-1][0]
+
+
+def _person_acts_after(text: str, end: int, persons: set[str]) -> bool:
+    """A person the text names, and what they do, right after ``end``: the run was cut there (``_run_end``)."""
+    if text[end:end + 1] != " " or WORD.match(text, end + 1) is None:
+        return False
+    runs = _runs(text, end + 1, capitalised=True)
+    return _fold(_strip_possessive(runs[0][1])) in persons and _ACTS_AFTER.match(text, runs[-1][0]) is not None
+
+
+_ACTS_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|at|on|to|the|from|for|by|with|near)\b)[a-z]+")
 
 
 def _compass_name(text: str, start: int, word: int, names: "_Names") -> int | None:
@@ -441,9 +464,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
                 continue
             cued_here = _cued(text, start, _before(found, cued_unknown))
             runs = _runs(text, start, capitalised=True)
-            unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
+            stop = _run_end(text, runs, persons)
+            unknown.append((start, stop, text[start:stop]))
             if cued_here:
-                cued_unknown = _CuedName(runs[-1][0])
+                cued_unknown = _CuedName(stop)
             else:
                 loose.add(start)
             pos = runs[0][0]
@@ -470,9 +494,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             inside = text[start - 1:start] == " " and (text[start - 2:start - 1].isalnum() or text[start - 2:start - 1] == ",")
             if fallback is not None and (cued or inside) and not _continues_name(text, start):
                 runs = _runs(text, start, capitalised=True)
-                unknown.append((start, runs[-1][0], text[start:runs[-1][0]]))
+                stop = _run_end(text, runs, persons)
+                unknown.append((start, stop, text[start:stop]))
                 if cued:
-                    cued_unknown = _CuedName(runs[-1][0])
+                    cued_unknown = _CuedName(stop)
                 else:
                     loose.add(start)
             pos = first.end()
@@ -824,7 +849,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
                                                   for r in offline.lookup(word))):
             continue                               # uncued, only a large city will do (below), and none is called so
-        if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed):
+        if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed
+                                     and not _person_acts_after(text, end, persons)):
             continue
         if _ACCORDING_TO.search(text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place

@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 
 from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
-from ..gazetteer import Gazetteer, Place
+from ..gazetteer import Gazetteer, Place, fold
 from ..subject import Subject, find_subject, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
@@ -227,7 +227,9 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     for start, end, written, reason in line.problems:  # reported, never guessed
         warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
                       DateWarning, stacklevel=2)
-    persons = learn_persons(text)
+    # (the subject's own names too: "In Yan'an Mao wrote …" is no place "Yan'an Mao")
+    persons = learn_persons(text) | {fold(w) for n in (subject.name, subject.full_name, *subject.aliases, *subject.given)
+                                     for w in n.split() if w[:1].isupper()}
 
     def when(pos: int):
         i = max(0, bisect.bisect_right(starts, pos) - 1)
