@@ -1796,3 +1796,12 @@ def test_remaining_there_until_a_year_in_a_later_clause_ends_the_stay():
                     fallback=False, progress=False)
     tiflis, = frame[frame["name"] == "Tiflis"].to_dict("records")
     assert (tiflis["date_start"][:4], tiflis["date_end"]) == ("1927", "1930")
+
+
+def test_the_subjects_own_column_or_train_carries_the_subject_and_another_mans_does_not():
+    # (the Mao probe) "Mao's column reached Wuqi": he marched with it
+    assert [e[:2] for e in events("In 1919 Stalin's column reached Perm.")] == [("Perm", "Stalin")]
+    assert [e[:2] for e in events("In 1918 Stalin's train reached Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+    # another man's crew is his: the subject of the main clause sailed
+    found = events("On 14 July, the day Gromov's crew landed at San Jacinto, Stalin sailed to Batum.")
+    assert ("Batum", "Stalin") in [e[:2] for e in found]

@@ -719,8 +719,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
-        if kind == "name" and found.endswith(_POSSESSIVE) and _BODY.match(part, m.end()):
-            return "name", _bare(found)                # "Stalin's body was moved to …": he is where it goes
+        if kind == "name" and found.endswith(_POSSESSIVE) and (_BODY.match(part, m.end()) or (
+                _OWN_FELLOWS.match(part, m.end()) and actors.is_subject(_bare(found)))):
+            return "name", _bare(found)                # "Stalin's body was moved to …": he is where it goes;
+            #                                            "Mao's column reached Wuqi": the subject went with it
         if kind == "name" and found.endswith(_POSSESSIVE) and re.match(r"\s+[a-z]", part[m.end():m.end() + 3]):
             continue                                   # "After Stalin's death he …": whose death, not who
         if anywhere and kind == "name" and not actors.is_subject(found):
@@ -772,6 +774,8 @@ _IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]
                           r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
+# One's own fellows or vehicle, after a possessive: "Mao's column", "Stalin's train", "Lenin's party of émigrés"
+_OWN_FELLOWS = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b")
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _NOUN_THEN_NAME = re.compile(r"\s+[a-z]+\s+[A-Z][\w'’-]+\s+[A-Z]")   # "… journalist Phillip Knightley"
 # words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"
