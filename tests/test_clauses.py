@@ -1805,3 +1805,15 @@ def test_the_subjects_own_column_or_train_carries_the_subject_and_another_mans_d
     # another man's crew is his: the subject of the main clause sailed
     found = events("On 14 July, the day Gromov's crew landed at San Jacinto, Stalin sailed to Batum.")
     assert ("Batum", "Stalin") in [e[:2] for e in found]
+
+
+def test_reporting_from_places_a_list_repeats_the_preposition_of_and_a_participle_before_them():
+    # (the Simonov probe) a correspondent reports from where he is: a region too, a town one calls "besieged",
+    # and the last of a list that says "from" again after ", and"
+    found = events("In 1941 he reported from besieged Odessa, from the Crimea, and from Murmansk.")
+    assert [e[:2] for e in found] == [("Odessa", "Stalin"), ("Crimea", "Stalin"), ("Murmansk", "Stalin")]
+    # the participle is the place's only after a preposition: "the Germans besieged Odessa" is theirs
+    assert [e[:2] for e in events("In 1941 the Germans besieged Odessa.")] == [("Odessa", "Germans")]
+    # a clause of its own after ", and" still is one
+    assert [e[:2] for e in events("He was born in Gori, and in Tiflis he studied.")] == [
+        ("Gori", "Stalin"), ("Tiflis", "Stalin")]

@@ -929,7 +929,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return True                                    # "took the salute at the parade on Red Square"
     if link.verb == "take" and link.prep == "over" and not link.passive:
         return True                                    # "took over the Western Front"
-    if v == "report" and link.prep == "from" and not link.passive and not big:
+    if v == "report" and link.prep == "from" and not link.passive:
         return True                                    # "telegraphed from Sochi that …": one reports from where one is
     if link.lead and v not in ("rule", "rename") and (not big or link.prep in ("along", "on")):
         return True                                    # "In Baku, he organised strikes", "In Moscow, he decided

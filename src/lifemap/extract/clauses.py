@@ -83,7 +83,8 @@ VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|shoul
 @functools.lru_cache(maxsize=256)
 def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where clauses meet, as (start, end) of each boundary, in order."""
-    out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence) if not _serial(sentence, m)]
+    out = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence) if not _serial(sentence, m)
+           and not _same_preposition(sentence, m)]
     out += [(m.end() - 1, m.end()) for m in _SUBORDINATE.finditer(sentence)]
     out += [(m.start(), m.end()) for m in _THAT.finditer(sentence) if _reported(sentence, m.start())]
     out += [(m.start(), m.start() + 4) for m in _AND_DATED.finditer(sentence)]
@@ -218,6 +219,23 @@ def _serial(sentence: str, m: re.Match) -> bool:
             and _NAME_AFTER.match(sentence, m.end()) is not None
             and _LIST_BEFORE.search(sentence, max(0, m.start() - 80), m.start()) is not None
             and VERB.search(sentence, 0, m.start()) is None)    # the list is a subject, not "to Tsaritsyn, Russia,"
+
+
+def _same_preposition(sentence: str, m: re.Match) -> bool:
+    """Whether the boundary ``m`` is the ", and" of a list of places that repeats its preposition, with no
+    verb of its own: "reported from the Crimea, and from Murmansk"."""
+    if not m.group().startswith(",") or not m.group().rstrip().endswith(" and"):
+        return False
+    after = _PREPOSITION_NAME.match(sentence, m.end())
+    if after is None:
+        return False
+    before = re.search(rf"\b{after.group('p')}\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$",
+                       sentence[max(0, m.start() - 60):m.start()])
+    rest = re.match(r"[^,;]*", sentence[after.end():]).group()
+    return before is not None and VERB.search(rest) is None
+
+
+_PREPOSITION_NAME = re.compile(r"\s+(?P<p>in|at|to|from|through|via|into)\s+(?:the\s+)?[A-Z]")
 
 
 @functools.lru_cache(maxsize=256)
@@ -373,6 +391,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         if t.tag in (T.DET, T.WORD, T.NUM, T.ADV) or (t.tag is T.NAME and steps < 2):
             year = year or (t.tag is T.NUM and _YEAR.fullmatch(t.text) is not None)
             j, steps = j - 1, steps + 1
+            continue
+        if t.tag is T.VERB and t.form == "past" and j + 1 < len(tokens) and tokens[j + 1].tag is T.NAME and \
+                j - 1 >= first and tokens[j - 1].tag in (T.PREP, T.DET):
+            j, steps = j - 1, steps + 1            # a participle before the name: "reported from besieged Odessa"
             continue
         break
     if not prep and j - 1 >= first and tokens[j].text.lower() in ("and", "or", ",") and tokens[j - 1].tag is T.NAME:
