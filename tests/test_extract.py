@@ -218,6 +218,7 @@ def test_how_long_a_stay_lasted_ends_it():
         ("Baku", "1893", "1898")]
     assert spans("In May 1908 Petrov was arrested and spent the next three months in Bailov prison.") == [
         ("Bailov prison", "1908-05", "1908-08")]
+    assert spans("In 1946 Petrov lived in Kazan for most of the next ten years.") == [("Kazan", "1946", "1956")]
     # where the place lies, told between it and its "where" clause
     assert spans("In August 1946 Petrov withdrew to Zubalovo, on the Moscow River west of the capital, where he "
                  "lived for almost nine years.") == [("Zubalovo", "1946", "1955")]

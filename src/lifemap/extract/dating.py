@@ -569,7 +569,7 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
-_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:the\s+)?(?:(?:next|following|another|nearly|almost|about|"
+_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?(?:(?:next|following|another|nearly|almost|about|"
                      rf"some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
