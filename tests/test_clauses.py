@@ -56,6 +56,7 @@ def test_the_link_of_a_place_names_its_preposition_verb_and_object():
     "In 1945 Stalin was determined to conquer Lviv.",                                  # an intention
     "In 1917 he never travelled out to Beloostrov.",                                   # a negation
     "In 1952 there were rumours of a plan to deport Jews to Birobidzhan.",             # a rumour
+    "In 1925 there was talk that Frunze would bring him to Moscow as a deputy.",       # talk (the Kotovsky probe)
 ])
 def test_wishes_plans_beliefs_decrees_and_negations_put_nobody_anywhere(sentence):
     assert [e for e in events(sentence) if e[1] == "Stalin"] == []

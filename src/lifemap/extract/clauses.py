@@ -203,7 +203,8 @@ def _reported(sentence: str, at: int) -> bool:
     from .tagger import verbs
 
     m = _WORD_BEFORE.search(sentence, max(0, at - 40), at)
-    return m is not None and verbs().get(m.group(1), ("", ""))[1] == "report"
+    # (not a noun of hearsay: "there was talk that Frunze would bring him to Moscow" is unreal, not said)
+    return m is not None and verbs().get(m.group(1), ("", ""))[1] == "report" and m.group(1) not in _irrealis_nouns()
 
 
 # The serial comma of a list of names: "Stalin, Trotsky, Sverdlov, and Lenin lived at the Kremlin".
