@@ -750,6 +750,9 @@ def test_a_leading_phrase_of_a_word_and_in_holds_no_subject():
 def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     # "the Moscow playwright" is no event in Moscow; "at the Moscow office" still is
     assert events("In 1990 research by the Moscow playwright Radzinsky was published.") == []
+    # over a word of its own (the Kotovsky probe)
+    assert events("In 1925 the killer, Meyer Zaider, was a former Odessa racketeer.") == []
+    assert [e[:2] for e in events("In 1930 Stalin lived in a former Moscow factory.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1926 Stalin worked at the Moscow office of the party.")] == [("Moscow", "Stalin")]
 
 
