@@ -1821,3 +1821,13 @@ def test_reporting_from_places_a_list_repeats_the_preposition_of_and_a_participl
     # a clause of its own after ", and" still is one
     assert [e[:2] for e in events("He was born in Gori, and in Tiflis he studied.")] == [
         ("Gori", "Stalin"), ("Tiflis", "Stalin")]
+
+
+def test_a_court_at_a_place_that_sentenced_the_subject_tried_him_there():
+    # (the Rákosi and Frunze probes) one is tried in person: "a court in Budapest sentenced him"
+    for sentence in ("In February 1935 a court in Kiev sentenced him to life imprisonment.",
+                     "In 1909 a military court sitting in Kiev sentenced him to death."):
+        assert [e[:2] for e in events(sentence)] == [("Kiev", "Stalin")]
+    assert [e[:2] for e in events("In 1936 a court in Moscow sentenced Zinoviev to death.")] == [("Moscow", "Zinoviev")]
+    # a court's other acts put no one there
+    assert ("Kiev", "Stalin") not in [e[:2] for e in events("In 1935 a court in Kiev ruled that the law was void.")]

@@ -748,3 +748,13 @@ def test_a_small_adjective_between_the_cue_and_the_name_keeps_the_cue(russian_pl
     # (the Mao probe) "a school in neighbouring Xiangxiang"
     found = find_places("He went to a school in neighbouring Xiangxiang.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Xiangxiang"]
+
+
+def test_a_verb_in_the_past_after_a_name_no_gazetteer_holds_leaves_it_a_place(russian_places, fallback):
+    # (the Rákosi probe) "a court in Budapest sentenced him": the small word after the name is its clause's verb,
+    # not a noun the name qualifies ("in Western countries")
+    found = find_places("In 1935 a court in Budapest sentenced him.", russian_places, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Budapest", "HU")]
+    # a man who acts after a list of places is no place: "Back in Moscow, Zhdanov led …"
+    found = find_places("Back in Moscow, Zhdanov led the party.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow"]

@@ -238,6 +238,14 @@ def _run_end(text: str, runs: list[tuple[int, str]], persons: set[str]) -> int:
     return runs[-1][0]
 
 
+def _past_verb(word: str) -> bool:
+    """A verb in the past tense the clause reader knows: what comes after a place's name, not a noun it
+    qualifies ("a court in Budapest sentenced him")."""
+    from .extract.tagger import verbs
+
+    return verbs().get(word, ("", "", ""))[2] == "past"
+
+
 def _person_acts_after(text: str, end: int, persons: set[str]) -> bool:
     """A person the text names, and what they do, right after ``end``: the run was cut there (``_run_end``)."""
     if text[end:end + 1] != " " or WORD.match(text, end + 1) is None:
@@ -836,8 +844,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
-        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and _SUBJECT_VERB_AFTER.match(text, end):
-            continue                               # "at Tsaritsyn, and Voroshilov was soon moved": the man, who acts
+        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and (_SUBJECT_VERB_AFTER.match(text, end) or (
+                (verb := _SMALL_WORD_AFTER.match(text[end:end + 30])) is not None and _past_verb(verb.group(1)))):
+            continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
+            #                                        Zhdanov led …": the man, who acts
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):
@@ -858,7 +868,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
-                and modifier.group(1) not in words("seats") \
+                and modifier.group(1) not in words("seats") and not _past_verb(modifier.group(1)) \
                 and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"

@@ -13,7 +13,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from ..lexicon import words
+from ..lexicon import sections, words
 from ..toponyms import EVENTS_OF
 
 # (Patterns here open with a character or a class, never "\b": the regex engine then skips to where
@@ -444,6 +444,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             verb_at, lead, noun, mover = after, True, "", ""     # "In Baku, he organised strikes"
         elif j - 1 >= first and tokens[j - 1].tag is T.WORD:
             noun = tokens[j - 1].text                  # inside a noun phrase: "an attorney at Thetford"
+            tried = _tried_by(tokens, j - 1, after) if after is not None else None
+            if tried is not None:
+                verb_at, mover = after, tried          # "a court in Budapest sentenced him": he stood trial there
     verb = tokens[verb_at] if verb_at is not None else None
     vclass = verb.vclass if verb else ""
     if (verb is None and j >= first and _copula(tokens, j, prep)) or there:
@@ -619,6 +622,24 @@ def _copula(tokens: list, j: int, prep: str) -> bool:
             tokens[k].tag is T.VERB and _attributive(tokens, k, 0))):   # "was with the advancing troops in"
         k -= 1
     return k < j - 1 and k >= 0 and tokens[k].tag is T.PREP and be_before(k - 1)
+
+
+def _tried_by(tokens: list, court: int, verb_at: int) -> str | None:
+    """The one a court (at ``court``, a noun the place follows) tried, where its verb (at ``verb_at``) is one of
+    holding or trying and takes them for object: "a court in Budapest sentenced him", "a military court
+    sitting in Vladimir sentenced him to death"."""
+    from .tagger import T
+
+    verb = tokens[verb_at]
+    if tokens[court].text.lower() not in _COURTS or verb.vclass != "detention" or verb.form == "ing":
+        return None
+    if any(t.tag in (T.VERB, T.PUNCT, T.CONJ, T.SUB) and t.form != "ing" for t in tokens[court + 1:verb_at]):
+        return None                                # (the verb is the court's own, no other clause between)
+    obj = tokens[verb_at + 1] if verb_at + 1 < len(tokens) else None
+    return obj.text if obj is not None and obj.tag in (T.PRON, T.NAME) else None
+
+
+_COURTS = frozenset(sections("clause_words")["courts"])
 
 
 @functools.cache
