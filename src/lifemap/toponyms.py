@@ -238,9 +238,12 @@ def _run_end(text: str, runs: list[tuple[int, str]], persons: set[str]) -> int:
     return runs[-1][0]
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside)\s+$")
+
+
 def _past_verb(word: str) -> bool:
-    """A verb in the past tense the clause reader knows: what comes after a place's name, not a noun it
-    qualifies ("a court in Budapest sentenced him")."""
+    """A verb in the past tense the clause reader knows: after a place's name right after its preposition,
+    its clause's verb, not a noun the name qualifies ("a court in Budapest sentenced him")."""
     from .extract.tagger import verbs
 
     return verbs().get(word, ("", "", ""))[2] == "past"
@@ -868,7 +871,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
-                and modifier.group(1) not in words("seats") and not _past_verb(modifier.group(1)) \
+                and modifier.group(1) not in words("seats") \
+                and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
                 and not modifier.group(1).endswith("ing") and not (
                 modifier.group(1) == "about" and _ABOUT_A_TIME.match(after, modifier.end())):
             continue                               # "in Western countries", "from German invasion"
