@@ -279,6 +279,9 @@ def test_carried_dates_and_the_period_that_holds_them():
     # "that day" keeps it
     baku = rows(extract("On 12 July 1905 they reached Baku. That day they rested in Baku.", progress=False), "baku")
     assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07-12"]
+    # "the same day" after a date of its own sentence is that date's, not the narrative's before it (the Kun probe)
+    text = "In June 1937 he was arrested. On 29 August 1938 he was sentenced, and he was shot the same day in Baku."
+    assert [r["date_start"] for r in rows(extract(text, progress=False), "baku")] == ["1938-08-29"]
 
 
 def test_a_month_without_a_year_takes_the_narratives_year_inside_a_frame_of_years():

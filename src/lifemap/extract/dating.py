@@ -673,11 +673,17 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
 
         context = line.context[i]
         # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date
-        said = [replace(context, start=a + m.start(), end=a + m.end())
-                for m in ANAPHORA.finditer(sentence) if _SAME.match(m.group())] if context is not None else []
-        best = min(own + said, key=cost)
-        if any(best is d for d in said):
-            return DateChoice(context, How.CARRIED)
+        # (the date it means is the sentence's own before it, if any: "On 29 August 1938 … sentenced him, and
+        # he was shot the same day")
+        said = {}
+        for m in ANAPHORA.finditer(sentence):
+            meant = next((d for d in reversed(own) if d.end <= a + m.start() and not d.look_back), context)
+            if _SAME.match(m.group()) and meant is not None:
+                here = replace(meant, start=a + m.start(), end=a + m.end())
+                said[id(here)] = (here, meant)
+        best = min(own + [d for d, _ in said.values()], key=cost)
+        if id(best) in said:
+            return DateChoice(said[id(best)][1], How.CARRIED)
         if (context is not None and not same_clause(best) and best.start > end
                 and _LATER.search(narrative.text, best.start, best.end)):
             return _carried(context)                    # "went to Sochi; a year later he returned": before it
