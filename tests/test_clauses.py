@@ -96,6 +96,10 @@ def test_todays_name_in_an_aside_only_says_where_the_place_lies():
     found = events("In 1878 he was born in Gori, the Russian Empire (now in Georgia).")
     assert [e[0] for e in found] == ["Gori"]
     assert [e[0] for e in events("In 1878 he was born in Gori (now part of modern Georgia).")] == ["Gori"]
+    # and what held it then (the Kun probe); not "then in", which may be a next step or where one then was
+    assert [e[0] for e in events("In 1878 he was born in Gori, a town in Tiflis Governorate, then part of the "
+                                 "Kingdom of Georgia.")] == ["Gori"]
+    assert [e[0] for e in events("In 1905 he went to Kiev, then Odessa.")] == ["Kiev", "Odessa"]
     # not when it is where the thing was: "a school in what is now Georgia"
     assert "Georgia" in [e[0] for e in events("In 1900 he visited Baku, founding a school in what is now Georgia.")]
 

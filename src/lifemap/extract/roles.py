@@ -53,8 +53,10 @@ _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|e
 # Today's name of where a place named before it lies: "Kumrovec, Austria-Hungary (now in Croatia)", "the
 # island (in what is now the Bahamas)", "Genoa (now part of modern Italy)"
 # (an aside only: "a colony in what is now Haiti" is in Haiti)
-_NOW_IN = re.compile(r"(?:\(|,)\s*(?:in\s+)?(?:(?:what|which)\s+(?:is|was)\s+)?(?:now|today)\s+"
-                     r"(?:(?:in|part\s+of|called)\s+)?(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?$")
+_NOW_IN = re.compile(r"(?:\(|,)\s*(?:in\s+)?(?:(?:what|which)\s+(?:is|was)\s+)?(?:(?:now|today)\s+"
+                     r"(?:(?:in|part\s+of|called)\s+)?|then\s+(?:still\s+)?(?:a\s+)?part\s+of\s+)"
+                     r"(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?(?:(?:Kingdom|Grand\s+Duchy|Duchy|Empire)"
+                     r"\s+of\s+(?:the\s+)?)?$")   # (and what held it then: "Lele, then part of the Kingdom of Hungary")
 # A road named by where it leads, where no one goes along it: "at Yartsevo on the road to Smolensk" (not
 # "travelled along the railway to Kuibyshev")
 _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+(?:the\s+(?i:road|highway|railway|line)|(?:the|his|her|their)\s+way"
