@@ -561,6 +561,11 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
     hotel = found[0].location
     assert (hotel.id, hotel.kind, hotel.lat, hotel.lon, hotel.coord_source) == (
         "moscow--hotel-lux", "site", 55.7522, 37.6156, "context:moscow")
+    # three sentences back still (a paragraph told in the town)
+    text = ("In 1938 he flew to Moscow. The flight took two days. He was exhausted. "
+            "He died in the Botkin Hospital.")
+    assert [m.location.coord_source for m in find_places(text, russian_places, fallback=fallback)
+            if m.source == "context"] == ["context:moscow"]
 
 
 @pytest.mark.parametrize("text", [

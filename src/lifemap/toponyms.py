@@ -22,7 +22,7 @@ without one where GeoNames reads the name as a city of half a million people or 
 surname), and ranked toward the countries of the curated places named so far (``lifemap.geonames``).
 A building or site no gazetteer knows ("the Mariinsky Hospital", "Hotel Lux": a name ending in or
 opening with a word of ``data/lexicon/site_nouns.txt``) is placed at the town named right after it
-or at most two sentences before it, and says so (source "context"); without such a town it is
+or at most three sentences before it, and says so (source "context"); without such a town it is
 left out.
 """
 from __future__ import annotations
@@ -1010,7 +1010,7 @@ _A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm
 
 
 def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
-    """The town or region the narrative last named, in the paragraph and at most two sentences back."""
+    """The town or region the narrative last named, in the paragraph and at most three sentences back."""
     town = _named_before(text, [f for f in found if f.end <= start][-8:], start, ("city", "village", "region"),
                          placed=False)
     return town.location if town is not None else None
@@ -1019,11 +1019,11 @@ def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
 def _named_before(text: str, before: list[Mention], start: int, kinds: tuple[str, ...], *,
                   placed: bool = True) -> Mention | None:
     """The last of ``before`` (mentions ending before ``start``, in order) of one of ``kinds`` (and, unless
-    ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most two sentences
+    ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most three sentences
     back; None if there is none or the text left it ("left Moscow for the Mayo Clinic")."""
     for f in reversed(before):
         gap = text[f.end:start]
-        if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 2:
+        if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 3:
             return None
         if f.location is not None and f.location.kind in kinds and (placed or f.source != "context"):
             return None if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) else f
@@ -1113,7 +1113,7 @@ def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
 _WORKS_OF = frozenset("Collected Selected Complete Public".split())
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
-_SITE_BEFORE = 250         # characters back (and two sentences at most) to the town the narrative stands in
+_SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+[A-Z]")
 _TOWNS = ("city", "village", "site")
 _LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1122,7 +1122,7 @@ _LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped)\
 def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str) -> Mention | None:
     """A building no gazetteer knows (``found[k]`` is the first mention after it), placed at the town
     that holds it: the town named right after it ("the Mariinsky Hospital in Moscow"), else the last
-    town named before it in its paragraph, at most two sentences back ("…returned to Moscow. He lodged at
+    town named before it in its paragraph, at most three sentences back ("…returned to Moscow. He lodged at
     the Hotel Lux"). None without such a town: a building is never guessed into a country."""
     town = None
     after = found[k] if k < len(found) else None
