@@ -552,9 +552,12 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
         ("Trinity Cathedral", "perm", "Trinity Cathedral (placed at Perm)", "context")]
     assert sites("In 1939 he worked at the Soviet Embassy in Moscow.", russian_places, fallback) == [
         ("Soviet Embassy", "moscow", "Soviet Embassy (placed at Moscow)", "context")]
-    # streets, squares and camps too (the Gorky and Yezhov probes)
+    # streets, squares and camps too (the Gorky and Yezhov probes), and stations: a station named after where
+    # its line goes is in the town that has it
     assert sites("His flat on Vozdvizhenka Street in Moscow served as an arms store.", russian_places, fallback) == [
         ("Vozdvizhenka Street", "moscow", "Vozdvizhenka Street (placed at Moscow)", "context")]
+    assert sites("In 1941 he arrived at the Kazan Station in Moscow.", russian_places, fallback) == [
+        ("Kazan Station", "moscow", "Kazan Station (placed at Moscow)", "context")]
     # else the town of the sentence before; the point is the town's, and says where it came from
     found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
                                     russian_places, fallback=fallback) if m.source == "context"]
