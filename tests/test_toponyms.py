@@ -769,3 +769,10 @@ def test_a_verb_in_the_past_after_a_name_no_gazetteer_holds_leaves_it_a_place(ru
     # a man who acts after a list of places is no place: "Back in Moscow, Zhdanov led …"
     found = find_places("Back in Moscow, Zhdanov led the party.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Moscow"]
+
+
+def test_a_list_goes_on_over_a_curated_name_after_one_left_for_the_fallback(russian_places, fallback):
+    # (the Vavilov probe: "to Greece, Cyprus, Italy, Spain and Portugal") the curated name after a cued name
+    # no gazetteer holds is on the list too, and so is the one after it
+    found = find_places("In 1920 he travelled to Moscow, Kazan, Perm and Kungur.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow", "Kazan", "Perm", "Kungur"]

@@ -489,7 +489,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             prefixed = _compass_name(text, before, start, names)
             if prefixed is not None:
                 mention = _curated(text, before, prefixed, text[before:prefixed], gazetteer,
-                                   names, when, persons, found)
+                                   names, when, persons, _before(found, cued_unknown))
                 if mention is not None:
                     found.append(mention)
                     pos = prefixed
@@ -536,7 +536,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         if word.endswith(POSSESSIVE):
             end -= 2
             word = word[:-2]
-        mention = _curated(text, start, end, word, gazetteer, names, when, persons, found)
+        # (a list a cue opened goes on over names left for the fallback: "to Greece, Cyprus, Italy and Spain")
+        mention = _curated(text, start, end, word, gazetteer, names, when, persons, _before(found, cued_unknown))
         if mention is not None:
             found.append(mention)
         pos = end
