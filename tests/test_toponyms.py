@@ -776,3 +776,10 @@ def test_a_list_goes_on_over_a_curated_name_after_one_left_for_the_fallback(russ
     # no gazetteer holds is on the list too, and so is the one after it
     found = find_places("In 1920 he travelled to Moscow, Kazan, Perm and Kungur.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Moscow", "Kazan", "Perm", "Kungur"]
+
+
+def test_a_country_opening_a_list_of_places_is_a_stop_not_where_the_next_lies(russian_places, fallback):
+    # (the Vavilov probe) "to Cuba, Trinidad and Puerto Rico": Cuba had been read as "Cuba, in Trinidad" and as
+    # the country that only says where Trinidad lies
+    found = find_places("In 1932 he went on to Cuba, Trinidad and Puerto Rico.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Cuba", "Trinidad", "Puerto Rico"]

@@ -768,13 +768,17 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
                 a.location.kind == "region" and _IN_GAP.fullmatch(gap))):
             drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
-        elif a.location.kind in _BIG and b.location.kind in _SMALL:
+        elif a.location.kind in _BIG and b.location.kind in _SMALL and not _LIST_GOES_ON.match(text, b.end):
             if id(a) not in drop:
                 drop.add(id(a))                    # a only says where b lies
             anchor = True
         else:
             anchor = False
     return [f for f in found if id(f) not in drop]
+
+
+# A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
 
 
 # The GeoNames fallback --------------------------------------------------------------------------
@@ -884,7 +888,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's
         alone = len(ranked) == 1
-        anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region))
+        anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region)) \
+            if not (ranked and ranked[0].kind == "country") else (None, 0)   # "to Cuba, Trinidad": no country
+        #                                                                       lies in a place named after it
         best = _nearest(ranked, anchor, within) if anchor is not None else None
         if anchor is not None and (best is not None or within):
             # "Zhukovka, near Moscow": the Zhukovka near Moscow, whatever other Zhukovkas are larger;
