@@ -1835,3 +1835,15 @@ def test_a_court_at_a_place_that_sentenced_the_subject_tried_him_there():
     assert [e[:2] for e in events("In 1936 a court in Moscow sentenced Zinoviev to death.")] == [("Moscow", "Zinoviev")]
     # a court's other acts put no one there
     assert ("Kiev", "Stalin") not in [e[:2] for e in events("In 1935 a court in Kiev ruled that the law was void.")]
+
+
+def test_he_after_a_sentence_whose_later_clause_the_subject_leads_is_the_subject():
+    # (the Radek and Gorky probes) the first clause has another man for subject, a later one the subject by name
+    opening = "Karl Radek (1885-1939) was a revolutionary. Radek wrote much. Radek died in 1939.\n\n"
+    for sentence in ("Lenin went on to Petrograd, but Radek, who could not enter Russia, stayed in Stockholm.",
+                     "After a spell in Kiev, where Lenin took an interest in his writing, Radek moved to Stockholm."):
+        text = opening + sentence + " At the end of 1917 he travelled to Tiflis."
+        assert actors_at(text, "Tiflis") == {"Karl Radek"}
+    # not when the subject is named only in a leading phrase
+    text = opening + "After a spell in Kiev with Radek, Lenin moved to Stockholm. At the end of 1917 he travelled to Tiflis."
+    assert actors_at(text, "Tiflis") == {"Lenin"}

@@ -220,6 +220,10 @@ class Actors:
                 return self.subject.name               # "Kamo was born in Gori, where Jughashvili had been born";
                 #                                        "Sudoplatov's career was tied to Beria's, and when Beria
                 #                                        was arrested … . He was arrested": whose the sentence is
+            if self.about_subject and he != hers and self._acts_later(j):
+                return self.subject.name               # "After a spell in Nizhny, where Korolenko took an interest
+                #                                        in his writing, Gorky moved to Samara. … he": the
+                #                                        subject's own main clause comes last
             for kind, words in reversed(self.subjects(j)):
                 if kind != "name" or _LIST_OF_NAMES.search(words):
                     continue
@@ -240,6 +244,16 @@ class Actors:
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
         return self.subject.name if self.about_subject and he != hers else "unknown"
+
+    def _acts_later(self, j: int) -> bool:
+        """Sentence ``j`` names the subject, by name, as the subject of a verb after its first clause: "…, but
+        Radek, who could not enter Russia, stayed in Stockholm"."""
+        sentence = self.narrative.sentence(j)
+        cuts = [e for _, e in clauses.boundaries(sentence)]
+        if not cuts:
+            return False
+        return any(m.start() >= cuts[0] and clauses.finite_verb_at(sentence, _after_who(sentence, m.end()))
+                   for m in self.subject.mentions(sentence, own_text=True))
 
     def _subordinate_only(self, j: int, words: str) -> bool:
         """``words`` are the subject of sentence ``j``'s leading subordinate clause only, the main clause having
@@ -861,6 +875,14 @@ _PAGES = 3000   # characters of a text long enough that a name used twice is a p
 _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 _LEADERS = re.compile(rf"(?:{_FEW})$")
+def _after_who(sentence: str, end: int) -> int:
+    """Where the verb of a name ending at ``end`` may stand: after a relative clause between commas ("Radek, who
+    could not enter Russia, stayed in Stockholm")."""
+    m = _WHO_BETWEEN_COMMAS.match(sentence, end)
+    return m.end() if m is not None else end + 1
+
+
+_WHO_BETWEEN_COMMAS = re.compile(r",\s+who\b[^,;]*,\s*")
 _WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
