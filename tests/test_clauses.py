@@ -1847,3 +1847,11 @@ def test_he_after_a_sentence_whose_later_clause_the_subject_leads_is_the_subject
     # not when the subject is named only in a leading phrase
     text = opening + "After a spell in Kiev with Radek, Lenin moved to Stockholm. At the end of 1917 he travelled to Tiflis."
     assert actors_at(text, "Tiflis") == {"Lenin"}
+
+
+def test_he_after_a_man_named_with_what_he_was_to_the_subject_is_the_subject():
+    # (the Shostakovich probe) "X, his most powerful patron,": "his" is the subject's, who is still talked about
+    text = ("Dmitri Shostakovich (1906-1975) was a composer. Shostakovich wrote symphonies. Shostakovich died in "
+            "1975.\n\nIn 1937 Marshal Mikhail Tukhachevsky, his most powerful patron, had been shot in Moscow. "
+            "From 1937 he taught composition in Leningrad.")
+    assert actors_at(text, "Leningrad") == {"Dmitri Shostakovich"}

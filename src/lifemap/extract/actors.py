@@ -232,6 +232,10 @@ class Actors:
                     #                                    Terror. In October he travelled to Switzerland": not Lenin
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
+                if self.about_subject and he != hers and (
+                        (whose := _HIS_APPOSITION.search(self.narrative.sentence(j))) and whose.group(1) == words):
+                    return self.subject.name           # "Tukhachevsky, his most powerful patron, had been shot. From
+                    #                                    1937 he taught …": the one "his" means is talked about
                 if not is_woman(words) if he else (is_woman(words) or hers and self.is_subject(words)):
                     if (distance or _ASIDE_IN_TIME.search(self.narrative.sentence(j))) and self.about_subject and \
                             he != hers and self._in_passing(words):
@@ -882,6 +886,8 @@ def _after_who(sentence: str, end: int) -> int:
     return m.end() if m is not None else end + 1
 
 
+# A name, then what it was to the one talked about: "Marshal Mikhail Tukhachevsky, his most powerful patron,"
+_HIS_APPOSITION = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),\s+(?:his|her)\s+(?:[a-z-]+\s+){0,3}[a-z]+,")
 _WHO_BETWEEN_COMMAS = re.compile(r",\s+who\b[^,;]*,\s*")
 _WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
