@@ -783,3 +783,13 @@ def test_a_country_opening_a_list_of_places_is_a_stop_not_where_the_next_lies(ru
     # the country that only says where Trinidad lies
     found = find_places("In 1932 he went on to Cuba, Trinidad and Puerto Rico.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Cuba", "Trinidad", "Puerto Rico"]
+
+
+def test_the_street_a_building_stands_on_only_says_where_it_stands(russian_places, fallback):
+    # (the Ulbricht probe) "the Hotel Lux on Gorky Street": one place, the hotel
+    found = [m.text for m in find_places("In 1938 he lived in Moscow, in the Hotel Lux on Gorky Street.",
+                                         russian_places, fallback=fallback)]
+    assert "Hotel Lux" in found and "Gorky Street" not in found
+    # a street of its own stays
+    found = [m.text for m in find_places("In 1938 he lived in Moscow, on Gorky Street.", russian_places, fallback=fallback)]
+    assert "Gorky Street" in found

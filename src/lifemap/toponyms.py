@@ -130,6 +130,9 @@ _SETTLEMENT_GAP = re.compile(r"^\s*,\s*(?:then\s+|now\s+)?(?:a|an|the)\s+(?:[a-z
                              r"hamlet|port|seaport|settlement|resort|spa|suburb|capital|fortress)\s+(?:in|of)\s+"
                              r"(?:the\s+)?$")
 _SMALL = ("city", "village", "site")
+# A street or square a building stands on: "the Hotel Lux on Gorky Street", "the house at 10 Downing Street"
+_STREET = re.compile(r"\b(?:Street|Square|Lane|Avenue|Boulevard|Embankment|Prospekt)$")
+_ON_GAP = re.compile(r"\s+(?:on|in|at)\s+(?:the\s+)?(?:\d+\s+)?|\s*,\s*")
 _BIG = ("region", "country")
 
 
@@ -754,6 +757,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and b.location.kind in _BIG:
             drop.add(id(b))                        # "Yevpatoria, a resort town in the Crimea"
             anchor = True
+            continue
+        if a.location.kind == "site" and _STREET.search(b.text) and _ON_GAP.fullmatch(gap):
+            drop.add(id(b))                        # "the Hotel Lux on Gorky Street": the street only says where
+            anchor = True                          # the building stands
             continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
