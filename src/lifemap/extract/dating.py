@@ -588,6 +588,7 @@ def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     """The clause of the place at ``pos``..``end``, through the "where" clause after it if there is one:
     what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's."""
     lo, hi = clauses.clause_around(sentence, pos)
+    end = _NAME_TAIL.match(sentence, end).end()    # (the rest of the site's name: "Vladivostok| Commercial School")
     where = _WHERE_AFTER.match(sentence, end)
     if where is not None:
         hi = max(hi, clauses.clause_around(sentence, where.end() - 1)[1])
