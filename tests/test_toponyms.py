@@ -558,6 +558,9 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
         ("Vozdvizhenka Street", "moscow", "Vozdvizhenka Street (placed at Moscow)", "context")]
     assert sites("In 1941 he arrived at the Kazan Station in Moscow.", russian_places, fallback) == [
         ("Kazan Station", "moscow", "Kazan Station (placed at Moscow)", "context")]
+    # a prison or a camp written small, after "the" (the Spiridonova probe: "the Akatui prison")
+    assert sites("In 1907 she reached the Akatui prison near Perm.", russian_places, fallback) == [
+        ("Akatui prison", "perm", "Akatui prison (placed at Perm)", "context")]
     # else the town of the sentence before; the point is the town's, and says where it came from
     found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
                                     russian_places, fallback=fallback) if m.source == "context"]

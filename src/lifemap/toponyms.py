@@ -1099,7 +1099,9 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     alternatives = "|".join(nouns)
     name = r"[A-Z][\w'’-]+"
     firsts = "".join(sorted(set(string.ascii_uppercase) | {n[0] for n in nouns}))
-    return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name})\b"),
+    # (and after "the", a name and a small noun of holding: "the Akatui prison", "the Kungur camp")
+    return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
+                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp))\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
