@@ -558,9 +558,11 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
         ("Vozdvizhenka Street", "moscow", "Vozdvizhenka Street (placed at Moscow)", "context")]
     assert sites("In 1941 he arrived at the Kazan Station in Moscow.", russian_places, fallback) == [
         ("Kazan Station", "moscow", "Kazan Station (placed at Moscow)", "context")]
-    # a prison or a camp written small, after "the" (the Spiridonova probe: "the Akatui prison")
+    # a prison, a camp or a sanatorium written small, after "the" (the Spiridonova probe: "the Akatui prison")
     assert sites("In 1907 she reached the Akatui prison near Perm.", russian_places, fallback) == [
         ("Akatui prison", "perm", "Akatui prison (placed at Perm)", "context")]
+    assert sites("He died in 1949 at the Zarechye sanatorium outside Moscow.", russian_places, fallback) == [
+        ("Zarechye sanatorium", "moscow", "Zarechye sanatorium (placed at Moscow)", "context")]
     # else the town of the sentence before; the point is the town's, and says where it came from
     found = [m for m in find_places("In 1935 he returned to Moscow. He lodged at the Hotel Lux for a year.",
                                     russian_places, fallback=fallback) if m.source == "context"]

@@ -1099,9 +1099,10 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     alternatives = "|".join(nouns)
     name = r"[A-Z][\w'’-]+"
     firsts = "".join(sorted(set(string.ascii_uppercase) | {n[0] for n in nouns}))
-    # (and after "the", a name and a small noun of holding: "the Akatui prison", "the Kungur camp")
+    # (and after "the", a name and a small noun of a place one is held or lodged at: "the Akatui prison", "the
+    # Barvikha sanatorium")
     return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
-                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp))\b"),
+                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate))\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
