@@ -131,7 +131,7 @@ _SETTLEMENT_GAP = re.compile(r"^\s*,\s*(?:then\s+|now\s+)?(?:a|an|the)\s+(?:[a-z
                              r"(?:the\s+)?$")
 _SMALL = ("city", "village", "site")
 # A street or square a building stands on: "the Hotel Lux on Gorky Street", "the house at 10 Downing Street"
-_STREET = re.compile(r"\b(?:Street|Square|Lane|Avenue|Boulevard|Embankment|Prospekt)$")
+_STREET = re.compile(r"\b(?:Street|Square|Lane|Avenue|Boulevard|Embankment|Prospekt|Prospect)$")
 _ON_GAP = re.compile(r"\s+(?:on|in|at)\s+(?:the\s+)?(?:\d+\s+)?|\s*,\s*")
 _BIG = ("region", "country")
 
@@ -1102,7 +1102,7 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     # (and after "the", a name and a small noun of a place one is held or lodged at: "the Akatui prison", "the
     # Barvikha sanatorium")
     return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
-                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate))\b"),
+                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery))\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
