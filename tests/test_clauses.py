@@ -1804,6 +1804,11 @@ def test_remaining_there_until_a_year_in_a_later_clause_ends_the_stay():
                     fallback=False, progress=False)
     tiflis, = frame[frame["name"] == "Tiflis"].to_dict("records")
     assert (tiflis["date_start"][:4], tiflis["date_end"]) == ("1927", "1930")
+    # over what one remained there as (the Babel probe)
+    frame = extract(OPENING + "He went to Kiev in 1911 to study, and he remained a student there until 1916.",
+                    fallback=False, progress=False)
+    kiev, = frame[frame["name"] == "Kiev"].to_dict("records")
+    assert (kiev["date_start"], kiev["date_end"]) == ("1911", "1916")
 
 
 def test_the_subjects_own_column_or_train_carries_the_subject_and_another_mans_does_not():

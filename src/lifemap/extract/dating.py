@@ -581,7 +581,7 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
 _THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
-                          r"(?:remained|stayed|lived|worked|settled|served)\s+there\b")
+                          r"(?:remained|stayed|lived|worked|settled|served)\s+(?:[a-z]+\s+){0,3}?there\b")
 
 
 def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
