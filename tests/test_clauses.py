@@ -1860,3 +1860,11 @@ def test_he_after_a_man_named_with_what_he_was_to_the_subject_is_the_subject():
             "1975.\n\nIn 1937 Marshal Mikhail Tukhachevsky, his most powerful patron, had been shot in Moscow. "
             "From 1937 he taught composition in Leningrad.")
     assert actors_at(text, "Leningrad") == {"Dmitri Shostakovich"}
+
+
+def test_she_or_he_after_someone_who_died_is_not_the_dead():
+    # (the Zhemchuzhina probe) "A few hours later Alliluyeva shot herself.¶ From 1927 she was …"
+    text = ("Polina Zhemchuzhina (1897-1970) was a Soviet official. Zhemchuzhina married Molotov. Zhemchuzhina died "
+            "in 1970.\n\nZhemchuzhina walked with Nadezhda Alliluyeva through the Kremlin grounds. A few hours later "
+            "Alliluyeva shot herself.\n\nFrom 1927 she worked in Moscow.")
+    assert actors_at(text, "Moscow") == {"Polina Zhemchuzhina"}

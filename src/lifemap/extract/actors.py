@@ -232,6 +232,10 @@ class Actors:
                     #                                    Terror. In October he travelled to Switzerland": not Lenin
                 if acted_on and self.about_subject and he != hers and not self.is_subject(words):
                     return self.subject.name           # "Stalin sent him to Leningrad. … he": still the subject
+                if self.about_subject and he != hers and not self.is_subject(words) and _died_there(
+                        self.narrative.sentence(j), words):
+                    continue                           # "A few hours later Alliluyeva shot herself.¶ From 1927 she
+                    #                                    was …": the dead do not act in the next sentences
                 if self.about_subject and he != hers and (
                         (whose := _HIS_APPOSITION.search(self.narrative.sentence(j))) and whose.group(1) == words):
                     return self.subject.name           # "Tukhachevsky, his most powerful patron, had been shot. From
@@ -889,6 +893,16 @@ def _after_who(sentence: str, end: int) -> int:
 # A name, then what it was to the one talked about: "Marshal Mikhail Tukhachevsky, his most powerful patron,"
 _HIS_APPOSITION = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),\s+(?:his|her)\s+(?:[a-z-]+\s+){0,3}[a-z]+,")
 _WHO_BETWEEN_COMMAS = re.compile(r",\s+who\b[^,;]*,\s*")
+def _died_there(sentence: str, name: str) -> bool:
+    """``name`` dies in ``sentence``: "Alliluyeva shot herself", "Tukhachevsky had been shot in Moscow"."""
+    at = sentence.find(name)
+    return at >= 0 and _DIED.match(sentence, at + len(name)) is not None
+
+
+# A name's own death, right after it (over an aside between commas): "… shot herself", ", his patron, had been shot"
+_DIED = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:(?:had\s+)?(?:died|was\s+(?:killed|shot|executed|murdered|hanged|assassinated)"
+                   r"|been\s+(?:killed|shot|executed|murdered|hanged|assassinated))|(?:shot|hanged|killed|drowned)\s+"
+                   r"(?:himself|herself)|committed\s+suicide)\b")
 _WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
