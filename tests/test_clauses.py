@@ -1868,3 +1868,10 @@ def test_she_or_he_after_someone_who_died_is_not_the_dead():
             "in 1970.\n\nZhemchuzhina walked with Nadezhda Alliluyeva through the Kremlin grounds. A few hours later "
             "Alliluyeva shot herself.\n\nFrom 1927 she worked in Moscow.")
     assert actors_at(text, "Moscow") == {"Polina Zhemchuzhina"}
+
+
+def test_they_who_married_are_the_subject_and_the_spouse():
+    # (the Zhemchuzhina probe) "they" after a sentence whose subject was a group of others
+    text = ("Polina Zhemchuzhina (1897-1970) was a Soviet official. Zhemchuzhina married Molotov. Zhemchuzhina died "
+            "in 1970.\n\nIn 1921 she met Molotov, and the Whites lost the war. They were married in Moscow.")
+    assert actors_at(text, "Moscow") == {"Polina Zhemchuzhina"}

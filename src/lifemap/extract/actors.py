@@ -340,6 +340,8 @@ class Actors:
                     self._named_lately(i) or self._subject_led(i)):
                 return self.subject.name               # "The three leaders met again at Yalta" after Stalin's talks;
                 #                                        "with his brother he went on to Tiflis. … the two brothers"
+            if number == "pl" and self.about_subject and _THEY_MARRIED.search(sentence, lo, hi):
+                return self.subject.name               # "They were married in Moscow": the subject and their spouse
             if number == "pl":
                 # (else the person talked about: "he" in a man's life, "she" in a woman's)
                 return self._plural_here(i, sentence, lo) or self.plural_before(i) or self.person_before(
@@ -903,6 +905,7 @@ def _died_there(sentence: str, name: str) -> bool:
 _DIED = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:(?:had\s+)?(?:died|was\s+(?:killed|shot|executed|murdered|hanged|assassinated)"
                    r"|been\s+(?:killed|shot|executed|murdered|hanged|assassinated))|(?:shot|hanged|killed|drowned)\s+"
                    r"(?:himself|herself)|committed\s+suicide)\b")
+_THEY_MARRIED = re.compile(r"[Tt]hey\s+(?:were\s+|had\s+been\s+|got\s+)?married\b")
 _WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
 _AMONG_THEM = re.compile(r"(?:(?:Chief|Foremost|First|Prominent)\s+)?(?:[Aa]mong|[Oo]f)\s+them\s+(?:was|were)\s+")
