@@ -1875,3 +1875,11 @@ def test_they_who_married_are_the_subject_and_the_spouse():
     text = ("Polina Zhemchuzhina (1897-1970) was a Soviet official. Zhemchuzhina married Molotov. Zhemchuzhina died "
             "in 1970.\n\nIn 1921 she met Molotov, and the Whites lost the war. They were married in Moscow.")
     assert actors_at(text, "Moscow") == {"Polina Zhemchuzhina"}
+
+
+def test_a_place_in_what_someone_was_is_no_event_of_the_verb_after_it():
+    # (the Lazo probe) "Sergei Lazo, a Red commander of the Civil War in Siberia, was born in Kishinev"
+    found = events("Sergei Lazo, a Red commander of the Civil War in Siberia and the Far East, was born in 1894 in Kishinev.")
+    assert [e[0] for e in found] == ["Kishinev"]
+    # a place of the verb's own, after it, stays
+    assert [e[0] for e in events("In 1917 Stalin, a delegate of the congress, was sent to Tsaritsyn.")] == ["Tsaritsyn"]

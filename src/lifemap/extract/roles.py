@@ -134,7 +134,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
-                or _attributive(text, m, before, links[id(m)]):
+                or _attributive(text, m, before, links[id(m)]) or _describes_someone(sentence, m.start - a):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -239,6 +239,18 @@ def _governs(text: str, clause_start: int, m: Mention) -> bool:
 # A happening as its clause's subject, then its verb (and a preposition): what it struck is a scene.
 _HAPPENING_STRUCK = re.compile(r"\b(?:" + "|".join(sorted(words("happenings"))) + r")\s+(?:[a-z]+\s+){1,2}?"
                                r"(?:the\s+)?$")
+
+
+def _describes_someone(sentence: str, pos: int) -> bool:
+    """The place is inside an apposition that says what someone was, between their name and their verb:
+    "Sergei Lazo, a Red commander of the Civil War in Siberia, was born in 1894 in Piatra" (not born in Siberia)."""
+    if ", a" not in sentence:
+        return False
+    return any(m.start("body") <= pos < m.end("body") for m in _APPOSITION.finditer(sentence))
+
+
+# A name, ", a/an …," and the name's verb
+_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+an?\s+(?P<body>[^,;()]{3,160}),\s+(?:was|had|is|became|[a-z]{3,}ed)\b")
 
 
 def _power_of(text: str, end: int) -> bool:
