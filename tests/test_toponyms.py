@@ -351,6 +351,9 @@ def test_a_province_chooses_the_village_in_it(russian_places, fallback):
     # a region curated, the village in no gazetteer: the village's name at the region's point
     found = find_places("In 1913 he was sent to Čenkov in Bohemia.", Gazetteer.load(), fallback=fallback)
     assert [(m.text, m.location.parent) for m in found] == [("Čenkov", "bohemia")]
+    # GeoNames' namesakes in other countries do not stand in its way (the Kun probe: a Lélé in Côte d'Ivoire)
+    found = find_places("He was born in Lele, a village in Transylvania.", Gazetteer.load(), fallback=fallback)
+    assert [(m.text, m.location.parent) for m in found] == [("Lele", "transylvania")]
     # but never at a whole country's centre
     assert [m.text for m in find_places("In 1913 he was sent to Čenkov in Austria.", Gazetteer.load(),
                                         fallback=fallback)] == ["Austria"]

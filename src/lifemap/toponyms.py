@@ -909,8 +909,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                     last = _placed_at(out, start, end, word, anchor)
                     placed_before.setdefault(word, last.location)
                 continue
-        elif anchor is not None and not ranked and not uncued and anchor.kind == "region":
-            last = _placed_at(out, start, end, word, anchor)   # "to Čenkov in Bohemia": no gazetteer has Čenkov
+        elif anchor is not None and not uncued and anchor.kind == "region" and not any(
+                r.country == anchor.country for r in ranked):
+            # "to Čenkov in Bohemia": no gazetteer has Čenkov (GeoNames' namesakes lie in other countries: "Lele,
+            # a village in Transylvania" is not the Lélé of Côte d'Ivoire)
+            last = _placed_at(out, start, end, word, anchor)
             placed_before.setdefault(word, last.location)
             continue
         else:
