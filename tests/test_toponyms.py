@@ -801,3 +801,11 @@ def test_the_street_a_building_stands_on_only_says_where_it_stands(russian_place
     # a street of its own stays
     found = [m.text for m in find_places("In 1938 he lived in Moscow, on Gorky Street.", russian_places, fallback=fallback)]
     assert "Gorky Street" in found
+
+
+def test_a_list_goes_on_over_a_compass_word_and_a_country_geonames_files_with_the(russian_places, fallback):
+    # (the Ulbricht probe) "through Austria, Switzerland, northern Italy, the Netherlands and Belgium"
+    text = "In 1911 he walked through Austria, Switzerland, northern Italy, the Netherlands and Belgium."
+    assert [m.text for m in find_places(text, Gazetteer.load(), fallback=fallback)] == [
+        "Austria", "Switzerland", "Italy", "Netherlands", "Belgium"]
+    assert [r.country for r in fallback.lookup("Netherlands")] == ["NL"]     # filed as "The Netherlands"

@@ -192,7 +192,8 @@ class GeoNames:
         found = self._by_name.get(name)
         if found is not None:
             return found
-        keys = sorted(spellings(name))
+        keys = spellings(name)
+        keys = sorted(keys | {"the " + k for k in keys})   # "the Netherlands": GeoNames files it as "The Netherlands"
         memo_key = "|".join(keys)
         if memo_key not in self._memo:
             if len(self._memo) > 100_000:              # bounded on any text: a book names many words

@@ -85,7 +85,8 @@ LIST_DATE = (rf"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{{1,2}}\s+)?(?:
              r"(?:,?\s+\d{4})?)?")
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?P<dated>" + LIST_DATE + ")" +
                              r"(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
-                             r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?")
+                             r"\s+or\s+|\s*,\s*and\s+(?:then\s+|later\s+)?)(?:(?:to|in|at)\s+)?(?:the\s+)?"
+                             r"(?:(?:northern|southern|eastern|western|central)\s+)?")   # "…, northern Italy, …"
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
