@@ -982,6 +982,11 @@ def test_a_bound_opening_the_sentence_dates_it_and_the_narrative():
             "On 22 June the Germans took Minsk. In October he withdrew to Kuibyshev.")
     assert starts(text) == [
         ("Tokyo", "1941-06"), ("Minsk", "1941-06-22"), ("Kuibyshev", "1941-10")]
+    # after a date of the narrative, it runs from that date (the Ulbricht probe's airlift)
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn June 1948 the Russians blockaded Berlin. "
+            "Until May 1949 aircraft flew food into Tempelhof.")
+    r = [r for r in extract(text, progress=False).to_dict("records") if r["name"] == "Tempelhof"]
+    assert [(x["date_start"], x["date_end"]) for x in r] == [("1948-06", "1949-05")]
 
 
 def test_a_generic_noun_after_a_town_is_no_name():

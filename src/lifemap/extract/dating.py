@@ -109,6 +109,7 @@ _FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written
 _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
                            r"before", re.IGNORECASE)
 # A bound that opens the sentence dates the sentence's own event ("Until June 1941 he lived in Tokyo")
+_UNTIL_OPENS = re.compile(r"(?:Until|Till|Up\s+to)\s+(?:the\s+)?")
 _OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -531,6 +532,13 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         return replace(choice, date=replace(choice.date, span=span))
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
+    if (context is not None and choice.date.start < start and _UNTIL_OPENS.fullmatch(sentence, 0, choice.date.start - a)
+            and context.span.first_day < choice.date.span.first_day):
+        # "Until May 1949 the Western allies kept the city alive by air": from the narrative's date to then
+        precision = max(context.span.precision, choice.date.span.precision, key=PRECISIONS.index)
+        span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
+                        "", choice.date.span.calendar)
+        return replace(choice, date=replace(choice.date, span=span))
     lo, hi = _stay_clause(sentence, start - a, end - a)
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
