@@ -228,8 +228,8 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         warnings.warn(f"{source}: characters {offset + start}–{offset + end}: {written!r} is not a date: {reason}",
                       DateWarning, stacklevel=2)
     # (the subject's own names too: "In Yan'an Mao wrote …" is no place "Yan'an Mao")
-    persons = learn_persons(text) | {fold(w) for n in (subject.name, subject.full_name, *subject.aliases, *subject.given)
-                                     for w in n.split() if w[:1].isupper()}
+    names = (subject.name, subject.full_name, *subject.aliases, *subject.given)
+    persons = learn_persons(text) | {fold(w) for n in names for w in n.split() if w[:1].isupper()}
 
     def when(pos: int):
         i = max(0, bisect.bisect_right(starts, pos) - 1)

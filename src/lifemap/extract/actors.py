@@ -885,26 +885,14 @@ _PAGES = 3000   # characters of a text long enough that a name used twice is a p
 _ON_THE_WAY = frozenset(("via", "through", "of", "by", "across", "over"))
 # A few leaders or men together, whom the text's subject may be one of ("the three leaders", "the trio")
 _LEADERS = re.compile(rf"(?:{_FEW})$")
-def _after_who(sentence: str, end: int) -> int:
-    """Where the verb of a name ending at ``end`` may stand: after a relative clause between commas ("Radek, who
-    could not enter Russia, stayed in Stockholm")."""
-    m = _WHO_BETWEEN_COMMAS.match(sentence, end)
-    return m.end() if m is not None else end + 1
-
-
 # A name, then what it was to the one talked about: "Marshal Mikhail Tukhachevsky, his most powerful patron,"
 _HIS_APPOSITION = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),\s+(?:his|her)\s+(?:[a-z-]+\s+){0,3}[a-z]+,")
+# A relative clause between commas after a name, before its verb: "Radek, who could not enter Russia, stayed"
 _WHO_BETWEEN_COMMAS = re.compile(r",\s+who\b[^,;]*,\s*")
-def _died_there(sentence: str, name: str) -> bool:
-    """``name`` dies in ``sentence``: "Alliluyeva shot herself", "Tukhachevsky had been shot in Moscow"."""
-    at = sentence.find(name)
-    return at >= 0 and _DIED.match(sentence, at + len(name)) is not None
-
-
 # A name's own death, right after it (over an aside between commas): "… shot herself", ", his patron, had been shot"
-_DIED = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:(?:had\s+)?(?:died|was\s+(?:killed|shot|executed|murdered|hanged|assassinated)"
-                   r"|been\s+(?:killed|shot|executed|murdered|hanged|assassinated))|(?:shot|hanged|killed|drowned)\s+"
-                   r"(?:himself|herself)|committed\s+suicide)\b")
+_KILLED = r"(?:killed|shot|executed|murdered|hanged|assassinated)"
+_DIED = re.compile(rf"(?:,[^,;]{{1,80}},)?\s+(?:(?:had\s+)?(?:died|was\s+{_KILLED}|been\s+{_KILLED})"
+                   r"|(?:shot|hanged|killed|drowned)\s+(?:himself|herself)|committed\s+suicide)\b")
 _THEY_MARRIED = re.compile(r"[Tt]hey\s+(?:were\s+|had\s+been\s+|got\s+)?married\b")
 _WHERE_FEW = re.compile(rf",\s+where\s+(?:{_FEW})\b")
 _AMONG_THEM_HERE = re.compile(r"[,(—]\s*((?:[A-Z][\w'’-]+\s+){1,3})among\s+them\b")
@@ -938,6 +926,19 @@ _WENT_WITH = frozenset(("accompany", "follow"))  # verbs whose object went there
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
+
+
+def _after_who(sentence: str, end: int) -> int:
+    """Where the verb of a name ending at ``end`` may stand: after a relative clause between commas ("Radek, who
+    could not enter Russia, stayed in Stockholm")."""
+    m = _WHO_BETWEEN_COMMAS.match(sentence, end)
+    return m.end() if m is not None else end + 1
+
+
+def _died_there(sentence: str, name: str) -> bool:
+    """``name`` dies in ``sentence``: "Alliluyeva shot herself", "Tukhachevsky had been shot in Moscow"."""
+    at = sentence.find(name)
+    return at >= 0 and _DIED.match(sentence, at + len(name)) is not None
 
 
 def _is_mover(words: str) -> bool:

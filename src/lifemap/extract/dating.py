@@ -108,9 +108,10 @@ _FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written
                              r"|(?:after|before)\s+)$", re.IGNORECASE)
 _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
                            r"before", re.IGNORECASE)
-# A bound that opens the sentence dates the sentence's own event ("Until June 1941 he lived in Tokyo")
-_UNTIL_OPENS = re.compile(r"(?:Until|Till|Up\s+to)\s+(?:the\s+)?")
+# A bound that opens the sentence dates the sentence's own event ("Until June 1941 he lived in Tokyo"), and an
+# "until" there runs from the narrative's date ("Until May 1949 the allies flew food into Tempelhof")
 _OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
+_UNTIL_OPENS = re.compile(r"(?:Until|Till|Up\s+to)\s+(?:the\s+)?")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
@@ -577,8 +578,8 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
-_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?(?:(?:next|following|another|nearly|almost|about|"
-                     rf"some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
+                     rf"(?:(?:next|following|another|nearly|almost|about|some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,

@@ -259,11 +259,11 @@ def _power_of(text: str, end: int) -> bool:
     return m is not None and bool(words("power_nouns").intersection(m.groups()))
 
 
-# A town's name before a noun, after a determiner that no locative word leads: "research by the Moscow
-# playwright", "works for the Moscow office" — not "at the Moscow office", "his Kremlin apartment".
+# A town's name before a noun, after a determiner (and a word of its own: "a former Odessa racketeer") that no
+# locative word leads: "research by the Moscow playwright", "works for the Moscow office" — not "at the Moscow
+# office", "his Kremlin apartment".
 _DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?i:in|at|to|from|into|near|inside|outside|towards?|of|"
                                r"through|across|around|within)\b)[A-Za-z]+)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
-# (over one word of its own: "a former Odessa racketeer")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
