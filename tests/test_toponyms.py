@@ -809,3 +809,10 @@ def test_a_list_goes_on_over_a_compass_word_and_a_country_geonames_files_with_th
     assert [m.text for m in find_places(text, Gazetteer.load(), fallback=fallback)] == [
         "Austria", "Switzerland", "Italy", "Netherlands", "Belgium"]
     assert [r.country for r in fallback.lookup("Netherlands")] == ["NL"]     # filed as "The Netherlands"
+
+
+def test_as_far_as_is_a_cue(russian_places, fallback):
+    # (the Kolchak probe) "He had got as far as Singapore in March 1918"
+    found = find_places("He had got as far as Kungur when new orders came.", russian_places, fallback=fallback)
+    assert [m.text for m in found] == ["Kungur"]
+    assert find_places("He went as far as he could.", russian_places, fallback=fallback) == []

@@ -374,6 +374,8 @@ def _cue_word(text: str, start: int, word: str) -> bool:
                                        or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
+    if word == "as":                               # "had got as far as Singapore"
+        return _AS_FAR_AS.search(text, max(0, start - 8), start + 2) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
         if _PLACES_INCLUDING.search(text, max(0, start - 40), start) is not None:
             return True
@@ -383,6 +385,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
 
 
 _WHAT_IS_NOW = re.compile(r"\bwhat\s+(?:is|was)\s+now$", re.IGNORECASE)
+_AS_FAR_AS = re.compile(r"\bas\s+far\s+as$", re.IGNORECASE)
 _PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|"
                                r"areas|territories|republics|provinces)\W*$", re.IGNORECASE)
 _SURNAMES_ANY = SURNAMES | PLACE_SURNAMES
