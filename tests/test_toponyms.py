@@ -816,3 +816,15 @@ def test_as_far_as_is_a_cue(russian_places, fallback):
     found = find_places("He had got as far as Kungur when new orders came.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Kungur"]
     assert find_places("He went as far as he could.", russian_places, fallback=fallback) == []
+
+
+def test_a_village_no_gazetteer_holds_is_placed_where_the_text_says_it_lies_even_uncued(fallback):
+    # (the Kosmodemyanskaya probe) first named in a list without a cue, with where it lies; later cued alone
+    text = ("They had orders to burn ten villages, among them Petrishchevo in the Vereya district. On 27 November "
+            "the three reached Petrishchevo.")
+    found = find_places(text, Gazetteer.load(), fallback=fallback)
+    assert [(m.text, m.location.name) for m in found] == [
+        ("Petrishchevo", "Petrishchevo (placed at Vereya)"), ("Petrishchevo", "Petrishchevo (placed at Vereya)")]
+    # not a body named before "in": "the Red Army in the Urals", "the 2nd Rifle Division in Kiev"
+    assert "Red Army" not in [m.text for m in find_places("By June the Red Army in the Urals held.", Gazetteer.load(),
+                                                          fallback=fallback)]

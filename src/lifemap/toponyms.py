@@ -243,6 +243,10 @@ def _run_end(text: str, runs: list[tuple[int, str]], persons: set[str]) -> int:
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|outside)\s+$")
+# Before and in a name that is no village's: "the Red Army", "Security and Cooperation", "the 2nd Rifle Division"
+_NO_VILLAGE_BEFORE = re.compile(r"\b(?:the|of|and)\s+$|\d\w*\s+$")
+_BODY_WORD = re.compile(r"\b(?:Army|Corps|Division|Regiment|Brigade|Forces|Front|Fleet|Flotilla|Group|Committee|"
+                        r"Council|Party|Conference|Congress)$")
 
 
 def _past_verb(word: str) -> bool:
@@ -877,7 +881,17 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             province, word, end = end, word[:own.start()], start + own.start()
         if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
                                                   for r in offline.lookup(word))):
-            continue                               # uncued, only a large city will do (below), and none is called so
+            # uncued, only a large city will do (below), and none is called so — unless the text says where it
+            # lies and GeoNames has no namesake there: "among them Petrishchevo in the Vereya district"
+            if offline is not None and _IN_AFTER.match(text, end) and not _person_acts_after(text, end, persons) \
+                    and not _NO_VILLAGE_BEFORE.search(text, max(0, start - 5), start) and not word.endswith("s") \
+                    and not _BODY_WORD.search(word):
+                anchor, _ = _anchor_after(text, end, found, starts, lambda name: offline.ranked(name, None))
+                if anchor is not None and anchor.kind in ("city", "region") and not any(
+                        r.country == anchor.country for r in offline.lookup(word)):
+                    last = _placed_at(out, start, end, word, anchor)
+                    placed_before.setdefault(word, last.location)
+            continue
         if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed
                                      and not _person_acts_after(text, end, persons)):
             continue
