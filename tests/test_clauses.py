@@ -1883,3 +1883,9 @@ def test_a_place_in_what_someone_was_is_no_event_of_the_verb_after_it():
     assert [e[0] for e in found] == ["Kishinev"]
     # a place of the verb's own, after it, stays
     assert [e[0] for e in events("In 1917 Stalin, a delegate of the congress, was sent to Tsaritsyn.")] == ["Tsaritsyn"]
+
+
+def test_the_three_after_the_subject_was_named_with_two_others_include_the_subject():
+    # (the Kosmodemyanskaya probe) "only three went on: Krainov, Klubkov and Zoya. … the three reached Petrishchevo"
+    found = events("In 1941 only three went on: Krainov, Klubkov and Stalin. At dawn the three reached Tula.")
+    assert ("Tula", "Stalin") in [e[:2] for e in found]

@@ -29,6 +29,7 @@ _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl",
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
 # A few people together: "the three leaders", "the trio", "both men"
 _FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies|sisters|brothers)|"
+        r"[Tt]he\s+(?:two|three|four|five|six)(?=\s+(?:[a-z]+ed|went|came|set|made|met|left|fled|were|had)\b)|"
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
