@@ -27,9 +27,10 @@ from .narrative import Narrative
 
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
 _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reverse=True))
-# A few people together: "the three leaders", "the trio", "both men"
-_FEW = (r"[Tt]he\s+(?:two|three|four|five|six)\s+(?:of\s+them|men|leaders|delegates|allies|sisters|brothers)|"
-        r"[Tt]he\s+(?:two|three|four|five|six)(?=\s+(?:[a-z]+ed|went|came|set|made|met|left|fled|were|had)\b)|"
+# A few people together: "the three leaders", "the trio", "both men", "the three reached …"
+_A_FEW = r"(?:two|three|four|five|six)"
+_FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters|brothers)|"
+        rf"[Tt]he\s+{_A_FEW}(?=\s+(?:[a-z]+ed|went|came|set|made|met|left|fled|were|had)\b)|"
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
@@ -38,21 +39,21 @@ _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f",
 # How many: "the sixteen defendants", "all eight"
 _HOW_MANY = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
              r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d{1,3})")
+# Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
+_FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
 _SUBJECT = re.compile(
-    r"(?P<fellows>\b(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+(?:" + _HOW_MANY + r"\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
-    + r")\b)"
+    r"(?P<fellows>\b(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+(?:" + _HOW_MANY + r"\s+)?(?:" + _FELLOW_WORDS + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|" + _CHILD + r"|"
-    r"[Tt]he\s+(?:two|three|four|five|six)\s+women|" + _FEW + r")\b)"
+    rf"[Tt]he\s+{_A_FEW}\s+women|" + _FEW + r")\b)"
     r"|(?P<name>\b[A-Z][\w'’-]+(?:(?:\s+|,\s+|\s+and\s+|,\s+and\s+|\s+[\"“][A-Z][\w'’-]+[\"”]\s+)[A-Z][\w'’-]+)*)")
 # (a nickname in quotes inside a name: 'Harold Adrian Russell "Kim" Philby')
 _GROUP_WORDS = lexicon("groups")
 # The subject named in a list of people: "Chkalov, Baidukov and Belyakov", "Stalin and two friends"
-_WITH_OTHERS_AFTER = re.compile(r"(?:,\s+|\s+and\s+)(?:[A-Z]|(?:two|three|four|five|six|his|her)\s)")
+_WITH_OTHERS_AFTER = re.compile(rf"(?:,\s+|\s+and\s+)(?:[A-Z]|(?:{_A_FEW}|his|her)\s)")
 _WITH_OTHERS_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+)$")
 # The subject's fellows as a mover or an object: "the crew", "the three airmen"
-_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + _HOW_MANY + r"\s+)?(?:" + "|".join(sorted(lexicon("fellows")))
-                      + r")\b")
+_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + _HOW_MANY + r"\s+)?(?:" + _FELLOW_WORDS + r")\b")
 # A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
 # troops", "his command the army".
 _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"
@@ -800,7 +801,7 @@ _IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 # One's own fellows or vehicle, after a possessive: "Mao's column", "Stalin's train", "Lenin's party of émigrés"
-_OWN_FELLOWS = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(lexicon("fellows"))) + r")\b")
+_OWN_FELLOWS = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + _FELLOW_WORDS + r")\b")
 _A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _NOUN_THEN_NAME = re.compile(r"\s+[a-z]+\s+[A-Z][\w'’-]+\s+[A-Z]")   # "… journalist Phillip Knightley"
 # words after a group that leave it a noun of its own: "the army was", "the police who", "troops and"
