@@ -19,7 +19,9 @@ one to one. Printed for each part, and for each text with ``--by-text``:
   (start, end and qualifier), and kind accuracy.
 
 The ``decide`` line is the mean of the two F1s: a change to extraction stays only if the held-out
-part's does not fall. ``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
+part's does not fall. The attribution model (``lifemap.extract.attribution``) is fitted to the dev
+texts, so the dev part's subject figures are in-sample; ``bench/train_attribution.py`` prints them
+cross-validated over the texts. ``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
 for deciding, not for reading. ``--check`` validates the gold files (offsets are sentence offsets of
 the text, names occur in their sentence, dates are spans) and scores nothing.
 """
@@ -328,6 +330,9 @@ def main(argv=None) -> int:
         figures[part]["decide"] = round((totals["subject"].f1()[2] + totals["all"].f1()[2]) / 2, 4)
         print(f"  decide           {figures[part]['decide']:.4f} (the mean of the two F1: a change stays only "
               f"if the held-out figure does not fall)")
+        if part == "dev":
+            print("  (the attribution model was fitted to the dev texts, so their subject figures flatter it: "
+                  "bench/train_attribution.py prints them cross-validated)")
     if args.errors:
         for t in texts:
             if t.part == "dev":

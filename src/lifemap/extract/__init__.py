@@ -38,7 +38,7 @@ from ..subject import Subject, find_subject, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
-from . import clauses, dating, kinds, narrative as narrative_stage, roles
+from . import attribution, clauses, dating, kinds, narrative as narrative_stage, roles
 from .actors import Actors
 from .dating import DateChoice, How, old_style_period, old_style_periods
 from .kinds import MOVES, Strength
@@ -113,10 +113,11 @@ def concat(frames: list):
 
 def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
                    fallback=True, old_style: bool | None = None, subject: Subject | None = None,
-                   options: ExtractOptions = DEFAULT):
+                   options: ExtractOptions = DEFAULT, readings: list | None = None):
     """``extract``'s events one piece of text (``options.chunk`` characters) at a time, each an events
     frame with its text's subject in ``attrs``: what is written out as it comes (``lifemap extract``)
-    needs memory for one piece only, however long the input and however many events it holds."""
+    needs memory for one piece only, however long the input and however many events it holds.
+    ``readings``: as ``events_in`` takes it, one per row in the frames' order."""
     from tqdm import tqdm
 
     docs = _documents(paths_or_text, options.chunk)
@@ -137,7 +138,8 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
                 events: list[Event] = []
                 places: dict[str, Place] = {}
                 for event, used in events_in(piece, name, gazetteer, fallback or None, subject=who,
-                                             old_style=old_style, bar=bar, offset=offset, options=options):
+                                             old_style=old_style, bar=bar, offset=offset, options=options,
+                                             readings=readings):
                     events.append(event)
                     for place in used:
                         if place.id not in gazetteer:
@@ -209,8 +211,10 @@ def write_csv(frames, path: str | os.PathLike) -> Path:
 # One text -----------------------------------------------------------------------------------------
 def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, subject: Subject | None = None,
               old_style: bool | None = None, bar=None, offset: int = 0,
-              options: ExtractOptions = DEFAULT) -> list[tuple[Event, tuple[Place, ...]]]:
-    """The events of one text and the places each uses (offsets into the text plus ``offset``)."""
+              options: ExtractOptions = DEFAULT, readings: list | None = None) -> list[tuple[Event, tuple[Place, ...]]]:
+    """The events of one text and the places each uses (offsets into the text plus ``offset``).
+    ``readings``: a list given to receive each event's ``attribution.Reading`` (what the attribution
+    model is shown, before it has its say), in the order of the events (``bench/train_attribution.py``)."""
     story = narrative_stage.read(text)
     if not story.spans:
         return []
@@ -251,6 +255,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     prose = 2 * sum(story.titles) < len(story.titles)   # most lines are sentences: the others are captions
     out: list[tuple[Event, tuple[Place, ...]]] = []
     kinds_of: dict[int, set[str]] = {}
+    hung: list[clauses.Link] = []                      # how each event's place hangs on its clause
     done = 0
     for i in sorted(by_sentence):
         a, b = story.spans[i]
@@ -260,15 +265,21 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         while j >= 0 and story.titles[j]:
             j -= 1
         kinds_of[i] = set()
-        for event, used in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
-                                            places_of(i), kinds_of.get(j, set()), source, offset, options):
+        for event, used, link in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
+                                                  places_of(i), kinds_of.get(j, set()), source, offset, options):
             kinds_of[i].add(event.kind)
             out.append((event, used))
+            hung.append(link)
         if bar is not None and b - done > 200_000:
             bar.update(b - done)
             done = b
     if bar is not None:
         bar.update(len(text) - done)
+    shown = attribution.readings(out, hung) if about or readings is not None else []
+    if readings is not None:
+        readings.extend(shown)
+    if about:
+        out = attribution.attribute(out, shown, subject, options)
     return _one_birth(_within_the_life(out, subject), subject)
 
 
@@ -431,7 +442,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])
         found.setdefault(m.place, []).append((Event(
             "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
-            origin.place if origin else "", sentence, evidence=evidence), used))
+            origin.place if origin else "", sentence, evidence=evidence), used, links[id(m)]))
     # One event per place and sentence: the reading that puts the subject there, else the first.
     for readings in found.values():
         yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])

@@ -29,6 +29,11 @@ class ExtractOptions:
     kind_weight_strong: float = 1.0
     kind_weight_weak: float = 0.95
     kind_weight_none: float = 0.85
+    # Who: the attribution model's second opinion (``attribution``) overturns the rules' actor only
+    # where it is this sure the place is not the subject's (below) or is (above).
+    attribution: bool = True
+    demote_below: float = 0.3
+    promote_above: float = 0.75
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
     # Characters of text analysed at once: bounds the working memory of a long book, and that of the
