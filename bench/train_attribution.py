@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""Train the attribution model (``lifemap.extract.attribution``) on the dev part of bench/gold.
+"""Train the attribution models (``lifemap.extract.attribution``) on the dev part of bench/gold.
 
 usage: python bench/train_attribution.py [--seeds DIR] [--out PATH] [--check]
 
-Every dev text is extracted with the model switched off (the rules' actors alone); each event found
-is labelled by the annotation it matches (``score.match``): 1 where the annotators give that place
-to the text's subject, 0 where they give it someone else or have no such event. A logistic model
-with an L2 penalty is fitted to the events' features (those seen at least ``MIN_COUNT`` times) by a
-fixed number of Adam steps from zero, so the same data always gives the same weights.
+Every dev text is extracted with the models switched off (the rules alone); each event found is
+labelled by the annotation it matches (``score.match``) twice: *whose* is 1 where the annotators
+give that place to the text's subject (0 where they give it someone else or have no such event),
+*located* is 1 where they have an event there at all. A logistic model with an L2 penalty is fitted
+to each label over the events' features (those seen at least ``MIN_COUNT`` times) by a fixed number
+of Adam steps from zero, so the same data always gives the same weights.
 
-It prints the dev part's subject F1 with the rules alone and with the model, the model's figure
-cross-validated over the texts (five folds, each text's events scored by a model that never saw
-that text). The held-out part is never read here: ``bench/score.py`` scores it with the model in
-place, to decide whether a retrained model stays.
+It prints the dev part's figures (the subject's own F1, all located F1, their mean ``decide``) with
+the rules alone, with the models trained on all of dev (in-sample), and cross-validated over the
+texts (five folds, each text's events judged by models that never saw that text). The held-out part
+is never read here: ``bench/score.py`` scores it with the models in place, to decide whether
+retrained models stay.
 
-``--check`` writes nothing and exits 1 when the shipped model differs from what the data now gives.
+``--check`` writes nothing and exits 1 when the shipped models differ from what the data now gives.
 """
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -38,11 +39,14 @@ L2 = 1.0
 STEPS = 400
 RATE = 0.05
 FOLDS = 5
-TOLERANCE = 0.002  # --check: how far a shipped weight may be from a retrained one
+TOLERANCE = 0.002    # --check: how far a shipped weight may be from a retrained one
+QUESTIONS = ("whose", "located")
 
 
-def examples(texts, seeds: Path):
-    """``[(text, row, features, label)]`` of the dev texts, read with the rules alone."""
+def examples(texts, seeds: Path) -> list[dict]:
+    """One example per event the rules find in the dev texts: its text, row, features and labels."""
+    from dataclasses import replace
+
     from lifemap.extract import DEFAULT, concat, extract_pieces
     from lifemap.extract.attribution import features
 
@@ -62,19 +66,20 @@ def examples(texts, seeds: Path):
             matched = {id(p): g for g, p in score.match(t.gold, [r for r, _ in pred])}
             for r, s in pred:
                 g = matched.get(id(r))
-                label = int(g is not None and score.is_subject(g["actor"], t.subject))
-                out.append((t, dict(r, subject=subject.name), features(s, subject), label))
+                out.append({"text": t, "row": r, "subject": subject.name, "features": features(s, subject),
+                            "whose": int(g is not None and score.is_subject(g["actor"], t.subject)),
+                            "located": int(g is not None)})
     return out
 
 
-def fit(rows, vocab: dict[str, int]) -> np.ndarray:
-    x = np.zeros((len(rows), len(vocab) + 1))
+def fit(examples: list[dict], question: str, vocab: dict[str, int]) -> np.ndarray:
+    x = np.zeros((len(examples), len(vocab) + 1))
     x[:, -1] = 1.0                                   # the bias
-    for i, (_, _, f, _) in enumerate(rows):
-        for name in f:
+    for i, ex in enumerate(examples):
+        for name in ex["features"]:
             if name in vocab:
                 x[i, vocab[name]] = 1.0
-    y = np.array([label for *_, label in rows], dtype=float)
+    y = np.array([ex[question] for ex in examples], dtype=float)
     w = np.zeros(x.shape[1])
     m, v = np.zeros_like(w), np.zeros_like(w)
     penalty = np.full_like(w, L2)
@@ -88,89 +93,104 @@ def fit(rows, vocab: dict[str, int]) -> np.ndarray:
     return w
 
 
-def as_model(w: np.ndarray, vocab: dict[str, int]):
-    from lifemap.extract.attribution import Model
+def trained(examples: list[dict], vocab: dict[str, int]):
+    from lifemap.extract.attribution import Model, Models
 
-    return Model({name: float(w[j]) for name, j in vocab.items()}, float(w[-1]))
-
-
-def subject_f1(rows, decide) -> tuple[float, float, float]:
-    """The subject's P, R, F1 over the rows' texts, each row's actor as ``decide(row)`` says."""
-    by_text = defaultdict(list)
-    for t, r, f, label in rows:
-        by_text[t.id].append((t, r, f))
-    total = score.Tally()
-    for items in by_text.values():
-        t = items[0][0]
-        pred = [dict(r, actor=decide(t, r, f)) for t, r, f in items]
-        total.add(score.score_text(t, pred)["subject"])
-    return total.f1()
+    def model(w):
+        return Model({name: float(w[j]) for name, j in vocab.items()}, float(w[-1]))
+    return Models(*(model(fit(examples, q, vocab)) for q in QUESTIONS))
 
 
-def decider(models, options):
-    """Each row's actor with the model of its text (``models[text id]``) having its say as
-    ``lifemap.extract.attribution.decide`` has it."""
+def figures(examples: list[dict], models_of=None) -> tuple[float, float, float]:
+    """The subject's own F1, all located F1 and their mean over the examples' texts, the rules'
+    reading changed as ``lifemap.extract.attribution.attribute`` changes it with the models of each
+    text (``models_of[text id]``; None: the rules alone)."""
+    from lifemap.extract import DEFAULT
     from lifemap.extract.attribution import decide
 
-    def actor(t, r, f):
-        return decide(r["actor"], models[t.id].probability(f), r["subject"], options)
-    return actor
+    by_text = defaultdict(list)
+    for ex in examples:
+        by_text[ex["text"].id].append(ex)
+    total = {"subject": score.Tally(), "all": score.Tally()}
+    for items in by_text.values():
+        t, pred = items[0]["text"], []
+        for ex in items:
+            row = ex["row"]
+            if models_of is not None:
+                m = models_of[t.id]
+                if m.located.probability(ex["features"]) < DEFAULT.drop_below:
+                    continue
+                row = dict(row, actor=decide(row["actor"], m.whose.probability(ex["features"]), ex["subject"],
+                                             DEFAULT))
+            pred.append(row)
+        for k, v in score.score_text(t, pred).items():
+            total[k].add(v)
+    own, every = total["subject"].f1()[2], total["all"].f1()[2]
+    return own, every, (own + every) / 2
+
+
+def as_data(models, vocab, texts: int, events: int) -> dict:
+    return {
+        "about": "lifemap.extract.attribution: logistic weights, written by bench/train_attribution.py",
+        "trained_on": f"the dev part of bench/gold: {texts} texts, {events} events found by the rules",
+        "min_count": MIN_COUNT, "l2": L2, "steps": STEPS,
+        **{q: {"bias": round(getattr(models, q).bias, 4),
+               "weights": {n: round(w, 4) for n, w in sorted(getattr(models, q).weights.items())}}
+           for q in QUESTIONS},
+    }
+
+
+def same(old: dict, new: dict) -> bool:
+    """The same models, to ``TOLERANCE`` (another machine's arithmetic may differ in the last places)."""
+    for q in QUESTIONS:
+        a, b = old.get(q, {}), new[q]
+        if a.get("weights", {}).keys() != b["weights"].keys() or abs(a.get("bias", 99) - b["bias"]) > TOLERANCE:
+            return False
+        if any(abs(a["weights"][k] - v) > TOLERANCE for k, v in b["weights"].items()):
+            return False
+    return True
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seeds", type=Path, default=Path(os.environ.get("LIFEMAP_SEEDS", BENCH.parents[1] / "shared" / "seeds")))
-    ap.add_argument("--out", type=Path, default=None, help="where to write the model (default: the shipped one)")
-    ap.add_argument("--check", action="store_true", help="compare with the shipped model; write nothing")
+    ap.add_argument("--seeds", type=Path,
+                    default=Path(os.environ.get("LIFEMAP_SEEDS", BENCH.parents[1] / "shared" / "seeds")))
+    ap.add_argument("--out", type=Path, default=None, help="where to write the models (default: the shipped file)")
+    ap.add_argument("--check", action="store_true", help="compare with the shipped models; write nothing")
     args = ap.parse_args(argv)
     from importlib import resources
 
-    from lifemap.extract import DEFAULT
-
     shipped = Path(str(resources.files("lifemap").joinpath("data", "attribution.json")))
     dev = [t for t in score.read_texts() if t.part == "dev"]
-    rows = examples(dev, args.seeds)
-    counts = Counter(name for _, _, f, _ in rows for name in set(f))
+    data = examples(dev, args.seeds)
+    counts = Counter(name for ex in data for name in set(ex["features"]))
     vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
-    w = fit(rows, vocab)
-    model = as_model(w, vocab)
+    models = trained(data, vocab)
 
-    ids = sorted({t.id for t, *_ in rows})
-    folds = [set(ids[k::FOLDS]) for k in range(FOLDS)]
+    ids = sorted({ex["text"].id for ex in data})
     unseen = {}
-    for fold in folds:
-        m = as_model(fit([r for r in rows if r[0].id not in fold], vocab), vocab)
+    for k in range(FOLDS):
+        fold = set(ids[k::FOLDS])
+        m = trained([ex for ex in data if ex["text"].id not in fold], vocab)
         unseen.update({i: m for i in fold})
-    rules = subject_f1(rows, lambda t, r, f: r["actor"])
-    fitted = subject_f1(rows, decider({i: model for i in ids}, DEFAULT))
-    crossed = subject_f1(rows, decider(unseen, DEFAULT))
-    print(f"dev: {len(ids)} texts, {len(rows)} events found, {sum(r[3] for r in rows)} of them the subject's; "
-          f"{len(vocab)} features")
-    for title, (p, r, f) in (("rules alone", rules), ("with the model (trained on all dev)", fitted),
-                             (f"with the model, {FOLDS}-fold over texts", crossed)):
-        print(f"  subject's own {title:<40} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"dev: {len(ids)} texts, {len(data)} events found, {sum(ex['located'] for ex in data)} of them "
+          f"annotated, {sum(ex['whose'] for ex in data)} the subject's; {len(vocab)} features")
+    for title, models_of in (("rules alone", None), ("with the models (trained on all dev)", {i: models for i in ids}),
+                             (f"with the models, {FOLDS}-fold over texts", unseen)):
+        own, every, decide = figures(data, models_of)
+        print(f"  {title:<40} the subject's own F1 {own:.3f}  all located F1 {every:.3f}  decide {decide:.4f}")
 
-    data = {
-        "about": "lifemap.extract.attribution: logistic weights, written by bench/train_attribution.py",
-        "trained_on": f"the dev part of bench/gold: {len(ids)} texts, {len(rows)} events found by the rules",
-        "min_count": MIN_COUNT, "l2": L2, "steps": STEPS,
-        "bias": round(model.bias, 4),
-        "weights": {name: round(value, 4) for name, value in sorted(model.weights.items())},
-    }
-    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    out = as_data(models, vocab, len(ids), len(data))
     if args.check:
-        # (another machine's arithmetic may differ in the last places: weights agree to TOLERANCE)
-        old = json.loads(shipped.read_text(encoding="utf-8"))
-        same = old["weights"].keys() == data["weights"].keys() and all(
-            abs(old["weights"][k] - v) <= TOLERANCE for k, v in data["weights"].items()) and abs(
-            old["bias"] - data["bias"]) <= TOLERANCE
-        print("the shipped model is " + ("what the data gives" if same else "NOT what the data now gives: retrain"))
-        return 0 if same else 1
+        ok = same(json.loads(shipped.read_text(encoding="utf-8")), out)
+        print("the shipped models are " + ("what the data gives" if ok else "NOT what the data now gives: retrain"))
+        return 0 if ok else 1
     from lifemap.files import write_atomically
 
-    out = args.out or shipped
-    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    print(f"wrote {out}")
+    path = args.out or shipped
+    text = json.dumps(out, indent=1, ensure_ascii=False) + "\n"
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    print(f"wrote {path}")
     return 0
 
 

@@ -7,7 +7,9 @@ The stages, each a module of this package returning typed records:
 3. ``clauses``: where clauses meet and what leads them;
 4. ``roles`` and ``kinds``: whether a mention locates something, where a move starts, what happened;
 5. ``dating``: each sentence's dates, the narrative's date, each event's date (Old Style marked);
-6. ``actors``: who it happened to — the subject of the text (``lifemap.subject``) or someone else.
+6. ``actors``: who it happened to — the subject of the text (``lifemap.subject``) or someone else;
+7. ``attribution``: a model trained on annotated texts withdraws the subject's place where it is sure
+   the place is not theirs, and gives them one the rules gave no one where it is sure it is.
 
 Each distinct place of a sentence that locates something becomes one ``lifemap.events.Event`` with
 its ``Evidence`` (the place and date as written, the sentence, a confidence); ``extract`` returns

@@ -29,9 +29,11 @@ class ExtractOptions:
     kind_weight_strong: float = 1.0
     kind_weight_weak: float = 0.95
     kind_weight_none: float = 0.85
-    # Who: the attribution model's second opinion (``attribution``) overturns the rules' actor only
-    # where it is this sure the place is not the subject's (below) or is (above).
+    # The attribution models' second opinion (``attribution``): an event is dropped where the model
+    # of events is this sure there is none, and the rules' actor overturned only where the model of
+    # whose it is is this sure the place is not the subject's (below) or is (above).
     attribution: bool = True
+    drop_below: float = 0.2
     demote_below: float = 0.3
     promote_above: float = 0.75
     # A known subject must be named this often for a text to be about them.
