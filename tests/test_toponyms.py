@@ -828,3 +828,14 @@ def test_a_village_no_gazetteer_holds_is_placed_where_the_text_says_it_lies_even
     # not a body named before "in": "the Red Army in the Urals", "the 2nd Rifle Division in Kiev"
     assert "Red Army" not in [m.text for m in find_places("By June the Red Army in the Urals held.", Gazetteer.load(),
                                                           fallback=fallback)]
+
+
+def test_a_list_of_places_goes_on_over_names_only_geonames_holds_cue_or_none(gazetteer, fallback):
+    # no cue opens it ("held" is none), but its first member is a place: so are the others
+    found = find_places("The regiment held Odessa, Tiraspol and Kherson until the spring.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.source) for m in found] == [("Odessa", "curated"), ("Tiraspol", "geonames"),
+                                                  ("Kherson", "geonames")]
+    # the people of a list after a place stay people
+    found = find_places("In Moscow, Kamenev, Zinoviev and Bukharin met in secret.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow"]

@@ -425,16 +425,18 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
         if before[1].lower() not in _BETWEEN_CUE:
             break
         pos = before[0]
-    if previous and previous[-1].cued:
-        gap = text[previous[-1].end:start]
-        m = _LIST_AFTER_CUE.fullmatch(gap)
-        if m is None:
-            return False
-        # over a date, only a list of dated members: "took Voronezh on 24 October and Kastornoye on 15 November",
-        # "occupied Lithuania on 15 June and Latvia two days later" (not "died at Kuntsevo on 5 March 1953, and
-        # Molotov returned": a man)
-        return not m.group("dated") or _DATED_AFTER.match(text, start) is not None
-    return False
+    return bool(previous) and previous[-1].cued and _goes_on(text, previous[-1].end, start)
+
+
+def _goes_on(text: str, end: int, start: int) -> bool:
+    """Whether the name at ``start`` goes on the list of the place that ends at ``end``."""
+    m = _LIST_AFTER_CUE.fullmatch(text[end:start])
+    if m is None:
+        return False
+    # over a date, only a list of dated members: "took Voronezh on 24 October and Kastornoye on 15 November",
+    # "occupied Lithuania on 15 June and Latvia two days later" (not "died at Kuntsevo on 5 March 1953, and
+    # Molotov returned": a man)
+    return not m.group("dated") or _DATED_AFTER.match(text, start) is not None
 
 
 _DATED_AFTER = re.compile(rf"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|{_MONTH_NAMES})"
@@ -871,6 +873,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 (verb := _SMALL_WORD_AFTER.match(text[end:end + 30])) is not None and _past_verb(verb.group(1)))):
             continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
             #                                        Zhdanov led …": the man, who acts
+        if uncued and last is not None and _goes_on(text, last.end, start):
+            uncued = False                         # a list of places goes on, cued or not: "his troops took
+            #                                        Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson"
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):
