@@ -839,3 +839,15 @@ def test_a_list_of_places_goes_on_over_names_only_geonames_holds_cue_or_none(gaz
     # the people of a list after a place stay people
     found = find_places("In Moscow, Kamenev, Zinoviev and Bukharin met in secret.", gazetteer, fallback=fallback)
     assert [m.text for m in found] == ["Moscow"]
+
+
+def test_a_first_name_that_is_a_towns_is_the_town_right_after_in_or_at(gazetteer, fallback):
+    def found(text):
+        return [(m.text, m.location.country) for m in find_places(text, gazetteer, fallback=fallback)]
+
+    assert found("In 1909 a military court sitting in Vladimir sentenced him to death.") == [("Vladimir", "RU")]
+    assert found("He was held in the central prison at Vladimir and later near Irkutsk.")[0] == ("Vladimir", "RU")
+    # with a surname or a patronymic after it, or after another word, it is the man
+    assert found("In Vladimir Lenin he found an ally.") == []
+    assert found("He met Lenin in Vladimir Ilyich's flat.") == []
+    assert found("He wrote to Vladimir about the press.") == []

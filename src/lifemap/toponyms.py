@@ -817,6 +817,17 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
     return len(key) >= 3
 
 
+_AT_IN_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: set[str]) -> bool:
+    """A first name that is also a town's, right after "in" or "at" and with no surname after it, is the
+    town: "a military court sitting in Vladimir", "the central prison at Vladimir and later …"."""
+    key = _fold(word)
+    return key in GIVEN_NAMES and key not in persons and _AT_IN_BEFORE.search(text, max(0, start - 4), start) \
+        is not None and not _CAPITAL_AFTER.match(text[end:end + 3])
+
+
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
@@ -860,7 +871,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if last is None or found[i].start > last.start:
                 last = found[i]
             i += 1
-        if word.endswith(POSSESSIVE) or not word_ok(word):
+        if word.endswith(POSSESSIVE) or not (word_ok(word) or _town_of_a_first_name(text, start, end, word, persons)):
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
