@@ -52,7 +52,7 @@ class Model:
     bias: float
 
     def probability(self, features: list[str]) -> float:
-        """How likely the place is the subject's own, by the annotators' lights."""
+        """How likely the answer is yes, by the annotators' lights, for an event with these features."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1 / (1 + math.exp(-z))
 
@@ -136,7 +136,8 @@ def features(r: Reading, subject: Subject) -> list[str]:
 
 
 def _word(w: str) -> str:
-    return "Name" if w[0].isupper() and not w.lower() in _OPENERS else w.lower()
+    """A word as the model reads it: lowercased, a capitalised one (but a sentence's opener) "Name"."""
+    return "Name" if w[0].isupper() and w.lower() not in _OPENERS else w.lower()
 
 
 def readings(found: list[tuple[Event, tuple[Place, ...]]], links: list[Link]) -> list[Reading | None]:
@@ -149,7 +150,8 @@ def readings(found: list[tuple[Event, tuple[Place, ...]]], links: list[Link]) ->
 
 def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading | None], subject: Subject,
               options: ExtractOptions) -> list[tuple[Event, tuple[Place, ...]]]:
-    """The events with the model's second opinion on who they belong to (``shown``: their readings)."""
+    """The events with the models' second opinion (``shown``: their readings): those the model of events
+    is sure are none dropped, the others with the actor ``decide`` gives them."""
     if not options.attribution or not found or subject.name == "unknown":
         return found
     m = models()
