@@ -885,8 +885,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
             #                                        Zhdanov led …": the man, who acts
         if uncued and last is not None and _goes_on(text, last.end, start):
-            uncued = False                         # a list of places goes on, cued or not: "his troops took
-            #                                        Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson"
+            uncued = False                         # a list of places goes on, cued or not: "The regiment held
+            #                                        Odessa, Tiraspol and Kherson"
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):

@@ -8,8 +8,9 @@ The stages, each a module of this package returning typed records:
 4. ``roles`` and ``kinds``: whether a mention locates something, where a move starts, what happened;
 5. ``dating``: each sentence's dates, the narrative's date, each event's date (Old Style marked);
 6. ``actors``: who it happened to — the subject of the text (``lifemap.subject``) or someone else;
-7. ``attribution``: a model trained on annotated texts withdraws the subject's place where it is sure
-   the place is not theirs, and gives them one the rules gave no one where it is sure it is.
+7. ``attribution``: models trained on annotated texts drop an event they are sure is none, withdraw
+   the subject's place where they are sure it is not theirs, and give them one the rules gave no one
+   where they are sure it is.
 
 Each distinct place of a sentence that locates something becomes one ``lifemap.events.Event`` with
 its ``Evidence`` (the place and date as written, the sentence, a confidence); ``extract`` returns
@@ -446,8 +447,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             "", span, guess.kind, actor, m.place, summary, Source(source, offset + a, offset + b),
             origin.place if origin else "", sentence, evidence=evidence), used, links[id(m)]))
     # One event per place and sentence: the reading that puts the subject there, else the first.
-    for readings in found.values():
-        yield next((r for r in readings if r[0].actor == actors.subject.name), readings[0])
+    for candidates in found.values():
+        yield next((r for r in candidates if r[0].actor == actors.subject.name), candidates[0])
 
 
 def _spans(ranges) -> list[tuple[int, int]]:
