@@ -1892,3 +1892,9 @@ def test_the_three_after_the_subject_was_named_with_two_others_include_the_subje
     # (the Kosmodemyanskaya probe) "only three went on: Krainov, Klubkov and Zoya. … the three reached Petrishchevo"
     found = events("In 1941 only three went on: Krainov, Klubkov and Stalin. At dawn the three reached Tula.")
     assert ("Tula", "Stalin") in [e[:2] for e in found]
+
+
+def test_an_adverb_after_the_one_sent_is_not_what_was_sent():
+    # "instead" is no object of the verb: the one sent is "him", and the work he was sent to is in Krasnodar
+    assert [e[:2] for e in events("In 1924 the party sent him instead to party work in Krasnodar.")] == [
+        ("Krasnodar", "Stalin")]
