@@ -109,7 +109,7 @@ def figures(examples: list[dict], models_of=None) -> tuple[float, float, float]:
     reading changed as ``lifemap.extract.attribution.attribute`` changes it with the models of each
     text (``models_of[text id]``; None: the rules alone)."""
     from lifemap.extract import DEFAULT
-    from lifemap.extract.attribution import decide
+    from lifemap.extract.attribution import judge
 
     by_text = defaultdict(list)
     for ex in examples:
@@ -120,11 +120,10 @@ def figures(examples: list[dict], models_of=None) -> tuple[float, float, float]:
         for ex in items:
             row = ex["row"]
             if models_of is not None:
-                m = models_of[t.id]
-                if m.located.probability(ex["features"]) < DEFAULT.drop_below:
+                actor = judge(models_of[t.id], ex["features"], row["actor"], ex["subject"], DEFAULT)
+                if actor is None:
                     continue
-                row = dict(row, actor=decide(row["actor"], m.whose.probability(ex["features"]), ex["subject"],
-                                             DEFAULT))
+                row = dict(row, actor=actor)
             pred.append(row)
         for k, v in score.score_text(t, pred).items():
             total[k].add(v)

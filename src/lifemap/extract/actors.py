@@ -20,6 +20,7 @@ from ..lexicon import sections, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
+from .dating import CARDINAL
 from .tagger import T, tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds
@@ -36,13 +37,11 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
 _CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)(?!['’])"
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
-# How many: "the sixteen defendants", "all eight"
-_HOW_MANY = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d{1,3})")
 # Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
 _FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
 _SUBJECT = re.compile(
-    r"(?P<fellows>\b(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+(?:" + _HOW_MANY + r"\s+)?(?:" + _FELLOW_WORDS + r")\b)"
+    # (how many: "the sixteen defendants", "all eight")
+    r"(?P<fellows>\b(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+(?:" + CARDINAL + r"\s+)?(?:" + _FELLOW_WORDS + r")\b)"
     r"|(?P<group>\b(?:" + _GROUPS + r")\b)"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Hh]is|[Hh]er|[Tt]heir|" + _CHILD + r"|"
     rf"[Tt]he\s+{_A_FEW}\s+women|" + _FEW + r")\b)"
@@ -53,7 +52,7 @@ _GROUP_WORDS = lexicon("groups")
 _WITH_OTHERS_AFTER = re.compile(rf"(?:,\s+|\s+and\s+)(?:[A-Z]|(?:{_A_FEW}|his|her)\s)")
 _WITH_OTHERS_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:,\s+|,?\s+and\s+)$")
 # The subject's fellows as a mover or an object: "the crew", "the three airmen"
-_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + _HOW_MANY + r"\s+)?(?:" + _FELLOW_WORDS + r")\b")
+_FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + CARDINAL + r"\s+)?(?:" + _FELLOW_WORDS + r")\b")
 # A group after "his" or "Lenin's", over words that are no preposition or article: "his regime", not "orders to
 # troops", "his command the army".
 _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"

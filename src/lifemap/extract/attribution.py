@@ -160,12 +160,17 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
         if r is None:
             out.append((e, used))
             continue
-        f = features(r, subject)
-        if m.located.probability(f) < options.drop_below:
-            continue                       # read as no event where the annotators' reading has none
-        actor = decide(e.actor, m.whose.probability(f), subject.name, options)
-        out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
+        actor = judge(m, features(r, subject), e.actor, subject.name, options)
+        if actor is not None:
+            out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
     return out
+
+
+def judge(m: Models, features: list[str], actor: str, subject: str, options: ExtractOptions) -> str | None:
+    """The event's actor after the models' say, or None where the model of events is sure there is none."""
+    if m.located.probability(features) < options.drop_below:
+        return None                        # read as no event where the annotators' reading has none
+    return decide(actor, m.whose.probability(features), subject, options)
 
 
 def decide(actor: str, p: float, subject: str, options: ExtractOptions) -> str:

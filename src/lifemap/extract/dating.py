@@ -437,17 +437,18 @@ _AGE_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
 _AGE_NUMBERS.update({w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
-_AGE_NUMBER = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
-               r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-               r"(?:thir|four|fif|six|seven|eigh|nine)teen)")
+# A cardinal number, in digits or words, up to 999 (also how many people are together: ``actors``)
+CARDINAL = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+            r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"(?:thir|four|fif|six|seven|eigh|nine)teen)")
 _ABOUT = r"(?:(?:about|around|nearly|almost|only|just|barely|some)\s+)?"
 _AGE = re.compile(
-    rf"\b(?:at\s+(?:the\s+)?age\s+of\s+{_ABOUT}(?P<n1>{_AGE_NUMBER})(?:\s+(?:or|to)\s+(?P<m1>{_AGE_NUMBER}))?"
-    rf"|at\s+age\s+(?P<n2>{_AGE_NUMBER})|aged\s+{_ABOUT}(?P<n3>{_AGE_NUMBER})"
-    rf"|{_ABOUT}(?P<n4>{_AGE_NUMBER})(?:\s+(?:or|to)\s+(?P<m4>{_AGE_NUMBER}))?\s+years?\s+(?:old|of\s+age))\b",
+    rf"\b(?:at\s+(?:the\s+)?age\s+of\s+{_ABOUT}(?P<n1>{CARDINAL})(?:\s+(?:or|to)\s+(?P<m1>{CARDINAL}))?"
+    rf"|at\s+age\s+(?P<n2>{CARDINAL})|aged\s+{_ABOUT}(?P<n3>{CARDINAL})"
+    rf"|{_ABOUT}(?P<n4>{CARDINAL})(?:\s+(?:or|to)\s+(?P<m4>{CARDINAL}))?\s+years?\s+(?:old|of\s+age))\b",
     re.IGNORECASE)
 # "when he was eleven": the bare number ends the clause (not "when he was one of the leaders", "was 20 km")
-_WHEN_AGED = re.compile(rf"\b[Ww]hen\s+(?:he|she)\s+was\s+{_ABOUT}(?P<n6>{_AGE_NUMBER})(?=\s*[,.;)]|\s+and\b)")
+_WHEN_AGED = re.compile(rf"\b[Ww]hen\s+(?:he|she)\s+was\s+{_ABOUT}(?P<n6>{CARDINAL})(?=\s*[,.;)]|\s+and\b)")
 
 
 # An age as a sentence's opening, in words, before its subject: "At sixteen he left home" (not "At 10 he …",
