@@ -194,6 +194,11 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
     text = "In 1912 Petrov was sent to the Tashkent Commercial School, where he remained until 1918."
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["date_start"], r["date_end"]) for r in rows] == [("1912", "1918")]
+    # a season or a part of a year after "until the" (the Vale life of Paine, the Kaganovich probe)
+    text = "In 1905 Petrov returned to Thetford, where he stayed until the spring of 1908, when he left for Lewes."
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"][:4], r["date_end"][:4]) for r in rows] == [
+        ("Thetford", "1905", "1908"), ("Lewes", "1908", "1908")]
 
 
 
