@@ -1034,11 +1034,32 @@ def test_a_year_before_a_noun_of_a_work_dates_the_work_not_the_narrative():
     assert rows["Odessa"] == "1908"
 
 
-def test_a_stay_until_the_subjects_death_ends_at_it():
+def test_a_stay_to_the_end_of_the_subjects_life_ends_at_the_death():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 Petrov was sent to Kiev. In 1940 he settled "
             "in Minsk. From then until his death, he lived in Riga.")
     rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
     assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")
+
+    def spans(text):
+        return [(r["name"], r["actor"], r["date_start"], r["date_end"])
+                for r in extract(text, progress=False).to_dict("records")]
+
+    opening = "Ivan Petrov was a Soviet official. Petrov was born in Kiev in 1893.\n\n"
+    # no lifespan in the opening: the death the text tells later, not his wife's (the Kaganovich probe)
+    assert spans(opening + "In 1961 Petrov was expelled from the party, and he spent his remaining three decades "
+                 "in a flat in Moscow. His wife died in Minsk in 1970. Petrov died in Moscow on 25 July 1991.")[1:] == [
+        ("Moscow", "Ivan Petrov", "1961", "1991"), ("Minsk", "wife", "1970", "1970"),
+        ("Moscow", "Ivan Petrov", "1991-07-25", "1991-07-25")]
+    # the last years of a life (the Makhno and Chicherin probes)
+    assert spans(opening + "In 1925 Petrov fled to France. Petrov spent the last nine years of his life in Paris. "
+                 "Petrov died in Paris on 25 July 1934.")[2] == ("Paris", "Ivan Petrov", "1925", "1934")
+    # a move to a lasting home is dated by the move, as the annotators date it
+    assert spans(opening + "In 1925 Petrov moved to Paris, which remained his home for the rest of his life. "
+                 "Petrov died in Paris on 25 July 1934.")[1] == ("Paris", "Ivan Petrov", "1925", "1925")
+    # a woman's "until her death" with her death told at the end (the Ibárruri probe)
+    rows = spans("Maria Petrova was a Spanish communist. Petrova was born in Bilbao in 1895.\n\nFrom 1977 until "
+                 "her death Petrova lived in Madrid. Petrova died in Madrid on 12 November 1989.")
+    assert rows[1][2:] == ("1977", "1989")
 
 
 def test_days_counted_in_words_to_twenty_move_the_narrative_on():

@@ -283,7 +283,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         readings.extend(shown)
     if about:
         out = attribution.attribute(out, shown, subject, options)
-    return _one_birth(_within_the_life(out, subject), subject)
+    return _to_the_end(_one_birth(_within_the_life(out, subject), subject), subject)
 
 
 def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
@@ -433,7 +433,6 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         if actor == actors.subject.name and _named_for_the_subject(sentence, m.end - a, actors.subject):
             actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay
         span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
-        span = _until_death(span, actor, actors.subject, sentence, m.start - a)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]
@@ -528,19 +527,39 @@ def _life_date(span, choice: DateChoice, kind: str, actor: str, subject: Subject
     return span if own else life
 
 
-_UNTIL_DEATH = re.compile(r"\b(?:until|till|up\s+to)\s+(his|her)\s+death\b(?!\s+(?:there\s+)?(?:on|in)\s+\d)")
+# A stay to the end of the subject's life, in its clause: "until his death", "spent his last years in",
+# "spent his remaining three decades in", "the last nine years of his life" ("for the rest of his life"
+# does not count: the annotators date "moved to Moscow, which remained his home for the rest of his life"
+# by the move alone)
+_TO_THE_END = re.compile(r"\b(?:(?:until|till|up\s+to)\s+(his|her)\s+death\b(?!\s+(?:there\s+)?(?:on|in)\s+\d)"
+                         r"|spent\s+(?:(?:most|much|all)\s+of\s+)?(his|her)\s+(?:last|final|remaining|declining)\s+"
+                         r"(?:[a-z]+\s+)?(?:years|decades)\b"
+                         r"|\bthe\s+(?:last|final)\s+[a-z]+\s+years\s+of\s+(his|her)\s+life\b)", re.IGNORECASE)
 
 
-def _until_death(span, actor: str, subject: Subject, sentence: str, pos: int):
-    """A stay of the subject's that lasted "until his death" ends with the death the text gives: "From then
-    until his death, he lived in Troitse-Lykovo"."""
-    if span is None or subject.died is None or actor != subject.name or span.first_day > subject.died.last_day:
-        return span
-    lo, hi = clauses.clause_around(sentence, pos)
-    until = _UNTIL_DEATH.search(sentence, lo, hi)
-    if until is None or until.group(1).lower() != {"she": "her"}.get(subject.pronoun, "his"):
-        return span                                # (her husband's death is not hers)
-    return DateSpan(span.start[:4], subject.died.end[:4], "year", "", span.calendar)
+def _to_the_end(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
+    """The subject's stays that lasted to the end of their life (``_TO_THE_END`` in the place's clause)
+    end with the death: the one the opening gives, else the first death of theirs the text tells with a
+    date of its own. "From 1977 until her death she lived in Madrid … She died in Madrid on 12 November
+    1989" is 1977–1989."""
+    def lasting(e: Event) -> bool:
+        if e.evidence is None or e.actor != subject.name or e.span is None:
+            return False
+        pos = e.evidence.name_start - e.source.start
+        lo, hi = clauses.clause_around(e.sentence, pos)
+        m = _TO_THE_END.search(e.sentence, lo, hi)
+        owner = next((g for g in m.groups() if g), "") if m else ""
+        return owner.lower() == {"she": "her"}.get(subject.pronoun, "his")   # (her husband's death is not hers)
+
+    ending = [id(e) for e, _ in found if lasting(e)]
+    if not ending:
+        return found
+    died = subject.died or next((e.span for e, _ in found if e.kind == "death" and e.actor == subject.name
+                                 and e.span is not None and id(e) not in ending), None)
+    if died is None:
+        return found
+    return [(replace(e, span=DateSpan(e.span.start[:4], died.end[:4], "year", "", e.span.calendar))
+             if id(e) in ending and e.span.first_day <= died.last_day else e, used) for e, used in found]
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
