@@ -228,6 +228,9 @@ def test_how_long_a_stay_lasted_ends_it():
     assert spans("In May 1908 Petrov was arrested and spent the next three months in Bailov prison.") == [
         ("Bailov prison", "1908-05", "1908-08")]
     assert spans("In 1946 Petrov lived in Kazan for most of the next ten years.") == [("Kazan", "1946", "1956")]
+    # the story's next years, whatever the verb (the Sudoplatov probe)
+    assert spans("Early in 1935 Petrov reached Paris. Over the following three years he acted as a courier, "
+                 "returning more than once to Moscow to report.")[-1] == ("Moscow", "1935", "1938")
     # where the place lies, told between it and its "where" clause
     assert spans("In August 1946 Petrov withdrew to Zubalovo, on the Moscow River west of the capital, where he "
                  "lived for almost nine years.") == [("Zubalovo", "1946", "1955")]

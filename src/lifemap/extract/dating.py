@@ -580,7 +580,7 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
 _LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
-                     rf"(?:(?:next|following|another|nearly|almost|about|some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+                     rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
@@ -625,7 +625,10 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
     tokens = [t for t in tag(sentence, *clauses.clause_around(sentence, m.start())) if t.tag is T.VERB]
     verb = next((t for t in reversed(tokens) if t.start <= m.start()), None) or next(
         (t for t in tokens if t.start >= m.end()), None)
-    if verb is None or verb.vclass not in _STAYING or pos < verb.start < clauses.clause_around(sentence, pos)[1]:
+    # ("the next nine years" is the story's own time, whatever was done in it: "worked under Chicherin in
+    # Moscow for the next nine years")
+    if verb is None or (verb.vclass not in _STAYING and not m.group("next")) or (
+            pos < verb.start < clauses.clause_around(sentence, pos)[1]):
         return None                                # (not "arrested in Moscow and spent four months in prison")
     n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
     first = span.first_day
