@@ -16,12 +16,16 @@ one to one. Printed for each part, and for each text with ``--by-text``:
 - the subject's own place-events (actor = the text's subject in both): precision, recall, F1;
 - all located events: precision, recall, F1;
 - on matched events the text dates: year right (the years of start and end), date span exact
-  (start, end and qualifier), and kind accuracy.
+  (start, end and qualifier), and kind accuracy;
+- on matched events the annotators placed: place right, the point within 50 km of theirs (500 km for a
+  country or region, whose centre is a matter of choice), or the same curated id. Names are matched as
+  written, so a place put at the wrong namesake (Venice, Florida for the Italian city) counts as found;
+  this figure is where that shows.
 
 The ``decide`` line is the mean of the two F1s: a change to extraction stays only if the held-out
 part's does not fall. The attribution model (``lifemap.extract.attribution``) is fitted to the dev
 texts, so the dev part's subject figures are in-sample; ``bench/train_attribution.py`` prints them
-cross-validated over the texts. ``--errors`` lists misses, extras and wrong dates or kinds of the dev texts only: the held-out part is
+cross-validated over the texts. ``--errors`` lists misses, extras, wrong dates or kinds and misplaced points of the dev texts only: the held-out part is
 for deciding, not for reading. ``--check`` validates the gold files (offsets are sentence offsets of
 the text, names occur in their sentence, dates are spans) and scores nothing.
 """
@@ -110,6 +114,19 @@ def _same(g: dict, p: dict, loose: bool) -> bool:
     return loose and _km(g, p) <= NEAR_KM
 
 
+# How far a matched point may lie from the annotators' and still be the same place
+PLACE_KM = 50.0
+AREA_KM = 500.0
+
+
+def placed_right(g: dict, p: dict) -> bool:
+    """The predicted point is the annotators' place: the same curated id, else within ``PLACE_KM``
+    (``AREA_KM`` for a country or region)."""
+    if g["place"] and g["place"] == p["place"]:
+        return True
+    return _km(g, p) <= (AREA_KM if p.get("place_kind") in ("country", "region") else PLACE_KM)
+
+
 def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     """One-to-one pairs, exact identities (id or name) first, then nearby points."""
     used_g: set[int] = set()
@@ -146,6 +163,8 @@ class Tally:
     exact: int = 0
     kinds: int = 0
     scored: int = 0
+    placed: int = 0
+    where: int = 0
 
     def add(self, other: "Tally") -> None:
         for k in vars(self):
@@ -162,7 +181,8 @@ class Tally:
                 "predicted": self.pred, "matched": self.hit,
                 "year_right": round(self.year / self.dated, 3) if self.dated else None,
                 "date_exact": round(self.exact / self.dated, 3) if self.dated else None,
-                "kind": round(self.kinds / self.scored, 3) if self.scored else None}
+                "kind": round(self.kinds / self.scored, 3) if self.scored else None,
+                "place_right": round(self.where / self.placed, 3) if self.placed else None}
 
 
 def tally(gold: list[dict], pred: list[dict], pairs, scored) -> Tally:
@@ -170,6 +190,9 @@ def tally(gold: list[dict], pred: list[dict], pairs, scored) -> Tally:
     for g, p in scored:
         t.scored += 1
         t.kinds += g["kind"] == p["kind"]
+        if g["lat"]:
+            t.placed += 1
+            t.where += placed_right(g, p)
         if g["date_start"]:
             t.dated += 1
             t.year += (g["date_start"][:4], g["date_end"][:4]) == (p["date_start"][:4], p["date_end"][:4])
@@ -210,6 +233,8 @@ def _line(title: str, t: Tally) -> str:
         extra = f"  year {fig['year_right']:.3f}  date exact {fig['date_exact']:.3f}"
     if t.scored:
         extra += f"  kind {fig['kind']:.3f}"
+    if t.placed:
+        extra += f"  place {fig['place_right']:.3f}"
     return f"  {title:<16} P {p:.3f} R {r:.3f} F1 {f:.3f} ({t.hit}/{t.gold} gold, {t.pred} found){extra}"
 
 
@@ -235,6 +260,11 @@ def errors(text: Text, pred: list[dict]) -> None:
             print(f"  {g['start']:>6} {g['name']:<20} {g['date_start']}..{g['date_end']} {g['qualifier']} -> "
                   f"{p['date_start']}..{p['date_end']} {p.get('qualifier') or ''} ({p['date_text']})  "
                   f"{g['kind']}->{p['kind']}  {g['actor']}->{p['actor']}")
+    print("placed elsewhere (annotated point -> extracted place):")
+    for g, p in pairs:
+        if g["lat"] and not placed_right(g, p):
+            print(f"  {g['start']:>6} {g['name']:<20} {float(g['lat']):.2f},{float(g['lon']):.2f} -> {p['place']} "
+                  f"({p.get('place_kind')}) {_km(g, p):.0f} km")
 
 
 def check(texts: list[Text], seeds: Path) -> int:
