@@ -8,11 +8,13 @@ labelled by the annotation it matches (``score.match``) twice: *whose* is 1 wher
 give that place to the text's subject (0 where they give it someone else or have no such event),
 *located* is 1 where they have an event there at all. A logistic model with an L2 penalty is fitted
 to each label over the events' features (those seen at least ``MIN_COUNT`` times) by a fixed number
-of Adam steps from zero, so the same data always gives the same weights.
+of Adam steps from zero, so the same data always gives the same weights. A third, multinomial
+model is fitted the same way to the annotators' kind of each matched event (``kind_features``).
 
-It prints the dev part's figures (the subject's own F1, all located F1, their mean ``decide``) with
-the rules alone, with the models trained on all of dev (in-sample), and cross-validated over the
-texts (five folds, each text's events judged by models that never saw that text). The held-out part
+It prints the dev part's figures (the subject's own F1, all located F1, their mean ``decide``, and
+the kind right on the matched events) with the rules alone, with the models trained on all of dev
+(in-sample), and cross-validated over the texts (five folds, each text's events judged by models that
+never saw that text). The held-out part
 is never read here: ``bench/score.py`` scores it with the models in place, to decide whether
 retrained models stay.
 
@@ -41,6 +43,8 @@ RATE = 0.05
 FOLDS = 5
 TOLERANCE = 0.002    # --check: how far a shipped weight may be from a retrained one
 QUESTIONS = ("whose", "located")
+KINDS = ("annexation", "arrest", "battle", "birth", "congress", "death", "deportation", "education", "escape",
+         "exile", "front", "massacre", "other", "prison", "rename", "summit", "travel", "work")   # ANNOTATION.md's
 FAMILIES = (("the seeds' parts", lambda i: i.startswith("seed-")),
             ("Wikipedia and Vale", lambda i: i.endswith("-wp") or "vale" in i),
             ("probe texts", lambda i: i.endswith("-probe")))
@@ -51,7 +55,7 @@ def examples(texts, seeds: Path) -> list[dict]:
     from dataclasses import replace
 
     from lifemap.extract import DEFAULT, concat, extract_pieces
-    from lifemap.extract.attribution import features
+    from lifemap.extract.attribution import features, kind_features
 
     rules_only = replace(DEFAULT, attribution=False)
     by_path = defaultdict(list)
@@ -70,46 +74,73 @@ def examples(texts, seeds: Path) -> list[dict]:
             for r, s in pred:
                 g = matched.get(id(r))
                 out.append({"text": t, "row": r, "subject": subject.name, "features": features(s, subject),
+                            "kind_features": kind_features(s, subject),
                             "whose": int(g is not None and score.is_subject(g["actor"], t.subject)),
-                            "located": int(g is not None)})
+                            "located": int(g is not None), "kind": g["kind"] if g is not None else None})
     return out
 
 
-def fit(examples: list[dict], question: str, vocab: dict[str, int]) -> np.ndarray:
+def _design(examples: list[dict], key: str, vocab: dict[str, int]) -> np.ndarray:
     x = np.zeros((len(examples), len(vocab) + 1))
     x[:, -1] = 1.0                                   # the bias
     for i, ex in enumerate(examples):
-        for name in ex["features"]:
+        for name in ex[key]:
             if name in vocab:
                 x[i, vocab[name]] = 1.0
-    y = np.array([ex[question] for ex in examples], dtype=float)
-    w = np.zeros(x.shape[1])
+    return x
+
+
+def _adam(x: np.ndarray, y: np.ndarray, probabilities) -> np.ndarray:
+    """Weights for ``x`` (one column per output of ``y``) by ``STEPS`` Adam steps from zero on the mean
+    log loss plus the L2 penalty (not on the biases)."""
+    w = np.zeros((x.shape[1], y.shape[1]))
     m, v = np.zeros_like(w), np.zeros_like(w)
-    penalty = np.full_like(w, L2)
+    penalty = np.full((x.shape[1], 1), L2)
     penalty[-1] = 0.0
     for step in range(1, STEPS + 1):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        g = (x.T @ (p - y) + penalty * w) / len(y)
+        g = (x.T @ (probabilities(x @ w) - y) + penalty * w) / len(y)
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         w -= RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
     return w
 
 
-def trained(examples: list[dict], vocab: dict[str, int]):
-    from lifemap.extract.attribution import Model, Models
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit(examples: list[dict], question: str, vocab: dict[str, int]) -> np.ndarray:
+    y = np.array([[ex[question]] for ex in examples], dtype=float)
+    return _adam(_design(examples, "features", vocab), y, lambda z: 1 / (1 + np.exp(-z)))[:, 0]
+
+
+def fit_kinds(examples: list[dict], vocab: dict[str, int]) -> np.ndarray:
+    """The multinomial model of kinds, over the events the annotators have (columns: ``KINDS``)."""
+    matched = [ex for ex in examples if ex["kind"] is not None]
+    y = np.zeros((len(matched), len(KINDS)))
+    for i, ex in enumerate(matched):
+        y[i, KINDS.index(ex["kind"])] = 1.0
+    return _adam(_design(matched, "kind_features", vocab), y, _softmax)
+
+
+def trained(examples: list[dict], vocab: dict[str, int], kind_vocab: dict[str, int]):
+    from lifemap.extract.attribution import KindModel, Model, Models
 
     def model(w):
         return Model({name: float(w[j]) for name, j in vocab.items()}, float(w[-1]))
-    return Models(*(model(fit(examples, q, vocab)) for q in QUESTIONS))
+    w = fit_kinds(examples, kind_vocab)
+    kind = KindModel(KINDS, {name: tuple(float(x) for x in w[j]) for name, j in kind_vocab.items()},
+                     tuple(float(x) for x in w[-1]))
+    return Models(*(model(fit(examples, q, vocab)) for q in QUESTIONS), kind)
 
 
-def figures(examples: list[dict], models_of=None) -> tuple[float, float, float]:
-    """The subject's own F1, all located F1 and their mean over the examples' texts, the rules'
-    reading changed as ``lifemap.extract.attribution.attribute`` changes it with the models of each
-    text (``models_of[text id]``; None: the rules alone)."""
+def figures(examples: list[dict], models_of=None) -> tuple[float, float, float, float]:
+    """The subject's own F1, all located F1, their mean and the kind right on the matched events over
+    the examples' texts, the rules' reading changed as ``lifemap.extract.attribution.attribute`` changes
+    it with the models of each text (``models_of[text id]``; None: the rules alone)."""
     from lifemap.extract import DEFAULT
-    from lifemap.extract.attribution import judge
+    from lifemap.extract.attribution import judge, kind_of, said_plainly
 
     by_text = defaultdict(list)
     for ex in examples:
@@ -120,15 +151,19 @@ def figures(examples: list[dict], models_of=None) -> tuple[float, float, float]:
         for ex in items:
             row = ex["row"]
             if models_of is not None:
-                actor = judge(models_of[t.id], ex["features"], row["actor"], ex["subject"], DEFAULT)
+                m = models_of[t.id]
+                actor = judge(m, ex["features"], row["actor"], ex["subject"], DEFAULT)
                 if actor is None:
                     continue
-                row = dict(row, actor=actor)
+                kind = row["kind"]
+                if said_plainly(row["summary"], kind, row["name"], row["actor"], ex["subject"]):
+                    kind = kind_of(m.kind, ex["kind_features"], kind, actor, ex["subject"])
+                row = dict(row, actor=actor, kind=kind)
             pred.append(row)
         for k, v in score.score_text(t, pred).items():
             total[k].add(v)
     own, every = total["subject"].f1()[2], total["all"].f1()[2]
-    return own, every, (own + every) / 2
+    return own, every, (own + every) / 2, total["all"].kinds / max(1, total["all"].scored)
 
 
 def as_data(models, vocab, texts: int, events: int) -> dict:
@@ -139,6 +174,8 @@ def as_data(models, vocab, texts: int, events: int) -> dict:
         **{q: {"bias": round(getattr(models, q).bias, 4),
                "weights": {n: round(w, 4) for n, w in sorted(getattr(models, q).weights.items())}}
            for q in QUESTIONS},
+        "kind": {"kinds": list(models.kind.kinds), "biases": [round(b, 4) for b in models.kind.biases],
+                 "weights": {n: [round(x, 4) for x in w] for n, w in sorted(models.kind.weights.items())}},
     }
 
 
@@ -150,7 +187,11 @@ def same(old: dict, new: dict) -> bool:
             return False
         if any(abs(a["weights"][k] - v) > TOLERANCE for k, v in b["weights"].items()):
             return False
-    return True
+    a, b = old.get("kind", {}), new["kind"]
+    if a.get("kinds") != b["kinds"] or a.get("weights", {}).keys() != b["weights"].keys():
+        return False
+    pairs = [*zip(a["biases"], b["biases"]), *(xy for k, w in b["weights"].items() for xy in zip(a["weights"][k], w))]
+    return all(abs(x - y) <= TOLERANCE for x, y in pairs)
 
 
 def main(argv=None) -> int:
@@ -167,29 +208,34 @@ def main(argv=None) -> int:
     data = examples(dev, args.seeds)
     counts = Counter(name for ex in data for name in set(ex["features"]))
     vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
-    models = trained(data, vocab)
+    counts = Counter(name for ex in data if ex["kind"] is not None for name in set(ex["kind_features"]))
+    kind_vocab = {name: j for j, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
+    models = trained(data, vocab, kind_vocab)
 
     ids = sorted({ex["text"].id for ex in data})
     unseen = {}
     for k in range(FOLDS):
         fold = set(ids[k::FOLDS])
-        m = trained([ex for ex in data if ex["text"].id not in fold], vocab)
+        m = trained([ex for ex in data if ex["text"].id not in fold], vocab, kind_vocab)
         unseen.update({i: m for i in fold})
     print(f"dev: {len(ids)} texts, {len(data)} events found, {sum(ex['located'] for ex in data)} of them "
-          f"annotated, {sum(ex['whose'] for ex in data)} the subject's; {len(vocab)} features")
+          f"annotated, {sum(ex['whose'] for ex in data)} the subject's; {len(vocab)} features "
+          f"({len(kind_vocab)} for kinds)")
     for title, models_of in (("rules alone", None), ("with the models (trained on all dev)", {i: models for i in ids}),
                              (f"with the models, {FOLDS}-fold over texts", unseen)):
-        own, every, decide = figures(data, models_of)
-        print(f"  {title:<40} the subject's own F1 {own:.3f}  all located F1 {every:.3f}  decide {decide:.4f}")
+        own, every, decide, kind = figures(data, models_of)
+        print(f"  {title:<40} the subject's own F1 {own:.3f}  all located F1 {every:.3f}  decide {decide:.4f}"
+              f"  kind right {kind:.3f}")
 
     # by the kind of text: the probes (short lives written for lifemap) are most of dev, and a model
     # may learn their style; the seeds and the published biographies are what users bring
     for family, holds in FAMILIES:
         some = [ex for ex in data if holds(ex["text"].id)]
         if some:
-            rules, crossed = figures(some)[2], figures(some, unseen)[2]
-            print(f"  {family:<40} decide {rules:.4f} (rules alone) -> {crossed:.4f} ({FOLDS}-fold), "
-                  f"{len({ex['text'].id for ex in some})} texts, {len(some)} events found")
+            rules, crossed = figures(some), figures(some, unseen)
+            print(f"  {family:<40} decide {rules[2]:.4f} (rules alone) -> {crossed[2]:.4f} ({FOLDS}-fold), kind "
+                  f"right {rules[3]:.3f} -> {crossed[3]:.3f}, {len({ex['text'].id for ex in some})} texts, "
+                  f"{len(some)} events found")
 
     out = as_data(models, vocab, len(ids), len(data))
     if args.check:

@@ -58,7 +58,7 @@ def test_the_models_drop_events_and_change_actors_only_as_they_say():
     shown: list = []
     frame = concat(list(extract_pieces(text, fallback=False, progress=False, options=RULES_ONLY, readings=shown)))
     subject = frame.attrs["subjects"][0]
-    before, after = frame.to_dict("records"), rows(text)
+    before, after = frame.to_dict("records"), rows(text, replace(DEFAULT, learnt_kinds=False))   # (kinds: below)
     assert len(before) == len(shown)
     kept, changed = [], 0
     for b, r in zip(before, shown):
@@ -107,3 +107,31 @@ def test_regions_that_only_say_where_a_birthplace_lies_are_no_events():
     assert {"Kalinovka", "Russia", "Ukraine"} <= set(sentence(rows(text, RULES_ONLY, fallback=True)))
     kept = sentence(rows(text, fallback=True))     # (GeoNames holds Kalinovka)
     assert "Kalinovka" in kept and not {"Russia", "Ukraine"} & set(kept)
+
+
+def test_the_model_of_kinds_names_what_happened_where_the_rules_had_no_word_for_it():
+    opening = "Ivan Petrov (1890–1950) was a Soviet official. Petrov was born in Kiev. Petrov studied in Kiev.\n\n"
+
+    def kinds(text, options=DEFAULT):
+        found = rows(opening + text, options)
+        return [(r["name"], r["kind"], r["summary"]) for r in found if r["start"] >= len(opening)]
+
+    no_model = replace(DEFAULT, learnt_kinds=False)
+    text = "In 1925 Petrov was made first secretary of the regional party committee in Smolensk."
+    assert kinds(text, no_model) == [("Smolensk", "other", "At Smolensk")]
+    assert kinds(text) == [("Smolensk", "work", "Worked in Smolensk")]
+    text = "In October 1920 Petrov was a member of the Soviet delegation that negotiated with Poland in Riga."
+    assert kinds(text) == [("Riga", "summit", "Summit in Riga")]
+    # a birth and a death are the rules' to read, from their own words
+    assert kinds("Petrov died in Moscow in 1950.") == [("Moscow", "death", "Died in Moscow")]
+    # the rules alone, the kinds too
+    assert kinds(text, RULES_ONLY) == [("Riga", "other", "At Riga")]
+
+
+def test_the_kind_model_never_makes_a_birth_or_a_death_nor_takes_the_subjects_stop_off_the_route():
+    from lifemap.extract.attribution import KindModel, kind_of
+
+    sure = KindModel(("birth", "death", "massacre", "work"), {"x": (9.0, 8.0, 7.0, 0.0)}, (0.0, 0.0, 0.0, 0.0))
+    assert kind_of(sure, ["x"], "travel", "Stalin", "Stalin") == "work"       # not a birth, death or massacre
+    assert kind_of(sure, ["x"], "travel", "Red Army", "Stalin") == "massacre"  # another's event may be one
+    assert kind_of(sure, ["x"], "death", "Stalin", "Stalin") == "death"        # the rules' death stands

@@ -231,7 +231,7 @@ def test_each_place_of_a_list_is_an_event():
 
 
 def test_a_leading_place_is_where_the_main_clause_happened():
-    assert ("Baku", "Stalin", "other") in events("In Baku, Stalin organised strikes in 1907.")
+    assert [e[:2] for e in events("In Baku, Stalin organised strikes in 1907.")] == [("Baku", "Stalin")]
 
 
 def test_the_people_the_subject_lives_with_take_the_subject_along():

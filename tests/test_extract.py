@@ -10,7 +10,7 @@ import pytest
 
 from lifemap.errors import DataError, LifemapError
 from lifemap.events import FRAME_COLUMNS
-from lifemap.extract import extract, old_style_period, write_csv
+from lifemap.extract import ExtractOptions, extract, old_style_period, write_csv
 from lifemap.text import NotUTF8Warning
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,22 +113,25 @@ def test_a_move_from_a_place_with_no_destination_says_so():
 
 
 def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
+    # the rules' kinds (the model of kinds, trained on the annotations, has the last word: test_attribution)
+    rules = ExtractOptions(learnt_kinds=False)
     kinds = {r["name"]: (r["kind"], r["actor"]) for r in extract(
         "Sergei Kirov led the party in Leningrad. In 1934 Kirov was shot dead in the Smolny Institute. "
         "In 1919 the Cheka shot hundreds of hostages in Kiev. In 1933 Kirov was shot at in Moscow.",
-        fallback=False, progress=False).to_dict("records")}
+        fallback=False, progress=False, options=rules).to_dict("records")}
     assert kinds["Smolny Institute"] == ("death", "Sergei Kirov")
     assert kinds["Kiev"] == ("massacre", "Cheka")
     assert kinds["Moscow"][0] == "other"                       # shot at is not shot dead
     # one man arrested and shot is his death; hostages who were arrested and shot, a massacre
     kinds = {r["name"]: r["kind"] for r in extract(
         "Ivan Petrov led the party in Kiev. In 1937 Petrov was arrested and shot in Moscow. "
-        "In 1919 the hostages were arrested and shot in Odessa.", fallback=False, progress=False).to_dict("records")}
+        "In 1919 the hostages were arrested and shot in Odessa.", fallback=False, progress=False,
+        options=rules).to_dict("records")}
     assert (kinds["Moscow"], kinds["Odessa"]) == ("death", "massacre")
     # a shot in the shoulder is a wound
     kinds = {r["name"]: r["kind"] for r in extract(
         "Ivan Petrov led the party in Kiev. In 1919 Petrov was shot in the shoulder in Omsk.", fallback=False,
-        progress=False).to_dict("records")}
+        progress=False, options=rules).to_dict("records")}
     assert kinds["Omsk"] != "death"
 
 

@@ -281,9 +281,11 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     shown = attribution.readings(out, hung) if about or readings is not None else []
     if readings is not None:
         readings.extend(shown)
+    by_name = {e.evidence.name_start: r for (e, _), r in zip(out, shown) if r is not None}
     if about:
         out = attribution.attribute(out, shown, subject, options)
-    return _to_the_end(_one_birth(_within_the_life(out, subject), subject), subject)
+    out = _to_the_end(_one_birth(_within_the_life(out, subject), subject), subject)
+    return attribution.relabel(out, by_name, subject, options) if about else out
 
 
 def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):

@@ -58,15 +58,37 @@ class Model:
 
 
 @dataclass(frozen=True)
+class KindModel:
+    """A multinomial logistic model: for each kind a bias, and each feature's weight for each kind."""
+
+    kinds: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    biases: tuple[float, ...]
+
+    def probabilities(self, features: list[str]) -> dict[str, float]:
+        z = list(self.biases)
+        for f in features:
+            for i, w in enumerate(self.weights.get(f, ())):
+                z[i] += w
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {k: v / total for k, v in zip(self.kinds, e)}
+
+
+@dataclass(frozen=True)
 class Models:
     whose: Model        # the place is the subject's own (the annotators give it to the subject)
     located: Model      # the place is an event at all (the annotators have an event there)
+    kind: KindModel     # what happened there, by the annotators' kinds
 
 
 @functools.cache
 def models() -> Models:
     data = json.loads(resources.files("lifemap").joinpath("data", "attribution.json").read_text(encoding="utf-8"))
-    return Models(*(Model(data[k]["weights"], data[k]["bias"]) for k in ("whose", "located")))
+    k = data["kind"]
+    return Models(*(Model(data[q]["weights"], data[q]["bias"]) for q in ("whose", "located")),
+                  KindModel(tuple(k["kinds"]), {f: tuple(w) for f, w in k["weights"].items()}, tuple(k["biases"])))
 
 
 @dataclass(frozen=True)
@@ -135,6 +157,32 @@ def features(r: Reading, subject: Subject) -> list[str]:
     ]
 
 
+def kind_features(r: Reading, subject: Subject) -> list[str]:
+    """What the model of kinds reads: what the others read, and the kinds of the sentence's event words
+    (``kinds.kind_words``): all of them, the nearest before the place and the nearest after it."""
+    words = kinds.kind_words(r.sentence)
+    before = [k for k, _, end in words if end <= r.name_start]
+    after = [k for k, start, _ in words if start >= r.name_end]
+    return [*features(r, subject), *sorted({f"kw={k}" for k, _, _ in words}),
+            *([f"kwb={before[-1]}"] if before else []), *([f"kwa={after[0]}"] if after else [])]
+
+
+# Kinds the model of kinds leaves to the rules: a birth and a death are read from their own words, and a
+# stop of the subject's it called a renaming, an invasion or a massacre would leave the subject's route
+_RULES_KINDS = frozenset(("birth", "death"))
+_NO_STOP = frozenset(("rename", "annexation", "massacre"))
+
+
+def kind_of(m: KindModel, features: list[str], kind: str, actor: str, subject: str) -> str:
+    """The event's kind after the model of kinds has had its say: its likeliest, but never a birth or a
+    death (the rules' stand), nor, for the subject's own event, a kind that is no stop."""
+    if kind in _RULES_KINDS:
+        return kind
+    barred = _RULES_KINDS | (_NO_STOP if actor == subject else frozenset())
+    p = m.probabilities(features)
+    return max((k for k in p if k not in barred), key=p.get, default=kind)
+
+
 def _word(w: str) -> str:
     """A word as the model reads it: lowercased, a capitalised one (but a sentence's opener) "Name"."""
     return "Name" if w[0].isupper() and w.lower() not in _OPENERS else w.lower()
@@ -161,8 +209,31 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
             out.append((e, used))
             continue
         actor = judge(m, features(r, subject), e.actor, subject.name, options)
-        if actor is not None:
-            out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
+        if actor is None:
+            continue
+        out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
+    return out
+
+
+def relabel(found: list[tuple[Event, tuple[Place, ...]]], shown: dict[int, Reading], subject: Subject,
+            options: ExtractOptions) -> list[tuple[Event, tuple[Place, ...]]]:
+    """The events with the kind the model of kinds gives each (``kind_of``); ``shown``: the readings by
+    the offset of the place's name. Run last: what the rules conclude from kinds (a birth is one, what
+    only the living do ends with the death) reads the rules' kinds, which it was built on."""
+    if not (options.attribution and options.learnt_kinds) or subject.name == "unknown":
+        return found
+    m = models().kind
+    out = []
+    for e, used in found:
+        r = shown.get(e.evidence.name_start) if e.evidence is not None else None
+        # (a kind a later rule gave stands: "Soviet books moved his birthplace to Kursk" is no second birth,
+        # and no move either)
+        if r is not None and r.kind == e.kind and said_plainly(e.summary, e.kind, e.evidence.name, e.actor,
+                                                               subject.name):
+            kind = kind_of(m, kind_features(r, subject), e.kind, e.actor, subject.name)
+            if kind != e.kind:
+                e = replace(e, kind=kind, summary=kinds.summary(kind, e.evidence.name, e.actor, subject.name))
+        out.append((e, used))
     return out
 
 
@@ -183,6 +254,12 @@ def decide(actor: str, p: float, subject: str, options: ExtractOptions) -> str:
     if actor == "unknown" and p > options.promote_above:
         return subject
     return actor
+
+
+def said_plainly(summary: str, kind: str, name: str, actor: str, subject: str) -> bool:
+    """The summary says no more than the kind and the place: one that says where a move came from or
+    that the place was left keeps the rules' kind."""
+    return summary == kinds.summary(kind, name, actor, subject)
 
 
 def _with_actor(e: Event, actor: str, subject: Subject) -> Event:

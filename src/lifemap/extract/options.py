@@ -36,6 +36,9 @@ class ExtractOptions:
     drop_below: float = 0.2
     demote_below: float = 0.3
     promote_above: float = 0.75
+    # With ``attribution``, the model of kinds gives each event the kind it finds likeliest (but a birth
+    # or a death, which the rules read from their own words).
+    learnt_kinds: bool = True
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
     # Characters of text analysed at once: bounds the working memory of a long book, and that of the
