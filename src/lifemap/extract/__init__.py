@@ -10,7 +10,7 @@ The stages, each a module of this package returning typed records:
 6. ``actors``: who it happened to — the subject of the text (``lifemap.subject``) or someone else;
 7. ``attribution``: models trained on annotated texts drop an event they are sure is none, withdraw
    the subject's place where they are sure it is not theirs, and give them one the rules gave no one
-   where they are sure it is.
+   where they are sure it is; last, a model of kinds names what happened at each place.
 
 Each distinct place of a sentence that locates something becomes one ``lifemap.events.Event`` with
 its ``Evidence`` (the place and date as written, the sentence, a confidence); ``extract`` returns
