@@ -128,10 +128,12 @@ def test_the_model_of_kinds_names_what_happened_where_the_rules_had_no_word_for_
     assert kinds(text, RULES_ONLY) == [("Riga", "other", "At Riga")]
 
 
-def test_the_kind_model_never_makes_a_birth_or_a_death_nor_takes_the_subjects_stop_off_the_route():
+def test_the_kind_model_makes_no_birth_or_death_of_the_subjects_nor_takes_their_stop_off_the_route():
     from lifemap.extract.attribution import KindModel, kind_of
 
-    sure = KindModel(("birth", "death", "massacre", "work"), {"x": (9.0, 8.0, 7.0, 0.0)}, (0.0, 0.0, 0.0, 0.0))
-    assert kind_of(sure, ["x"], "travel", "Stalin", "Stalin") == "work"       # not a birth, death or massacre
-    assert kind_of(sure, ["x"], "travel", "Red Army", "Stalin") == "massacre"  # another's event may be one
-    assert kind_of(sure, ["x"], "death", "Stalin", "Stalin") == "death"        # the rules' death stands
+    sure = KindModel(("birth", "death", "massacre", "work"), {"x": (0.0, 9.0, 7.0, 0.0), "y": (0.0, 0.0, 9.0, 0.0)},
+                     (0.0, 0.0, 0.0, 0.0))
+    assert kind_of(sure, ["x"], "travel", "Stalin", "Stalin") == "work"       # not a death or a massacre of his
+    assert kind_of(sure, ["x"], "travel", "Kirov", "Stalin") == "death"       # another man's may be learnt
+    assert kind_of(sure, ["y"], "travel", "Red Army", "Stalin") == "massacre"
+    assert kind_of(sure, ["y"], "death", "Kirov", "Stalin") == "death"        # a death the rules read stands

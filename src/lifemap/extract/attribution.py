@@ -22,7 +22,7 @@ what the model reads: a test fails while the shipped weights are not what the da
 A third, multinomial model reads the same and the kinds of the sentence's event words, and names what
 happened at the place by the annotators' kinds (``relabel``, run after the rules' last passes): the
 rules' kind was right for about half the dev events, the model's for about two in three,
-cross-validated. Births and deaths stay the rules'.
+cross-validated. The subject's birth and death stay the rules'.
 """
 from __future__ import annotations
 
@@ -173,18 +173,19 @@ def kind_features(r: Reading, subject: Subject) -> list[str]:
             f"verb={r.link.verb}", f"noun={r.link.noun.lower()}"]
 
 
-# Kinds the model of kinds leaves to the rules: a birth and a death are read from their own words, and a
-# stop of the subject's it called a renaming, an invasion or a massacre would leave the subject's route
+# Kinds the model of kinds leaves to the rules in the subject's life: a birth and a death are read from their
+# own words, and a stop it called a renaming, an invasion or a massacre would leave the subject's route
 _RULES_KINDS = frozenset(("birth", "death"))
 _NO_STOP = frozenset(("rename", "annexation", "massacre"))
 
 
 def kind_of(m: KindModel, features: list[str], kind: str, actor: str, subject: str) -> str:
-    """The event's kind after the model of kinds has had its say: its likeliest, but never a birth or a
-    death (the rules' stand), nor, for the subject's own event, a kind that is no stop."""
+    """The event's kind after the model of kinds has had its say: its likeliest, but for the subject's own
+    event never a birth or a death (theirs are the rules', read from their own words) nor a kind that is no
+    stop; a birth or a death the rules read stands."""
     if kind in _RULES_KINDS:
         return kind
-    barred = _RULES_KINDS | (_NO_STOP if actor == subject else frozenset())
+    barred = (_RULES_KINDS | _NO_STOP) if actor == subject else frozenset()
     p = m.probabilities(features)
     return max((k for k in p if k not in barred), key=p.get, default=kind)
 
