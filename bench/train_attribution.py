@@ -179,6 +179,16 @@ def as_data(models, vocab, texts: int, events: int) -> dict:
     }
 
 
+def as_text(data: dict) -> str:
+    """The models as JSON, a line to a weight, and a line to a feature of the model of kinds (its weights
+    for every kind on one line: the file stays a few hundred lines long and a retrain's diff readable)."""
+    kind = data["kind"]
+    text = json.dumps({k: v for k, v in data.items() if k != "kind"}, indent=1, ensure_ascii=False)
+    rows = ",\n".join(f"   {json.dumps(n, ensure_ascii=False)}: {json.dumps(w)}" for n, w in kind["weights"].items())
+    return (text[:-2] + ',\n "kind": {\n  "kinds": ' + json.dumps(kind["kinds"]) + ',\n  "biases": '
+            + json.dumps(kind["biases"]) + ',\n  "weights": {\n' + rows + "\n  }\n }\n}\n")
+
+
 def same(old: dict, new: dict) -> bool:
     """The same models, to ``TOLERANCE`` (another machine's arithmetic may differ in the last places)."""
     for q in QUESTIONS:
@@ -245,7 +255,7 @@ def main(argv=None) -> int:
     from lifemap.files import write_atomically
 
     path = args.out or shipped
-    text = json.dumps(out, indent=1, ensure_ascii=False) + "\n"
+    text = as_text(out)
     write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"wrote {path}")
     return 0
