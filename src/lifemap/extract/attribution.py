@@ -36,6 +36,7 @@ from importlib import resources
 
 from ..events import Event
 from ..gazetteer import Place
+from ..route import NOT_A_STOP
 from ..subject import Subject
 from . import kinds
 from .clauses import Link
@@ -163,8 +164,9 @@ def features(r: Reading, subject: Subject) -> list[str]:
 
 
 def kind_features(r: Reading, subject: Subject) -> list[str]:
-    """What the model of kinds reads: what the others read, and the kinds of the sentence's event words
-    (``kinds.kind_words``): all of them, the nearest before the place and the nearest after it."""
+    """What the model of kinds reads: what the others read, the kinds of the sentence's event words
+    (``kinds.kind_words``: all of them, the nearest before the place and the nearest after it), and the
+    verb and the noun the place hangs on."""
     words = kinds.kind_words(r.sentence)
     before = [k for k, _, end in words if end <= r.name_start]
     after = [k for k, start, _ in words if start >= r.name_end]
@@ -174,9 +176,9 @@ def kind_features(r: Reading, subject: Subject) -> list[str]:
 
 
 # Kinds the model of kinds leaves to the rules in the subject's life: a birth and a death are read from their
-# own words, and a stop it called a renaming, an invasion or a massacre would leave the subject's route
+# own words, and a stop it called one of the kinds no route stops at would leave the subject's route
 _RULES_KINDS = frozenset(("birth", "death"))
-_NO_STOP = frozenset(("rename", "annexation", "massacre"))
+_NO_STOP = frozenset(NOT_A_STOP)
 
 
 def kind_of(m: KindModel, features: list[str], kind: str, actor: str, subject: str) -> str:
