@@ -860,3 +860,6 @@ def test_a_famous_city_is_not_taken_for_its_namesakes(gazetteer, fallback):
             "and Milan, and in 1913 he lectured at Oxford.")
     found = {m.text: m.location for m in find_places(text, gazetteer, fallback=fallback)}
     assert [found[n].country for n in ("Venice", "Florence", "Milan", "Oxford")] == ["IT", "IT", "IT", "GB"]
+    # nor a famous building for a town of its name (GeoNames calls Casablanca "the White House" too)
+    found = find_places("In 1959 he was received at the White House.", gazetteer, fallback=fallback)
+    assert [(m.place, m.location.country) for m in found] == [("white-house", "US")]
