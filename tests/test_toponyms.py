@@ -863,3 +863,7 @@ def test_a_famous_city_is_not_taken_for_its_namesakes(gazetteer, fallback):
     # nor a famous building for a town of its name (GeoNames calls Casablanca "the White House" too)
     found = find_places("In 1959 he was received at the White House.", gazetteer, fallback=fallback)
     assert [(m.place, m.location.country) for m in found] == [("white-house", "US")]
+    # a Moscow street named after the town last mentioned is still in Moscow (the Meyerhold probe had it in Paris)
+    found = find_places("In 1931 he came back from Paris and settled in a flat on Gorky Street.", gazetteer,
+                        fallback=fallback)
+    assert [m.place for m in found] == ["paris", "gorky-street"]
