@@ -36,8 +36,8 @@ class ExtractOptions:
     drop_below: float = 0.2
     demote_below: float = 0.3
     promote_above: float = 0.75
-    # With ``attribution``, the model of kinds gives each event the kind it finds likeliest (but a birth
-    # or a death, which the rules read from their own words).
+    # With ``attribution``, the model of kinds gives each event the kind it finds likeliest (but the
+    # subject's birth and death, which the rules read from their own words, and a birth or death the rules read).
     learnt_kinds: bool = True
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
