@@ -55,7 +55,8 @@ def examples(texts, seeds: Path) -> list[dict]:
     from dataclasses import replace
 
     from lifemap.extract import DEFAULT, concat, extract_pieces
-    from lifemap.extract.attribution import features, kind_features
+    from lifemap.dates import DateSpan
+    from lifemap.extract.attribution import agreed, features, kind_features
 
     rules_only = replace(DEFAULT, attribution=False)
     by_path = defaultdict(list)
@@ -73,7 +74,11 @@ def examples(texts, seeds: Path) -> list[dict]:
             matched = {id(p): g for g, p in score.match(t.gold, [r for r, _ in pred])}
             for r, s in pred:
                 g = matched.get(id(r))
+                span = DateSpan(r["date_start"], r["date_end"], r["precision"], r["qualifier"] or "",
+                                r["calendar"]) if r["date_start"] else None
                 out.append({"text": t, "row": r, "subject": subject.name, "features": features(s, subject),
+                            "agreed": agreed(r["kind"], r["actor"], span, bool(r["date_text"]) and not r["carried"],
+                                             subject),
                             "kind_features": kind_features(s, subject),
                             "whose": int(g is not None and score.is_subject(g["actor"], t.subject)),
                             "located": int(g is not None), "kind": g["kind"] if g is not None else None})
@@ -152,7 +157,7 @@ def figures(examples: list[dict], models_of=None) -> tuple[float, float, float, 
             row = ex["row"]
             if models_of is not None:
                 m = models_of[t.id]
-                actor = judge(m, ex["features"], row["actor"], ex["subject"], DEFAULT)
+                actor = row["actor"] if ex["agreed"] else judge(m, ex["features"], row["actor"], ex["subject"], DEFAULT)
                 if actor is None:
                     continue
                 kind = row["kind"]

@@ -135,6 +135,37 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
     assert kinds["Omsk"] != "death"
 
 
+def test_a_sentence_of_death_is_no_death_and_a_friends_death_is_not_the_subjects():
+    # a death penalty is passed, not suffered, where it is said ("sentenced to death by a court in Tokyo");
+    # the killing has words of its own
+    found = {r["name"]: (r["kind"], r["actor"]) for r in extract(
+        "Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. In 1938 he was "
+        "sentenced to death in Moscow. In 1939 his brother was sentenced to death and shot in Kiev. His friend "
+        "died in Omsk. His friend Boris died in Kursk. In 1942 he used a comrade's passport to reach Minsk.",
+        fallback=False, progress=False).to_dict("records")}
+    assert found["Moscow"][0] != "death" and found["Moscow"][1] == "Ivan Petrov"
+    assert found["Kiev"] == ("death", "brother")
+    # a friend, a comrade, a teacher is someone else, as a brother is; "a comrade's passport" is still his move
+    assert found["Omsk"] == ("death", "friend")
+    assert found["Kursk"] == ("death", "Boris")
+    assert found["Minsk"][1] == "Ivan Petrov"
+
+
+def test_a_life_has_one_death_the_one_its_opening_dates():
+    text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. A few years "
+            "later, in a camp, he memorized a poem about a woman raped to death in East Prussia. In 1938 he was "
+            "shot dead in Kursk. He died at the Lubyanka.\n\nPetrov died of heart failure near Moscow on 3 August 1980.")
+    found = {r["name"]: (r["actor"], r["date_start"]) for r in extract(text, fallback=False, progress=False)
+             .to_dict("records") if r["kind"] == "death"}
+    # far from the death the text dates as its opening does, and without that date: not his, and not
+    # dated by his life
+    assert found["East Prussia"] == ("unknown", "")
+    assert found["Kursk"] == ("unknown", "1938")
+    # his death, and the same death told of a site in its city
+    assert found["Moscow"] == ("Ivan Petrov", "1980-08-03")
+    assert found["Lubyanka"][0] == "Ivan Petrov"
+
+
 def test_a_life_has_one_birth_place():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet officer. Petrov was born in Tula in 1890. Petrov read.\n\n"
             "Later Soviet books moved his birthplace to Kursk.")

@@ -168,9 +168,9 @@ class _Stop:
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from .route import _geod
+    from .route import km
 
-    return _geod().inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+    return km(lat1, lon1, lat2, lon2)
 
 
 def _near(a: _Stop, b: _Stop) -> bool:

@@ -29,6 +29,11 @@ def _geod():
     return Geod(ellps="WGS84")
 
 
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The geodesic distance between two points, in km."""
+    return _geod().inv(lon1, lat1, lon2, lat2)[2] / 1000.0
+
+
 def arc(lon1: float, lat1: float, lon2: float, lat2: float):
     """A geodesic LineString from one point to another and its length in km.
 

@@ -37,6 +37,7 @@ from typing import Callable, Iterator
 from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place, fold
+from ..route import km
 from ..subject import Subject, find_subject, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
@@ -284,7 +285,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     by_name = {e.evidence.name_start: r for (e, _), r in zip(out, shown) if r is not None}
     if about:
         out = attribution.attribute(out, shown, subject, options)
-    out = _to_the_end(_one_birth(_within_the_life(out, subject), subject), subject)
+    out = _to_the_end(_one_death(_one_birth(_within_the_life(out, subject), subject), subject, options), subject)
     return attribution.relabel(out, by_name, subject, options) if about else out
 
 
@@ -326,6 +327,31 @@ def _one_birth(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
     return [(replace(e, kind="other", summary=kinds.summary("other", e.evidence.name if e.evidence else e.place,
                                                             e.actor, subject.name))
              if id(e) in later else e, used) for e, used in found]
+
+
+def _one_death(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject, options: ExtractOptions):
+    """A life has one death: where the text tells the subject's with the date its opening gives
+    (``attribution.agreed``), a death of theirs read in another sentence, far from it and without a
+    date of its own that holds that day, is someone else's or a figure of speech (the victim "raped to
+    death in East Prussia" in a poem he learnt by heart): it keeps its place and any date of its own, and
+    loses the subject (and the opening's date, where that was all it had)."""
+    told = [used[0] for e, used in found if e.kind == "death" and attribution.agreed(
+        e.kind, e.actor, e.span, attribution.own_date(e), subject)]
+    if not told:
+        return found
+    sentences = {e.source.start for e, used in found if e.kind == "death" and used[0] in told}
+    died = subject.died
+
+    def not_theirs(e: Event, place: Place) -> bool:
+        if e.kind != "death" or e.actor != subject.name or e.evidence is None or e.source.start in sentences:
+            return False
+        retold = (attribution.own_date(e) and e.span is not None
+                  and e.span.first_day <= died.first_day and died.last_day <= e.span.last_day)
+        return not retold and all(km(place.lat, place.lon, p.lat, p.lon) > options.same_death_km for p in told)
+
+    return [(replace(e, actor="unknown", span=e.span if attribution.own_date(e) else None,
+                     summary=kinds.with_actor(e.summary, "unknown", subject.name))
+             if not_theirs(e, used[0]) else e, used) for e, used in found]
 
 
 _ONE_OFF = frozenset(("birth", "death", "arrest", "escape", "exile", "deportation", "battle", "congress", "summit"))

@@ -734,12 +734,14 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "In April Piłsudski's army": no month
                 return "group", found                  # "his regime", "Lenin's government"
-        kin = _KIN_AFTER.match(part, m.end()) if kind == "pron" or found.endswith(_POSSESSIVE) else None
+        # ("his late father", "Tito's son"; not "he used a comrade's passport")
+        kin = _KIN_AFTER.match(part, m.end()) if (kind == "pron" and found.lower() in ("his", "her", "their")
+                                                  or found.endswith(_POSSESSIVE)) else None
         if kin is not None and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             skip_to = kin.end()
             continue                                   # "In Bulgaria, with his wife Muza, he …": not Muza
-        if kin is not None and part.startswith(_POSSESSIVE, kin.end()):
-            continue                                   # "After her father's death she …": whose death, not who
+        if kin is not None and part.startswith((*_POSSESSIVE, "' ", "’ "), kin.end()):
+            continue                                   # "After her father's death she …", "at his friends' homes"
         if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them

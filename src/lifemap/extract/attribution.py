@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from ..dates import DateSpan
 from ..events import Event
 from ..gazetteer import Place
 from ..route import NOT_A_STOP
@@ -214,7 +215,7 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
     m = models()
     out = []
     for (e, used), r in zip(found, shown):
-        if r is None:
+        if r is None or agreed(e.kind, e.actor, e.span, own_date(e), subject):
             out.append((e, used))
             continue
         actor = judge(m, features(r, subject), e.actor, subject.name, options)
@@ -222,6 +223,22 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
             continue
         out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
     return out
+
+
+def agreed(kind: str, actor: str, span: DateSpan | None, own: bool, subject: Subject) -> bool:
+    """Whether an event is the subject's birth or death as the rules read it, dated by its own words
+    (``own``: not by the narrative's date, nor by the opening's for want of one) on the day the opening
+    gives ("Solzhenitsyn died near Moscow on 3 August 2008" in the life of "(11 December 1918 – 3 August
+    2008)"): two parts of the text agree, and the models do not doubt it."""
+    life = {"birth": subject.born, "death": subject.died}.get(kind)
+    if life is None or actor != subject.name or span is None or not own:
+        return False
+    return span.precision != "decade" and span.first_day <= life.first_day and life.last_day <= span.last_day
+
+
+def own_date(e: Event) -> bool:
+    """Whether the event's date is its own words' (not the narrative's, the next sentence's or none)."""
+    return e.evidence is not None and bool(e.evidence.date_text) and not e.evidence.carried
 
 
 def relabel(found: list[tuple[Event, tuple[Place, ...]]], shown: dict[int, Reading], subject: Subject,

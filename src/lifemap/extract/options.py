@@ -39,6 +39,9 @@ class ExtractOptions:
     # With ``attribution``, the model of kinds gives each event the kind it finds likeliest (but the
     # subject's birth and death, which the rules read from their own words, and a birth or death the rules read).
     learnt_kinds: bool = True
+    # A death of the subject's read this far from the one the text dates as its opening does is not theirs
+    # (``_one_death``); nearer, it may be the same death told of its site ("shot in the Lubyanka cellars").
+    same_death_km: float = 50.0
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
     # Characters of text analysed at once: bounds the working memory of a long book, and that of the
