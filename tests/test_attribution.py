@@ -137,6 +137,11 @@ def test_the_kind_model_makes_no_birth_or_death_of_the_subjects_nor_takes_their_
     assert kind_of(sure, ["x"], "travel", "Kirov", "Stalin") == "death"       # another man's may be learnt
     assert kind_of(sure, ["y"], "travel", "Red Army", "Stalin") == "massacre"
     assert kind_of(sure, ["y"], "death", "Kirov", "Stalin") == "death"        # a death the rules read stands
+    # his burial may be filed under his death, as the annotators file it: only a burial ("other" with a
+    # word of burial in the sentence)
+    assert kind_of(sure, ["x", "kw=other"], "other", "Stalin", "Stalin") == "death"
+    assert kind_of(sure, ["x"], "other", "Stalin", "Stalin") == "work"
+    assert kind_of(sure, ["x", "kw=other"], "travel", "Stalin", "Stalin") == "work"
 
 
 def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects():
@@ -160,3 +165,12 @@ def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects():
     assert not agreed("death", "Boris", day, True, subject)
     assert not agreed("death", "Ivan Petrov", DateSpan("1979", "1979", "year", "", "gregorian"), True, subject)
     assert not agreed("other", "Ivan Petrov", day, True, subject)
+
+
+def test_the_subjects_burial_is_filed_under_the_death_and_says_so():
+    text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. Petrov died of "
+            "heart failure in Moscow on 3 August 1980. He was buried in the Novodevichy Cemetery.")
+    found = {r["name"]: (r["kind"], r["actor"], r["summary"]) for r in rows(text)}
+    assert found["Moscow"] == ("death", "Ivan Petrov", "Died in Moscow")
+    assert found["Novodevichy Cemetery"] == ("death", "Ivan Petrov", "Buried in Novodevichy Cemetery")
+    assert rows(text, replace(DEFAULT, learnt_kinds=False))[-1]["kind"] == "other"    # the rules' kind

@@ -182,13 +182,25 @@ _RULES_KINDS = frozenset(("birth", "death"))
 _NO_STOP = frozenset(NOT_A_STOP)
 
 
+# The event words of kind "other" are those of a burial (data/lexicon/event_words.txt); the annotators
+# file a burial place under the death, and the model of kinds learns to
+_BURIAL = "kw=other"
+
+
+def buried(kind: str, features: list[str]) -> bool:
+    """Whether an event the rules call ``kind`` is a burial: "other", with a word of burial in its sentence."""
+    return kind == "other" and _BURIAL in features
+
+
 def kind_of(m: KindModel, features: list[str], kind: str, actor: str, subject: str) -> str:
     """The event's kind after the model of kinds has had its say: its likeliest, but for the subject's own
-    event never a birth or a death (theirs are the rules', read from their own words) nor a kind that is no
-    stop; a birth or a death the rules read stands."""
+    event never a birth or a death (theirs are the rules', read from their own words; a burial may be the
+    death's) nor a kind that is no stop; a birth or a death the rules read stands."""
     if kind in _RULES_KINDS:
         return kind
     barred = (_RULES_KINDS | _NO_STOP) if actor == subject else frozenset()
+    if actor == subject and buried(kind, features):
+        barred = barred - {"death"}
     p = m.probabilities(features)
     return max((k for k in p if k not in barred), key=p.get, default=kind)
 
@@ -256,9 +268,11 @@ def relabel(found: list[tuple[Event, tuple[Place, ...]]], shown: dict[int, Readi
         # and no move either)
         if r is not None and r.kind == e.kind and said_plainly(e.summary, e.kind, e.evidence.name, e.actor,
                                                                subject.name):
-            kind = kind_of(m, kind_features(r, subject), e.kind, e.actor, subject.name)
+            said = kind_features(r, subject)
+            kind = kind_of(m, said, e.kind, e.actor, subject.name)
             if kind != e.kind:
-                e = replace(e, kind=kind, summary=kinds.summary(kind, e.evidence.name, e.actor, subject.name))
+                e = replace(e, kind=kind, summary=kinds.summary(kind, e.evidence.name, e.actor, subject.name,
+                                                                buried=kind == "death" and buried(e.kind, said)))
         out.append((e, used))
     return out
 

@@ -30,9 +30,11 @@ SAYS_FROM = {"escape": "Escaped to", "deportation": "Deported to"}
 SAYS_LEFT = {"escape": "Escaped from", "deportation": "Deported from", "exile": "Expelled from", "travel": "Left"}
 
 
-def summary(kind: str, place: str, actor: str, subject: str, origin: str = "", left: bool = False) -> str:
+def summary(kind: str, place: str, actor: str, subject: str, origin: str = "", left: bool = False,
+            buried: bool = False) -> str:
     """A readable line for an extracted event, naming the actor when it is not the subject; ``left``:
-    the place is where the move started ("expelled from France"), with no destination named.
+    the place is where the move started ("expelled from France"), with no destination named; ``buried``:
+    a death's event that is the burial.
 
     >>> summary("escape", "Tiflis", "Stalin", "Stalin", origin="Novaya Uda")
     'Escaped to Tiflis from Novaya Uda'
@@ -41,7 +43,9 @@ def summary(kind: str, place: str, actor: str, subject: str, origin: str = "", l
     >>> summary("exile", "France", "Litvinov", "Litvinov", left=True)
     'Expelled from France'
     """
-    if left and kind in SAYS_LEFT:
+    if buried:
+        said = f"Buried in {place}"
+    elif left and kind in SAYS_LEFT:
         said = f"{SAYS_LEFT[kind]} {place}"
     elif origin:
         said = f"{SAYS_FROM.get(kind, SAYS[kind])} {place} from {origin}"

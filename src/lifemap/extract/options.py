@@ -37,7 +37,8 @@ class ExtractOptions:
     demote_below: float = 0.3
     promote_above: float = 0.75
     # With ``attribution``, the model of kinds gives each event the kind it finds likeliest (but the
-    # subject's birth and death, which the rules read from their own words, and a birth or death the rules read).
+    # subject's birth and death, which the rules read from their own words, though their burial may be
+    # the death's; and a birth or death the rules read).
     learnt_kinds: bool = True
     # A death of the subject's read this far from the one the text dates as its opening does is not theirs
     # (``_one_death``); nearer, it may be the same death told of its site ("shot in the Lubyanka cellars").
