@@ -166,6 +166,23 @@ def test_a_life_has_one_death_the_one_its_opening_dates():
     assert found["Lubyanka"][0] == "Ivan Petrov"
 
 
+def test_the_subject_may_be_given_by_name():
+    text = ("Lev Kamenev (18 July 1883 – 25 August 1936) was a Bolshevik. In 1914 Kamenev went to Petrograd. "
+            "In 1915 Zinoviev went to Kiev. In 1917 Stalin and Kamenev returned to Petrograd.")
+
+    def read(subject):
+        frame = extract(text, subject=subject, fallback=False, progress=False)
+        return frame.attrs["subjects"][0].name, [(r["name"], r["actor"]) for r in frame.to_dict("records")]
+
+    # the text's own subject, by any of the names it goes by
+    assert read("Kamenev") == read(None) == ("Lev Kamenev", [("Petrograd", "Lev Kamenev"), ("Kiev", "Zinoviev"),
+                                                             ("Petrograd", "Lev Kamenev")])
+    # a known subject, whose group with another is his
+    assert read("Stalin") == ("Stalin", [("Petrograd", "Kamenev"), ("Kiev", "Zinoviev"), ("Petrograd", "Stalin")])
+    with pytest.raises(ValueError):
+        read(" ")
+
+
 def test_a_life_has_one_birth_place():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet officer. Petrov was born in Tula in 1890. Petrov read.\n\n"
             "Later Soviet books moved his birthplace to Kursk.")

@@ -309,6 +309,34 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
 
+def called(name: str, text: str) -> Subject:
+    """The subject a user names for a text ("Stalin", "Lev Kamenev"): the known subject (``known_subjects``)
+    or the text's own (``find_subject``) if the name is one of theirs, else a person of that name (the last
+    word their surname, the first their given name) with the pronoun the text uses and the lifespan its
+    opening gives, if the opening names them.
+
+    >>> called("Koba", "Koba went to Baku.").name
+    'Stalin'
+    >>> s = called("Lev Kamenev", "Lev Kamenev (18 July 1883 – 25 August 1936) was a Bolshevik. He led Moscow.")
+    >>> s.aliases, s.died.start
+    (('Kamenev',), '1936-08-25')
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("a subject needs a name")
+    for s in known_subjects():
+        if name in _all_names(s) or name == s.full_name:
+            return _with_aliases_told(s, text)
+    found = find_subject(text, known=())
+    if found is not None and (name in _all_names(found) or name == found.full_name):
+        return found
+    words_ = name.split()
+    who = Subject(name, name, (words_[-1],) if len(words_) > 1 else (), (words_[0],) if len(words_) > 1 else (),
+                  _pronoun(text))
+    born, died = life_dates(text) if who.is_named(text[:400]) else (None, None)
+    return replace(who, born=born, died=died)
+
+
 def _title_name(text: str) -> tuple[list[str], int, str] | None:
     """A life titled by the one name it goes by ("Kamo: The Bandit Who Served the Revolution"), used at
     least three times, whose opening sentence gives the full name ("Simon Ter-Petrosian was born …"): the

@@ -38,7 +38,7 @@ from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place, fold
 from ..route import km
-from ..subject import Subject, find_subject, life_dates, titled_by
+from ..subject import Subject, called, find_subject, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
@@ -86,7 +86,7 @@ def _documents(paths_or_text, size: int) -> list[tuple[str, Callable[[], Iterato
 
 
 def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
-            fallback=True, old_style: bool | None = None, subject: Subject | None = None,
+            fallback=True, old_style: bool | None = None, subject: Subject | str | None = None,
             options: ExtractOptions = DEFAULT):
     """Events found in files (paths) or texts, as an events GeoDataFrame (``lifemap.events.to_frame``)
     with one row per event and place, in text order, each with its evidence.
@@ -95,7 +95,8 @@ def extract(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool
     cache), False uses the curated gazetteer alone; or pass an open ``GeoNames``. ``progress``: a
     tqdm bar on stderr (None: only for inputs over 2 MB). ``old_style``: whether unmarked days
     before the Gregorian switch of a calendar region (``lifemap.calendars``) are Old Style (None:
-    judged per text). ``subject``: whose life the texts tell (None: found in each text).
+    judged per text). ``subject``: whose life the texts tell: a ``Subject``, a name ("Kamenev": the known
+    subject or the text's own person of that name, ``lifemap.subject.called``), or None (found in each text).
     The frame's ``attrs["subjects"]`` lists the subject of each text.
     """
     frames = list(extract_pieces(paths_or_text, gazetteer=gazetteer, progress=progress, fallback=fallback,
@@ -116,7 +117,7 @@ def concat(frames: list):
 
 
 def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
-                   fallback=True, old_style: bool | None = None, subject: Subject | None = None,
+                   fallback=True, old_style: bool | None = None, subject: Subject | str | None = None,
                    options: ExtractOptions = DEFAULT, readings: list | None = None):
     """``extract``'s events one piece of text (``options.chunk`` characters) at a time, each an events
     frame with its text's subject in ``attrs``: what is written out as it comes (``lifemap extract``)
@@ -136,9 +137,9 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
     with tqdm(total=total, unit="char", unit_scale=True, disable=not show, file=sys.stderr,
               desc="extracting") as bar:
         for name, pieces, _ in docs:
-            who = subject
+            who = subject if isinstance(subject, Subject) else None
             for offset, piece in pieces():
-                who = who or _subject_of(piece)        # the first piece holds the title and the opening
+                who = who or _subject_of(piece, subject)   # the first piece holds the title and the opening
                 events: list[Event] = []
                 places: dict[str, Place] = {}
                 for event, used in events_in(piece, name, gazetteer, fallback or None, subject=who,
@@ -154,12 +155,13 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
                 yield frame
 
 
-def _subject_of(text: str) -> Subject:
-    """The text's subject; one not known as data gets the periods the text's own headings date."""
+def _subject_of(text: str, name: str | None = None) -> Subject:
+    """The text's subject (the person ``name`` calls, if given); one not known as data gets the periods the
+    text's own headings date."""
 
     from ..periods import from_headings
 
-    who = find_subject(text) or Subject("unknown")
+    who = called(name, text) if name else find_subject(text) or Subject("unknown")
     if who.periods:
         return who
     lines = [line.strip() for line in text.splitlines() if 0 < len(line.strip()) < 120]
