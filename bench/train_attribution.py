@@ -47,7 +47,8 @@ KINDS = ("annexation", "arrest", "battle", "birth", "congress", "death", "deport
          "exile", "front", "massacre", "other", "prison", "rename", "summit", "travel", "work")   # ANNOTATION.md's
 FAMILIES = (("the seeds' parts", lambda i: i.startswith("seed-")),
             ("Wikipedia and Vale", lambda i: i.endswith("-wp") or "vale" in i),
-            ("probe texts", lambda i: i.endswith("-probe")))
+            ("probe texts", lambda i: i.endswith("-probe")),
+            ("probe essays", lambda i: i.endswith("-essay")))
 
 
 def examples(texts, seeds: Path) -> list[dict]:
