@@ -815,6 +815,19 @@ def test_a_life_its_title_names_stays_theirs_however_often_stalin_is_named():
     assert find_subject(body).name == "Stalin"
 
 
+def test_a_post_or_a_gathering_is_no_one_the_opening_names():
+    from lifemap.subject import find_subject
+
+    # an essay titled by a man it names by surname alone: "General Secretary" (four times) and "Whether Lenin"
+    # were taken for the person its opening names, and Stalin, named more often than "Secretary", took over
+    body = ("Lenin fell ill in 1922. Lenin went to Gorki, and Lenin wrote notes. Whether Lenin trusted him is "
+            "unclear. Stalin became General Secretary. The General Secretary ran the apparatus, and the General "
+            "Secretary chose the delegates. No General Secretary had done so. Stalin did. Stalin, Stalin, Stalin. "
+            "Stalin spoke at the Eleventh Congress, and the Eleventh Congress agreed; the Eleventh Congress ended. "
+            "Lenin died in 1924. Lenin was mourned. Lenin was embalmed.")
+    assert find_subject("Lenin's Last Struggle, 1921–1924\n\n" + body).name == "Lenin"
+
+
 def test_a_surname_after_someone_elses_first_name_is_another_of_the_family():
     text = ("Svetlana Alliluyeva (1926–2011) was Stalin's daughter. Alliluyeva was born in Moscow in 1926. "
             "In 1932 Nadezhda Alliluyeva shot herself in the Kremlin. Alliluyeva went to Zubalovo in 1933.")

@@ -122,7 +122,7 @@ _FULL = re.compile(rf"(?<![\w.])({_NAME}(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_NAME}){{1,4
 _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As If When While This That These
     Those His Her Their It He She They We Early Life Lives Biography Biographies Memoirs Chapter Part Death
     Legacy Introduction Notes Contents Revolution War Party Army Soviet Union Empire Republic Saint St Did Does
-    Was Were Is Why How What Who Born""".split())
+    Was Were Is Why How What Who Whether Born""".split())
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ist|ism)$")
 
 
@@ -157,6 +157,8 @@ def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:
     given = words("given_names")
     if tokens and tokens[-1].lower() in _place_nouns():
         return []                                  # "the Great Kremlin Palace", "Red Square": a place, no one
+    if tokens and tokens[-1].lower() in words("posts") | words("gatherings"):
+        return []                                  # "General Secretary", "Eleventh Congress": a post, a gathering
     if len(tokens) < 2 or any(t in _NOT_NAME or (_ADJECTIVE.search(t) and not spanned and t.lower() not in given
                                                  and not (k == len(tokens) - 1 and tokens[0].lower() in given))
                               for k, t in enumerate(tokens)):
