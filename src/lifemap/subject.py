@@ -434,12 +434,15 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     True
     >>> life_dates("Ivan (Russian: Иван) was a general. He led the army from 5 July 1943 – 23 August 1943.")
     (None, None)
+    >>> [d.label() for d in life_dates("Fyodor ([1] 11 November 18219 February 1881[2]) was a novelist.")]
+    ['11 Nov 1821', '9 Feb 1881']
     """
     from .timex import find_dates
 
     opening = text[:1500]
     for m in _LIFESPAN.finditer(opening):
-        inside = m.group(1)
+        # (a copy that dropped the Old Style dates and the dash between: "11 November 18219 February 1881")
+        inside = _GLUED_DAY.sub(r"\1 – \2", m.group(1))
         dates = [d for d in find_dates(inside) if d.span.precision in ("day", "month", "year")]
         if not dates:
             continue
@@ -470,6 +473,10 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
                     and a.span.first_day < b.span.first_day):
                 return a.span, b.span
     return None, None
+
+
+_GLUED_DAY = re.compile(r"\b(1\d{3})(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b)")
 
 
 # The words of a death (the event words of deaths and killings, as data).
