@@ -692,6 +692,18 @@ def test_a_spanish_don_is_no_river(gazetteer):
     assert [m.place for m in find_places("In 1919 he visited Don Carlos in Madrid.", gazetteer)] == ["madrid"]
 
 
+def test_a_name_the_gazetteer_holds_with_its_article_is_found_after_it(gazetteer):
+    # places.csv names the rivers "the Lena", "the Ob", "the Kama" (and the Cossack land "the Don"), so that
+    # Lena the woman is no river; the bare name, looked up alone, had never matched
+    def places(text):
+        return [m.place for m in find_places(text, gazetteer)]
+    assert places("In 1942 the German offensive reached the Don.") == ["don-host-oblast"]
+    assert places("He was exiled to the Lena and sailed down the Ob.") == ["lena-river", "ob-river"]
+    assert places("In 1919 he fought on the Kama.") == ["kama-river"]
+    assert places("Lena went to Moscow.") == ["moscow"]
+    assert places("In 1918 the Don Cossacks rose.") == []          # a people, not the land
+
+
 def test_the_shtetl_of_a_name_is_a_place_named(gazetteer, fallback):
     found = find_places("Born in the shtetl of Berezino in Minsk Governorate, he studied in Basel.", gazetteer,
                         fallback=fallback)

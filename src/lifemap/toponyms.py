@@ -645,10 +645,18 @@ _ADDRESSED = re.compile(r"\b(?:wr(?:ote|ite|ites|iting|itten)|said|says|spoke|sp
                         r"(?:him|her|it|them)\s+over)(?:\s+[a-z]+){0,2}?\s+to\s+$")   # (over "almost daily", "of instruction")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])[Tt]he\s+$")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
 def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> Mention | None:
     key = _fold(word)
     day = when(start) if when and key in names.dated else None
     places = _candidates(word, key, day, gazetteer, names)
+    if not places and _ARTICLE_BEFORE.search(text, max(0, start - 4), start) and not _NAME_GOES_ON.match(text, end):
+        # a name the gazetteer holds only with its article: "the Lena", "the Don" (not Lena the woman, nor
+        # the people of "the Don Cossacks")
+        places = _candidates("the " + word, "the " + key, day, gazetteer, names)
     if not places:
         return None
     place = places[0]
