@@ -1030,6 +1030,11 @@ def test_a_pronoun_and_its_verb_after_a_predicate_open_a_clause_of_their_own():
     assert ("Kiev", "Red Army") in [e[:2] for e in events("In 1925 the Red Army occupied Kiev and he fled to Vienna.")]
     # "his wife and he" is one subject
     assert [e[:2] for e in events("In 1925 his wife and he moved to Kiev.")] == [("Kiev", "Stalin")]
+    # so does a relative of his after "and": "his father had moved", not he
+    assert [e[:2] for e in events("In 1920 he came home to Gori, and his father had moved to Tiflis.")] == [
+        ("Gori", "Stalin"), ("Tiflis", "father")]
+    assert [e[:2] for e in events("In 1923 his mother died and his father moved to Kutaisi.")] == [
+        ("Kutaisi", "father")]
 
 
 def test_a_leading_place_puts_the_subject_there_whatever_they_thought():

@@ -110,6 +110,12 @@ SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|B
 _NAME_VERB = re.compile(r"a(?<!\wa)nd\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?=[a-z])")
 
 
+# A relative of someone's (data: the kin lexicon) after "and", then a verb: "his mother had died and his
+# father had moved to Jastrebarsko", "Broz came home and his father had moved to Zagreb".
+_KIN_VERB = re.compile(r"a(?<!\wa)nd\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:"
+                       + "|".join(sorted(words("kin"), key=len, reverse=True)) + r")\s+(?=[a-z])")
+
+
 _SEGMENT_OPENER = re.compile(r",|;|\b(?:when|while|after|before|because|since|until|that|who|which|as|where)\b")
 
 
@@ -133,6 +139,9 @@ def _own_subjects(sentence: str, led: bool) -> list[tuple[int, int]]:
            if finite_verb_at(sentence, m.end()) and VERB.search(sentence, _segment_start(sentence, m.start()),
                                                                  m.start()) is not None
            and not ADJECTIVE_NAME.search(m.group().rstrip())]      # not "and Soviet forces"
+    out += [(m.start(), m.start() + 3) for m in _KIN_VERB.finditer(sentence)
+            if finite_verb_at(sentence, m.end()) and VERB.search(sentence, _segment_start(sentence, m.start()),
+                                                                  m.start()) is not None]
     if "he " not in sentence and "they " not in sentence:
         return out
     subordinate = not led and SUBORDINATOR.match(sentence) is not None
