@@ -332,8 +332,8 @@ def called(name: str, text: str) -> Subject:
     found = find_subject(text, known=())
     if found is not None and (name in _all_names(found) or name == found.full_name):
         return found
-    words_ = name.split()
-    who = Subject(name, name, (words_[-1],) if len(words_) > 1 else (), (words_[0],) if len(words_) > 1 else (),
+    parts = name.split()
+    who = Subject(name, name, (parts[-1],) if len(parts) > 1 else (), (parts[0],) if len(parts) > 1 else (),
                   _pronoun(text))
     born, died = life_dates(text) if who.is_named(text[:400]) else (None, None)
     return replace(who, born=born, died=died)
