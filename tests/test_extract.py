@@ -128,6 +128,13 @@ def test_one_person_shot_dead_is_a_death_many_shot_a_massacre():
         "In 1919 the hostages were arrested and shot in Odessa.", fallback=False, progress=False,
         options=rules).to_dict("records")}
     assert (kinds["Moscow"], kinds["Odessa"]) == ("death", "massacre")
+    # over a trial and a sentence before the shot, and "shot at" a place is killed there (not fired upon)
+    kinds = {r["name"]: (r["kind"], r["actor"]) for r in extract(
+        "Ivan Petrov led the party in Kiev. In March 1938 Petrov was tried in the House of Unions, sentenced to "
+        "death and shot at Tula. In 1970 Petrov was shot at outside the Plaza Hotel in New York.",
+        fallback=False, progress=False, options=rules).to_dict("records")}
+    assert kinds["Tula"] == ("death", "Ivan Petrov")
+    assert kinds["Plaza Hotel"][0] != "death"
     # a shot in the shoulder is a wound
     kinds = {r["name"]: r["kind"] for r in extract(
         "Ivan Petrov led the party in Kiev. In 1919 Petrov was shot in the shoulder in Omsk.", fallback=False,

@@ -134,7 +134,8 @@ def kind_words(sentence: str) -> list[tuple[str, int, int]]:
 # One person killed: a singular passive before the word, over other participles ("was arrested, tried and
 # shot"), not "were shot", "had them shot".
 _ONE_KILLED = re.compile(r"\bwas\s+(?:[a-z]+ed|tried|taken|held|brought|sentenced\s+to\s+death)"
-                         r"(?:\s*,\s*[a-z]+(?:ed)?|\s+(?:in|on|at)\s+[^,;]{1,25}?)*\s*,?\s+and\s+$")
+                         r"(?:\s*,\s*(?:sentenced\s+to\s+death|[a-z]+(?:ed)?)|\s+(?:in|on|at)\s+[^,;]{1,25}?)*"
+                         r"\s*,?\s+and\s+$")
 
 
 # Where a shot that did not kill struck ("shot in the shoulder", "shot through the leg")
@@ -151,7 +152,7 @@ def event_words(sentence: str, a: int) -> list[EventWord]:
             continue
         if kind == "death" and _WOUNDED.match(sentence, e):
             continue                                   # "he was shot in the shoulder": a wound, no death
-        if kind == "massacre" and _ONE_KILLED.search(sentence, max(0, s - 50), s):
+        if kind == "massacre" and _ONE_KILLED.search(sentence, max(0, s - 80), s):
             kind = "death"                             # "he was arrested and shot in Moscow": one man's death
         out.append(EventWord(kind, s + a, e + a))
     if any(w.kind == "summit" for w in out):
