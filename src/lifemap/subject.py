@@ -436,12 +436,17 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     (None, None)
     >>> [d.label() for d in life_dates("Fyodor ([1] 11 November 18219 February 1881[2]) was a novelist.")]
     ['11 Nov 1821', '9 Feb 1881']
+    >>> [d.label() for d in life_dates("Lev (7 November 1879[a] 21 August 1940) was a revolutionary.")]
+    ['7 Nov 1879', '21 Aug 1940']
+    >>> [d.label() for d in life_dates("Ivan (born 1879 in Tula; died 21 August 1940) was a general.")]
+    ['1879', '21 Aug 1940']
     """
     from .timex import find_dates
 
     opening = text[:1500]
     for m in _LIFESPAN.finditer(opening):
-        # (a copy that dropped the Old Style dates and the dash between: "11 November 18219 February 1881")
+        # (a copy that dropped the Old Style dates and the dash between: "11 November 18219 February 1881",
+        # "7 November 1879 21 August 1940")
         inside = _GLUED_DAY.sub(r"\1 – \2", m.group(1))
         dates = [d for d in find_dates(inside) if d.span.precision in ("day", "month", "year")]
         if not dates:
@@ -453,8 +458,9 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
             d = dates[0].span
             return (DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
                     DateSpan(d.end, d.end, d.precision, calendar=d.calendar))
-        if len(dates) >= 2 and re.search(r"[–-]", inside[dates[0].end:dates[-1].start]):
-            return dates[0].span, dates[-1].span
+        if len(dates) >= 2 and (re.search(r"[–-]", inside[dates[0].end:dates[-1].start])
+                                or re.search(r"\b(?:died|d\.)\s*$", inside[:dates[-1].start])):
+            return dates[0].span, dates[-1].span       # ("born 1879 in Yanovka; died 21 August 1940")
         if len(dates) == 1 and re.search(r"(?:[–—-]|\b(?:died|d\.))\s*$", inside[:dates[0].start]):
             return None, dates[0].span             # "(? – 11 June 1937)", "(died 1937)": only the death
         if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]):
@@ -475,8 +481,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     return None, None
 
 
-_GLUED_DAY = re.compile(r"\b(1\d{3})(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b)")
+_GLUED_DAY = re.compile(r"\b(1\d{3})(?:\[\w{1,3}\])?\s*(\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\b)")
 
 
 # The words of a death (the event words of deaths and killings, as data).
