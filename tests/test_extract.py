@@ -156,6 +156,11 @@ def test_a_sentence_of_death_is_no_death_and_a_friends_death_is_not_the_subjects
     assert found["Omsk"] == ("death", "friend")
     assert found["Kursk"] == ("death", "Boris")
     assert found["Minsk"][1] == "Ivan Petrov"
+    # a friend is someone else, but "a doctor" he qualified as leaves his age his
+    found = {r["name"]: r["date_start"] for r in extract(
+        "Ivan Petrov (12 May 1870 – 3 June 1930) was a Russian physician. He qualified as a doctor in Kazan at "
+        "the age of 24.", fallback=False, progress=False).to_dict("records")}
+    assert found["Kazan"] == "1894"
 
 
 def test_a_life_has_one_death_the_one_its_opening_dates():
@@ -186,8 +191,11 @@ def test_the_subject_may_be_given_by_name():
                                                              ("Petrograd", "Lev Kamenev")])
     # a known subject, whose group with another is his
     assert read("Stalin") == ("Stalin", [("Petrograd", "Kamenev"), ("Kiev", "Zinoviev"), ("Petrograd", "Stalin")])
-    with pytest.raises(ValueError):
-        read(" ")
+    # a blank name is no name: the text's own subject; a name's case does not matter
+    assert read("  ") == read(None) and read("kamenev") == read(None)
+    # a person the opening does not open with gets no one's lifespan
+    from lifemap.subject import called
+    assert called("Boris Zinoviev", text.replace("In 1915 Zinoviev", "In 1915 Boris Zinoviev")).died is None
 
 
 def test_a_life_has_one_birth_place():

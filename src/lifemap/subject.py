@@ -322,20 +322,28 @@ def called(name: str, text: str) -> Subject:
     >>> s = called("Lev Kamenev", "Lev Kamenev (18 July 1883 – 25 August 1936) was a Bolshevik. He led Moscow.")
     >>> s.aliases, s.died.start
     (('Kamenev',), '1936-08-25')
+    >>> called("Pavel Sidorov", "Ivan Petrov (1870 – 1930) was a doctor. His friend Pavel Sidorov wrote.").born is None
+    True
     """
     name = " ".join(name.split())
     if not name:
         raise ValueError("a subject needs a name")
+
+    def theirs(s: Subject) -> bool:
+        return name.lower() in {n.lower() for n in (*_all_names(s), s.full_name)}
+
     for s in known_subjects():
-        if name in _all_names(s) or name == s.full_name:
+        if theirs(s):
             return _with_aliases_told(s, text)
     found = find_subject(text, known=())
-    if found is not None and (name in _all_names(found) or name == found.full_name):
+    if found is not None and theirs(found):
         return found
     parts = name.split()
     who = Subject(name, name, (parts[-1],) if len(parts) > 1 else (), (parts[0],) if len(parts) > 1 else (),
                   _pronoun(text))
-    born, died = life_dates(text) if who.is_named(text[:400]) else (None, None)
+    # the opening's lifespan is theirs only if they are who it opens with ("Ivan Petrov (1870 – 1930) …")
+    bracket = text.find("(", 0, 400)
+    born, died = life_dates(text) if bracket > 0 and who.is_named(text[:bracket]) else (None, None)
     return replace(who, born=born, died=died)
 
 
@@ -440,6 +448,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     ['7 Nov 1879', '21 Aug 1940']
     >>> [d.label() for d in life_dates("Ivan (born 1879 in Tula; died 21 August 1940) was a general.")]
     ['1879', '21 Aug 1940']
+    >>> [d and d.label() for d in life_dates("Ivan (fl. 1905; died 21 August 1940) was a general.")]
+    [None, '21 Aug 1940']
     """
     from .timex import find_dates
 
@@ -458,9 +468,12 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
             d = dates[0].span
             return (DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
                     DateSpan(d.end, d.end, d.precision, calendar=d.calendar))
-        if len(dates) >= 2 and (re.search(r"[–-]", inside[dates[0].end:dates[-1].start])
-                                or re.search(r"\b(?:died|d\.)\s*$", inside[:dates[-1].start])):
-            return dates[0].span, dates[-1].span       # ("born 1879 in Yanovka; died 21 August 1940")
+        if len(dates) >= 2 and re.search(r"[–-]", inside[dates[0].end:dates[-1].start]):
+            return dates[0].span, dates[-1].span
+        if len(dates) >= 2 and re.search(r"\b(?:died|d\.)\s*$", inside[:dates[-1].start]):
+            # "born 1879 in Yanovka; died 21 August 1940" (not "fl. 1905; died …")
+            born = re.search(r"\b(?:born|b\.)\s*$", inside[:dates[0].start])
+            return (dates[0].span if born else None), dates[-1].span
         if len(dates) == 1 and re.search(r"(?:[–—-]|\b(?:died|d\.))\s*$", inside[:dates[0].start]):
             return None, dates[0].span             # "(? – 11 June 1937)", "(died 1937)": only the death
         if re.search(r"\b(?:born|b\.)\s", inside[:dates[0].start + 1]):

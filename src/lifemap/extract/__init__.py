@@ -125,6 +125,8 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
     ``readings``: as ``events_in`` takes it, one per row in the frames' order."""
     from tqdm import tqdm
 
+    if isinstance(subject, str):
+        subject = " ".join(subject.split()) or None     # (a blank name: found in each text, as with None)
     docs = _documents(paths_or_text, options.chunk)
     gazetteer = gazetteer or Gazetteer.load()
     if fallback is True:

@@ -73,7 +73,8 @@ _NOT_GROUP_WORDS = _NOT_NAMES | _MONTH_WORDS    # what opens a group's modifiers
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\]]*\]|\s[—–]\s[^—–]{1,120}?\s[—–]\s|—[^—]{1,120}?—|according to [^,;—]+[,;—]")
 
 # A relative of someone's is not that someone: "his wife", "Solzhenitsyn's adopted son Dmitri Turin".
-_KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin"), key=len, reverse=True))
+_KIN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("kin") | lexicon("ties"), key=len,
+                                                                      reverse=True))
                         + r")\b(?:,?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))?")
 # Who is with the subject is not the subject: "together with Kamenev", "along with his brother".
 _COMITATIVE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+$")

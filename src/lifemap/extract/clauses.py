@@ -110,10 +110,10 @@ SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|B
 _NAME_VERB = re.compile(r"a(?<!\wa)nd\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?=[a-z])")
 
 
-# A relative of someone's (data: the kin lexicon) after "and", then a verb: "his mother had died and his
-# father had moved to Jastrebarsko", "Broz came home and his father had moved to Zagreb".
+# A relative or a friend of someone's (data: the kin and ties lexicons) after "and", then a verb: "his mother
+# had died and his father had moved to Jastrebarsko", "Broz came home and his father had moved to Zagreb".
 _KIN_VERB = re.compile(r"a(?<!\wa)nd\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:"
-                       + "|".join(sorted(words("kin"), key=len, reverse=True)) + r")\s+(?=[a-z])")
+                       + "|".join(sorted(words("kin") | words("ties"), key=len, reverse=True)) + r")\s+(?=[a-z])")
 
 
 _SEGMENT_OPENER = re.compile(r",|;|\b(?:when|while|after|before|because|since|until|that|who|which|as|where)\b")
