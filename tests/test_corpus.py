@@ -263,3 +263,23 @@ def test_a_rerun_that_keeps_a_text_still_says_its_warnings(tmp_path):
     again = extract_corpus([text], tmp_path / "b.csv", geonames=False, parts=tmp_path / "parts", progress=False)
     assert (first.extracted, again.extracted) == (1, 0)
     assert [w for _, w in again.warnings] == [w for _, w in first.warnings] and any("1999" in w for _, w in first.warnings)
+
+
+def test_a_subject_given_by_name_reads_every_text_as_that_life_and_is_cached_apart(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    shutil.copy(TEXTS / "lenin-lastyears-essay.txt", root)
+    own = run([root], tmp_path / "own.csv", tmp_path / "parts")
+    stalin = run([root], tmp_path / "stalin.csv", tmp_path / "parts", subject="Stalin")
+    assert stalin.cached == 0 and own.rows == stalin.rows > 0      # not the rows kept for the text's own subject
+
+    def whose(path):                         # who "he died at Gorki", in the essay's opening, is about
+        import csv
+        with path.open(encoding="utf-8") as f:
+            return next(r["actor"] for r in csv.DictReader(f) if r["name"] == "Gorki")
+    assert (whose(tmp_path / "own.csv"), whose(tmp_path / "stalin.csv")) == ("Lenin", "Stalin")
+    # and as the command line has it
+    done = subprocess.run([sys.executable, "-m", "lifemap.cli", "extract", str(root), "-o", str(tmp_path / "cli.csv"),
+                           "--parts", str(tmp_path / "parts"), "--subject", "Stalin"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "cli.csv").read_bytes() == (tmp_path / "stalin.csv").read_bytes()

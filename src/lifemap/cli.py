@@ -131,7 +131,8 @@ def _events(args):
 
         with _fallback(args) as fallback:
             frames, count = [], 0
-            for frame in extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback):
+            for frame in extract_pieces(args.files, gazetteer=gazetteer, fallback=fallback,
+                                        subject=getattr(args, "subject", None)):
                 count += len(frame)
                 if count > MAX_EVENTS:
                     raise LifemapError(f"the texts hold more than {MAX_EVENTS:,} events, more than one map can "
@@ -241,7 +242,8 @@ def extract_cmd(args) -> int:
     with _fallback(args) as fallback:
         run = extract_corpus(args.files, args.output, places=_bounded(args.places, "places"),
                              geonames=not args.no_geonames, jobs=args.jobs, scheduler=args.scheduler, parts=args.parts,
-                             memory_limit=args.memory_limit, fallback=None if isinstance(fallback, bool) else fallback)
+                             memory_limit=args.memory_limit, fallback=None if isinstance(fallback, bool) else fallback,
+                             subject=args.subject)
     for name, message in run.warnings:
         warnings.warn(message if message.startswith(name) else f"{name}: {message}")
     for name, reason in run.failed:
@@ -332,6 +334,9 @@ def _nominatim_options(p) -> None:
                         "in a row (no network) [%(default)g]")
 
 
+_SUBJECT_HELP = "whose life the texts tell, where it is not the person each one is about [found in each text]"
+
+
 def _data_options(p, *, lives: bool = False) -> None:
     """The options that choose the events: which files, which period, whose route (``lives``:
     whose routes, several on one map)."""
@@ -339,6 +344,7 @@ def _data_options(p, *, lives: bool = False) -> None:
     p.add_argument("--to", dest="end", type=_year, help="last year (or YYYY-MM[-DD]) to take")
     p.add_argument("--events", help="events CSV instead of the embedded default")
     p.add_argument("--places", help="places CSV instead of the curated places.csv")
+    p.add_argument("--subject", metavar="NAME", help=_SUBJECT_HELP)
     if not lives:
         p.add_argument("--actor", help="whose route to draw (stops, legs, story) [the subject of the texts, or Stalin]")
         return
@@ -403,6 +409,7 @@ def parser() -> argparse.ArgumentParser:
                    help="where the rows of finished texts are kept, so a rerun skips them [~/.cache/lifemap/corpus]")
     e.add_argument("--memory-limit", default="auto", metavar="SIZE",
                    help="memory of each --jobs worker before Dask restarts it (e.g. 2GiB) [%(default)s]")
+    e.add_argument("--subject", metavar="NAME", help=_SUBJECT_HELP)
     _geocoder_options(e)
     e.set_defaults(func=extract_cmd)
 

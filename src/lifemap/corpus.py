@@ -63,6 +63,7 @@ class Settings:
 
     places: str | None = None     # a places CSV instead of the curated one
     geonames: bool = True         # the GeoNames fallback for names not curated
+    subject: str | None = None    # whose life every text tells (None: found in each text)
 
     def fingerprint(self, extra: str = "") -> str:
         """A short hash of lifemap's own code and data, the places file and these settings."""
@@ -72,6 +73,8 @@ class Settings:
         h = hashlib.sha256(_package_digest().encode())
         h.update(Path(self.places or default_places_path()).read_bytes())
         h.update(f"{self.geonames}|{index_path().name if self.geonames else ''}|{extra}".encode())
+        if self.subject:
+            h.update(f"|subject={self.subject}".encode())
         return h.hexdigest()[:16]
 
 
@@ -193,7 +196,8 @@ def extract_file(path: str, digest: str, settings: Settings, fallback=None):
             # a piece of text at a time, its rows kept as Arrow: a long text never sits in memory as a frame
             tables = [pa.Table.from_pandas(_fixed_types(frame), preserve_index=False)
                       for frame in extract_pieces(Path(path), gazetteer=gazetteer, progress=False,
-                                                  fallback=geonames if fallback is None else fallback)
+                                                  fallback=geonames if fallback is None else fallback,
+                                                  subject=settings.subject)
                       if len(frame)]
             table = pa.concat_tables(tables) if tables else pa.Table.from_pandas(_fixed_types(_empty()),
                                                                                   preserve_index=False)
@@ -256,7 +260,7 @@ def default_parts() -> Path:
 def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLike | None = None,
                    geonames: bool = True, jobs: int = 1, scheduler: str | None = None,
                    parts: str | os.PathLike | None = None, progress: bool | None = None,
-                   memory_limit: str = "auto", fallback=None, on_file=None) -> CorpusRun:
+                   memory_limit: str = "auto", fallback=None, on_file=None, subject: str | None = None) -> CorpusRun:
     """Extract events from every text of ``inputs`` (files and folders) into ``output``
     (``.parquet``: GeoParquet; anything else: CSV), ``jobs`` worker processes at a time or on the
     Dask cluster at ``scheduler``. Texts whose rows an earlier run kept (in ``parts``, by default
@@ -264,7 +268,8 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
 
     ``fallback``: a gazetteer layer object (e.g. Nominatim) for a run in this process (``jobs=1``).
     ``memory_limit``: per local worker (Dask's ``memory_limit``). ``on_file(text, result)`` is
-    called on this side as each text is done, in the order they finish."""
+    called on this side as each text is done, in the order they finish. ``subject``: whose life every text
+    tells, by name (``lifemap.extract``'s; None: found in each text)."""
     started = time.perf_counter()
     if jobs < 1:
         raise LifemapError("jobs must be at least 1")
@@ -273,7 +278,7 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
     if fallback is not None and (jobs > 1 or scheduler):
         raise LifemapError("a network gazetteer (Nominatim) runs in one process only: leave out --jobs and --scheduler")
     texts, unreadable = find_texts(inputs)
-    settings = Settings(str(places) if places else None, bool(geonames))
+    settings = Settings(str(places) if places else None, bool(geonames), " ".join((subject or "").split()) or None)
     store = Path(parts) if parts else default_parts()
     store = store / settings.fingerprint("nominatim" if fallback is not None else "")
     todo = {t.digest: t for t in texts if not (store / (t.digest + PART_SUFFIX)).exists()}
