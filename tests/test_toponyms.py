@@ -688,6 +688,18 @@ def test_the_western_front_of_russian_lives_lies_west_of_moscow(gazetteer):
     assert [m.place for m in found] == ["saint-petersburg"]
 
 
+def test_universities_of_lives_abroad_are_curated_sites(gazetteer, fallback):
+    # GeoNames has a town Harvard and a town Columbia, and no Harvard University or Sorbonne at all
+    def places(text):
+        return [m.place for m in find_places(text, gazetteer, fallback=fallback)]
+    assert places("In 1978 he spoke at Harvard University.") == ["harvard-university"]
+    assert places("In 1950 he went to Harvard.") == ["harvard-university"]
+    assert places("He was a student at Columbia University in New York.") == ["columbia-university"]
+    assert places("He lived on the 11th floor of the Hoover Tower at the Hoover Institution.") == ["stanford-university"]
+    assert places("He studied at the Sorbonne and at Yale.") == ["sorbonne", "yale-university"]
+    assert places("In 1913 he studied at Cambridge.") == ["cambridge"]          # the English one still
+
+
 def test_a_spanish_don_is_no_river(gazetteer):
     assert [m.place for m in find_places("In 1919 he visited Don Carlos in Madrid.", gazetteer)] == ["madrid"]
 
