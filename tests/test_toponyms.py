@@ -670,6 +670,14 @@ def test_what_is_now_a_country_is_a_place_named(gazetteer, fallback):
     ("In 1938 he fought at Lake Khasan.", "lake-khasan"),
     ("In 1912 he visited the Ruhr.", "ruhr"),
     ("In 1918 he sailed down the Volga.", "volga-region"),                                # the river, not the town
+    ("In September 1941 the Jews of the city were shot at Babi Yar.", "babi-yar"),
+    ("In 1938 he was shot at the Butovo firing range.", "butovo-firing-range"),
+    ("In 1942 the division held Mamayev Kurgan.", "mamayev-kurgan"),
+    ("In 1920 Wrangel broke out into northern Tavria.", "northern-tauria"),
+    ("In 1922 he fought the Basmachi in the Fergana Valley.", "fergana-valley"),
+    ("In 1945 his men raised the flag over the Reichstag.", "reichstag"),
+    ("In 1921 he was sent to the Far Eastern Republic.", "far-eastern-republic"),
+    ("In 1953 the armistice was signed at Panmunjom.", "panmunjom"),
 ])
 def test_sites_and_regions_of_soviet_lives_are_curated(gazetteer, fallback, text, place):
     assert [m.place for m in find_places(text, gazetteer, fallback=fallback)] == [place]
