@@ -678,6 +678,8 @@ def test_what_is_now_a_country_is_a_place_named(gazetteer, fallback):
     ("In 1945 his men raised the flag over the Reichstag.", "reichstag"),
     ("In 1921 he was sent to the Far Eastern Republic.", "far-eastern-republic"),
     ("In 1953 the armistice was signed at Panmunjom.", "panmunjom"),
+    ("In 1953 his body was laid in the Mausoleum.", "lenins-mausoleum"),                   # the one with its article
+    ("In 1944 he dined at Spaso House.", "spaso-house"),
 ])
 def test_sites_and_regions_of_soviet_lives_are_curated(gazetteer, fallback, text, place):
     assert [m.place for m in find_places(text, gazetteer, fallback=fallback)] == [place]
