@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .dates import DateSpan
+from .route import km as _km
 
 NEAR_KM = 50.0  # a city and its prisons, stations and dachas: moving between them takes no leg to check
 STAY_KINDS = ("education", "work", "prison", "exile", "front")
@@ -165,12 +166,6 @@ class _Stop:
             return None
         lo, hi = self.span.opens[1], self.span.closes[0]
         return (lo, hi) if lo <= hi else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from .route import km
-
-    return km(lat1, lon1, lat2, lon2)
 
 
 def _near(a: _Stop, b: _Stop) -> bool:

@@ -277,8 +277,10 @@ def extract_corpus(inputs, output: str | os.PathLike, *, places: str | os.PathLi
         raise LifemapError("give --jobs for worker processes here or --scheduler for a cluster, not both")
     if fallback is not None and (jobs > 1 or scheduler):
         raise LifemapError("a network gazetteer (Nominatim) runs in one process only: leave out --jobs and --scheduler")
+    from .subject import given_name
+
     texts, unreadable = find_texts(inputs)
-    settings = Settings(str(places) if places else None, bool(geonames), " ".join((subject or "").split()) or None)
+    settings = Settings(str(places) if places else None, bool(geonames), given_name(subject))
     store = Path(parts) if parts else default_parts()
     store = store / settings.fingerprint("nominatim" if fallback is not None else "")
     todo = {t.digest: t for t in texts if not (store / (t.digest + PART_SUFFIX)).exists()}

@@ -311,6 +311,15 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     return Subject(name, full, aliases, (found[0],), _pronoun(text), born=born, died=died)
 
 
+def given_name(name: str | None) -> str | None:
+    """A subject's name as a user typed it, its spaces tidied; None for none or a blank one.
+
+    >>> given_name("  Lev   Kamenev "), given_name("  ")
+    ('Lev Kamenev', None)
+    """
+    return " ".join((name or "").split()) or None
+
+
 def called(name: str, text: str) -> Subject:
     """The subject a user names for a text ("Stalin", "Lev Kamenev"): the known subject (``known_subjects``)
     or the text's own (``find_subject``) if the name is one of theirs, else a person of that name (the last
@@ -325,8 +334,8 @@ def called(name: str, text: str) -> Subject:
     >>> called("Pavel Sidorov", "Ivan Petrov (1870 – 1930) was a doctor. His friend Pavel Sidorov wrote.").born is None
     True
     """
-    name = " ".join(name.split())
-    if not name:
+    name = given_name(name)
+    if name is None:
         raise ValueError("a subject needs a name")
 
     def theirs(s: Subject) -> bool:

@@ -38,7 +38,7 @@ from ..dates import DateSpan
 from ..events import Event, Evidence, Source, to_frame as events_frame
 from ..gazetteer import Gazetteer, Place, fold
 from ..route import km
-from ..subject import Subject, called, find_subject, life_dates, titled_by
+from ..subject import Subject, called, find_subject, given_name, life_dates, titled_by
 from ..files import open_regular, same_file
 from ..text import LIST_ITEM, cut, read_pieces
 from ..toponyms import Mention, find_places, learn_persons
@@ -126,7 +126,7 @@ def extract_pieces(paths_or_text, *, gazetteer: Gazetteer | None = None, progres
     from tqdm import tqdm
 
     if isinstance(subject, str):
-        subject = " ".join(subject.split()) or None     # (a blank name: found in each text, as with None)
+        subject = given_name(subject)                  # (a blank name: found in each text, as with None)
     docs = _documents(paths_or_text, options.chunk)
     gazetteer = gazetteer or Gazetteer.load()
     if fallback is True:
@@ -339,19 +339,19 @@ def _one_death(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject, o
     date of its own that holds that day, is someone else's or a figure of speech (the victim "raped to
     death in East Prussia" in a poem he learnt by heart): it keeps its place and any date of its own, and
     loses the subject (and the opening's date, where that was all it had)."""
-    told = [used[0] for e, used in found if e.kind == "death" and attribution.agreed(
+    told = [(e.source.start, used[0]) for e, used in found if e.kind == "death" and attribution.agreed(
         e.kind, e.actor, e.span, attribution.own_date(e), subject)]
     if not told:
         return found
-    sentences = {e.source.start for e, used in found if e.kind == "death" and used[0] in told}
     died = subject.died
 
     def not_theirs(e: Event, place: Place) -> bool:
-        if e.kind != "death" or e.actor != subject.name or e.evidence is None or e.source.start in sentences:
+        if e.kind != "death" or e.actor != subject.name or e.evidence is None or any(
+                e.source.start == start for start, _ in told):
             return False
         retold = (attribution.own_date(e) and e.span is not None
                   and e.span.first_day <= died.first_day and died.last_day <= e.span.last_day)
-        return not retold and all(km(place.lat, place.lon, p.lat, p.lon) > options.same_death_km for p in told)
+        return not retold and all(km(place.lat, place.lon, p.lat, p.lon) > options.same_death_km for _, p in told)
 
     return [(replace(e, actor="unknown", span=e.span if attribution.own_date(e) else None,
                      summary=kinds.with_actor(e.summary, "unknown", subject.name))
