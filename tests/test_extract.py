@@ -163,6 +163,18 @@ def test_a_sentence_of_death_is_no_death_and_a_friends_death_is_not_the_subjects
     assert found["Kazan"] == "1894"
 
 
+def test_an_attack_in_a_suburb_and_a_death_in_the_city_are_two_stops():
+    # Coyoacán is a borough of Mexico City with a row of its own: the attack there and the death in a
+    # hospital of the city the next day are two events, and "his study" is a room, not a course
+    found = [(r["name"], r["kind"], r["date_start"]) for r in extract(
+        "In 1937 Trotsky settled in Coyoacán, a suburb of Mexico City. On 20 August 1940 he was attacked in his "
+        "study at Coyoacán by Ramón Mercader, and he died the next day in a hospital in Mexico City.",
+        subject="Trotsky", fallback=False, progress=False).to_dict("records")]
+    assert [name for name, _, _ in found] == ["Coyoacán", "Coyoacán", "Mexico City"]
+    assert found[1][1] != "education"
+    assert found[2] == ("Mexico City", "death", "1940-08-21")
+
+
 def test_a_life_has_one_death_the_one_its_opening_dates():
     text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. A few years "
             "later, in a camp, he memorized a poem about a woman raped to death in East Prussia. In 1938 he was "

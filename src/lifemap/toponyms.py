@@ -772,8 +772,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "Furmanivka, a village in the Akkerman district": the district
             anchor = True                          # named after its town only says where the village lies
             continue
-        if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and b.location.kind in _BIG:
-            drop.add(id(b))                        # "Yevpatoria, a resort town in the Crimea"
+        if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and (
+                b.location.kind in _BIG or a.location.parent == b.place):
+            drop.add(id(b))                        # "Yevpatoria, a resort town in the Crimea", "Coyoacán, a
+            #                                        suburb of Mexico City"
             anchor = True
             continue
         if a.location.kind == "site" and _STREET.search(b.text) and _ON_GAP.fullmatch(gap):
