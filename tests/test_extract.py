@@ -1147,6 +1147,17 @@ def test_a_year_before_a_noun_of_a_work_dates_the_work_not_the_narrative():
     assert rows["Odessa"] == "1908"
 
 
+def test_an_event_over_when_it_happens_keeps_its_own_date():
+    # "until 1991" tells how long the name lasted, not the renaming; a stay told the same way runs on
+    text = ("Mikhail Frunze (2 February 1885 – 31 October 1925) was a Bolshevik leader. In 1926 Pishpek was "
+            "renamed Frunze in his honour, a name the city kept until 1991. In 1910 he moved to Kazan, where he "
+            "lived until 1914.")
+    found = {r["name"]: (r["kind"], r["date_start"], r["date_end"])
+             for r in extract(text, fallback=False, progress=False).to_dict("records")}
+    assert found["Pishpek"] == ("rename", "1926", "1926")
+    assert found["Kazan"][1:] == ("1910", "1914")
+
+
 def test_a_stay_to_the_end_of_the_subjects_life_ends_at_the_death():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1920 Petrov was sent to Kiev. In 1940 he settled "
             "in Minsk. From then until his death, he lived in Riga.")

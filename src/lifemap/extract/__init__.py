@@ -359,6 +359,8 @@ def _one_death(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject, o
 
 
 _ONE_OFF = frozenset(("birth", "death", "arrest", "escape", "exile", "deportation", "battle", "congress", "summit"))
+# Kinds of event that are over when they happen: no length told after them is theirs
+_INSTANT = frozenset(("birth", "death", "rename"))
 _AFTER_DEATH = frozenset(("death", "other"))   # a burial, a memorial, a reburial are "other"
 
 
@@ -440,7 +442,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             before = [o for o in origins if o.start < m.start and o.place != m.place]
             origin = before[-1] if before else None
         place = m.location or gazetteer[m.place]
-        choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options)
+        choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options,
+                                 lasting=guess.kind not in _INSTANT)
         span = None
         if choice.date is not None:
             span = dating.gregorian(choice.date.span, periods, place.country)

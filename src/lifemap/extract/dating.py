@@ -518,12 +518,14 @@ def widen(span: DateSpan) -> DateSpan:
 
 # An event's date ----------------------------------------------------------------------------------
 def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
-             options: ExtractOptions) -> DateChoice:
+             options: ExtractOptions, lasting: bool = True) -> DateChoice:
     """The date of the event named at ``start``..``end`` of sentence ``i`` (text offsets);
     ``same_event_next(i)`` says whether sentence ``i + 1`` tells the same event. An "until" date later
-    in its clause ends it: "worked in Tiflis and Moscow until 1908" runs from its date to 1908."""
+    in its clause ends it: "worked in Tiflis and Moscow until 1908" runs from its date to 1908. An event
+    that is over when it happens (not ``lasting``: a birth, a death, a renaming) keeps its own date: "In
+    1926 Pishpek was renamed Frunze, a name the city kept until 1991" is 1926."""
     choice = _date_for(narrative, line, i, start, end, same_event_next, options)
-    if choice.date is None:
+    if choice.date is None or not lasting:
         return choice
     context = line.context[i]
     if (context is not None and choice.date.start < start and _AFTER_YEARS.match(choice.date.text)
