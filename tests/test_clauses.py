@@ -481,6 +481,12 @@ def test_what_was_not_done_instead_puts_no_one_there():
     assert [e[0] for e in events("In 1918 he went to Kiev instead of Moscow.")] == ["Kiev"]
 
 
+def test_a_place_come_nearer_to_is_not_reached():
+    assert [e[0] for e in events("In June 1912 Lenin moved to Kraków, in Austrian Galicia, to be nearer to Russia.")] \
+        == ["Kraków"]
+    assert [e[0] for e in events("In 1934 he moved his headquarters to Kharkov, closer to the Donbass.")] == ["Kharkov"]
+
+
 @pytest.mark.parametrize("noun", ["takeover", "annexation"])
 def test_a_takeover_of_a_country_told_as_a_noun_is_an_event_there(noun):
     assert [e[0::2] for e in events(f"In 1940 the Soviet {noun} of Estonia took place.")] == [("Estonia", "annexation")]

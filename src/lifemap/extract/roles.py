@@ -47,6 +47,8 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
 # What the place is compared with: "larger and less under Menshevik control than in Tiflis"
 _THAN = re.compile(r"\bthan\s+(?:(?:in|at|to|from|with)\s+)?(?:the\s+)?$")
+# A place one comes nearer to or goes farther from, not reached: "to be nearer to Russia"
+_NEARER = re.compile(r"\b(?:nearer|closer|farther|further)\s+(?:to|from)\s+(?:the\s+)?$")
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
@@ -131,6 +133,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) or _THAN.search(before) \
+                or _search_end(_NEARER, ("to", "from", "the"), before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
