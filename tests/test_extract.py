@@ -306,6 +306,10 @@ def test_how_long_a_stay_lasted_ends_it():
     assert spans("In May 1908 Petrov was arrested and spent the next three months in Bailov prison.") == [
         ("Bailov prison", "1908-05", "1908-08")]
     assert spans("In 1946 Petrov lived in Kazan for most of the next ten years.") == [("Kazan", "1946", "1956")]
+    # a year and more counted in months, from a month; "the next year" with no number is one
+    assert spans("In December 1895 Petrov was arrested. He spent the next fourteen months in the Kresty "
+                 "prison.") == [("Kresty prison", "1895-12", "1897-02")]
+    assert spans("In 1928 Petrov moved to Kazan, where he lived for the next year.") == [("Kazan", "1928", "1929")]
     # the story's next years, whatever the verb (the Sudoplatov probe)
     assert spans("Early in 1935 Petrov reached Paris. Over the following three years he acted as a courier, "
                  "returning more than once to Moscow to report.")[-1] == ("Moscow", "1935", "1938")

@@ -582,7 +582,9 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
 _LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
-                     rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)\b",
+                     rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?"
+                     rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)"
+                     rf"|(?<=next\s)(?P<one>year|month)|(?<=following\s)(?P<the>year|month))\b",   # "the following year"
                      re.IGNORECASE)
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
@@ -632,11 +634,12 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
     if verb is None or (verb.vclass not in _STAYING and not m.group("next")) or (
             pos < verb.start < clauses.clause_around(sentence, pos)[1]):
         return None                                # (not "arrested in Moscow and spent four months in prison")
-    n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+    n = 1 if m.group("n") is None else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+    unit = (m.group("unit") or m.group("one") or m.group("the")).lower()
     first = span.first_day
-    if m.group("unit").lower().startswith("year"):
+    if unit.startswith("year"):
         return DateSpan(str(first.year), str(first.year + n), "year", "", span.calendar)
-    if span.precision in ("year", "decade") or n >= 12:
+    if span.precision in ("year", "decade"):
         return None                                # (months from a year: no end to tell)
     last = _add_months(first, n)
     return DateSpan(first.isoformat()[:7], last.isoformat()[:7], "month", "", span.calendar)
