@@ -36,8 +36,8 @@ sys.path.insert(0, str(BENCH))
 
 import score  # noqa: E402
 
-MIN_COUNT = 8        # a feature seen fewer times on dev is left out
-L2 = 1.0
+MIN_COUNT = 2        # a feature seen fewer times on dev is left out
+L2 = 0.5
 STEPS = 400
 RATE = 0.05
 FOLDS = 5
