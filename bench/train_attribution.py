@@ -57,7 +57,7 @@ def examples(texts, seeds: Path) -> list[dict]:
 
     from lifemap.extract import DEFAULT, concat, extract_pieces
     from lifemap.dates import DateSpan
-    from lifemap.extract.attribution import agreed, features, kind_features
+    from lifemap.extract.attribution import agreed, features, kind_features, never_theirs
 
     rules_only = replace(DEFAULT, attribution=False)
     by_path = defaultdict(list)
@@ -80,7 +80,7 @@ def examples(texts, seeds: Path) -> list[dict]:
                 out.append({"text": t, "row": r, "subject": subject.name, "features": features(s, subject),
                             "agreed": agreed(r["kind"], r["actor"], span, bool(r["date_text"]) and not r["carried"],
                                              subject),
-                            "kind_features": kind_features(s, subject),
+                            "kind_features": kind_features(s, subject), "never": never_theirs(s, subject),
                             "whose": int(g is not None and score.is_subject(g["actor"], t.subject)),
                             "located": int(g is not None), "kind": g["kind"] if g is not None else None})
     return out
@@ -161,6 +161,8 @@ def figures(examples: list[dict], models_of=None) -> tuple[float, float, float, 
                 actor = row["actor"] if ex["agreed"] else judge(m, ex["features"], row["actor"], ex["subject"], DEFAULT)
                 if actor is None:
                     continue
+                if actor == ex["subject"] and ex["never"]:
+                    actor = row["actor"]
                 kind = row["kind"]
                 if said_plainly(row["summary"], kind, row["name"], row["actor"], ex["subject"]):
                     kind = kind_of(m.kind, ex["kind_features"], kind, actor, ex["subject"])

@@ -146,18 +146,20 @@ def test_the_kind_model_makes_no_birth_or_death_of_the_subjects_nor_takes_their_
 
 def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects():
     from lifemap.dates import DateSpan
-    from lifemap.extract.attribution import agreed, judge
+    from lifemap.extract.attribution import Model, Models, agreed, judge
 
     text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. "
             "In 1960 he returned to Moscow. Petrov died of heart failure near Moscow on 3 August 1980.")
     died = next(r for r in extract(text, fallback=False, progress=False).to_dict("records") if r["kind"] == "death")
     assert (died["name"], died["actor"], died["date_start"]) == ("Moscow", "Ivan Petrov", "1980-08-03")
-    # the model alone doubts it ("near" a town is mostly an army's): the agreement is what keeps it
+    # a model that doubts every place of his (as the shipped one once doubted this death: "near" a town is
+    # mostly an army's) takes it from him, and the agreement is what keeps it
     frame = concat(list(extract_pieces(text, fallback=False, progress=False, options=RULES_ONLY,
                                        readings=(shown := []))))
     subject = frame.attrs["subjects"][0]
+    doubting = Models(Model({}, -9.0), Model({}, 9.0), models().kind)
     at_death = next(s for s in shown if s.kind == "death")
-    assert judge(models(), features(at_death, subject), "Ivan Petrov", "Ivan Petrov", DEFAULT) == "unknown"
+    assert judge(doubting, features(at_death, subject), "Ivan Petrov", "Ivan Petrov", DEFAULT) == "unknown"
     day = DateSpan("1980-08-03", "1980-08-03", "day", "", "gregorian")
     assert agreed("death", "Ivan Petrov", day, True, subject)
     assert agreed("death", "Ivan Petrov", DateSpan("1980-08", "1980-08", "month", "", "gregorian"), True, subject)

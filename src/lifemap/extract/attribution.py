@@ -233,6 +233,8 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
         actor = judge(m, features(r, subject), e.actor, subject.name, options)
         if actor is None:
             continue
+        if actor == subject.name and never_theirs(r, subject):
+            actor = e.actor
         out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
     return out
 
@@ -246,6 +248,13 @@ def agreed(kind: str, actor: str, span: DateSpan | None, own: bool, subject: Sub
     if life is None or actor != subject.name or span is None or not own:
         return False
     return span.precision != "decade" and span.first_day <= life.first_day and life.last_day <= span.last_day
+
+
+def never_theirs(r: Reading, subject: Subject) -> bool:
+    """Whether the rules moved someone the subject cannot be: "Stalin sent her to Moscow" in a man's life,
+    "him" in a woman's. The models, which see no pronoun, may not give that move to the subject."""
+    other = ("her", "herself") if subject.pronoun == "he" else ("him", "himself")
+    return r.link.mover.lower() in other
 
 
 def own_date(e: Event) -> bool:
