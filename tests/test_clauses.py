@@ -806,10 +806,10 @@ def test_a_town_a_place_lies_near_is_no_event_comma_or_not():
 def test_what_is_said_at_a_gathering_is_said_there():
     assert [e[:2] for e in events("In 1925 Stalin supported Bukharin at the Fourteenth Party Congress in Moscow.")] == [
         ("Moscow", "Stalin")]
-    # declining an invitation to a congress puts no one there (the rules' reading: the models, which see no
-    # refusal, may give a congress in his life to him where they are sure)
-    assert [e[:2] for e in events("In 1925 Stalin declined an invitation to a congress in Berlin.", RULES_ONLY)] != [
-        ("Berlin", "Stalin")]
+    # declining an invitation to a congress puts no one there (nor may the models, which see no refusal)
+    for options in (RULES_ONLY, DEFAULT):
+        assert [e[:2] for e in events("In 1925 Stalin declined an invitation to a congress in Berlin.", options)] != [
+            ("Berlin", "Stalin")]
 
 
 def test_out_of_a_place_is_where_one_was_unless_one_stayed_out_of_it():

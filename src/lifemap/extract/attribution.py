@@ -37,6 +37,7 @@ from importlib import resources
 from ..dates import DateSpan
 from ..events import Event
 from ..gazetteer import Place
+from ..lexicon import sections
 from ..route import NOT_A_STOP
 from ..subject import Subject
 from . import kinds
@@ -251,10 +252,11 @@ def agreed(kind: str, actor: str, span: DateSpan | None, own: bool, subject: Sub
 
 
 def never_theirs(r: Reading, subject: Subject) -> bool:
-    """Whether the rules moved someone the subject cannot be: "Stalin sent her to Moscow" in a man's life,
-    "him" in a woman's. The models, which see no pronoun, may not give that move to the subject."""
+    """Whether the rules read the place as one the subject cannot be at: someone else moved there ("Stalin
+    sent her to Moscow" in a man's life, "him" in a woman's), or one a verb of refusing governs ("declined an
+    invitation to a congress in Berlin"). The models, which see neither, may not give it to the subject."""
     other = ("her", "herself") if subject.pronoun == "he" else ("him", "himself")
-    return r.link.mover.lower() in other
+    return r.link.mover.lower() in other or r.link.verb in sections("function_words")["refusing"]
 
 
 def own_date(e: Event) -> bool:
