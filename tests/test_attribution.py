@@ -144,8 +144,9 @@ def test_the_kind_model_makes_no_birth_or_death_of_the_subjects_nor_takes_their_
     assert kind_of(sure, ["x", "kw=other"], "travel", "Stalin", "Stalin") == "work"
 
 
-def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects():
+def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects(monkeypatch):
     from lifemap.dates import DateSpan
+    from lifemap.extract import attribution
     from lifemap.extract.attribution import Model, Models, agreed, judge
 
     text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. "
@@ -160,6 +161,11 @@ def test_the_death_the_text_and_its_opening_agree_on_stays_the_subjects():
     doubting = Models(Model({}, -9.0), Model({}, 9.0), models().kind)
     at_death = next(s for s in shown if s.kind == "death")
     assert judge(doubting, features(at_death, subject), "Ivan Petrov", "Ivan Petrov", DEFAULT) == "unknown"
+    monkeypatch.setattr(attribution, "models", lambda: doubting)
+    found = {r["kind"]: (r["name"], r["actor"]) for r in extract(text, fallback=False, progress=False)
+             .to_dict("records")}
+    assert found["death"] == ("Moscow", "Ivan Petrov")           # agreed: the doubting model is not asked
+    assert found["travel"] == ("Moscow", "unknown")               # where it is asked, it takes the place from him
     day = DateSpan("1980-08-03", "1980-08-03", "day", "", "gregorian")
     assert agreed("death", "Ivan Petrov", day, True, subject)
     assert agreed("death", "Ivan Petrov", DateSpan("1980-08", "1980-08", "month", "", "gregorian"), True, subject)

@@ -486,6 +486,8 @@ def test_a_place_come_nearer_to_is_not_reached():
     assert [e[0] for e in events("In June 1912 Lenin moved to Kraków, in Austrian Galicia, to be nearer to Russia.")] \
         == ["Kraków"]
     assert [e[0] for e in events("In 1934 he moved his headquarters to Kharkov, closer to the Donbass.")] == ["Kharkov"]
+    # "further to" a place is on to it
+    assert [e[0] for e in events("From Krasnoyarsk Stalin was sent further to Turukhansk.")] == ["Turukhansk"]
 
 
 @pytest.mark.parametrize("noun", ["takeover", "annexation"])

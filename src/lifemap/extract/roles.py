@@ -47,8 +47,9 @@ _ORIGIN = re.compile(r"(?i:\bfrom|\bleft|\bleaving|\bleave|\bfled|\bescaped from
                      r"(?:[A-Z][a-z]+(?:ian|ish|ese)\s+)?$")        # "left Russian Poland"
 # What the place is compared with: "larger and less under Menshevik control than in Tiflis"
 _THAN = re.compile(r"\bthan\s+(?:(?:in|at|to|from|with)\s+)?(?:the\s+)?$")
-# A place one comes nearer to or goes farther from, not reached: "to be nearer to Russia"
-_NEARER = re.compile(r"\b(?:nearer|closer|farther|further)\s+(?:to|from)\s+(?:the\s+)?$")
+# A place one comes nearer to or goes farther from, not reached: "to be nearer to Russia" (not "sent
+# further to Turukhansk": on to it)
+_NEARER = re.compile(r"(?i:\b(?:(?:nearer|closer)\s+(?:to|from)|(?:farther|further)\s+from))\s+(?:the\s+)?$")
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
