@@ -903,3 +903,9 @@ def test_a_famous_city_is_not_taken_for_its_namesakes(gazetteer, fallback):
     found = find_places("In 1931 he came back from Paris and settled in a flat on Gorky Street.", gazetteer,
                         fallback=fallback)
     assert [m.place for m in found] == ["paris", "gorky-street"]
+
+
+def test_new_england_is_the_american_region_not_the_town_in_north_dakota(gazetteer):
+    # (the dev Wikipedia life of Solzhenitsyn: GeoNames' only New England is a town of 600 in North Dakota)
+    assert places("In 1994 he left New England for Russia.", gazetteer) == [("New England", "new-england"),
+                                                                           ("Russia", "russia")]
