@@ -584,7 +584,7 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 _LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
                      rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?"
                      rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)"
-                     rf"|(?<=next\s)(?P<one>year|month)|(?<=following\s)(?P<one_>year|month))\b(?!['’])",
+                     rf"|(?:(?<=next\s)|(?<=following\s))(?P<one>year|month))\b(?!['’])",
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
@@ -635,7 +635,7 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
             pos < verb.start < clauses.clause_around(sentence, pos)[1]):
         return None                                # (not "arrested in Moscow and spent four months in prison")
     n = 1 if m.group("n") is None else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
-    unit = (m.group("unit") or m.group("one") or m.group("one_")).lower()
+    unit = (m.group("unit") or m.group("one")).lower()
     first = span.first_day
     if unit.startswith("year"):
         return DateSpan(str(first.year), str(first.year + n), "year", "", span.calendar)
