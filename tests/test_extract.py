@@ -470,6 +470,13 @@ def test_a_month_long_before_the_narratives_is_in_the_next_year():
     assert starts(text)[-1] == ("Kiev", "1936-01-26")
 
 
+def test_a_stay_of_many_years_does_not_year_the_months_told_within_it():
+    # the frame of ten years holds the narrative's day; only a frame of two years picks between them
+    text = ("From January 1937 until March 1947 Mao lived in Yenan. On 28 August 1945 he flew to Chongqing. "
+            "On 10 October he went back to Yenan.")
+    assert starts(text)[-1] == ("Yenan", "1945-10-10")          # not 1937
+
+
 def test_a_year_given_earlier_in_the_sentence_dates_a_month_without_one():
     text = ("Anna Petrova was a poet. From 1935 to 1938 Petrova lived in Moscow. In the summer of 1941 she was in "
             "Kazan, and by September she had reached Leningrad.")

@@ -368,8 +368,9 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     if holder is None:
         return span
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
-    if y0 == y1 or (holder is frame and frame.span.precision not in ("season", "month")):
-        return span                                # a frame of years ("1918–1921") leaves the narrative's year
+    if y0 == y1 or (holder is frame and (frame.span.precision not in ("season", "month") or y1 - y0 > 1)):
+        return span                                # a frame of years ("1918–1921", "from January 1937 until
+        #                                            March 1947") leaves the narrative's year
     first_month = int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1
     year = y0 if int(span.start[5:7]) >= first_month else y1
     if year == int(span.start[:4]):
