@@ -136,6 +136,22 @@ def test_they_in_a_later_clause_are_the_first_clauses_people():
     assert found[-1][:2] == ("Vyatka", "Stalin")
 
 
+def test_he_or_she_in_a_later_clause_is_the_one_the_first_clause_names():
+    found = events("Kato Svanidze married Stalin in 1906. In the autumn of 1907 Kato fell ill in Baku, and she was "
+                   "taken back to Tiflis, where she died.")
+    assert found[-1][:2] == ("Tiflis", "Kato")
+    found = events("Trotsky came to Tsaritsyn in 1918. Kamenev reached Baku in 1920, after he had left Tiflis.")
+    assert found[-1][:2] == ("Tiflis", "Kamenev")
+    # not the one the first clause acts on: "him" is the one sent
+    found = events("Trotsky came to Tsaritsyn in 1918. In 1918 Lenin sent him to Kazan, where he rallied the army.")
+    assert ("Kazan", "Lenin") not in [f[:2] for f in found]
+
+
+def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
+    found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
+    assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov
+
+
 def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_verb():
     found = events("In July Lenin was in Petrograd. He hid in the flat of Alliluyev, where Stalin shaved off his "
                    "beard, and then escaped to a shelter at Razliv.")

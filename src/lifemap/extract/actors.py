@@ -353,10 +353,24 @@ class Actors:
                     sentence, 1, lo):
                 return self.subject.name               # "Stalin was appointed …, and early in October he arrived"
                 #                                        (no one else named between)
+            here = self._singular_here(i, sentence, lo, he=number == "sg") if number in ("sg", "sg-f") else ""
+            if here:
+                return here
             if number == mine:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self._name(words)
+
+    def _singular_here(self, i: int, sentence: str, lo: int, he: bool) -> str:
+        """"He" or "she" in a later clause means the one person the sentence's first clause has for subject,
+        when that one may be called so: "Kamenev reached Baku, after he left Tiflis" (not where the first
+        clause acts on "him" or "her": "Lenin sent him to Tsaritsyn, where he …" is the one sent)."""
+        kind, words = self._lead(i)
+        if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or sentence.find(words) >= lo:
+            return ""
+        if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
+            return ""
+        return self._name(words) if is_woman(words) != he else ""
 
     def _unknown_name(self, sentence: str, lo: int, places: Places):
         """``_unknown_name``, unless the word is a common noun the text also writes in small letters

@@ -20,15 +20,20 @@ from ..toponyms import EVENTS_OF
 # they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
 # ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
 _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
+# An adverb may stand between the comma and the word that opens the clause: ", just as the Japanese attacked",
+# ", shortly after he arrived", ", even though"
+_DEGREE = r"(?:(?:just|even|only|shortly|soon|long|right|immediately|not\s+long)\s+)?"
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      + _PREP_WHICH + r"|"
-                     r"before|after|although|though|as|because|since|until|so|whereas)\b|w(?<!\ww)h(?:ere|ile|en)\b")
+                     r"before|after|although|though|as|because|since|until|so|whereas)\b"
+                     r"|,(?:\[\w{1,4}\])*\s+" + _DEGREE.removesuffix("?") + r"(?:before|after|as|though|when|while)\b"
+                     r"|w(?<!\ww)h(?:ere|ile|en)\b")
 # A colon, then a clause with a subject of its own: "Malenkov took no part in the summits: Stalin met Roosevelt
 # and Churchill at Yalta" (not a list: "three cities: Kiev, Minsk and Riga")
 _COLON = re.compile(r":\s+")
 _COLON_SUBJECT = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,3}"
                             r"|(?:he|she|they)\s+")
-_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:while|when|although|though|as|because|since|until|whereas|"
+_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+" + _DEGREE + r"(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
