@@ -147,6 +147,13 @@ def test_he_or_she_in_a_later_clause_is_the_one_the_first_clause_names():
     assert ("Kazan", "Lenin") not in [f[:2] for f in found]
 
 
+def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
+    found = events("From 1921 Stalin governed Georgia from Tiflis for a year.")
+    assert ("Tiflis", "Stalin") in [f[:2] for f in found]
+    found = events("In August 1933 Stalin went down the Volga by steamer to Stalingrad.")
+    assert ("Volga", "Stalin") in [f[:2] for f in found]
+
+
 def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
     assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov

@@ -882,7 +882,7 @@ def clean(words: str) -> str:
 
 # Whether a clause puts its subject at a place ------------------------------------------------------
 _ALONG = frozenset("motion sending stay detention meeting".split())
-_TO = frozenset("to into onto for towards toward via through across at in between among around".split())
+_TO = frozenset("to into onto for towards toward via through across at in between among around down up along".split())
 # A journey named by a noun is made by the clause's subject: "began a honeymoon in Germany".
 _TRAVEL_NOUNS = frozenset(w.lower() for w in sections("event_words")["travel"])
 _MOVERS = frozenset("him her them himself herself themselves".split())
@@ -1021,8 +1021,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v == "rule" and link.passive and link.prep == "" and link.verb in ("give", "entrust", "assign") and not big:
         return True                                    # "he was given the Bryansk Front": he commands it there
     if v == "rule":
-        return not big and link.prep in ("at", "in")   # "gave lectures at Sverdlov University", "signed it in
-        #                                                Brest-Litovsk"; not "decreed collectivisation in Ukraine"
+        return not big and link.prep in ("at", "in", "from")   # "gave lectures at Sverdlov University", "signed it in
+        #                                                Brest-Litovsk", "governed from Baku"; not "decreed
+        #                                                collectivisation in Ukraine"
     if v in ("abstract", "rename"):
         return False
     if big:
