@@ -157,6 +157,9 @@ def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
 def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
     assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov
+    # or a length of time: the dacha is Stalin's, not Prokofiev's
+    found = events("Prokofiev died in Moscow on 5 March 1953, about an hour before Stalin died at Kuntsevo.")
+    assert [f[:2] for f in found] == [("Moscow", "Prokofiev"), ("Kuntsevo", "Stalin")]
 
 
 def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_verb():

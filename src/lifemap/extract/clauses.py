@@ -20,9 +20,11 @@ from ..toponyms import EVENTS_OF
 # they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
 # ", in which", ", during which": a clause of its own ("the war, in which Russia was fighting, …")
 _PREP_WHICH = r"(?:in|during|of|for|by|with|under|after|through|from|at|to|on)\s+which"
-# An adverb may stand between the comma and the word that opens the clause: ", just as the Japanese attacked",
-# ", shortly after he arrived", ", even though"
-_DEGREE = r"(?:(?:just|even|only|shortly|soon|long|right|immediately|not\s+long)\s+)?"
+# An adverb or a length of time may stand between the comma and the word that opens the clause: ", just as the
+# Japanese attacked", ", shortly after he arrived", ", even though", ", about an hour before Stalin died"
+_DEGREE = (r"(?:(?:just|even|only|shortly|soon|long|right|immediately|not\s+long|(?:about\s+|some\s+|barely\s+)?"
+           r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+           r"(?:minutes?|hours?|days?|weeks?|months?|years?))\s+)?")
 _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while|where|when|which|who|whom|whose|"
                      + _PREP_WHICH + r"|"
                      r"before|after|although|though|as|because|since|until|so|whereas)\b"
