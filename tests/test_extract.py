@@ -636,6 +636,10 @@ def test_a_text_that_says_it_counts_in_the_old_style_is_converted_throughout():
     baku, = extract(said, fallback=False, progress=False).to_dict("records")
     assert (baku["date_start"], baku["calendar"]) == ("1908-04-07", "julian")
     assert old_style_period(said.replace("Old Style", "New Style")) is None
+    # said in brackets, with an adverb and a bound
+    said = ("Stalin was at Smolny on 26 October 1917. (Dates inside Russia before the calendar reform of February "
+            "1918 are given here in the Old Style.)")
+    assert old_style_period(said) is not None
 
 
 def test_actors_follow_the_subject():

@@ -821,7 +821,9 @@ def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
 
 # A text's word on its calendar: "All dates in this essay follow the Old Style calendar", "dates before
 # February 1918 are given in the Old Style", "Old Style dates are used throughout"
-_DECLARED_OLD_STYLE = re.compile(r"\bdates\b[^.;]{0,60}?\b(?:follows?|are\s+(?:given\s+)?in|given\s+in|according\s+to|"
+# "Dates inside Russia before the calendar reform of February 1918 are given here in the Old Style"
+_DECLARED_OLD_STYLE = re.compile(r"\bdates\b[^.;]{0,80}?\b(?:follows?|are\s+(?:(?:given|written|kept)\s+)?"
+                                 r"(?:(?:here|throughout)\s+)?in|given\s+in|according\s+to|"
                                  r"use|in)\s+the\s+(?:Old\s+Style|Julian)\b"
                                  r"|\b(?:Old\s+Style|Julian)\s+(?:calendar\s+)?dates\s+(?:are|have\s+been)\s+used\b",
                                  re.IGNORECASE)
