@@ -248,6 +248,10 @@ def test_a_when_clause_after_an_until_date_is_at_that_date():
     text = ("Between 1932 and 1936 Stalin lived in Moscow. He was still allowed to travel until 1938, when a last "
             "tour took him to Paris, London and Berlin.")
     assert starts(text)[1:] == [("Paris", "1938"), ("London", "1938"), ("Berlin", "1938")]
+    # and after a date that looks back
+    text = ("In 1927 Stalin was in Moscow. The leaders lived with the memory of 1918–1920, when British troops had "
+            "landed at Arkhangelsk.")
+    assert starts(text)[-1] == ("Arkhangelsk", "1918")
 
 
 def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
@@ -372,9 +376,9 @@ def test_carried_dates_and_the_period_that_holds_them():
     assert (krasnoyarsk["date_start"], krasnoyarsk["date_end"], krasnoyarsk["precision"], krasnoyarsk["carried"]) == (
         "1916-12", "1917-02", "season", True)           # a new paragraph: the winter, not "December"
     baku = rows(frame, "baku")
-    # the day is the arrival's; the next sentences are dated by its year (a day carried is never a day,
-    # and the annotated texts date the events told after it by the year)
-    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905", "1905"]
+    # the day is the arrival's; the next sentences are dated by its month (a day carried is never a day,
+    # and the annotated texts date the events told after it by the month)
+    assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07", "1905-07"]
     # "that day" keeps it
     baku = rows(extract("On 12 July 1905 they reached Baku. That day they rested in Baku.", progress=False), "baku")
     assert [r["date_start"] for r in baku] == ["1905-07-12", "1905-07-12"]

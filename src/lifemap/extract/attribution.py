@@ -143,7 +143,7 @@ def features(r: Reading, subject: Subject) -> list[str]:
         f"pk={r.place_kind}",
         f"carried={r.carried}",
         f"conf={r.confidence:.1f}",
-        f"prec={r.precision}",
+        f"prec={r.precision if not r.carried else ''}",
         "w1=" + (before[-1] if before else "^"),
         "w2=" + ("_".join(before[-2:]) if len(before) > 1 else "^"),
         "a1=" + (after[0] if after else "$"),

@@ -672,7 +672,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
 
     own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d)
                                         or _when_after(narrative.text, start, d))
-           and (not d.look_back or same_clause(d))]
+           and (not d.look_back or same_clause(d) or _when_after(narrative.text, start, d))]
+    # ("the memory of 1918–1920, when British troops had landed at Arkhangelsk": the look back's own "when")
     if own:
         def cost(d: NarrativeDate) -> float:
             if d.start >= end and _DATE_OF_THE_PLACE.fullmatch(narrative.text, end, d.start):
@@ -706,10 +707,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             return DateChoice(said[id(best)][1], How.CARRIED)
         if (context is not None and not same_clause(best) and best.start > end
                 and _LATER.search(narrative.text, best.start, best.end)):
-            return _carried(context)                    # "went to Sochi; a year later he returned": before it
+            return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
-            return _carried(context)                    # "Held in Batumi Prison, in 1903 he was sentenced"
+            return _carried(narrative, context)         # "Held in Batumi Prison, in 1903 he was sentenced"
         return DateChoice(best, How.OWN)
     nxt = _next_sentence_date(narrative, line, i, same_event_next)
     if nxt is not None:
@@ -722,18 +723,23 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     if ANAPHORA.search(sentence):
         return DateChoice(context, How.CARRIED)          # "that day", "the same month"
     if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
-        return _carried(context)
+        return _carried(narrative, context)
     frame = line.frames[i]
     if frame is not None:
         return DateChoice(frame, How.CARRIED)
-    return _carried(context, steps=1)
+    return _carried(narrative, context, steps=1)
 
 
-def _carried(context: NarrativeDate, steps: int = 0) -> DateChoice:
+def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
     """The narrative's date for an event of a later sentence, ``steps`` less precise; a day only as its
-    year: it belongs to the event told on it, and the next one may fall a week or a month later (the
-    annotated texts date them by the year). "That day" and "the same month" keep it (see ``ANAPHORA``)."""
-    return DateChoice(context, How.CARRIED, widen=2 if context.span.precision == "day" else steps)
+    month: it belongs to the event told on it, and the next one may fall days or weeks later (the
+    annotated texts date them by the month); a birthday only as its year ("born in Gori on 18 December
+    1878. He went to the church school in Gori": not that December). "That day" and "the same month" keep
+    it (see ``ANAPHORA``)."""
+    if context.span.precision != "day":
+        return DateChoice(context, How.CARRIED, widen=steps)
+    born = _BORN.search(narrative.sentence(context.sentence)) is not None
+    return DateChoice(context, How.CARRIED, widen=2 if born else 1)
 
 
 # A date right after the place, over the rest of its name: "the Yalta Conference in February 1945" is
