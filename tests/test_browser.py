@@ -232,3 +232,21 @@ def test_popups_and_the_table_cite_sources_by_name(tmp_path, map_page):
     assert links.count() >= 2 and links.first.get_attribute("href").startswith("https://")
     assert "CC BY-SA 4.0" in page.locator("#lm-table .lm-sources").inner_text()
     assert map_page.errors == []
+
+
+def test_an_arrowhead_is_never_longer_than_a_third_of_its_leg(tmp_path, map_page):
+    """The barbs are a share of the leg, at least a few kilometres, but a short leg (Moscow to the Kuntsevo
+    dacha) gets barbs shorter than itself."""
+    events = load_events()
+    map_page.open(save(render(events, tiles="none", renderer="canvas"), tmp_path / "m.html"))
+    ratios = map_page.js("""() => window.lifemap.items.filter(it => it.leg && it.leg.v).map(it => {
+        const xy = it.leg.v.xy, parts = it.leg.v.parts;
+        const len = (a, b) => { let s = 0; for (let i = a + 1; i < b; i++) {
+            s += Math.hypot(xy[2 * i] - xy[2 * i - 2], xy[2 * i + 1] - xy[2 * i - 1]); } return s; };
+        return [len(parts[1], parts[2]) / len(parts[0], parts[1]), it.leg.km];
+    })""")
+    assert len(ratios) > 10 and any(km < 30 for _, km in ratios)
+    assert max(r for r, _ in ratios) <= 0.34, sorted(ratios)[-5:]
+    # a long leg keeps barbs of about 120 km (8 % of it, at most 120 km)
+    assert all(r * km > 80 for r, km in ratios if km > 1500)
+    assert map_page.errors == []

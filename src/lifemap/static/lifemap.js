@@ -86,9 +86,13 @@
         return Math.atan2(Math.sin(dl) * Math.cos(p2),
                           Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl)) * 180 / Math.PI;
     }
-    function arrowhead(pts, km) {   // two barbs at the end, a share of the leg long
-        var end = pts[pts.length - 1], back = bearing(end, pts[pts.length - 2]);
-        var size = Math.min(Math.max(km * 0.08, 8), 120);
+    function arrowhead(pts, km, start) {   // two barbs at the end, a share of the leg long
+        var end = pts[pts.length - 1], back = bearing(end, pts[pts.length - 2]), from = start || pts[0];
+        // (never longer than a third of the leg, measured here: the data rounds km to whole ones, and a walk
+        // across Moscow has no 8 km barbs)
+        var va = toVec(from[0], from[1]), vb = toVec(end[0], end[1]);
+        var leg = R_KM * Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
+        var size = Math.min(Math.max(km * 0.08, 8), 120, leg / 3);
         return [-28, 28].map(function (turn) { return [end, destination(end[0], end[1], back + turn, size)]; });
     }
 
@@ -280,7 +284,7 @@
         // the barbs, from the last two vertices in degrees (the loop left the one before last in x0)
         var prev = m ? toLatLon([x0, y0, z0]) : a;
         var end = [b[0], last];
-        arrowhead([prev, end], km).forEach(function (barb) {
+        arrowhead([prev, end], km, a).forEach(function (barb) {
             barb.forEach(function (q) {
                 var v = toVec(q[0], q[1]);
                 put(v[0], v[1], v[2], last);
