@@ -154,6 +154,15 @@ def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
     assert ("Volga", "Stalin") in [f[:2] for f in found]
 
 
+def test_a_birthplace_after_a_noun_is_that_ones():
+    found = events("In 1970 Stalin met a woman born in Riga. The officer Frenkel, whom Stalin called a Turkish Jew "
+                   "born in Constantinople, ran the camps.")
+    assert [f[:2] for f in found] == [("Riga", "unknown"), ("Constantinople", "unknown")]
+    # but not one the copula makes the subject
+    found = events("In 1879 Soso was the only child born in Gori that winter.", RULES_ONLY)
+    assert found[-1][1] != "unknown"
+
+
 def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
     assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov

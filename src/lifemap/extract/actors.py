@@ -450,6 +450,9 @@ class Actors:
                 i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
             return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
+        if anothers_birthplace(sentence, pos):
+            return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
+            #                                            born in Constantinople": someone's birthplace, not his
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
             return self._name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
@@ -1050,6 +1053,23 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 _MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
                       r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
+# "born in" right after a common noun (or a capitalised one after an article), not after "was" or a name: the
+# noun's birthplace ("a woman born in ", "a Turkish Jew born in ").
+_BORN_AFTER_A_NOUN = re.compile(r"(?:\b(?!(?:was|were|been|being|is|are|he|she|they|who|and|or|then|later|also|"
+                                r"reportedly|probably)\s)[a-z]{3,}|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[A-Z][a-z]{2,}),?"
+                                r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+# ... unless a copula makes the noun the clause's subject: "he was the only child born in Kislovodsk that winter"
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+(?:a|an|the|one|his|her)\s+"
+                            r"(?:[\w'’-]+\s+){0,4}$")
+
+
+def anothers_birthplace(sentence: str, pos: int) -> bool:
+    """The place at ``pos`` is where the noun before "born" was born: "a woman born in Riga" (not "he was the
+    only child born in Kislovodsk", where the noun is the clause's subject)."""
+    born = _BORN_AFTER_A_NOUN.search(sentence, max(0, pos - 60), pos)
+    return born is not None and not _COPULA_BEFORE.search(sentence, max(0, born.start() - 60), born.start())
+
+
 # What happened to the person an event noun names, at the place right after: "the murder of Kirov in".
 _EVENT_OF_HERE = re.compile(r"\b(?:murder|death|execution|arrest|assassination|funeral|burial|trial|killing)\s+of\s+"
                             r"((?:[A-Z][\w'’-]+\s+){1,3}?)(?:in|at|near)\s+(?:the\s+)?$")

@@ -256,10 +256,14 @@ def agreed(kind: str, actor: str, span: DateSpan | None, own: bool, subject: Sub
 
 def never_theirs(r: Reading, subject: Subject) -> bool:
     """Whether the rules read the place as one the subject cannot be at: someone else moved there ("Stalin
-    sent her to Moscow" in a man's life, "him" in a woman's), or one a verb of refusing governs ("declined an
-    invitation to a congress in Berlin"). The models, which see neither, may not give it to the subject."""
+    sent her to Moscow" in a man's life, "him" in a woman's), one a verb of refusing governs ("declined an
+    invitation to a congress in Berlin"), or another's birthplace ("met a woman born in Riga"). The models,
+    which see none of these, may not give it to the subject."""
+    from .actors import anothers_birthplace
+
     other = ("her", "herself") if subject.pronoun == "he" else ("him", "himself")
-    return r.link.mover.lower() in other or r.link.verb in sections("function_words")["refusing"]
+    return r.link.mover.lower() in other or r.link.verb in sections("function_words")["refusing"] or \
+        anothers_birthplace(r.sentence, r.name_start)
 
 
 def own_date(e: Event) -> bool:
