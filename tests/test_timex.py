@@ -276,6 +276,9 @@ def test_a_bare_month_needs_a_preposition():
     # after a clause's verb, "that August" ending the clause or before a new subject is a time too
     found = find_dates("In 1941 he left. Gomel fell that August, and he wrote that August brought rain.")
     assert [(m.text, m.span.start) for m in found] == [("1941", "1941"), ("August", "1941-08")]
+    # or before an infinitive or a preposition
+    found = find_dates("In 1927 he lost. The congress gathered in Moscow that December to hear his report.")
+    assert [(m.text, m.span.start) for m in found] == [("1927", "1927"), ("December", "1927-12")]
 
 
 def test_an_old_style_year_less_date_is_converted_with_the_carried_year():
