@@ -171,6 +171,15 @@ def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     assert [f[:2] for f in found] == [("Moscow", "Prokofiev"), ("Kuntsevo", "Stalin")]
 
 
+def test_a_relative_clause_between_commas_ends_at_its_second_comma():
+    from lifemap.extract.clauses import clause_around
+
+    sentence = ("In 1920 Validov, who had pleaded his case with Lenin and Stalin in person, slipped away to "
+                "Turkestan and joined the Basmachi.")
+    lo, hi = clause_around(sentence, sentence.index("Turkestan"))
+    assert sentence[lo:hi].strip() == "slipped away to Turkestan and joined the Basmachi."
+
+
 def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_verb():
     found = events("In July Lenin was in Petrograd. He hid in the flat of Alliluyev, where Stalin shaved off his "
                    "beard, and then escaped to a shelter at Razliv.")
