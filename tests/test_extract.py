@@ -479,6 +479,9 @@ def test_a_stay_of_many_years_does_not_year_the_months_told_within_it():
     text = ("From January 1937 until March 1947 Mao lived in Yenan. On 28 August 1945 he flew to Chongqing. "
             "On 10 October he went back to Yenan.")
     assert starts(text)[-1] == ("Yenan", "1945-10-10")          # not 1937
+    text = ("From January 1937 until December 1938 Mao lived in Yenan. On 28 August 1938 he flew to Chongqing. "
+            "On 10 October he went back to Yenan.")
+    assert starts(text)[-1] == ("Yenan", "1938-10-10")          # October lies in both years of the frame
 
 
 def test_a_year_given_earlier_in_the_sentence_dates_a_month_without_one():
@@ -644,6 +647,10 @@ def test_a_text_that_says_it_counts_in_the_old_style_is_converted_throughout():
     said = ("Stalin was at Smolny on 26 October 1917. (Dates inside Russia before the calendar reform of February "
             "1918 are given here in the Old Style.)")
     assert old_style_period(said) is not None
+    # not where it says it does not
+    said = ("All dates in this essay are given in the New Style, although Russia still lived in the Old Style "
+            "until 1918. Stalin reached Baku on 7 April 1908.")
+    assert old_style_period(said) is None
 
 
 def test_actors_follow_the_subject():

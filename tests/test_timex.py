@@ -279,6 +279,7 @@ def test_a_bare_month_needs_a_preposition():
     # or before an infinitive or a preposition
     found = find_dates("In 1927 he lost. The congress gathered in Moscow that December to hear his report.")
     assert [(m.text, m.span.start) for m in found] == [("1927", "1927"), ("December", "1927-12")]
+    assert [m.text for m in find_dates("In 1927 he knew that May to September was the season of floods.")] == ["1927"]
 
 
 def test_an_old_style_year_less_date_is_converted_with_the_carried_year():

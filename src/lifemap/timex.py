@@ -470,10 +470,10 @@ def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None
 
 # What may follow "that" and a month for the month to be a time, not a clause's subject: a stop, or a new
 # subject ("… that August, and", "… that August he left").
-# (or a preposition, an infinitive, a subordinator: "gathered in Moscow that December to hear his report"; a
-# month that is the clause's subject has its verb next: "said that March was cold")
+# (or an infinitive, a subordinator: "gathered in Moscow that December to hear his report"; a month that is the
+# clause's subject has its verb next: "said that March was cold", "knew that May to September was the season")
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;.:)]|$)|\s+(?:he|she|they|we|it|[A-Z])"
-                             r"|\s+(?:to|in|at|on|for|with|from|when|while|after|before|as|the|his|her|their)\s")
+                             r"|\s+to\s+[a-z]|\s+(?:when|while|after|before)\s")
 
 
 _RELATIVE = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0,

@@ -370,6 +370,9 @@ class Actors:
             return ""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
             return ""
+        after = sentence.find(words) + len(words)
+        if any(self.is_person([w]) and w not in words for w in _CAPITALISED.findall(sentence, after, lo)):
+            return ""                                  # "Lenin summoned Stalin to Moscow, and in June he was sent …"
         return self._name(words) if is_woman(words) != he else ""
 
     def _unknown_name(self, sentence: str, lo: int, places: Places):
@@ -1024,7 +1027,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v == "rule" and link.passive and link.prep == "" and link.verb in ("give", "entrust", "assign") and not big:
         return True                                    # "he was given the Bryansk Front": he commands it there
     if v == "rule":
-        return not big and link.prep in ("at", "in", "from")   # "gave lectures at Sverdlov University", "signed it in
+        return not big and (link.prep in ("at", "in") or link.prep == "from" and link.verb in _GOVERNING)   # "gave
+        #                                                lectures at Sverdlov University", "signed it in
         #                                                Brest-Litovsk", "governed from Baku"; not "decreed
         #                                                collectivisation in Ukraine"
     if v in ("abstract", "rename"):
@@ -1043,6 +1047,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
 
 
 _JOURNEYS = frozenset(sections("function_words")["journeys"])
+# Verbs of rule whose "from" is where the ruler sits ("governed from Baku"; not "purged them from Leningrad")
+_GOVERNING = frozenset("govern rule run control administer direct command lead".split())
 _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive counterattack counter-attack campaign operation
     operations""".split())
 
@@ -1053,14 +1059,12 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 _MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
                       r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
-# "born in" right after a common noun (or a capitalised one after an article), not after "was" or a name: the
-# noun's birthplace ("a woman born in ", "a Turkish Jew born in ").
-_BORN_AFTER_A_NOUN = re.compile(r"(?:\b(?!(?:was|were|been|being|is|are|he|she|they|who|and|or|then|later|also|"
-                                r"reportedly|probably)\s)[a-z]{3,}|\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}[A-Z][a-z]{2,}),?"
+# "born in" after a noun phrase with its determiner: that one's birthplace ("met a woman born in ", "a Turkish Jew
+# born in ", "his wife, born in "), not the subject's ("was actually born in"); unless a copula right before makes
+# the noun the clause's subject ("he was the only child born in Kislovodsk that winter")
+_BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w-]+\s+){0,2}?[A-Za-z][a-z]{2,},?"
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
-# ... unless a copula makes the noun the clause's subject: "he was the only child born in Kislovodsk that winter"
-_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+(?:a|an|the|one|his|her)\s+"
-                            r"(?:[\w'’-]+\s+){0,4}$")
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 
 
 def anothers_birthplace(sentence: str, pos: int) -> bool:

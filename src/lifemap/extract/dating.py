@@ -12,8 +12,8 @@ War"), which dates its own sentence only. The period that holds it ("the winter 
 (a date in brackets right after the place is the place's: "Germany (1918–1923)"). Without one: the
 next sentence's, if it tells the same event ("He was born in Gori. His birth fell on 21 December
 1879."); else the narrative's date, carried: as written within ``carry_sentences`` sentences of the
-same paragraph (a day as its year: the day belongs to the event told on it; as written after
-"that day"), else widened to the period that holds it or one step less
+same paragraph (a day as its month, a birthday as its year: the day belongs to the event told on it;
+as written after "that day"), else widened to the period that holds it or one step less
 precise (a month becomes its year); none after ``stale_paragraphs`` paragraphs
 without a date, or when it was a decade named in another paragraph. How long the stay lasted, told in
 the place's clause or in the "where" clause after it, ends it: "until 1922", "where he was to live for
@@ -368,11 +368,16 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     if holder is None:
         return span
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
-    if y0 == y1 or (holder is frame and (frame.span.precision not in ("season", "month") or y1 - y0 > 1)):
-        return span                                # a frame of years ("1918–1921", "from January 1937 until
-        #                                            March 1947") leaves the narrative's year
-    first_month = int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1
-    year = y0 if int(span.start[5:7]) >= first_month else y1
+    if y0 == y1 or (holder is frame and frame.span.precision not in ("season", "month")):
+        return span                                # a frame of years ("1918–1921") leaves the narrative's year
+    first = (y0, int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1)
+    last = (y1, int(holder.span.end[5:7]) if len(holder.span.end) >= 7 else 12)
+    month = int(span.start[5:7])
+    fits = [y for y in range(y0, y1 + 1) if first <= (y, month) <= last]
+    if holder is frame and len(fits) != 1:
+        return span                                # a month the frame holds in more than one year ("from January
+        #                                            1937 until March 1947"): the narrative's year
+    year = fits[0] if len(fits) == 1 else y0 if month >= first[1] else y1
     if year == int(span.start[:4]):
         return span
     return replace(span, start=f"{year}{span.start[4:]}", end=f"{year}{span.end[4:]}")
@@ -434,6 +439,7 @@ def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
 
 
 _BORN = re.compile(r"\b(?:was|were)\s+born\b")
+_A_BIRTH = re.compile(r"\bborn\b|\bbirth\b")   # ("Stalin, born in Gori on 18 December 1878, …", "his birth fell on")
 _AGE_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -738,7 +744,7 @@ def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> Da
     it (see ``ANAPHORA``)."""
     if context.span.precision != "day":
         return DateChoice(context, How.CARRIED, widen=steps)
-    born = _BORN.search(narrative.sentence(context.sentence)) is not None
+    born = _A_BIRTH.search(narrative.sentence(context.sentence)) is not None
     return DateChoice(context, How.CARRIED, widen=2 if born else 1)
 
 
@@ -828,7 +834,7 @@ def old_style_periods(text: str) -> dict[str, tuple[dt.date, dt.date]]:
 # A text's word on its calendar: "All dates in this essay follow the Old Style calendar", "dates before
 # February 1918 are given in the Old Style", "Old Style dates are used throughout"
 # "Dates inside Russia before the calendar reform of February 1918 are given here in the Old Style"
-_DECLARED_OLD_STYLE = re.compile(r"\bdates\b[^.;]{0,80}?\b(?:follows?|are\s+(?:(?:given|written|kept)\s+)?"
+_DECLARED_OLD_STYLE = re.compile(r"\bdates\b[^.;]{0,60}?\b(?:follows?|are\s+(?:(?:given|written|kept)\s+)?"
                                  r"(?:(?:here|throughout)\s+)?in|given\s+in|according\s+to|"
                                  r"use|in)\s+the\s+(?:Old\s+Style|Julian)\b"
                                  r"|\b(?:Old\s+Style|Julian)\s+(?:calendar\s+)?dates\s+(?:are|have\s+been)\s+used\b",
