@@ -364,7 +364,8 @@ class Actors:
     def _singular_here(self, i: int, sentence: str, lo: int, he: bool) -> str:
         """"He" or "she" in a later clause means the one person the sentence's first clause has for subject,
         when that one may be called so: "Kamenev reached Baku, after he left Tiflis" (not where the first
-        clause acts on "him" or "her": "Lenin sent him to Tsaritsyn, where he …" is the one sent)."""
+        clause acts on "him" or "her": "Lenin sent him to Tsaritsyn, where he …" is the one sent; nor where it
+        names someone else after them: "Lenin summoned Stalin to Moscow, and in June he was sent …")."""
         kind, words = self._lead(i)
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or sentence.find(words) >= lo:
             return ""
@@ -372,7 +373,7 @@ class Actors:
             return ""
         after = sentence.find(words) + len(words)
         if any(self.is_person([w]) and w not in words for w in _CAPITALISED.findall(sentence, after, lo)):
-            return ""                                  # "Lenin summoned Stalin to Moscow, and in June he was sent …"
+            return ""
         return self._name(words) if is_woman(words) != he else ""
 
     def _unknown_name(self, sentence: str, lo: int, places: Places):
@@ -1027,10 +1028,9 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if v == "rule" and link.passive and link.prep == "" and link.verb in ("give", "entrust", "assign") and not big:
         return True                                    # "he was given the Bryansk Front": he commands it there
     if v == "rule":
-        return not big and (link.prep in ("at", "in") or link.prep == "from" and link.verb in _GOVERNING)   # "gave
-        #                                                lectures at Sverdlov University", "signed it in
-        #                                                Brest-Litovsk", "governed from Baku"; not "decreed
-        #                                                collectivisation in Ukraine"
+        # "gave lectures at Sverdlov University", "signed it in Brest-Litovsk", "governed from Baku"; not "decreed
+        # collectivisation in Ukraine"
+        return not big and (link.prep in ("at", "in") or link.prep == "from" and link.verb in _GOVERNING)
     if v in ("abstract", "rename"):
         return False
     if big:
