@@ -460,12 +460,17 @@ def _year_for(f: _Fields, ctx: _Context | None, *, cues: frozenset | None = None
         raise _Reject
     year, span = ctx
     if month is not None and span is not None and span.start[:4] != span.end[:4]:
-        first = (int(span.start[:4]), int(span.start[5:7] or 1))
-        last = (int(span.end[:4]), int(span.end[5:7] or 12))
-        fits = [y for y in range(first[0], last[0] + 1) if first <= (y, month) <= last]
+        fits = years_holding(span, month)
         if len(fits) == 1:
             return fits[0]
     return year
+
+
+def years_holding(span: DateSpan, month: int) -> list[int]:
+    """The years in which ``span`` holds ``month`` (the winter of 1916–17 holds December in 1916 only)."""
+    first = (int(span.start[:4]), int(span.start[5:7] or 1))
+    last = (int(span.end[:4]), int(span.end[5:7] or 12))
+    return [y for y in range(first[0], last[0] + 1) if first <= (y, month) <= last]
 
 
 # What may follow "that" and a month for the month to be a time, not a clause's subject: a stop, or a new

@@ -367,11 +367,12 @@ class Actors:
         clause acts on "him" or "her": "Lenin sent him to Tsaritsyn, where he …" is the one sent; nor where it
         names someone else after them: "Lenin summoned Stalin to Moscow, and in June he was sent …")."""
         kind, words = self._lead(i)
-        if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or sentence.find(words) >= lo:
+        at = sentence.find(words)
+        if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
             return ""
-        after = sentence.find(words) + len(words)
+        after = at + len(words)
         if any(self.is_person([w]) and w not in words for w in _CAPITALISED.findall(sentence, after, lo)):
             return ""
         return self._name(words) if is_woman(words) != he else ""

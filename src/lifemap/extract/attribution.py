@@ -41,6 +41,7 @@ from ..lexicon import sections
 from ..route import NOT_A_STOP
 from ..subject import Subject
 from . import kinds
+from .actors import anothers_birthplace
 from .clauses import Link
 from .options import ExtractOptions
 
@@ -259,8 +260,6 @@ def never_theirs(r: Reading, subject: Subject) -> bool:
     sent her to Moscow" in a man's life, "him" in a woman's), one a verb of refusing governs ("declined an
     invitation to a congress in Berlin"), or another's birthplace ("met a woman born in Riga"). The models,
     which see none of these, may not give it to the subject."""
-    from .actors import anothers_birthplace
-
     other = ("her", "herself") if subject.pronoun == "he" else ("him", "himself")
     return r.link.mover.lower() in other or r.link.verb in sections("function_words")["refusing"] or \
         anothers_birthplace(r.sentence, r.name_start)

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from ..calendars import region_of, regions
 from ..lexicon import words as lexicon
 from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
-from ..timex import find_dates, scan_dates
+from ..timex import find_dates, scan_dates, years_holding
 from . import clauses
 from .narrative import Narrative, is_year_heading
 from .options import ExtractOptions
@@ -370,14 +370,13 @@ def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDat
     y0, y1 = int(holder.span.start[:4]), int(holder.span.end[:4])
     if y0 == y1 or (holder is frame and frame.span.precision not in ("season", "month")):
         return span                                # a frame of years ("1918–1921") leaves the narrative's year
-    first = (y0, int(holder.span.start[5:7]) if len(holder.span.start) >= 7 else 1)
-    last = (y1, int(holder.span.end[5:7]) if len(holder.span.end) >= 7 else 12)
     month = int(span.start[5:7])
-    fits = [y for y in range(y0, y1 + 1) if first <= (y, month) <= last]
+    fits = years_holding(holder.span, month)
     if holder is frame and len(fits) != 1:
         return span                                # a month the frame holds in more than one year ("from January
         #                                            1937 until March 1947"): the narrative's year
-    year = fits[0] if len(fits) == 1 else y0 if month >= first[1] else y1
+    first_month = int(holder.span.start[5:7] or 1)
+    year = fits[0] if len(fits) == 1 else y0 if month >= first_month else y1
     if year == int(span.start[:4]):
         return span
     return replace(span, start=f"{year}{span.start[4:]}", end=f"{year}{span.end[4:]}")
@@ -738,7 +737,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
 
 def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
     """The narrative's date for an event of a later sentence, ``steps`` less precise; a day only as its
-    month: it belongs to the event told on it, and the next one may fall days or weeks later (the
+    month (however far it was carried): it belongs to the event told on it, and the next one may fall days or weeks later (the
     annotated texts date them by the month); a birthday only as its year ("born in Gori on 18 December
     1878. He went to the church school in Gori": not that December). "That day" and "the same month" keep
     it (see ``ANAPHORA``)."""
