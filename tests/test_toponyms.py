@@ -877,6 +877,23 @@ def test_a_list_of_places_goes_on_over_names_only_geonames_holds_cue_or_none(gaz
     assert [m.text for m in found] == ["Moscow"]
 
 
+def test_a_list_goes_on_over_a_member_no_gazetteer_holds(gazetteer, fallback):
+    # (GeoNames has no "Krivoi Rog": the list does not end there)
+    found = find_places("In 1944 his troops took Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson.", gazetteer,
+                        fallback=fallback)
+    assert [m.text for m in found] == ["Dnepropetrovsk", "Nikopol", "Kherson"]
+    # a list of people after a place still does not become places
+    found = find_places("In Moscow, Kamenev, Zinovievsky and Bukharin met.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow"]
+
+
+def test_on_is_a_cue_for_an_island_only(gazetteer, fallback):
+    found = find_places("He was seized on the Åland Islands, and later lived on Staten Island.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Åland Islands", "AX"), ("Staten Island", "US")]
+    assert find_places("He wrote a pamphlet on Kirensk.", gazetteer, fallback=fallback) == []   # (a small town)
+
+
 def test_a_first_name_that_is_a_towns_is_the_town_right_after_in_or_at(gazetteer, fallback):
     def found(text):
         return [(m.text, m.location.country) for m in find_places(text, gazetteer, fallback=fallback)]

@@ -378,6 +378,8 @@ def _cue_word(text: str, start: int, word: str) -> bool:
                                        or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
+    if word == "on":                               # "on Staten Island", "on the Åland Islands"; not "on Lenin"
+        return _ON_ISLAND.match(text, start) is not None
     if word == "as":                               # "had got as far as Singapore"
         return _AS_FAR_AS.search(text, max(0, start - 8), start + 2) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
@@ -388,6 +390,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     return False
 
 
+_ON_ISLAND = re.compile(r"on\s+(?:the\s+)?(?:[A-Z\u00c0-\u024f][\w'’-]*\s+){1,3}Islands?\b")
 _WHAT_IS_NOW = re.compile(r"\bwhat\s+(?:is|was)\s+now$", re.IGNORECASE)
 _AS_FAR_AS = re.compile(r"\bas\s+far\s+as$", re.IGNORECASE)
 _PLACES_INCLUDING = re.compile(r"\b(?:cities|towns|villages|places|countries|regions|islands|ports|capitals|states|"
@@ -872,6 +875,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 everywhere[ranked[0].country] += 1
     so_far: Counter = Counter()
     last: Mention | None = None                    # the mention right before the current name
+    listed: _CuedName | None = None                # the last cued name, found or not
+    along = False                                  # whether the current name is a river's (``_THE_BEFORE``)
     placed_before: dict[str, Place] = {}           # names no gazetteer holds, put where the text said they lie
     i = 0
     for start, end, word, trimmed in map(_without_facility, unknown):
@@ -885,7 +890,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
-        uncued = not _cued(text, start, [last] if last else []) and not _RENAMED_AFTER.match(text, end)
+        before = _before([last] if last else [], listed)
+        uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
         if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
@@ -894,9 +900,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 (verb := _SMALL_WORD_AFTER.match(text[end:end + 30])) is not None and _past_verb(verb.group(1)))):
             continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
             #                                        Zhdanov led …": the man, who acts
-        if uncued and last is not None and _goes_on(text, last.end, start):
+        if uncued and before and _goes_on(text, before[-1].end, start):
             uncued = False                         # a list of places goes on, cued or not: "The regiment held
             #                                        Odessa, Tiraspol and Kherson"
+        # down, up or along "the" a name, or "the" a name in a list so opened: a river's ("down the Volga and the Kama")
+        along = _THE_BEFORE.search(text, max(0, start - 12), start) is not None or (
+            along and bool(before) and text.endswith("the ", 0, start) and _goes_on(text, before[-1].end, start))
+        if not uncued:                             # a list goes on over a name no gazetteer holds: "took
+            listed = _CuedName(end)                # Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson"
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):
@@ -976,7 +987,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
             continue
-        if best.kind == "city" and best.population < _UNCUED_POPULATION and _THE_BEFORE.search(text, max(0, start - 12), start):
+        if best.kind == "city" and best.population < _UNCUED_POPULATION and along:
             continue                               # "down the Volga": a river, not the small town
         if province is not None:                   # "the Kaluga Governorate": a region at its seat
             seat = _seat_of(text, start, province, best.to_place())
