@@ -182,6 +182,21 @@ def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_ve
     assert found[-1][:2] == ("Razliv", "Lenin")
 
 
+def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupts():
+    # the place after it hangs on the main clause's verb, and that clause's subject went there
+    assert events("In 1928 Stalin exiled Trotsky, who refused to recant, to Alma-Ata.") == [
+        ("Alma-Ata", "Trotsky", "exile")]
+    found = events("In 1919 Denikin took Kiev, and soon afterwards Kamenev, who feared the pogroms, fled to Odessa.")
+    assert ("Odessa", "Kamenev") in [f[:2] for f in found]
+    # a place inside the relative clause is still its own
+    found = events("In 1918 Stalin met Voroshilov, who had fought at Lugansk, in Tsaritsyn.")
+    assert ("Tsaritsyn", "Stalin") in [f[:2] for f in found]
+
+
+def test_a_craft_bound_for_a_country_takes_whoever_is_on_board_there():
+    assert events("In 1918 Stalin was put on a ship to Finland.") == [("Finland", "Stalin", "travel")]
+
+
 def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     found = events("In 1906 his journey led him to Tiflis and Kutais, and to Batum, Gori and Baku.")
     assert [e[:2] for e in found] == [(p, "Stalin") for p in ("Tiflis", "Kutais", "Batum", "Gori", "Baku")]

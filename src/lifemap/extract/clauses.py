@@ -262,15 +262,30 @@ def asides(sentence: str) -> tuple[tuple[int, int], ...]:
 
 
 def clause_around(sentence: str, pos: int) -> tuple[int, int]:
-    """The (start, end) of the clause that holds ``pos``."""
+    """The (start, end) of the clause that holds ``pos``. A relative clause between commas that ends
+    before ``pos`` is an aside of the clause it interrupts: "Stalin exiled Trotsky, who refused to recant,
+    to Alma-Ata" holds Alma-Ata in the clause of "exiled" (``link`` reads it without the aside)."""
     lo, hi = 0, len(sentence)
+    crossed = relative_asides(sentence, pos)
     for s, e in boundaries(sentence):
         if e <= pos:
-            lo = e
+            if not any(x <= s < y for x, y in crossed):
+                lo = e
         elif s >= pos:
             hi = s
             break
     return lo, hi
+
+
+# A relative clause between commas about a person: ", who refused to recant,", ", whom he trusted,"
+_WHO_ASIDE = re.compile(r",\s+(?:who|whom|whose)\b[^,;()]*,")
+
+
+def relative_asides(sentence: str, pos: int) -> list[tuple[int, int]]:
+    """The relative clauses between commas (``_WHO_ASIDE``) that end before ``pos``."""
+    if "who" not in sentence:
+        return []
+    return [(m.start(), m.end()) for m in _WHO_ASIDE.finditer(sentence, 0, pos)]
 
 
 def split(sentence: str, a: int, b: int) -> bool:
@@ -385,6 +400,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     from .tagger import T, is_passive
 
     lo, hi = clause_around(sentence, start)
+    crossed = [(x, y) for x, y in relative_asides(sentence, start) if lo <= x]
+    if crossed:                                    # read without the asides it crosses
+        tokens = [t for t in tokens if not any(x <= t.start < y for x, y in crossed)]
     # the tokens inside the clause (tokens are in text order: a run of them)
     first, after = bisect.bisect_left(tokens, lo, key=_start), bisect.bisect_right(tokens, hi, key=_end)
     if first >= after:
