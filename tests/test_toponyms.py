@@ -887,6 +887,13 @@ def test_a_list_goes_on_over_a_member_no_gazetteer_holds(gazetteer, fallback):
     assert [m.text for m in found] == ["Moscow"]
 
 
+def test_a_village_said_to_be_of_a_region_is_put_there(gazetteer, fallback):
+    # (no gazetteer holds Goresha: it is placed at the region the text names, and says so)
+    found = find_places("He was born in 1886 in Goresha, a hill village of Imeretia.", gazetteer, fallback=fallback)
+    assert [(m.text, m.source, m.location.name) for m in found][:1] == [("Goresha", "context", "Goresha (placed at Imereti)")]
+    assert found[0].place.startswith("imereti")
+
+
 def test_on_is_a_cue_for_an_island_only(gazetteer, fallback):
     found = find_places("He was seized on the Åland Islands, and later lived on Staten Island.", gazetteer,
                         fallback=fallback)

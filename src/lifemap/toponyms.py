@@ -1011,7 +1011,7 @@ _A_SETTLEMENT = (r"(?:a|an|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:villag
                  r"|farm|port|resort|suburb)\s+")   # "a small and largely Jewish village", "his mother's estate"
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
-_IN_AFTER = re.compile(rf",?\s+(?:then\s+|now\s+|{_A_SETTLEMENT})?in\s+(?:the\s+)?")
+_IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it

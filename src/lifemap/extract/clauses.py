@@ -694,9 +694,11 @@ def _asides_between_commas(tokens: list) -> set[int]:
     for a, b in zip(commas, commas[1:]):
         inside = tokens[a + 1:b]
         if any(t.tag is T.PRON and t.text.lower() in ("he", "she", "they", "we") for t in inside) or not any(
-                t.tag in (T.AUX, T.MODAL) or t.tag is T.VERB and t.form in ("past", "s") for t in inside):
+                t.tag in (T.AUX, T.MODAL) or t.tag is T.VERB and t.form in ("past", "s") for t in inside) or (
+                a and tokens[a - 1].tag is T.NAME and inside and inside[0].tag is T.VERB and inside[0].form == "past"):
             out.update(range(a, b + 1))            # (or no finite verb at all: "Makhno, still unable to ride,
-            #                                        stayed behind in Huliaipole")
+            #                                        stayed behind in Huliaipole"; or a participle after a name:
+            #                                        "Ordzhonikidze, known to all as Sergo, was born in Goresha")
     return out
 
 
