@@ -42,6 +42,16 @@ def test_the_tagger_knows_verbs_by_class_and_form():
     assert {t.text: t.tag for t in tag("After his return the party met.")}["return"] is Tag.WORD
 
 
+def test_an_unknown_word_in_ing_after_be_is_a_verb_and_broke_a_verb_of_motion():
+    tokens = {t.text: t for t in tag("The news reached him while he was hunting in Kazakhstan.")}
+    assert (tokens["hunting"].tag, tokens["hunting"].form) == (Tag.VERB, "ing")
+    assert {t.text: t.tag for t in tag("The hunting season began.")}["hunting"] is Tag.WORD
+    l = linked("In January 1945 his armies broke into East Prussia.", "East Prussia")
+    assert (l.prep, l.verb, l.vclass) == ("into", "break", "motion")
+    assert ("Kazakhstan", "Stalin") in [e[:2] for e in events("In 1935 news reached Stalin while he was hunting in "
+                                                              "Kazakhstan.")]
+
+
 def test_the_link_of_a_place_names_its_preposition_verb_and_object():
     l = linked("In 1944 Stalin deported the Chechens from Chechnya to Kazakhstan.", "Kazakhstan")
     assert (l.prep, l.verb, l.vclass, l.mover, l.passive) == ("to", "deport", "sending", "Chechens", False)
@@ -191,6 +201,11 @@ def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupt
     # a place inside the relative clause is still its own
     found = events("In 1918 Stalin met Voroshilov, who had fought at Lugansk, in Tsaritsyn.")
     assert ("Tsaritsyn", "Stalin") in [f[:2] for f in found]
+
+
+def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
+    assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
+        ("Gori", "Stalin", "birth")]
 
 
 def test_a_craft_bound_for_a_country_takes_whoever_is_on_board_there():

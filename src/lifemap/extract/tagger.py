@@ -191,6 +191,10 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                     and low not in _NOT_VERBS_IN_ED:     # (also "the Red Army then poured into the Crimea")
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
                 prev = Token(text, start, end, T.VERB, low, "", "past")
+            elif low.endswith("ing") and len(low) > 5 and prev is not None and prev.tag is T.AUX \
+                    and prev.lemma == "be":
+                # a verb the lexicon does not know, by its form after "be": "while he was hunting in Kazakhstan"
+                prev = Token(text, start, end, T.VERB, low, "", "ing")
             else:
                 prev = Token(text, start, end, T.ADV if low.endswith("ly") and len(low) > 4 else T.WORD)
         if her and prev.tag not in _NOUN_PHRASE:
