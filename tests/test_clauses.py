@@ -208,6 +208,19 @@ def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
         ("Gori", "Stalin", "birth")]
 
 
+def test_a_clause_without_its_verb_keeps_its_own_subject():
+    text = ("In January 1928 Trotsky was put on a train for Alma-Ata, while his followers were scattered across the "
+            "country: Radek to Tobolsk, Rakovsky to Astrakhan, Preobrazhensky to Uralsk.")
+    frame = extract(OPENING + text, progress=False)               # (GeoNames holds Tobolsk and Uralsk)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records") if r["start"] >= len(OPENING)] == [
+        ("Alma-Ata", "Trotsky"), ("Tobolsk", "Radek"), ("Astrakhan", "Rakovsky"), ("Uralsk", "Preobrazhensky")]
+    found = events("In 1932 Zinoviev was exiled to Astrakhan and Kamenev to Perm.")
+    assert [e[:2] for e in found] == [("Astrakhan", "Zinoviev"), ("Perm", "Kamenev")]
+    # one who goes with others is no subject of a clause of their own
+    found = events("In July 1955 Stalin went with Bulganin and Khrushchev to Geneva.")
+    assert [e[:2] for e in found] == [("Geneva", "Stalin")]
+
+
 def test_a_craft_bound_for_a_country_takes_whoever_is_on_board_there():
     assert events("In 1918 Stalin was put on a ship to Finland.") == [("Finland", "Stalin", "travel")]
 

@@ -428,7 +428,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 
     found: dict[str, list] = {}
     actor_of: dict[int, str] = {}
-    for m in kept:
+    gapped: set[int] = set()                           # places whose clause had its subject and no verb
+    for n, m in enumerate(kept):
         guess = guesses[id(m)]
         # (the destination may come first, with no other verb between: "advanced towards Moscow from
         # Ukraine", not "visited Moscow and met Stalin walking out of the Kremlin")
@@ -450,7 +451,13 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             for _ in range(choice.widen):
                 span = dating.widen(span)
         head = heads.get(id(m))       # "between Zagreb, Ljubljana and Vienna": the one who went to Zagreb
-        if id(m) in realised:
+        who = roles.gapped_subject(text, a, kept[n - 1] if n else None, m)
+        opens = roles.listed_subject(text, a, m) if who is None else None
+        if opens is not None or who is not None and (actors.is_person([who]) or (n and id(kept[n - 1]) in gapped)):
+            who = who or opens
+            actor = actors.name(who)                   # "…were scattered: Radek to Tobolsk, Rakovsky to Astrakhan"
+            gapped.add(id(m))                          # (a name no one knows as a man's, in a chain of such)
+        elif id(m) in realised:
             at, there_tokens, there_link = realised[id(m)]
             actor = actors.actor_at(i, sentence, at, places, there_tokens, there_link, roles.is_big(m))
         elif head is not None and id(head) in actor_of:

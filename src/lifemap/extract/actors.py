@@ -171,7 +171,8 @@ class Actors:
                 yield j
             j -= 1
 
-    def _name(self, words: str) -> str:
+    def name(self, words: str) -> str:
+        """The actor some words name: the subject when they name them (or their companions)."""
         if self.is_subject(words) or (self.about_subject and clean(words).lower() in lexicon("companions")):
             return self.subject.name                   # "Kamenev and Stalin", "the couple", "the family"
         return clean(words)
@@ -250,7 +251,7 @@ class Actors:
                         #                            "he" for the next sentence only, and not even that when
                         #                            the sentence sets them beside the subject's story ("at the
                         #                            same time", "meanwhile")
-                    return self._name(words)
+                    return self.name(words)
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
         return self.subject.name if self.about_subject and he != hers else "unknown"
@@ -282,7 +283,7 @@ class Actors:
                 if kind == "pron" and _LEADERS.match(words) and self.about_subject and self._named_lately(j):
                     return self.subject.name           # "In November the pair set out … They arrived in Delhi"
                 if kind == "group" or _LIST_OF_NAMES.search(words):
-                    return self._name(words)
+                    return self.name(words)
         return ""
 
     def _lead(self, j: int) -> tuple[str, str]:
@@ -307,7 +308,7 @@ class Actors:
             return self.subject.name if self.about_subject and self._named_lately(i) else ""
         if kind == "pron" and words.lower() in ("he", "she") and re.search(rf"\b{words}\s+and\s+[A-Z]", sentence):
             return self.person_before(i, he=words.lower() == "he")   # "she and Mur left Paris …, and … they"
-        return self._name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
+        return self.name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
 
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:
         """Who the event at ``pos`` (an offset into sentence ``i``) happened to."""
@@ -359,7 +360,7 @@ class Actors:
             if number == mine:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
-        return self._name(words)
+        return self.name(words)
 
     def _singular_here(self, i: int, sentence: str, lo: int, he: bool) -> str:
         """"He" or "she" in a later clause means the one person the sentence's first clause has for subject,
@@ -375,7 +376,7 @@ class Actors:
         after = at + len(words)
         if any(self.is_person([w]) and w not in words for w in _CAPITALISED.findall(sentence, after, lo)):
             return ""
-        return self._name(words) if is_woman(words) != he else ""
+        return self.name(words) if is_woman(words) != he else ""
 
     def _unknown_name(self, sentence: str, lo: int, places: Places):
         """``_unknown_name``, unless the word is a common noun the text also writes in small letters
@@ -454,13 +455,13 @@ class Actors:
             return self.person_before(i, he=owner == "his") if self.about_subject else self.actor(
                 i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
-            return self._name(owner)                   # "three days before Lenin's arrival in Petrograd"
+            return self.name(owner)                   # "three days before Lenin's arrival in Petrograd"
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
-            return self._name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
+            return self.name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
         made = None
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
@@ -473,7 +474,7 @@ class Actors:
         if link.noun.lower() in _MOVES_OF and link.prep in ("to", "into", "from", "for"):
             moved = _noun_argument(sentence, link, pos)
             if moved:
-                return self._name(moved)               # "the escape of the executive committee to Vienna"
+                return self.name(moved)               # "the escape of the executive committee to Vienna"
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
@@ -563,7 +564,7 @@ class Actors:
         if shot is not None and not _PRONOUN_INSIDE.search(shot.group("rest")):
             names = [t for t in _bare(shot.group("who")).split() if t not in _NOT_NAMES]
             if names and self.is_person(names) and tag(shot.group("verb"))[0].tag is T.VERB:
-                return self._name(" ".join(names))     # "Sergei Kirov, shot in the Smolny in Leningrad"
+                return self.name(" ".join(names))     # "Sergei Kirov, shot in the Smolny in Leningrad"
         m = _RELATIVE.search(sentence, max(0, pos - 120), pos)
         if m is None or _PRONOUN_INSIDE.search(m.group("rest")) or not clauses.VERB.search(m.group("rest")):
             return None
@@ -573,7 +574,7 @@ class Actors:
         if m.group("rel") != "who":
             return None                                # "told Lenin that Kamenev was …": what he was told
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
-        return self._name(" ".join(names)) if names and self.is_person(names) else None
+        return self.name(" ".join(names)) if names and self.is_person(names) else None
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
@@ -613,7 +614,7 @@ class Actors:
             return self.person_before(i, he=low in ("him", "himself"))
         if low in ("them", "themselves"):
             return self.plural_before(i) or "unknown"
-        return self._name(words)
+        return self.name(words)
 
     def meets_subject(self, tokens: list, link: Link, i: int, sentence: str) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or

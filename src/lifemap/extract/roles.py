@@ -456,9 +456,25 @@ def gapped(text: str, previous: Mention, m: Mention) -> bool:
     return _GAPPED.match(text[previous.end:m.start]) is not None
 
 
+def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> str | None:
+    """The subject of a clause whose verb is left out, between the place before and this one: "Zinoviev was
+    exiled to Kustanai and Kamenev to Minusinsk", "Radek to Tobolsk, Rakovsky to Astrakhan" (not "went with
+    Bulganin and Khrushchev to Geneva"); None if there is none."""
+    found = _GAPPED_SUBJECT.fullmatch(text, previous.end, m.start) if previous is not None else None
+    return found.group("who") if found is not None else None
+
+
+def listed_subject(text: str, a: int, m: Mention) -> str | None:
+    """The subject that opens a list of clauses without verbs, after a colon: "scattered: Radek to Tobolsk"."""
+    found = _LISTED_SUBJECT.search(text, max(a, m.start - 50), m.start)
+    return found.group("who") if found is not None else None
+
+
 # A preposition after "and", with no verb: the verb of the clause before goes on
 _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
+_GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?")
+_LISTED_SUBJECT = re.compile(r"[:;]\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?$")
 _VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|were|had|has|is|are|would|could|[a-z]{2,}ed)\b")
 
 
