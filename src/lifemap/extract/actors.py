@@ -120,6 +120,7 @@ class Actors:
         self.places_of = places_of
         self._subjects: dict[int, list[tuple[str, str]]] = {}
         self._leads: dict[int, tuple[str, str] | None] = {}
+        self._used: dict[str, int] = {}
 
     def subjects(self, j: int) -> list[tuple[str, str]]:
         """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
@@ -147,9 +148,14 @@ class Actors:
     def _in_passing(self, words: str) -> bool:
         """A person a text of some length (a few pages: ``_PAGES``) names at most twice: a passing figure of
         the subject's life (in a paragraph, twice is all anyone is named)."""
-        last = clean(words).split()[-1]
-        text = self.narrative.text
-        return len(text) >= _PAGES and len(re.findall(rf"\b{re.escape(last)}\b", text)) <= 2
+        return len(self.narrative.text) >= _PAGES and self._uses(clean(words).split()[-1]) <= 2
+
+    def _uses(self, word: str) -> int:
+        """How often the text writes ``word`` whole: counted once per word (the text may be a long book's piece,
+        read again for each of its many mentions)."""
+        if word not in self._used:
+            self._used[word] = len(re.findall(rf"\b{re.escape(word)}\b", self.narrative.text))
+        return self._used[word]
 
     def _named_lately(self, i: int) -> bool:
         """The subject is named in sentence ``i`` or one of the three before it."""
