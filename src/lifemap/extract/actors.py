@@ -121,6 +121,8 @@ class Actors:
         self._subjects: dict[int, list[tuple[str, str]]] = {}
         self._leads: dict[int, tuple[str, str] | None] = {}
         self._used: dict[str, int] = {}
+        self._before: dict[tuple[int, bool], str] = {}
+        self._theirs: dict[str, bool] = {}
 
     def subjects(self, j: int) -> list[tuple[str, str]]:
         """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
@@ -184,7 +186,13 @@ class Actors:
 
     def person_before(self, i: int, he: bool = True) -> str:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
-        for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one."""
+        for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one. Read once
+        per sentence: each "he" of a sentence, and its possessives, ask again."""
+        if (i, he) not in self._before:
+            self._before[i, he] = self._person_before_chain(i, he)
+        return self._before[i, he]
+
+    def _person_before_chain(self, i: int, he: bool) -> str:
         hers = self.subject.pronoun == "she"
         found = self._person_before(i, he, hers)
         opening = i                                    # the sentence opening the chain of "he" that holds ``i``
@@ -437,9 +445,12 @@ class Actors:
 
     def is_subject(self, words: str) -> bool:
         """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
-        name, or as one of a group they belong to ("the Big Three")."""
-        return self.subject.is_named(words, own_text=self.about_subject) or any(
-            g in words for g in self.subject.groups) or self._family(words)
+        name, or as one of a group they belong to ("the Big Three"). Read once per words: the same few
+        names are asked about again and again."""
+        if words not in self._theirs:
+            self._theirs[words] = self.subject.is_named(words, own_text=self.about_subject) or any(
+                g in words for g in self.subject.groups) or self._family(words)
+        return self._theirs[words]
 
     def _family(self, words: str) -> bool:
         """The subject's family by their surname in the plural: "The Armands owned a mill at Pushkino" in
