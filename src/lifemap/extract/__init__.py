@@ -287,10 +287,11 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     if readings is not None:
         readings.extend(shown)
     by_name = {e.evidence.name_start: r for (e, _), r in zip(out, shown) if r is not None}
+    said: dict[int, list[str]] = {}                    # each reading's features, read once for both models
     if about:
-        out = attribution.attribute(out, shown, subject, options)
+        out = attribution.attribute(out, shown, subject, options, said)
     out = _to_the_end(_one_death(_one_birth(_within_the_life(out, subject), subject), subject, options), subject)
-    return attribution.relabel(out, by_name, subject, options) if about else out
+    return attribution.relabel(out, by_name, subject, options, said) if about else out
 
 
 def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):

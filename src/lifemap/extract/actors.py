@@ -120,6 +120,9 @@ class Actors:
         self.places_of = places_of
         self._subjects: dict[int, list[tuple[str, str]]] = {}
         self._leads: dict[int, tuple[str, str] | None] = {}
+        self._used: dict[str, int] = {}
+        self._before: dict[tuple[int, bool], str] = {}
+        self._theirs: dict[str, bool] = {}
 
     def subjects(self, j: int) -> list[tuple[str, str]]:
         """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
@@ -147,9 +150,14 @@ class Actors:
     def _in_passing(self, words: str) -> bool:
         """A person a text of some length (a few pages: ``_PAGES``) names at most twice: a passing figure of
         the subject's life (in a paragraph, twice is all anyone is named)."""
-        last = clean(words).split()[-1]
-        text = self.narrative.text
-        return len(text) >= _PAGES and len(re.findall(rf"\b{re.escape(last)}\b", text)) <= 2
+        return len(self.narrative.text) >= _PAGES and self._uses(clean(words).split()[-1]) <= 2
+
+    def _uses(self, word: str) -> int:
+        """How often the text writes ``word`` whole: counted once per word (the text may be a long book's piece,
+        read again for each of its many mentions)."""
+        if word not in self._used:
+            self._used[word] = len(re.findall(rf"\b{re.escape(word)}\b", self.narrative.text))
+        return self._used[word]
 
     def _named_lately(self, i: int) -> bool:
         """The subject is named in sentence ``i`` or one of the three before it."""
@@ -179,7 +187,13 @@ class Actors:
 
     def person_before(self, i: int, he: bool = True) -> str:
         """The last person named as a subject before sentence ``i`` (the subject, in a text about them);
-        for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one."""
+        for "he", never a woman; for "she" (``he`` False), a woman, or the subject if she is one. Read once
+        per sentence: each "he" of a sentence, and its possessives, ask again."""
+        if (i, he) not in self._before:
+            self._before[i, he] = self._person_before_chain(i, he)
+        return self._before[i, he]
+
+    def _person_before_chain(self, i: int, he: bool) -> str:
         hers = self.subject.pronoun == "she"
         found = self._person_before(i, he, hers)
         opening = i                                    # the sentence opening the chain of "he" that holds ``i``
@@ -432,9 +446,12 @@ class Actors:
 
     def is_subject(self, words: str) -> bool:
         """The subject is among ``words``: by a name only they bore, (in a text about them) by a first
-        name, or as one of a group they belong to ("the Big Three")."""
-        return self.subject.is_named(words, own_text=self.about_subject) or any(
-            g in words for g in self.subject.groups) or self._family(words)
+        name, or as one of a group they belong to ("the Big Three"). Read once per words: the same few
+        names are asked about again and again."""
+        if words not in self._theirs:
+            self._theirs[words] = self.subject.is_named(words, own_text=self.about_subject) or any(
+                g in words for g in self.subject.groups) or self._family(words)
+        return self._theirs[words]
 
     def _family(self, words: str) -> bool:
         """The subject's family by their surname in the plural: "The Armands owned a mill at Pushkino" in

@@ -109,9 +109,11 @@ def _lexicon() -> dict[str, list[tuple[str, int, str]]]:
 _PIECE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def kind_words(sentence: str) -> list[tuple[str, int, int]]:
-    """The event words of a sentence: ``[(kind, start, end)]`` in order (offsets in the sentence), each
-    matched whole and longest first; phrases of the ``none`` section hide what they hold ("came to be")."""
+@functools.lru_cache(maxsize=256)
+def kind_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """The event words of a sentence: ``((kind, start, end), …)`` in order (offsets in the sentence), each
+    matched whole and longest first; phrases of the ``none`` section hide what they hold ("came to be").
+    Cached: a sentence's words are read for its events, for the sentence before and by the model of kinds."""
     lexicon = _lexicon()
     low = sentence.lower()
     pieces = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(low)]
@@ -128,7 +130,7 @@ def kind_words(sentence: str) -> list[tuple[str, int, int]]:
                     step = n
                     break
         i += step
-    return out
+    return tuple(out)
 
 
 # One person killed: a singular passive before the word, over other participles ("was arrested, tried and
