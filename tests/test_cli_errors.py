@@ -116,3 +116,11 @@ def test_a_flood_of_warnings_is_cut_short(tmp_path):
     assert sum("is not a date" in line for line in lines) == 20
     assert lines[-1] == "lifemap: warning: 40 more warning(s) like those above not shown"
     assert all(line.startswith(("lifemap: warning: ", "wrote ")) for line in lines)
+
+
+def test_the_build_counts_its_events_in_words(tmp_path):
+    text = tmp_path / "one.txt"
+    text.write_text("In 1920 he went to Moscow.\n", encoding="utf-8")
+    done = cli("build", text, "--tiles", "none", "--no-geonames", "-o", tmp_path / "one.html")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == f"wrote {tmp_path / 'one.html'} (1 event)"

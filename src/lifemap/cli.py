@@ -24,6 +24,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"lifemap: error: {message} (see: {self.prog} --help)\n")
 
 
+def _counted(n: int) -> str:
+    """"1 event", "278 events"."""
+    return f"{n} event" if n == 1 else f"{n} events"
+
+
 def _year(text: str) -> str:
     from .dates import parse_partial
 
@@ -194,7 +199,7 @@ def build(args) -> int:
     m = render(events, actors=_actors(events, args), tiles=args.tiles, title=args.title,
                assets="inline" if args.self_contained else "cdn", renderer=args.renderer)
     path = save(m, args.output, self_contained=args.self_contained)
-    print(f"wrote {path} ({len(events)} events{', self-contained' if args.self_contained else ''})", file=sys.stderr)
+    print(f"wrote {path} ({_counted(len(events))}{', self-contained' if args.self_contained else ''})", file=sys.stderr)
     if args.embed:
         snippet = embed_snippet(path.name, title=args.title or m.lifemap_title, width=args.width, height=args.height)
         target = write_text(snippet_path, snippet)
@@ -230,7 +235,7 @@ def export_events(args) -> int:
     if args.base and args.format == "lpf":
         options["base"] = args.base
     path = export(events, args.format, args.output, gazetteer=gazetteer, **options)
-    print(f"wrote {path} ({len(events)} events as {args.format})", file=sys.stderr)
+    print(f"wrote {path} ({_counted(len(events))} as {args.format})", file=sys.stderr)
     return 0
 
 
