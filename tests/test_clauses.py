@@ -48,6 +48,7 @@ def test_an_unknown_word_in_ing_after_be_is_a_verb_and_broke_a_verb_of_motion():
     assert {t.text: t.tag for t in tag("The hunting season began.")}["hunting"] is Tag.WORD
     l = linked("In January 1945 his armies broke into East Prussia.", "East Prussia")
     assert (l.prep, l.verb, l.vclass) == ("into", "break", "motion")
+    assert events("In 1939 Stalin broke his promise to Poland.") == []     # a move only into or through
     assert ("Kazakhstan", "Stalin") in [e[:2] for e in events("In 1935 news reached Stalin while he was hunting in "
                                                               "Kazakhstan.")]
 
@@ -199,8 +200,13 @@ def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupt
     found = events("In 1919 Denikin took Kiev, and soon afterwards Kamenev, who feared the pogroms, fled to Odessa.")
     assert ("Odessa", "Kamenev") in [f[:2] for f in found]
     # a place inside the relative clause is still its own
-    found = events("In 1918 Stalin met Voroshilov, who had fought at Lugansk, in Tsaritsyn.")
-    assert ("Tsaritsyn", "Stalin") in [f[:2] for f in found]
+    found = events("In 1918 Stalin met Voroshilov, who had fought at Kharkov, in Tsaritsyn.")
+    assert ("Tsaritsyn", "Stalin") in [f[:2] for f in found] and ("Kharkov", "Voroshilov") in [f[:2] for f in found]
+    # a clause of its own after the aside is not crossed into
+    assert [e[:2] for e in events("In 1928 Stalin exiled Trotsky, who refused to recant, and Kamenev moved to "
+                                  "Kaluga.")] == [("Kaluga", "Kamenev")]
+    found = events("In 1928, after Lenin exiled Trotsky, who refused to recant, Kamenev was sent to Kaluga.")
+    assert ("Kaluga", "Stalin") not in [f[:2] for f in found] and ("Kaluga", "Lenin") not in [f[:2] for f in found]
 
 
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
@@ -214,8 +220,11 @@ def test_a_clause_without_its_verb_keeps_its_own_subject():
     frame = extract(OPENING + text, progress=False)               # (GeoNames holds Tobolsk and Uralsk)
     assert [(r["name"], r["actor"]) for r in frame.to_dict("records") if r["start"] >= len(OPENING)] == [
         ("Alma-Ata", "Trotsky"), ("Tobolsk", "Radek"), ("Astrakhan", "Rakovsky"), ("Uralsk", "Preobrazhensky")]
-    found = events("In 1932 Zinoviev was exiled to Astrakhan and Kamenev to Perm.")
-    assert [e[:2] for e in found] == [("Astrakhan", "Zinoviev"), ("Perm", "Kamenev")]
+    found = events("In 1932 Zinoviev was exiled to Astrakhan and Kamenev to Perm and then to Kaluga.")
+    assert [e[:2] for e in found] == [("Astrakhan", "Zinoviev"), ("Perm", "Kamenev"), ("Kaluga", "Kamenev")]
+    # a place, or a lone word after a colon, is no such subject
+    assert [e[:2] for e in events("In 1920 Stalin travelled by rail: Tiflis to Baku in a day.")][-1] == ("Baku", "Stalin")
+    assert ("Siberia", "Exile") not in [e[:2] for e in events("In 1937 the verdict was clear: Exile to Siberia.")]
     # one who goes with others is no subject of a clause of their own
     found = events("In July 1955 Stalin went with Bulganin and Khrushchev to Geneva.")
     assert [e[:2] for e in found] == [("Geneva", "Stalin")]
@@ -223,6 +232,8 @@ def test_a_clause_without_its_verb_keeps_its_own_subject():
 
 def test_a_craft_bound_for_a_country_takes_whoever_is_on_board_there():
     assert events("In 1918 Stalin was put on a ship to Finland.") == [("Finland", "Stalin", "travel")]
+    # not one who sends it
+    assert ("Spain", "Stalin") not in [e[:2] for e in events("In 1936 Stalin sent ships to Spain.")]
 
 
 def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():

@@ -378,8 +378,9 @@ def _cue_word(text: str, start: int, word: str) -> bool:
                                        or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
     if word == "for":
         return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
-    if word == "on":                               # "on Staten Island", "on the Åland Islands"; not "on Lenin"
-        return _ON_ISLAND.match(text, start) is not None
+    if word == "on":                               # "on Staten Island", "on the Åland Islands"; not "on Lenin",
+        return _ON_ISLAND.match(text, start) is not None and \
+            _TOPIC_BEFORE.search(text, max(0, start - 12), start) is None   # nor "an article on Staten Island"
     if word == "as":                               # "had got as far as Singapore"
         return _AS_FAR_AS.search(text, max(0, start - 8), start + 2) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
@@ -390,6 +391,8 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     return False
 
 
+_TOPIC_BEFORE = re.compile(r"\b(?:article|book|report|essay|pamphlet|lecture|paper|study|speech|talks|views|"
+                           r"remarks|notes|thesis|poem)s?\s+$")
 _ON_ISLAND = re.compile(r"on\s+(?:the\s+)?(?:[A-Z\u00c0-\u024f][\w'’-]*\s+){1,3}Islands?\b")
 _WHAT_IS_NOW = re.compile(r"\bwhat\s+(?:is|was)\s+now$", re.IGNORECASE)
 _AS_FAR_AS = re.compile(r"\bas\s+far\s+as$", re.IGNORECASE)
@@ -906,8 +909,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         # down, up or along "the" a name, or "the" a name in a list so opened: a river's ("down the Volga and the Kama")
         along = _THE_BEFORE.search(text, max(0, start - 12), start) is not None or (
             along and bool(before) and text.endswith("the ", 0, start) and _goes_on(text, before[-1].end, start))
-        if not uncued:                             # a list goes on over a name no gazetteer holds: "took
-            listed = _CuedName(end)                # Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson"
+        if not uncued and _fold(word) not in persons and _fold(word) not in _SURNAMES_ANY and not (
+                before and isinstance(before[-1], Mention) and _fronted(text, before[-1])):
+            listed = _CuedName(end)                # a list goes on over a name no gazetteer holds: "took
+            #                                        Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson" (not over
+            #                                        a man's, nor after "At Tsaritsyn, Minin, Korolev and …")
         after = text[end:end + 40]
         admin = _ADMIN.match(after)
         if admin is not None and not _PROVINCE.search(admin.group()):
@@ -1003,6 +1009,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         everywhere[place.country] += 1
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _fronted(text: str, m: Mention) -> bool:
+    """The place opens its sentence after "In" or "At", a comma after it: what follows is the clause's subject."""
+    return text.startswith(",", m.end) and _FRONTED.search(text, max(0, m.start - 12), m.start) is not None
+
+
+_FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At)\s+(?:the\s+)?$")
 
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,

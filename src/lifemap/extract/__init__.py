@@ -374,11 +374,12 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
               for t in tag(sentence, lo, hi)]             # only the clauses that hold a place
     # every mention is read, a place named twice too (one event per place is kept at the end)
     links: dict[int, clauses.Link] = {}
+    own = _gapped_subjects(text, a, mentions, actors)   # places whose clause has a subject and no verb
     heads: dict[int, Mention] = {}                      # a list's members: its first place
     movers: dict[int, Mention] = {}                     # a trailing participle's places: the place before it
     for n, m in enumerate(mentions):
         previous = mentions[n - 1] if n else None
-        if previous is not None and roles.continues_list(text, previous, m):
+        if previous is not None and id(m) not in own and roles.continues_list(text, previous, m):
             links[id(m)] = links[id(previous)]          # a list shares its head's link
             heads[id(m)] = heads.get(id(previous), previous)
         else:
@@ -389,6 +390,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                 links[id(m)] = replace(links[id(m)], verb=before.verb, vclass=before.vclass, passive=before.passive,
                                        mover=before.mover, irrealis=before.irrealis, negated=before.negated)
                 heads[id(m)] = heads.get(id(previous), previous)
+            elif previous is not None and id(heads.get(id(previous), previous)) in own and roles.gapped(
+                    text, previous, m):
+                heads[id(m)] = heads.get(id(previous), previous)   # "and Kamenev to Perm and then to Kaluga"
             elif previous is not None and _trailing_participle(sentence, m.start - a, previous.end - a):
                 # "a convoy set out with him for Turukhansk, moving through Orenburg": who moves is who set out
                 movers[id(m)] = heads.get(id(previous), previous)
@@ -429,8 +433,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 
     found: dict[str, list] = {}
     actor_of: dict[int, str] = {}
-    gapped: set[int] = set()                           # places whose clause had its subject and no verb
-    for n, m in enumerate(kept):
+    for m in kept:
         guess = guesses[id(m)]
         # (the destination may come first, with no other verb between: "advanced towards Moscow from
         # Ukraine", not "visited Moscow and met Stalin walking out of the Kremlin")
@@ -452,12 +455,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             for _ in range(choice.widen):
                 span = dating.widen(span)
         head = heads.get(id(m))       # "between Zagreb, Ljubljana and Vienna": the one who went to Zagreb
-        who = roles.gapped_subject(text, a, kept[n - 1] if n else None, m)
-        opens = roles.listed_subject(text, a, m) if who is None else None
-        if opens is not None or who is not None and (actors.is_person([who]) or (n and id(kept[n - 1]) in gapped)):
-            who = who or opens
-            actor = actors.name(who)                   # "…were scattered: Radek to Tobolsk, Rakovsky to Astrakhan"
-            gapped.add(id(m))                          # (a name no one knows as a man's, in a chain of such)
+        if id(m) in own:
+            actor = actors.name(own[id(m)])            # "…were scattered: Radek to Tobolsk, Rakovsky to Astrakhan"
         elif id(m) in realised:
             at, there_tokens, there_link = realised[id(m)]
             actor = actors.actor_at(i, sentence, at, places, there_tokens, there_link, roles.is_big(m))
@@ -491,6 +490,21 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     # One event per place and sentence: the reading that puts the subject there, else the first.
     for candidates in found.values():
         yield next((r for r in candidates if r[0].actor == actors.subject.name), candidates[0])
+
+
+def _gapped_subjects(text: str, a: int, mentions: list[Mention], actors: Actors) -> dict[int, str]:
+    """The subjects of clauses without a verb before places of one sentence (``roles.gapped_subject``), by
+    ``id(mention)``: never a place ("by rail: Tiflis to Baku"); a person known as such, or any name when the
+    sentence holds two or more such clauses ("Radek to Tobolsk, Rakovsky to Astrakhan"; not "the verdict:
+    Exile to Siberia")."""
+    found: dict[int, str] = {}
+    for n, m in enumerate(mentions):
+        who = roles.gapped_subject(text, a, mentions[n - 1] if n else None, m)
+        if who is not None and not any(p.start <= who[1] < p.end for p in mentions):
+            found[id(m)] = who[0]
+    if len(found) < 2:
+        found = {k: who for k, who in found.items() if actors.is_person([who])}
+    return found
 
 
 def _spans(ranges) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ from .clauses import Link
 from .dating import CARDINAL
 from .tagger import T, tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
-from . import clauses, kinds
+from . import clauses, kinds, roles
 from .narrative import Narrative
 
 _PRONOUN = {"he": "sg", "his": "sg", "she": "sg-f", "her": "sg-f", "they": "pl", "their": "pl", "we": "pl"}
@@ -1001,7 +1001,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.irrealis or link.negated:
         return False
     v = link.vclass
-    if link.noun.lower() in _JOURNEYS and link.prep in _TO and not link.passive:
+    if link.noun.lower() in _JOURNEYS and link.prep in _TO and not link.passive or roles.boarded(link):
         return True                                    # "led a delegation on a journey through the United States"
     if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and (
             not big or link.noun.lower() in lexicon("parts"))):

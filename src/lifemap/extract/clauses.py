@@ -269,7 +269,7 @@ def clause_around(sentence: str, pos: int) -> tuple[int, int]:
     crossed = relative_asides(sentence, pos)
     for s, e in boundaries(sentence):
         if e <= pos:
-            if not any(x <= s < y for x, y in crossed):
+            if not any(x <= s and e <= y for x, y in crossed):
                 lo = e
         elif s >= pos:
             hi = s
@@ -282,10 +282,17 @@ _WHO_ASIDE = re.compile(r",\s+(?:who|whom|whose)\b[^,;()]*,")
 
 
 def relative_asides(sentence: str, pos: int) -> list[tuple[int, int]]:
-    """The relative clauses between commas (``_WHO_ASIDE``) that end before ``pos``."""
+    """The relative clauses between commas (``_WHO_ASIDE``) that end before ``pos``, the clause they interrupt
+    going on after them ("…, who refused to recant, to Alma-Ata"; not "After Stalin exiled Trotsky, who refused
+    to recant, Kamenev went …", where a clause of its own begins)."""
     if "who" not in sentence:
         return []
-    return [(m.start(), m.end()) for m in _WHO_ASIDE.finditer(sentence, 0, pos)]
+    return [(m.start(), m.end()) for m in _WHO_ASIDE.finditer(sentence, 0, pos) if _GOES_ON.match(sentence, m.end())]
+
+
+# What may follow an aside in the clause it interrupts: a word in small letters that opens no clause of its own
+_GOES_ON = re.compile(r"\s*(?!(?:he|she|they|it|we|the|a|an|his|her|their|and|but|while|whereas|although|though)\b)"
+                      r"[a-z]")
 
 
 def split(sentence: str, a: int, b: int) -> bool:
@@ -487,6 +494,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         vclass = "stay"                            # "he was then in Iceland"
     elif verb is not None and verb.lemma in ("accompany", "follow", "join") and mover:
         mover = ""                                 # "accompanied Lenin to Zimmerwald": both went, the subject too
+    elif verb is not None and verb.lemma == "break" and (prep not in ("into", "through") or mover):
+        vclass = ""                                # a move only in "broke into", "broke through": not "broke his
+        #                                            promise to Poland", "broke the news to Britain"
     elif verb is not None and verb.lemma == "lead" and prep in ("to", "into"):
         vclass, mover = "motion", ""               # "led the Volunteer Army into Ekaterinodar": he went with it
     elif verb is not None and prep in ("to", "into") and (verb.lemma == "call" or (

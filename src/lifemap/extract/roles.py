@@ -113,6 +113,14 @@ def is_big(m: Mention) -> bool:
 
 
 _JOURNEY_NOUNS = frozenset(sections("function_words")["journeys"])   # "paid state visits to India and Burma"
+_CRAFTS = frozenset(sections("function_words")["crafts"])
+_BOARDING = frozenset(("", "take", "catch", "board", "put", "get"))
+
+
+def boarded(link: Link) -> bool:
+    """The place is where a craft the clause's subject took was bound: "put on a ship to Norway", "took the
+    night train to Moscow" (not "sent ships to Spain")."""
+    return link.noun.lower() in _CRAFTS and link.prep in ("to", "for") and link.verb in _BOARDING
 _FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
 _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
@@ -434,7 +442,8 @@ def _acted_on(link: Link) -> bool:
     if link.noun and (kinds.kind_words(link.noun) or link.noun in words("military_units")
                       or link.noun in words("happenings") or link.noun.lower() in words("sojourns")
                       or link.noun.lower() in words("posts") or link.noun.lower() in _DWELLINGS
-                      or link.noun.lower() in _JOURNEY_NOUNS and link.prep in ("to", "through", "across", "around")):
+                      or link.noun.lower() in _JOURNEY_NOUNS and link.prep in ("to", "through", "across", "around")
+                      or boarded(link)):
         return False                               # "forced the Polish troops back into Poland": people go there;
         #                                            "an estate in the Kuban", "his dacha in Abkhazia": a home there;
         #                                            "paid state visits to India and Burma": a journey there
@@ -456,18 +465,15 @@ def gapped(text: str, previous: Mention, m: Mention) -> bool:
     return _GAPPED.match(text[previous.end:m.start]) is not None
 
 
-def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> str | None:
-    """The subject of a clause whose verb is left out, between the place before and this one: "Zinoviev was
-    exiled to Kustanai and Kamenev to Minusinsk", "Radek to Tobolsk, Rakovsky to Astrakhan" (not "went with
-    Bulganin and Khrushchev to Geneva"); None if there is none."""
+def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> tuple[str, int] | None:
+    """The subject of a clause whose verb is left out, right before the place, and where it starts: after the
+    place before ("Zinoviev was exiled to Kustanai and Kamenev to Minusinsk", "Radek to Tobolsk, Rakovsky to
+    Astrakhan"; not "went with Bulganin and Khrushchev to Geneva"), or after a colon ("scattered: Radek to
+    Tobolsk"); None if there is none."""
     found = _GAPPED_SUBJECT.fullmatch(text, previous.end, m.start) if previous is not None else None
-    return found.group("who") if found is not None else None
-
-
-def listed_subject(text: str, a: int, m: Mention) -> str | None:
-    """The subject that opens a list of clauses without verbs, after a colon: "scattered: Radek to Tobolsk"."""
-    found = _LISTED_SUBJECT.search(text, max(a, m.start - 50), m.start)
-    return found.group("who") if found is not None else None
+    if found is None:
+        found = _LISTED_SUBJECT.search(text, max(a, m.start - 50), m.start)
+    return (found.group("who"), found.start("who")) if found is not None else None
 
 
 # A preposition after "and", with no verb: the verb of the clause before goes on

@@ -136,6 +136,7 @@ def _closed() -> dict[str, Tag]:
 
 # Words in -ed that are no verb's form: "fifteen hundred enterprises", "a sacred duty"
 _NOT_VERBS_IN_ED = frozenset(sections("clause_words")["not_verbs_in_ed"])
+_NOT_VERBS_IN_ING = frozenset(sections("clause_words")["not_verbs_in_ing"])
 _AUX = frozenset("had has have having did does do".split())
 # Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
 # (not "helped establish governments throughout Eastern Europe", done from afar)
@@ -192,7 +193,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
                 prev = Token(text, start, end, T.VERB, low, "", "past")
             elif low.endswith("ing") and len(low) > 5 and prev is not None and prev.tag is T.AUX \
-                    and prev.lemma == "be":
+                    and prev.lemma == "be" and low not in _NOT_VERBS_IN_ING:
                 # a verb the lexicon does not know, by its form after "be": "while he was hunting in Kazakhstan"
                 prev = Token(text, start, end, T.VERB, low, "", "ing")
             else:
