@@ -472,13 +472,13 @@ class Actors:
             return self.person_before(i, he=owner == "his") if self.about_subject else self.actor(
                 i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
-            return self.name(owner)                   # "three days before Lenin's arrival in Petrograd"
+            return self.name(owner)                    # "three days before Lenin's arrival in Petrograd"
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
-            return self.name(named.group(1))          # "after the murder of Kirov in Leningrad": Kirov's
+            return self.name(named.group(1))           # "after the murder of Kirov in Leningrad": Kirov's
         made = None
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
@@ -491,7 +491,7 @@ class Actors:
         if link.noun.lower() in _MOVES_OF and link.prep in ("to", "into", "from", "for"):
             moved = _noun_argument(sentence, link, pos)
             if moved:
-                return self.name(moved)               # "the escape of the executive committee to Vienna"
+                return self.name(moved)                # "the escape of the executive committee to Vienna"
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
         who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
@@ -581,7 +581,7 @@ class Actors:
         if shot is not None and not _PRONOUN_INSIDE.search(shot.group("rest")):
             names = [t for t in _bare(shot.group("who")).split() if t not in _NOT_NAMES]
             if names and self.is_person(names) and tag(shot.group("verb"))[0].tag is T.VERB:
-                return self.name(" ".join(names))     # "Sergei Kirov, shot in the Smolny in Leningrad"
+                return self.name(" ".join(names))      # "Sergei Kirov, shot in the Smolny in Leningrad"
         m = _RELATIVE.search(sentence, max(0, pos - 120), pos)
         if m is None or _PRONOUN_INSIDE.search(m.group("rest")) or not clauses.VERB.search(m.group("rest")):
             return None
@@ -1002,7 +1002,8 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         return False
     v = link.vclass
     if link.noun.lower() in _JOURNEYS and link.prep in _TO and not link.passive or roles.boarded(link):
-        return True                                    # "led a delegation on a journey through the United States"
+        return True                                    # "led a delegation on a journey through the United States",
+        #                                                "was put on a ship to Norway"
     if link.verb in lexicon("passing_verbs") and (link.prep == "" and not link.noun or link.prep == "of" and (
             not big or link.noun.lower() in lexicon("parts"))):
         return True                                    # "toured the Donbass", "inspected the defences of Kursk",

@@ -222,7 +222,8 @@ def readings(found: list[tuple[Event, tuple[Place, ...]]], links: list[Link]) ->
 
 
 def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading | None], subject: Subject,
-              options: ExtractOptions, said: dict[int, list[str]] | None = None) -> list[tuple[Event, tuple[Place, ...]]]:
+              options: ExtractOptions,
+              said: dict[int, list[str]] | None = None) -> list[tuple[Event, tuple[Place, ...]]]:
     """The events with the models' second opinion (``shown``: their readings): those the model of events
     is sure are none dropped, the others with the actor ``decide`` gives them. ``said``: the readings'
     features by ``id`` (``features_once``), kept for ``relabel``."""
@@ -273,7 +274,8 @@ def own_date(e: Event) -> bool:
 
 
 def relabel(found: list[tuple[Event, tuple[Place, ...]]], shown: dict[int, Reading], subject: Subject,
-            options: ExtractOptions, said: dict[int, list[str]] | None = None) -> list[tuple[Event, tuple[Place, ...]]]:
+            options: ExtractOptions,
+            said: dict[int, list[str]] | None = None) -> list[tuple[Event, tuple[Place, ...]]]:
     """The events with the kind the model of kinds gives each (``kind_of``); ``shown``: the readings by
     the offset of the place's name. Run last: what the rules conclude from kinds (a birth is one, what
     only the living do ends with the death) reads the rules' kinds, which it was built on."""

@@ -479,8 +479,9 @@ def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> t
 # A preposition after "and", with no verb: the verb of the clause before goes on
 _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
-_GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?")
-_LISTED_SUBJECT = re.compile(r"[:;]\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?$")
+_WHO_TO = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?"   # "Rakovsky to "
+_GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+" + _WHO_TO)
+_LISTED_SUBJECT = re.compile(r"[:;]\s+" + _WHO_TO + "$")
 _VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|were|had|has|is|are|would|could|[a-z]{2,}ed)\b")
 
 
