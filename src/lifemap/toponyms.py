@@ -895,22 +895,24 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue
         before = _before([last] if last else [], listed)
         uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
-        if uncued and (_fold(word) in persons or _fold(word) in _SURNAMES_ANY or len(word) < 4
+        a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
+        if uncued and (a_name or len(word) < 4
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
-        if (_fold(word) in persons or _fold(word) in _SURNAMES_ANY) and (_SUBJECT_VERB_AFTER.match(text, end) or (
+        if a_name and (_SUBJECT_VERB_AFTER.match(text, end) or (
                 (verb := _SMALL_WORD_AFTER.match(text[end:end + 30])) is not None and _past_verb(verb.group(1)))):
             continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
             #                                        Zhdanov led …": the man, who acts
         if uncued and before and _goes_on(text, before[-1].end, start):
             uncued = False                         # a list of places goes on, cued or not: "The regiment held
             #                                        Odessa, Tiraspol and Kherson"
-        # down, up or along "the" a name, or "the" a name in a list so opened: a river's ("down the Volga and the Kama")
+        # down, up or along "the" a name, or "the" a name in a list so opened: a river's ("down the Volga and
+        # the Kama")
         along = _THE_BEFORE.search(text, max(0, start - 12), start) is not None or (
             along and bool(before) and text.endswith("the ", 0, start) and _goes_on(text, before[-1].end, start))
-        if not uncued and _fold(word) not in persons and _fold(word) not in _SURNAMES_ANY and not (
-                before and isinstance(before[-1], Mention) and _fronted(text, before[-1])):
+        if not uncued and not a_name and not (before and isinstance(before[-1], Mention)
+                                              and _fronted(text, before[-1])):
             listed = _CuedName(end)                # a list goes on over a name no gazetteer holds: "took
             #                                        Dnepropetrovsk, Krivoi Rog, Nikopol and Kherson" (not over
             #                                        a man's, nor after "At Tsaritsyn, Minin, Korolev and …")

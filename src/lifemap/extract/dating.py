@@ -737,10 +737,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
 
 def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
     """The narrative's date for an event of a later sentence, ``steps`` less precise; a day only as its
-    month (however far it was carried): it belongs to the event told on it, and the next one may fall days or weeks later (the
-    annotated texts date them by the month); a birthday only as its year ("born in Gori on 18 December
-    1878. He went to the church school in Gori": not that December). "That day" and "the same month" keep
-    it (see ``ANAPHORA``)."""
+    month (however far it was carried): it belongs to the event told on it, and the next one may fall days
+    or weeks later (the annotated texts date them by the month); a birthday only as its year ("born in Gori
+    on 18 December 1878. He went to the church school in Gori": not that December). "That day" and "the
+    same month" keep it (see ``ANAPHORA``)."""
     if context.span.precision != "day":
         return DateChoice(context, How.CARRIED, widen=steps)
     born = _A_BIRTH.search(narrative.sentence(context.sentence)) is not None

@@ -58,11 +58,13 @@
         return [Math.atan2(v[2], Math.sqrt(v[0] * v[0] + v[1] * v[1])) * 180 / Math.PI,
                 Math.atan2(v[1], v[0]) * 180 / Math.PI];
     }
+    function angle(va, vb) {   // between two unit vectors, in radians
+        return Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
+    }
     function arc(a, b, km) {
         var n = Math.min(32, Math.max(0, Math.floor(km / 100) - 1));   // as lifemap.route.arc
         var va = toVec(a[0], a[1]), vb = toVec(b[0], b[1]);
-        var dot = Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]));
-        var w = Math.acos(dot), s = Math.sin(w), pts = [a];
+        var w = angle(va, vb), s = Math.sin(w), pts = [a];
         for (var i = 1; i <= n && s > 1e-12; i++) {
             var f = i / (n + 1), p = Math.sin((1 - f) * w) / s, q = Math.sin(f * w) / s;
             pts.push(toLatLon([p * va[0] + q * vb[0], p * va[1] + q * vb[1], p * va[2] + q * vb[2]]));
@@ -90,8 +92,7 @@
         var end = pts[pts.length - 1], back = bearing(end, pts[pts.length - 2]), from = start || pts[0];
         // (never longer than a third of the leg, measured here: the data rounds km to whole ones, and a walk
         // across Moscow has no 8 km barbs)
-        var va = toVec(from[0], from[1]), vb = toVec(end[0], end[1]);
-        var leg = R_KM * Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
+        var leg = R_KM * angle(toVec(from[0], from[1]), toVec(end[0], end[1]));
         var size = Math.min(Math.max(km * 0.08, 8), 120, leg / 3);
         return [-28, 28].map(function (turn) { return [end, destination(end[0], end[1], back + turn, size)]; });
     }
@@ -259,7 +260,7 @@
         // the arc straight into Leaflet's spherical Mercator at zoom 0: for a unit vector v,
         // x follows atan2(v.y, v.x) and y is atanh(v.z), with no lat/lon or object per vertex
         var va = toVec(a[0], a[1]), vb = toVec(b[0], b[1]);
-        var w = Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
+        var w = angle(va, vb);
         var s = Math.sin(w), m = s > 1e-12 ? n : 0, xy = new Float64Array(2 * (m + 2 + 4)), k = 0, lon = a[1];
         var Z = 0.9962720762207499;   // sin(85.0511°): Leaflet's latitude limit
         function put(x, y, z, unwrapTo) {
