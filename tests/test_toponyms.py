@@ -887,6 +887,20 @@ def test_a_list_goes_on_over_a_member_no_gazetteer_holds(gazetteer, fallback):
     assert [m.text for m in found] == ["Tsaritsyn"]
 
 
+def test_a_name_keeps_the_place_it_was_first_taken_for(gazetteer, fallback):
+    # the American towns named between them make the region favour Tulsa, which GeoNames also files as
+    # "Tarusa": the second Tarusa is still the Russian town the first one was
+    text = ("The poet was born in Moscow in 1892 and spent her summers at Tarusa, a small town on the Oka. "
+            "Later she toured America, reading in Boston, Chicago, Denver and Tulsa. She died at Tarusa in 1941.")
+    found = {(m.text, m.location.country) for m in find_places(text, gazetteer, fallback=fallback)}
+    assert ("Tarusa", "RU") in found and ("Tulsa", "US") in found and ("Tarusa", "US") not in found
+    # a name first placed by the town said to be near it is not bound to that reading elsewhere
+    # (GeoNames has two: a hamlet 80 km from Dnipro, and the large village 13,000 strong)
+    text = "He was born in Huliaipole, a village near Dnipro. In 1918 he came back to Huliaipole."
+    assert [m.place for m in find_places(text, gazetteer, fallback=fallback) if m.text == "Huliaipole"] == [
+        "geonames-707897", "geonames-707898"]
+
+
 def test_a_village_said_to_be_of_a_region_is_put_there(gazetteer, fallback):
     # (no gazetteer holds Goresha: it is placed at the region the text names, and says so)
     found = find_places("He was born in 1886 in Goresha, a hill village of Imeretia.", gazetteer, fallback=fallback)

@@ -881,6 +881,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     listed: _CuedName | None = None                # the last cued name, found or not
     along = False                                  # whether the current name is a river's (``_THE_BEFORE``)
     placed_before: dict[str, Place] = {}           # names no gazetteer holds, put where the text said they lie
+    resolved: dict[str, object] = {}               # the GeoNames record each name was taken for first
     i = 0
     for start, end, word, trimmed in map(_without_facility, unknown):
         while i < len(found) and found[i].end <= start:
@@ -979,6 +980,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             last = _placed_at(out, start, end, word, anchor)
             placed_before.setdefault(word, last.location)
             continue
+        elif resolved.get(word) in ranked:
+            best = resolved[word]                  # one name, one place in one text: "a dacha at Tarusa, a town on
+            #                                        the Oka" then, after Nervi, Lausanne and Freiburg, "died at
+            #                                        Tarusa" (not Tulsa, whose other names GeoNames lists)
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
@@ -1002,7 +1007,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if seat is not None:
                 out.append(seat)
             continue
-        confidence = 0.6 if best is ranked[0] else 0.5
+        if anchor is None:
+            resolved.setdefault(word, best)        # (not the one nearest a place said: "Huliaipole, a village in
+            #                                        the Aleksandrovsk district" is not the hamlet nearest Zaporizhzhia)
+        confidence = 0.6 if best is ranked[0] or best is resolved.get(word) else 0.5
         place = best.to_place()
         source = "nominatim" if place.id.startswith("osm-") else "geonames"
         last = Mention(start, end, word, place.id, source, confidence, place, True)
