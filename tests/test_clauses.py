@@ -1645,6 +1645,15 @@ def test_a_where_clause_that_has_the_subject_live_there_puts_him_there():
     assert [e[:2] for e in found] == [("Kuntsevo", "Stalin")]
     found = events("In 1936 the government gave Molotov a dacha at Kuntsevo, where he lived for the rest of his life.")
     assert [e[:2] for e in found] == [("Kuntsevo", "government")]
+    # the subject by name, and a verb of any class but a wish (the Chapaev probe: "took Lbishchensk, where Chapaev
+    # set up his headquarters" was the division's)
+    found = events("In June 1918 the Reds held Tsaritsyn, where Stalin set up his headquarters.")
+    assert [e[:2] for e in found] == [("Tsaritsyn", "Stalin")]
+    found = events("In 1936 the government gave him a dacha at Kuntsevo, where he died in 1953.")
+    assert [e[:2] for e in found][:1] == [("Kuntsevo", "Stalin")]
+    for text in ("In June 1919 the Whites took Tsaritsyn, where Stalin had hoped to hold out.",
+                 "In June 1919 the Whites took Tsaritsyn, where Stalin did not stay."):
+        assert [e[:2] for e in events(text)] == [("Tsaritsyn", "Whites")]
 
 
 def test_a_town_given_the_subjects_name_is_no_stay_of_theirs():

@@ -86,7 +86,8 @@ _AGENT = re.compile(r"\bby\s+$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
-_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(he|she)\b")   # ", south-west of Moscow, where he"
+# ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about
+_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(?:(he|she)|((?:[A-Z][\w’-]+\s+){0,2}[A-Z][\w’-]+)(?!['’]))\b")
 # The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
 _WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)"
                     r"(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
@@ -533,13 +534,29 @@ class Actors:
             self._named_lately(i) or self._subject_led(i))
 
     def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
-        """A "where" clause right after the place has the subject's pronoun stay there: "…, where he lived"."""
+        """A "where" clause right after the place puts the subject there: "…, where he lived", "took
+        Lbishchensk, where Chapaev set up his headquarters" (not a wish or a denial: "where he hoped to …")."""
         end = _place_end(places, pos)
         m = _WHERE_ONE.match(sentence, end) if end is not None else None
-        if m is None or m.group(1).lower() != self.subject.pronoun:
+        if m is None:
             return False
-        verb = next((t for t in tag(sentence, m.end(1), min(len(sentence), m.end(1) + 40)) if t.tag is T.VERB), None)
-        if verb is None or verb.vclass != "stay" or self._other_named(sentence, 1, pos):
+        if m.group(2) is not None:
+            if not self.is_subject(m.group(2)):
+                return False
+        elif m.group(1).lower() != self.subject.pronoun:
+            return False
+        verb = None
+        for t in tag(sentence, m.end(), min(len(sentence), m.end() + 40)):
+            if t.tag in (T.NEG, T.MODAL):
+                return False
+            if t.tag is T.VERB:
+                verb = t
+                break
+        if verb is None or verb.vclass in ("abstract", ""):
+            return False
+        if m.group(2) is not None:
+            return True
+        if self._other_named(sentence, 1, pos):
             return False                               # ("gave Molotov a dacha at Kuntsevo, where he lived": his)
         return self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
 
