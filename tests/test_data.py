@@ -190,3 +190,14 @@ def test_the_default_map_data_is_a_geodataframe():
     later_end = frame["last_day"][::-1].cummin()[::-1]  # the earliest end of this event or any after it
     assert (frame["first_day"].cummax() <= later_end).all()
     assert {"name_then", "name_now", "date_label", "layer"} <= set(frame.columns)
+
+
+def test_the_regions_list_holds_only_what_the_curated_gazetteer_lacks(gazetteer):
+    # a name both hold would never reach the list (the curated gazetteer is read first): the entry would be dead
+    from lifemap.toponyms import _regions
+
+    regions = _regions()
+    assert len(regions) > 80
+    assert not [name for name in regions if gazetteer.candidates(name)]
+    assert not {p.id for p in regions.values()} & {p.id for p in gazetteer}
+    assert all(p.kind in ("region", "country") for p in regions.values())

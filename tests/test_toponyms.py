@@ -901,6 +901,28 @@ def test_a_name_keeps_the_place_it_was_first_taken_for(gazetteer, fallback):
         "geonames-707897", "geonames-707898"]
 
 
+def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazetteer, fallback):
+    # (GeoNames has no Palestine but villages of that name in Iran and the United States; the list of regions
+    # places it, and says where from)
+    found = find_places("In 1942 the Polish army left the Soviet Union for Persia and Palestine.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.place, m.source, m.location.kind, m.location.country) for m in found][-1] == (
+        "Palestine", "palestine", "regions", "region", "IL")
+    # what is taken for a place at all is still the fallback's to decide: no cue, no place
+    assert [m.text for m in find_places("Palestine was much discussed.", gazetteer, fallback=fallback)] == []
+    # and the events frame carries it on, saying where the point came from
+    import lifemap
+    from lifemap.events import with_places_of
+    from lifemap.extract import extract
+
+    frame = extract("In 1942 the Polish army left the Soviet Union for Persia and Palestine.", fallback=fallback,
+                    progress=False)
+    row = frame[frame["place"] == "palestine"].iloc[0]
+    assert (row["place_source"], row["place_kind"]) == ("regions", "region")
+    place = next(p for p in with_places_of(frame, lifemap.Gazetteer.load()) if p.id == "palestine")
+    assert place.coord_source == "regions:palestine" and "list of regions" in place.note
+
+
 def test_a_village_said_to_be_of_a_region_is_put_there(gazetteer, fallback):
     # (no gazetteer holds Goresha: it is placed at the region the text names, and says so)
     found = find_places("He was born in 1886 in Goresha, a hill village of Imeretia.", gazetteer, fallback=fallback)

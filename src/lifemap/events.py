@@ -59,7 +59,8 @@ class Evidence:
     date_text: str             # the date expression the date came from ("" when none)
     carried: bool              # the date came from the narrative or the next sentence, not the event's own words
     confidence: float
-    place_source: str          # "curated", "geonames", "nominatim" or "context" (a building at its town)
+    place_source: str          # "curated", "geonames", "regions" (data/regions.csv), "nominatim" or "context" (a
+    #                            building at its town)
     sentence: str
 
 
@@ -213,7 +214,7 @@ def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
     extra = {}
     for r in events[~events["place"].isin([p.id for p in gazetteer])].to_dict("records"):
         extra.setdefault(r["place"], Place(r["place"], r["name_now"], r["place_kind"], r["country"] or "XX",
-                                           r["lat"], r["lon"], coord_source=_coord_source(r["place"]),
+                                           r["lat"], r["lon"], coord_source=_coord_source(r["place"], r["place_source"]),
                                            note=_note(r["place"], r["place_source"])))
     if not extra:
         return gazetteer
@@ -245,12 +246,17 @@ def _note(place_id: str, source: str) -> str:
     building or province put at its town, else "<source>, not curated"."""
     if "--" in place_id:
         return f"placed at {place_id.split('--', 1)[0]} from the text's context, not curated"
+    if source == "regions":
+        return "lifemap's list of regions GeoNames holds only as towns' names, not curated"
     return f"{source}, not curated"
 
 
-def _coord_source(place_id: str) -> str:
+def _coord_source(place_id: str, source: str = "") -> str:
     """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``;
-    ``moscow--hotel-lux`` → ``context:moscow`` (a building placed at the town the text names with it)."""
+    ``moscow--hotel-lux`` → ``context:moscow`` (a building placed at the town the text names with it);
+    ``xinjiang`` from the regions list → ``regions:xinjiang``."""
+    if source == "regions":
+        return f"regions:{place_id}"
     if "--" in place_id:
         return f"context:{place_id.split('--', 1)[0]}"
     if place_id.startswith("osm-"):

@@ -1011,8 +1011,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             resolved.setdefault(word, best)        # (not the one nearest a place said: "Huliaipole, a village in
             #                                        the Aleksandrovsk district" is not the hamlet nearest Zaporizhzhia)
         confidence = 0.6 if best is ranked[0] or best is resolved.get(word) else 0.5
-        place = best.to_place()
-        source = "nominatim" if place.id.startswith("osm-") else "geonames"
+        place = _regions().get(fold(word)) or best.to_place()
+        source = "regions" if place.id in _region_ids() else "nominatim" if place.id.startswith("osm-") else "geonames"
         last = Mention(start, end, word, place.id, source, confidence, place, True)
         out.append(last)
         so_far[place.country] += 1                 # what the text has named so far shapes the region
@@ -1267,6 +1267,25 @@ _UNCUED_POPULATION = 500_000
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"
 # alone it may be a town's name too: refusing those lowered the held-out score.)
 _THE_BEFORE = re.compile(r"\b(?:down|up|along|across|on|crossed)\s+the\s+$")
+
+
+@functools.cache
+def _regions() -> dict[str, Place]:
+    """Regions, islands and old names of countries that GeoNames holds only as towns' names (``data/regions.csv``,
+    the schema of ``places.csv``): a name the fallback takes is put there instead of at its namesake town
+    ("Palestine" is not the village in Iran, "Xinjiang" not a Chinese hamlet of that name, "Castile" not the town in
+    New York). Only the placing changes: what is taken for a place at all stays the fallback's to decide."""
+    from importlib import resources
+
+    from .gazetteer import read_places
+
+    with resources.as_file(resources.files("lifemap").joinpath("data", "regions.csv")) as path:
+        places = read_places(path)
+    return {fold(n.text): p for p in places for n in p.all_names()}
+
+
+def _region_ids() -> frozenset[str]:
+    return frozenset(p.id for p in _regions().values())
 
 
 def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:

@@ -35,7 +35,7 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
-_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)(?!['’])"
+_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)"
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
 # Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
 _FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
@@ -793,14 +793,17 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                     found = found.split(" ", 1)[1]      # "In April Piłsudski's army": no month
                 return "group", found                  # "his regime", "Lenin's government"
         # ("his late father", "Tito's son"; not "he used a comrade's passport")
-        kin = _KIN_AFTER.match(part, m.end()) if (kind == "pron" and found.lower() in ("his", "her", "their")
-                                                  or found.endswith(_POSSESSIVE)) else None
+        owns = kind == "pron" and part.startswith(_POSSESSIVE, m.end())   # "the boy's mother": "the boy" owns
+        kin = _KIN_AFTER.match(part, m.end() + 2 * owns) if (kind == "pron" and found.lower() in ("his", "her", "their")
+                                                           or owns or found.endswith(_POSSESSIVE)) else None
+        if owns and kin is None:
+            continue                                   # "the boy's school": the boy owns it, and is no subject
         if kin is not None and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             skip_to = kin.end()
             continue                                   # "In Bulgaria, with his wife Muza, he …": not Muza
         if kin is not None and part.startswith((*_POSSESSIVE, "' ", "’ "), kin.end()):
             continue                                   # "After her father's death she …", "at his friends' homes"
-        if kin is not None and (kind == "pron" and found.lower() in ("his", "her", "their") or kind == "name"):
+        if kin is not None and (kind == "pron" and (owns or found.lower() in ("his", "her", "their")) or kind == "name"):
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them
             return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
