@@ -212,6 +212,13 @@ def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupt
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]
+    # so is a participle between commas after a relative clause (the Kun probe: "officers who had registered,
+    # trusting in an amnesty, were shot …" made the shootings unreal)
+    found = events("In 1920 officers who had registered with the new rulers, trusting in an amnesty, were shot by "
+                   "the Cheka in Sevastopol and Yalta.")
+    assert [e[0] for e in found] == ["Sevastopol", "Yalta"]
+    # (a participle that goes on to the place is still its predicate: "…, hoping to reach Yalta")
+    assert "Yalta" not in [e[0] for e in events("In 1920 the officers left Odessa, hoping to reach Yalta.")]
 
 
 def test_a_clause_without_its_verb_keeps_its_own_subject():

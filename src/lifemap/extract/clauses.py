@@ -534,7 +534,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                     # "his plan failed and he moved to Kazan": a clause of its own, its own subject
                     tokens[k].tag in (T.PRON, T.NAME) and k + 1 <= until and tokens[k + 1].tag in (T.AUX, T.VERB)):
                 start_at = n + 1
-        elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing":
+        elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing" \
+                and not _participle_aside(tokens, n + 1, until):
             start_at = n + 1                       # "drew up the plan of the campaign, travelling … to Wuhan"
         elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "past" \
                 and not is_passive(tokens, n + 1) and any(t.tag is T.TO for t in tokens[first:n]) and not any(
@@ -710,6 +711,17 @@ def _asides_between_commas(tokens: list) -> set[int]:
             #                                        stayed behind in Huliaipole"; or a participle after a name:
             #                                        "Ordzhonikidze, known to all as Sergo, was born in Goresha")
     return out
+
+
+def _participle_aside(tokens: list, n: int, until: int) -> bool:
+    """The participle at ``n`` opens an aside that a comma closes before ``until``, the clause going on with
+    its own verb: "officers who had registered, trusting in an amnesty, were shot in Simferopol" (their trust
+    does not make the shooting unreal)."""
+    from .tagger import T
+
+    close = next((k for k in range(n + 1, until) if tokens[k].text == ","), None)
+    return close is not None and close + 1 < until and (
+        tokens[close + 1].tag is T.AUX or tokens[close + 1].tag is T.VERB and tokens[close + 1].form in ("past", "s"))
 
 
 def _irrealis_nouns() -> frozenset[str]:
