@@ -923,6 +923,17 @@ def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazet
     assert place.coord_source == "regions:palestine" and "list of regions" in place.note
 
 
+def test_a_place_on_a_towns_outskirts_or_a_dacha_near_one_is_put_there(gazetteer, fallback):
+    # (no gazetteer holds Vtoraya Rechka or Tesseli: each is placed where the text says it lies, and says so)
+    found = find_places("In 1938 he reached the transit camp at Vtoraya Rechka, on the outskirts of Vladivostok.",
+                        gazetteer, fallback=fallback)
+    assert [(m.text, m.source, m.location.name) for m in found] == [
+        ("Vtoraya Rechka", "context", "Vtoraya Rechka (placed at Vladivostok)")]
+    found = find_places("He spent the winters at Tesseli, a state dacha near Foros in the Crimea.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.source) for m in found][:1] == [("Tesseli", "context")]
+
+
 def test_a_village_said_to_be_of_a_region_is_put_there(gazetteer, fallback):
     # (no gazetteer holds Goresha: it is placed at the region the text names, and says so)
     found = find_places("He was born in 1886 in Goresha, a hill village of Imeretia.", gazetteer, fallback=fallback)

@@ -1032,8 +1032,9 @@ _FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At)\s+(?:the\s+)?$")
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
 _A_SETTLEMENT = (r"(?:a|an|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor"
-                 r"|farm|port|resort|suburb)\s+")   # "a small and largely Jewish village", "his mother's estate"
-_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
+                 r"|farm|port|resort|suburb|dacha|station|camp)\s+")   # "a small and largely Jewish village", "his mother's estate"
+_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)"
+                         r"\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
