@@ -196,8 +196,13 @@ def test_the_regions_list_holds_only_what_the_curated_gazetteer_lacks(gazetteer)
     # a name both hold would never reach the list (the curated gazetteer is read first): the entry would be dead
     from lifemap.toponyms import _regions
 
+    from lifemap.geonames import GeoNames
+
     regions = _regions()
-    assert len(regions) > 80
+    assert len({p.id for p in regions.values()}) > 40
     assert not [name for name in regions if gazetteer.candidates(name)]
+    # and each is a name the fallback may take: a region GeoNames has no record of would never be reached
+    offline = GeoNames.open()
+    assert not [p.id for p in set(regions.values()) if not any(offline.lookup(n.text) for n in p.all_names())]
     assert not {p.id for p in regions.values()} & {p.id for p in gazetteer}
     assert all(p.kind in ("region", "country") for p in regions.values())

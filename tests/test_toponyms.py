@@ -891,9 +891,14 @@ def test_a_name_keeps_the_place_it_was_first_taken_for(gazetteer, fallback):
     # the American towns named between them make the region favour Tulsa, which GeoNames also files as
     # "Tarusa": the second Tarusa is still the Russian town the first one was
     text = ("The poet was born in Moscow in 1892 and spent her summers at Tarusa, a small town on the Oka. "
-            "Later she toured America, reading in Boston, Chicago, Denver and Tulsa. She died at Tarusa in 1941.")
+            "Later she toured America and gave a reading in Tulsa. She died at Tarusa in 1941.")
     found = {(m.text, m.location.country) for m in find_places(text, gazetteer, fallback=fallback)}
     assert ("Tarusa", "RU") in found and ("Tulsa", "US") in found and ("Tarusa", "US") not in found
+    # unless the text has turned to the other's country since: Córdoba in Spain, then in Argentina
+    text = ("In 1920 he studied in Madrid and Córdoba. In 1939 he emigrated to Argentina and lived in Buenos Aires. "
+            "In 1945 he moved to Rosario and then to Córdoba, where he taught.")
+    assert [m.location.country for m in find_places(text, gazetteer, fallback=fallback) if m.text == "Córdoba"] == [
+        "ES", "AR"]
     # a name first placed by the town said to be near it is not bound to that reading elsewhere
     # (GeoNames has two: a hamlet 80 km from Dnipro, and the large village 13,000 strong)
     text = "He was born in Huliaipole, a village near Dnipro. In 1918 he came back to Huliaipole."
@@ -908,6 +913,14 @@ def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazet
                         fallback=fallback)
     assert [(m.text, m.place, m.source, m.location.kind, m.location.country) for m in found][-1] == (
         "Palestine", "palestine", "regions", "region", "IL")
+    # but a town of that very name in a country the text is about stays that town, as does one said to lie near
+    # a town ("Cornwall, near Ottawa")
+    found = find_places("He worked in Dallas, Houston and Austin. In 1925 he moved to Palestine.", gazetteer,
+                        fallback=fallback)
+    assert [(m.source, m.location.country) for m in found if m.text == "Palestine"] == [("geonames", "US")]
+    found = find_places("He lived in Toronto and Ottawa. In 1925 he moved to Cornwall, near Ottawa.", gazetteer,
+                        fallback=fallback)
+    assert [(m.source, m.location.country) for m in found if m.text == "Cornwall"] == [("geonames", "CA")]
     # what is taken for a place at all is still the fallback's to decide: no cue, no place
     assert [m.text for m in find_places("Palestine was much discussed.", gazetteer, fallback=fallback)] == []
     # and the events frame carries it on, saying where the point came from

@@ -237,7 +237,8 @@ def _usable(path: Path) -> bool:
     return schema is not None and schema[0] == str(SCHEMA)
 
 
-def _share(region: Mapping[str, float] | None, country: str) -> float:
+def share(region: Mapping[str, float] | None, country: str) -> float:
+    """How much of the text's region (places named, by country) ``country`` holds, from 0 to 1."""
     if not region:
         return 0.0
     total = sum(region.values()) or 1.0
@@ -246,8 +247,8 @@ def _share(region: Mapping[str, float] | None, country: str) -> float:
 
 def score(rec: Record, region: Mapping[str, float] | None) -> float:
     """Higher is likelier: a country of the text's region counts for more than population."""
-    share = _share(region, rec.country)
-    inside = 4.0 + 4.0 * share if share > 0 else 0.0
+    part = share(region, rec.country)
+    inside = 4.0 + 4.0 * part if part > 0 else 0.0
     country = 2.0 if rec.kind == "country" else 0.0
     return inside + country + math.log10(rec.population + 10)
 
@@ -271,6 +272,6 @@ def acceptable(rec: Record, region: Mapping[str, float] | None, *, alone: bool =
     place GeoNames knows by that name."""
     if rec.kind == "country":
         return True
-    if _share(region, rec.country) > 0:
+    if share(region, rec.country) > 0:
         return True
     return rec.population >= (NEAR_POPULATION if alone else FAR_POPULATION)

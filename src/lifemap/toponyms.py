@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
-from .geonames import acceptable
+from .geonames import FAR_POPULATION, Record, acceptable, share
 from .lexicon import words
 from .text import matches_not_after
 
@@ -145,7 +145,7 @@ class Mention:
     end: int
     text: str
     place: str                      # the place id (a curated id, or ``geonames-<id>``)
-    source: str                     # "curated", "geonames", "nominatim" or "context"
+    source: str                     # "curated", "geonames", "regions", "nominatim" or "context"
     confidence: float
     location: Place | None = field(default=None, compare=False, repr=False)
     cued: bool = field(default=False, compare=False, repr=False)
@@ -858,7 +858,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     region counts the curated places and the names no reader could mistake: countries, and cities of
     ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village). Names taken without
     a cue (``loose``: their starts) are looked up offline only, and count for no region: most are people."""
-    from .geonames import FAR_POPULATION, NEAR_POPULATION
+    from .geonames import NEAR_POPULATION
 
     out = list(found)
     starts = [f.start for f in found]
@@ -881,7 +881,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     listed: _CuedName | None = None                # the last cued name, found or not
     along = False                                  # whether the current name is a river's (``_THE_BEFORE``)
     placed_before: dict[str, Place] = {}           # names no gazetteer holds, put where the text said they lie
-    resolved: dict[str, object] = {}               # the GeoNames record each name was taken for first
+    resolved: dict[str, Record] = {}               # the GeoNames record each name was taken for first
     i = 0
     for start, end, word, trimmed in map(_without_facility, unknown):
         while i < len(found) and found[i].end <= start:
@@ -980,10 +980,12 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             last = _placed_at(out, start, end, word, anchor)
             placed_before.setdefault(word, last.location)
             continue
-        elif resolved.get(word) in ranked:
+        elif resolved.get(word) in ranked and share(region, resolved[word].country) >= share(region, ranked[0].country):
             best = resolved[word]                  # one name, one place in one text: "a dacha at Tarusa, a town on
-            #                                        the Oka" then, after Nervi, Lausanne and Freiburg, "died at
-            #                                        Tarusa" (not Tulsa, whose other names GeoNames lists)
+            #                                        the Oka" then, after Nervi, Lausanne and Freiburg (and one
+            #                                        American town), "died at Tarusa" (not Tulsa, whose other names
+            #                                        GeoNames lists); unless the text has since turned to the other's
+            #                                        country ("Córdoba" in Spain, then in Argentina)
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
@@ -1007,12 +1009,13 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             if seat is not None:
                 out.append(seat)
             continue
+        confidence = 0.6 if best is ranked[0] or best is resolved.get(word) else 0.5
         if anchor is None:
             resolved.setdefault(word, best)        # (not the one nearest a place said: "Huliaipole, a village in
             #                                        the Aleksandrovsk district" is not the hamlet nearest Zaporizhzhia)
-        confidence = 0.6 if best is ranked[0] or best is resolved.get(word) else 0.5
-        place = _regions().get(fold(word)) or best.to_place()
-        source = "regions" if place.id in _region_ids() else "nominatim" if place.id.startswith("osm-") else "geonames"
+        instead = _region_instead(word, best, anchor, region)
+        place = instead or best.to_place()
+        source = "regions" if instead else "nominatim" if place.id.startswith("osm-") else "geonames"
         last = Mention(start, end, word, place.id, source, confidence, place, True)
         out.append(last)
         so_far[place.country] += 1                 # what the text has named so far shapes the region
@@ -1273,9 +1276,10 @@ _THE_BEFORE = re.compile(r"\b(?:down|up|along|across|on|crossed)\s+the\s+$")
 @functools.cache
 def _regions() -> dict[str, Place]:
     """Regions, islands and old names of countries that GeoNames holds only as towns' names (``data/regions.csv``,
-    the schema of ``places.csv``): a name the fallback takes is put there instead of at its namesake town
-    ("Palestine" is not the village in Iran, "Xinjiang" not a Chinese hamlet of that name, "Castile" not the town in
-    New York). Only the placing changes: what is taken for a place at all stays the fallback's to decide."""
+    the schema of ``places.csv``): a name the fallback takes may be put there instead of at its namesake town
+    (``_region_instead``: "Palestine" is not the village in Iran, "Xinjiang" not a Chinese hamlet of that name,
+    "Castile" not the town in New York). Only the placing changes: what is taken for a place at all stays the
+    fallback's to decide, so a region GeoNames has no record of at all has no row."""
     from importlib import resources
 
     from .gazetteer import read_places
@@ -1285,8 +1289,19 @@ def _regions() -> dict[str, Place]:
     return {fold(n.text): p for p in places for n in p.all_names()}
 
 
-def _region_ids() -> frozenset[str]:
-    return frozenset(p.id for p in _regions().values())
+def _region_instead(word: str, best: Record, anchor: Place | None, region: Counter) -> Place | None:
+    """The region of ``data/regions.csv`` a name the fallback took for ``best`` means, if it means one: not where
+    the text said where it lies ("Cornwall, near Ottawa"), nor where ``best`` lies in a country the text is about
+    and is a city of its own ("Yunnan-fu" is Kunming) or a town of that very name while the region lies outside
+    them ("Palestine" among Dallas and Houston is the town in Texas; but Fīlestān, a village in Iran that GeoNames
+    also calls so, is not Palestine in a text that has named Persia)."""
+    place = _regions().get(fold(word))
+    if place is None or anchor is not None:
+        return None
+    if share(region, best.country) > 0 and (best.population >= FAR_POPULATION or (
+            fold(best.name) == fold(word) and share(region, place.country) == 0)):
+        return None
+    return place
 
 
 def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:

@@ -86,8 +86,12 @@ _AGENT = re.compile(r"\bby\s+$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
-# ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about
-_WHERE_ONE = re.compile(r"(?:,\s+[^,;]{1,60})?,\s+where\s+(?:(he|she)|((?:[A-Z][\w’-]+\s+){0,2}[A-Z][\w’-]+)(?!['’]))\b")
+# ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
+# aside before it starts in small letters, and is no list's next member: not ", Simbirsk and Samara, where")
+_WHERE_ONE = re.compile(r"(?:,\s+(?!(?:and|or|then)\b)[a-z][^,;]{0,60})?,\s+where\s+"
+                        r"(?:(he|she)|((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?!['’]))\b")
+# a time of its own in the "where" clause: "where Stalin had fought a year earlier", "where he was born in 1878"
+_OWN_TIME = re.compile(r"\b(?:1\d{3}|earlier|before|once|years?\s+ago)\b")
 # The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
 _WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)"
                     r"(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
@@ -534,8 +538,11 @@ class Actors:
             self._named_lately(i) or self._subject_led(i))
 
     def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
-        """A "where" clause right after the place puts the subject there: "…, where he lived", "took
-        Lbishchensk, where Chapaev set up his headquarters" (not a wish or a denial: "where he hoped to …")."""
+        """A "where" clause right after the place puts the subject there, at the main clause's time: "…, where he
+        lived", "took Lbishchensk, where Chapaev set up his headquarters". Not where the main clause names someone
+        else, whom the "where" clause may well be about ("Trotsky was exiled to Alma-Ata, where Stalin had him
+        watched"); not a modal, a wish or a denial ("where he hoped to …", "where he did not stay"); not a time of
+        its own ("where Stalin had organised strikes in 1902", "where he was born")."""
         end = _place_end(places, pos)
         m = _WHERE_ONE.match(sentence, end) if end is not None else None
         if m is None:
@@ -547,18 +554,19 @@ class Actors:
             return False
         verb = None
         for t in tag(sentence, m.end(), min(len(sentence), m.end() + 40)):
-            if t.tag in (T.NEG, T.MODAL):
-                return False
+            if t.tag in (T.NEG, T.MODAL) or t.tag is T.AUX and t.text.lower() == "had":
+                return False                           # (a pluperfect is an earlier time)
             if t.tag is T.VERB:
                 verb = t
                 break
-        if verb is None or verb.vclass in ("abstract", ""):
+        if verb is None or verb.vclass in ("abstract", "") or verb.lemma == "bear":
             return False
-        if m.group(2) is not None:
-            return True
-        if self._other_named(sentence, 1, pos):
+        stop = re.compile(r"[,;.]").search(sentence, verb.end)
+        if _OWN_TIME.search(sentence, verb.end, stop.start() if stop else len(sentence)):
+            return False
+        if self._other_named(sentence, 0, pos):
             return False                               # ("gave Molotov a dacha at Kuntsevo, where he lived": his)
-        return self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
+        return m.group(2) is not None or self.person_before(i, he=m.group(1).lower() == "he") == self.subject.name
 
     def _among_them(self, i: int, link: Link) -> bool:
         """The sentence names the subject among its group ("The travellers, Krupskaya among them, left Zurich"),
@@ -806,7 +814,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         if kin is not None and (kind == "pron" and (owns or found.lower() in ("his", "her", "their")) or kind == "name"):
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them
-            return "kin", kin.group("name") or clean(part[m.start():kin.end()])   # "his wife", "Tito's son Žarko"
+            return "kin", kin.group("name") or clean(part[m.end() + 2 if owns else m.start():kin.end()])   # "his
+            #                                            wife", "Tito's son Žarko", "the boy's mother": the mother
         if kind == "name" and found.endswith(_POSSESSIVE) and (_BODY.match(part, m.end()) or (
                 _OWN_FELLOWS.match(part, m.end()) and actors.is_subject(_bare(found)))):
             return "name", _bare(found)                # "Stalin's body was moved to …": he is where it goes;
