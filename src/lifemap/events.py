@@ -214,7 +214,8 @@ def with_places_of(events, gazetteer: Gazetteer) -> Gazetteer:
     extra = {}
     for r in events[~events["place"].isin([p.id for p in gazetteer])].to_dict("records"):
         extra.setdefault(r["place"], Place(r["place"], r["name_now"], r["place_kind"], r["country"] or "XX",
-                                           r["lat"], r["lon"], coord_source=_coord_source(r["place"], r["place_source"]),
+                                           r["lat"], r["lon"],
+                                           coord_source=_coord_source(r["place"], r["place_source"]),
                                            note=_note(r["place"], r["place_source"])))
     if not extra:
         return gazetteer

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
-from .geonames import FAR_POPULATION, Record, acceptable, share
+from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share
 from .lexicon import words
 from .text import matches_not_after
 
@@ -858,8 +858,6 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     region counts the curated places and the names no reader could mistake: countries, and cities of
     ``FAR_POPULATION`` or more ("Croatia" makes "Kumrovec" the Croatian village). Names taken without
     a cue (``loose``: their starts) are looked up offline only, and count for no region: most are people."""
-    from .geonames import NEAR_POPULATION
-
     out = list(found)
     starts = [f.start for f in found]
     everywhere = Counter(f.location.country for f in found if f.location is not None)
@@ -1034,10 +1032,11 @@ _FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At)\s+(?:the\s+)?$")
 
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
+# ("a small and largely Jewish village", "his mother's estate", "a state dacha near Foros")
 _A_SETTLEMENT = (r"(?:a|an|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor"
-                 r"|farm|port|resort|suburb|dacha|station|camp)\s+")   # "a small and largely Jewish village", "his mother's estate"
-_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)"
-                         r"\s+(?:the\s+)?"
+                 r"|farm|port|resort|suburb|dacha|station|camp)\s+")
+_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
+                         r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")

@@ -811,7 +811,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "In Bulgaria, with his wife Muza, he …": not Muza
         if kin is not None and part.startswith((*_POSSESSIVE, "' ", "’ "), kin.end()):
             continue                                   # "After her father's death she …", "at his friends' homes"
-        if kin is not None and (kind == "pron" and (owns or found.lower() in ("his", "her", "their")) or kind == "name"):
+        if kin is not None and (kind == "name" or kind == "pron" and (owns or found.lower() in ("his", "her", "their"))):
             if (joined := _AND_PRONOUN.match(part, kin.end())) is not None:
                 return "pron", joined.group(1)         # "his wife and he went": he is among them
             return "kin", kin.group("name") or clean(part[m.end() + 2 if owns else m.start():kin.end()])   # "his
