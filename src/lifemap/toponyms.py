@@ -1272,6 +1272,9 @@ _UNCUED_POPULATION = 500_000
 _THE_BEFORE = re.compile(r"\b(?:down|up|along|across|on|crossed)\s+the\s+$")
 
 
+_MAIN_SHARE = 0.25          # a country the text is mostly about: a quarter of the places named so far
+
+
 @functools.cache
 def _regions() -> dict[str, Place]:
     """Regions, islands and old names of countries that GeoNames holds only as towns' names (``data/regions.csv``,
@@ -1290,15 +1293,17 @@ def _regions() -> dict[str, Place]:
 
 def _region_instead(word: str, best: Record, anchor: Place | None, region: Counter) -> Place | None:
     """The region of ``data/regions.csv`` a name the fallback took for ``best`` means, if it means one: not where
-    the text said where it lies ("Cornwall, near Ottawa"), nor where ``best`` lies in a country the text is about
-    and is a city of its own ("Yunnan-fu" is Kunming) or a town of that very name while the region lies outside
-    them ("Palestine" among Dallas and Houston is the town in Texas; but Fīlestān, a village in Iran that GeoNames
-    also calls so, is not Palestine in a text that has named Persia)."""
+    the text said where it lies ("Cornwall, near Ottawa"), nor where ``best`` is a city of its own in a country the
+    text has named ("Yunnan-fu" is Kunming), or a town of that very name in a country the text is mostly about
+    while the region lies outside the text's countries ("Palestine" among Dallas and Houston is the town in Texas;
+    but Fīlestān, a village in Iran that GeoNames also calls so, is not Palestine in a text that has named Persia,
+    nor is the Texan town in a life that once named New York)."""
     place = _regions().get(fold(word))
     if place is None or anchor is not None:
         return None
-    if share(region, best.country) > 0 and (best.population >= FAR_POPULATION or (
-            fold(best.name) == fold(word) and share(region, place.country) == 0)):
+    if share(region, best.country) > 0 and best.population >= FAR_POPULATION or (
+            share(region, best.country) >= _MAIN_SHARE and fold(best.name) == fold(word)
+            and share(region, place.country) == 0):
         return None
     return place
 
