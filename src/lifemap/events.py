@@ -252,7 +252,7 @@ def _note(place_id: str, source: str) -> str:
     return f"{source}, not curated"
 
 
-def _coord_source(place_id: str, source: str = "") -> str:
+def _coord_source(place_id: str, source: str) -> str:
     """``geonames-615532`` → ``geonames:615532``; ``osm-node-2`` → ``nominatim:node/2``;
     ``moscow--hotel-lux`` → ``context:moscow`` (a building placed at the town the text names with it);
     ``xinjiang`` from the regions list → ``regions:xinjiang``."""

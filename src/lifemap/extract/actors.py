@@ -92,6 +92,7 @@ _WHERE_ONE = re.compile(r"(?:,\s+(?!(?:and|or|then)\b)[a-z][^,;]{0,60})?,\s+wher
                         r"(?:(he|she)|((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?!['’]))\b")
 # a time of its own in the "where" clause: "where Stalin had fought a year earlier", "where he was born in 1878"
 _OWN_TIME = re.compile(r"\b(?:1\d{3}|earlier|before|once|years?\s+ago)\b")
+_CLAUSE_END = re.compile(r"[,;.]")
 # The opening's "… was a Soviet army general and statesman who …": the nouns before "and", "who", a comma
 _WAS_A = re.compile(r"\bwas\s+an?\s+([^.,;()]{3,80}?)"
                     r"(?=\s+(?:who|whose|which|that|from|in|of|at|during|best|known)\b|[.,;(])")
@@ -561,7 +562,7 @@ class Actors:
                 break
         if verb is None or verb.vclass in ("abstract", "") or verb.lemma == "bear":
             return False
-        stop = re.compile(r"[,;.]").search(sentence, verb.end)
+        stop = _CLAUSE_END.search(sentence, verb.end)
         if _OWN_TIME.search(sentence, verb.end, stop.start() if stop else len(sentence)):
             return False
         if self._other_named(sentence, 0, pos):

@@ -115,16 +115,16 @@ def is_big(m: Mention) -> bool:
 _JOURNEY_NOUNS = frozenset(sections("function_words")["journeys"])   # "paid state visits to India and Burma"
 _CRAFTS = frozenset(sections("function_words")["crafts"])
 _BOARDING = frozenset(("", "take", "catch", "board", "put", "get"))
+_FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
+_PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
+_DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
+    cottage residence""".split())
 
 
 def boarded(link: Link) -> bool:
     """The place is where a craft the clause's subject took was bound: "put on a ship to Norway", "took the
     night train to Moscow" (not "sent ships to Spain")."""
     return link.noun.lower() in _CRAFTS and link.prep in ("to", "for") and link.verb in _BOARDING
-_FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along")))
-_PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
-_DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
-    cottage residence""".split())
 
 
 def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict[int, Link]) -> dict[int, Role]:
