@@ -187,6 +187,13 @@ def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     assert [f[:2] for f in found] == [("Moscow", "Prokofiev"), ("Kuntsevo", "Stalin")]
 
 
+def test_a_subordinate_clause_after_and_ends_at_its_comma():
+    # what was only thought of in the "although" clause leaves the main clause after the comma real
+    found = events("In 1922 Efron came to meet them, and although Stalin briefly thought of staying on in Germany, "
+                   "in August the family moved to Czechoslovakia.")
+    assert [f[0] for f in found] == ["Czechoslovakia"]
+
+
 def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_verb():
     found = events("In July Lenin was in Petrograd. He hid in the flat of Alliluyev, where Stalin shaved off his "
                    "beard, and then escaped to a shelter at Razliv.")
@@ -533,6 +540,9 @@ def test_a_front_or_a_military_district_is_where_its_officers_serve():
         ("Caucasus", "Stalin")]
     # a town in a numbered unit's name names the unit only
     assert events("In 1926 he became commander of the 7th Samara Cavalry Division.") == []
+    # and one that shares the plural noun of the units named after it and another
+    found = events("In January 1943 the Leningrad and Volkhov Fronts retook Shlisselburg.")
+    assert [e[0] for e in found] == ["Shlisselburg"]
     # a region of the same name with no district after it is still only written about
     assert events("In 1930 he wrote about the history of the North Caucasus.") == []
 
@@ -583,6 +593,10 @@ def test_what_was_not_done_instead_puts_no_one_there():
     # the place set against the one meant: "rather than in Odessa", "instead of Moscow"
     assert [e[0] for e in events("It was in Baku, rather than in cosmopolitan Odessa, that he spent 1899.")] == ["Baku"]
     assert [e[0] for e in events("In 1918 he went to Kiev instead of Moscow.")] == ["Kiev"]
+    # with no comma after it, the phrase ends where the main clause's subject begins
+    found = events("In 1917, instead of returning to the Arctic he was allowed to serve his term in Achinsk.")
+    assert [e[:2] for e in found] == [("Achinsk", "Stalin")]
+    assert events("In 1917, instead of returning to Achinsk he stayed.") == []
 
 
 def test_a_place_come_nearer_to_is_not_reached():
@@ -646,6 +660,8 @@ def test_the_parts_or_areas_of_a_country_are_in_it():
     found = events("In 1944 the Red Army fought in the northeastern areas of Yugoslavia.")
     assert [e[:2] for e in found] == [("Yugoslavia", "Red Army")]
     assert events("In 1944 the Red Army fought for the future of Yugoslavia.") == []
+    # so are its mountains and forests: one hid there
+    assert [e[:2] for e in events("In 1919 he hid for weeks in the mountains of Dagestan.")] == [("Dagestan", "Stalin")]
 
 
 def test_a_place_before_a_peoples_name_names_the_people():
@@ -1060,6 +1076,7 @@ def test_a_town_that_stands_for_its_rulers_is_no_stop():
     found = events("In 1920 he was sent to Tashkent to restore Moscow's control over Central Asia.")
     assert [e[0] for e in found] == ["Tashkent"]
     assert events("In 1935 his articles were read as the Kremlin's own voice.") == []
+    assert events("In 1934, on Moscow's instructions, he broke openly with the left.") == []
     # a town's possessive may still be the scene: "Baku's warring factions", "Petrograd's power station"
     assert [e[:2] for e in events("In 1905 he tried to keep Baku's warring factions apart.")] == [("Baku", "Stalin")]
 

@@ -380,6 +380,11 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     found = find_places("In 1817 he spent July at Mikhailovskoye, his mother's estate in the Pskov province.",
                         gazetteer, fallback=fallback)
     assert [(m.text, m.source) for m in found] == [("Mikhailovskoye", "context")]
+    # "the family estate in …" says it as "a village in …" does: the Karaul of the Kirsanov district, not the
+    # largest Karaul GeoNames holds (in Afghanistan)
+    found = find_places("He was born at Karaul, the family estate in the Kirsanov district of the Tambov Governorate.",
+                        gazetteer, fallback=fallback)
+    assert [(m.text, m.location.name) for m in found] == [("Karaul", "Karaul (placed at Kirsanov)")]
     # a town's quarter is no district named after a town
     assert "Zzyzxovka" not in [m.text for m in find_places(
         "He lived in Zzyzxovka, a village in the Vyborg district of Perm.", russian_places, fallback=fallback)]

@@ -35,7 +35,7 @@ _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while
 _COLON = re.compile(r":\s+")
 _COLON_SUBJECT = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,3}"
                             r"|(?:he|she|they)\s+")
-_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+" + _DEGREE + r"(?:while|when|although|though|as|because|since|until|whereas|"
+_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:(?:and|but)\s+)?" + _DEGREE + r"(?:while|when|although|though|as|because|since|until|whereas|"
                           r"before|after|" + _PREP_WHICH + r")\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with

@@ -89,8 +89,10 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|wo
                       r"in\s+(?:\w+\s+){0,4}$")
 # What was done instead, to the end of its phrase: "besieged Lvov instead of turning north to help the
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
-# of Ukraine, led the underground")
-_INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:and|but|then|while|when)\b)[^,;:()]){0,100}$")
+# of Ukraine, led the underground"; not past the main clause's subject when no comma closes the phrase:
+# "Instead of returning to the Arctic he was allowed to serve his term in Achinsk")
+_INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+"
+                      r"(?:(?!\b(?:and|but|then|while|when|he|she|they|we|I)\b)[^,;:()]){0,100}$")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
@@ -403,8 +405,14 @@ _UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Co
 
 def _numbered_unit(text: str, m: Mention, before: str) -> bool:
     """A town in a numbered unit's name names the unit, not where it was: "commander of the 7th Samara
-    Cavalry Division", "the 1st Moscow Proletarian Rifle Division"."""
-    return before[-1:].isspace() and bool(_ORDINAL_BEFORE.search(before)) and bool(_UNIT_AFTER.match(text, m.end))
+    Cavalry Division", "the 1st Moscow Proletarian Rifle Division"; so does one that shares the plural
+    noun of units named after it and another: "the Leningrad and Volkhov Fronts"."""
+    return before[-1:].isspace() and bool(_ORDINAL_BEFORE.search(before)) and bool(_UNIT_AFTER.match(text, m.end)) \
+        or bool(_SHARED_UNIT_NOUN.match(text, m.end))
+
+
+_SHARED_UNIT_NOUN = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[Ff]ronts|[Aa]rmies|[Ff]leets|(?:[Mm]ilitary\s+)?"
+                               r"[Dd]istricts)\b")
 
 
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
