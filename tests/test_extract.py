@@ -445,6 +445,24 @@ def test_a_step_on_in_a_later_clause_does_not_date_what_came_before_it():
         ("Finland", "1917-08"), ("Petrograd", "1917-10")]
 
 
+def test_a_date_that_opens_the_next_predicate_is_not_the_one_before_its():
+    # "…, and in 1924 he …", "and then, in 1915, moved": the place before keeps its own date or the narrative's
+    text = ("In 1913 Stalin was in Kiev. He taught for a time in Baku and then, in 1915, moved to Moscow.")
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")] == [
+        ("Kiev", "1913"), ("Baku", "1913"), ("Moscow", "1915")]
+    text = ("In 1923 Stalin was given a cavalry regiment, which was stationed in Belorussia, and in 1924 he attended a "
+            "course in Leningrad.")
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")] == [
+        ("Belorussia", "1923"), ("Leningrad", "1924")]
+    # and a date at the end of a predicate with a subject of its own
+    text = "In 1906 Stalin slipped abroad to Germany, and he was back in the Caucasus early in 1907."
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"][:4]) for r in frame.to_dict("records")] == [
+        ("Germany", "1906"), ("Caucasus", "1907")]
+
+
 def test_a_look_back_inside_a_dated_sentence_moves_no_narrative():
     text = ("Stalin was born in Gori in 1878. On 21 September 1920 he reached Baku, which Russia had annexed in "
             "1901 and where the Bolsheviks now ruled. At the end of May he went to Tiflis.")

@@ -657,6 +657,10 @@ _YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:th
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
                          r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
+# What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
+# ("slipped abroad to Germany, and he was back in the Caucasus early in 1907": a predicate with its own subject)
+_OWN_SUBJECT_NEXT = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?(?:he|she|they)\s+[a-z]")
+_OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
 
 
 def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
@@ -695,7 +699,14 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
                 clauses.VERB.search(narrative.text, end, d.start) is not None
                 or _PARTICIPLE.search(narrative.text, end, d.start) is not None)
             return max(gap, 0) + (0 if same_clause(d) else options.date_other_clause_cost) + (
-                options.date_later_cost if later else 0) + (options.date_other_verb_cost if verb else 0)
+                options.date_later_cost if later or opens_next(d) else 0) + (
+                options.date_other_verb_cost if verb else 0)
+
+        def opens_next(d: NarrativeDate) -> bool:
+            # "taught in Baku and then, in 1915, moved to Moscow", "lived first at Kostino, and in March 1914 he
+            # was moved north": a date that opens the next predicate is its own, not what came before it
+            return d.start >= end and (_OPENS_NEXT.search(narrative.text, max(end, d.start - 24), d.start) is not None
+                                       or _OWN_SUBJECT_NEXT.search(narrative.text, end, d.start) is not None)
 
         context = line.context[i]
         # "That month, he went to Helsinki, …, in December": the nearer "that month" is the narrative's date
@@ -710,8 +721,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
         best = min(own + [d for d, _ in said.values()], key=cost)
         if id(best) in said:
             return DateChoice(said[id(best)][1], How.CARRIED)
-        if (context is not None and not same_clause(best) and best.start > end
-                and _LATER.search(narrative.text, best.start, best.end)):
+        if context is not None and best.start > end and (
+                not same_clause(best) and _LATER.search(narrative.text, best.start, best.end) or opens_next(best)):
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):
