@@ -113,6 +113,10 @@ def test_todays_name_in_an_aside_only_says_where_the_place_lies():
     assert [e[0] for e in events("In 1878 he was born in Gori, a town in Tiflis Governorate, then part of the "
                                  "Kingdom of Georgia.")] == ["Gori"]
     assert [e[0] for e in events("In 1905 he went to Kiev, then Odessa.")] == ["Kiev", "Odessa"]
+    # a relative clause that gives the town's name today
+    found = extract("Vyacheslav Molotov\n\nHe was born on 9 March 1890 in Kukarka, a trading village in the Vyatka "
+                    "Governorate that is now the town of Sovetsk. Molotov led. Molotov went.", progress=False)
+    assert list(found["name"]) == ["Kukarka"]
     # not when it is where the thing was: "a school in what is now Georgia"
     assert "Georgia" in [e[0] for e in events("In 1900 he visited Baku, founding a school in what is now Georgia.")]
 
@@ -627,6 +631,8 @@ def test_a_city_after_a_year_opens_its_clause():
     # "In 1945" is the date's: Moscow is the clause's subject, no place one is "in"
     assert linked("In 1945 Moscow demanded reparations from Germany.", "Moscow").prep == "subject"
     assert events("In 1945 Moscow demanded reparations from Germany.") == []
+    # so does a time said in words: "In the same month Moscow signed …"
+    assert linked("In the same month Moscow signed a trade agreement.", "Moscow").prep == "subject"
     assert linked("In Moscow he demanded reparations.", "Moscow").prep == "in"
 
 
@@ -1070,6 +1076,17 @@ def test_a_possessive_after_and_is_the_one_named_before_it():
     found = events("In 1918 the tsar and his family were shot by the Ural Soviet in Moscow.")
     assert [e[1] for e in found] == ["tsar and his family"]
     assert [e[:2] for e in events("In 1918 his family moved to Moscow.")] == [("Moscow", "Stalin")]
+
+
+def test_the_towns_a_district_lies_between_are_no_stops():
+    assert events("In July 1948 he was sent to rest in the lake district between Moscow and Leningrad.") == []
+    # one who goes between them is in both
+    assert [e[0] for e in events("In 1920 he travelled between Moscow and Leningrad.")] == ["Moscow", "Leningrad"]
+
+
+def test_a_towns_clock_is_no_stop():
+    found = events("In April 1961 Stalin flew to Kazan, and at 9:07 Moscow time the rocket rose.")
+    assert [e[0] for e in found] == ["Kazan"]
 
 
 def test_a_town_that_stands_for_its_rulers_is_no_stop():

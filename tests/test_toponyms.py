@@ -113,6 +113,9 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
     assert places("Vologda Province was cold.", gazetteer) == [("Vologda Province", "vologda-governorate")]
     # after what the settlement is: "Yalta, a resort town in the Crimea"
     assert places("In 1905 they went to Yalta, a quiet resort town in the Crimea.", gazetteer) == [("Yalta", "yalta")]
+    # over a province no gazetteer holds: "a small garrison town in the Semirechye Oblast of Russian Turkestan"
+    assert [m.text for m in find_places("Frunze was born in Pishpek, a small garrison town in the Semirechye Oblast "
+                                        "of Russian Turkestan.", gazetteer)] == ["Pishpek"]
     # or the city it is part of: "Coyoacán, a suburb of Mexico City"
     assert places("In 1937 he settled in Coyoacán, a suburb of Mexico City.", gazetteer) == [("Coyoacán", "coyoacan")]
 

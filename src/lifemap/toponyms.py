@@ -129,7 +129,8 @@ _QUALIFIER_GAP = re.compile(
 # settlement is, then where it lies
 _SETTLEMENT_GAP = re.compile(r"^\s*,\s*(?:then\s+|now\s+)?(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|"
                              r"hamlet|port|seaport|settlement|resort|spa|suburb|capital|fortress)\s+(?:in|of)\s+"
-                             r"(?:the\s+)?$")
+                             r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+(?i:oblast|governorate|province|district|region|krai|"
+                             r"uyezd)\s+of\s+(?:the\s+)?)?$")   # ("in the Semirechye Oblast of Russian Turkestan")
 _SMALL = ("city", "village", "site")
 # A street or square a building stands on: "the Hotel Lux on Gorky Street", "the house at 10 Downing Street"
 _STREET = re.compile(r"\b(?:Street|Square|Lane|Avenue|Boulevard|Embankment|Prospekt|Prospect)$")

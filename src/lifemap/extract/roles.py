@@ -55,9 +55,10 @@ _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|e
                         r"(?:of|from)\s+(?:the\s+)?$")
 # Today's name of where a place named before it lies: "Kumrovec, Austria-Hungary (now in Croatia)", "the
 # island (in what is now the Bahamas)", "Genoa (now part of modern Italy)"
-# (an aside only: "a colony in what is now Haiti" is in Haiti)
-_NOW_IN = re.compile(r"(?:\(|,)\s*(?:in\s+)?(?:(?:what|which)\s+(?:is|was)\s+)?(?:(?:now|today)\s+"
-                     r"(?:(?:in|part\s+of|called)\s+)?|then\s+(?:still\s+)?(?:a\s+)?part\s+of\s+)"
+# (an aside only: "a colony in what is now Haiti" is in Haiti); "Kukarka, … that is now the town of Sovetsk"
+_NOW_IN = re.compile(r"(?:\(|,|\b(?=that\s|which\s))\s*(?:in\s+)?(?:(?:what|which|that)\s+(?:is|was)\s+)?(?:(?:now|today)\s+"
+                     r"(?:(?:in|part\s+of|called|the\s+(?:town|city|village)\s+of)\s+)?"
+                     r"|then\s+(?:still\s+)?(?:a\s+)?part\s+of\s+)"
                      r"(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?(?:(?:Kingdom|Grand\s+Duchy|Duchy|Empire)"
                      r"\s+of\s+(?:the\s+)?)?$")   # (and what held it then: "Lele, then part of the Kingdom of Hungary")
 # A road named by where it leads, where no one goes along it: "at Yartsevo on the road to Smolensk" (not
@@ -148,7 +149,9 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
-                or _attributive(text, m, before, links[id(m)]) or _describes_someone(sentence, m.start - a):
+                or _attributive(text, m, before, links[id(m)]) or _describes_someone(sentence, m.start - a) \
+                or (_CLOCK_BEFORE.search(before) and _TIME_AFTER.match(text, m.end)) \
+                or _search_end(_LIES_BETWEEN, ("between", "and", "the"), before):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -401,6 +404,16 @@ def _names_a_people(text: str, m: Mention) -> bool:
 
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*$")
 _UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Corps|Battalion|Squadron|Army|Fleet)\b")
+
+
+# The towns a stretch of land or a line lies between: "the lake district between Moscow and Leningrad" is
+# in neither (one who travels "between Moscow and Leningrad" is in both)
+_LIES_BETWEEN = re.compile(r"\b(?:district|region|area|road|railway|line|border|frontier|halfway|midway|territory|"
+                           r"lands|somewhere)\s+between\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+and\s+(?:the\s+)?)?$")
+# A town's clock: "at 9:07 Moscow time" tells the hour, not where anyone was
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d\d|\bby)\s+$")
+_TIME_AFTER = re.compile(r"\s+time\b")
 
 
 def _numbered_unit(text: str, m: Mention, before: str) -> bool:
