@@ -303,6 +303,14 @@ def test_the_boy_of_a_biographys_opening_is_its_subject():
     assert [e[:2] for e in events("In 1888 the boy entered the church school in Gori.")] == [("Gori", "Stalin")]
     # "the boy's" owns something; it is no subject
     assert [e[1] for e in events("In 1888 the boy's mother moved to Gori.")] == ["mother"]
+    # and the one taken somewhere: "the boy", "the twelve-year-old" (not "the girl" in a man's life)
+    for child in ("the boy", "the twelve-year-old"):
+        assert [e[:2] for e in events(f"In 1811 his uncle took {child} to St Petersburg.")] == [
+            ("St Petersburg", "Stalin")]
+    assert [e[1] for e in events("In 1811 his uncle took the girl to St Petersburg.")] == ["girl"]
+    # and one who landed on an island is there
+    assert [e[:2] for e in events("In June 1929 he landed on the Solovetsky Islands.")] == [
+        ("Solovetsky Islands", "Stalin")]
 
 
 def test_talk_of_a_move_is_no_move():
