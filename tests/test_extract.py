@@ -456,6 +456,13 @@ def test_a_date_that_opens_the_next_predicate_is_not_the_one_before_its():
     frame = extract(text, progress=False)
     assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")] == [
         ("Belorussia", "1923"), ("Leningrad", "1924")]
+    # not where the next predicate happens at the same place, nor with the narrative's date from a paragraph before
+    text = "In 1904 Stalin escaped from Siberia. He went to Tammerfors, and in December 1905 he met Lenin there."
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][-1] == ("Tammerfors", "1905-12")
+    text = "In 1941 the Germans attacked Kiev.\n\nStalin flew to Tehran, and on 28 November 1943 the conference opened."
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][-1] == ("Tehran", "1943-11-28")
     # and a date at the end of a predicate with a subject of its own
     text = "In 1906 Stalin slipped abroad to Germany, and he was back in the Caucasus early in 1907."
     frame = extract(text, progress=False)

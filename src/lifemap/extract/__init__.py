@@ -448,7 +448,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             origin = before[-1] if before else None
         place = m.location or gazetteer[m.place]
         choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options,
-                                 lasting=guess.kind not in _INSTANT)
+                                 lasting=guess.kind not in _INSTANT,
+                                 others=tuple((t.start, t.end) for t in mentions if t is not m))
         span = None
         if choice.date is not None:
             span = dating.gregorian(choice.date.span, periods, place.country)

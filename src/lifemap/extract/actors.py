@@ -35,9 +35,8 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
-_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman|(?:[a-z]+|\d+)(?:-[a-z]+)?-year-old)"
+_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)"
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
-_CHILD_MOVED = re.compile(r"(?:[Tt]he\s+)?(?:boy|girl|youth|young\s+man|young\s+woman|(?:[a-z]+|\d+)(?:-[a-z]+)?-year-old)")
 # Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
 _FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
 _SUBJECT = re.compile(
@@ -358,10 +357,7 @@ class Actors:
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
             return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
-            told = " ".join(words.lower().split()[1:])
-            # ("the twelve-year-old" is either: the subject's)
-            child = _CHILD_PRONOUN.get(told) or (("sg" if self.subject.pronoun != "she" else "sg-f")
-                                                 if told.endswith("year-old") else None)
+            child = _CHILD_PRONOUN.get(" ".join(words.lower().split()[1:]))
             number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
             if number == "pl" and _LEADERS.match(words) and self.about_subject and (
                     self._named_lately(i) or self._subject_led(i)):
@@ -656,10 +652,6 @@ class Actors:
             return "unknown"                           # "left Rzhev for Smolensk": a place is no one moved
         if _FELLOWS.fullmatch(words) and self._ours(i):
             return self.subject.name                   # "took the three airmen into his own house there"
-        if _CHILD_MOVED.fullmatch(words) and self.about_subject and _CHILD_PRONOUN.get(
-                " ".join(words.lower().removeprefix("the ").split()), "") != (
-                "sg" if self.subject.pronoun == "she" else "sg-f"):
-            return self.subject.name                   # "his uncle took the twelve-year-old to St Petersburg"
         low = words.lower()
         if low in ("him", "her", "himself", "herself"):
             return self.person_before(i, he=low in ("him", "himself"))
@@ -1028,7 +1020,7 @@ def _is_mover(words: str) -> bool:
     if not words:
         return False
     last = words.split()[-1]
-    return last[0].isupper() or last.lower() in _MOVERS or last in _GROUP_WORDS or bool(_CHILD_MOVED.fullmatch(words))
+    return last[0].isupper() or last.lower() in _MOVERS or last in _GROUP_WORDS
 _AT = frozenset("in at near inside within on outside of beside around".split())
 
 
@@ -1107,7 +1099,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
 
 
 _JOURNEYS = frozenset(sections("function_words")["journeys"])
-_ARRIVING = frozenset("land arrive disembark".split())
+_ARRIVING = frozenset("land disembark".split())   # (not "arrived on the Moscow train")
 # Verbs of rule whose "from" is where the ruler sits ("governed from Baku"; not "purged them from Leningrad")
 _GOVERNING = frozenset("govern rule run control administer direct command lead".split())
 _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive counterattack counter-attack campaign operation

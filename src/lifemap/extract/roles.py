@@ -90,10 +90,8 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|wo
                       r"in\s+(?:\w+\s+){0,4}$")
 # What was done instead, to the end of its phrase: "besieged Lvov instead of turning north to help the
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
-# of Ukraine, led the underground"; not past the main clause's subject when no comma closes the phrase:
-# "Instead of returning to the Arctic he was allowed to serve his term in Achinsk")
-_INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+"
-                      r"(?:(?!\b(?:and|but|then|while|when|he|she|they|we|I)\b)[^,;:()]){0,100}$")
+# of Ukraine, led the underground")
+_INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:and|but|then|while|when)\b)[^,;:()]){0,100}$")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
@@ -151,7 +149,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                 _search_end(_ROAD_TO, ("to",), before) and links[id(m)].vclass not in ("motion", "sending")) \
                 or _attributive(text, m, before, links[id(m)]) or _describes_someone(sentence, m.start - a) \
                 or (_CLOCK_BEFORE.search(before) and _TIME_AFTER.match(text, m.end)) \
-                or _search_end(_LIES_BETWEEN, ("between", "and", "the"), before):
+                or (_search_end(_LIES_BETWEEN, ("between", "and", "the"), before)
+                    and links[id(m)].vclass not in ("motion", "sending")):
             role = Role.REFERENCE
         elif abstract:
             role = Role.ABSTRACT
@@ -172,7 +171,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY                     # "to restore Moscow's control", "the Kremlin's own voice"
         elif m.place in words("continents") and not _journey(links[id(m)]):
             role = Role.POLITY                     # "ending World War II in Europe"; not "sailed to the New World"
-        elif is_big(m) and links[id(m)].prep == "of" and links[id(m)].noun.lower() in words("parts") and not abstract:
+        elif is_big(m) and links[id(m)].prep == "of" and links[id(m)].noun.lower() in words("parts") and not abstract \
+                and not _TOPIC_PART.search(before[-60:]):   # (not "spoke of the valleys of Georgia": a topic)
             role = Role.LOCATES                    # "operations in the northeastern areas of Yugoslavia"
         elif is_big(m) and links[id(m)].prep == "for" and links[id(m)].noun.lower() in words("posts"):
             role = Role.LOCATES                    # "a commissar for the Ukraine": a post held there
@@ -406,9 +406,11 @@ _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*$")
 _UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Corps|Battalion|Squadron|Army|Fleet)\b")
 
 
-# The towns a stretch of land or a line lies between: "the lake district between Moscow and Leningrad" is
-# in neither (one who travels "between Moscow and Leningrad" is in both)
-_LIES_BETWEEN = re.compile(r"\b(?:district|region|area|road|railway|line|border|frontier|halfway|midway|territory|"
+# A part of a region that is what one speaks, writes or dreams of: "spoke of the valleys of Georgia"
+_TOPIC_PART = re.compile(r"\b(?:of|about)\s+(?:the\s+)?(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
+# The towns a stretch of land or a border lies between: "the lake district between Moscow and Leningrad" is
+# in neither (one who travels "between Moscow and Leningrad", or on the line between them, is in both)
+_LIES_BETWEEN = re.compile(r"\b(?:district|region|area|border|frontier|halfway|midway|territory|"
                            r"lands|somewhere)\s+between\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+and\s+(?:the\s+)?)?$")
 # A town's clock: "at 9:07 Moscow time" tells the hour, not where anyone was
@@ -424,8 +426,8 @@ def _numbered_unit(text: str, m: Mention, before: str) -> bool:
         or bool(_SHARED_UNIT_NOUN.match(text, m.end))
 
 
-_SHARED_UNIT_NOUN = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[Ff]ronts|[Aa]rmies|[Ff]leets|(?:[Mm]ilitary\s+)?"
-                               r"[Dd]istricts)\b")
+_SHARED_UNIT_NOUN = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[Ff]ronts|[Aa]rmies|[Ff]leets|[Mm]ilitary\s+"
+                               r"[Dd]istricts)\b")     # (not "the Tambov and Voronezh districts": the lands)
 
 
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
