@@ -463,6 +463,10 @@ def test_a_date_that_opens_the_next_predicate_is_not_the_one_before_its():
     text = "In 1941 the Germans attacked Kiev.\n\nStalin flew to Tehran, and on 28 November 1943 the conference opened."
     frame = extract(text, progress=False)
     assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][-1] == ("Tehran", "1943-11-28")
+    # nor over a step on in the place's own clause: "later" is nearer the date after it
+    text = "In 1920 Stalin fought in Poland. He later returned to Moscow, and in 1922 he became secretary in Kiev."
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["date_start"]) for r in frame.to_dict("records")][1] == ("Moscow", "1922")
     # and a date at the end of a predicate with a subject of its own
     text = "In 1906 Stalin slipped abroad to Germany, and he was back in the Caucasus early in 1907."
     frame = extract(text, progress=False)

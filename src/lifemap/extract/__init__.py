@@ -449,7 +449,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         place = m.location or gazetteer[m.place]
         choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options,
                                  lasting=guess.kind not in _INSTANT,
-                                 others=tuple((t.start, t.end) for t in mentions if t is not m))
+                                 others=tuple((t.start, t.end) for t in kept if t is not m))
         span = None
         if choice.date is not None:
             span = dating.gregorian(choice.date.span, periods, place.country)

@@ -401,7 +401,6 @@ _WHITHER = frozenset("home back away abroad overseas there here out off ahead no
 
 
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_TIME_NOUNS = frozenset("""year month week day spring summer autumn winter decade days weeks months years""".split())
 
 
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
@@ -433,8 +432,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             prep = t.text.lower()
             break
         if t.tag in (T.DET, T.WORD, T.NUM, T.ADV) or (t.tag is T.NAME and steps < 2):
-            year = year or (t.tag is T.NUM and _YEAR.fullmatch(t.text) is not None) or (
-                t.tag is T.WORD and t.text.lower() in _TIME_NOUNS)
+            year = year or (t.tag is T.NUM and _YEAR.fullmatch(t.text) is not None)
             j, steps = j - 1, steps + 1
             continue
         if t.tag is T.VERB and t.form == "past" and j + 1 < len(tokens) and tokens[j + 1].tag is T.NAME and \
@@ -451,8 +449,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         if n >= first and tokens[n].tag is T.PREP and tokens[n + 1].tag in (T.NAME, T.DET):
             prep, j = tokens[n].text.lower(), n
     if prep and year and j == first:
-        prep = ""                                  # "In 1945 Moscow demanded …", "In the same month Moscow signed
-        #                                            …": the date's "In", the city leads
+        prep = ""                                  # "In 1945 Moscow demanded …": the date's "In", the city leads
     if not prep:
         prep = "" if j >= first and tokens[j].tag is T.VERB else "subject"
     # The verb: the nearest before the preposition; what stands between them up to the first

@@ -659,6 +659,7 @@ _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
                          r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
 # What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
+_STEP_ON = re.compile(r"\b(?:[Ll]ater|[Aa]fter|[Aa]fterwards|[Tt]hen|[Ss]ubsequently|[Ee]ventually|[Ff]inally|[Ss]oon)\b")
 # ("slipped abroad to Germany, and he was back in the Caucasus early in 1907": a predicate with its own subject)
 _OWN_SUBJECT_NEXT = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?(?:he|she|they)\s+[a-z]")
 _OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
@@ -726,10 +727,12 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
                 not same_clause(best) and _LATER.search(narrative.text, best.start, best.end)):
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if context is not None and opens_next(best) and context.paragraph == narrative.paragraphs[i] and \
-                i - context.sentence <= options.carry_sentences and any(lo > best.end for lo, _ in others):
+                i - context.sentence <= 1 and any(lo > best.end for lo, _ in others) and \
+                _STEP_ON.search(sentence, 0, pos) is None:
             # the next predicate's date, with a place of its own ("taught in Baku and then, in 1915, moved to
             # Moscow"): the paragraph's date before it; not where the next predicate happens there too ("went to
-            # Tammerfors, and in December 1905 he met Lenin there"), nor from a paragraph before
+            # Tammerfors, and in December 1905 he met Lenin there"), nor from further back, nor over a step on
+            # ("He later returned to Moscow, and in 1922 he …": after the date before, nearer the one after)
             return _carried(narrative, context)
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):

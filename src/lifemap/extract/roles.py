@@ -407,7 +407,9 @@ _UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Co
 
 
 # A part of a region that is what one speaks, writes or dreams of: "spoke of the valleys of Georgia"
-_TOPIC_PART = re.compile(r"\b(?:of|about)\s+(?:the\s+)?(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
+_TOPIC_PART = re.compile(r"\b(?:sp[eo]k\w*|wr[io]t\w*|talk\w*|dream\w*|th[io]\w*ght|think\w*|s[ai]ng\w*|told|tell\w*|"
+                         r"poems?|songs?|books?|essays?|stor(?:y|ies)|memories|nostalgia)\s+(?:of|about)\s+(?:the\s+)?"
+                         r"(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:the\s+)?$")
 # The towns a stretch of land or a border lies between: "the lake district between Moscow and Leningrad" is
 # in neither (one who travels "between Moscow and Leningrad", or on the line between them, is in both)
 _LIES_BETWEEN = re.compile(r"\b(?:district|region|area|border|frontier|halfway|midway|territory|"
