@@ -1034,8 +1034,8 @@ _FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At)\s+(?:the\s+)?$")
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
 # ("a small and largely Jewish village", "his mother's estate", "a state dacha near Foros")
-_A_SETTLEMENT = (r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate|manor"
-                 r"|farm|port|resort|suburb|dacha|station|camp)\s+")
+_A_SETTLEMENT = (r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate"
+                 r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
                          r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"

@@ -35,9 +35,10 @@ _CLAUSE = re.compile(r"[;—]|\s–\s|\(|\)|,(?:\[\w{1,4}\])*\s+(?:and|but|while
 _COLON = re.compile(r":\s+")
 _COLON_SUBJECT = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,3}"
                             r"|(?:he|she|they)\s+")
-_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:" + _DEGREE + r"(?:while|when|although|though|as|because|since|until|whereas|"
-                          r"before|after|" + _PREP_WHICH + r")|(?:and|but)\s+(?:while|when|although|though|because|whereas))"
-                          r"\b[^,;]*,")   # (", and although …, " too; not ", but after a month he escaped to Irkutsk, Tomsk")
+# (", and although …, " too; not ", but after a month he escaped to Irkutsk, Tomsk and Tiflis")
+_SUBORDINATE = re.compile(r",(?:\[\w{1,4}\])*\s+(?:" + _DEGREE + r"(?:while|when|although|though|as|because|since|"
+                          r"until|whereas|before|after|" + _PREP_WHICH + r")"
+                          r"|(?:and|but)\s+(?:while|when|although|though|because|whereas))\b[^,;]*,")
 _ASIDE_SPAN = re.compile(r"\s[—–]\s[^—–;]{1,120}?\s[—–]\s|—[^—;]{1,120}?—|\([^()]{0,200}\)")
 # Prepositions shaped like participles: "During the war he was held in Turukhansk, Siberia" opens with
 # no clause of its own, so the comma after the place ends nothing.

@@ -659,10 +659,12 @@ _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
                          r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
 # What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
-_STEP_ON = re.compile(r"\b(?:[Ll]ater|[Aa]fter|[Aa]fterwards|[Tt]hen|[Ss]ubsequently|[Ee]ventually|[Ff]inally|[Ss]oon)\b")
+_OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
 # ("slipped abroad to Germany, and he was back in the Caucasus early in 1907": a predicate with its own subject)
 _OWN_SUBJECT_NEXT = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?(?:he|she|they)\s+[a-z]")
-_OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
+# A step on before the place: "He later returned to Moscow" is after the narrative's date
+_STEP_ON = re.compile(r"\b(?:[Ll]ater|[Aa]fter|[Aa]fterwards|[Tt]hen|[Ss]ubsequently|[Ee]ventually|[Ff]inally|"
+                      r"[Ss]oon)\b")
 
 
 def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
@@ -723,8 +725,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
         best = min(own + [d for d, _ in said.values()], key=cost)
         if id(best) in said:
             return DateChoice(said[id(best)][1], How.CARRIED)
-        if context is not None and best.start > end and (
-                not same_clause(best) and _LATER.search(narrative.text, best.start, best.end)):
+        if (context is not None and not same_clause(best) and best.start > end
+                and _LATER.search(narrative.text, best.start, best.end)):
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if context is not None and opens_next(best) and context.paragraph == narrative.paragraphs[i] and \
                 i - context.sentence <= 1 and any(lo > best.end for lo, _ in others) and \

@@ -56,8 +56,8 @@ _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|e
 # Today's name of where a place named before it lies: "Kumrovec, Austria-Hungary (now in Croatia)", "the
 # island (in what is now the Bahamas)", "Genoa (now part of modern Italy)"
 # (an aside only: "a colony in what is now Haiti" is in Haiti); "Kukarka, … that is now the town of Sovetsk"
-_NOW_IN = re.compile(r"(?:\(|,|\b(?=that\s|which\s))\s*(?:in\s+)?(?:(?:what|which|that)\s+(?:is|was)\s+)?(?:(?:now|today)\s+"
-                     r"(?:(?:in|part\s+of|called|the\s+(?:town|city|village)\s+of)\s+)?"
+_NOW_IN = re.compile(r"(?:\(|,|\b(?=that\s|which\s))\s*(?:in\s+)?(?:(?:what|which|that)\s+(?:is|was)\s+)?"
+                     r"(?:(?:now|today)\s+(?:(?:in|part\s+of|called|the\s+(?:town|city|village)\s+of)\s+)?"
                      r"|then\s+(?:still\s+)?(?:a\s+)?part\s+of\s+)"
                      r"(?:(?:modern|modern-day|present-day)\s+)?(?:the\s+)?(?:(?:Kingdom|Grand\s+Duchy|Duchy|Empire)"
                      r"\s+of\s+(?:the\s+)?)?$")   # (and what held it then: "Lele, then part of the Kingdom of Hungary")
@@ -404,6 +404,9 @@ def _names_a_people(text: str, m: Mention) -> bool:
 
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w-]*\s+)*$")
 _UNIT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+(?:Division|Regiment|Brigade|Corps|Battalion|Squadron|Army|Fleet)\b")
+# (not "the Tambov and Voronezh districts": the lands)
+_SHARED_UNIT_NOUN = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[Ff]ronts|[Aa]rmies|[Ff]leets|[Mm]ilitary\s+"
+                               r"[Dd]istricts)\b")
 
 
 # A part of a region that is what one speaks, writes or dreams of: "spoke of the valleys of Georgia"
@@ -426,10 +429,6 @@ def _numbered_unit(text: str, m: Mention, before: str) -> bool:
     noun of units named after it and another: "the Leningrad and Volkhov Fronts"."""
     return before[-1:].isspace() and bool(_ORDINAL_BEFORE.search(before)) and bool(_UNIT_AFTER.match(text, m.end)) \
         or bool(_SHARED_UNIT_NOUN.match(text, m.end))
-
-
-_SHARED_UNIT_NOUN = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[Ff]ronts|[Aa]rmies|[Ff]leets|[Mm]ilitary\s+"
-                               r"[Dd]istricts)\b")     # (not "the Tambov and Voronezh districts": the lands)
 
 
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
