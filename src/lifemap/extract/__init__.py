@@ -418,6 +418,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 
     guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options)
                for m in kept}
+    spans = tuple((m.start, m.end) for m in kept)   # where the events' places stand (``dating.date_for``)
     origins: list[Mention] = []
     for n, m in enumerate(kept):
         # (a list after "from" is of origins: "from Sevastopol, Yalta and Kerch to Constantinople")
@@ -448,8 +449,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             origin = before[-1] if before else None
         place = m.location or gazetteer[m.place]
         choice = dating.date_for(story, line, i, m.start, m.end, same_event_next, options,
-                                 lasting=guess.kind not in _INSTANT,
-                                 others=tuple((t.start, t.end) for t in kept if t is not m))
+                                 lasting=guess.kind not in _INSTANT, places=spans)
         span = None
         if choice.date is not None:
             span = dating.gregorian(choice.date.span, periods, place.country)

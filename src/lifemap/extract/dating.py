@@ -524,14 +524,14 @@ def widen(span: DateSpan) -> DateSpan:
 
 # An event's date ----------------------------------------------------------------------------------
 def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
-             options: ExtractOptions, lasting: bool = True, others: tuple[tuple[int, int], ...] = ()) -> DateChoice:
+             options: ExtractOptions, lasting: bool = True, places: tuple[tuple[int, int], ...] = ()) -> DateChoice:
     """The date of the event named at ``start``..``end`` of sentence ``i`` (text offsets);
     ``same_event_next(i)`` says whether sentence ``i + 1`` tells the same event. An "until" date later
     in its clause ends it: "worked in Tiflis and Moscow until 1908" runs from its date to 1908. An event
     that is over when it happens (not ``lasting``: a birth, a death, a renaming) keeps its own date: "In
-    1926 Pishpek was renamed Frunze, a name the city kept until 1991" is 1926. ``others``: where the sentence's
-    other places stand, (start, end) in the text."""
-    choice = _date_for(narrative, line, i, start, end, same_event_next, options, others)
+    1926 Pishpek was renamed Frunze, a name the city kept until 1991" is 1926. ``places``: where the sentence's
+    places kept as events stand, (start, end) in the text (this one's among them)."""
+    choice = _date_for(narrative, line, i, start, end, same_event_next, options, places)
     if choice.date is None or not lasting:
         return choice
     context = line.context[i]
@@ -668,7 +668,7 @@ _STEP_ON = re.compile(r"\b(?:[Ll]ater|[Aa]fter|[Aa]fterwards|[Tt]hen|[Ss]ubseque
 
 
 def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int, same_event_next,
-              options: ExtractOptions, others: tuple[tuple[int, int], ...] = ()) -> DateChoice:
+              options: ExtractOptions, places: tuple[tuple[int, int], ...] = ()) -> DateChoice:
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
     pos = start - a
@@ -729,7 +729,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
                 and _LATER.search(narrative.text, best.start, best.end)):
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if context is not None and opens_next(best) and context.paragraph == narrative.paragraphs[i] and \
-                i - context.sentence <= 1 and any(lo > best.end for lo, _ in others) and \
+                i - context.sentence <= 1 and any(lo > best.end for lo, _ in places) and \
                 _STEP_ON.search(sentence, 0, pos) is None:
             # the next predicate's date, with a place of its own ("taught in Baku and then, in 1915, moved to
             # Moscow"): the paragraph's date before it; not where the next predicate happens there too ("went to
