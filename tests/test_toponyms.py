@@ -307,6 +307,37 @@ def test_a_village_no_gazetteer_holds_is_placed_near_the_town_the_narrative_stan
     assert find_places("He moved to the village of Zzyzxovka.", gazetteer, fallback=fallback) == []
 
 
+def test_a_name_the_words_after_it_call_a_village_is_placed_like_one(gazetteer, fallback):
+    def placed(text):
+        return [(m.text, m.source, m.location.parent, m.location.note.split("; ")[-1])
+                for m in find_places(text, gazetteer, fallback=fallback)]
+
+    # no town in the words after it: near the town the narrative stands in
+    found = placed("In 1898 he lived in Kazan. In 1899 he was moved to Zzyzxovka, a remote village some way off.")
+    assert [m[:3] for m in found] == [("Kazan", "curated", ""), ("Zzyzxovka", "context", "kazan")]
+    assert found[1][3] == "placed at Kazan, the last town the text named before it"
+    # a town the words after it name: by that town, whose own mention only said where the village lies
+    found = placed("In 1937 he lived in Moscow, and in 1938 he moved to Zzyzxovka, his family's estate opposite Kazan.")
+    assert [m[:3] for m in found] == [("Moscow", "curated", ""), ("Zzyzxovka", "context", "kazan")]
+    assert found[1][3] == "placed at Kazan, a town the words after it name"
+    # not a town the text left, nor a river
+    assert [m.text for m in find_places("In 1945 they flew out of Moscow and were driven to Zzyzxovka, a village.",
+                                        gazetteer, fallback=fallback)] == ["Moscow"]
+    found = find_places("He spent 1888 at Kirensk, a small town on the Lena, and in 1890 moved to Zzyzxovka, a village "
+                        "in the hills.", gazetteer, fallback=fallback)
+    assert (found[-1].text, found[-1].location.parent) == ("Zzyzxovka", found[0].place)
+    assert found[0].text == "Kirensk" and found[0].place != "lena-river"
+
+
+def test_the_town_a_village_was_placed_near_is_named_again_in_a_later_sentence(gazetteer, fallback):
+    # (the town "said where the village lies" only in the village's own sentence: "Kokushkino, his mother's
+    # family estate. In the autumn he was allowed back into Kazan" is a return to Kazan)
+    text = ("In 1887 he lived in Kazan. In December he was banished to Zzyzxovka, his mother's family estate.\n\n"
+            "In the autumn of 1888 he was allowed back into Kazan.")
+    assert [(m.text, m.place) for m in find_places(text, gazetteer, fallback=fallback)] == [
+        ("Kazan", "kazan"), ("Zzyzxovka", "kazan--zzyzxovka"), ("Kazan", "kazan")]
+
+
 def test_a_military_district_is_placed_at_its_headquarters(russian_places, fallback):
     found = find_places("In 1931 he served in the Kazan Military District.", russian_places, fallback=fallback)
     assert [(m.text, m.source, m.location.kind) for m in found] == [("Kazan Military District", "context", "region")]
@@ -388,9 +419,10 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     found = find_places("He was born at Karaul, the family estate in the Kirsanov district of the Tambov Governorate.",
                         gazetteer, fallback=fallback)
     assert [(m.text, m.location.name) for m in found] == [("Karaul", "Karaul (placed at Kirsanov)")]
-    # a town's quarter is no district named after a town
-    assert "Zzyzxovka" not in [m.text for m in find_places(
-        "He lived in Zzyzxovka, a village in the Vyborg district of Perm.", russian_places, fallback=fallback)]
+    # a town's quarter is no district named after a town: the village lies by the town, not by Vyborg
+    found = find_places("He lived in Zzyzxovka, a village in the Vyborg district of Perm.", russian_places,
+                        fallback=fallback)
+    assert [(m.text, m.location.parent) for m in found] == [("Zzyzxovka", "perm")]
 
 
 def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):

@@ -771,7 +771,8 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
-        if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP:
+        if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP \
+                and not _SENTENCE_END.search(gap):
             drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
             anchor = True                          # district": the town it was placed at only said where it lies
             continue
@@ -993,10 +994,24 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)
             out.append(last)
             continue
-        if best is None and not ranked and province is None and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start):
-            host = _town_before(text, out, start)  # "the village of Kokushkino": a village, whichever GeoNames lacks
-            if host is not None:
-                last = _placed_at(out, start, end, word, host, told="near")
+        if best is None and province is None and (
+                (not ranked and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start))
+                or (not uncued and _SETTLEMENT_AFTER.match(text, end))):
+            # "the village of Kokushkino", "at Gallarta, a mining village in the province of Biscay": a settlement
+            # no gazetteer holds (nor GeoNames near here), near the town the text last named (in the country the
+            # words name, if they name one: "Birlik, a village in … Kazakhstan")
+            said = _SETTLEMENT_AFTER.match(text, end)
+            host, told = None, "by"
+            if said is not None:                   # "a village on the Volga opposite Kimry": by Kimry
+                stop = _clause_stop(text, said.end())
+                ahead = (next((r.to_place() for r in lookup.ranked(w, region) if r.kind == "city"
+                               and acceptable(r, region)), None) for a, b, w in unknown
+                         if said.end() <= a < stop and not _QUARTER_OF.match(text, b))
+                host = _town_within(text, found, starts, said.end(), stop) or next((p for p in ahead if p), None)
+            if host is None:
+                host, told = _town_before(text, out, start), "near"
+            if host is not None and (anchor is None or anchor.country == host.country):
+                last = _placed_at(out, start, end, word, host, told=told)
             continue
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
@@ -1039,6 +1054,10 @@ _A_SETTLEMENT = (r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:vi
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
                          r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
+# the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
+# family estate"
+_SETTLEMENT_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|hamlet|"
+                               r"settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)\b")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
@@ -1084,18 +1103,19 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
 
 def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place, told: str = "") -> Mention:
     """A town no gazetteer holds, at the town it is said to lie near or the region it is said to lie in
-    (``told`` "near": the town the narrative last stood in), added to ``out``: the name as written stays,
-    the point is the host's (the note says so). The host's own mention right after it only said where
-    it lies, and goes."""
+    (``told`` "near": the town the narrative last stood in; "by": a town the words after it name), added to
+    ``out``: the name as written stays, the point is the host's (the note says so). The host's own mention
+    after it only said where it lies, and goes."""
     where = host.name.split(" (")[0]
-    said = "the last town the text named before it" if told else "where the text says it lies"
+    said = {"near": "the last town the text named before it", "by": "a town the words after it name"}.get(
+        told, "where the text says it lies")
     place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed {'near' if told else 'at'} {where})", "village",
                   host.country, host.lat, host.lon, parent=host.id, coord_source=f"context:{host.id}",
                   note=f"not in any gazetteer; placed at {where}, {said}")
-    after = [f for f in out if f.start >= end]
-    if after:
+    after = [f for f in out if f.start >= end and f.place == host.id]
+    if after and told != "near":                   # (a town named before leaves those after it be)
         nearest = min(after, key=lambda f: f.start)
-        if nearest.place == host.id and nearest.start - end < 60:
+        if nearest.start - end < (_HOST_GAP if told else 60):
             out.remove(nearest)
     mention = Mention(start, end, word, place.id, "context", 0.5, place, True)
     out.append(mention)
@@ -1109,21 +1129,55 @@ _A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm
                               r"(?:of|at|in|near)\s+$")
 
 
+def _town_within(text: str, found: list[Mention], starts: list[int], lo: int, hi: int) -> Place | None:
+    """The first town of the gazetteers named between ``lo`` and ``hi``: "Savyolovo, a village on the Volga
+    opposite Kimry" lies by Kimry."""
+    for f in found[bisect.bisect_left(starts, lo):]:
+        if f.start >= hi:
+            break
+        if f.location is not None and f.location.kind == "city" and f.source != "context" \
+                and not _QUARTER_OF.match(text, f.end):  # (not "the Vyborg district of Perm", a quarter of Perm)
+            return f.location
+    return None
+
+
+_QUARTER_OF = re.compile(r"\s+(?:district|quarter)\s+of\b")
+
+
+def _clause_stop(text: str, pos: int) -> int:
+    """Where the words that go on from ``pos`` end: at the next semicolon, full stop or closing bracket."""
+    m = _CLAUSE_STOP.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_STOP = re.compile(r"[;.()]|,\s+(?:and|but|where|which|who|when)\b")
+
+
 def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
     """The town or region the narrative last named, in the paragraph and at most three sentences back."""
-    town = _named_before(text, [f for f in found if f.end <= start][-8:], start, ("city", "village", "region"),
-                         placed=False)
+    # (in the text's order: those placed from context were added last; a river is no place to put a village at)
+    before = sorted((f for f in found if f.end <= start and not _is_feature(f.location)), key=lambda f: f.start)[-8:]
+    guessed = [k for k, f in enumerate(before) if f.source == "context"]
+    if guessed:                                    # a town named before a place the text did not say where lay
+        before = before[guessed[-1] + 1:]          # is no longer known to lie near
+    town = _named_before(text, before, start, ("city", "village", "region"), placed=False)
     return town.location if town is not None else None
 
 
+def _is_feature(place: Place | None) -> bool:
+    """A river, a sea, a lake… ("Lena River"), which the gazetteer keeps among its regions."""
+    return place is not None and place.kind == "region" and bool(
+        FEATURE_NOUNS.intersection(place.name.lower().split()))
+
+
 def _named_before(text: str, before: list[Mention], start: int, kinds: tuple[str, ...], *,
-                  placed: bool = True) -> Mention | None:
+                  placed: bool = True, back: int = 3) -> Mention | None:
     """The last of ``before`` (mentions ending before ``start``, in order) of one of ``kinds`` (and, unless
     ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most three sentences
     back; None if there is none or the text left it ("left Moscow for the Mayo Clinic")."""
     for f in reversed(before):
         gap = text[f.end:start]
-        if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > 3:
+        if len(gap) > _SITE_BEFORE or "\n\n" in gap or len(_SENTENCE_END.findall(gap)) > back:
             return None
         if f.location is not None and f.location.kind in kinds and (placed or f.source != "context"):
             return None if _LEFT_BEFORE.search(text, max(0, f.start - 20), f.start) else f
@@ -1219,7 +1273,7 @@ _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+o
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+[A-Z]")
 _TOWNS = ("city", "village", "site")
-_LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str) -> Mention | None:
