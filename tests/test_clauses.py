@@ -1021,6 +1021,13 @@ def test_a_leading_phrase_does_not_make_the_main_clause_unreal():
                  "Hoping to reach Paris, Stalin went to Berlin in 1912."):
         assert [e[1] for e in events(text)] == ["Stalin"]
     assert events("In 1912 Stalin hoped to reach Paris.") == []
+    # nor does an adjective and its complement, first or after another lead: the want is the adjective's
+    for text in ("Afraid of arrest, he fled to Baku in 1907.",
+                 "In 1912, eager to see the capital, he travelled to St Petersburg.",
+                 "In November 1919, unable to feed them, he placed both girls in an orphanage at Kuntsevo.",
+                 "In 1969, having learned that the Chinese would after all receive him, he changed course for Beijing."):
+        assert [e[1] for e in events(text)] == ["Stalin"], text
+    assert events("Unable to reach Baku, he stayed at home in 1907.") == []     # (inside the lead it is unreal)
 
 
 def test_a_route_by_way_of_places_and_a_so_called_train_pass_through_them():
