@@ -1175,6 +1175,12 @@ def test_a_purpose_set_before_the_main_verb_does_not_make_it_unreal():
 def test_someone_who_receives_him_puts_him_there():
     found = events("In 1930 Stalin went to Sochi. In 1945 Lenin received him in the Kremlin.")
     assert ("Kremlin", "Stalin") in [e[:2] for e in found]
+    # so does one who employs or hires him there, or locks him up there
+    for text, place in (("In 1918 the Cheka employed him in Petrograd as a translator.", "Petrograd"),
+                        ("In 1906 the actress engaged him as director of her theatre in St Petersburg.", "St Petersburg"),
+                        ("In 1909 the Germans handed him over to the Russians, who locked him in the Metekhi Castle.",
+                         "Metekhi Castle")):
+        assert [e[:2] for e in events("In 1900 Stalin went to Sochi. " + text)][-1] == (place, "Stalin"), text
 
 
 def test_a_town_one_deals_with_stands_for_its_government():
