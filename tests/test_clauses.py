@@ -2097,3 +2097,16 @@ def test_an_adverb_after_the_one_sent_is_not_what_was_sent():
     # "instead" is no object of the verb: the one sent is "him", and the work he was sent to is in Krasnodar
     assert [e[:2] for e in events("In 1924 the party sent him instead to party work in Krasnodar.")] == [
         ("Krasnodar", "Stalin")]
+
+
+def test_he_after_a_sentence_that_acts_on_the_subject_by_name_is_still_the_subject():
+    # (the kalinin and kirov probes: "the committee elected Kalinin. He moved …"; "Stalin sent Kirov to
+    # Leningrad. Within weeks he was chosen …")
+    text = ("Mikhail Kalinin was a Soviet statesman. Kalinin was born in Tver Governorate. Kalinin died in 1946.\n\n"
+            "Sverdlov died in March 1919. Lenin wanted a successor, and the committee elected Kalinin. "
+            "He moved with his family into the Kremlin.")
+    assert actors_at(text, "Kremlin") == {"Mikhail Kalinin"}
+    text = ("Sergei Kirov was a Soviet politician. Kirov was born in Urzhum. Kirov died in 1934.\n\n"
+            "In January 1926 Stalin sent Kirov to Leningrad. Within weeks he was chosen first secretary. "
+            "In 1930 he worked in Moscow.")
+    assert actors_at(text, "Moscow") == {"Sergei Kirov"}

@@ -235,7 +235,8 @@ class Actors:
                 #                                        seized on the quarrel. The purges came. … In 1934 he set
                 #                                        out for Perm")
             looked += 1
-            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j))
+            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or (
+                self.about_subject and self._subject_as_object(j))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
             if self.about_subject and he != hers and (any(self.is_subject(w) for w in named) or (
                     (owner := _OWNER_OPENS.match(self.narrative.sentence(j))) and self.is_subject(owner.group(1))) or (
@@ -275,6 +276,16 @@ class Actors:
             if self.about_subject and he != hers and self.subject.is_named(self.narrative.sentence(j), own_text=True):
                 return self.subject.name               # "Stalin's answer was coercion. On 15 January he left …"
         return self.subject.name if self.about_subject and he != hers else "unknown"
+
+    def _subject_as_object(self, j: int) -> bool:
+        """Sentence ``j`` names the subject by name as the object of a verb: "the committee elected Kalinin",
+        "Stalin sent Kirov to Leningrad" (the one acted on is still the one talked about)."""
+        sentence = self.narrative.sentence(j)
+        for m in self.subject.mentions(sentence, own_text=True):
+            before = tag(sentence, max(0, m.start() - 30), m.start())
+            if before and before[-1].tag is T.VERB and before[-1].form == "past" and before[-1].end + 1 >= m.start():
+                return True
+        return False
 
     def _acts_later(self, j: int) -> bool:
         """Sentence ``j`` names the subject, by name, as the subject of a verb after its first clause: "…, but
