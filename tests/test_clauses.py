@@ -1028,6 +1028,9 @@ def test_a_leading_phrase_does_not_make_the_main_clause_unreal():
                  "In 1969, having learned that the Chinese would after all receive him, he changed course for Beijing."):
         assert [e[1] for e in events(text)] == ["Stalin"], text
     assert events("Unable to reach Baku, he stayed at home in 1907.") == []     # (inside the lead it is unreal)
+    # an adjective taking a clause of its own leads nothing: its places are the clause's people's
+    assert ("Paris", "Stalin") not in [e[:2] for e in events("Sure that Trotsky was in Paris, he went to Vienna in 1913.")]
+    assert [e[:2] for e in events("Certain Bolsheviks in Baku were arrested in 1909.")] == [("Baku", "Certain Bolsheviks")]
 
 
 def test_a_route_by_way_of_places_and_a_so_called_train_pass_through_them():
@@ -1181,6 +1184,8 @@ def test_someone_who_receives_him_puts_him_there():
                         ("In 1909 the Germans handed him over to the Russians, who locked him in the Metekhi Castle.",
                          "Metekhi Castle")):
         assert [e[:2] for e in events("In 1900 Stalin went to Sochi. " + text)][-1] == (place, "Stalin"), text
+    # (not one locked out of a place)
+    assert [e[:2] for e in events("In 1920 the Whites locked the Reds out of Tsaritsyn.")] == [("Tsaritsyn", "Whites")]
 
 
 def test_a_town_one_deals_with_stands_for_its_government():

@@ -772,7 +772,7 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
         if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP \
-                and not _SENTENCE_END.search(gap):
+                and not _SENTENCE_END.search(text, a.end, b.start + 1) and not a.location.note.endswith(_NAMED_BEFORE):
             drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
             anchor = True                          # district": the town it was placed at only said where it lies
             continue
@@ -1004,12 +1004,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             host, told = None, "by"
             if said is not None:                   # "a village on the Volga opposite Kimry": by Kimry
                 stop = _clause_stop(text, said.end())
-                ahead = (next((r.to_place() for r in lookup.ranked(w, region) if r.kind == "city"
-                               and acceptable(r, region)), None) for a, b, w in unknown
-                         if said.end() <= a < stop and not _QUARTER_OF.match(text, b))
-                host = _town_within(text, found, starts, said.end(), stop) or next((p for p in ahead if p), None)
+                ahead = (_host_named(w, lookup, region) for a, _, w in unknown
+                         if said.end() <= a < stop and _HOST_CUE.search(text, max(0, a - 12), a))
+                host = _host_within(text, found, starts, said.end(), stop) or next((p for p in ahead if p), None)
+                if host is None and any(said.end() <= f.start < stop for f in found):
+                    continue                       # the words place it by what we cannot put it at ("a village
+                    #                                down the river from Solvychegodsk", "in Kazakhstan")
             if host is None:
-                host, told = _town_before(text, out, start), "near"
+                host, told = _town_before(text, out, start, back=1 if said else 3), "near"
             if host is not None and (anchor is None or anchor.country == host.country):
                 last = _placed_at(out, start, end, word, host, told=told)
             continue
@@ -1055,9 +1057,12 @@ _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
                          r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
-# family estate"
+# family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|hamlet|"
-                               r"settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)\b")
+                               r"settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)"
+                               r"(?=\s*[,.;:)]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|"
+                               r"across|opposite|outside|between|among|some|about|where|which|that|whose|then|now|"
+                               r"and|close|not|just|deep|high|far|several|down|up|there|\d)\b)")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
@@ -1101,13 +1106,16 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
     return None, 0.0
 
 
+_NAMED_BEFORE = "the last town the text named before it"     # (the town named again after it is a stop of its own)
+
+
 def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place, told: str = "") -> Mention:
     """A town no gazetteer holds, at the town it is said to lie near or the region it is said to lie in
     (``told`` "near": the town the narrative last stood in; "by": a town the words after it name), added to
     ``out``: the name as written stays, the point is the host's (the note says so). The host's own mention
     after it only said where it lies, and goes."""
     where = host.name.split(" (")[0]
-    said = {"near": "the last town the text named before it", "by": "a town the words after it name"}.get(
+    said = {"near": _NAMED_BEFORE, "by": "a town the words after it name"}.get(
         told, "where the text says it lies")
     place = Place(f"{host.id}--{_slug(word)}", f"{word} (placed {'near' if told else 'at'} {where})", "village",
                   host.country, host.lat, host.lon, parent=host.id, coord_source=f"context:{host.id}",
@@ -1129,18 +1137,31 @@ _A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm
                               r"(?:of|at|in|near)\s+$")
 
 
-def _town_within(text: str, found: list[Mention], starts: list[int], lo: int, hi: int) -> Place | None:
-    """The first town of the gazetteers named between ``lo`` and ``hi``: "Savyolovo, a village on the Volga
-    opposite Kimry" lies by Kimry."""
+def _host_within(text: str, found: list[Mention], starts: list[int], lo: int, hi: int) -> Place | None:
+    """The first town, village or province of the gazetteers that the words between ``lo`` and ``hi`` say a
+    place lies in, near or by: "Savyolovo, a village on the Volga opposite Kimry" lies by Kimry; not a town
+    they name for another reason ("a farm named after Lenin", "settled by refugees from Kars")."""
     for f in found[bisect.bisect_left(starts, lo):]:
         if f.start >= hi:
             break
-        if f.location is not None and f.location.kind == "city" and f.source != "context" \
+        if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context" \
+                and not _is_feature(f.location) and _HOST_CUE.search(text, max(0, f.start - 12), f.start) \
                 and not _QUARTER_OF.match(text, f.end):  # (not "the Vyborg district of Perm", a quarter of Perm)
             return f.location
     return None
 
 
+def _host_named(word: str, lookup, region: Counter) -> Place | None:
+    """The town or province of data/regions.csv a name no curated place bears means ("a village in Hunan": the
+    province, not the Fujian town GeoNames also calls so)."""
+    best = next((r for r in lookup.ranked(word, region) if r.kind == "city" and acceptable(r, region)), None)
+    if best is None:
+        return _regions().get(fold(word))
+    return _region_instead(word, best, None, region) or best.to_place()
+
+
+# what says where a place lies, right before the town or province it names
+_HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|of|above|below|within)\s+(?:the\s+)?$")
 _QUARTER_OF = re.compile(r"\s+(?:district|quarter)\s+of\b")
 
 
@@ -1153,21 +1174,22 @@ def _clause_stop(text: str, pos: int) -> int:
 _CLAUSE_STOP = re.compile(r"[;.()]|,\s+(?:and|but|where|which|who|when)\b")
 
 
-def _town_before(text: str, found: list[Mention], start: int) -> Place | None:
-    """The town or region the narrative last named, in the paragraph and at most three sentences back."""
+def _town_before(text: str, found: list[Mention], start: int, back: int = 3) -> Place | None:
+    """The town or region the narrative last named, in the paragraph and at most ``back`` sentences back."""
     # (in the text's order: those placed from context were added last; a river is no place to put a village at)
     before = sorted((f for f in found if f.end <= start and not _is_feature(f.location)), key=lambda f: f.start)[-8:]
     guessed = [k for k, f in enumerate(before) if f.source == "context"]
     if guessed:                                    # a town named before a place the text did not say where lay
         before = before[guessed[-1] + 1:]          # is no longer known to lie near
-    town = _named_before(text, before, start, ("city", "village", "region"), placed=False)
+    town = _named_before(text, before, start, ("city", "village", "region"), placed=False, back=back)
     return town.location if town is not None else None
 
 
 def _is_feature(place: Place | None) -> bool:
-    """A river, a sea, a lake… ("Lena River"), which the gazetteer keeps among its regions."""
-    return place is not None and place.kind == "region" and bool(
-        FEATURE_NOUNS.intersection(place.name.lower().split()))
+    """A river, a sea, a lake… (one of its names says so: "Yenisei River"), which the gazetteer keeps among its
+    regions."""
+    return place is not None and place.kind == "region" and any(
+        FEATURE_NOUNS.intersection(name.text.lower().split()) for name in place.all_names())   # ("Yenisei River")
 
 
 def _named_before(text: str, before: list[Mention], start: int, kinds: tuple[str, ...], *,

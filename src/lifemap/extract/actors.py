@@ -520,6 +520,7 @@ class Actors:
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
         if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big) and not (
+                _OUT_OF.search(sentence, max(0, pos - 12), pos)) and not (
                 who == mine and self.about_subject and not _CAUSED.search(sentence, max(0, pos - 120), pos)):
             return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"; but "he
             #     personally arrested Beria in the Kremlin": the life's subject was there too (not "had him arrested")
@@ -1008,6 +1009,7 @@ _PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
 _WENT_WITH = frozenset(("accompany", "follow"))  # verbs whose object went there too
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")   # "locked the Reds out of Tsaritsyn": kept from it
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
