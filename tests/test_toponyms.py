@@ -236,6 +236,15 @@ def test_outside_cues_a_place_and_a_rail_junction_is_a_facility_of_its_town(gaze
     assert [(m.text, m.location.country) for m in found] == [("Bosnia", "BA"), ("Drvar", "BA")]
 
 
+def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer, fallback):
+    # a salient, a bridgehead, a pocket or a sector is named after a town it holds; so is an orphanage
+    for text, town in (("In 1945 he destroyed the Fourth Army in the Heiligenbeil pocket.", "Heiligenbeil"),
+                       ("In July 1942 he commanded an army in the Sukhinichi sector.", "Sukhinichi"),
+                       ("In 1894 he was placed in the Urzhum orphanage.", "Urzhum")):
+        found = find_places("He left Moscow. " + text, gazetteer, fallback=fallback)
+        assert [m.text for m in found] == ["Moscow", town], text
+
+
 def test_a_list_goes_on_over_the_date_of_its_member(gazetteer, fallback):
     found = find_places("In 1919 Budyonny took Voronezh on 24 October and Kastornoye on 15 November.", gazetteer,
                         fallback=fallback)
