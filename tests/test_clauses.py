@@ -1028,8 +1028,10 @@ def test_a_leading_phrase_does_not_make_the_main_clause_unreal():
                  "In 1969, having learned that the Chinese would after all receive him, he changed course for Beijing."):
         assert [e[1] for e in events(text)] == ["Stalin"], text
     assert events("Unable to reach Baku, he stayed at home in 1907.") == []     # (inside the lead it is unreal)
-    # an adjective taking a clause of its own leads nothing: its places are the clause's people's
-    assert ("Paris", "Stalin") not in [e[:2] for e in events("Sure that Trotsky was in Paris, he went to Vienna in 1913.")]
+    # so does one taking a clause ("Sure that …"); one without its complement leads nothing ("Certain Bolsheviks")
+    for text in ("Sure that Trotsky was in Paris, he went to Vienna in 1913.",
+                 "Afraid that the police would find him in Baku, he fled to Tiflis in 1907."):
+        assert [e[:2] for e in events(text)][-1][1] == "Stalin", text
     assert [e[:2] for e in events("Certain Bolsheviks in Baku were arrested in 1909.")] == [("Baku", "Certain Bolsheviks")]
 
 
@@ -1184,7 +1186,7 @@ def test_someone_who_receives_him_puts_him_there():
                         ("In 1909 the Germans handed him over to the Russians, who locked him in the Metekhi Castle.",
                          "Metekhi Castle")):
         assert [e[:2] for e in events("In 1900 Stalin went to Sochi. " + text)][-1] == (place, "Stalin"), text
-    # (not one locked out of a place)
+    # (not one locked out of a place; but one arrested on a train out of it was arrested there)
     assert [e[:2] for e in events("In 1920 the Whites locked the Reds out of Tsaritsyn.")] == [("Tsaritsyn", "Whites")]
 
 
@@ -2115,3 +2117,9 @@ def test_he_after_a_sentence_that_acts_on_the_subject_by_name_is_still_the_subje
             "In January 1926 Stalin sent Kirov to Leningrad. Within weeks he was chosen first secretary. "
             "In 1930 he worked in Moscow.")
     assert actors_at(text, "Moscow") == {"Sergei Kirov"}
+    # not one met, succeeded or praised, nor when "he" has "him" beside it, nor the subject among others
+    opening = "Sergei Kirov was a Soviet politician. Kirov was born in Urzhum. Kirov died in 1934.\n\n"
+    for text, place in (("In 1933 Stalin visited Kirov in Leningrad. He returned to Moscow on 25 July.", "Moscow"),
+                        ("In 1926 Stalin sent Kirov to Leningrad. He often telephoned him from Sochi.", "Sochi"),
+                        ("In 1920 Stalin sent Kirov and Mikoyan to Baku. He himself remained in Moscow.", "Moscow")):
+        assert actors_at(opening + text, place) == {"Stalin"}, text

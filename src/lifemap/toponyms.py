@@ -343,7 +343,7 @@ _OWNER = re.compile(r"[\w-]+(?:\s+[A-Z][\w-]+){0,3}['’]s\b")
 _ONES_END = re.compile(r"\b(?:funeral|assassination|murder|execution|widow|burial|lying\s+in\s+state)\s+of\s+$")
 # "for" places only after a word of leaving: "left the capital for Siberia", "set off for Monastyrskoe".
 _LEFT_FOR = re.compile(r"\b(?:[Ll]eft|[Ll]eaving|[Ll]eave|[Ss]et off|[Ss]et out|[Dd]eparted|[Bb]ound|[Hh]eaded|"
-                       r"[Hh]eading|[Ss]ailed|[Ss]ent)\b[^.;\n]{0,30}\bfor\s+(?:[Tt]he\s+)?$")
+                       r"[Hh]eading|[Ss]ailed|[Ss]ent)\b[^.;\n]{0,50}\bfor\s+(?:[Tt]he\s+)?$")
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -378,7 +378,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
                                        or before[1].lower() in words("of_a_place") or before[1].lower() == "out"
                                        or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
     if word == "for":
-        return _LEFT_FOR.search(text, max(0, start - 47), start + 4) is not None
+        return _LEFT_FOR.search(text, max(0, start - 67), start + 4) is not None
     if word == "on":                               # "on Staten Island", "on the Åland Islands"; not "on Lenin",
         return _ON_ISLAND.match(text, start) is not None and \
             _TOPIC_BEFORE.search(text, max(0, start - 12), start) is None   # nor "an article on Staten Island"
@@ -883,7 +883,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     placed_before: dict[str, Place] = {}           # names no gazetteer holds, put where the text said they lie
     resolved: dict[str, Record] = {}               # the GeoNames record each name was taken for first
     i = 0
+    said_where = (0, 0)                            # the words that only said where the last placed village lies
     for start, end, word, trimmed in map(_without_facility, unknown):
+        if said_where[0] <= start < said_where[1]:
+            continue
         while i < len(found) and found[i].end <= start:
             if found[i].location is not None:
                 so_far[found[i].location.country] += 1
@@ -1004,8 +1007,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             host, told = None, "by"
             if said is not None:                   # "a village on the Volga opposite Kimry": by Kimry
                 stop = _clause_stop(text, said.end())
-                ahead = (_host_named(w, lookup, region) for a, _, w in unknown
-                         if said.end() <= a < stop and _HOST_CUE.search(text, max(0, a - 12), a))
+                ahead = (_host_named(_PROVINCE_IN_RUN.sub("", w), lookup, region) for a, _, w in unknown
+                         if said.end() <= a < stop and _HOST_CUE.search(text, max(0, a - 16), a))
                 host = _host_within(text, found, starts, said.end(), stop) or next((p for p in ahead if p), None)
                 if host is None and any(said.end() <= f.start < stop for f in found):
                     continue                       # the words place it by what we cannot put it at ("a village
@@ -1014,6 +1017,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 host, told = _town_before(text, out, start, back=1 if said else 3), "near"
             if host is not None and (anchor is None or anchor.country == host.country):
                 last = _placed_at(out, start, end, word, host, told=told)
+                if told == "by":                   # the other places those words name only said where it lies
+                    said_where = (said.end(), stop)    # ("in the foothills of the Caucasus near Vladikavkaz")
+                    out[:] = [f for f in out if not said.end() <= f.start < stop]
             continue
         if best is None or (uncued and not (best.kind == "city" and best.population >= _UNCUED_POPULATION
                                             and best is ranked[0])):
@@ -1060,9 +1066,11 @@ _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|hamlet|"
                                r"settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)"
-                               r"(?=\s*[,.;:)]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|"
+                               r"(?=\s*[,.;:)—–-]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|"
                                r"across|opposite|outside|between|among|some|about|where|which|that|whose|then|now|"
-                               r"and|close|not|just|deep|high|far|several|down|up|there|\d)\b)")
+                               r"and|close|not|just|deep|high|far|several|down|up|there|located|situated|along|with|"
+                               r"belonging|inhabited|lying|next|upriver|downriver|approximately|roughly|nearly|"
+                               r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
@@ -1141,14 +1149,12 @@ def _host_within(text: str, found: list[Mention], starts: list[int], lo: int, hi
     """The first town, village or province of the gazetteers that the words between ``lo`` and ``hi`` say a
     place lies in, near or by: "Savyolovo, a village on the Volga opposite Kimry" lies by Kimry; not a town
     they name for another reason ("a farm named after Lenin", "settled by refugees from Kars")."""
-    for f in found[bisect.bisect_left(starts, lo):]:
-        if f.start >= hi:
-            break
-        if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context" \
-                and not _is_feature(f.location) and _HOST_CUE.search(text, max(0, f.start - 12), f.start) \
-                and not _QUARTER_OF.match(text, f.end):  # (not "the Vyborg district of Perm", a quarter of Perm)
-            return f.location
-    return None
+    hosts = [f.location for f in found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+             if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context"
+             and not _is_feature(f.location) and _HOST_CUE.search(text, max(0, f.start - 16), f.start)
+             and not _QUARTER_OF.match(text, f.end)]   # (not "the Vyborg district of Perm", a quarter of Perm)
+    # a town before a province: "in the foothills of the Caucasus near Vladikavkaz" lies by Vladikavkaz
+    return next((p for p in hosts if p.kind != "region"), hosts[0] if hosts else None)
 
 
 def _host_named(word: str, lookup, region: Counter) -> Place | None:
@@ -1161,7 +1167,10 @@ def _host_named(word: str, lookup, region: Counter) -> Place | None:
 
 
 # what says where a place lies, right before the town or province it names
-_HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|of|above|below|within)\s+(?:the\s+)?$")
+_HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|above|below|within|next\s+to|"
+                       r"(?:km|kilometres|kilometers|miles|versts|ride|walk|journey|river)\s+from|(?:north|south|east|west|"
+                       r"district|province|region|governorate|oblast|county|canton|town|city)\s+of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)          # (not "the bank of the Volga", "a farm named after Lenin")
 _QUARTER_OF = re.compile(r"\s+(?:district|quarter)\s+of\b")
 
 

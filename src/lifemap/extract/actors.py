@@ -236,7 +236,8 @@ class Actors:
                 #                                        out for Perm")
             looked += 1
             acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or (
-                self.about_subject and self._subject_as_object(j))
+                self.about_subject and looked == 1 and self._subject_as_object(j)
+                and not _HIM_HERE.search(self.narrative.sentence(i)))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
             if self.about_subject and he != hers and (any(self.is_subject(w) for w in named) or (
                     (owner := _OWNER_OPENS.match(self.narrative.sentence(j))) and self.is_subject(owner.group(1))) or (
@@ -278,12 +279,15 @@ class Actors:
         return self.subject.name if self.about_subject and he != hers else "unknown"
 
     def _subject_as_object(self, j: int) -> bool:
-        """Sentence ``j`` names the subject by name as the object of a verb: "the committee elected Kalinin",
-        "Stalin sent Kirov to Leningrad" (the one acted on is still the one talked about)."""
+        """Sentence ``j`` names the subject by name, alone, as the object of a verb that sends or appoints: "the
+        committee elected Kalinin", "Stalin sent Kirov to Leningrad" (the one sent or chosen is still the one
+        talked about; not the one met, succeeded, attacked or praised: "Stalin received Tito in Moscow. He …")."""
         sentence = self.narrative.sentence(j)
         for m in self.subject.mentions(sentence, own_text=True):
             before = tag(sentence, max(0, m.start() - 30), m.start())
-            if before and before[-1].tag is T.VERB and before[-1].form == "past" and before[-1].end + 1 >= m.start():
+            verb = before[-1] if before else None
+            if verb is not None and verb.tag is T.VERB and verb.form == "past" and verb.end + 1 >= m.start() and (
+                    verb.vclass == "sending" or verb.text.lower() in _APPOINTED) and not _NAME_GOES_ON.match(sentence, m.end()):
                 return True
         return False
 
@@ -520,7 +524,7 @@ class Actors:
                 link, big, moved=True):
             return self._mover(i, link.mover, sentence, places)
         if link.vclass == "detention" and _is_mover(link.mover) and not link.passive and present(link, big) and not (
-                _OUT_OF.search(sentence, max(0, pos - 12), pos)) and not (
+                link.verb in ("lock", "shut") and _OUT_OF.search(sentence, max(0, pos - 12), pos)) and not (
                 who == mine and self.about_subject and not _CAUSED.search(sentence, max(0, pos - 120), pos)):
             return self._mover(i, link.mover, sentence, places)   # "the police arrested him in Baku"; but "he
             #     personally arrested Beria in the Kremlin": the life's subject was there too (not "had him arrested")
@@ -1009,10 +1013,15 @@ _PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
 _WENT_WITH = frozenset(("accompany", "follow"))  # verbs whose object went there too
+# "Stalin named Zhukov his deputy. He sent him to Stalingrad", "He himself remained at Sviyazhsk": "he" is the other
+_HIM_HERE = re.compile(r"\b(?:him|himself|her|herself)\b")
+# "Kirov's speech", "Kirov, Mikoyan and Ordzhonikidze": not the subject alone
+_NAME_GOES_ON = re.compile(r"['’]s\b|,\s+[A-Z]|\s+and\s+[A-Z]")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")   # "locked the Reds out of Tsaritsyn": kept from it
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING = frozenset("appoint make name elect promote nominate".split())
+_APPOINTED = frozenset("appointed made named elected promoted nominated chose selected".split())   # (past forms)
 
 
 def _after_who(sentence: str, end: int) -> int:

@@ -50,12 +50,12 @@ _IRREGULAR_PARTICIPLES = (r"Sent|Taken|Brought|Driven|Given|Caught|Kept|Chosen|S
                           r"Bound|Known|Made|Found|Left|Withdrawn|Overthrown|Forbidden|Hidden|Stricken|Torn|Held|Born|"
                           r"Drawn")
 # An adjective with its complement leading the sentence, or after another lead: "Afraid of arrest, he fled to
-# Baku", "In November 1919, unable to feed them, she placed …": a wish or a want of its own, not the clause's
-# (as "having learned that …" after another lead is)
-# (not one taking a clause of its own, whose places are another's: "Sure that Trotsky was in Paris, he …"; nor
-# "Certain Bolsheviks")
+# Baku", "In November 1919, unable to feed them, she placed …", "Sure that …": a wish, a want or a belief of its
+# own, not the clause's (as "having learned that …" after another lead is)
+# (with its complement: not "Certain Bolsheviks")
 _ADJECTIVE_LEAD = (r"(?i:afraid|unable|eager|anxious|keen|reluctant|unwilling|willing|determined|desperate|"
-                   r"fearful|impatient|ready)")
+                   r"fearful|impatient|ready|unaware|aware|convinced|sure|certain|confident|hopeful)"
+                   r"(?=\s+(?:that|of|to|about|for|enough)\b)")
 PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|"
                              + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|"
@@ -73,7 +73,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Evidently)\b[^,;]{0,100})"
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
-                   r"|(?:" + _ADJECTIVE_LEAD + r"\b(?![^,;]*\bthat\b)|having\b)[^,;]{0,150}"
+                   r"|(?:" + _ADJECTIVE_LEAD + r"|having\b)[^,;]{0,150}"
                    r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s(?![^,;]*\b(?:was|were|had|has|is|are|went|[a-z]{2,}ed)\b))|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
