@@ -771,8 +771,8 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
-        if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP \
-                and not _SENTENCE_END.search(text, a.end, b.start + 1) and not a.location.note.endswith(_NAMED_BEFORE):
+        if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP and not (
+                _SENTENCE_END.search(text, a.end, b.start + 1) or a.location.note.endswith(_NAMED_BEFORE)):
             drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
             anchor = True                          # district": the town it was placed at only said where it lies
             continue
@@ -1001,8 +1001,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 (not ranked and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start))
                 or (not uncued and _SETTLEMENT_AFTER.match(text, end))):
             # "the village of Kokushkino", "at Gallarta, a mining village in the province of Biscay": a settlement
-            # no gazetteer holds (nor GeoNames near here), near the town the text last named (in the country the
-            # words name, if they name one: "Birlik, a village in … Kazakhstan")
+            # no gazetteer holds (nor GeoNames near here), by the town the words after it name, else near the town
+            # the text last named (in the country the words name, if they name one)
             said = _SETTLEMENT_AFTER.match(text, end)
             host, told = None, "by"
             if said is not None:                   # "a village on the Volga opposite Kimry": by Kimry
@@ -1012,7 +1012,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                 host = _host_within(text, found, starts, said.end(), stop) or next((p for p in ahead if p), None)
                 if host is None and any(said.end() <= f.start < stop for f in found):
                     continue                       # the words place it by what we cannot put it at ("a village
-                    #                                down the river from Solvychegodsk", "in Kazakhstan")
+                    #                                on a bend of the Kama", "in Baidibek district of Kazakhstan")
             if host is None:
                 host, told = _town_before(text, out, start, back=1 if said else 3), "near"
             if host is not None and (anchor is None or anchor.country == host.country):
@@ -1064,13 +1064,13 @@ _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
-_SETTLEMENT_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|hamlet|"
-                               r"settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)"
-                               r"(?=\s*[,.;:)—–-]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|"
-                               r"across|opposite|outside|between|among|some|about|where|which|that|whose|then|now|"
-                               r"and|close|not|just|deep|high|far|several|down|up|there|located|situated|along|with|"
-                               r"belonging|inhabited|lying|next|upriver|downriver|approximately|roughly|nearly|"
-                               r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
+_SETTLEMENT_AFTER = re.compile(
+    r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?"
+    r"(?:village|hamlet|settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)"
+    r"(?=\s*[,.;:)—–-]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|across|opposite|outside|"
+    r"between|among|some|about|where|which|that|whose|then|now|and|close|not|just|deep|high|far|several|down|up|"
+    r"there|located|situated|along|with|belonging|inhabited|lying|next|upriver|downriver|approximately|roughly|"
+    r"nearly|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
@@ -1167,10 +1167,11 @@ def _host_named(word: str, lookup, region: Counter) -> Place | None:
 
 
 # what says where a place lies, right before the town or province it names
+# (not "the bank of the Volga", "a farm named after Lenin", "refugees from Kars")
 _HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|above|below|within|next\s+to|"
-                       r"(?:km|kilometres|kilometers|miles|versts|ride|walk|journey|river)\s+from|(?:north|south|east|west|"
-                       r"district|province|region|governorate|oblast|county|canton|town|city)\s+of)\s+(?:the\s+)?$",
-                       re.IGNORECASE)          # (not "the bank of the Volga", "a farm named after Lenin")
+                       r"(?:km|kilometres|kilometers|miles|versts|ride|walk|journey|river)\s+from|"
+                       r"(?:north|south|east|west|district|province|region|governorate|oblast|county|canton|town|"
+                       r"city)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _QUARTER_OF = re.compile(r"\s+(?:district|quarter)\s+of\b")
 
 
@@ -1186,7 +1187,8 @@ _CLAUSE_STOP = re.compile(r"[;.()]|,\s+(?:and|but|where|which|who|when)\b")
 def _town_before(text: str, found: list[Mention], start: int, back: int = 3) -> Place | None:
     """The town or region the narrative last named, in the paragraph and at most ``back`` sentences back."""
     # (in the text's order: those placed from context were added last; a river is no place to put a village at)
-    before = sorted((f for f in found if f.end <= start and not _is_feature(f.location)), key=lambda f: f.start)[-8:]
+    before = sorted((f for f in found if f.end <= start and not _is_feature(f.location)),
+                    key=lambda f: f.start)[-8:]
     guessed = [k for k, f in enumerate(before) if f.source == "context"]
     if guessed:                                    # a town named before a place the text did not say where lay
         before = before[guessed[-1] + 1:]          # is no longer known to lie near
@@ -1204,7 +1206,7 @@ def _is_feature(place: Place | None) -> bool:
 def _named_before(text: str, before: list[Mention], start: int, kinds: tuple[str, ...], *,
                   placed: bool = True, back: int = 3) -> Mention | None:
     """The last of ``before`` (mentions ending before ``start``, in order) of one of ``kinds`` (and, unless
-    ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most three sentences
+    ``placed``, found in a gazetteer, not placed from context), in the paragraph and at most ``back`` sentences
     back; None if there is none or the text left it ("left Moscow for the Mayo Clinic")."""
     for f in reversed(before):
         gap = text[f.end:start]

@@ -287,7 +287,8 @@ class Actors:
             before = tag(sentence, max(0, m.start() - 30), m.start())
             verb = before[-1] if before else None
             if verb is not None and verb.tag is T.VERB and verb.form == "past" and verb.end + 1 >= m.start() and (
-                    verb.vclass == "sending" or verb.text.lower() in _APPOINTED) and not _NAME_GOES_ON.match(sentence, m.end()):
+                    verb.vclass == "sending" or verb.text.lower() in _APPOINTED) \
+                    and not _NAME_GOES_ON.match(sentence, m.end()):
                 return True
         return False
 

@@ -49,10 +49,9 @@ _PREPOSITIONS_LIKE_PARTICIPLES = (r"(?:During|Notwithstanding|Regarding|Concerni
 _IRREGULAR_PARTICIPLES = (r"Sent|Taken|Brought|Driven|Given|Caught|Kept|Chosen|Shot|Beaten|Thrown|Seen|Sworn|"
                           r"Bound|Known|Made|Found|Left|Withdrawn|Overthrown|Forbidden|Hidden|Stricken|Torn|Held|Born|"
                           r"Drawn")
-# An adjective with its complement leading the sentence, or after another lead: "Afraid of arrest, he fled to
-# Baku", "In November 1919, unable to feed them, she placed …", "Sure that …": a wish, a want or a belief of its
-# own, not the clause's (as "having learned that …" after another lead is)
-# (with its complement: not "Certain Bolsheviks")
+# An adjective with its complement (not "Certain Bolsheviks") leading the sentence, or after another lead: "Afraid
+# of arrest, he fled to Baku", "In November 1919, unable to feed them, she placed …", "Sure that …": a wish, a want
+# or a belief of its own, not the clause's (as "having learned that …" after another lead is)
 _ADJECTIVE_LEAD = (r"(?i:afraid|unable|eager|anxious|keen|reluctant|unwilling|willing|determined|desperate|"
                    r"fearful|impatient|ready|unaware|aware|convinced|sure|certain|confident|hopeful)"
                    r"(?=\s+(?:that|of|to|about|for|enough)\b)")
