@@ -2123,3 +2123,14 @@ def test_he_after_a_sentence_that_acts_on_the_subject_by_name_is_still_the_subje
                         ("In 1926 Stalin sent Kirov to Leningrad. He often telephoned him from Sochi.", "Sochi"),
                         ("In 1920 Stalin sent Kirov and Mikoyan to Baku. He himself remained in Moscow.", "Moscow")):
         assert actors_at(opening + text, place) == {"Stalin"}, text
+
+
+def test_a_second_leading_phrase_after_the_first_still_leads():
+    # "during a heated quarrel in Tiflis," after "In the autumn of 1922,": the clause's subject is "he" (who
+    # is still the one talked about in the next sentence), not Lenin of a later clause
+    text = ("Sergo Ordzhonikidze was a Bolshevik. Ordzhonikidze was born in Goresha. Ordzhonikidze died in 1937.\n\n"
+            "In the autumn of 1922, during a heated quarrel in Tiflis, he struck a supporter of the opposition, and "
+            "Lenin seized on the blow in his last notes. In 1926 he spent a few months at Rostov-on-Don.")
+    assert actors_at(text, "Rostov-on-Don") == {"Sergo Ordzhonikidze"}
+    assert [e[:2] for e in events("In February 1921, with Lenin's reluctant consent, the Red Army invaded Georgia.")] == [
+        ("Georgia", "Red Army")]

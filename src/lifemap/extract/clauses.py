@@ -76,6 +76,9 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s(?![^,;]*\b(?:was|were|had|has|is|are|went|[a-z]{2,}ed)\b))|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
+# A second leading phrase, after a first: "In the autumn of 1922, during a quarrel in Tiflis, he struck …"
+_LEAD_NEXT = re.compile(r"(?P<prep>(?:during|amid|despite|following|throughout|in|on|at|under|upon|with|without|"
+                        r"after|before)\b[^,;]{0,100}),(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b"
                             r"|\b(?:his|her|their|its)\s+[a-z]+\s+[a-z]{3,}ed\b(?!\s+by\b)")   # "his forces invaded"
@@ -347,7 +350,7 @@ def lead_end(sentence: str) -> int:
     """Where the leading adverbials end ("In June 1911, "), if what follows still has a verb."""
     end = 0
     while True:
-        lead = _LEAD.match(sentence, end)
+        lead = _LEAD.match(sentence, end) or (_LEAD_NEXT.match(sentence, end) if end else None)
         if lead is None or (lead.group("prep") and (_CLAUSE_INSIDE.search(lead.group("prep"))
                                                     or _NAME_AFTER_DATE.search(lead.group("prep"))
                                                     or _name_and_verb_inside(sentence, lead.span("prep")))):
