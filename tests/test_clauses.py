@@ -2132,5 +2132,8 @@ def test_a_second_leading_phrase_after_the_first_still_leads():
             "In the autumn of 1922, during a heated quarrel in Tiflis, he struck a supporter of the opposition, and "
             "Lenin seized on the blow in his last notes. In 1926 he spent a few months at Rostov-on-Don.")
     assert actors_at(text, "Rostov-on-Don") == {"Sergo Ordzhonikidze"}
-    assert [e[:2] for e in events("In February 1921, with Lenin's reluctant consent, the Red Army invaded Georgia.")] == [
+    assert [e[:2] for e in events("In February 1921, after a short debate, the Red Army invaded Georgia.")] == [
         ("Georgia", "Red Army")]
+    # "with" leads no second phrase: "with the Germans at Kiev" has the Germans there
+    assert [e[:2] for e in events("In 1941, with the Germans at Kiev, he ordered the army to hold.")] == [
+        ("Kiev", "Germans")]

@@ -76,9 +76,10 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"|(?:" + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|Returning|Exiled|"
                    r"Sentenced|Released|Concerned|[A-Z][a-z]+(?:ed|ing)|[A-Z][a-z]+(?=\s+(?:in|at)\s(?![^,;]*\b(?:was|were|had|has|is|are|went|[a-z]{2,}ed)\b))|(?:His|Her|Their)\s+[a-z]+\s+[a-z]+ing)\b[^,;]{0,200}),"
                    r"(?:\[\w{1,4}\])*\s*")
-# A second leading phrase, after a first: "In the autumn of 1922, during a quarrel in Tiflis, he struck …"
-_LEAD_NEXT = re.compile(r"(?P<prep>(?:during|amid|despite|following|throughout|in|on|at|under|upon|with|without|"
-                        r"after|before)\b[^,;]{0,100}),(?:\[\w{1,4}\])*\s*")
+# A second leading phrase, after a first: "In the autumn of 1922, during a quarrel in Tiflis, he struck …" (not
+# "with": "In 1941, with the Germans at Kiev, he …" has the Germans at Kiev)
+_LEAD_NEXT = re.compile(r"(?P<prep>(?:during|amid|despite|following|throughout|in|on|at|under|upon|after|before)\b"
+                        r"[^,;]{0,100}),(?:\[\w{1,4}\])*\s*")
 # A leading prepositional phrase holds no subject or verb of its own ("In Baku he had …, the Outfit").
 _CLAUSE_INSIDE = re.compile(r"\b(?:he|she|they|we|was|were|had|has|is|are)\b"
                             r"|\b(?:his|her|their|its)\s+[a-z]+\s+[a-z]{3,}ed\b(?!\s+by\b)")   # "his forces invaded"
