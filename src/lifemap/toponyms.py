@@ -1057,7 +1057,9 @@ _FRONTED = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At)\s+(?:the\s+)?$")
 # Where a name is said to lie: "Zhukovka, near Moscow", "Kalinovka, in the Kursk Governorate", "Yanovka,
 # a village in the Kherson Governorate", "a small town near Kursk"
 # ("a small and largely Jewish village", "his mother's estate", "a state dacha near Foros")
-_A_SETTLEMENT = (r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?(?:village|town|city|hamlet|settlement|estate"
+_DESCRIBED_AS = r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?"    # "a small and largely Jewish"
+_VILLAGE_NOUNS = r"village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|khutor"
+_A_SETTLEMENT = (_DESCRIBED_AS + r"(?:village|town|city|hamlet|settlement|estate"
                  r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
                          r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
@@ -1065,8 +1067,7 @@ _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(
-    r",\s+(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?"
-    r"(?:village|hamlet|settlement|estate|manor|farm|stanitsa|khutor|shtetl|kishlak|aul)"
+    r",\s+" + _DESCRIBED_AS + r"(?:" + _VILLAGE_NOUNS + r"|kishlak|aul)"
     r"(?=\s*[,.;:)—–-]|\s+(?:in|on|at|near|of|by|north|south|east|west|above|below|beside|across|opposite|outside|"
     r"between|among|some|about|where|which|that|whose|then|now|and|close|not|just|deep|high|far|several|down|up|"
     r"there|located|situated|along|with|belonging|inhabited|lying|next|upriver|downriver|approximately|roughly|"
@@ -1141,8 +1142,7 @@ def _placed_at(out: list[Mention], start: int, end: int, word: str, host: Place,
 # "Mariupol was renamed Zhdanov": a place, whatever comes before it
 _RENAMED_AFTER = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:officially\s+|later\s+)?renamed\b")
 # "the village of", "his family's estate at": what follows is a settlement, known or not
-_A_SETTLEMENT_OF = re.compile(r"\b(?:village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|khutor)\s+"
-                              r"(?:of|at|in|near)\s+$")
+_A_SETTLEMENT_OF = re.compile(r"\b(?:" + _VILLAGE_NOUNS + r")\s+(?:of|at|in|near)\s+$")
 
 
 def _host_within(text: str, found: list[Mention], starts: list[int], lo: int, hi: int) -> Place | None:

@@ -21,7 +21,7 @@ from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
 from .dating import CARDINAL
-from .tagger import T, tag, verbs
+from .tagger import T, inflected, tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds, roles
 from .narrative import Narrative
@@ -1021,8 +1021,11 @@ _NAME_GOES_ON = re.compile(r"['’]s\b|,\s+[A-Z]|\s+and\s+[A-Z]")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")   # "locked the Reds out of Tsaritsyn": kept from it
 _LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
-_APPOINTING = frozenset("appoint make name elect promote nominate".split())
-_APPOINTED = frozenset("appointed made named elected promoted nominated chose selected".split())   # (past forms)
+_APPOINTING_VERBS = ("appoint", "make made", "name", "elect", "promote", "nominate")   # (as the lexicon writes them)
+_APPOINTING = frozenset(line.split()[0] for line in _APPOINTING_VERBS)
+# their past forms, and choosing's, as written (the tagger knows "elected" only as a form in -ed)
+_APPOINTED = frozenset(form for line in (*_APPOINTING_VERBS, "choose chose", "select")
+                       for form, kind in inflected(line).items() if kind == "past")
 
 
 def _after_who(sentence: str, end: int) -> int:
