@@ -1588,6 +1588,12 @@ def test_a_post_of_a_town_and_a_wound_on_a_front_put_one_there():
 
 def test_a_military_district_seated_in_a_town_is_the_town():
     assert [e[0] for e in events("In 1934 he commanded the Volga Military District at Samara.")] == ["Samara"]
+    # the town he went to, named first in the clause, is the district's seat
+    assert [e[0] for e in events("In 1940 he was posted to Chita to command the Transbaikal Military District.")] == [
+        "Chita"]
+    # (not a town of another clause: "…, and in May he was arrested in Kuibyshev")
+    found = events("In 1937 he was posted to command the Volga Military District, and in May he was arrested in Kuibyshev.")
+    assert [e[0] for e in found] == ["Volga", "Kuibyshev"]
 
 
 def test_someone_who_comes_to_tell_the_subject_puts_the_subject_there():

@@ -332,6 +332,19 @@ def test_how_long_a_stay_lasted_ends_it():
         ("Kazan", "1905-02", "1905-02")]
     assert spans("For the next nine years Petrov followed Lenin to Paris at the end of 1908 and to Krakow in 1912.") == [
         ("Paris", "1908", "1908"), ("Krakow", "1912", "1912")]
+    # a length told first is the clause's, whatever its verb; one told before the date it counts from
+    # ("from 1891"); the years spent there, told in the next clause (the Kosygin, Krupskaya, Vavilov probes)
+    assert spans("In 1924 Petrov went to Omsk. For six years he travelled the province from Tomsk.")[-1] == (
+        "Tomsk", "1924", "1930")
+    assert spans("Petrov spent five years from 1891 teaching at a Sunday school in Kazan.") == [
+        ("Kazan", "1891", "1896")]
+    assert spans("In 1917 Petrov accepted a chair in Saratov, and the four years he spent there were his "
+                 "best.") == [("Saratov", "1917", "1921")]
+    # the date that opens the next predicate is after the stay the length tells (the Litvinov, Kotovsky probes)
+    assert spans("Petrov was dismissed in May 1939. For two years he lived quietly in Kazan, and in February 1941 "
+                 "he was expelled from the party.") == [("Kazan", "1939", "1941")]
+    assert spans("In 1907 Petrov was sentenced.\n\nHe spent the next three years in prison in Kazan, and in 1910 "
+                 "he was sent to Nerchinsk.") == [("Kazan", "1907", "1910"), ("Nerchinsk", "1910", "1910")]
 
 
 def test_a_date_in_brackets_ending_a_clause_dates_it():

@@ -588,12 +588,15 @@ _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
-_LASTED = re.compile(rf"\b(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
+_LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
+                     rf"|the\s+(?={_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\b))"
                      rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?"
                      rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)"
                      rf"|(?:(?<=next\s)|(?<=following\s))(?P<one>year|month))\b(?!['’])",
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
+_FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
+_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?:and|but|then)\s+)?")      # what may stand before a length told first
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
 # on the Moscow River west of the capital, where he …" (where it lies, said between)
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -601,8 +604,10 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
-_THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
-                          r"(?:remained|stayed|lived|worked|settled|served)\s+(?:[a-z]+\s+){0,3}?there\b")
+_THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
+                          r"(?:remained|stayed|lived|worked|settled|served)\s+(?:[a-z]+\s+){0,3}?there"
+                          rf"|the\s+{_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+there)\b")
+# (", and the four years he spent there were …": the length of the stay)
 
 
 def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
@@ -630,15 +635,17 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
     if span.start[:4] != span.end[:4] and span.precision != "season":
         return None
     m = _LASTED.search(sentence, lo, hi)
-    if m is None or date.start - a >= m.start():
-        return None
+    if m is None or date.start - a >= m.start() and not _FROM_THEN.fullmatch(sentence, m.end(), date.start - a):
+        return None                                # (but "spent five years from 1891": from its date)
     # its verb: "spent", "served" itself, else the nearest before it in its clause, else the next
-    tokens = [t for t in tag(sentence, *clauses.clause_around(sentence, m.start())) if t.tag is T.VERB]
+    clause = clauses.clause_around(sentence, m.start())
+    tokens = [t for t in tag(sentence, *clause) if t.tag is T.VERB]
     verb = next((t for t in reversed(tokens) if t.start <= m.start()), None) or next(
         (t for t in tokens if t.start >= m.end()), None)
     # ("the next nine years" is the story's own time, whatever was done in it: "worked under Chicherin in
-    # Moscow for the next nine years")
-    if verb is None or (verb.vclass not in _STAYING and not m.group("next")) or (
+    # Moscow for the next nine years"; so is a length told first: "For six years he travelled the territory")
+    fronted = _OPENS_CLAUSE.fullmatch(sentence, clause[0], m.start()) is not None
+    if verb is None or (verb.vclass not in _STAYING and not m.group("next") and not fronted) or (
             pos < verb.start < clauses.clause_around(sentence, pos)[1]):
         return None                                # (not "arrested in Moscow and spent four months in prison")
     n = 1 if m.group("n") is None else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
@@ -728,13 +735,16 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
         if (context is not None and not same_clause(best) and best.start > end
                 and _LATER.search(narrative.text, best.start, best.end)):
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
-        if context is not None and opens_next(best) and context.paragraph == narrative.paragraphs[i] and \
-                i - context.sentence <= 1 and any(lo > best.end for lo, _ in places) and \
-                _STEP_ON.search(sentence, 0, pos) is None:
+        if context is not None and opens_next(best) and _STEP_ON.search(sentence, 0, pos) is None and (
+                context.paragraph == narrative.paragraphs[i] and i - context.sentence <= 1
+                and any(lo > best.end for lo, _ in places) or _LASTED.search(sentence, *clauses.clause_around(
+                    sentence, pos)) is not None and narrative.paragraphs[i] - context.paragraph <= 1):
             # the next predicate's date, with a place of its own ("taught in Baku and then, in 1915, moved to
             # Moscow"): the paragraph's date before it; not where the next predicate happens there too ("went to
             # Tammerfors, and in December 1905 he met Lenin there"), nor from further back, nor over a step on
-            # ("He later returned to Moscow, and in 1922 he …": after the date before, nearer the one after)
+            # ("He later returned to Moscow, and in 1922 he …": after the date before, nearer the one after); nor
+            # where the place's clause tells how long the stay lasted, counted from the narrative's date ("For two
+            # years he lived quietly in Moscow, and in February 1941 he was expelled")
             return _carried(narrative, context)
         if (not same_clause(best) and context is not None and context.paragraph == narrative.paragraphs[i]
                 and i - context.sentence <= 1 and clauses.is_lead(sentence, pos)):

@@ -431,6 +431,8 @@ def _numbered_unit(text: str, m: Mention, before: str) -> bool:
         or bool(_SHARED_UNIT_NOUN.match(text, m.end))
 
 
+_COMMAND_DISTRICT = re.compile(r"\s+(?:Special\s+)?Military\s+District\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|where|which|when)\b")
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
 
 
@@ -439,6 +441,9 @@ def _district_of_a_town(text: str, m: Mention, mentions: list[Mention]) -> bool:
     military district seated in a town ("the Volga Military District at Samara"), is no place of its own:
     the town after it is where it lies."""
     after = _DISTRICT_OF.match(text, m.end)
+    if after is None and _COMMAND_DISTRICT.match(text, m.end):
+        return any(n.end <= m.start and n.location is not None and n.location.kind == "city"
+                   and not _CLAUSE_BREAK.search(text, n.end, m.start) for n in mentions)
     return after is not None and any(n.start == after.end() and n.location is not None and n.location.kind == "city"
                                      for n in mentions)
 
