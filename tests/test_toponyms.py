@@ -563,6 +563,7 @@ def test_a_list_a_cue_opens_goes_on_over_names_left_for_the_fallback(russian_pla
 
 def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Samara", {"RU": 5}).country == "RU"
+    assert fallback.best("Mga", {"RU": 5}).country == "RU"                      # not Managua, whose code is MGA
     assert fallback.best("Königsberg", {"RU": 3, "PL": 1}).name == "Kaliningrad"
     assert fallback.best("Siberia", {"RU": 5}) is None
     assert fallback.best("Russia", {"GE": 2}).kind == "country"
@@ -583,6 +584,8 @@ def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):
               "population": 50_000, "alternatenames": []},
         "3": {"geonameid": 3, "name": "Kuybyshev", "latitude": 55.4, "longitude": 78.3, "countrycode": "RU",
               "population": 48_000, "alternatenames": ["Kuibyshev"]},
+        "4": {"geonameid": 4, "name": "Managua", "latitude": 12.1, "longitude": -86.3, "countrycode": "NI",
+              "population": 1_000_000, "alternatenames": ["MGA", "Managva"]},
     }
     (data / "cities500.json").write_text(json.dumps(cities), encoding="utf-8")
     (data / "countries.json").write_text(json.dumps(
@@ -595,6 +598,8 @@ def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):
     assert [r.geonameid for r in gn.ranked("Kuibyshev", {"RU": 4})] == [1, 3]
     assert gn.best("Samara", {"RU": 4}).geonameid == 1
     assert gn.lookup("Russia")[0].lat == pytest.approx(53.2)                # a country takes its capital's point
+    assert gn.lookup("Mga") == [] and [r.geonameid for r in gn.lookup("Managva")] == [4]   # an airport's code is
+    #                                                                                        no name of the town
     built = gn.path.stat().st_mtime_ns
     gn.close()
     assert GeoNames.open().path.stat().st_mtime_ns == built                 # opened, not built again

@@ -27,8 +27,11 @@ from .gazetteer import Place, fold_variants
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 4
+SCHEMA = 5
 _LATIN_KEY = re.compile(r"^[a-z][a-z0-9 ]{2,}$")
+# An airport's or an agency's code among a town's other names ("MGA" for Managua): no text writes a town so,
+# and folded it would take the name of another ("Mga", south-east of Leningrad)
+_CODE = re.compile(r"[A-Z]{2,4}")
 # A place outside the text's region is accepted only if it is at least this populous, or (a name
 # only one place in GeoNames bears) a town of NEAR_POPULATION.
 FAR_POPULATION = 100_000
@@ -130,7 +133,8 @@ def build_index(path: Path, tier: int = 500) -> Path:
         for c in _records(data / f"cities{tier}.json"):
             gid, cc, pop = int(c["geonameid"]), c.get("countrycode") or "", int(c.get("population") or 0)
             places.append((gid, c["name"], c["latitude"], c["longitude"], cc, pop, "city"))
-            names.extend((k, gid) for k in _keys([c["name"], *c.get("alternatenames", ())]))
+            names.extend((k, gid) for k in _keys([c["name"], *(a for a in c.get("alternatenames", ())
+                                                                if not _CODE.fullmatch(a))]))
             for key in ((cc, c["name"]), (cc, "")):
                 if pop > towns.get(key, (-1,))[0]:
                     towns[key] = (pop, c["latitude"], c["longitude"])
