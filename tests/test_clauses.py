@@ -1594,6 +1594,13 @@ def test_a_military_district_seated_in_a_town_is_the_town():
     # the town he went to, named first in the clause, is the district's seat
     assert [e[0] for e in events("In 1940 he was posted to Chita to command the Transbaikal Military District.")] == [
         "Chita"]
+    assert [e[0] for e in events("In 1933 he was transferred to Samara as commander of the Volga Military District.")] == [
+        "Samara"]
+    # not a town he came from, nor one of another predicate (a second reader's cases)
+    assert [e[0] for e in events("In 1938 he was transferred from Minsk to command the Kiev Military District.")] == [
+        "Kiev"]
+    assert [e[0] for e in events("In 1930 he studied in Leningrad and served in the Moscow Military District.")] == [
+        "Leningrad", "Moscow"]
     # (not a town of another clause: "…, and in May he was arrested in Kuibyshev")
     found = events("In 1937 he was posted to command the Volga Military District, and in May he was arrested in Kuibyshev.")
     assert [e[0] for e in found] == ["Volga", "Kuibyshev"]

@@ -345,6 +345,36 @@ def test_how_long_a_stay_lasted_ends_it():
                  "he was expelled from the party.") == [("Kazan", "1939", "1941")]
     assert spans("In 1907 Petrov was sentenced.\n\nHe spent the next three years in prison in Kazan, and in 1910 "
                  "he was sent to Nerchinsk.") == [("Kazan", "1907", "1910"), ("Nerchinsk", "1910", "1910")]
+    # (a second reader's cases) not from a birth, nor from a date further back, a decade or a year for months;
+    # not where the next predicate happens there; "there" is the last place named; no look back
+    assert spans("Born in 1895, Petrov studied in Omsk. He lived in Kazan for five years, and in 1929 he was "
+                 "deported.")[-1] == ("Kazan", "1929", "1929")
+    assert spans("In 1912 Petrov entered the gymnasium. He read widely. He wrote poems. He learned French. He taught "
+                 "in Kazan for two years, and in 1925 he moved on.") == [("Kazan", "1925", "1925")]
+    assert spans("In the 1920s Petrov was a journalist. He lived in Kazan for two years, and in 1931 he was "
+                 "arrested.") == [("Kazan", "1931", "1931")]
+    assert spans("In 1941 Petrov was mobilised. He fought at Stalingrad for five months, and in February 1943 he was "
+                 "wounded.") == [("Stalingrad", "1943-02", "1943-02")]
+    assert spans("In 1927 Petrov graduated. For the next twenty years he lived in Kazan, and in 1950 he died "
+                 "there.") == [("Kazan", "1950", "1950")]
+    assert spans("In 1920 Petrov moved to Kazan, then to Odessa, and the three years he spent there were "
+                 "happy.") == [("Kazan", "1920", "1920"), ("Odessa", "1920", "1923")]
+    assert spans("In 1956 Petrov returned to Moscow, and the ten years he spent in Kolyma were never "
+                 "mentioned.") == [("Moscow", "1956", "1956"), ("Kolyma", "1956", "1956")]
+    assert spans("In 1920 Petrov moved to Kazan, and the two years he spent there as a boy came back to "
+                 "him.") == [("Kazan", "1920", "1920")]
+
+
+def test_a_look_back_in_the_places_where_clause_dates_it():
+    def spans(text):
+        return [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+
+    # (the Stalin death probe) the pluperfect where clause tells what the place is named for
+    assert spans("Petrov was born in Kazan in 1878. In 1950 his statues came down. Only Kazan, where he had been born "
+                 "in December 1878, kept its shrine.")[-1] == ("Kazan", "1878-12")
+    # not a year the where clause names for something else (the Ibárruri probe)
+    assert spans("In February 1936 Petrova won her seat. Shortly after the vote she went to Oviedo, where she "
+                 "insisted that the men still held for the 1934 rising be released.")[-1] == ("Oviedo", "1936-02")
 
 
 def test_a_date_in_brackets_ending_a_clause_dates_it():
