@@ -1589,6 +1589,20 @@ def test_a_post_of_a_town_and_a_wound_on_a_front_put_one_there():
         ("Kazan", "Stalin")]
 
 
+def test_a_place_in_a_leading_clause_is_that_clauses_subjects():
+    # (the Kuibyshev probe; a second reader's "Sure that Trotsky was in Paris") the rules' reading
+    rules = replace(DEFAULT, attribution=False)
+    found = events("After Felix Dzerzhinsky died in Moscow in July 1926, Stalin succeeded him as chairman.", rules)
+    assert [e[:2] for e in found] == [("Moscow", "Felix Dzerzhinsky")]
+    assert [e[:2] for e in events("Sure that Trotsky was in Paris, he went to Vienna.", rules)] == [
+        ("Paris", "Trotsky"), ("Vienna", "Stalin")]
+    # the subject named in it, or a pronoun for its subject, leaves it as it was
+    assert [e[:2] for e in events("When Churchill dined with Stalin in the Kremlin, Svetlana came in.", rules)] == [
+        ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("After he returned to Moscow, Lenin sent Kamenev to Baku.", rules)] == [
+        ("Moscow", "Stalin"), ("Baku", "Kamenev")]
+
+
 def test_a_military_district_seated_in_a_town_is_the_town():
     assert [e[0] for e in events("In 1934 he commanded the Volga Military District at Samara.")] == ["Samara"]
     # the town he went to, named first in the clause, is the district's seat

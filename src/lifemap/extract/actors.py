@@ -359,6 +359,9 @@ class Actors:
             pos = hi
         if self.about_subject and self._role_leads(sentence, lo, pos):
             return self.subject.name                   # "early in March the wounded general was moved to Kiev"
+        own = self._leading_clauses_own(sentence, pos, places)
+        if own:
+            return own
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
@@ -397,6 +400,20 @@ class Actors:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self.name(words)
+
+    def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
+        """Who a leading clause that holds ``pos`` names for its own subject, when that is someone else, by name, or
+        a group, and the subject is not named in it: "After Felix Dzerzhinsky died in Moscow, Kuibyshev succeeded
+        him", "Sure that Trotsky was in Paris, he went to Vienna" (not "When Churchill dined with Stalin in the
+        Kremlin, Svetlana came in": Stalin was there)."""
+        lead = clauses.leading_clause(sentence)
+        if lead is None or not lead[0] <= pos < lead[1] or any(
+                self.is_subject(w) for w in _CAPITALISED.findall(sentence, lead[0], lead[1])):
+            return ""
+        found = first_subject(sentence, lead[0], lead[1], places, self, stop=pos)
+        if found is None or found[0] not in ("name", "group") or self.is_subject(found[1]):
+            return ""
+        return self.name(found[1])
 
     def _singular_here(self, i: int, sentence: str, lo: int, he: bool) -> str:
         """"He" or "she" in a later clause means the one person the sentence's first clause has for subject,

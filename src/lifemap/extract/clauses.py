@@ -217,6 +217,19 @@ def _subordinate_lead(sentence: str) -> re.Match | None:
     return lead
 
 
+_THAT_LEAD = re.compile(r"^(?:" + _ADJECTIVE_LEAD + r")\s+that\s+(?=[^,;]{3,150}?,)")
+
+
+def leading_clause(sentence: str) -> tuple[int, int] | None:
+    """Where a leading clause with a subject of its own starts and ends (at its comma): "After Dzerzhinsky died in
+    Moscow, Kuibyshev …", "Sure that Trotsky was in Paris, he …" (the clause "that" opens); None if there is none."""
+    lead = _subordinate_lead(sentence)
+    if lead is not None:
+        return 0, sentence.rindex(",", 0, lead.end())
+    that = _THAT_LEAD.match(sentence)
+    return (that.end(), sentence.index(",", that.end())) if that is not None else None
+
+
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
 _AND_DATED = re.compile(r"a(?<!\wa)nd,?\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
