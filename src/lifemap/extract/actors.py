@@ -402,15 +402,21 @@ class Actors:
         return self.name(words)
 
     def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
-        """Who a leading clause that holds ``pos`` names for its own subject, when that is someone else, by name, or
-        a group, and the subject is not named in it: "After Felix Dzerzhinsky died in Moscow, Kuibyshev succeeded
-        him", "Sure that Trotsky was in Paris, he went to Vienna" (not "When Churchill dined with Stalin in the
-        Kremlin, Svetlana came in": Stalin was there)."""
-        lead = clauses.leading_clause(sentence)
-        if lead is None or not lead[0] <= pos < lead[1] or any(
-                self.is_subject(w) for w in _CAPITALISED.findall(sentence, lead[0], lead[1])):
+        """Who a leading subordinate clause that holds ``pos`` names for the subject of the predicate at ``pos``,
+        when that is someone else, by name, or a group, and the subject is in that clause neither by name nor as
+        "him": "After Felix Dzerzhinsky collapsed and died in Moscow, Kuibyshev succeeded him" (not "When Churchill
+        dined with Stalin in the Kremlin, Svetlana came in": Stalin was there; not "When the Germans invaded and
+        Minsk fell, he was in the city": the predicate's own subject, Minsk, is no one)."""
+        end = clauses.leading_clause(sentence)
+        if end is None or pos >= end or _HIM_HERE.search(sentence, 0, end) or any(
+                self.is_subject(w) for w in _CAPITALISED.findall(sentence, 0, end)):
             return ""
-        found = first_subject(sentence, lead[0], lead[1], places, self, stop=pos)
+        at = next((p for p in places if p[0] == pos), None)
+        if at is not None and clauses.VERB.match(sentence, at[1] + 1 + clauses.adverb_after(sentence, at[1] + 1)):
+            return ""                                   # the place acts ("and Minsk fell"): read as before
+        lo = clauses.clause_around(sentence, pos)[0]      # the predicate's own clause, else the lead's first
+        found = first_subject(sentence, lo, end, places, self, stop=pos) or (
+            first_subject(sentence, 0, end, places, self, stop=pos) if lo > 0 else None)
         if found is None or found[0] not in ("name", "group") or self.is_subject(found[1]):
             return ""
         return self.name(found[1])

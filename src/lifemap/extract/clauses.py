@@ -217,17 +217,11 @@ def _subordinate_lead(sentence: str) -> re.Match | None:
     return lead
 
 
-_THAT_LEAD = re.compile(r"^(?:" + _ADJECTIVE_LEAD + r")\s+that\s+(?=[^,;]{3,150}?,)")
-
-
-def leading_clause(sentence: str) -> tuple[int, int] | None:
-    """Where a leading clause with a subject of its own starts and ends (at its comma): "After Dzerzhinsky died in
-    Moscow, Kuibyshev …", "Sure that Trotsky was in Paris, he …" (the clause "that" opens); None if there is none."""
+def leading_clause(sentence: str) -> int | None:
+    """Where a leading subordinate clause ends (at its comma): "After Dzerzhinsky died in Moscow, Kuibyshev …";
+    None if there is none."""
     lead = _subordinate_lead(sentence)
-    if lead is not None:
-        return 0, sentence.rindex(",", 0, lead.end())
-    that = _THAT_LEAD.match(sentence)
-    return (that.end(), sentence.index(",", that.end())) if that is not None else None
+    return lead.group().index(",") if lead is not None else None
 
 
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
