@@ -336,6 +336,8 @@ def test_how_long_a_stay_lasted_ends_it():
     # ("from 1891"); the years spent there, told in the next clause (the Kosygin, Krupskaya, Vavilov probes)
     assert spans("In 1924 Petrov went to Omsk. For six years he travelled the province from Tomsk.")[-1] == (
         "Tomsk", "1924", "1930")
+    assert spans("In 1924 Petrov went to Omsk. But for six years he travelled the province from Tomsk.")[-1] == (
+        "Tomsk", "1924", "1930")
     assert spans("Petrov spent five years from 1891 teaching at a Sunday school in Kazan.") == [
         ("Kazan", "1891", "1896")]
     assert spans("In 1917 Petrov accepted a chair in Saratov, and the four years he spent there were his "

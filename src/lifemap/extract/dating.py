@@ -550,7 +550,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
                         "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
-    lo, hi = _stay_clause(sentence, start - a, end - a, tuple(lo - a for lo, _ in places if lo != start))
+    lo, hi = _stay_clause(sentence, start - a, end - a, _others(places, start, a))
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
@@ -597,7 +597,7 @@ _LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 _FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
-_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?:and|but|then)\s+)?")      # what may stand before a length told first
+_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may stand before a length told first
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
 # on the Moscow River west of the capital, where he …" (where it lies, said between)
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -624,8 +624,8 @@ def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = ()
     if where is not None:
         hi = max(hi, clauses.clause_around(sentence, where.end() - 1)[1])
     there = _THERE_AFTER.match(sentence, end)
-    if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):                          # "…, and she remained there until 1930"
-        hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])
+    if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
+        hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
     return lo, hi
 
 
@@ -743,7 +743,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if context is not None and opens_next(best) and _STEP_ON.search(sentence, 0, pos) is None and (
                 context.paragraph == narrative.paragraphs[i] and i - context.sentence <= 1
-                and any(lo > best.end for lo, _ in places) or _lasts_from(narrative, i, pos, end - a, context, best, tuple(lo - a for lo, _ in places if lo != start))):
+                and any(lo > best.end for lo, _ in places)
+                or _lasts_from(narrative, i, pos, end - a, context, best, _others(places, start, a))):
             # the next predicate's date, with a place of its own ("taught in Baku and then, in 1915, moved to
             # Moscow"): the paragraph's date before it; not where the next predicate happens there too ("went to
             # Tammerfors, and in December 1905 he met Lenin there"), nor from further back, nor over a step on
@@ -773,12 +774,17 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     return _carried(narrative, context, steps=1)
 
 
+def _others(places: tuple[tuple[int, int], ...], start: int, a: int) -> tuple[int, ...]:
+    """Where the sentence's other places start, in the sentence (it starts at text offset ``a``)."""
+    return tuple(lo - a for lo, _ in places if lo != start)
+
+
 def _lasts_from(narrative: Narrative, i: int, pos: int, end: int, context: NarrativeDate, best: NarrativeDate,
                 others: tuple[int, ...]) -> bool:
-    """Whether the stay at ``pos``..``end`` of sentence ``i`` is told to last so long from the narrative's date, told in
-    at most two sentences before (not a birth's), and the date after it opens a predicate that happens elsewhere:
-    "In 1907 he was sentenced. He spent the next three years in prison in Kishinev, and in 1910 he was sent
-    to Nerchinsk" (not "…, and in 1950 he died there")."""
+    """Whether the stay at ``pos``..``end`` of sentence ``i`` is told to last so long from the narrative's date,
+    told at most two sentences before (not a birth's), and the date after it opens a predicate that happens
+    elsewhere: "In 1907 he was sentenced. He spent the next three years in prison in Kishinev, and in 1910 he
+    was sent to Nerchinsk" (not "…, and in 1950 he died there")."""
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
     if not 0 < i - context.sentence <= 2 or _A_BIRTH.search(narrative.sentence(context.sentence)) or _THERE.search(
@@ -819,9 +825,9 @@ _WHEN = re.compile(r",?\s+when\s+(?:[^.;,]|,\s*(?:and\s+)?(?=[A-Z]|$))*")   # (o
 
 # The clause on the place that a look back's date is in: "Only Gori, where he had been born in December 1878,
 # kept …", "Batum was also the town where Stalin had been arrested in April 1902"
-_WHERE_LOOKS_BACK = re.compile(r"(?:\s+(?:was|is)\s+(?:also\s+|still\s+)?(?:the|a)\s+(?:[a-z]+\s+)?(?:town|city|village|"
-                               r"place|port|capital))?,?\s+where\s+[^.;:,]*\bhad\s[^.;:,]*$")   # (a pluperfect there: not "went to
-#                                                          Oviedo, where she asked that the men held for the 1934 rising …")
+# (a pluperfect there: not "went to Oviedo, where she asked that the men held for the 1934 rising be released")
+_WHERE_LOOKS_BACK = re.compile(r"(?:\s+(?:was|is)\s+(?:also\s+|still\s+)?(?:the|a)\s+(?:[a-z]+\s+)?"
+                               r"(?:town|city|village|place|port|capital))?,?\s+where\s+[^.;:,]*\bhad\s[^.;:,]*$")
 
 
 def _where_after(text: str, end: int, d: NarrativeDate) -> bool:

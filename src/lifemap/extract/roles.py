@@ -446,8 +446,8 @@ def _district_of_a_town(text: str, m: Mention, mentions: list[Mention]) -> bool:
         # ("posted to Chita to command the Transbaikal Military District": the town the clause went to, then
         # what for; not "transferred from Minsk to command …", "studied in Leningrad and served in …")
         return any(n.end <= m.start and n.location is not None and n.location.kind == "city"
-                   and _GONE_TO.search(text, max(0, n.start - 4), n.start) and _TO_COMMAND.fullmatch(text, n.end, m.start)
-                   for n in mentions)
+                   and _GONE_TO.search(text, max(0, n.start - 4), n.start)
+                   and _TO_COMMAND.fullmatch(text, n.end, m.start) for n in mentions)
     return after is not None and any(n.start == after.end() and n.location is not None and n.location.kind == "city"
                                      for n in mentions)
 
