@@ -32,6 +32,11 @@ def starts(text: str) -> list[tuple[str, str]]:
     return [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
 
 
+def spans(text: str) -> list[tuple[str, str, str]]:
+    """Each event of ``text``: its place as written and the start and end of its date."""
+    return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]
+
+
 def rows(frame, place):
     return frame[frame["place"] == place].to_dict("records")
 
@@ -288,9 +293,6 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
 
 
 def test_a_course_completed_later_in_the_places_where_or_which_clause_ends_it():
-    def spans(text):
-        return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]
-
     # (the Grossman and Vatutin probes) the where clause's predicates run on to the graduation
     assert spans("In 1923 Petrov transferred to Kazan University, where he studied chemistry in the faculty of "
                  "physics and graduated in 1929.") == [("Kazan", "1923", "1929")]
@@ -301,9 +303,6 @@ def test_a_course_completed_later_in_the_places_where_or_which_clause_ends_it():
         ("Kazan", "1923", "1923")]
 
 def test_how_long_a_stay_lasted_ends_it():
-    def spans(text):
-        return [(r["name"], r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")]
-
     assert spans("In 1930 Petrov was sent to Sweden, and for the next fifteen years he lived in Stockholm.")[-1] == (
         "Stockholm", "1930", "1945")
     assert spans("In 1958 Petrov was moved to Ekibastuz, where for ten years he directed the power station.") == [
@@ -368,14 +367,11 @@ def test_how_long_a_stay_lasted_ends_it():
 
 
 def test_a_look_back_in_the_places_where_clause_dates_it():
-    def spans(text):
-        return [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
-
     # (the Stalin death probe) the pluperfect where clause tells what the place is named for
-    assert spans("Petrov was born in Kazan in 1878. In 1950 his statues came down. Only Kazan, where he had been born "
+    assert starts("Petrov was born in Kazan in 1878. In 1950 his statues came down. Only Kazan, where he had been born "
                  "in December 1878, kept its shrine.")[-1] == ("Kazan", "1878-12")
     # not a year the where clause names for something else (the Ibárruri probe)
-    assert spans("In February 1936 Petrova won her seat. Shortly after the vote she went to Oviedo, where she "
+    assert starts("In February 1936 Petrova won her seat. Shortly after the vote she went to Oviedo, where she "
                  "insisted that the men still held for the 1934 rising be released.")[-1] == ("Oviedo", "1936-02")
 
 
