@@ -479,6 +479,13 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
 def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):
     assert find_places('In 1903 he wrote an essay entitled "Letters from Moscow".', russian_places) == []
     assert find_places('In 1974 he read the poem "Nights in Perm" in Moscow.', russian_places)[0].text == "Moscow"
+    # a title in title case after the words that publish it (the Vladimirov text), up to its first small word
+    assert find_places("In 2010 his memoirs were published by Yauza as Divisional Commander: From Perm Heights to "
+                       "Moscow.", russian_places) == []
+    found = find_places("The book was published as The Road to Perm in 1960, and he moved to Moscow.", russian_places)
+    assert [m.text for m in found] == ["Moscow"]
+    found = find_places("His diary was published in Moscow as Notes of a Revolutionary in 1925.", russian_places)
+    assert [m.text for m in found] == ["Moscow"]
 
 
 def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):

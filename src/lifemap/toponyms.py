@@ -585,11 +585,19 @@ _TITLE_WORDS = "titled entitled called named book novel poem essay article pamph
 _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
 
 
+# A work's title in title case after the words that publish it: "his memoirs were published as Divisional
+# Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a, an)
+_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated|appeared)\b[^.;:]{0,60}?\s(?:as|under\s+the\s+title)"
+                           r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)")
+
+
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
-    """``found`` without the places named inside a work's quoted title: no one went to them."""
-    if '"' not in text and "“" not in text:
+    """``found`` without the places named inside a work's title, quoted or published so: no one went to them."""
+    quoted = '"' in text or "“" in text
+    if not quoted and " as " not in text and " title " not in text:
         return found
-    titles = [m.span(1) for m in _quoted_titles(text)]
+    titles = sorted([m.span(1) for m in _quoted_titles(text)] * quoted
+                    + [m.span(1) for m in _PUBLISHED_AS.finditer(text)])
     if not titles:
         return found
     starts = [a for a, _ in titles]
