@@ -486,6 +486,12 @@ def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):
     assert [m.text for m in found] == ["Moscow"]
     found = find_places("His diary was published in Moscow as Notes of a Revolutionary in 1925.", russian_places)
     assert [m.text for m in found] == ["Moscow"]
+    # not "such as", "as well as", a post, nor a clause "as" opens (a second reader's cases)
+    for text in ("His poems were published in many cities, such as Perm and Moscow, where he lived.",
+                 "His books were issued in Perm as well as Moscow, where he lived after 1930.",
+                 "In 1919 his speech was published as Chairman of the Moscow Soviet.",
+                 "His last book was published as Moscow was encircled in 1941."):
+        assert "Moscow" in [m.text for m in find_places(text, russian_places)], text
 
 
 def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):

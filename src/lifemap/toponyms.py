@@ -585,10 +585,14 @@ _TITLE_WORDS = "titled entitled called named book novel poem essay article pamph
 _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
 
 
-# A work's title in title case after the words that publish it: "his memoirs were published as Divisional
-# Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a, an)
-_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated|appeared)\b[^.;:]{0,60}?\s(?:as|under\s+the\s+title)"
-                           r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)")
+# A work's title in title case after the words that publish it, in their clause: "his memoirs were published as
+# Divisional Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a,
+# an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
+# Soviet"), nor "as Leningrad was encircled" (a clause)
+_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
+                           r"(?<!well)\s(?:as|under\s+the\s+title)"
+                           r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
+                           r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
 
 
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
@@ -597,7 +601,7 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     if not quoted and " as " not in text and " title " not in text:
         return found
     titles = sorted([m.span(1) for m in _quoted_titles(text)] * quoted
-                    + [m.span(1) for m in _PUBLISHED_AS.finditer(text)])
+                    + [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS])
     if not titles:
         return found
     starts = [a for a, _ in titles]
@@ -610,6 +614,7 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _OPENING_QUOTE = re.compile(r"[\"“]")
+_POSTS = words("posts")
 
 
 def _quoted_titles(text: str) -> Iterator[re.Match]:
