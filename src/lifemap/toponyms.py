@@ -589,6 +589,7 @@ _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\
 # Divisional Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a,
 # an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
 # Soviet"), nor "as Leningrad was encircled" (a clause)
+_PUBLISHING = ("published", "issued", "translated")        # (and "reissued")
 _PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
                            r"(?<!well)\s(?:as|under\s+the\s+title)"
                            r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
@@ -598,10 +599,13 @@ _PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated)\b[^.;:,]
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     """``found`` without the places named inside a work's title, quoted or published so: no one went to them."""
     quoted = '"' in text or "“" in text
-    if not quoted and " as " not in text and " title " not in text:
+    published = any(word in text for word in _PUBLISHING)     # (a substring test: the scan is the cost)
+    if not quoted and not published:
         return found
-    titles = sorted([m.span(1) for m in _quoted_titles(text)] * quoted
-                    + [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS])
+    titles = [m.span(1) for m in _quoted_titles(text)] if quoted else []
+    if published:
+        titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
+    titles.sort()
     if not titles:
         return found
     starts = [a for a, _ in titles]
