@@ -700,13 +700,6 @@ def test_a_home_in_a_region_is_there_not_a_polity():
     assert [e[0] for e in events("In 1920 the family owned an estate in the Kuban.")] == ["Kuban"]
 
 
-def test_a_river_or_a_sea_is_no_polity():
-    # (the Denikin probe) a battle at a strait: the rules' reading
-    found = events("The destruction of the Baltic Fleet by the Japanese navy at Tsushima in May 1905 ended all hope.",
-                   replace(DEFAULT, attribution=False))
-    assert "Tsushima" in [e[0] for e in found]
-
-
 def test_talks_between_two_capitals_are_between_governments():
     assert events("In 1944 Stalin arranged talks between Moscow and Helsinki.") == []
     assert [e[0] for e in events("In 1944 Stalin travelled between Moscow and Helsinki.")] == ["Moscow", "Helsinki"]

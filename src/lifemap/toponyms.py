@@ -1168,7 +1168,7 @@ def _host_within(text: str, found: list[Mention], starts: list[int], lo: int, hi
     they name for another reason ("a farm named after Lenin", "settled by refugees from Kars")."""
     hosts = [f.location for f in found[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
              if f.location is not None and f.location.kind in ("city", "village", "region") and f.source != "context"
-             and not is_feature(f.location) and _HOST_CUE.search(text, max(0, f.start - 16), f.start)
+             and not _is_feature(f.location) and _HOST_CUE.search(text, max(0, f.start - 16), f.start)
              and not _QUARTER_OF.match(text, f.end)]   # (not "the Vyborg district of Perm", a quarter of Perm)
     # a town before a province: "in the foothills of the Caucasus near Vladikavkaz" lies by Vladikavkaz
     return next((p for p in hosts if p.kind != "region"), hosts[0] if hosts else None)
@@ -1204,7 +1204,7 @@ _CLAUSE_STOP = re.compile(r"[;.()]|,\s+(?:and|but|where|which|who|when)\b")
 def _town_before(text: str, found: list[Mention], start: int, back: int = 3) -> Place | None:
     """The town or region the narrative last named, in the paragraph and at most ``back`` sentences back."""
     # (in the text's order: those placed from context were added last; a river is no place to put a village at)
-    before = sorted((f for f in found if f.end <= start and not is_feature(f.location)),
+    before = sorted((f for f in found if f.end <= start and not _is_feature(f.location)),
                     key=lambda f: f.start)[-8:]
     guessed = [k for k, f in enumerate(before) if f.source == "context"]
     if guessed:                                    # a town named before a place the text did not say where lay
@@ -1213,7 +1213,7 @@ def _town_before(text: str, found: list[Mention], start: int, back: int = 3) -> 
     return town.location if town is not None else None
 
 
-def is_feature(place: Place | None) -> bool:
+def _is_feature(place: Place | None) -> bool:
     """A river, a sea, a lake… (one of its names says so: "Yenisei River"), which the gazetteer keeps among its
     regions."""
     return place is not None and place.kind == "region" and any(

@@ -18,7 +18,7 @@ import functools
 import re
 
 from ..lexicon import sections, words
-from ..toponyms import LIST_DATE, Mention, is_feature
+from ..toponyms import LIST_DATE, Mention
 from . import clauses, kinds
 from .clauses import Link
 from .tagger import inflected, verbs
@@ -185,8 +185,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.LOCATES                    # "In 1940 Lithuania was annexed", "Sakhalin was taken": a scene
         elif is_big(m) and not links[id(m)].noun and (links[id(m)].vclass, links[id(m)].prep) in _FOUGHT_ON:
             role = Role.LOCATES                    # "fought on the Dniester", "marched along the Volga"
-        elif is_big(m) and _acted_on(links[id(m)]) and not is_feature(m.location):
-            role = Role.POLITY                     # (a river or a sea is no polity: "sailed on the Volga")
+        elif is_big(m) and _acted_on(links[id(m)]):
+            role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
             role = Role.LOCATES
         elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before) or (
