@@ -1075,6 +1075,13 @@ def test_a_wish_granted_tells_where_it_was_granted():
     assert linked("In 1916 he requested that he spend his last months in Achinsk.", "Achinsk").irrealis
 
 
+def test_a_skill_learnt_is_learnt_where_the_clause_says_but_news_learnt_of_is_no_event():
+    assert not linked("In 1922 he learned to fly at the flying school in Tiflis.", "Tiflis").irrealis
+    assert ("Tiflis", "Stalin") in [e[:2] for e in events("In 1922 he learned to fly at the flying school in Tiflis.")]
+    assert not linked("In 1927 he learned Chinese at the academy in Moscow.", "Moscow").irrealis
+    assert linked("In 1917 he learned that the Bolsheviks had seized power in Petrograd.", "Petrograd").irrealis
+
+
 def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_had_it_done():
     found = events("In 1937 Stalin had Tukhachevsky arrested in Kuibyshev and shot in Moscow.")
     assert [e[:2] for e in found] == [("Kuibyshev", "Tukhachevsky"), ("Moscow", "Tukhachevsky")]

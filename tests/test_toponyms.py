@@ -120,6 +120,22 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
     assert places("In 1937 he settled in Coyoacán, a suburb of Mexico City.", gazetteer) == [("Coyoacán", "coyoacan")]
 
 
+def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fallback):
+    def names(text):
+        return [m.text for m in find_places(text, gazetteer, fallback=fallback)]
+    # a quarter of a city, a town in a province GeoNames knows only as a town, a site in a district
+    assert names("In 1961 she was given a flat in Ostankino, in northern Moscow.") == ["Ostankino"]
+    assert names("In 1910 he spent a year at Rasht, in the northern province of Gilan.") == ["Rasht"]
+    assert names("In 1926 he was interned at Dahlem, in Berlin, for a month.") == ["Dahlem"]
+    assert names("They met in the Brotherhood Church in Hackney.") == ["Brotherhood Church"]
+    # not a list of towns, nor a town left for another, nor a curated town after a bare "in"
+    assert names("In 1940 prisoners were shot near Smolensk, in Kalinin and in Kharkov.") == [
+        "Smolensk", "Kalinin", "Kharkov"]
+    assert names("In 1965 he spent the winter away from Beijing, in Hangzhou and Shanghai.") == [
+        "Beijing", "Hangzhou", "Shanghai"]
+    assert names("In 1936 she took her seat in the Cortes in Madrid.")[-1] == "Madrid"
+
+
 def test_small_compass_words_belong_to_the_name(gazetteer):
     assert places("He was exiled to eastern Siberia.", gazetteer) == [("eastern Siberia", "eastern-siberia")]
 

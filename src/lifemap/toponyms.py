@@ -820,6 +820,18 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
                 a.location.kind == "region" and _IN_GAP.fullmatch(gap))):
             drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
+        elif (a.location.kind == "site" or a.location.kind in _SMALL and a.source != "curated") and \
+                b.location.kind == "city" and _TOWN_IN_GAP.fullmatch(gap) and not (
+                _LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end)
+                or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
+                or (gap.strip() == "in" and b.source == "curated")):
+            drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
+            anchor = True                          # Gilan", "the Brotherhood Church in Hackney": the town after
+            #                                        only says where the first lies (not "away from Beijing, in
+            #                                        Hangzhou and Shanghai", "near Smolensk, in Kalinin and in
+            #                                        Kharkov"; nor a curated town after a bare "in": "the Cortes in
+            #                                        Madrid", where GeoNames took a word for a town; nor after a
+            #                                        town of our own: "who had fought at Kharkov, in Tsaritsyn")
         elif a.location.kind in _BIG and b.location.kind in _SMALL and not _LIST_GOES_ON.match(text, b.end):
             if id(a) not in drop:
                 drop.add(id(a))                    # a only says where b lies
@@ -831,6 +843,14 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
 
 # A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
+_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+(?:in|at)\s+[A-Z]")      # "in Kalinin and in Kharkov"
+# Between a town or a site and the town (or a province GeoNames knows only as a town) it lies in: "in", with compass
+# words or words for a part of a country ("Tushino, in the north-west of Moscow")
+_TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"
+                          r"central|north-east|north-west|south-east|south-west|north-eastern|north-western|"
+                          r"south-eastern|south-western|province|region|district|county|part|suburbs?|outskirts)"
+                          r"\s+(?:of\s+(?:the\s+)?)?)*")
+_FROM_BEFORE = re.compile(r"\b(?:from|left|leaving)\s+(?:the\s+)?$")
 
 
 # The GeoNames fallback --------------------------------------------------------------------------

@@ -651,8 +651,16 @@ def _purpose(tokens: list, v: int, first: int) -> bool:
 
 
 def _fulfilled(tokens: list, v: int) -> bool:
-    """A wish granted: "successfully requested that he spend his last months in Achinsk" tells where."""
-    return v > 0 and tokens[v - 1].text.lower() == "successfully"
+    """A wish granted: "successfully requested that he spend his last months in Achinsk" tells where; or a skill
+    learnt: "learned to fly at the flying school in Borisoglebsk" (not "learned that …", "learned of …")."""
+    if v > 0 and tokens[v - 1].text.lower() == "successfully":
+        return True
+    return tokens[v].lemma in _closed_words("learning") and v + 1 < len(tokens) \
+        and tokens[v + 1].text.lower() not in _LEARNT_OF
+
+
+# what follows a verb of learning when news was learnt, not a skill
+_LEARNT_OF = frozenset("that of about how what whether when where why who which from".split())
 
 
 def _attributive(tokens: list, v: int, first: int) -> bool:
