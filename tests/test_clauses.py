@@ -1075,11 +1075,26 @@ def test_a_wish_granted_tells_where_it_was_granted():
     assert linked("In 1916 he requested that he spend his last months in Achinsk.", "Achinsk").irrealis
 
 
+def test_what_one_had_done_to_another_puts_the_other_there():
+    # (the Stalin Georgia probe) "had him enrolled at the Gori church school": the boy is there, not his mother
+    text = ("Ivan Petrov (1878–1950) was a Soviet official. Petrov was born in Tula in 1878.\n\n"
+            "His mother Maria, who wanted him to become a priest, had him enrolled at the church school in Tiflis in "
+            "1888. In 1918 Lenin had Kamenev sent to Tsaritsyn.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][1:] == [
+        ("Tiflis", "Ivan Petrov"), ("Tsaritsyn", "Kamenev")]
+
+
 def test_a_skill_learnt_is_learnt_where_the_clause_says_but_news_learnt_of_is_no_event():
     assert not linked("In 1922 he learned to fly at the flying school in Tiflis.", "Tiflis").irrealis
     assert ("Tiflis", "Stalin") in [e[:2] for e in events("In 1922 he learned to fly at the flying school in Tiflis.")]
     assert not linked("In 1927 he learned Chinese at the academy in Moscow.", "Moscow").irrealis
     assert linked("In 1917 he learned that the Bolsheviks had seized power in Petrograd.", "Petrograd").irrealis
+    # (a second reader's cases) news learnt however it is told after the verb
+    for sentence in ("In 1934 he learned by telegram that Kirov had been shot in Leningrad.",
+                     "In 1919 he learned to his dismay that Denikin had taken Leningrad.",
+                     "In 1918 he learned his brother had been killed at Leningrad."):
+        assert linked(sentence, "Leningrad").irrealis, sentence
 
 
 def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_had_it_done():
@@ -1980,6 +1995,16 @@ def test_one_who_comes_to_a_town_the_subject_acts_in_comes_to_the_subject():
         ("Petrograd", "Lenin")]
     assert [e[:2] for e in events("In April 1950 Kim Il-sung came to Moscow to see his doctors.")] == [
         ("Moscow", "Kim Il-sung")]
+    # (a second reader's cases) nor where the subject is elsewhere, acts later, is named in another's clause or only
+    # as an owner
+    for sentence, who in (("In April 1917 Lenin came to Petrograd, while Stalin was still in exile in Achinsk.", "Lenin"),
+                          ("In 1931 Bukharin came to Paris, and Stalin later denounced him for the trip.", "Bukharin"),
+                          ("In 1927 Chiang Kai-shek came to Shanghai and massacred the communists whom Stalin had "
+                           "advised.", "Chiang Kai-shek"),
+                          ("In 1924 Zinoviev came to Kiev, and Stalin's rivals welcomed him.", "Zinoviev"),
+                          ("In 1925 Frunze came to Tiflis to inspect the army, and in 1926 Stalin arrived there.",
+                           "Frunze")):
+        assert events(sentence)[0][:2] == (sentence.split(" came to ")[1].split(",")[0].split(" ")[0], who), sentence
 
 
 def test_he_after_a_sentence_whose_last_clause_is_led_by_the_subject_s_own_is_the_subject():

@@ -374,6 +374,9 @@ def test_a_later_clause_that_keeps_the_subject_there_ends_the_stay():
                  "police came.") == [("Kazan", "1925", "1927-05")]
     assert spans("In 1922 Petrov was sent to Kazan as a secretary, and from 1924 he led the party organisation from "
                  "the same city.") == [("Kazan", "1922", "1924")]
+    # a "where" clause after the place's own date (the Stalin Georgia probe)
+    assert spans("In 1888 Petrov was enrolled at the church school in Kazan in 1888, where he remained until "
+                 "1894.") == [("Kazan", "1888", "1894")]
     # not a return, a death, someone else's clause, another place between, nor a stay told as a range
     assert spans("In 1918 Petrov went to Kazan, and in 1920 he returned there.") == [("Kazan", "1918", "1918")]
     assert spans("In 1918 Petrov went to Kazan, and in 1925 his son was born there.") == [("Kazan", "1918", "1918")]
@@ -381,6 +384,15 @@ def test_a_later_clause_that_keeps_the_subject_there_ends_the_stay():
         "Kazan", "1918", "1918")
     assert spans("Petrov studied in Kazan from 1914 to 1919, and in 1921 he taught there.") == [
         ("Kazan", "1914", "1919")]
+    # (a second reader's cases) only a verb of staying or working there, not a visit again, a refusal, a look back,
+    # others' doings there
+    for sentence in ("In 1926 Petrov visited Kazan briefly, and in 1935 he spoke there again.",
+                     "In 1926 Petrov worked in Kazan, and in 1935 he was sent there again as a judge.",
+                     "In 1926 Petrov was in Kazan, and in 1931 he refused to go there again.",
+                     "In 1926 Petrov worked in Kazan, and in 1960 he described his life there in his memoirs.",
+                     "In 1926 Petrov went to Kazan, and in 1929 his wife opened a school there.",
+                     "In 1926 Petrov went to Kazan, and in 1927 the famine raged there."):
+        assert spans(sentence) == [("Kazan", "1926", "1926")], sentence
 
 
 def test_a_look_back_in_the_places_where_clause_dates_it():

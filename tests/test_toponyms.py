@@ -134,6 +134,16 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     assert names("In 1965 he spent the winter away from Beijing, in Hangzhou and Shanghai.") == [
         "Beijing", "Hangzhou", "Shanghai"]
     assert names("In 1936 she took her seat in the Cortes in Madrid.")[-1] == "Madrid"
+    # (a second reader's cases) a list that goes on without "and", a town that opens the main clause, a site of
+    # ours far from the town named after it; "outskirts" and "suburbs" say where it lies
+    assert names("In 1931 he worked at Zlatoust, in Chelyabinsk, then in Magnitogorsk.") == [
+        "Zlatoust", "Chelyabinsk", "Magnitogorsk"]
+    assert names("In 1920 he served in Kungur, in Perm, in Sarapul and in Glazov.") == [
+        "Kungur", "Perm", "Sarapul", "Glazov"]
+    assert names("Wounded at Mozhaisk, in Moscow he spent three months in hospital.") == ["Mozhaisk", "Moscow"]
+    assert names("In 1943 he worked at the Kirov Plant, in Chelyabinsk, building tanks.") == [
+        "Kirov Plant", "Chelyabinsk"]
+    assert names("In 1937 he was shot at Kommunarka, in the southern outskirts of Moscow.") == ["Kommunarka"]
 
 
 def test_small_compass_words_belong_to_the_name(gazetteer):

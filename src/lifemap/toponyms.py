@@ -807,6 +807,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "the Hotel Lux on Gorky Street": the street only says where
             anchor = True                          # the building stands
             continue
+        if _lies_in_town(text, a, b, gap):
+            drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
+            anchor = True                          # Gilan", "the Brotherhood Church in Hackney"
+            continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
             continue                               # from a reference point, which roles reads as one)
@@ -820,18 +824,6 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
                 a.location.kind == "region" and _IN_GAP.fullmatch(gap))):
             drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
-        elif (a.location.kind == "site" or a.location.kind in _SMALL and a.source != "curated") and \
-                b.location.kind == "city" and _TOWN_IN_GAP.fullmatch(gap) and not (
-                _LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end)
-                or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
-                or (gap.strip() == "in" and b.source == "curated")):
-            drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
-            anchor = True                          # Gilan", "the Brotherhood Church in Hackney": the town after
-            #                                        only says where the first lies (not "away from Beijing, in
-            #                                        Hangzhou and Shanghai", "near Smolensk, in Kalinin and in
-            #                                        Kharkov"; nor a curated town after a bare "in": "the Cortes in
-            #                                        Madrid", where GeoNames took a word for a town; nor after a
-            #                                        town of our own: "who had fought at Kharkov, in Tsaritsyn")
         elif a.location.kind in _BIG and b.location.kind in _SMALL and not _LIST_GOES_ON.match(text, b.end):
             if id(a) not in drop:
                 drop.add(id(a))                    # a only says where b lies
@@ -841,9 +833,35 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
     return [f for f in found if id(f) not in drop]
 
 
+def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """Whether the town ``b``, after "in" and words for a part of it ("Ostankino, in northern Moscow", "Kommunarka,
+    in the southern outskirts of Moscow", "Crowborough in Sussex"), only says where the town or site ``a`` lies.
+    Not a list that goes on ("at Zlatoust, in Chelyabinsk, then in Magnitogorsk", "in Kungur, in Perm, in
+    Sarapul"), a town left ("away from Beijing, in Hangzhou"), a town that opens the main clause ("Wounded at
+    Mozhaisk, in Moscow he spent …"), a curated town after a bare "in" ("the Cortes in Madrid": GeoNames took a
+    word for a town), nor after a town of our own ("who had fought at Kharkov, in Tsaritsyn") or one of our
+    sites far from it ("the Kirov Plant, in Chelyabinsk": the works moved)."""
+    if b.location.kind != "city" or not _TOWN_IN_GAP.fullmatch(gap):
+        return False
+    if a.location.kind == "site":
+        if a.source == "curated" and \
+                _geod().inv(a.location.lon, a.location.lat, b.location.lon, b.location.lat)[2] / 1000.0 > _SITE_KM:
+            return False
+    elif a.location.kind not in _SMALL or a.source == "curated":
+        return False
+    return not (_LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end)
+                or _CLAUSE_OPENS.match(text, b.end) or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
+                or (gap.strip() == "in" and b.source == "curated"))
+
+
+_SITE_KM = 30.0             # how far the town a site of ours is said to lie in may be from it
+
+
 # A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
-_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s+(?:in|at)\s+[A-Z]")      # "in Kalinin and in Kharkov"
+# "in Kalinin and in Kharkov", "in Perm, in Sarapul", "in Chelyabinsk, then in Magnitogorsk"
+_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?(?:in|at)\s+[A-Z]")
+_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it)\b")
 # Between a town or a site and the town (or a province GeoNames knows only as a town) it lies in: "in", with compass
 # words or words for a part of a country ("Tushino, in the north-west of Moscow")
 _TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"

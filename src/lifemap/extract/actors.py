@@ -529,6 +529,10 @@ class Actors:
             pass
         if made is not None and link.vclass in ("motion", "stay", "sending", "meeting", ""):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
+        had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
+        if had is not None and link.vclass in ("motion", "stay", "sending", "meeting", "detention", ""):
+            return self._mover(i, had.group("who"), sentence, places)    # "had him enrolled at the Gori church
+            #                                                              school": the one it was done to is there
         chosen = _CHOSEN_DELEGATE.search(sentence, max(0, pos - 120), pos)
         if chosen is not None and link.vclass not in ("motion", "sending"):
             return self._mover(i, chosen.group("who"), sentence, places)   # "elected Stalin as one of their
@@ -565,7 +569,7 @@ class Actors:
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
         if who != mine and self.about_subject and _CAME_TO.search(sentence, max(0, pos - 30), pos) \
-                and self.is_person(who.split()) and self.subject.is_named(sentence[pos:]):
+                and self.is_person(who.split()) and self._receives(sentence, pos, places):
             return mine                                # "Kim Il-sung came to Moscow, and Stalin agreed to his
             #                                            plan": one comes to where the life's subject is
         if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
@@ -574,6 +578,25 @@ class Actors:
         if who != mine and self.about_subject and self._met_there(i, sentence, pos, places):
             return mine                                # "Nixon came to Moscow, where the two leaders signed …"
         return who
+
+    def _receives(self, sentence: str, pos: int, places: Places) -> bool:
+        """Whether the rest of the sentence, after a visitor came to the place at ``pos``, has the subject act there:
+        named next as a clause's subject or a verb's object ("…, and Stalin agreed", "obtained Stalin's consent"),
+        with no other place, no date and no look back or ahead between ("…, and in 1926 Petrov arrived there",
+        "…, and Petrov later denounced him", "the communists whom Petrov had advised", "…, but Petrov was on leave
+        in Sochi")."""
+        end = _place_end(places, pos) or pos
+        named = next(iter(self.subject.mentions(sentence[end:])), None)
+        if named is None:
+            return False
+        at, after = end + named.start(), end + named.end()
+        stop = sentence.find(";", after)
+        if any(pos < s < (len(sentence) if stop < 0 else stop) for s, _, _ in places):
+            return False                               # (another place in the subject's clause: he was there)
+        before = sentence[end:at]
+        if _DATE_OPENS.search(before) or _ASIDE_OF_ANOTHER.search(before) or _LATER_ON.match(sentence, after):
+            return False
+        return not sentence.startswith(("'s", "’s"), after) or _VERB_BEFORE.search(before) is not None
 
     def _met_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
         """A "where" clause right after the place has a few leaders meet there, and the subject is named
@@ -757,6 +780,13 @@ _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,
 
 # "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)
 _CAME_TO = re.compile(r"\b(?:came|come|comes|coming)\s+(?:again\s+)?to\s+(?:the\s+)?$")
+# a date that opens a later clause: "…, and in 1926 Petrov arrived there" (not the visit's: "came to Moscow in April 1950
+# and obtained Stalin's consent")
+_DATE_OPENS = re.compile(r"(?:,|\band\b|\bbut\b)[^,]*?\b(?:1[0-9]{3}|20[0-9]{2}|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)\b")
+_ASIDE_OF_ANOTHER = re.compile(r"\b(?:who|whom|whose|which|that|although|though|while|whereas)\b")
+_LATER_ON = re.compile(r"(?:['’]s)?\s+(?:later|afterwards|had|would|was\s+then|was\s+still)\b")
+_VERB_BEFORE = re.compile(r"\b[a-z]+ed\s+$")
 
 
 def _blank(m: re.Match) -> str:
@@ -1169,6 +1199,9 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 _MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
                       r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
+# What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
+_HAD_DONE = re.compile(r"\b(?:had|has|have|having|got|gets)\s+(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                       r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|en|wn|nt)\b[^,;:]*$")
 # "born in" after a noun phrase with its determiner: that one's birthplace ("met a woman born in ", "a Turkish Jew
 # born in ", "his wife, born in "), not the subject's ("was actually born in"); unless a copula right before makes
 # the noun the clause's subject ("he was the only child born in Kislovodsk that winter")

@@ -655,12 +655,21 @@ def _fulfilled(tokens: list, v: int) -> bool:
     learnt: "learned to fly at the flying school in Borisoglebsk" (not "learned that …", "learned of …")."""
     if v > 0 and tokens[v - 1].text.lower() == "successfully":
         return True
-    return tokens[v].lemma in _closed_words("learning") and v + 1 < len(tokens) \
-        and tokens[v + 1].text.lower() not in _LEARNT_OF
+    if tokens[v].lemma not in _closed_words("learning") or v + 2 >= len(tokens):
+        return False
+    after = tokens[v + 1].text
+    if after == "to":                              # "learned to fly", not "learned to his dismay that …"
+        return tokens[v + 2].text[:1].islower() and tokens[v + 2].text.lower() not in _NOT_A_VERB
+    return _SKILL.fullmatch(" ".join(t.text for t in tokens[v + 1:v + 3])) is not None or \
+        _SKILL.fullmatch(after) is not None
 
 
-# what follows a verb of learning when news was learnt, not a skill
-_LEARNT_OF = frozenset("that of about how what whether when where why who which from".split())
+# What was learnt when a skill was, not news ("learned Chinese", "learned the trade of a machinist", "learned his
+# letters"): a tongue, or a trade; any other word after "learn" may open news ("learned by telegram that …",
+# "learned his brother had been killed")
+_SKILL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|ic|ek|in)|the\s+(?:trade|craft|art|rudiments|language|skills?)"
+                    r"|(?:his|her)\s+(?:letters|trade|craft)")
+_NOT_A_VERB = frozenset("his her their its the a an my our this that some".split())
 
 
 def _attributive(tokens: list, v: int, first: int) -> bool:

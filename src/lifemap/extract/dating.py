@@ -614,11 +614,16 @@ def _there_until(narrative: Narrative, line: Timeline, i: int, end: int, others:
 
 # A later clause of the sentence, of the same subject, that is still at the place: ", and from 1927 to 1929 he worked
 # there", ", and he was still there in May 1927", ", and spent 1919 and much of 1920 there"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _THERE_LATER = re.compile(r"[^.;:()]{0,120}?,?\s+(?P<clause>and\s+(?:(?:then\s+|later\s+)?(?:in|from|by|during|on)\s+"
-                          r"[^,;.]{1,40}?,?\s+)?(?:(?:he|she)\s+)?(?!(?:his|her|their|its|the|a|an|this|that|these|"
-                          r"those|they|it|we)\b)[a-z][^.;:()]{0,120}?\b"
-                          r"(?:there|(?:from|in|at)\s+the\s+same\s+(?:city|town|place)))\b")
-_BACK_THERE = re.compile(r"\b(?:return|came\s+back|went\s+back|come\s+back|go\s+back|born|died|buried|visit)")
+                          r"(?:(?:early|late|the\s+[a-z]+\s+of)\s+)?(?:\d{1,2}\s+)?(?:(?:" + _MONTHS + r")\s+)?"
+                          r"\d{4}(?:\s+(?:to|until)\s+\d{4})?,?\s+)?(?:(?:he|she)\s+(?:[a-z]+ly\s+)?)?"
+                          r"(?:was\s+still|were\s+still|remained|stayed|lived|worked|served|taught|studied|led|headed|"
+                          r"ran|spent|met|organi[sz]ed|edited|commanded|directed|managed|was\s+kept|was\s+held)\b"
+                          r"[^.;:()]{0,120}?\b(?:there|(?:from|in|at)\s+the\s+same\s+(?:city|town|place)))\b")
+# (the clause's own subject, or none, and a verb of staying or working there: not "the famine raged there", "a
+# street there was named after him", "he described his life there", "he was sent there again")
+_BACK_THERE = re.compile(r"\b(?:again|never|not|no\s+longer|once\s+more)\b|n['’]t\b")
 
 
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
@@ -636,7 +641,9 @@ _OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may st
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
 # on the Moscow River west of the capital, where he …" (where it lies, said between)
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                          r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60})?,?\s+where\b")
+                          r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
+                          r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+where\b")
+# (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894")
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
