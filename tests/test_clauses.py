@@ -1083,6 +1083,12 @@ def test_what_one_had_done_to_another_puts_the_other_there():
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][1:] == [
         ("Tiflis", "Ivan Petrov"), ("Tsaritsyn", "Kamenev")]
+    # (a second reader's cases) not an owner, a word that is no participle, the next predicate, a story's present
+    for sentence in ("In 1917 he had Lenin's agreement in Petrograd to publish the paper.",
+                     "In 1926 he had Zinoviev present at the meeting in Leningrad.",
+                     "In 1926 he had Zinoviev removed from Kiev and settled in Leningrad himself.",
+                     "A story has Zinoviev put on a steamer to Leningrad in 1920."):
+        assert events(sentence, RULES_ONLY)[-1][:2] != ("Leningrad", "Zinoviev"), sentence
 
 
 def test_a_skill_learnt_is_learnt_where_the_clause_says_but_news_learnt_of_is_no_event():

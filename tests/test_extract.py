@@ -391,7 +391,9 @@ def test_a_later_clause_that_keeps_the_subject_there_ends_the_stay():
                      "In 1926 Petrov was in Kazan, and in 1931 he refused to go there again.",
                      "In 1926 Petrov worked in Kazan, and in 1960 he described his life there in his memoirs.",
                      "In 1926 Petrov went to Kazan, and in 1929 his wife opened a school there.",
-                     "In 1926 Petrov went to Kazan, and in 1927 the famine raged there."):
+                     "In 1926 Petrov went to Kazan, and in 1927 the famine raged there.",
+                     "In 1926 Petrov was sent to Kazan, and in 1928 he served there again.",
+                     "In 1926 Petrov was sent to Kazan, and in 1941 he commanded the defence there."):
         assert spans(sentence) == [("Kazan", "1926", "1926")], sentence
 
 

@@ -141,6 +141,7 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     assert names("In 1920 he served in Kungur, in Perm, in Sarapul and in Glazov.") == [
         "Kungur", "Perm", "Sarapul", "Glazov"]
     assert names("Wounded at Mozhaisk, in Moscow he spent three months in hospital.") == ["Mozhaisk", "Moscow"]
+    assert names("Arrested at Pushkino, in Moscow the NKVD questioned him.") == ["Pushkino", "Moscow"]
     assert names("In 1943 he worked at the Kirov Plant, in Chelyabinsk, building tanks.") == [
         "Kirov Plant", "Chelyabinsk"]
     assert names("In 1937 he was shot at Kommunarka, in the southern outskirts of Moscow.") == ["Kommunarka"]

@@ -861,7 +861,7 @@ _SITE_KM = 30.0             # how far the town a site of ours is said to lie in 
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
 # "in Kalinin and in Kharkov", "in Perm, in Sarapul", "in Chelyabinsk, then in Magnitogorsk"
 _IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?(?:in|at)\s+[A-Z]")
-_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it)\b")
+_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it|the\s+[A-Za-z]+\s+[a-z]+ed)\b")   # ("in Moscow the NKVD questioned him")
 # Between a town or a site and the town (or a province GeoNames knows only as a town) it lies in: "in", with compass
 # words or words for a part of a country ("Tushino, in the north-west of Moscow")
 _TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"

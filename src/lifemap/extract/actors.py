@@ -1200,8 +1200,12 @@ _MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|e
                       r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
 # What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
-_HAD_DONE = re.compile(r"\b(?:had|has|have|having|got|gets)\s+(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-                       r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|en|wn|nt)\b[^,;:]*$")
+# (a person, not an owner: "had Lenin's agreement in Petrograd"; a verb's participle, not "had Zinoviev present"; and
+# only up to the next predicate: "had Zinoviev removed from Leningrad and settled in Moscow himself"; not a story's
+# present: "a story has him put on a steamer to Trebizond")
+_HAD_DONE = re.compile(r"\b(?:had|having|got)\s+(?P<who>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?!['’])"
+                       r"\s+(?:[a-z]{3,}ed|sent|taken|brought|driven|thrown|held|kept|shot|beaten|flown|sworn|"
+                       r"given|chosen|caught|led|put)\b(?:(?!\b(?:and|while|but)\b)[^,;:])*$")
 # "born in" after a noun phrase with its determiner: that one's birthplace ("met a woman born in ", "a Turkish Jew
 # born in ", "his wife, born in "), not the subject's ("was actually born in"); unless a copula right before makes
 # the noun the clause's subject ("he was the only child born in Kislovodsk that winter")

@@ -595,9 +595,11 @@ def _there_later(narrative: Narrative, line: Timeline, i: int, end: int, others:
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
     later = _THERE_LATER.match(sentence, end - a)
-    if later is None or any(end - a <= o < later.end() for o in others) or _BACK_THERE.search(later.group()):
+    if later is None or any(end - a <= o < later.end() for o in others):
         return None
     hi = clauses.clause_around(sentence, later.end() - 1)[1]
+    if _BACK_THERE.search(sentence, later.start("clause"), hi):
+        return None                                # (also after "there": "he served there again")
     dates = [d for d in line.dates[i] if a + later.start("clause") <= d.start < a + hi]
     return max(dates, key=lambda d: d.span.last_day, default=None)
 
@@ -609,7 +611,13 @@ def _there_until(narrative: Narrative, line: Timeline, i: int, end: int, others:
     if since.start[:4] != since.end[:4]:
         return None
     later = _there_later(narrative, line, i, end, others)
-    return later if later is not None and later.span.last_day > since.last_day else None
+    if later is None or not since.last_day < later.span.last_day <= since.last_day.replace(
+            year=since.last_day.year + _THERE_YEARS):
+        return None                                # (years on, "and in 1941 he commanded the defence there" is a
+    return later                                   # return, not the same stay)
+
+
+_THERE_YEARS = 5     # how many years on a later clause "there" may still tell the same stay
 
 
 # A later clause of the sentence, of the same subject, that is still at the place: ", and from 1927 to 1929 he worked
@@ -644,6 +652,7 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:
                           r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
                           r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+where\b")
 # (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894")
+
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
