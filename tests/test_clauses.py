@@ -1099,7 +1099,8 @@ def test_a_skill_learnt_is_learnt_where_the_clause_says_but_news_learnt_of_is_no
     # (a second reader's cases) news learnt however it is told after the verb
     for sentence in ("In 1934 he learned by telegram that Kirov had been shot in Leningrad.",
                      "In 1919 he learned to his dismay that Denikin had taken Leningrad.",
-                     "In 1918 he learned his brother had been killed at Leningrad."):
+                     "In 1918 he learned his brother had been killed at Leningrad.",
+                     "In 1924 he learned Lenin had died near Leningrad."):
         assert linked(sentence, "Leningrad").irrealis, sentence
 
 

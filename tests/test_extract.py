@@ -374,6 +374,9 @@ def test_a_later_clause_that_keeps_the_subject_there_ends_the_stay():
                  "police came.") == [("Kazan", "1925", "1927-05")]
     assert spans("In 1922 Petrov was sent to Kazan as a secretary, and from 1924 he led the party organisation from "
                  "the same city.") == [("Kazan", "1922", "1924")]
+    # (a stay told in a leap February: its last day has no twin five years on)
+    assert spans("In February 1916 Petrov was sent to Kazan, and in 1917 he worked there.") == [
+        ("Kazan", "1916-02", "1917")]
     # a "where" clause after the place's own date (the Stalin Georgia probe)
     assert spans("In 1888 Petrov was enrolled at the church school in Kazan in 1888, where he remained until "
                  "1894.") == [("Kazan", "1888", "1894")]

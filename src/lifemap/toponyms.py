@@ -860,8 +860,10 @@ _SITE_KM = 30.0             # how far the town a site of ours is said to lie in 
 # A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
 # "in Kalinin and in Kharkov", "in Perm, in Sarapul", "in Chelyabinsk, then in Magnitogorsk"
-_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?(?:in|at)\s+[A-Z]")
-_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it|the\s+[A-Za-z]+\s+[a-z]+ed)\b")   # ("in Moscow the NKVD questioned him")
+_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?"
+                              r"(?:in|at)\s+[A-Z]")
+# a main clause after the town: "in Moscow he spent …", "in Moscow the NKVD questioned him"
+_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it|the\s+[A-Za-z]+\s+[a-z]+ed)\b")
 # Between a town or a site and the town (or a province GeoNames knows only as a town) it lies in: "in", with compass
 # words or words for a part of a country ("Tushino, in the north-west of Moscow")
 _TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"

@@ -667,8 +667,9 @@ def _fulfilled(tokens: list, v: int) -> bool:
 # What was learnt when a skill was, not news ("learned Chinese", "learned the trade of a machinist", "learned his
 # letters"): a tongue, or a trade; any other word after "learn" may open news ("learned by telegram that …",
 # "learned his brother had been killed")
-_SKILL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|an|ch|ic|ek|in)|the\s+(?:trade|craft|art|rudiments|language|skills?)"
-                    r"|(?:his|her)\s+(?:letters|trade|craft)")
+_SKILL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ic)|French|Dutch|Czech|German|Greek|Latin|Hebrew|Esperanto"
+                    r"|the\s+(?:trade|craft|art|rudiments|language|skills?)|(?:his|her)\s+(?:letters|trade|craft)")
+# (a tongue by its name's ending or by name: not any capitalised word, "learned Stalin had died in Moscow")
 _NOT_A_VERB = frozenset("his her their its the a an my our this that some".split())
 
 

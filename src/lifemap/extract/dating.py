@@ -611,8 +611,8 @@ def _there_until(narrative: Narrative, line: Timeline, i: int, end: int, others:
     if since.start[:4] != since.end[:4]:
         return None
     later = _there_later(narrative, line, i, end, others)
-    if later is None or not since.last_day < later.span.last_day <= since.last_day.replace(
-            year=since.last_day.year + _THERE_YEARS):
+    if later is None or not since.last_day < later.span.last_day or \
+            later.span.last_day.year - since.last_day.year > _THERE_YEARS:
         return None                                # (years on, "and in 1941 he commanded the defence there" is a
     return later                                   # return, not the same stay)
 
@@ -652,7 +652,6 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:
                           r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
                           r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+where\b")
 # (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894")
-
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
