@@ -780,10 +780,10 @@ _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,
 
 # "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)
 _CAME_TO = re.compile(r"\b(?:came|come|comes|coming)\s+(?:again\s+)?to\s+(?:the\s+)?$")
-# a date that opens a later clause: "…, and in 1926 Petrov arrived there" (not the visit's: "came to Moscow in April 1950
-# and obtained Stalin's consent")
-_DATE_OPENS = re.compile(r"(?:,|\band\b|\bbut\b)[^,]*?\b(?:1[0-9]{3}|20[0-9]{2}|January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December)\b")
+# a date that opens a later clause: "…, and in 1926 Petrov arrived there" (not the visit's: "came to Moscow in April
+# 1950 and obtained Stalin's consent")
+_DATE_OPENS = re.compile(r"(?:,|\band\b|\bbut\b)[^,]*?\b(?:1[0-9]{3}|20[0-9]{2}|"
+                         + "|".join(sorted(_MONTH_WORDS)) + r")\b")
 _ASIDE_OF_ANOTHER = re.compile(r"\b(?:who|whom|whose|which|that|although|though|while|whereas)\b")
 _LATER_ON = re.compile(r"(?:['’]s)?\s+(?:later|afterwards|had|would|was\s+then|was\s+still)\b")
 _VERB_BEFORE = re.compile(r"\b[a-z]+ed\s+$")

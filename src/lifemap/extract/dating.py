@@ -587,7 +587,8 @@ _NAME_TAIL = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)\b)")
 
 
-def _there_later(narrative: Narrative, line: Timeline, i: int, end: int, others: tuple[int, ...]) -> NarrativeDate | None:
+def _there_later(narrative: Narrative, line: Timeline, i: int, end: int,
+                 others: tuple[int, ...]) -> NarrativeDate | None:
     """The latest date of a later clause of the sentence that has its subject still at the place ("there", "from
     the same city"), no other place named before it: "he was sent to China in 1926 …, and from 1927 to 1929 he
     worked there" stays to 1929, "sent in 1925 to London …, and he was still there in May 1927" to May 1927
@@ -622,9 +623,9 @@ _THERE_YEARS = 5     # how many years on a later clause "there" may still tell t
 
 # A later clause of the sentence, of the same subject, that is still at the place: ", and from 1927 to 1929 he worked
 # there", ", and he was still there in May 1927", ", and spent 1919 and much of 1920 there"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _THERE_LATER = re.compile(r"[^.;:()]{0,120}?,?\s+(?P<clause>and\s+(?:(?:then\s+|later\s+)?(?:in|from|by|during|on)\s+"
-                          r"(?:(?:early|late|the\s+[a-z]+\s+of)\s+)?(?:\d{1,2}\s+)?(?:(?:" + _MONTHS + r")\s+)?"
+                          r"(?:(?:early|late|the\s+[a-z]+\s+of)\s+)?(?:\d{1,2}\s+)?"
+                          r"(?:(?:" + _MONTH_NAME.pattern + r")\s+)?"
                           r"\d{4}(?:\s+(?:to|until)\s+\d{4})?,?\s+)?(?:(?:he|she)\s+(?:[a-z]+ly\s+)?)?"
                           r"(?:was\s+still|were\s+still|remained|stayed|lived|worked|served|taught|studied|led|headed|"
                           r"ran|spent|met|organi[sz]ed|edited|commanded|directed|managed|was\s+kept|was\s+held)\b"
