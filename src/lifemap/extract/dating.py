@@ -550,13 +550,14 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
                         "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
-    lo, hi = _stay_clause(sentence, start - a, end - a, _others(places, start, a))
+    others = _others(places, start, a)
+    lo, hi = _stay_clause(sentence, start - a, end - a, others)
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
         narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
-        or _there_until(narrative, line, i, end, _others(places, start, a), choice.date.span)
+        or _there_until(narrative, line, i, end, others, choice.date.span)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
@@ -595,6 +596,8 @@ def _there_later(narrative: Narrative, line: Timeline, i: int, end: int,
     (not "…, and in 1930 he returned there", a stay of its own, nor "…, and in 1925 his son was born there")."""
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
+    if "there" not in sentence and "same" not in sentence:
+        return None                                # (most sentences: the pattern's scan is the cost)
     later = _THERE_LATER.match(sentence, end - a)
     if later is None or any(end - a <= o < later.end() for o in others):
         return None
