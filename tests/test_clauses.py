@@ -1075,6 +1075,35 @@ def test_a_wish_granted_tells_where_it_was_granted():
     assert linked("In 1916 he requested that he spend his last months in Achinsk.", "Achinsk").irrealis
 
 
+def test_what_one_had_done_to_another_puts_the_other_there():
+    # (the Stalin Georgia probe) "had him enrolled at the Gori church school": the boy is there, not his mother
+    text = ("Ivan Petrov (1878–1950) was a Soviet official. Petrov was born in Tula in 1878.\n\n"
+            "His mother Maria, who wanted him to become a priest, had him enrolled at the church school in Tiflis in "
+            "1888. In 1918 Lenin had Kamenev sent to Tsaritsyn.")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")][1:] == [
+        ("Tiflis", "Ivan Petrov"), ("Tsaritsyn", "Kamenev")]
+    # (a second reader's cases) not an owner, a word that is no participle, the next predicate, a story's present
+    for sentence in ("In 1917 he had Lenin's agreement in Petrograd to publish the paper.",
+                     "In 1926 he had Zinoviev present at the meeting in Leningrad.",
+                     "In 1926 he had Zinoviev removed from Kiev and settled in Leningrad himself.",
+                     "A story has Zinoviev put on a steamer to Leningrad in 1920."):
+        assert events(sentence, RULES_ONLY)[-1][:2] != ("Leningrad", "Zinoviev"), sentence
+
+
+def test_a_skill_learnt_is_learnt_where_the_clause_says_but_news_learnt_of_is_no_event():
+    assert not linked("In 1922 he learned to fly at the flying school in Tiflis.", "Tiflis").irrealis
+    assert ("Tiflis", "Stalin") in [e[:2] for e in events("In 1922 he learned to fly at the flying school in Tiflis.")]
+    assert not linked("In 1927 he learned Chinese at the academy in Moscow.", "Moscow").irrealis
+    assert linked("In 1917 he learned that the Bolsheviks had seized power in Petrograd.", "Petrograd").irrealis
+    # (a second reader's cases) news learnt however it is told after the verb
+    for sentence in ("In 1934 he learned by telegram that Kirov had been shot in Leningrad.",
+                     "In 1919 he learned to his dismay that Denikin had taken Leningrad.",
+                     "In 1918 he learned his brother had been killed at Leningrad.",
+                     "In 1924 he learned Lenin had died near Leningrad."):
+        assert linked(sentence, "Leningrad").irrealis, sentence
+
+
 def test_someone_had_done_to_someone_else_puts_that_one_there_not_the_one_who_had_it_done():
     found = events("In 1937 Stalin had Tukhachevsky arrested in Kuibyshev and shot in Moscow.")
     assert [e[:2] for e in found] == [("Kuibyshev", "Tukhachevsky"), ("Moscow", "Tukhachevsky")]
@@ -1589,11 +1618,36 @@ def test_a_post_of_a_town_and_a_wound_on_a_front_put_one_there():
         ("Kazan", "Stalin")]
 
 
+def test_a_place_in_a_leading_clause_is_that_clauses_subjects():
+    # (the Kuibyshev probe) the rules' reading
+    rules = replace(DEFAULT, attribution=False)
+    found = events("After Felix Dzerzhinsky collapsed and died in Moscow in July 1926, Stalin succeeded him as "
+                   "chairman.", rules)
+    assert [e[:2] for e in found] == [("Moscow", "Felix Dzerzhinsky")]
+    # the subject of the predicate that holds the place (a second reader's cases)
+    found = events("After Kamenev was arrested and Zinoviev was taken to Moscow in 1934, he was questioned.", rules)
+    assert [e[:2] for e in found] == [("Moscow", "Zinoviev")]
+    found = events("When the Germans invaded and Minsk fell in June 1941, he was in the city.", rules)
+    assert [e[:2] for e in found] == [("Minsk", "Stalin")]
+    # the subject named in it, or a pronoun for its subject, leaves it as it was
+    assert [e[:2] for e in events("When Churchill dined with Stalin in the Kremlin, Svetlana came in.", rules)] == [
+        ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("After he returned to Moscow, Lenin sent Kamenev to Baku.", rules)] == [
+        ("Moscow", "Stalin"), ("Baku", "Kamenev")]
+
+
 def test_a_military_district_seated_in_a_town_is_the_town():
     assert [e[0] for e in events("In 1934 he commanded the Volga Military District at Samara.")] == ["Samara"]
     # the town he went to, named first in the clause, is the district's seat
     assert [e[0] for e in events("In 1940 he was posted to Chita to command the Transbaikal Military District.")] == [
         "Chita"]
+    assert [e[0] for e in events("In 1933 he was transferred to Samara as commander of the Volga Military District.")] == [
+        "Samara"]
+    # not a town he came from, nor one of another predicate (a second reader's cases)
+    assert [e[0] for e in events("In 1938 he was transferred from Minsk to command the Kiev Military District.")] == [
+        "Kiev"]
+    assert [e[0] for e in events("In 1930 he studied in Leningrad and served in the Moscow Military District.")] == [
+        "Leningrad", "Moscow"]
     # (not a town of another clause: "…, and in May he was arrested in Kuibyshev")
     found = events("In 1937 he was posted to command the Volga Military District, and in May he was arrested in Kuibyshev.")
     assert [e[0] for e in found] == ["Volga", "Kuibyshev"]
@@ -1823,8 +1877,11 @@ def test_the_role_the_opening_gives_the_subject_names_the_subject():
 
 
 def test_coming_down_near_a_town_is_being_there():
-    # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region")
-    assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.")] == [("Tiflis", "Stalin")]
+    # (the Tereshkova probe: "came down by parachute near the village of Baevo in the Altai region") the rules'
+    # reading: the models doubt most places after "near" (a reference point), and this made-up sentence sits on
+    # their threshold, where a retraining moves it either way; bench/score.py measures their say on real texts
+    assert [e[:2] for e in events("On 19 June 1933 he came down by parachute near Tiflis.", RULES_ONLY)] == [
+        ("Tiflis", "Stalin")]
 
 
 def test_a_clause_without_a_subject_takes_the_pronoun_of_the_clause_before():
@@ -1932,6 +1989,29 @@ def test_directing_something_from_a_town_is_being_there():
 def test_a_visitor_s_town_where_the_two_leaders_met_holds_the_subject():
     assert [e[:2] for e in events("In May 1972 Stalin signed a treaty. In May 1973 Nixon came to Moscow, where the two "
                                   "leaders signed a second treaty.")] == [("Moscow", "Stalin")]
+
+
+def test_one_who_comes_to_a_town_the_subject_acts_in_comes_to_the_subject():
+    # "come" moves toward where the narrative stands: in a life, where its subject is
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung came to Moscow, and Stalin agreed to his plan.")] == [
+        ("Moscow", "Stalin")]
+    # not one who went there, one who came back, nor one who came where the subject is not named
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung went to Beijing, and Stalin agreed to his plan.")] == [
+        ("Beijing", "Kim Il-sung")]
+    assert [e[:2] for e in events("In October 1917 Lenin came back secretly to Petrograd, and Stalin met him.")] == [
+        ("Petrograd", "Lenin")]
+    assert [e[:2] for e in events("In April 1950 Kim Il-sung came to Moscow to see his doctors.")] == [
+        ("Moscow", "Kim Il-sung")]
+    # (a second reader's cases) nor where the subject is elsewhere, acts later, is named in another's clause or only
+    # as an owner
+    for sentence, who in (("In April 1917 Lenin came to Petrograd, while Stalin was still in exile in Achinsk.", "Lenin"),
+                          ("In 1931 Bukharin came to Paris, and Stalin later denounced him for the trip.", "Bukharin"),
+                          ("In 1927 Chiang Kai-shek came to Shanghai and massacred the communists whom Stalin had "
+                           "advised.", "Chiang Kai-shek"),
+                          ("In 1924 Zinoviev came to Kiev, and Stalin's rivals welcomed him.", "Zinoviev"),
+                          ("In 1925 Frunze came to Tiflis to inspect the army, and in 1926 Stalin arrived there.",
+                           "Frunze")):
+        assert events(sentence)[0][:2] == (sentence.split(" came to ")[1].split(",")[0].split(" ")[0], who), sentence
 
 
 def test_he_after_a_sentence_whose_last_clause_is_led_by_the_subject_s_own_is_the_subject():

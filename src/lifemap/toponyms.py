@@ -585,11 +585,27 @@ _TITLE_WORDS = "titled entitled called named book novel poem essay article pamph
 _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\s+[\"“]([^\"”\n]{1,200})[\"”]")
 
 
+# A work's title in title case after the words that publish it, in their clause: "his memoirs were published as
+# Divisional Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a,
+# an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
+# Soviet"), nor "as Leningrad was encircled" (a clause)
+_PUBLISHING = ("published", "issued", "translated")        # (and "reissued")
+_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
+                           r"(?<!well)\s(?:as|under\s+the\s+title)"
+                           r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
+                           r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
+
+
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
-    """``found`` without the places named inside a work's quoted title: no one went to them."""
-    if '"' not in text and "“" not in text:
+    """``found`` without the places named inside a work's title, quoted or published so: no one went to them."""
+    quoted = '"' in text or "“" in text
+    published = any(word in text for word in _PUBLISHING)     # (a substring test: the scan is the cost)
+    if not quoted and not published:
         return found
-    titles = [m.span(1) for m in _quoted_titles(text)]
+    titles = [m.span(1) for m in _quoted_titles(text)] if quoted else []
+    if published:
+        titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
+    titles.sort()
     if not titles:
         return found
     starts = [a for a, _ in titles]
@@ -602,6 +618,7 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _OPENING_QUOTE = re.compile(r"[\"“]")
+_POSTS = words("posts")
 
 
 def _quoted_titles(text: str) -> Iterator[re.Match]:
@@ -790,6 +807,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "the Hotel Lux on Gorky Street": the street only says where
             anchor = True                          # the building stands
             continue
+        if _lies_in_town(text, a, b, gap):
+            drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
+            anchor = True                          # Gilan", "the Brotherhood Church in Hackney"
+            continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
             continue                               # from a reference point, which roles reads as one)
@@ -812,8 +833,44 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
     return [f for f in found if id(f) not in drop]
 
 
+def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """Whether the town ``b``, after "in" and words for a part of it ("Ostankino, in northern Moscow", "Kommunarka,
+    in the southern outskirts of Moscow", "Crowborough in Sussex"), only says where the town or site ``a`` lies.
+    Not a list that goes on ("at Zlatoust, in Chelyabinsk, then in Magnitogorsk", "in Kungur, in Perm, in
+    Sarapul"), a town left ("away from Beijing, in Hangzhou"), a town that opens the main clause ("Wounded at
+    Mozhaisk, in Moscow he spent …"), a curated town after a bare "in" ("the Cortes in Madrid": GeoNames took a
+    word for a town), nor after a town of our own ("who had fought at Kharkov, in Tsaritsyn") or one of our
+    sites far from it ("the Kirov Plant, in Chelyabinsk": the works moved)."""
+    if b.location.kind != "city" or not _TOWN_IN_GAP.fullmatch(gap):
+        return False
+    if a.location.kind == "site":
+        if a.source == "curated" and \
+                _geod().inv(a.location.lon, a.location.lat, b.location.lon, b.location.lat)[2] / 1000.0 > _SITE_KM:
+            return False
+    elif a.location.kind not in _SMALL or a.source == "curated":
+        return False
+    return not (_LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end)
+                or _CLAUSE_OPENS.match(text, b.end) or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
+                or (gap.strip() == "in" and b.source == "curated"))
+
+
+_SITE_KM = 30.0             # how far the town a site of ours is said to lie in may be from it
+
+
 # A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
+# "in Kalinin and in Kharkov", "in Perm, in Sarapul", "in Chelyabinsk, then in Magnitogorsk"
+_IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?"
+                              r"(?:in|at)\s+[A-Z]")
+# a main clause after the town: "in Moscow he spent …", "in Moscow the NKVD questioned him"
+_CLAUSE_OPENS = re.compile(r"\s+(?:he|she|they|we|it|the\s+[A-Za-z]+\s+[a-z]+ed)\b")
+# Between a town or a site and the town (or a province GeoNames knows only as a town) it lies in: "in", with compass
+# words or words for a part of a country ("Tushino, in the north-west of Moscow")
+_TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|"
+                          r"central|north-east|north-west|south-east|south-west|north-eastern|north-western|"
+                          r"south-eastern|south-western|province|region|district|county|part|suburbs?|outskirts)"
+                          r"\s+(?:of\s+(?:the\s+)?)?)*")
+_FROM_BEFORE = re.compile(r"\b(?:from|left|leaving)\s+(?:the\s+)?$")
 
 
 # The GeoNames fallback --------------------------------------------------------------------------

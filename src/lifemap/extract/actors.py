@@ -359,6 +359,9 @@ class Actors:
             pos = hi
         if self.about_subject and self._role_leads(sentence, lo, pos):
             return self.subject.name                   # "early in March the wounded general was moved to Kiev"
+        own = self._leading_clauses_own(sentence, pos, places)
+        if own:
+            return own
         subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
                    or first_subject(sentence, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
@@ -397,6 +400,26 @@ class Actors:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
         return self.name(words)
+
+    def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
+        """Who a leading subordinate clause that holds ``pos`` names for the subject of the predicate at ``pos``,
+        when that is someone else, by name, or a group, and the subject is in that clause neither by name nor as
+        "him": "After Felix Dzerzhinsky collapsed and died in Moscow, Kuibyshev succeeded him" (not "When Churchill
+        dined with Stalin in the Kremlin, Svetlana came in": Stalin was there; not "When the Germans invaded and
+        Minsk fell, he was in the city": the predicate's own subject, Minsk, is no one)."""
+        end = clauses.leading_clause(sentence)
+        if end is None or pos >= end or _HIM_HERE.search(sentence, 0, end) or any(
+                self.is_subject(w) for w in _CAPITALISED.findall(sentence, 0, end)):
+            return ""
+        at = next((p for p in places if p[0] == pos), None)
+        if at is not None and clauses.VERB.match(sentence, at[1] + 1 + clauses.adverb_after(sentence, at[1] + 1)):
+            return ""                                   # the place acts ("and Minsk fell"): read as before
+        lo = clauses.clause_around(sentence, pos)[0]      # the predicate's own clause, else the lead's first
+        found = first_subject(sentence, lo, end, places, self, stop=pos) or (
+            first_subject(sentence, 0, end, places, self, stop=pos) if lo > 0 else None)
+        if found is None or found[0] not in ("name", "group") or self.is_subject(found[1]):
+            return ""
+        return self.name(found[1])
 
     def _singular_here(self, i: int, sentence: str, lo: int, he: bool) -> str:
         """"He" or "she" in a later clause means the one person the sentence's first clause has for subject,
@@ -506,6 +529,10 @@ class Actors:
             pass
         if made is not None and link.vclass in ("motion", "stay", "sending", "meeting", ""):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
+        had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
+        if had is not None and link.vclass in ("motion", "stay", "sending", "meeting", "detention", ""):
+            return self._mover(i, had.group("who"), sentence, places)    # "had him enrolled at the Gori church
+            #                                                              school": the one it was done to is there
         chosen = _CHOSEN_DELEGATE.search(sentence, max(0, pos - 120), pos)
         if chosen is not None and link.vclass not in ("motion", "sending"):
             return self._mover(i, chosen.group("who"), sentence, places)   # "elected Stalin as one of their
@@ -541,12 +568,35 @@ class Actors:
         if who != mine and ((self.meets_subject(tokens, link, i, sentence) and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
+        if who != mine and self.about_subject and _CAME_TO.search(sentence, max(0, pos - 30), pos) \
+                and self.is_person(who.split()) and self._receives(sentence, pos, places):
+            return mine                                # "Kim Il-sung came to Moscow, and Stalin agreed to his
+            #                                            plan": one comes to where the life's subject is
         if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
             return mine                                # "the government gave him a house in Ostankino, where he
             #                                            lived with his second wife"
         if who != mine and self.about_subject and self._met_there(i, sentence, pos, places):
             return mine                                # "Nixon came to Moscow, where the two leaders signed …"
         return who
+
+    def _receives(self, sentence: str, pos: int, places: Places) -> bool:
+        """Whether the rest of the sentence, after a visitor came to the place at ``pos``, has the subject act there:
+        named next as a clause's subject or a verb's object ("…, and Stalin agreed", "obtained Stalin's consent"),
+        with no other place, no date and no look back or ahead between ("…, and in 1926 Petrov arrived there",
+        "…, and Petrov later denounced him", "the communists whom Petrov had advised", "…, but Petrov was on leave
+        in Sochi")."""
+        end = _place_end(places, pos) or pos
+        named = next(iter(self.subject.mentions(sentence[end:])), None)
+        if named is None:
+            return False
+        at, after = end + named.start(), end + named.end()
+        stop = sentence.find(";", after)
+        if any(pos < s < (len(sentence) if stop < 0 else stop) for s, _, _ in places):
+            return False                               # (another place in the subject's clause: he was there)
+        before = sentence[end:at]
+        if _DATE_OPENS.search(before) or _ASIDE_OF_ANOTHER.search(before) or _LATER_ON.match(sentence, after):
+            return False
+        return not sentence.startswith(("'s", "’s"), after) or _VERB_BEFORE.search(before) is not None
 
     def _met_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
         """A "where" clause right after the place has a few leaders meet there, and the subject is named
@@ -726,6 +776,17 @@ class Actors:
 # A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
 # lived, he joined the underground")
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,;]*,")
+
+
+# "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)
+_CAME_TO = re.compile(r"\b(?:came|come|comes|coming)\s+(?:again\s+)?to\s+(?:the\s+)?$")
+# a date that opens a later clause: "…, and in 1926 Petrov arrived there" (not the visit's: "came to Moscow in April
+# 1950 and obtained Stalin's consent")
+_DATE_OPENS = re.compile(r"(?:,|\band\b|\bbut\b)[^,]*?\b(?:1[0-9]{3}|20[0-9]{2}|"
+                         + "|".join(sorted(_MONTH_WORDS)) + r")\b")
+_ASIDE_OF_ANOTHER = re.compile(r"\b(?:who|whom|whose|which|that|although|though|while|whereas)\b")
+_LATER_ON = re.compile(r"(?:['’]s)?\s+(?:later|afterwards|had|would|was\s+then|was\s+still)\b")
+_VERB_BEFORE = re.compile(r"\b[a-z]+ed\s+$")
 
 
 def _blank(m: re.Match) -> str:
@@ -1138,6 +1199,13 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 _MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
                       r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
+# What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
+# (a person, not an owner: "had Lenin's agreement in Petrograd"; a verb's participle, not "had Zinoviev present"; and
+# only up to the next predicate: "had Zinoviev removed from Leningrad and settled in Moscow himself"; not a story's
+# present: "a story has him put on a steamer to Trebizond")
+_HAD_DONE = re.compile(r"\b(?:had|having|got)\s+(?P<who>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?!['’])"
+                       r"\s+(?:[a-z]{3,}ed|sent|taken|brought|driven|thrown|held|kept|shot|beaten|flown|sworn|"
+                       r"given|chosen|caught|led|put)\b(?:(?!\b(?:and|while|but)\b)[^,;:])*$")
 # "born in" after a noun phrase with its determiner: that one's birthplace ("met a woman born in ", "a Turkish Jew
 # born in ", "his wife, born in "), not the subject's ("was actually born in"); unless a copula right before makes
 # the noun the clause's subject ("he was the only child born in Kislovodsk that winter")

@@ -217,6 +217,13 @@ def _subordinate_lead(sentence: str) -> re.Match | None:
     return lead
 
 
+def leading_clause(sentence: str) -> int | None:
+    """Where a leading subordinate clause ends (at its comma): "After Dzerzhinsky died in Moscow, Kuibyshev …";
+    None if there is none."""
+    lead = _subordinate_lead(sentence)
+    return lead.group().index(",") if lead is not None else None
+
+
 # "and" opening a second predicate with a date of its own: "moved to Tiflis and in 1922 he returned to
 # Moscow" — the date is the second's
 _AND_DATED = re.compile(r"a(?<!\wa)nd,?\s+(?=(?:in|on|by|from)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\b)")
@@ -644,8 +651,26 @@ def _purpose(tokens: list, v: int, first: int) -> bool:
 
 
 def _fulfilled(tokens: list, v: int) -> bool:
-    """A wish granted: "successfully requested that he spend his last months in Achinsk" tells where."""
-    return v > 0 and tokens[v - 1].text.lower() == "successfully"
+    """A wish granted: "successfully requested that he spend his last months in Achinsk" tells where; or a skill
+    learnt: "learned to fly at the flying school in Borisoglebsk" (not "learned that …", "learned of …")."""
+    if v > 0 and tokens[v - 1].text.lower() == "successfully":
+        return True
+    if tokens[v].lemma not in _closed_words("learning") or v + 2 >= len(tokens):
+        return False
+    after = tokens[v + 1].text
+    if after == "to":                              # "learned to fly", not "learned to his dismay that …"
+        return tokens[v + 2].text[:1].islower() and tokens[v + 2].text.lower() not in _NOT_A_VERB
+    return _SKILL.fullmatch(" ".join(t.text for t in tokens[v + 1:v + 3])) is not None or \
+        _SKILL.fullmatch(after) is not None
+
+
+# What was learnt when a skill was, not news ("learned Chinese", "learned the trade of a machinist", "learned his
+# letters"): a tongue, or a trade; any other word after "learn" may open news ("learned by telegram that …",
+# "learned his brother had been killed")
+_SKILL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ic)|French|Dutch|Czech|German|Greek|Latin|Hebrew|Esperanto"
+                    r"|the\s+(?:trade|craft|art|rudiments|language|skills?)|(?:his|her)\s+(?:letters|trade|craft)")
+# (a tongue by its name's ending or by name: not any capitalised word, "learned Stalin had died in Moscow")
+_NOT_A_VERB = frozenset("his her their its the a an my our this that some".split())
 
 
 def _attributive(tokens: list, v: int, first: int) -> bool:

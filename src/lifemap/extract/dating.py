@@ -438,7 +438,7 @@ def _shifted(sentence, a, i, paragraph, found, context) -> NarrativeDate | None:
 
 
 _BORN = re.compile(r"\b(?:was|were)\s+born\b")
-_A_BIRTH = re.compile(r"\bborn\b|\bbirth\b")   # ("Stalin, born in Gori on 18 December 1878, …", "his birth fell on")
+_A_BIRTH = re.compile(r"\b(?i:born|birth)\b")   # ("Stalin, born in Gori on 18 December 1878, …", "his birth fell on")
 _AGE_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -550,12 +550,14 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
                         "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
-    lo, hi = _stay_clause(sentence, start - a, end - a)
+    others = _others(places, start, a)
+    lo, hi = _stay_clause(sentence, start - a, end - a, others)
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
-        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi)
+        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
+        or _there_until(narrative, line, i, end, others, choice.date.span)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
@@ -586,41 +588,98 @@ _NAME_TAIL = re.compile(r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*")
 _OTHER_SUBJECT = re.compile(r";|,\s+(?:and|but|while)\s+(?!(?:he|she|then|later)\b)")
 
 
+def _there_later(narrative: Narrative, line: Timeline, i: int, end: int,
+                 others: tuple[int, ...]) -> NarrativeDate | None:
+    """The latest date of a later clause of the sentence that has its subject still at the place ("there", "from
+    the same city"), no other place named before it: "he was sent to China in 1926 …, and from 1927 to 1929 he
+    worked there" stays to 1929, "sent in 1925 to London …, and he was still there in May 1927" to May 1927
+    (not "…, and in 1930 he returned there", a stay of its own, nor "…, and in 1925 his son was born there")."""
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    if "there" not in sentence and "same" not in sentence:
+        return None                                # (most sentences: the pattern's scan is the cost)
+    later = _THERE_LATER.match(sentence, end - a)
+    if later is None or any(end - a <= o < later.end() for o in others):
+        return None
+    hi = clauses.clause_around(sentence, later.end() - 1)[1]
+    if _BACK_THERE.search(sentence, later.start("clause"), hi):
+        return None                                # (also after "there": "he served there again")
+    dates = [d for d in line.dates[i] if a + later.start("clause") <= d.start < a + hi]
+    return max(dates, key=lambda d: d.span.last_day, default=None)
+
+
+def _there_until(narrative: Narrative, line: Timeline, i: int, end: int, others: tuple[int, ...],
+                 since: DateSpan) -> NarrativeDate | None:
+    """``_there_later`` for a stay dated ``since``: only a stay told at one date (not "from 1914 to 1919"), and only
+    a later date that ends after it."""
+    if since.start[:4] != since.end[:4]:
+        return None
+    later = _there_later(narrative, line, i, end, others)
+    if later is None or not since.last_day < later.span.last_day or \
+            later.span.last_day.year - since.last_day.year > _THERE_YEARS:
+        return None                                # (years on, "and in 1941 he commanded the defence there" is a
+    return later                                   # return, not the same stay)
+
+
+_THERE_YEARS = 5     # how many years on a later clause "there" may still tell the same stay
+
+
+# A later clause of the sentence, of the same subject, that is still at the place: ", and from 1927 to 1929 he worked
+# there", ", and he was still there in May 1927", ", and spent 1919 and much of 1920 there"
+_THERE_LATER = re.compile(r"[^.;:()]{0,120}?,?\s+(?P<clause>and\s+(?:(?:then\s+|later\s+)?(?:in|from|by|during|on)\s+"
+                          r"(?:(?:early|late|the\s+[a-z]+\s+of)\s+)?(?:\d{1,2}\s+)?"
+                          r"(?:(?:" + _MONTH_NAME.pattern + r")\s+)?"
+                          r"\d{4}(?:\s+(?:to|until)\s+\d{4})?,?\s+)?(?:(?:he|she)\s+(?:[a-z]+ly\s+)?)?"
+                          r"(?:was\s+still|were\s+still|remained|stayed|lived|worked|served|taught|studied|led|headed|"
+                          r"ran|spent|met|organi[sz]ed|edited|commanded|directed|managed|was\s+kept|was\s+held)\b"
+                          r"[^.;:()]{0,120}?\b(?:there|(?:from|in|at)\s+the\s+same\s+(?:city|town|place)))\b")
+# (the clause's own subject, or none, and a verb of staying or working there: not "the famine raged there", "a
+# street there was named after him", "he described his life there", "he was sent there again")
+_BACK_THERE = re.compile(r"\b(?:again|never|not|no\s+longer|once\s+more)\b|n['’]t\b")
+
+
 # How long a stay lasted: "where he was to live for the next ten years", "spent five years with a regiment
 # stationed in Baku", "served four years of exile in Omsk", "over the next four years", "for more than a year"
 _LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s+)?(?:the\s+)?"
-                     rf"|the\s+(?={_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\b))"
+                     rf"|the\s+(?={_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+there\b"
+                     rf"(?!\s+as\s+an?\s)))"   # (not "the two years he spent there as a boy": a look back)
                      rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?"
                      rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)"
                      rf"|(?:(?<=next\s)|(?<=following\s))(?P<one>year|month))\b(?!['’])",
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 _FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
-_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?:and|but|then)\s+)?")      # what may stand before a length told first
+_OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may stand before a length told first
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
 # on the Moscow River west of the capital, where he …" (where it lies, said between)
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                          r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60})?,?\s+where\b")
+                          r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
+                          r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+where\b")
+# (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894")
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"
 _THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:(?:he|she|they)\s+(?:[a-z]+ly\s+)?"
                           r"(?:remained|stayed|lived|worked|settled|served)\s+(?:[a-z]+\s+){0,3}?there"
-                          rf"|the\s+{_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+there)\b")
-# (", and the four years he spent there were …": the length of the stay)
+                          rf"|(?P<spent>the\s+{_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+"
+                          r"there))\b")
+# (", and the four years he spent there were …": the length of the stay, if "there" is no place named between)
 
 
-def _stay_clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
+def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = ()) -> tuple[int, int]:
     """The clause of the place at ``pos``..``end``, through the "where" clause after it if there is one:
-    what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's."""
+    what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's,
+    and through a later clause that keeps its subject "there" (the years spent there, if no other place,
+    ``others`` the starts of the sentence's other places, is named before it: "moved to Kiev, then to
+    Odessa, and the three years he spent there")."""
     lo, hi = clauses.clause_around(sentence, pos)
     end = _NAME_TAIL.match(sentence, end).end()    # (the rest of the site's name: "Vladivostok| Commercial School")
     where = _WHERE_AFTER.match(sentence, end)
     if where is not None:
         hi = max(hi, clauses.clause_around(sentence, where.end() - 1)[1])
     there = _THERE_AFTER.match(sentence, end)
-    if there is not None:                          # "…, and she remained there until 1930"
-        hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])
+    if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
+        hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
     return lo, hi
 
 
@@ -692,7 +751,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
 
     own = [d for d in line.dates[i] if (not d.foreign or _bracket_after(narrative.text, end, d)
                                         or _when_after(narrative.text, start, d))
-           and (not d.look_back or same_clause(d) or _when_after(narrative.text, start, d))]
+           and (not d.look_back or same_clause(d) or _when_after(narrative.text, start, d)
+                or _where_after(narrative.text, end, d))]
     # ("the memory of 1918–1920, when British troops had landed at Arkhangelsk": the look back's own "when")
     if own:
         def cost(d: NarrativeDate) -> float:
@@ -737,8 +797,8 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             return _carried(narrative, context)         # "went to Sochi; a year later he returned": before it
         if context is not None and opens_next(best) and _STEP_ON.search(sentence, 0, pos) is None and (
                 context.paragraph == narrative.paragraphs[i] and i - context.sentence <= 1
-                and any(lo > best.end for lo, _ in places) or _LASTED.search(sentence, *clauses.clause_around(
-                    sentence, pos)) is not None and narrative.paragraphs[i] - context.paragraph <= 1):
+                and any(lo > best.end for lo, _ in places)
+                or _lasts_from(narrative, i, pos, end - a, context, best, _others(places, start, a))):
             # the next predicate's date, with a place of its own ("taught in Baku and then, in 1915, moved to
             # Moscow"): the paragraph's date before it; not where the next predicate happens there too ("went to
             # Tammerfors, and in December 1905 he met Lenin there"), nor from further back, nor over a step on
@@ -768,6 +828,28 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     return _carried(narrative, context, steps=1)
 
 
+def _others(places: tuple[tuple[int, int], ...], start: int, a: int) -> tuple[int, ...]:
+    """Where the sentence's other places start, in the sentence (it starts at text offset ``a``)."""
+    return tuple(lo - a for lo, _ in places if lo != start)
+
+
+def _lasts_from(narrative: Narrative, i: int, pos: int, end: int, context: NarrativeDate, best: NarrativeDate,
+                others: tuple[int, ...]) -> bool:
+    """Whether the stay at ``pos``..``end`` of sentence ``i`` is told to last so long from the narrative's date,
+    told at most two sentences before (not a birth's), and the date after it opens a predicate that happens
+    elsewhere: "In 1907 he was sentenced. He spent the next three years in prison in Kishinev, and in 1910 he
+    was sent to Nerchinsk" (not "…, and in 1950 he died there")."""
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    if not 0 < i - context.sentence <= 2 or _A_BIRTH.search(narrative.sentence(context.sentence)) or _THERE.search(
+            sentence, best.end - a):
+        return False
+    return _lasted(sentence, *_stay_clause(sentence, pos, end, others), pos, context, a) is not None
+
+
+_THERE = re.compile(r"\bthere\b")
+
+
 def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
     """The narrative's date for an event of a later sentence, ``steps`` less precise; a day only as its
     month (however far it was carried): it belongs to the event told on it, and the next one may fall days
@@ -793,6 +875,19 @@ _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:aroun
 
 _WHEN = re.compile(r",?\s+when\s+(?:[^.;,]|,\s*(?:and\s+)?(?=[A-Z]|$))*")   # (over a list: "took him to Paris, London")
 
+
+
+# The clause on the place that a look back's date is in: "Only Gori, where he had been born in December 1878,
+# kept …", "Batum was also the town where Stalin had been arrested in April 1902"
+# (a pluperfect there: not "went to Oviedo, where she asked that the men held for the 1934 rising be released")
+_WHERE_LOOKS_BACK = re.compile(r"(?:\s+(?:was|is)\s+(?:also\s+|still\s+)?(?:the|a)\s+(?:[a-z]+\s+)?"
+                               r"(?:town|city|village|place|port|capital))?,?\s+where\s+[^.;:,]*\bhad\s[^.;:,]*$")
+
+
+def _where_after(text: str, end: int, d: NarrativeDate) -> bool:
+    """A look back's date in the "where" clause right after the place is the place's: what the place is
+    named for in that sentence happened there then."""
+    return d.start >= end and _WHERE_LOOKS_BACK.fullmatch(text, _NAME_TAIL.match(text, end).end(), d.start) is not None
 
 
 def _when_after(text: str, start: int, d: NarrativeDate) -> bool:

@@ -432,7 +432,8 @@ def _numbered_unit(text: str, m: Mention, before: str) -> bool:
 
 
 _COMMAND_DISTRICT = re.compile(r"\s+(?:Special\s+)?Military\s+District\b")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|where|which|when)\b")
+_GONE_TO = re.compile(r"\b(?:to|at|in)\s+$")
+_TO_COMMAND = re.compile(r"\s+(?:as|to)\s+[a-z][^,;:.]{0,60}?\s+(?:of\s+)?(?:the\s+)?")
 _DISTRICT_OF = re.compile(r"\s+(?:(?:district|quarter|side|suburb)\s+of|Military\s+District\s+(?:at|in))\s+(?:the\s+)?")
 
 
@@ -442,8 +443,11 @@ def _district_of_a_town(text: str, m: Mention, mentions: list[Mention]) -> bool:
     the town after it is where it lies."""
     after = _DISTRICT_OF.match(text, m.end)
     if after is None and _COMMAND_DISTRICT.match(text, m.end):
+        # ("posted to Chita to command the Transbaikal Military District": the town the clause went to, then
+        # what for; not "transferred from Minsk to command …", "studied in Leningrad and served in …")
         return any(n.end <= m.start and n.location is not None and n.location.kind == "city"
-                   and not _CLAUSE_BREAK.search(text, n.end, m.start) for n in mentions)
+                   and _GONE_TO.search(text, max(0, n.start - 4), n.start)
+                   and _TO_COMMAND.fullmatch(text, n.end, m.start) for n in mentions)
     return after is not None and any(n.start == after.end() and n.location is not None and n.location.kind == "city"
                                      for n in mentions)
 
