@@ -181,5 +181,5 @@ def test_the_subjects_burial_is_filed_under_the_death_and_says_so():
             "heart failure in Moscow on 3 August 1980. He was buried in the Novodevichy Cemetery.")
     found = {r["name"]: (r["kind"], r["actor"], r["summary"]) for r in rows(text)}
     assert found["Moscow"] == ("death", "Ivan Petrov", "Died in Moscow")
-    assert found["Novodevichy Cemetery"] == ("death", "Ivan Petrov", "Buried in Novodevichy Cemetery")
+    assert found["Novodevichy Cemetery"] == ("death", "Ivan Petrov", "Buried in the Novodevichy Cemetery")
     assert rows(text, replace(DEFAULT, learnt_kinds=False))[-1]["kind"] == "other"    # the rules' kind

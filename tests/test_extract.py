@@ -1326,3 +1326,14 @@ def test_days_counted_in_words_to_twenty_move_the_narrative_on():
             "later he left for Odessa.")
     rows = {r["name"]: r["date_start"] for r in extract(text, progress=False).to_dict("records")}
     assert rows == {"Kiev": "1920-03-01", "Odessa": "1920-03-16"}
+
+
+def test_each_line_reads_as_english():
+    # one is in a country, at a town; a name keeps the article the text gives it where it ends its phrase
+    opening = "Ivan Petrov (1890–1950) was a Soviet writer. Petrov was born in Tula in 1890.\n\n"
+    text = opening + ("In 1920 he lived in Germany. In 1925 he was held in the Lubyanka for a year. In 1927 he went "
+                      "to the United States. In 1929 he worked on the Moscow–Volga Canal.")
+    frame = extract(text, progress=False)
+    assert [(r["name"], r["summary"]) for r in frame.to_dict("records") if r["start"] >= len(opening)] == [
+        ("Germany", "In Germany"), ("Lubyanka", "Held in the Lubyanka"),
+        ("United States", "Went to the United States"), ("Moscow", "Worked in Moscow")]

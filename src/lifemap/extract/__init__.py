@@ -291,7 +291,18 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     if about:
         out = attribution.attribute(out, shown, subject, options, said)
     out = _to_the_end(_one_death(_one_birth(_within_the_life(out, subject), subject), subject, options), subject)
-    return attribution.relabel(out, by_name, subject, options, said) if about else out
+    if about:
+        out = attribution.relabel(out, by_name, subject, options, said)
+    # (last: the summaries the passes above compare are the plain ones)
+    return [(_in_english(e, used), used) for e, used in out]
+
+
+def _in_english(e: Event, used: tuple[Place, ...]) -> Event:
+    ev = e.evidence
+    if ev is None or not used:
+        return e
+    return replace(e, summary=kinds.as_english(e.summary, ev.name, used[0].kind, ev.sentence,
+                                               ev.name_start - e.source.start, ev.name_end - e.source.start))
 
 
 def _within_the_life(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):

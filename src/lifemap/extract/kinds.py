@@ -54,6 +54,41 @@ def summary(kind: str, place: str, actor: str, subject: str, origin: str = "", l
     return with_actor(said, actor, subject)
 
 
+def as_english(said: str, name: str, place_kind: str, sentence: str, start: int, end: int) -> str:
+    """The line as English has it: "In Germany", not "At Germany" (one is at a town but in a country; rivers
+    and fronts, filed as regions too, keep "At"); and the name with the article the text gives it, where the
+    name ends its phrase ("Went to the Soviet Union", "At the Kremlin"; not "the Tiflis seminary", "the Kiev
+    Military District"). ``start``, ``end``: the name in ``sentence``.
+
+    >>> as_english("At United States (sons)", "United States", "country", "They moved to the United States.", 18, 31)
+    'In the United States (sons)'
+    >>> as_english("Studied in Tiflis", "Tiflis", "city", "He entered the Tiflis seminary.", 15, 21)
+    'Studied in Tiflis'
+    >>> as_english("At Moscow", "Moscow", "city", "He worked on the Moscow–Volga Canal.", 17, 23)
+    'At Moscow'
+    """
+    if place_kind == "country" and said.startswith("At "):
+        said = "In " + said[3:]
+    if f" {name}" in said and f"the {name}" not in said and _THE_BEFORE.search(sentence, max(0, start - 4), start) \
+            and not sentence.startswith(("-", "–", "—"), end):        # ("the Moscow–Volga Canal")
+        after = _WORD_AFTER.match(sentence, end)
+        if after is None or after.group(1) in _ENDS_A_PHRASE():
+            said = said.replace(f" {name}", f" the {name}", 1)
+    return said
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+# the next word, if the name runs on into one (a word of any case, or a digit); None after punctuation
+_WORD_AFTER = re.compile(r"(?:\s+|(?=\w))(\w+)")
+
+
+@functools.cache
+def _ENDS_A_PHRASE() -> frozenset[str]:
+    """Small words that open what follows a name, not a noun it qualifies: "the Kremlin in 1937"."""
+    closed = sections("function_words")
+    return frozenset(w for part in ("prep", "conj", "sub", "aux", "modal", "adv") for w in closed.get(part, ()))
+
+
 def with_actor(said: str, actor: str, subject: str) -> str:
     """A line of the life as said of ``actor``: as it is for the subject, else with their name after it."""
     return said if actor == subject else f"{said} ({actor})"
