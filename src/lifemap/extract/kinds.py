@@ -72,7 +72,7 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
     if f" {name}" in said and f"the {name}" not in said and _THE_BEFORE.search(sentence, max(0, start - 4), start) \
             and not sentence.startswith(("-", "–", "—"), end):        # ("the Moscow–Volga Canal")
         after = _WORD_AFTER.match(sentence, end)
-        if after is None or after.group(1) in _ENDS_A_PHRASE():
+        if after is None or after.group(1) in _ends_a_phrase():
             said = said.replace(f" {name}", f" the {name}", 1)
     return said
 
@@ -83,7 +83,7 @@ _WORD_AFTER = re.compile(r"(?:\s+|(?=\w))(\w+)")
 
 
 @functools.cache
-def _ENDS_A_PHRASE() -> frozenset[str]:
+def _ends_a_phrase() -> frozenset[str]:
     """Small words that open what follows a name, not a noun it qualifies: "the Kremlin in 1937"."""
     closed = sections("function_words")
     return frozenset(w for part in ("prep", "conj", "sub", "aux", "modal", "adv") for w in closed.get(part, ()))
