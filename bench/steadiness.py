@@ -41,11 +41,7 @@ def fitted(examples: list[dict], vocab: dict[str, int], l2: float, averaged: int
         [ex for ex in examples if zlib.crc32(ex["text"].id.encode("utf-8")) % averaged != k] for k in range(averaged)]
     out = []
     for q in T.QUESTIONS:
-        fits = []
-        for some in parts:
-            y = np.array([[ex[q]] for ex in some], dtype=float)
-            fits.append(T._adam(T._design(some, "features", vocab), y, lambda z: 1 / (1 + np.exp(-z)), l2)[:, 0])
-        w = np.mean(fits, axis=0)
+        w = np.mean([T.fit(some, q, vocab, l2) for some in parts], axis=0)
         out.append(Model({name: float(w[j]) for name, j in vocab.items()}, float(w[-1])))
     return Models(out[0], out[1], None)
 

@@ -118,9 +118,9 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(examples: list[dict], question: str, vocab: dict[str, int]) -> np.ndarray:
+def fit(examples: list[dict], question: str, vocab: dict[str, int], l2: float = L2) -> np.ndarray:
     y = np.array([[ex[question]] for ex in examples], dtype=float)
-    return _adam(_design(examples, "features", vocab), y, lambda z: 1 / (1 + np.exp(-z)))[:, 0]
+    return _adam(_design(examples, "features", vocab), y, lambda z: 1 / (1 + np.exp(-z)), l2)[:, 0]
 
 
 def fit_kinds(examples: list[dict], vocab: dict[str, int]) -> np.ndarray:
