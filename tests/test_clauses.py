@@ -264,6 +264,11 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found] == [(p, "Stalin") for p in ("Tiflis", "Kutais", "Batum", "Gori", "Baku")]
     found = events("In 1929 he collected seeds in Kazan, in the east of Russia, and afterwards in Germany and France.")
     assert [e[:2] for e in found][-2:] == [("Germany", "Stalin"), ("France", "Stalin")]
+    # with a date of its own between (the Brezhnev probe): the same verb, the same one who worked there
+    found = events("In 1925 he worked in Ukraine, and from 1928 in the Urals.")
+    assert [e[:2] for e in found] == [("Ukraine", "Stalin"), ("Urals", "Stalin")]
+    found = events("In 1925 the party sent him to Kiev, and in May 1930 to Odessa.")
+    assert [e[:2] for e in found] == [("Kiev", "Stalin"), ("Odessa", "Stalin")]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():
@@ -930,6 +935,15 @@ def test_an_irregular_participle_opens_a_leading_clause():
     # "Sent by Lenin …, he …": Lenin is the agent of the participle, the subject is "he"
     found = events("Sent by Lenin to Georgia in 1921, he toured factories in Batumi.")
     assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batumi", "Stalin")]
+
+
+def test_a_leading_participle_ends_where_a_subject_pronoun_begins_the_main_clause():
+    # "After graduating he worked …, first in …": no comma after the lead, and the main clause is not lost
+    found = events("After graduating in 1923 he worked as a land surveyor, first in Belorussia.")
+    assert [e[:2] for e in found] == [("Belorussia", "Stalin")]
+    # a pronoun after "that" is inside the lead: the main clause's subject is still the one named after it
+    found = events("After learning that he was ill in 1950, Molotov went to Yalta.")
+    assert [e[:2] for e in found] == [("Yalta", "Molotov")]
 
 
 def test_a_town_a_place_lies_near_is_no_event_comma_or_not():

@@ -276,6 +276,16 @@ def test_an_until_date_ends_the_events_of_its_clause():
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
 
 
+def test_a_stay_whose_only_date_is_in_its_until_clause_runs_from_the_narratives_date():
+    # (the Gromyko probe) "until he retired in October 1988" ends the stay; it began before
+    text = ("In 1985 Petrov became head of state. For three years he signed decrees in the Kremlin, until he retired "
+            "in October 1988.")
+    assert spans(text) == [("Kremlin", "1985", "1988-10")]
+    # not from a narrative's date that is later than the end (a look back): the until clause's date alone
+    text = "In 1990 Petrov was in Berlin. He had lived in Moscow until he left in 1950."
+    assert spans(text)[-1] == ("Moscow", "1950", "1950")
+
+
 def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
     text = "In 1919 Petrov was sent to Tashkent, where he worked in the railway workshops until 1922."
     rows = extract(text, progress=False).to_dict("records")

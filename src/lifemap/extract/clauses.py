@@ -58,8 +58,9 @@ _ADJECTIVE_LEAD = (r"(?i:afraid|unable|eager|anxious|keen|reluctant|unwilling|wi
 PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|"
                              + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|"
-                             r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
-                             r"(?:\[\w{1,4}\])*\s")
+                             r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b"
+                             r"(?:(?!(?<!that\s)\b(?:he|she|they)\s)[^;]){0,200}?,(?:\[\w{1,4}\])*\s")
+# (no lead holds its own subject: "After graduating he worked as a surveyor, first in …" is the main clause)
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
                                r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")

@@ -112,6 +112,7 @@ _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published
 # "until" there runs from the narrative's date ("Until May 1949 the allies flew food into Tempelhof")
 _OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
 _UNTIL_OPENS = re.compile(r"(?:Until|Till|Up\s+to)\s+(?:the\s+)?")
+_UNTIL_CLAUSE = re.compile(r"\b(?:until|till)\s[^,;:()]{0,60}$")   # "…, until he retired in |October 1988"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
@@ -543,9 +544,11 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         return replace(choice, date=replace(choice.date, span=span))
     a, b = narrative.spans[i]
     sentence = narrative.text[a:b]
-    if (context is not None and choice.date.start < start and _UNTIL_OPENS.fullmatch(sentence, 0, choice.date.start - a)
-            and context.span.first_day < choice.date.span.first_day):
-        # "Until May 1949 the Western allies kept the city alive by air": from the narrative's date to then
+    if context is not None and context.span.first_day < choice.date.span.first_day and (
+            choice.date.start < start and _UNTIL_OPENS.fullmatch(sentence, 0, choice.date.start - a)
+            or choice.date.start >= end and _UNTIL_CLAUSE.search(narrative.text, end, choice.date.start)):
+        # "Until May 1949 the Western allies kept the city alive by air": from the narrative's date to then; so
+        # is a stay whose only date is its end's: "lived in Ufa, where she taught, until she was released in 1901"
         precision = max(context.span.precision, choice.date.span.precision, key=PRECISIONS.index)
         span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
                         "", choice.date.span.calendar)

@@ -494,7 +494,8 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
 
 def gapped(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` follows ``previous`` in a clause whose verb is left out: "led him to Algeria and
-    Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan"."""
+    Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan", "worked in Ukraine,
+    and from 1928 in the Urals"."""
     return _GAPPED.match(text[previous.end:m.start]) is not None
 
 
@@ -511,7 +512,9 @@ def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> t
 
 # A preposition after "and", with no verb: the verb of the clause before goes on
 _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
+                     r"(?:(?:in|from|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?"
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
+# (a date of its own between: "worked in Ukraine, and from 1928 in the Urals", "and in May 1930 to Odessa")
 _WHO_TO = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?"   # "Rakovsky to "
 _GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+" + _WHO_TO)
 _LISTED_SUBJECT = re.compile(r"[:;]\s+" + _WHO_TO + "$")
