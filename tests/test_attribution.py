@@ -75,20 +75,6 @@ def test_the_models_drop_events_and_change_actors_only_as_they_say():
     assert 0 < changed < len(kept) // 4
 
 
-def test_each_reading_knows_whose_event_an_earlier_sentence_told_last():
-    text = ("Ivan Petrov (1890–1950) was a Soviet official. In 1920 Petrov went to Kiev and Odessa. In 1921 Lenin "
-            "went to Omsk. In 1922 the bridge at Tula fell.")
-    shown: list = []
-    frame = concat(list(extract_pieces(text, fallback=False, progress=False, options=RULES_ONLY, readings=shown)))
-    subject = frame.attrs["subjects"][0]
-    assert [(r["name"], r["actor"]) for r in frame.to_dict("records")] == [
-        ("Kiev", "Ivan Petrov"), ("Odessa", "Ivan Petrov"), ("Omsk", "Lenin"), ("Tula", "unknown")]
-    # the last event of an earlier sentence, not an earlier place of the same sentence
-    assert [r.before for r in shown] == ["", "", "Ivan Petrov", "Lenin"]
-    assert [next(f for f in features(r, subject) if f.startswith("before=")) for r in shown] == [
-        "before=none", "before=none", "before=subj", "before=other"]
-
-
 def test_a_text_about_no_one_is_left_to_the_rules():
     text = "Gorky moved to Capri in 1906. Lenin visited Capri in 1908. Bogdanov taught in Capri in 1909."
     assert [r["actor"] for r in rows(text)] == [r["actor"] for r in rows(text, RULES_ONLY)]
@@ -108,7 +94,7 @@ def test_the_shipped_weights_name_features_the_models_can_give():
     kinds = {name.split("=")[0] for name in names}
     assert kinds <= {"act", "kind", "src", "pk", "carried", "conf", "prec", "w1", "w2", "a1", "bw", "subj", "first",
                      "caps", "np", "pos", "ownp", "othp", "they", "prep", "vclass", "passive", "lead", "noun",
-                     "mover", "before"}
+                     "mover"}
     # names stand for "a name": no weight is learnt for one person or town
     assert not [n for n in names if n.startswith("bw=") and n[3:4].isupper() and n != "bw=Name"]
 

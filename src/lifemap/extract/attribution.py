@@ -5,9 +5,8 @@ the subject about one event in seven that the annotators give someone else or no
 someone else or no one about one in ten of the subject's own. A logistic model reads the rules'
 answer together with how the place hangs on its clause (the preposition, the verb's class and voice,
 an object moved), the words before it (names only as "a name"), where the sentence names the
-subject, whose pronouns come before the place, whose the event an earlier sentence told last was (the
-story's thread), the event's kind, how sure the place and the date are and how many places the sentence
-holds, and overturns the answer only where it is sure
+subject, whose pronouns come before the place, the event's kind, how sure the place and the date
+are and how many places the sentence holds, and overturns the answer only where it is sure
 (``ExtractOptions.demote_below`` / ``promote_above``): a place it doubts is the subject's becomes no
 one's ("unknown"), and one the rules gave no one becomes the subject's. It never takes a place from
 an actor the rules named: they read who did it, which the model cannot ("Stalin sent Molotov to
@@ -119,15 +118,13 @@ class Reading:
     name_end: int
     places_in_sentence: int
     link: Link              # the preposition, the verb's class and voice, a noun or an object moved
-    before: str = ""        # the rules' actor of the last event of an earlier sentence ("" at the first)
 
     @classmethod
-    def of_event(cls, e: Event, place: Place | None, places_in_sentence: int, link: Link,
-                 before: str = "") -> "Reading":
+    def of_event(cls, e: Event, place: Place | None, places_in_sentence: int, link: Link) -> "Reading":
         ev = e.evidence
         return cls(e.actor, e.kind, ev.place_source, place.kind if place is not None else "", ev.carried,
                    ev.confidence, e.span.precision if e.span is not None else "", ev.sentence,
-                   ev.name_start - e.source.start, ev.name_end - e.source.start, places_in_sentence, link, before)
+                   ev.name_start - e.source.start, ev.name_end - e.source.start, places_in_sentence, link)
 
 
 def features(r: Reading, subject: Subject) -> list[str]:
@@ -136,15 +133,13 @@ def features(r: Reading, subject: Subject) -> list[str]:
     # (a name says who or where, which the features below say better: it only stands for "a name")
     before = [_word(w) for w in _WORD.findall(r.sentence[:lo])]
     after = [_word(w) for w in _WORD.findall(r.sentence[r.name_end:])]
-    act, told_before = (("subj" if a == subject.name else "unk" if a == "unknown" else "other" if a else "none")
-                        for a in (r.actor, r.before))
+    act = "subj" if r.actor == subject.name else "unk" if r.actor == "unknown" else "other"
     named = [m.start() for m in subject.mentions(r.sentence)]
     own = _PRONOUNS.get(subject.pronoun, _PRONOUNS["he"])
     other = _PRONOUNS["she" if own is _PRONOUNS["he"] else "he"]
     words = set(before)
     return [
         f"act={act}",
-        f"before={told_before}",     # the story's thread: the event told before was the subject's, or another's
         f"kind={r.kind}",
         f"src={r.place_source}",
         f"pk={r.place_kind}",
@@ -219,18 +214,11 @@ def _word(w: str) -> str:
 
 
 def readings(found: list[tuple[Event, tuple[Place, ...]]], links: list[Link]) -> list[Reading | None]:
-    """The reading of each of a text's events, in order, with how each place hangs on its clause and
-    whose the last event of an earlier sentence was (None for an event without evidence)."""
+    """The reading of each of a text's events, in order, with how each place hangs on its clause
+    (None for an event without evidence)."""
     per_sentence = Counter(e.source.start for e, _ in found)
-    out: list[Reading | None] = []
-    before, last = "", ("", -1)                      # the last event of an earlier sentence; this sentence's last
-    for (e, used), link in zip(found, links):
-        if e.source.start != last[1]:
-            before = last[0] if last[1] >= 0 else ""
-        out.append(Reading.of_event(e, next((p for p in used if p.id == e.place), None), per_sentence[e.source.start],
-                                    link, before) if e.evidence is not None else None)
-        last = (e.actor, e.source.start)
-    return out
+    return [Reading.of_event(e, next((p for p in used if p.id == e.place), None), per_sentence[e.source.start], link)
+            if e.evidence is not None else None for (e, used), link in zip(found, links)]
 
 
 def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading | None], subject: Subject,
