@@ -68,6 +68,7 @@ def test_the_link_of_a_place_names_its_preposition_verb_and_object():
     "In 1941 Stalin contemplated invading Yugoslavia.",                                # a plan
     "In 1945 Stalin was determined to conquer Lviv.",                                  # an intention
     "In 1917 he never travelled out to Beloostrov.",                                   # a negation
+    "In 1952 he was no longer invited to the dacha at Kuntsevo.",                       # "no longer" (Molotov probe)
     "In 1952 there were rumours of a plan to deport Jews to Birobidzhan.",             # a rumour
     "In 1925 there was talk that Frunze would bring him to Moscow as a deputy.",       # talk (the Kotovsky probe)
 ])
@@ -205,6 +206,18 @@ def test_a_relative_clause_does_not_lend_its_subject_to_the_main_clauses_next_ve
     found = events("In July Lenin was in Petrograd. He hid in the flat of Alliluyev, where Stalin shaved off his "
                    "beard, and then escaped to a shelter at Razliv.")
     assert found[-1][:2] == ("Razliv", "Lenin")
+
+
+def test_whose_event_is_read_past_a_relative_clause_and_not_over_a_colon():
+    # the subject a relative clause between commas holds is not the main clause's (the Zhemchuzhina probe)
+    found = events("In January 1948 Solomon Mikhoels, whom she knew well, was murdered in Minsk.")
+    assert [e[:2] for e in found] == [("Minsk", "Solomon Mikhoels")]
+    # but a place inside the relative clause is read with it
+    found = events("In 1920 Lenin, who was then living in Moscow, wrote a letter.")
+    assert [e[:2] for e in found] == [("Moscow", "Lenin")]
+    # a clause after a colon has its own subject, not the one of the clause before it (the Molotov probe)
+    found = events("In 1949 his position collapsed: Polina was arrested and exiled to Kazakhstan.")
+    assert [e[:2] for e in found] == [("Kazakhstan", "Polina")]
 
 
 def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupts():

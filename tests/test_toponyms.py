@@ -527,6 +527,16 @@ def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):
     assert [(m.text, m.location.country) for m in found] == [("Carlsbad", "CZ")]   # not Carlsbad, California
 
 
+def test_a_small_town_said_to_be_in_a_country_geonames_holds_is_the_one_there(fallback):
+    # (the Dimitrov probe) a text of Soviet towns: a village of five thousand in Slovenia is no town it
+    # would credit, but the text says where it lies, and the country is then only where it lies
+    text = ("In 1946 he worked in Moscow, then in Perm, Kazan, Omsk, Tomsk, Kiev, Odessa, Minsk, Riga and Baku. "
+            "In 1947 he met Tito at Bled in Slovenia.")
+    found = find_places(text, Gazetteer.load(), fallback=fallback)
+    assert [(m.text, m.location.country) for m in found][-1] == ("Bled", "SI")
+    assert "Slovenia" not in [m.text for m in found]
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

@@ -1156,6 +1156,10 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
                 and pattern is _IN_AFTER and town.source == "curated":
             return town.location, 0.0              # "Carlsbad, in Czechoslovakia": the one in that country
         #                                            ("Brody, near Poland" says nothing we can use)
+        country = _TOWN_RUN.match(text, m.end()) if pattern is _IN_AFTER and (
+            town is None or town.start != m.end()) else None
+        if country is not None and (records := ranked(country.group())) and records[0].kind == "country":
+            return records[0].to_place(), 0.0      # "at Bled in Slovenia": a country GeoNames holds, the same
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km

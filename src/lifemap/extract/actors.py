@@ -362,11 +362,17 @@ class Actors:
         own = self._leading_clauses_own(sentence, pos, places)
         if own:
             return own
-        subject = (first_subject(sentence, lo, hi, places, self, stop=pos)
-                   or first_subject(sentence, lo, hi, places, self)
+        # (read without the relative clauses between commas, unless the place is in one: "Solomon Mikhoels, whom
+        # she knew well, was murdered in Minsk" is his death, not hers)
+        plain = sentence if any(m.start() <= pos < m.end() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)) \
+            else _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence)
+        subject = (first_subject(plain, lo, hi, places, self, stop=pos)
+                   or first_subject(plain, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
-                   or first_subject(_RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self)
-                   or self._unknown_name(sentence, lo, places)
+                   or (None if sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) else first_subject(
+                       _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self))
+                   # (not over a colon: "his position collapsed: Polina was arrested …" is hers)
+                   or self._unknown_name(plain, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:
             return "unknown"

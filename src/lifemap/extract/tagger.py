@@ -167,8 +167,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             prev = Token(text, start, end, T.NUM)
         else:
             low = text.lower()
-            if low in ("n't", "n’t"):
-                prev = Token(text, start, end, T.NEG)
+            if low in ("n't", "n’t") or low == "no" and i + 1 < len(found) and found[i + 1].group() == "longer":
+                prev = Token(text, start, end, T.NEG)  # ("no longer": "was no longer invited to Kuntsevo")
             elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and prev.text in _OPENERS)
                                       and (low in closed or low in known)):
                 prev = Token(text, start, end, T.NAME)
