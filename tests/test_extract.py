@@ -276,6 +276,19 @@ def test_an_until_date_ends_the_events_of_its_clause():
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
 
 
+def test_a_place_named_again_right_after_its_stay_is_that_stay():
+    # (the Simonov and Babel probes) the narrative's date is where the stay began, not all of it
+    text = ("In 1958 Petrov left the capital for Tashkent, where he lived until 1960 as a correspondent. In Tashkent "
+            "he finished his first novel.")
+    assert spans(text) == [("Tashkent", "1958", "1960"), ("Tashkent", "1958", "1960")]
+    # not a place the text comes back to later, after other stays
+    text = ("In 1958 Petrov left the capital for Tashkent, where he lived until 1960 as a correspondent. He then "
+            "moved to Moscow, where he edited a journal for eleven years, and he travelled through Georgia, Armenia "
+            "and Azerbaijan with a delegation of writers. Later, he often spoke of his time in Kiev. In Tashkent "
+            "the novel was reprinted.")
+    assert spans(text)[-1][:3] != ("Tashkent", "1958", "1960")
+
+
 def test_a_stay_whose_only_date_is_in_its_until_clause_runs_from_the_narratives_date():
     # (the Gromyko probe) "until he retired in October 1988" ends the stay; it began before
     text = ("In 1985 Petrov became head of state. For three years he signed decrees in the Kremlin, until he retired "

@@ -291,6 +291,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
     if about:
         out = attribution.attribute(out, shown, subject, options, said)
     out = _to_the_end(_one_death(_one_birth(_within_the_life(out, subject), subject), subject, options), subject)
+    out = _same_stay(out)
     if about:
         out = attribution.relabel(out, by_name, subject, options, said)
     # (last: the summaries the passes above compare are the plain ones)
@@ -629,6 +630,29 @@ def _to_the_end(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
         return found
     return [(replace(e, span=DateSpan(e.span.start[:4], died.end[:4], "year", "", e.span.calendar))
              if id(e) in ending and e.span.first_day <= died.last_day else e, used) for e, used in found]
+
+
+def _same_stay(found: list[tuple[Event, tuple[Place, ...]]]) -> list[tuple[Event, tuple[Place, ...]]]:
+    """A place named again in the next sentence that names a place, dated only by the narrative, is the same stay
+    as the one told with its length right before (the last place of that sentence): "In 1958 he left for Tashkent, where he lived until 1960. In
+    Tashkent he finished the novel" is 1958–1960 (the narrative's date is the stay's start, not all of it). Not
+    across another place ("… moved to Moscow … In Tashkent the novel was reprinted"), nor for what is over when it
+    happens (a death there)."""
+    out = []
+    previous: list[Event] = []                     # the events of the last sentence before this one that has any
+    current: list[Event] = []
+    for e, used in found:
+        if current and e.source.start != current[-1].source.start:
+            previous, current = current, []
+        stay = previous[-1] if previous and previous[-1].place == e.place else None
+        if (stay is not None and e.span is not None and stay.span is not None and e.evidence is not None
+                and e.evidence.carried and e.kind not in _INSTANT
+                and (stay.actor == e.actor or "unknown" in (stay.actor, e.actor))
+                and stay.span.start == e.span.start and stay.span.last_day > e.span.last_day):
+            e = replace(e, span=stay.span)
+        current.append(e)
+        out.append((e, used))
+    return out
 
 
 def _date_weight(choice: DateChoice, options: ExtractOptions) -> float:
