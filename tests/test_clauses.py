@@ -83,6 +83,10 @@ def test_a_polity_named_is_no_event_at_all():
 def test_the_subject_inside_a_group_is_there():
     found = events("In 1943 Stalin, Churchill and Roosevelt gathered. The three leaders met at Tehran.")
     assert [e[:2] for e in found] == [("Tehran", "Stalin")]
+    # "the three" with any verb of the past after it (the Kamenev probe: "the three took control of Pravda")
+    found = events("In March 1917 Stalin, Kamenev and Muranov reached Petrograd. In the city the three took control "
+                   "of Pravda in Petrograd.")
+    assert [e[:2] for e in found] == [("Petrograd", "Stalin"), ("Petrograd", "Stalin")]
 
 
 def test_someone_who_comes_to_meet_the_subject_puts_the_subject_there():
@@ -669,6 +673,9 @@ def test_a_city_that_speaks_or_plots_is_its_government():
     # nor one written or reported to ("wrote to Moscow about the front"); one is where one writes ("wrote in")
     assert events("In 1919 he combed the city for deserters and reported to Moscow that a plot reached the staff.") == []
     assert events("In 1919 he wrote to Moscow about the front.") == []
+    # nor one appealed to ("appealed to Washington for aid"); one is where one appeals ("to the court in Moscow")
+    assert events("In 1942 he appealed to Washington for aid.") == []
+    assert [e[:2] for e in events("In 1942 he appealed to the court in Moscow.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1919 he wrote in Moscow.")] == [("Moscow", "Stalin")]
 
 

@@ -537,6 +537,14 @@ def test_a_small_town_said_to_be_in_a_country_geonames_holds_is_the_one_there(fa
     assert "Slovenia" not in [m.text for m in found]
 
 
+def test_a_town_whose_fate_follows_it_is_still_a_town(gazetteer, fallback):
+    # "fell", "surrendered": what befalls the town itself (data/lexicon/town_fates.txt), no word of a phrase
+    # ("in Western countries") that makes the name an adjective (the Vasilevsky probe)
+    found = find_places("Koenigsberg was stormed in early April 1945. The port of Pillau fell on 25 April.", gazetteer,
+                        fallback=fallback)
+    assert [m.text for m in found] == ["Koenigsberg", "Pillau"]
+
+
 def test_a_river_is_not_the_small_town_that_shares_its_name(russian_places, fallback):
     found = find_places("In 1919 she sailed down the Volga and the Kama to Perm.", russian_places, fallback=fallback)
     assert [m.text for m in found] == ["Perm"]

@@ -1007,6 +1007,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
+                and modifier.group(1) not in _town_fates() \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
                 and not modifier.group(1).endswith("ing") and not (
@@ -1470,6 +1471,18 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where"; "visiting
 # Budapest several times": how often; "through Norway and Sweden like so many exiles": a comparison).
+@functools.cache
+def _town_fates() -> frozenset[str]:
+    """What befalls a town that is its subject (data/lexicon/town_fates.txt), in its forms: "Pest fell on 18
+    January", "Breslau surrendered" (regular forms made plainly: the list is of a few dozen verbs)."""
+    out: set[str] = set()
+    for line in words("town_fates"):
+        lemma, *irregular = line.split()
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        out.update((lemma, lemma + "s", stem + "ed", *irregular))
+    return frozenset(out)
+
+
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now

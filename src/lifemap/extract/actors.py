@@ -31,7 +31,8 @@ _GROUPS = "|".join(re.escape(g) for g in sorted(lexicon("groups"), key=len, reve
 # A few people together: "the three leaders", "the trio", "both men", "the three reached …"
 _A_FEW = r"(?:two|three|four|five|six)"
 _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters|brothers)|"
-        rf"[Tt]he\s+{_A_FEW}(?=\s+(?:[a-z]+ed|went|came|set|made|met|left|fled|were|had)\b)|"
+        rf"[Tt]he\s+{_A_FEW}(?=\s+(?:[a-z]+ed|went|came|set|made|met|left|fled|were|had|took|spent|began|held|"
+        rf"saw|kept|sat|wrote|spoke|stood|led|became|flew|drove|rode|found)\b)|"
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
