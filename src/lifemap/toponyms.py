@@ -1007,7 +1007,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
-                and modifier.group(1) not in _town_fates() \
+                and not (modifier.group(1) in _town_fates() and not uncued) \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
                 and not modifier.group(1).endswith("ing") and not (
@@ -1473,8 +1473,9 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 # Budapest several times": how often; "through Norway and Sweden like so many exiles": a comparison).
 @functools.cache
 def _town_fates() -> frozenset[str]:
-    """What befalls a town that is its subject (data/lexicon/town_fates.txt), in its forms: "Pest fell on 18
-    January", "Breslau surrendered" (regular forms made plainly: the list is of a few dozen verbs)."""
+    """What befalls a town that is its subject (data/lexicon/town_fates.txt), in its forms: "the port of Pillau fell
+    on 25 April" (regular forms made plainly: the list is of a few dozen verbs). After a cued name only: "Near the
+    end, Kazan changed" may be anyone's."""
     out: set[str] = set()
     for line in words("town_fates"):
         lemma, *irregular = line.split()
