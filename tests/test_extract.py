@@ -276,6 +276,19 @@ def test_an_until_date_ends_the_events_of_its_clause():
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
 
 
+def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
+    # (the Bulganin probe) "…, and for six years he presided …": the post held in Moscow lasted six years
+    text = ("In 1931 Petrov was put in charge of the city government of Moscow as chairman of its Soviet, and for six "
+            "years he presided over the rebuilding of the capital.")
+    assert spans(text) == [("Moscow", "1931", "1937")]
+    # not an event told by its day (the Tereshkova probe), nor over another place named between
+    text = ("On 21 May 1959 Petrova made her first parachute jump at Yaroslavl, and over the next two years she made "
+            "many more.")
+    assert spans(text) == [("Yaroslavl", "1959-05-21", "1959-05-21")]
+    text = "In 1931 Petrov worked in Moscow, then in Kiev, and for six years he taught there."
+    assert spans(text)[0] == ("Moscow", "1931", "1931")
+
+
 def test_a_place_named_again_right_after_its_stay_is_that_stay():
     # (the Simonov and Babel probes) the narrative's date is where the stay began, not all of it
     text = ("In 1958 Petrov left the capital for Tashkent, where he lived until 1960 as a correspondent. In Tashkent "

@@ -554,7 +554,9 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
                         "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
     others = _others(places, start, a)
-    lo, hi = _stay_clause(sentence, start - a, end - a, others)
+    # (a later clause's length, only for a stay not told by its day: "made her first jump there on 21 May 1959,
+    # and over the next two years she …" was one day)
+    lo, hi = _stay_clause(sentence, start - a, end - a, others, lengths=choice.date.span.precision != "day")
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
@@ -667,9 +669,13 @@ _THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:(?:he|she|they)\s+(?:[a-
                           rf"|(?P<spent>the\s+{_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+"
                           r"there))\b")
 # (", and the four years he spent there were …": the length of the stay, if "there" is no place named between)
+# A later clause of the sentence that opens with how long its subject went on: ", and for six years he presided"
+_LENGTH_AFTER = re.compile(rf"[^.;:]{{0,120}}?,?\s+and\s+(?:for|over)\s+(?:the\s+next\s+)?{_NUMBER}\s+"
+                           r"(?:years?|months?)\s+(?:he|she|they)\b")
 
 
-def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = ()) -> tuple[int, int]:
+def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = (),
+                 lengths: bool = False) -> tuple[int, int]:
     """The clause of the place at ``pos``..``end``, through the "where" clause after it if there is one:
     what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's,
     and through a later clause that keeps its subject "there" (the years spent there, if no other place,
@@ -683,6 +689,9 @@ def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = ()
     there = _THERE_AFTER.match(sentence, end)
     if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
         hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
+    length = _LENGTH_AFTER.match(sentence, end) if lengths else None
+    if length is not None and not any(end <= o < length.end() for o in others):
+        hi = max(hi, clauses.clause_around(sentence, length.end() - 1)[1])  # "…, and for six years he presided …"
     return lo, hi
 
 
