@@ -316,6 +316,11 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
     text = "In 1919 Petrov was sent to Tashkent, where he worked in the railway workshops until 1922."
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Tashkent", "1919", "1922")]
+    # over what the place is, and through "which remained his base" (the Antonov-Ovseenko and Ho Chi Minh probes)
+    text = "In 1928 Petrov moved to Kaunas, the capital of independent Lithuania, where he stayed until 1930."
+    assert spans(text) == [("Kaunas", "1928", "1930")]
+    text = "In 1917 Petrov moved to Paris, which remained his base until 1923."
+    assert spans(text) == [("Paris", "1917", "1923")]
     # over the rest of a site's name (the Fadeyev probe)
     text = "In 1912 Petrov was sent to the Tashkent Commercial School, where he remained until 1918."
     rows = extract(text, progress=False).to_dict("records")
