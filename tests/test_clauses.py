@@ -222,6 +222,9 @@ def test_whose_event_is_read_past_a_relative_clause_and_not_over_a_colon():
     # a clause after a colon has its own subject, not the one of the clause before it (the Molotov probe)
     found = events("In 1949 his position collapsed: Polina was arrested and exiled to Kazakhstan.")
     assert [e[:2] for e in found] == [("Kazakhstan", "Polina")]
+    # a semicolon may go on with the clause before it, its verb left out (a second reader's case)
+    found = events("In 1920 Kamenev travelled widely; in 1921 to Baku, in 1922 to Tiflis.")
+    assert [e[:2] for e in found] == [("Baku", "Kamenev"), ("Tiflis", "Kamenev")]
 
 
 def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupts():
@@ -286,6 +289,9 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found] == [("Ukraine", "Stalin"), ("Urals", "Stalin")]
     found = events("In 1925 the party sent him to Kiev, and in May 1930 to Odessa.")
     assert [e[:2] for e in found] == [("Kiev", "Stalin"), ("Odessa", "Stalin")]
+    # but not a clause with a subject of its own after the place (a second reader's case)
+    found = events("In 1925 he was arrested in Kiev, and in 1930 in Odessa his wife died.")
+    assert found[-1][:2] == ("Odessa", "wife")
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():
@@ -957,12 +963,17 @@ def test_an_irregular_participle_opens_a_leading_clause():
     assert [e[:2] for e in found] == [("Georgia", "Stalin"), ("Batumi", "Stalin")]
 
 
-def test_a_leading_participle_ends_where_a_subject_pronoun_begins_the_main_clause():
-    # "After graduating he worked …, first in …": no comma after the lead, and the main clause is not lost
+def test_a_leading_participle_is_no_lead_when_no_verb_is_left_after_it():
+    # "After graduating he worked …, first in …": the comma ends no lead, and the main clause is not lost
     found = events("After graduating in 1923 he worked as a land surveyor, first in Belorussia.")
     assert [e[:2] for e in found] == [("Belorussia", "Stalin")]
     # a pronoun after "that" is inside the lead: the main clause's subject is still the one named after it
     found = events("After learning that he was ill in 1950, Molotov went to Yalta.")
+    assert [e[:2] for e in found] == [("Yalta", "Molotov")]
+    # and so is a pronoun that opens a reported clause with no "that" (a second reader's cases)
+    found = events("Fearing they would arrest him in 1937, Molotov fled to Paris.")
+    assert [e[:2] for e in found] == [("Paris", "Molotov")]
+    found = events("After hearing she had been arrested in 1949, Molotov went to Yalta.")
     assert [e[:2] for e in found] == [("Yalta", "Molotov")]
 
 

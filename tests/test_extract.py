@@ -287,6 +287,8 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
     assert spans(text) == [("Yaroslavl", "1959-05-21", "1959-05-21")]
     text = "In 1931 Petrov worked in Moscow, then in Kiev, and for six years he taught there."
     assert spans(text)[0] == ("Moscow", "1931", "1931")
+    text = "In 1931 Petrov worked in Moscow, and for six years he taught in Kiev."   # (a second reader's case)
+    assert spans(text)[0] == ("Moscow", "1931", "1931")
 
 
 def test_a_place_named_again_right_after_its_stay_is_that_stay():
@@ -299,7 +301,7 @@ def test_a_place_named_again_right_after_its_stay_is_that_stay():
             "moved to Moscow, where he edited a journal for eleven years, and he travelled through Georgia, Armenia "
             "and Azerbaijan with a delegation of writers. Later, he often spoke of his time in Kiev. In Tashkent "
             "the novel was reprinted.")
-    assert spans(text)[-1][:3] != ("Tashkent", "1958", "1960")
+    assert spans(text)[-1] == ("Tashkent", "1958", "1958")
 
 
 def test_a_stay_whose_only_date_is_in_its_until_clause_runs_from_the_narratives_date():

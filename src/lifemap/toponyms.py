@@ -1159,7 +1159,8 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         #                                            ("Brody, near Poland" says nothing we can use)
         country = _TOWN_RUN.match(text, m.end()) if pattern is _IN_AFTER and (
             town is None or town.start != m.end()) else None
-        if country is not None and (records := ranked(country.group())) and records[0].kind == "country":
+        if country is not None and country.group().lower() not in MONTHS and (
+                records := ranked(country.group())) and records[0].kind == "country":
             return records[0].to_place(), 0.0      # "at Bled in Slovenia": a country GeoNames holds, the same
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
@@ -1479,8 +1480,12 @@ def _town_fates() -> frozenset[str]:
     out: set[str] = set()
     for line in words("town_fates"):
         lemma, *irregular = line.split()
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        out.update((lemma, lemma + "s", stem + "ed", *irregular))
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            regular = (lemma[:-1] + "ies", lemma[:-1] + "ied")          # "empties", "emptied"
+        else:
+            regular = (lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"),
+                       lemma + ("d" if lemma.endswith("e") else "ed"))
+        out.update((lemma, regular[0], *(irregular or regular[1:])))  # (an irregular past has no regular one)
     return frozenset(out)
 
 

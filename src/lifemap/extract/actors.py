@@ -356,7 +356,7 @@ class Actors:
         #                                                (not "1920 – his wife died in Kharkov", "1922 – Lenin …")
         lo, hi = clauses.clause_around(sentence, pos)
         if clauses.is_lead(sentence, pos):
-            lo, hi = clauses.PARTICIPLE_LEAD.match(sentence).end(), len(sentence)
+            lo, hi = clauses.participle_lead(sentence).end(), len(sentence)
             pos = hi
         if self.about_subject and self._role_leads(sentence, lo, pos):
             return self.subject.name                   # "early in March the wounded general was moved to Kiev"
@@ -370,9 +370,11 @@ class Actors:
         subject = (first_subject(plain, lo, hi, places, self, stop=pos)
                    or first_subject(plain, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
-                   or (None if sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) else first_subject(
+                   or (None if sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) and clauses.VERB.search(
+                       sentence, lo, hi) else first_subject(
                        _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self))
-                   # (not over a colon: "his position collapsed: Polina was arrested …" is hers)
+                   # (not over a colon or a semicolon to a clause with a verb of its own: "his position collapsed:
+                   # Polina was arrested …" is hers; but "Kamenev travelled widely; in 1921 to Baku" is his)
                    or self._unknown_name(plain, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:

@@ -58,9 +58,8 @@ _ADJECTIVE_LEAD = (r"(?i:afraid|unable|eager|anxious|keen|reluctant|unwilling|wi
 PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|While|On|Upon|When)\s+[a-z]+ing|"
                              + _IRREGULAR_PARTICIPLES + r"|Having|Based|Hurrying|Hurtling|Feeling|Leaving|Arriving|"
                              r"Returning|Exiled|Sentenced|Released|Concerned|"
-                             r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b"
-                             r"(?:(?!(?<!that\s)\b(?:he|she|they)\s)[^;]){0,200}?,(?:\[\w{1,4}\])*\s")
-# (no lead holds its own subject: "After graduating he worked as a surveyor, first in …" is the main clause)
+                             r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
+                             r"(?:\[\w{1,4}\])*\s")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
                                r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")
@@ -113,7 +112,7 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     out += [(m.start(), m.start() + 4) for m in _AND_DIED.finditer(sentence)]
     out += [(m.start(), m.end()) for m in _COLON.finditer(sentence)
             if (who := _COLON_SUBJECT.match(sentence, m.end())) and finite_verb_at(sentence, who.end())]
-    lead = PARTICIPLE_LEAD.match(sentence) or _subordinate_lead(sentence)
+    lead = participle_lead(sentence) or _subordinate_lead(sentence)
     if lead:
         out.append((lead.end() - 2, lead.end()))
     out += _own_subjects(sentence, lead is not None)
@@ -335,9 +334,41 @@ def inside_brackets(sentence: str, pos: int) -> bool:
     return sentence.count("(", 0, pos) > sentence.count(")", 0, pos)
 
 
+def participle_lead(sentence: str) -> re.Match | None:
+    """The leading participle clause of ``sentence`` (``PARTICIPLE_LEAD``), if a verb is left after it: "After
+    graduating he worked as a surveyor, first in Belorussia" is one main clause with its comma, not a lead
+    ("Fearing they would arrest him, Bukharin fled to Paris" is one)."""
+    lead = PARTICIPLE_LEAD.match(sentence)
+    if lead is None or VERB.search(sentence, lead.end()) is None or _own_subject_inside(sentence, lead.end()):
+        return None
+    return lead
+
+
+def _own_subject_inside(sentence: str, end: int) -> bool:
+    """A subject pronoun in ``sentence[:end]`` that opens no reported clause: "After graduating he worked in Kiev,
+    …" is a main clause, not a lead; "Fearing they would arrest him, …", "After learning that he was ill, …" are
+    leads (the word before the pronoun a verb of thinking or telling, or "that", "whether", "if")."""
+    from .tagger import verbs
+
+    for m in _SUBJECT_PRONOUN.finditer(sentence, 0, end):
+        before = _LAST_WORD.search(sentence, 0, m.start())
+        word = before.group(1).lower() if before else ""
+        if word in _REPORTING or word.endswith("ing") and (
+                verbs().get(word, ("", "", ""))[1] in ("abstract", "report") or word in _PERCEIVING):
+            continue
+        return True
+    return False
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\s")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+_REPORTING = frozenset(("that", "whether", "if"))
+_PERCEIVING = frozenset(("hearing", "seeing"))   # (no verbs of the lexicon's: "hearing she had been arrested")
+
+
 def is_lead(sentence: str, pos: int) -> bool:
     """Whether ``pos`` lies in a leading participle clause ("Held first in Batumi Prison, …")."""
-    lead = PARTICIPLE_LEAD.match(sentence)
+    lead = participle_lead(sentence)
     return lead is not None and pos < lead.end()
 
 

@@ -661,7 +661,7 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:
                           r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
                           r"|,\s+(?:the|a|an)\s+[^,;()]{1,60}"
                           r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+"
-                          r"(?:where|which\s+(?:remained|was\s+to\s+remain|became)\s+(?:his|her|their))\b")
+                          r"(?:where|which\s+(?:remained|was\s+to\s+remain)\s+(?:his|her|their))\b")
 # (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894"; what
 # the place is: "moved to Kaunas, the capital of independent Lithuania, where he stayed until 1930"; a home: "moved
 # to Paris, which remained his base until 1923")
@@ -694,8 +694,10 @@ def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = ()
     if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
         hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
     length = _LENGTH_AFTER.match(sentence, end) if lengths else None
-    if length is not None and not any(end <= o < length.end() for o in others):
-        hi = max(hi, clauses.clause_around(sentence, length.end() - 1)[1])  # "…, and for six years he presided …"
+    stop = clauses.clause_around(sentence, length.end() - 1)[1] if length is not None else 0
+    if length is not None and not any(end <= o < stop for o in others):
+        hi = max(hi, stop)                         # "…, and for six years he presided …" (not "…, and for six
+        #                                            years he taught in Kiev": that clause's own place)
     return lo, hi
 
 
@@ -755,7 +757,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     sentence = narrative.text[a:b]
     pos = start - a
 
-    lead = clauses.PARTICIPLE_LEAD.match(sentence)
+    lead = clauses.participle_lead(sentence)
     if lead is not None and (lead.end() > pos or clauses.split(sentence, lead.end(), pos) or any(
             d.start - a >= lead.end() and not clauses.split(sentence, d.start - a, pos) for d in line.dates[i])):
         lead = None                                # (the main clause dates itself: "…, settled in Baku in 1907")

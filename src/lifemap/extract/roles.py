@@ -496,7 +496,10 @@ def gapped(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` follows ``previous`` in a clause whose verb is left out: "led him to Algeria and
     Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan", "worked in Ukraine,
     and from 1928 in the Urals"."""
-    return _GAPPED.match(text[previous.end:m.start]) is not None
+    gap = _GAPPED.match(text[previous.end:m.start])
+    if gap is not None and gap.group("date") and not _CLAUSE_ENDS.match(text, m.end):
+        return False                               # "arrested in Kiev, and in 1930 in Odessa his wife died": a
+    return gap is not None                         # clause of its own after the place, not one left without a verb
 
 
 def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> tuple[str, int] | None:
@@ -512,9 +515,12 @@ def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> t
 
 # A preposition after "and", with no verb: the verb of the clause before goes on
 _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
-                     r"(?:(?:in|from|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?"
+                     r"(?P<date>(?:in|from|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+                     r"\d{4},?\s+)?"
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
 # (a date of its own between: "worked in Ukraine, and from 1928 in the Urals", "and in May 1930 to Odessa")
+# what may follow a gapped place: its clause ends, or a phrase of it goes on (not a subject of its own)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|but|or|where|which|until|till|in|on|at|to|from|near|for)\b")
 _WHO_TO = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?"   # "Rakovsky to "
 _GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+" + _WHO_TO)
 _LISTED_SUBJECT = re.compile(r"[:;]\s+" + _WHO_TO + "$")
