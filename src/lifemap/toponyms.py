@@ -1161,7 +1161,7 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             town is None or town.start != m.end()) else None
         if country is not None and country.group().lower() not in MONTHS and (
                 records := ranked(country.group())) and records[0].kind == "country":
-            return records[0].to_place(), 0.0      # "at Bled in Slovenia": a country GeoNames holds, the same
+            return records[0].to_place(), 0.0      # "at Bled in Slovenia": a country GeoNames holds, as a curated one
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
         if seat is not None and (records := ranked(seat.group(1))):
             return records[0].to_place(), km

@@ -634,10 +634,10 @@ def _to_the_end(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
 
 def _same_stay(found: list[tuple[Event, tuple[Place, ...]]]) -> list[tuple[Event, tuple[Place, ...]]]:
     """A place named again in the next sentence that names a place, dated only by the narrative, is the same stay
-    as the one told with its length right before (the last place of that sentence): "In 1958 he left for Tashkent, where he lived until 1960. In
-    Tashkent he finished the novel" is 1958–1960 (the narrative's date is the stay's start, not all of it). Not
-    across another place ("… moved to Moscow … In Tashkent the novel was reprinted"), nor for what is over when it
-    happens (a death there)."""
+    as the one told with its length right before (the last place of that sentence): "In 1958 he left for
+    Tashkent, where he lived until 1960. In Tashkent he finished the novel" is 1958–1960 (the narrative's date is
+    the stay's start, not all of it). Not across another place ("… moved to Moscow … In Tashkent the novel was
+    reprinted"), nor for what is over when it happens (a death there)."""
     out = []
     previous: list[Event] = []                     # the events of the last sentence before this one that has any
     current: list[Event] = []
