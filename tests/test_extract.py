@@ -291,6 +291,18 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
     assert spans(text)[0] == ("Moscow", "1931", "1931")
 
 
+def test_the_stops_of_a_tour_that_lasted_until_a_date_run_until_it():
+    # (the Mayakovsky probe) the places of the participle phrase after "a tour … that lasted until …"
+    text = ("In December 1913 Petrov set out on a tour of the provinces that lasted until the end of March 1914, "
+            "appearing in Kharkov, Simferopol and Odessa.")
+    assert [(n, s[:7], e[:7]) for n, s, e in spans(text)] == [
+        ("Kharkov", "1913-12", "1914-03"), ("Simferopol", "1913-12", "1914-03"), ("Odessa", "1913-12", "1914-03")]
+    # not over another clause: "…, and in Odessa he fell ill" is its own
+    text = ("In December 1913 Petrov set out on a tour that lasted until March 1914, and in Odessa, appearing "
+            "nightly, he fell ill.")
+    assert spans(text)[-1][2][:7] != "1914-03"
+
+
 def test_a_place_named_again_right_after_its_stay_is_that_stay():
     # (the Simonov and Babel probes) the narrative's date is where the stay began, not all of it
     text = ("In 1958 Petrov left the capital for Tashkent, where he lived until 1960 as a correspondent. In Tashkent "

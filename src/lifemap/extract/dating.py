@@ -562,13 +562,29 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
         narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
-        or _there_until(narrative, line, i, end, others, choice.date.span)
+        or _there_until(narrative, line, i, end, others, choice.date.span) or _lasted_until(narrative, line, i, start)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
     span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
                     "", choice.date.span.calendar)
     return replace(choice, date=replace(choice.date, span=span))
+
+
+def _lasted_until(narrative: Narrative, line: Timeline, i: int, start: int) -> NarrativeDate | None:
+    """The end of what the sentence says lasted until a date, for a place in the participle phrase after it: "…
+    set out on a tour of the provinces that lasted until the end of March 1914, appearing in Kharkov, Simferopol
+    …" (the tour's stops are its own)."""
+    a, _ = narrative.spans[i]
+    for d in line.dates[i]:
+        if d.end <= start and _LASTED_UNTIL.search(narrative.text, max(a, d.start - 40), d.start) and \
+                _PARTICIPLE.match(narrative.text, d.end) and not _ANOTHER_CLAUSE.search(narrative.text, d.end, start):
+            return d
+    return None
+
+
+_LASTED_UNTIL = re.compile(r"\b(?:lasted|went\s+on|continued)\s+(?:until|till)\s+(?:the\s+)?$")
+_ANOTHER_CLAUSE = re.compile(r"[;.]|,\s+(?:and|but)\s")   # (the phrase goes on to the place: no clause between)
 
 
 def _completed(narrative: Narrative, line: Timeline, i: int, end: int, hi: int) -> NarrativeDate | None:
