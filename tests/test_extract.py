@@ -291,12 +291,20 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
     assert spans(text)[0] == ("Moscow", "1931", "1931")
 
 
-def test_the_stops_of_a_tour_that_lasted_until_a_date_run_until_it():
+def test_places_told_after_what_lasted_until_a_date_run_until_it():
     # (the Mayakovsky probe) the places of the participle phrase after "a tour … that lasted until …"
     text = ("In December 1913 Petrov set out on a tour of the provinces that lasted until the end of March 1914, "
             "appearing in Kharkov, Simferopol and Odessa.")
     assert [(n, s[:7], e[:7]) for n, s, e in spans(text)] == [
         ("Kharkov", "1913-12", "1914-03"), ("Simferopol", "1913-12", "1914-03"), ("Odessa", "1913-12", "1914-03")]
+    # nor those of a stay said to last until a date (the Malinovsky probe)
+    text = ("In 1945 Petrov stayed in the Far East until 1956, first commanding a district and from 1947 serving as "
+            "commander-in-chief, with his headquarters at Khabarovsk.")
+    assert spans(text)[-1] == ("Khabarovsk", "1947", "1956")
+    # an "until" that opens a later clause ends the places of that clause (the Alliluyeva probe)
+    text = ("In 1901 the family moved often. Her father kept them on the move, and until 1907 the children were "
+            "shuttled between Baku and Tiflis.")
+    assert spans(text) == [("Baku", "1901", "1907"), ("Tiflis", "1901", "1907")]
     # not over another clause: "…, and in Odessa he fell ill" is its own
     text = ("In December 1913 Petrov set out on a tour that lasted until March 1914, and in Odessa, appearing "
             "nightly, he fell ill.")

@@ -562,7 +562,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
         narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
-        or _there_until(narrative, line, i, end, others, choice.date.span) or _lasted_until(narrative, line, i, start)
+        or _there_until(narrative, line, i, end, others, choice.date.span) or _lasted_until(narrative, line, i, start) \
+        or _until_before(narrative, line, i, start)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
@@ -578,12 +579,25 @@ def _lasted_until(narrative: Narrative, line: Timeline, i: int, start: int) -> N
     a, _ = narrative.spans[i]
     for d in line.dates[i]:
         if d.end <= start and _LASTED_UNTIL.search(narrative.text, max(a, d.start - 40), d.start) and \
-                _PARTICIPLE.match(narrative.text, d.end) and not _ANOTHER_CLAUSE.search(narrative.text, d.end, start):
+                _PHRASE_AFTER.match(narrative.text, d.end) and not _ANOTHER_CLAUSE.search(narrative.text, d.end, start):
             return d
     return None
 
 
-_LASTED_UNTIL = re.compile(r"\b(?:lasted|went\s+on|continued)\s+(?:until|till)\s+(?:the\s+)?$")
+def _until_before(narrative: Narrative, line: Timeline, i: int, start: int) -> NarrativeDate | None:
+    """An "until" date that opens the clause of the place at ``start``, after the sentence's first: "…, and until
+    1907 the children were shuttled between Baku and Tiflis" ends there (one that opens the sentence is the
+    narrative's own, ``_UNTIL_OPENS``)."""
+    a, _ = narrative.spans[i]
+    sentence = narrative.text[a:narrative.spans[i][1]]
+    return next((d for d in line.dates[i] if d.end <= start and _UNTIL_OPENS_LATER.search(sentence, 0, d.start - a)
+                 and not clauses.split(sentence, d.end - a, start - a)), None)
+
+
+_UNTIL_OPENS_LATER = re.compile(r",\s+(?:and|but)\s+(?:until|till)\s+(?:the\s+)?$")
+_LASTED_UNTIL = re.compile(r"\b(?:(?:lasted|went\s+on|continued)\s+|(?:stayed|remained)\s+[^,;.]{0,40}?)"
+                           r"(?:until|till)\s+(?:the\s+)?$")
+_PHRASE_AFTER = re.compile(r",\s+(?:first\s+|later\s+|then\s+)?[a-z]{3,}ing\b")   # ", appearing", ", first commanding"
 _ANOTHER_CLAUSE = re.compile(r"[;.]|,\s+(?:and|but)\s")   # (the phrase goes on to the place: no clause between)
 
 
