@@ -38,7 +38,7 @@ from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share
-from .lexicon import words
+from .lexicon import verb_forms, words
 from .text import matches_not_after
 
 # Words ------------------------------------------------------------------------------------------
@@ -1007,7 +1007,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
-                and not (modifier.group(1) in _town_fates() and not uncued) \
+                and not (modifier.group(1) in verb_forms("town_fates") and not uncued) \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
                 and not modifier.group(1).endswith("ing") and not (
@@ -1472,23 +1472,6 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
 
 # Small words that may follow a place name ("in Kotlas and", "to Narym in 1912", "at Perm, where"; "visiting
 # Budapest several times": how often; "through Norway and Sweden like so many exiles": a comparison).
-@functools.cache
-def _town_fates() -> frozenset[str]:
-    """What befalls a town that is its subject (data/lexicon/town_fates.txt), in its forms: "the port of Pillau fell
-    on 25 April" (regular forms made plainly: the list is of a few dozen verbs). After a cued name only: "Near the
-    end, Kazan changed" may be anyone's."""
-    out: set[str] = set()
-    for line in words("town_fates"):
-        lemma, *irregular = line.split()
-        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-            regular = (lemma[:-1] + "ies", lemma[:-1] + "ied")          # "empties", "emptied"
-        else:
-            regular = (lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"),
-                       lemma + ("d" if lemma.endswith("e") else "ed"))
-        out.update((lemma, regular[0], *(irregular or regular[1:])))  # (an irregular past has no regular one)
-    return frozenset(out)
-
-
 _AFTER_PLACE = frozenset("""and or in on at to from for by with where which who that when while after before
     until as was were is are had has have he she they it his her their its the a an then but so of near
     via during since through into onto across along up down via because although though whose whom now

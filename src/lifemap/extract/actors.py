@@ -16,12 +16,12 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from ..lexicon import sections, words as lexicon
+from ..lexicon import inflected, sections, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
 from .dating import CARDINAL
-from .tagger import T, inflected, tag, verbs
+from .tagger import T, tag, verbs
 from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds, roles
 from .narrative import Narrative
@@ -365,16 +365,17 @@ class Actors:
             return own
         # (read without the relative clauses between commas, unless the place is in one: "Solomon Mikhoels, whom
         # she knew well, was murdered in Minsk" is his death, not hers)
+        blanked = _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence)
         plain = sentence if any(m.start() <= pos < m.end() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)) \
-            else _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence)
+            else blanked
+        # (not over a colon or a semicolon to a clause with a verb of its own: "his position collapsed: Polina was
+        # arrested …" is hers; but "Kamenev travelled widely; in 1921 to Baku" is his)
+        own_clause = sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) and clauses.VERB.search(
+            sentence, lo, hi) is not None
         subject = (first_subject(plain, lo, hi, places, self, stop=pos)
                    or first_subject(plain, lo, hi, places, self)
                    or self._clause_before(sentence, lo, places)
-                   or (None if sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) and clauses.VERB.search(
-                       sentence, lo, hi) else first_subject(
-                       _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence), 0, len(sentence), places, self))
-                   # (not over a colon or a semicolon to a clause with a verb of its own: "his position collapsed:
-                   # Polina was arrested …" is hers; but "Kamenev travelled widely; in 1921 to Baku" is his)
+                   or (None if own_clause else first_subject(blanked, 0, len(sentence), places, self))
                    or self._unknown_name(plain, lo, places)
                    or first_subject(sentence, 0, len(sentence), places, self, anywhere=True))
         if subject is None:

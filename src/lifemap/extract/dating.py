@@ -562,8 +562,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
         narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
-        or _there_until(narrative, line, i, end, others, choice.date.span) or _lasted_until(narrative, line, i, start) \
-        or _until_before(narrative, line, i, start)
+        or _there_until(narrative, line, i, end, others, choice.date.span) or _until_before(narrative, line, i, start)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
     precision = max(choice.date.span.precision, until.span.precision, key=PRECISIONS.index)
@@ -572,26 +571,22 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     return replace(choice, date=replace(choice.date, span=span))
 
 
-def _lasted_until(narrative: Narrative, line: Timeline, i: int, start: int) -> NarrativeDate | None:
-    """The end of what the sentence says lasted until a date, for a place in the participle phrase after it: "…
-    set out on a tour of the provinces that lasted until the end of March 1914, appearing in Kharkov, Simferopol
-    …" (the tour's stops are its own)."""
-    a, _ = narrative.spans[i]
-    for d in line.dates[i]:
-        if d.end <= start and _LASTED_UNTIL.search(narrative.text, max(a, d.start - 40), d.start) and \
-                _PHRASE_AFTER.match(narrative.text, d.end) and not _ANOTHER_CLAUSE.search(narrative.text, d.end, start):
-            return d
-    return None
-
-
 def _until_before(narrative: Narrative, line: Timeline, i: int, start: int) -> NarrativeDate | None:
-    """An "until" date that opens the clause of the place at ``start``, after the sentence's first: "…, and until
-    1907 the children were shuttled between Baku and Tiflis" ends there (one that opens the sentence is the
+    """An "until" date before the place at ``start`` that ends it: what the sentence says lasted until it, for a
+    place in the participle phrase after it ("… a tour of the provinces that lasted until the end of March 1914,
+    appearing in Kharkov, Simferopol …"); or one that opens the place's clause, after the sentence's first
+    ("…, and until 1907 the children were shuttled between Baku and Tiflis"; one that opens the sentence is the
     narrative's own, ``_UNTIL_OPENS``)."""
-    a, _ = narrative.spans[i]
-    sentence = narrative.text[a:narrative.spans[i][1]]
-    return next((d for d in line.dates[i] if d.end <= start and _UNTIL_OPENS_LATER.search(sentence, 0, d.start - a)
-                 and not clauses.split(sentence, d.end - a, start - a)), None)
+    a, b = narrative.spans[i]
+    sentence = narrative.text[a:b]
+    pos, before = start - a, [d for d in line.dates[i] if d.end <= start]
+    for d in before:
+        lo, hi = d.start - a, d.end - a
+        if _LASTED_UNTIL.search(sentence, max(0, lo - 40), lo) and _PHRASE_AFTER.match(sentence, hi) \
+                and not _ANOTHER_CLAUSE.search(sentence, hi, pos):
+            return d
+    return next((d for d in before if _UNTIL_OPENS_LATER.search(sentence, 0, d.start - a)
+                 and not clauses.split(sentence, d.end - a, pos)), None)
 
 
 _UNTIL_OPENS_LATER = re.compile(r",\s+(?:and|but)\s+(?:until|till)\s+(?:the\s+)?$")

@@ -17,11 +17,11 @@ import enum
 import functools
 import re
 
-from ..lexicon import sections, words
+from ..lexicon import sections, verb_forms, words
 from ..toponyms import LIST_DATE, Mention
 from . import clauses, kinds
 from .clauses import Link
-from .tagger import inflected, verbs
+from .tagger import verbs
 
 
 class Role(enum.Enum):
@@ -234,17 +234,12 @@ _TOWNS_BEFORE = re.compile(r"\s*(?:[A-Z][^,;]{0,40}?\b(?:\d{4}|year|month|week|d
 _AUXILIARIES = frozenset(sections("function_words")["aux"] + sections("function_words")["modal"])
 
 
-@functools.cache
-def _town_fates() -> frozenset[str]:
-    return frozenset(form for line in words("town_fates") for form in inflected(line))
-
-
 def _governs(text: str, clause_start: int, m: Mention) -> bool:
     """A town that opens its clause as the subject of a verb in the past or the present, other than one of
     what befell the town itself (``town_fates``): "Moscow lifted the blockade", "Washington protested",
     "Vienna and Constantinople complained" (not "Kiev fell", "the Red Army retook Kiev")."""
     after = _TOWNS_THEN_VERB.match(text, m.end)
-    if after is None or after.group(1) in _town_fates():
+    if after is None or after.group(1) in verb_forms("town_fates"):
         return False
     known = verbs().get(after.group(1))
     if not (known[2] in ("past", "s") if known else clauses.VERB.fullmatch(after.group(1))) or \

@@ -17,7 +17,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..lexicon import sections
+from ..lexicon import inflected, sections
 
 
 class Tag(enum.Enum):
@@ -76,30 +76,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*|n['
 _BE = frozenset("was were is are be been being am".split())
 
 
-def _inflections(lemma: str) -> dict[str, str]:
-    """The regular forms of a verb: ``{form: "base" | "s" | "past" | "ing"}``."""
-    out = {lemma: "base"}
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        out[lemma + "es"] = "s"
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        out[lemma[:-1] + "ies"] = "s"
-    else:
-        out[lemma + "s"] = "s"
-    if lemma.endswith("ie"):
-        out[lemma + "d"], out[lemma[:-2] + "ying"] = "past", "ing"
-    elif lemma.endswith("ee"):
-        out[lemma + "d"], out[lemma + "ing"] = "past", "ing"      # agree: agreed, agreeing; see: seeing
-    elif lemma.endswith("e"):
-        out[lemma + "d"], out[lemma[:-1] + "ing"] = "past", "ing"
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        out[lemma[:-1] + "ied"], out[lemma + "ing"] = "past", "ing"
-    else:
-        out[lemma + "ed"], out[lemma + "ing"] = "past", "ing"
-    if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", lemma):       # stop -> stopped, travel -> travelled
-        out[lemma + lemma[-1] + "ed"], out[lemma + lemma[-1] + "ing"] = "past", "ing"
-    return out
-
-
 @functools.cache
 def verbs() -> dict[str, tuple[str, str, str]]:
     """Every known verb form: ``{form: (lemma, class, form kind)}``; the first class listed wins."""
@@ -110,17 +86,6 @@ def verbs() -> dict[str, tuple[str, str, str]]:
             for form, kind in inflected(line).items():
                 out.setdefault(form, (lemma, vclass, kind))
     return out
-
-
-def inflected(line: str) -> dict[str, str]:
-    """The forms of a verb as a lexicon writes it, its lemma then its irregular forms ("fly flew flown"):
-    ``{form: "base" | "s" | "past" | "ing"}``."""
-    lemma, *irregular = line.split()
-    forms = _inflections(lemma)
-    if irregular:                                  # "see saw seen": no "seed"
-        forms = {f: kind for f, kind in forms.items() if kind != "past"}
-    forms.update({f: "past" for f in irregular})
-    return forms
 
 
 @functools.cache
