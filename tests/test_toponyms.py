@@ -521,6 +521,20 @@ def test_a_place_in_a_works_quoted_title_is_no_place_visited(russian_places):
         assert "Moscow" in [m.text for m in find_places(text, russian_places)], text
 
 
+def test_a_place_in_a_works_title_after_its_noun_is_no_place_visited(russian_places):
+    # a title in title case right after the noun of the work (data/lexicon/works.txt), or after what the work is of
+    # and a comma; and after "collected as" (the Shalamov and Fadeyev probes)
+    for text in ("In 1931 he finished the novel Perm Nights and went to Moscow.",
+                 "He never went back to Perm to live, though he wrote a memoir of his early years, The Fourth Perm. "
+                 "In 1938 he went to Moscow.",
+                 "His sketches were later collected as Perm in the Days of the Siege, and he went to Moscow."):
+        assert [m.text for m in find_places(text, russian_places)][-1:] == ["Moscow"], text
+        assert "Perm" not in [m.text for m in find_places(text, russian_places)][1:], text
+    # a work's noun before a place that is no title: where the work came out, where it was written
+    found = find_places("In 1957 he published the novel in Moscow, and wrote a poem in Perm.", russian_places)
+    assert [m.text for m in found] == ["Moscow", "Perm"]
+
+
 def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):
     gazetteer = Gazetteer([Place("czechoslovakia", "Czechoslovakia", "country", "CZ", 49.8, 15.5)])
     found = find_places("In 1930 she went for treatment to Carlsbad, in Czechoslovakia.", gazetteer, fallback=fallback)
@@ -567,6 +581,16 @@ def test_a_surname_a_city_bore_is_the_man_when_one_writes_or_speaks_to_him(gazet
                  "At Sochi he wrote long letters of instruction to Molotov."):
         assert [m.text for m in find_places(text, gazetteer) if m.text in ("Molotov", "Kuibyshev", "Kirov")] == []
     assert [m.place for m in find_places("In 1942 the government was evacuated to Kuibyshev.", gazetteer)] == ["samara"]
+
+
+def test_a_surname_a_city_bore_is_the_man_when_a_list_goes_on_over_him_and_he_acts(gazetteer):
+    # (the Kirov probe) a cued place and then the man: the list the cue opened does not go on over one who acts
+    text = "In 1934 Sergei Kirov led Leningrad. On 1 December, shortly after arriving at the Smolny Institute, Kirov was shot."
+    assert [m.text for m in find_places(text, gazetteer)] == ["Leningrad", "Smolny Institute"]
+    text = "In 1934 Sergei Kirov led Leningrad. Later he visited the Smolny Institute, Kirov and Kazan."
+    assert [m.place for m in find_places(text, gazetteer)][-2:] == ["kirov", "kazan"]      # the list goes on
+    text = "In 1934 Sergei Kirov led Leningrad. In 1940 his widow moved to Kirov, where she taught."
+    assert [m.place for m in find_places(text, gazetteer)][-1] == "kirov"                   # a cue right before
 
 
 def test_the_places_of_stalins_holidays_and_journeys_are_curated(gazetteer):

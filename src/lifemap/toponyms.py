@@ -258,6 +258,12 @@ def _past_verb(word: str) -> bool:
     return verbs().get(word, ("", "", ""))[2] == "past"
 
 
+def _acts_after(text: str, end: int) -> bool:
+    """The name that ends at ``end`` is a clause's subject: a verb follows it ("Kirov was shot", "Zhdanov led")."""
+    verb = _SMALL_WORD_AFTER.match(text[end:end + 30])
+    return _SUBJECT_VERB_AFTER.match(text, end) is not None or (verb is not None and _past_verb(verb.group(1)))
+
+
 def _person_acts_after(text: str, end: int, persons: set[str]) -> bool:
     """A person the text names, and what they do, right after ``end``: the run was cut there (``_run_end``)."""
     if text[end:end + 1] != " " or WORD.match(text, end + 1) is None:
@@ -422,17 +428,22 @@ def _cued(text: str, start: int, previous: list["Mention"]) -> bool:
     """Whether a cue stands right before ``start`` (over a few adjectives: "in the small Siberian
     town of"), or a list that a cue opened goes on ("in Russia and Georgia", "to Moscow, Kiev and
     Odessa")."""
+    return _cue_before(text, start) or bool(previous) and previous[-1].cued and _goes_on(text, previous[-1].end, start)
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """Whether a cue stands right before ``start``, over a few adjectives (``_cued`` without the lists)."""
     pos = start
     for _ in range(4):
         before = _word_before(text, pos)
         if before is None:
-            break
+            return False
         if _cue_word(text, *before):
             return True
         if before[1].lower() not in _BETWEEN_CUE:
-            break
+            return False
         pos = before[0]
-    return bool(previous) and previous[-1].cued and _goes_on(text, previous[-1].end, start)
+    return False
 
 
 def _goes_on(text: str, end: int, start: int) -> bool:
@@ -589,22 +600,32 @@ _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\
 # Divisional Commander: From Sinyavino Heights to the Elbe" (small words inside it: of, the, to, from, and, a,
 # an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
 # Soviet"), nor "as Leningrad was encircled" (a clause)
-_PUBLISHING = ("published", "issued", "translated")        # (and "reissued")
-_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
+_PUBLISHING = ("published", "issued", "translated", "collected")        # (and "reissued")
+_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated|collected)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
                            r"(?<!well)\s(?:as|under\s+the\s+title)"
                            r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
                            r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
 
 
+# A work's title in title case right after the noun of the work, or after its noun and what it is of, between
+# commas: "the novel Petersburg", "a memoir of his early years, The Fourth Vologda" (data/lexicon/works.txt)
+@functools.cache
+def _named_work() -> re.Pattern:
+    works = "|".join(sorted(words("works"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{works})(?:\s+(?:of|about|on)\s+[^.;:,()]{{1,40}}?,|,)?\s+"
+                      r"((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
+                      r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
+
+
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
-    """``found`` without the places named inside a work's title, quoted or published so: no one went to them."""
+    """``found`` without the places named inside a work's title, quoted, published so or after the work's
+    noun: no one went to them."""
     quoted = '"' in text or "“" in text
     published = any(word in text for word in _PUBLISHING)     # (a substring test: the scan is the cost)
-    if not quoted and not published:
-        return found
     titles = [m.span(1) for m in _quoted_titles(text)] if quoted else []
     if published:
         titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
+    titles += [m.span(1) for m in _named_work().finditer(text)]
     titles.sort()
     if not titles:
         return found
@@ -705,6 +726,9 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start):
             return None                            # "Kirov" the man, not the city; "the Frunze Military Academy";
         #                                            "wrote to Molotov" (to him, not to Perm)
+        if not _cue_before(text, start) and _acts_after(text, end):
+            return None                            # a list goes on over a man who acts: "…, shortly after arriving
+        #                                            at the Smolny Institute, Kirov was shot"
         confidence = 0.7
     dated = [n for pid, n in names.named.get(key, ()) if pid == place.id]
     if day is not None and dated and all(n.dated and not n.holds(day) for n in dated):
@@ -961,8 +985,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
                        or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
-        if a_name and (_SUBJECT_VERB_AFTER.match(text, end) or (
-                (verb := _SMALL_WORD_AFTER.match(text[end:end + 30])) is not None and _past_verb(verb.group(1)))):
+        if a_name and _acts_after(text, end):
             continue                               # "at Tsaritsyn, and Voroshilov was soon moved", "Back in Moscow,
             #                                        Zhdanov led …": the man, who acts
         if uncued and before and _goes_on(text, before[-1].end, start):
