@@ -486,9 +486,16 @@ def test_a_place_after_nearby_is_cued():
     "In 1912 Stalin was afraid to go to Vienna.",                 # fear, not a journey
     "Rather than returning to Baku in 1912, Stalin stayed on.",     # what was not done instead
     "In 1912 Stalin stayed on without going to Baku.",
+    "In 1912, two days before he was due to go back to Baku, Stalin was arrested.",   # ("function_words"
+    "In 1912 Stalin was supposed to reach Vienna by May.",                            # [unreal_before_infinitive])
+    "His later claim that Stalin had worked at a plant in Baku in 1912 cannot be confirmed.",   # a claim
 ])
 def test_what_was_feared_or_not_done_instead_puts_nobody_there(sentence):
     assert [e for e in events(sentence) if e[1] == "Stalin"] == []
+
+
+def test_due_to_a_cause_leaves_the_stay_real():
+    assert [e[:2] for e in events("Due to frostbite Stalin stayed in Kureika.")] == [("Kureika", "Stalin")]
 
 
 def test_an_event_noun_a_person_owns_is_that_persons():
@@ -656,6 +663,13 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
     assert [e[:2] for e in events("In 1925 the police forced him to move to Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
     assert [e[:2] for e in events("In 1917 the government allowed Lenin to return to Petrograd.")] == [
         ("Petrograd", "Lenin")]
+    # sent or appointed to do anything there, he did it there ("function_words" [controlling]); asked or persuaded
+    # to, it is the asker's sentence still (the Bagramyan and Zhukov probes)
+    assert [e[:2] for e in events("In July 1918 Lenin sent him to command the 10th Army at Perm.")] == [
+        ("Perm", "Stalin")]
+    assert [e[:2] for e in events("In 1919 Lenin appointed him to defend Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
+    assert [e[:2] for e in events("In 1943 Zhukov persuaded Lenin to await the offensive against Kursk.")] != [
+        ("Kursk", "Lenin")]
 
 
 def test_one_who_anchors_or_witnesses_in_a_country_is_there():

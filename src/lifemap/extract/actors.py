@@ -537,7 +537,7 @@ class Actors:
         made = None
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
-        if made is not None and link.vclass in ("motion", "stay", "sending", "meeting", ""):
+        if made is not None and link.vclass not in _NOT_DONE_THERE:
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
         had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
         if had is not None and link.vclass in ("motion", "stay", "sending", "meeting", "detention", ""):
@@ -1206,9 +1206,11 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 # One made or let to go somewhere goes there, not the one who made or let them: "the police forced him to
 # move to Omsk", "the German government allowed Lenin to cross Germany" (a wish or an invitation may not be
 # carried out, and is left to the clause).
-_MADE_TO = re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|compel(?:s|led|ling)?|"
-                      r"help(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\s+"
+# One made, let, sent or told to do something, there: the one who does it ("function_words" [controlling])
+_MADE_TO = re.compile(r"\b(?:" + "|".join(sorted({f for line in sections("function_words")["controlling"]
+                                                  for f in inflected(line)}, key=len, reverse=True)) + r")\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
+_NOT_DONE_THERE = frozenset(("abstract", "report", "rename", "aspect"))   # (what one thinks or says of a place)
 # What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
 # (a person, not an owner: "had Lenin's agreement in Petrograd"; a verb's participle, not "had Zinoviev present"; and
 # only up to the next predicate: "had Zinoviev removed from Leningrad and settled in Moscow himself"; not a story's

@@ -601,7 +601,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         start_at = max(start_at, next((n for n in range(first, until) if tokens[n].start >= opened), until))
     before = tokens[start_at:until]
     aside = _asides_between_commas(before)
-    unreal_nouns = _irrealis_nouns()
+    unreal_nouns, unreal_before = _irrealis_nouns(), _closed_words("unreal_before_infinitive")
     irrealis = any(n not in aside and (
                    (t.tag is T.MODAL and t.text.lower() in _IRREALIS_MODALS)
                    or (t.tag is T.MODAL and t.text.lower() == "would" and n + 1 < len(before)
@@ -615,7 +615,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                        and (before[n + 1].tag is T.TO or n + 2 < len(before)))   # "was to be sent to"; not
                    #                                     "his last journey was to Potsdam"
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
-                       and before[n + 1].text.lower() in ("to", "of", "that", "for")))
+                       and before[n + 1].text.lower() in ("to", "of", "that", "for"))
+                   or (t.text.lower() in unreal_before and n + 1 < len(before) and before[n + 1].tag is T.TO))
                    for n, t in enumerate(before))
     if any(tokens[n].tag is T.VERB and tokens[n].lemma in ("speak", "talk") and n + 2 < len(tokens)
            and tokens[n + 1].text.lower() in ("of", "about") and tokens[n + 2].form == "ing"
