@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import fnmatch
+import functools
 import json
 import math
 import os
@@ -146,10 +147,37 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def is_subject(actor: str, subject: str) -> bool:
-    """The actor names the text's subject: the same name, or the same surname ("Kerensky",
-    "Grigoriy Ordzhonikidze" for "Sergo Ordzhonikidze")."""
+    """The actor names the text's subject: the same name, or the same surname where no given name tells them
+    apart ("Kerensky" for "Alexander Kerensky", "K. Stalin" or "Joseph Stalin" for "Stalin", whose given
+    names are data); not one of the family ("Vasily Stalin", his son; "Aino Kuusinen", "Mrs. Paine") nor a
+    thing named after them ("monument to Stalin", "icebreaker Krasin")."""
     a, s = _fold(actor), _fold(subject)
-    return bool(a) and (a == s or a.split()[-1] == s.split()[-1])
+    if not a or a != s and a.split()[-1] != s.split()[-1]:
+        return False
+    mine, theirs = s.split()[:-1], a.split()[:-1]
+    if a == s or not theirs:
+        return True
+    if not mine:                                   # a subject known by the surname: their own given names
+        mine = [_fold(g) for g in _given_names(subject)]
+        return theirs[0] in mine
+    return all(_same_given(x, y) for x, y in zip(theirs, mine))    # (not "Carl Robert" for "Carl Gustaf Emil")
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two given names that may be one person's: the same, or one the other's initial ("k." for "konstantin")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b)
+
+
+@functools.cache
+def _given_names(name: str) -> tuple[str, ...]:
+    """The given names of a subject shipped as data and called ``name`` ("Stalin": Joseph, Iosif, Soso …)."""
+    from lifemap.subject import known_subjects
+
+    known = next((k for k in known_subjects() if _fold(k.name) == _fold(name)), None)
+    if known is None:
+        return ()
+    return tuple(known.given) + tuple(known.full_name.split()[:-1])
 
 
 # Scores -------------------------------------------------------------------------------------------
@@ -216,12 +244,17 @@ def predict(texts: list[Text], seeds: Path) -> dict[str, list[dict]]:
     """Extracted rows of each text's annotated part (each file is read once)."""
     from lifemap.extract import extract
 
-    paths = sorted({t.path(seeds) for t in texts})
-    frame = extract(paths, progress=False)
-    rows = frame.drop(columns=["geometry"]).to_dict("records")
     out: dict[str, list[dict]] = {}
-    for t in texts:
-        out[t.id] = [r for r in rows if r["source"] == t.name and t.first <= r["start"] < t.last]
+    for path in sorted({t.path(seeds) for t in texts}):
+        frame = extract(path, progress=False)
+        found = frame.attrs["subjects"][0].name        # whom the extractor took the text to be about
+        rows = frame.drop(columns=["geometry"]).to_dict("records")
+        for t in texts:
+            if t.path(seeds) == path:
+                # the extractor's name for the subject is the text's subject, however it spells it ("Grigoriy
+                # Ordzhonikidze", the title's, for the annotators' "Sergo Ordzhonikidze")
+                out[t.id] = [{**r, "actor": t.subject} if r["actor"] == found else r
+                             for r in rows if t.first <= r["start"] < t.last]
     return out
 
 

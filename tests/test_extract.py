@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import sys
 from pathlib import Path
@@ -933,6 +934,28 @@ def test_the_scorer_tells_a_place_at_the_wrong_namesake():
     assert not score.placed_right(siberia, {"place": "x", "place_kind": "city", "lat": 61.0, "lon": 105.0})
     # the same curated id is right wherever the annotators put its point
     assert score.placed_right({"place": "kremlin", "lat": "0", "lon": "0"}, {"place": "kremlin", "lat": 55.75, "lon": 37.62})
+
+
+def test_the_scorer_counts_the_subject_not_the_family_that_shares_the_surname():
+    score = _score_module()
+    assert score.is_subject("Joseph Stalin", "Stalin") and score.is_subject("Kerensky", "Alexander Kerensky")
+    assert score.is_subject("K. Rokossovsky", "Konstantin Rokossovsky")
+    # his son, her husband's, the father's, a thing named after him
+    for actor, subject in (("Vasily Stalin", "Stalin"), ("Aino Kuusinen", "Otto Kuusinen"),
+                           ("Carl Robert Mannerheim", "Carl Gustaf Emil Mannerheim"), ("monument to Stalin", "Stalin"),
+                           ("icebreaker Krasin", "Leonid Krasin"), ("Mrs. Paine", "Thomas Paine")):
+        assert not score.is_subject(actor, subject), actor
+
+
+def test_the_scorer_takes_the_extractors_name_for_the_subject_as_the_subject(tmp_path):
+    # the extractor names the subject as the title does ("Grigoriy …"); the annotators as texts.csv does ("Sergo …")
+    score = _score_module()
+    path = tmp_path / "grigoriy.txt"
+    path.write_text("Grigoriy Petrov\n\nGrigoriy Petrov (1880–1940) was a Soviet official. "
+                    "In 1920 he moved to Tiflis.\n", encoding="utf-8")
+    text = score.Text("t", str(path), 0, math.inf, "Sergo Petrov", "dev")
+    rows = score.predict([text], tmp_path)["t"]
+    assert [(r["name"], r["actor"]) for r in rows] == [("Tiflis", "Sergo Petrov")]
 
 
 def test_quality_on_the_development_set(seeds):
