@@ -151,16 +151,30 @@ def is_subject(actor: str, subject: str) -> bool:
     apart ("Kerensky" for "Alexander Kerensky", "K. Stalin" or "Joseph Stalin" for "Stalin", whose given
     names are data); not one of the family ("Vasily Stalin", his son; "Aino Kuusinen", "Mrs. Paine") nor a
     thing named after them ("monument to Stalin", "icebreaker Krasin")."""
-    a, s = _fold(actor), _fold(subject)
+    a, s = _untitled(_fold(actor)), _fold(subject)
     if not a or a != s and a.split()[-1] != s.split()[-1]:
         return False
     mine, theirs = s.split()[:-1], a.split()[:-1]
     if a == s or not theirs:
         return True
-    if not mine:                                   # a subject known by the surname: their own given names
-        mine = [_fold(g) for g in _given_names(subject)]
-        return theirs[0] in mine
+    if not mine:                                   # a subject known by the surname: their own given names, if
+        given = [_fold(g) for g in _given_names(subject)]   # they are data (else any)
+        return not given or any(_same_given(theirs[0], g) for g in given)
     return all(_same_given(x, y) for x, y in zip(theirs, mine))    # (not "Carl Robert" for "Carl Gustaf Emil")
+
+
+def _untitled(name: str) -> str:
+    """A folded name without the titles before it ("marshal zhukov": "zhukov")."""
+    from lifemap.lexicon import words
+
+    parts = name.split()
+    while len(parts) > 1 and parts[0].rstrip(".") in words("titles") and parts[0].rstrip(".") not in _OF_ANOTHER:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+# titles that name someone other than a man of that surname: his wife, his mother ("Mrs. Paine")
+_OF_ANOTHER = frozenset("mrs miss madame mme lady mother father brother sister wife son daughter widow".split())
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -177,7 +191,7 @@ def _given_names(name: str) -> tuple[str, ...]:
     known = next((k for k in known_subjects() if _fold(k.name) == _fold(name)), None)
     if known is None:
         return ()
-    return tuple(known.given) + tuple(known.full_name.split()[:-1])
+    return tuple(known.given) + tuple(known.full_name.split()[:-1]) + tuple(a for a in known.aliases if " " not in a)
 
 
 # Scores -------------------------------------------------------------------------------------------
@@ -253,7 +267,7 @@ def predict(texts: list[Text], seeds: Path) -> dict[str, list[dict]]:
             if t.path(seeds) == path:
                 # the extractor's name for the subject is the text's subject, however it spells it ("Grigoriy
                 # Ordzhonikidze", the title's, for the annotators' "Sergo Ordzhonikidze")
-                out[t.id] = [{**r, "actor": t.subject} if r["actor"] == found else r
+                out[t.id] = [{**r, "actor": t.subject} if r["actor"] == found and found != "unknown" else r
                              for r in rows if t.first <= r["start"] < t.last]
     return out
 

@@ -498,6 +498,13 @@ def test_due_to_a_cause_leaves_the_stay_real():
     assert [e[:2] for e in events("Due to frostbite Stalin stayed in Kureika.")] == [("Kureika", "Stalin")]
 
 
+@pytest.mark.parametrize("lead", ["Despite rumours that he was ill", "Despite claims that he was ill"])
+def test_a_leading_phrase_of_rumour_leaves_the_main_clause_real(lead):
+    assert [e[:2] for e in events(f"{lead}, he travelled to Baku in 1936.")] == [("Baku", "Stalin")]
+    # (but a report between commas is no main clause: the plan stays a plan)
+    assert [e for e in events("His plan, he said, was to move to Baku in 1936.") if e[1] == "Stalin"] == []
+
+
 def test_an_event_noun_a_person_owns_is_that_persons():
     found = events("Such a remark, made in 1917 two days before Lenin’s arrival in Petrograd, suggests that Kamenev "
                    "and Stalin were far from hostile to the Mensheviks.")
@@ -670,6 +677,11 @@ def test_one_made_or_let_to_go_somewhere_goes_there():
     assert [e[:2] for e in events("In 1919 Lenin appointed him to defend Tsaritsyn.")] == [("Tsaritsyn", "Stalin")]
     assert [e[:2] for e in events("In 1943 Zhukov persuaded Lenin to await the offensive against Kursk.")] != [
         ("Kursk", "Lenin")]
+    # not a post one is appointed to, nor past "and" to a predicate of one's own (a second reader's cases)
+    assert [e[:2] for e in events("In 1918 he was appointed Commissar to the Southern Front at Tsaritsyn.")] == [
+        ("Tsaritsyn", "Stalin")]
+    assert [e[:2] for e in events("In 1921 he helped Lenin to escape and was himself arrested in Petrograd.")] == [
+        ("Petrograd", "Stalin")]
 
 
 def test_one_who_anchors_or_witnesses_in_a_country_is_there():

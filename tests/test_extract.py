@@ -939,7 +939,8 @@ def test_the_scorer_tells_a_place_at_the_wrong_namesake():
 def test_the_scorer_counts_the_subject_not_the_family_that_shares_the_surname():
     score = _score_module()
     assert score.is_subject("Joseph Stalin", "Stalin") and score.is_subject("Kerensky", "Alexander Kerensky")
-    assert score.is_subject("K. Rokossovsky", "Konstantin Rokossovsky")
+    assert score.is_subject("K. Rokossovsky", "Konstantin Rokossovsky") and score.is_subject("K. Stalin", "Stalin")
+    assert score.is_subject("Marshal Zhukov", "Georgy Zhukov")                  # a title is no given name
     # his son, her husband's, the father's, a thing named after him
     for actor, subject in (("Vasily Stalin", "Stalin"), ("Aino Kuusinen", "Otto Kuusinen"),
                            ("Carl Robert Mannerheim", "Carl Gustaf Emil Mannerheim"), ("monument to Stalin", "Stalin"),

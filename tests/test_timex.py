@@ -307,6 +307,11 @@ def test_relative_years_count_from_the_latest_year():
     found = find_dates("In 1928 he was jailed. After two and a half years at Lepoglava he was moved; after a year more, freed.")
     assert [(m.text, m.span.start) for m in found] == [
         ("1928", "1928"), ("After two and a half years", "1931"), ("after a year", "1932")]
+    # "the year before" and "the year after" standing alone; not the year before something named after them
+    found = find_dates("In 1906 he married a woman he had met in Perm the year before.")
+    assert [(m.text, m.span.start) for m in found] == [("1906", "1906"), ("the year before", "1905")]
+    assert [m.span.start for m in find_dates("In 1932 he went to Riga, and the year after, to Tver.")] == ["1932", "1933"]
+    assert [m.text for m in find_dates("In 1930 he went to Omsk, the year before his death.")] == ["1930"]
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

@@ -533,6 +533,13 @@ def test_a_place_in_a_works_title_after_its_noun_is_no_place_visited(russian_pla
     # a work's noun before a place that is no title: where the work came out, where it was written
     found = find_places("In 1957 he published the novel in Moscow, and wrote a poem in Perm.", russian_places)
     assert [m.text for m in found] == ["Moscow", "Perm"]
+    # nor a list after what the work is of, nor what follows a title's comma, nor a clause the noun's comma opens
+    # (a second reader's cases)
+    for text, names in (("In 1909 he gave a cycle of lectures in Perm, Moscow and Tsaritsyn.", ["Perm", "Moscow", "Tsaritsyn"]),
+                        ("In 1906, after finishing the novel Mother, Perm became his home.", ["Perm"]),
+                        ("After finishing the book, Moscow and Perm were open to him.", ["Moscow", "Perm"]),
+                        ("He collected taxes in Perm as Moscow's commissar.", ["Perm", "Moscow"])):
+        assert [m.text for m in find_places(text, russian_places)] == names, text
 
 
 def test_a_place_said_to_be_in_a_country_is_the_namesake_there(fallback):

@@ -213,6 +213,8 @@ _BODIES = [
     ("month_only", rf"(?:{_qual()})?" + _m("m", abbr=False) + _NO_NUMBER_AFTER + _NAMED),
     ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
                            r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
+                           # "whom he had met in St Petersburg the year before" (not "the year before his death")
+                           r"|the\s+year\s+(?:before|after)(?=\s*(?:[,;.:)]|$)|\s+(?:and|but|when|while)\b)"
                            r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+"
                            r"(?:later|earlier|afterwards?|after\s+that)"
                            # "after two and a half years at Lepoglava, …": as many years on (a half rounds up)
@@ -698,6 +700,8 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
             delta = step
         elif words[0].isdigit():
             delta = step * int(words[0])
+        elif words[-1] in ("before", "after"):
+            delta = -1 if words[-1] == "before" else 1      # "the year before"
         elif words[0] in ("the", "that"):
             delta = _RELATIVE.get(words[1], 0)  # "that year"
         else:

@@ -601,20 +601,24 @@ _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\
 # an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
 # Soviet"), nor "as Leningrad was encircled" (a clause)
 _PUBLISHING = ("published", "issued", "translated", "collected")        # (and "reissued")
-_PUBLISHED_AS = re.compile(r"\b(?:published|issued|reissued|translated|collected)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
-                           r"(?<!well)\s(?:as|under\s+the\s+title)"
-                           r"\s+((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
+# (the run is atomic: cut short, it would dodge the verb after it, "published as Moscow and Leningrad were …")
+_TITLE_RUN = r"(?>((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*))"
+_PUBLISHED_AS = re.compile(r"\b(?:(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
+                           r"(?<!well)\s|collected\s+)(?:as|under\s+the\s+title)\s+" + _TITLE_RUN +
                            r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
 
 
-# A work's title in title case right after the noun of the work, or after its noun and what it is of, between
-# commas: "the novel Petersburg", "a memoir of his early years, The Fourth Vologda" (data/lexicon/works.txt)
+# A work's title in title case right after the noun of the work ("the novel Petersburg"), or after a comma that
+# ends its noun or what it is of, the title then ending its clause ("a memoir of his early years, The Fourth
+# Vologda."; not "a cycle of lectures in Paris, London and Berlin", "the book, Moscow and Leningrad were …")
+# (data/lexicon/works.txt); a title holds no comma ("the novel Mother, Capri became his home")
 @functools.cache
 def _named_work() -> re.Pattern:
     works = "|".join(sorted(words("works"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{works})(?:\s+(?:of|about|on)\s+[^.;:,()]{{1,40}}?,|,)?\s+"
-                      r"((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*)"
-                      r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
+    run = r"(?>((?:[A-Z][\w'’-]*:?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*))"
+    return re.compile(rf"(?<![\w-])(?:{works})(?:\s+{run}(?!\s+(?:was|were|had|is|are|fell|began)\b)"
+                      rf"|(?:\s+(?:of|about|on)\s+[^.;:,()A-Z]{{1,40}}?)?,\s+{run.replace('((', '(?P<after_comma>(', 1)}"
+                      r"(?=\s*(?:[.;:)]|$)))")
 
 
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
@@ -625,7 +629,7 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     titles = [m.span(1) for m in _quoted_titles(text)] if quoted else []
     if published:
         titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
-    titles += [m.span(1) for m in _named_work().finditer(text)]
+    titles += [m.span(1) if m.group(1) else m.span("after_comma") for m in _named_work().finditer(text)]
     titles.sort()
     if not titles:
         return found

@@ -537,7 +537,8 @@ class Actors:
         made = None
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
-        if made is not None and link.vclass not in _NOT_DONE_THERE:
+        if made is not None and link.vclass in _DONE_THERE and made.group("verb") in verbs() and (
+                made.group("who") in ("him", "her", "them") or self.is_person(made.group("who").split())):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
         had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
         if had is not None and link.vclass in ("motion", "stay", "sending", "meeting", "detention", ""):
@@ -1209,8 +1210,12 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 # One made, let, sent or told to do something, there: the one who does it ("function_words" [controlling])
 _MADE_TO = re.compile(r"\b(?:" + "|".join(sorted({f for line in sections("function_words")["controlling"]
                                                   for f in inflected(line)}, key=len, reverse=True)) + r")\s+"
-                      r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+[a-z]+\b[^,;:]*$")
-_NOT_DONE_THERE = frozenset(("abstract", "report", "rename", "aspect"))   # (what one thinks or says of a place)
+                      r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+(?P<verb>[a-z]+)\b"
+                      r"(?:(?!\band\s+(?:was|were|had|himself|herself)\b)[^,;:])*$")   # (not over "and was arrested")
+# what one made to do there is done there: a move, a stay, a meeting, a command, a fight ("appointed him to
+# defend Tsaritsyn"; not "helped Lenin to escape and was himself arrested in Petrograd", nor a post: "appointed
+# Commissar to the Southern Front")
+_DONE_THERE = frozenset(("motion", "stay", "sending", "meeting", "", "rule", "combat"))
 # What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
 # (a person, not an owner: "had Lenin's agreement in Petrograd"; a verb's participle, not "had Zinoviev present"; and
 # only up to the next predicate: "had Zinoviev removed from Leningrad and settled in Moscow himself"; not a story's

@@ -587,6 +587,11 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                     # "his plan failed and he moved to Kazan": a clause of its own, its own subject
                     tokens[k].tag in (T.PRON, T.NAME) and k + 1 <= until and tokens[k + 1].tag in (T.AUX, T.VERB)):
                 start_at = n + 1
+        elif tokens[n].text == "," and n + 2 <= until and tokens[n + 1].tag is T.PRON \
+                and tokens[n + 1].text.lower() in ("he", "she", "they", "we") and tokens[n + 2].tag in (T.AUX, T.VERB) \
+                and tokens[n + 2].vclass != "report":
+            start_at = n + 1                       # "Despite rumours that he was ill, he travelled to Yalta": the
+            #                                        main clause after a leading phrase (not ", he said,")
         elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing" \
                 and not _participle_aside(tokens, n + 1, until):
             start_at = n + 1                       # "drew up the plan of the campaign, travelling … to Wuhan"

@@ -129,7 +129,8 @@ ANAPHORA = re.compile(r"[Tt](?<!\w[Tt])h(?:at|e same|e next|e following)\s+(?:da
 _DIGIT_OR_MONTH = re.compile(r"(?<!\d)\d{4}(?!\d)|January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|(?i:(?:that|same|following|next|previous|preceding|one|a) year)|"
                              r"(?i:(?:that|same|following|next|the)\s+(?:spring|summer|autumn|fall|winter))|"
-                             r"years (?:later|earlier|after)|(?i:after\s+(?:[a-z]+\s+){1,4}?years?\b)")
+                             r"years (?:later|earlier|after)|(?i:after\s+(?:[a-z]+\s+){1,4}?years?\b)|"
+                             r"(?i:the\s+year\s+(?:before|after))")
 # ("A year later" opens a sentence too; so does "After two and a half years at …")
 # The same test, quick (most sentences hold no date): four digits in a row and a month's name are looked
 # for by patterns that open with them, so that the regex engine skips to them; the rest of the test only
