@@ -157,24 +157,22 @@ def is_subject(actor: str, subject: str) -> bool:
     mine, theirs = s.split()[:-1], a.split()[:-1]
     if a == s or not theirs:
         return True
-    if not mine:                                   # a subject known by the surname: their own given names, if
-        given = [_fold(g) for g in _given_names(subject)]   # they are data (else any)
-        return not given or any(_same_given(theirs[0], g) for g in given)
+    if not mine:                                   # a subject known by the surname: their own given names, which
+        return any(_same_given(theirs[0], _fold(g)) for g in _given_names(subject))   # must be data
     return all(_same_given(x, y) for x, y in zip(theirs, mine))    # (not "Carl Robert" for "Carl Gustaf Emil")
 
 
 def _untitled(name: str) -> str:
     """A folded name without the titles before it ("marshal zhukov": "zhukov")."""
-    from lifemap.lexicon import words
-
     parts = name.split()
-    while len(parts) > 1 and parts[0].rstrip(".") in words("titles") and parts[0].rstrip(".") not in _OF_ANOTHER:
+    while len(parts) > 1 and parts[0].rstrip(".") in _RANKS:
         parts.pop(0)
     return " ".join(parts)
 
 
-# titles that name someone other than a man of that surname: his wife, his mother ("Mrs. Paine")
-_OF_ANOTHER = frozenset("mrs miss madame mme lady mother father brother sister wife son daughter widow".split())
+# titles of office and rank, which any bearer of the name may hold (not "Mrs.", "Countess", "Aunt": another person)
+_RANKS = frozenset("""marshal general colonel major captain lieutenant admiral commissar comrade president premier
+    chairman secretary minister ambassador professor dr mr""".split())
 
 
 def _same_given(a: str, b: str) -> bool:

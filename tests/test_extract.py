@@ -944,7 +944,8 @@ def test_the_scorer_counts_the_subject_not_the_family_that_shares_the_surname():
     # his son, her husband's, the father's, a thing named after him
     for actor, subject in (("Vasily Stalin", "Stalin"), ("Aino Kuusinen", "Otto Kuusinen"),
                            ("Carl Robert Mannerheim", "Carl Gustaf Emil Mannerheim"), ("monument to Stalin", "Stalin"),
-                           ("icebreaker Krasin", "Leonid Krasin"), ("Mrs. Paine", "Thomas Paine")):
+                           ("icebreaker Krasin", "Leonid Krasin"), ("Mrs. Paine", "Thomas Paine"),
+                           ("Countess Tolstoy", "Leo Tolstoy"), ("Vladimir Lenin", "Lenin")):   # (Lenin: no data)
         assert not score.is_subject(actor, subject), actor
 
 
@@ -1385,6 +1386,11 @@ def test_a_stay_to_the_end_of_the_subjects_life_ends_at_the_death():
             "in Minsk. From then until his death, he lived in Riga.")
     rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
     assert rows["Minsk"] == ("1940", "1940") and rows["Riga"] == ("1940", "1950")
+    # said in the "where" clause on the place; not a death of someone else's there
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet official.\n\nIn 1930 he settled in Minsk, where he lived until his "
+            "death. In 1931 he moved to Riga, where his wife lived until her death.")
+    rows = {r["name"]: (r["date_start"], r["date_end"]) for r in extract(text, progress=False).to_dict("records")}
+    assert rows["Minsk"] == ("1930", "1950") and rows["Riga"] == ("1931", "1931")
 
     def spans(text):
         return [(r["name"], r["actor"], r["date_start"], r["date_end"])

@@ -312,6 +312,7 @@ def test_relative_years_count_from_the_latest_year():
     assert [(m.text, m.span.start) for m in found] == [("1906", "1906"), ("the year before", "1905")]
     assert [m.span.start for m in find_dates("In 1932 he went to Riga, and the year after, to Tver.")] == ["1932", "1933"]
     assert [m.text for m in find_dates("In 1930 he went to Omsk, the year before his death.")] == ["1930"]
+    assert [m.text for m in find_dates("In 1933 he spent more time in Yalta than the year before.")] == ["1933"]
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

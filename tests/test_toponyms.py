@@ -538,7 +538,10 @@ def test_a_place_in_a_works_title_after_its_noun_is_no_place_visited(russian_pla
     for text, names in (("In 1909 he gave a cycle of lectures in Perm, Moscow and Tsaritsyn.", ["Perm", "Moscow", "Tsaritsyn"]),
                         ("In 1906, after finishing the novel Mother, Perm became his home.", ["Perm"]),
                         ("After finishing the book, Moscow and Perm were open to him.", ["Moscow", "Perm"]),
-                        ("He collected taxes in Perm as Moscow's commissar.", ["Perm", "Moscow"])):
+                        ("He collected taxes in Perm as Moscow's commissar.", ["Perm", "Moscow"]),
+                        # a title between commas in mid-sentence is a title still
+                        ("His first book, Perm Stories, made him famous in Moscow.", ["Moscow"]),
+                        ("In 1940 he wrote a poem, Perm, and left for Moscow.", ["Moscow"])):
         assert [m.text for m in find_places(text, russian_places)] == names, text
 
 

@@ -214,7 +214,7 @@ _BODIES = [
     ("relative", _g("rel", r"(?i:the\s+(?:following|next|previous|preceding|same)\s+year"
                            r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
                            # "whom he had met in St Petersburg the year before" (not "the year before his death")
-                           r"|the\s+year\s+(?:before|after)(?=\s*(?:[,;.:)]|$)|\s+(?:and|but|when|while)\b)"
+                           r"|(?<!than\s)the\s+year\s+(?:before|after)(?=\s*(?:[,;.:)]|$)|\s+(?:and|but|when|while)\b)"
                            r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+"
                            r"(?:later|earlier|afterwards?|after\s+that)"
                            # "after two and a half years at Lepoglava, …": as many years on (a half rounds up)

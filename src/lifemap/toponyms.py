@@ -609,8 +609,9 @@ _PUBLISHED_AS = re.compile(r"\b(?:(?:published|issued|reissued|translated)\b[^.;
 
 
 # A work's title in title case right after the noun of the work ("the novel Petersburg"), or after a comma that
-# ends its noun or what it is of, the title then ending its clause ("a memoir of his early years, The Fourth
-# Vologda."; not "a cycle of lectures in Paris, London and Berlin", "the book, Moscow and Leningrad were …")
+# ends its noun or what it is of, the title then ending its clause or aside ("a memoir of his early years, The
+# Fourth Vologda.", "his first book, Odessa Stories, made him famous"; not "a cycle of lectures in Paris, London and
+# Berlin", "the book, Moscow and Leningrad were …")
 # (data/lexicon/works.txt); a title holds no comma ("the novel Mother, Capri became his home")
 @functools.cache
 def _named_work() -> re.Pattern:
@@ -618,7 +619,7 @@ def _named_work() -> re.Pattern:
     run = r"(?>((?:[A-Z][\w'’-]*:?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*))"
     return re.compile(rf"(?<![\w-])(?:{works})(?:\s+{run}(?!\s+(?:was|were|had|is|are|fell|began)\b)"
                       rf"|(?:\s+(?:of|about|on)\s+[^.;:,()A-Z]{{1,40}}?)?,\s+{run.replace('((', '(?P<after_comma>(', 1)}"
-                      r"(?=\s*(?:[.;:)]|$)))")
+                      r"(?=\s*(?:[.;:),]|$)))")
 
 
 def _without_titles(text: str, found: list[Mention]) -> list[Mention]:

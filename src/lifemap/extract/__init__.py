@@ -616,7 +616,8 @@ def _to_the_end(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject):
         if e.evidence is None or e.actor != subject.name or e.span is None:
             return False
         pos = e.evidence.name_start - e.source.start
-        lo, hi = clauses.clause_around(e.sentence, pos)
+        # (through the "where" clause on the place: "settled in Moscow, where he lived until his death")
+        lo, hi = dating.stay_clause(e.sentence, pos, e.evidence.name_end - e.source.start)
         m = _TO_THE_END.search(e.sentence, lo, hi)
         owner = next((g for g in m.groups() if g), "") if m else ""
         return owner.lower() == {"she": "her"}.get(subject.pronoun, "his")   # (her husband's death is not hers)

@@ -537,7 +537,7 @@ class Actors:
         made = None
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
-        if made is not None and link.vclass in _DONE_THERE and made.group("verb") in verbs() and (
+        if made is not None and link.vclass not in _NOT_DONE_THERE and made.group("verb") in verbs() and (
                 made.group("who") in ("him", "her", "them") or self.is_person(made.group("who").split())):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
         had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
@@ -1212,10 +1212,9 @@ _MADE_TO = re.compile(r"\b(?:" + "|".join(sorted({f for line in sections("functi
                                                   for f in inflected(line)}, key=len, reverse=True)) + r")\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+(?P<verb>[a-z]+)\b"
                       r"(?:(?!\band\s+(?:was|were|had|himself|herself)\b)[^,;:])*$")   # (not over "and was arrested")
-# what one made to do there is done there: a move, a stay, a meeting, a command, a fight ("appointed him to
-# defend Tsaritsyn"; not "helped Lenin to escape and was himself arrested in Petrograd", nor a post: "appointed
-# Commissar to the Southern Front")
-_DONE_THERE = frozenset(("motion", "stay", "sending", "meeting", "", "rule", "combat"))
+# what one made to do there is done there ("appointed him to defend Tsaritsyn", "sent him to build a power station
+# at Kashira"), save thinking or saying of a place
+_NOT_DONE_THERE = frozenset(("abstract", "report", "rename", "aspect"))
 # What one had done to another, right before the place: "had him enrolled at", "had Kamenev sent to"
 # (a person, not an owner: "had Lenin's agreement in Petrograd"; a verb's participle, not "had Zinoviev present"; and
 # only up to the next predicate: "had Zinoviev removed from Leningrad and settled in Moscow himself"; not a story's

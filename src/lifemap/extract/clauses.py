@@ -578,6 +578,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     # A wish or a plan makes unreal only its own predicate: "accused of attempting to escape and was
     # transferred to Maribor" — the transfer happened.
     start_at = first
+    at = bisect.bisect_left(tokens, start, first, after, key=_start)     # the place's first token
     for n in range(first, until):
         if tokens[n].tag is T.CONJ and n + 1 <= until:
             k = n + 1
@@ -589,9 +590,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                 start_at = n + 1
         elif tokens[n].text == "," and n + 2 <= until and tokens[n + 1].tag is T.PRON \
                 and tokens[n + 1].text.lower() in ("he", "she", "they", "we") and tokens[n + 2].tag in (T.AUX, T.VERB) \
-                and tokens[n + 2].vclass != "report":
+                and tokens[n + 2].vclass != "report" and not any(t.text == "," for t in tokens[n + 1:at]):
             start_at = n + 1                       # "Despite rumours that he was ill, he travelled to Yalta": the
-            #                                        main clause after a leading phrase (not ", he said,")
+            #                                        main clause after the phrase that leads it, running on to the
+            #                                        place (not an aside: "He had hoped, he wrote, to settle in Paris")
         elif tokens[n].text == "," and n + 1 <= until and tokens[n + 1].tag is T.VERB and tokens[n + 1].form == "ing" \
                 and not _participle_aside(tokens, n + 1, until):
             start_at = n + 1                       # "drew up the plan of the campaign, travelling … to Wuhan"

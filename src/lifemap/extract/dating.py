@@ -557,7 +557,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     others = _others(places, start, a)
     # (a later clause's length, only for a stay not told by its day: "made her first jump there on 21 May 1959,
     # and over the next two years she …" was one day)
-    lo, hi = _stay_clause(sentence, start - a, end - a, others, lengths=choice.date.span.precision != "day")
+    lo, hi = stay_clause(sentence, start - a, end - a, others, lengths=choice.date.span.precision != "day")
     lasted = _lasted(sentence, lo, hi, start - a, choice.date, a)
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
@@ -704,7 +704,7 @@ _LENGTH_AFTER = re.compile(rf"[^.;:]{{0,120}}?,?\s+and\s+(?:for|over)\s+(?:the\s
                            r"(?:years?|months?)\s+(?:he|she|they)\b")
 
 
-def _stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = (),
+def stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = (),
                  lengths: bool = False) -> tuple[int, int]:
     """The clause of the place at ``pos``..``end``, through the "where" clause after it if there is one:
     what it says of how long the stay lasted ("Turkestan, where he worked … until 1922") is the place's,
@@ -888,7 +888,7 @@ def _lasts_from(narrative: Narrative, i: int, pos: int, end: int, context: Narra
     if not 0 < i - context.sentence <= 2 or _A_BIRTH.search(narrative.sentence(context.sentence)) or _THERE.search(
             sentence, best.end - a):
         return False
-    return _lasted(sentence, *_stay_clause(sentence, pos, end, others), pos, context, a) is not None
+    return _lasted(sentence, *stay_clause(sentence, pos, end, others), pos, context, a) is not None
 
 
 _THERE = re.compile(r"\bthere\b")
