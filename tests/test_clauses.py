@@ -251,10 +251,14 @@ def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     found = events("In 1920 officers who had registered with the new rulers, trusting in an amnesty, were shot by "
                    "the Cheka in Sevastopol and Yalta.")
     assert [e[0] for e in found] == ["Sevastopol", "Yalta"]
+    # … and when the verb follows the aside's comma right away (the Kolchak probe's "Kolchak, fearing arrest, fled")
+    assert [e[:2] for e in events("In 1908 Stalin, fearing arrest, fled to Baku.")] == [("Baku", "Stalin")]
     # (a participle that goes on to the place is still its predicate: "…, hoping to reach Yalta")
     assert "Yalta" not in [e[0] for e in events("In 1920 the officers left Odessa, hoping to reach Yalta.")]
     # a participle after the object between commas is another aside, and the wish stays a wish
-    assert events("In 1912 he wrote a letter, asking Lenin, exiled in Cracow, to send him to Vienna.") == []
+    # (and where the aside's own participle is the place's verb, it tells where that one was: Lenin in Cracow)
+    assert events("In 1912 he wrote a letter, asking Lenin, exiled in Cracow, to send him to Vienna.") == [
+        ("Cracow", "Lenin", "other")]
 
 
 def test_a_clause_without_its_verb_keeps_its_own_subject():

@@ -799,7 +799,7 @@ def _participle_aside(tokens: list, n: int, until: int) -> bool:
     from .tagger import T
 
     close = next((k for k in range(n + 1, until) if tokens[k].text == ","), None)
-    return close is not None and close + 1 < until and (
+    return close is not None and close + 1 <= until and (
         tokens[close + 1].tag is T.AUX or tokens[close + 1].tag is T.VERB and tokens[close + 1].form in ("past", "s")
     ) and not any(t.text == "," for t in tokens[close + 1:until])   # (not "asking Lenin, exiled in Kraków, to …":
     #                                                                  a participle after the object, another aside)
