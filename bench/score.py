@@ -255,10 +255,13 @@ def score_text(text: Text, pred: list[dict]) -> dict[str, Tally]:
 def predict(texts: list[Text], seeds: Path) -> dict[str, list[dict]]:
     """Extracted rows of each text's annotated part (each file is read once)."""
     from lifemap.extract import extract
+    from lifemap.gazetteer import Gazetteer
+    from lifemap.geonames import GeoNames
 
     out: dict[str, list[dict]] = {}
+    gazetteer, fallback = Gazetteer.load(), GeoNames.open()     # (once, not for every file)
     for path in sorted({t.path(seeds) for t in texts}):
-        frame = extract(path, progress=False)
+        frame = extract(path, gazetteer=gazetteer, fallback=fallback, progress=False)
         found = frame.attrs["subjects"][0].name        # whom the extractor took the text to be about
         rows = frame.drop(columns=["geometry"]).to_dict("records")
         for t in texts:

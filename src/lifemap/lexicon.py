@@ -85,6 +85,8 @@ def _inflections(lemma: str) -> dict[str, str]:
 
 
 @functools.cache
-def verb_forms(name: str) -> frozenset[str]:
-    """Every form of the verbs of a list written as ``inflected`` reads them ("fall fell fallen")."""
-    return frozenset(form for line in _lines(name) for form in inflected(line))
+def verb_forms(name: str, section: str | None = None) -> frozenset[str]:
+    """Every form of the verbs of a list (or of one ``section`` of it) written as ``inflected`` reads them ("fall
+    fell fallen")."""
+    lines = sections(name)[section] if section else _lines(name)
+    return frozenset(form for line in lines for form in inflected(line))

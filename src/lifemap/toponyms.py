@@ -601,8 +601,14 @@ _QUOTED_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS.replace(" ", "|") + r")\s*,?\
 # an); not "published in cities such as Kiev", "as well as", "as far as", a post ("as Chairman of the Petrograd
 # Soviet"), nor "as Leningrad was encircled" (a clause)
 _PUBLISHING = ("published", "issued", "translated", "collected")        # (and "reissued")
+def _title_run(after_word: str) -> str:
+    """A title in title case: capitalised words, the small words between them, and ``after_word`` (":" or "[:,]")
+    that may follow a word."""
+    return rf"(?:[A-Z][\w'’-]*{after_word}?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*"
+
+
 # (the run is atomic: cut short, it would dodge the verb after it, "published as Moscow and Leningrad were …")
-_TITLE_RUN = r"(?>((?:[A-Z][\w'’-]*[:,]?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*))"
+_TITLE_RUN = rf"(?>({_title_run('[:,]')}))"
 _PUBLISHED_AS = re.compile(r"\b(?:(?:published|issued|reissued|translated)\b[^.;:,]{0,60}?(?<!such)(?<!far)(?<!away)"
                            r"(?<!well)\s|collected\s+)(?:as|under\s+the\s+title)\s+" + _TITLE_RUN +
                            r"(?!\s+(?:was|were|had|is|are|fell|began)\b)")
@@ -616,9 +622,9 @@ _PUBLISHED_AS = re.compile(r"\b(?:(?:published|issued|reissued|translated)\b[^.;
 @functools.cache
 def _named_work() -> re.Pattern:
     works = "|".join(sorted(words("works"), key=len, reverse=True))
-    run = r"(?>((?:[A-Z][\w'’-]*:?\s+(?:(?:of|the|to|from|and|a|an)\s+)*)*[A-Z][\w'’-]*))"
-    return re.compile(rf"(?<![\w-])(?:{works})(?:\s+{run}(?!\s+(?:was|were|had|is|are|fell|began)\b)"
-                      rf"|(?:\s+(?:of|about|on)\s+[^.;:,()A-Z]{{1,40}}?)?,\s+{run.replace('((', '(?P<after_comma>(', 1)}"
+    run = _title_run(":")
+    return re.compile(rf"(?<![\w-])(?:{works})(?:\s+(?>({run}))(?!\s+(?:was|were|had|is|are|fell|began)\b)"
+                      rf"|(?:\s+(?:of|about|on)\s+[^.;:,()A-Z]{{1,40}}?)?,\s+(?>(?P<after_comma>{run}))"
                       r"(?=\s*(?:[.;:),]|$)))")
 
 

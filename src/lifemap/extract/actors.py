@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from ..lexicon import inflected, sections, words as lexicon
+from ..lexicon import inflected, sections, verb_forms, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from .clauses import Link
@@ -538,7 +538,7 @@ class Actors:
         for made in _MADE_TO.finditer(sentence, max(0, pos - 100), pos):
             pass
         if made is not None and link.vclass not in _NOT_DONE_THERE and made.group("verb") in verbs() and (
-                made.group("who") in ("him", "her", "them") or self.is_person(made.group("who").split())):
+                made.group("who") in _MOVERS or self.is_person(made.group("who").split())):
             return self._mover(i, made.group("who"), sentence, places)   # "the police forced him to move to Omsk"
         had = _HAD_DONE.search(sentence, max(0, pos - 100), pos)
         if had is not None and link.vclass in ("motion", "stay", "sending", "meeting", "detention", ""):
@@ -1208,8 +1208,8 @@ _OPERATIONS = frozenset("""offensive counter-offensive counteroffensive countera
 # move to Omsk", "the German government allowed Lenin to cross Germany" (a wish or an invitation may not be
 # carried out, and is left to the clause).
 # One made, let, sent or told to do something, there: the one who does it ("function_words" [controlling])
-_MADE_TO = re.compile(r"\b(?:" + "|".join(sorted({f for line in sections("function_words")["controlling"]
-                                                  for f in inflected(line)}, key=len, reverse=True)) + r")\s+"
+_MADE_TO = re.compile(r"\b(?:" + "|".join(sorted(verb_forms("function_words", "controlling"), key=len, reverse=True))
+                      + r")\s+"
                       r"(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+(?P<verb>[a-z]+)\b"
                       r"(?:(?!\band\s+(?:was|were|had|himself|herself)\b)[^,;:])*$")   # (not over "and was arrested")
 # what one made to do there is done there ("appointed him to defend Tsaritsyn", "sent him to build a power station

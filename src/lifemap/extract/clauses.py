@@ -767,6 +767,7 @@ _COURTS = frozenset(sections("clause_words")["courts"])
 
 
 @functools.cache
+@functools.cache
 def _closed_words(section: str) -> frozenset[str]:
     """A section of ``data/lexicon/function_words.txt`` that is no part of speech."""
     from ..lexicon import sections
