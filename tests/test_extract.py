@@ -1147,6 +1147,21 @@ def test_the_name_an_opening_says_someone_was_better_known_by_opens_their_life()
     assert (subject.name, "Bronstein" in subject.aliases) == ("Leon Trotsky", True)
 
 
+def test_a_name_the_opening_attaches_to_the_subject_s_is_theirs_however_rarely_used():
+    from lifemap.subject import find_subject
+
+    text = ("Grigoriy Petrov (1880–1940), known as Sergo, was a Bolshevik organiser. In 1920 he moved to Tiflis. "
+            "Sergo then travelled to Baku in 1921. In 1922 he settled in Moscow.")
+    assert "Sergo" in find_subject(text).aliases
+    frame = extract(text, progress=False)
+    # the later "Sergo" is no second man who takes the pronouns after it: every stop is the subject's
+    assert dict(zip(frame["name"], frame["actor"])) == {
+        "Tiflis": "Grigoriy Petrov", "Baku": "Grigoriy Petrov", "Moscow": "Grigoriy Petrov"}
+    # a name told later, of someone else, stays someone else's
+    assert find_subject("Ivan Petrov was born in Tver. Petrov met a man known as the Bear. Petrov left. Petrov "
+                        "died.").aliases == ("Petrov",)
+
+
 def test_a_relative_who_bears_the_known_subject_s_family_name_is_no_alias_of_his():
     from lifemap.subject import find_subject
 

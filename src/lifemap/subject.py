@@ -224,7 +224,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     ('Petrova', 'Zoya')
     """
     known = known_subjects() if known is None else known
-    found, count, opened, by_title = None, 0, False, False
+    found, count, opened, by_title, named_end = None, 0, False, False, 0
     title_line = _title(text)
     start = title_line + "\n" + text[:3000]
     body = text[text.find("\n") + 1:][:400] if title_line else ""
@@ -246,7 +246,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         # seven times, "Alliluyeva" twice)
         first = _count(tokens[0], text) if tokens and (named or tokens[0].lower() in _first_names()) else 0
         if tokens and ((n := max(_count(tokens[-1], text), first)) >= 3 or (spanned or named) and n >= 1):
-            found, count, opened, by_title = tokens, n, spanned or named, named
+            found, count, opened, by_title, named_end = tokens, n, spanned or named, named, m.end()
             break
     called = _title_name(text) if found is None else None
     if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
@@ -280,6 +280,10 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     if (by_title or found[0].lower() in _first_names()) and _count(found[0], text) >= 3 and _count(found[-1], text) < 3:
         others.append(found[0])                    # a life that calls her "Nadezhda" more than "Alliluyeva"
     others += [m.group(1) for m in _KNOWN_AS.finditer(text[:3000]) if _count(m.group(1), text) >= 3]
+    # a name the opening attaches to theirs is theirs however rarely used: "Grigoriy Petrov (1880–1940),
+    # known as Sergo, was …" (else a later "Sergo" is another man, and "he" goes to him)
+    if named_end and (m := _ALSO_KNOWN_AS.match(start, named_end)) is not None:
+        others.append(m.group(1))
     # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms
     # "Andrei", "Max"…" (read as a subject of its own, "Andrei" took over the pronouns after it)
     opening = text[:1500]
@@ -522,6 +526,9 @@ def _died_that_year(rest: str, year: str) -> bool:
 
 _KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|commonly|widely)\s+known\s+"
                               r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
+# "…, known as Sergo,", "(1880–1940), nicknamed "Kamo"," right after the name that opens the life
+_ALSO_KNOWN_AS = re.compile(rf"(?:\s*(?:\[\w{{1,3}}\])?\s*\([^()]{{0,200}}\))?,\s+(?:(?:also|better|commonly|widely|"
+                            rf"popularly|often|usually)\s+)?(?:known\s+as|nicknamed|called)\s+[\"“]?({_NAME})\b")
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias|under the name)\s+(?:the\s+)?({_NAME})")
 # A name the text says the subject went by, in any text about them: "registered under the name Ivanovich"
 # ("known as" and "called" are left out here: "Tsaritsyn, later known as Stalingrad")
