@@ -698,6 +698,13 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     text = "In 1942 Stalin was in Kuibyshev. After the war he stayed in Sochi. He went to Tiflis."
     rows = extract(text, progress=False).to_dict("records")
     assert [r["date_start"] for r in rows] == ["1942", "1945", "1945"]
+    # or after the war a sentence just before was set in, when the narrative stands before it (a life outside
+    # the lexicon's wars: the narrative is still in 1911, the war named only dated its sentence)
+    text = ("In 1911 Curie went to Brussels. During the First World War she worked near Amiens. After the war she "
+            "directed an institute in Paris.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [
+        ("Brussels", "1911", "1911"), ("Amiens", "1914", "1918"), ("Paris", "1918", "1918")]
     text = "In June 1941 Stalin was in Moscow. Soon after the war began, he was in Kuibyshev."
     assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1941-06", "1941-06"]
     # a period before the narrative's date is a look back: it moves nothing

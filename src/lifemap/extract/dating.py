@@ -192,6 +192,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
     dated: NarrativeDate | None = None               # the latest context that gives a year (no decade does)
     recent: list[NarrativeDate] = []
     frame, framed = None, (None, 0)
+    war: NarrativeDate | None = None                 # a war a sentence was set in, of the last few
     for i, (a, b) in enumerate(narrative.spans):
         sentence = text[a:b]
         paragraph = narrative.paragraphs[i]
@@ -237,8 +238,9 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                 found.append(aged)
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
-        named, began = _named_period(sentence, a, i, paragraph, context) if not found and _PERIOD_HINT.search(
+        named, began = _named_period(sentence, a, i, paragraph, context, war) if not found and _PERIOD_HINT.search(
             sentence) else ([], False)
+        war = next((d for d in named if _WAR.search(d.text)), war if war is None or i - war.sentence < 3 else None)
         if began:
             found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
@@ -281,6 +283,7 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     return pattern, spans
 
 
+_WAR = re.compile(r"\b(?i:war)\b")
 _AFTER_THE_WAR = re.compile(r"\b(?i:after|following)\s+the\s+war\b"
                             r"(?!\s+(?:of|in|against|with|between|began|broke|started|erupted|had|was)\b)")
 # (each opens with a letter: quick)
@@ -288,11 +291,12 @@ _PERIOD_HINT = re.compile(r"War|war|urge|Terror|terror|lan\b|NEP|omor|chin|evolu
                           r"prising|utiny|evolt")
 
 
-def _named_period(sentence: str, a: int, i: int, paragraph: int,
-                  context: NarrativeDate | None = None) -> tuple[list[NarrativeDate], bool]:
+def _named_period(sentence: str, a: int, i: int, paragraph: int, context: NarrativeDate | None = None,
+                  war: NarrativeDate | None = None) -> tuple[list[NarrativeDate], bool]:
     """The named period a sentence is set in, and whether the narrative moves with it (to its outbreak,
     its first year, or past its end, its last year). "After the war" is after the shortest war of
-    the lexicon the narrative stands in (1942: the Great Patriotic War, 1945)."""
+    the lexicon the narrative stands in (1942: the Great Patriotic War, 1945), else after ``war``, one a
+    sentence just before was set in ("In 1911 … During the First World War she … After the war she …": 1918)."""
     pattern, spans = _named_periods()
     m = pattern.search(sentence)
     if m is None:
@@ -302,6 +306,8 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int,
         year = int(context.span.end[:4])
         wars = [span for name, span in spans.items()
                 if "war" in name and int(span.start[:4]) <= year <= int(span.end[:4])]
+        if not wars and war is not None and war.span.first_day > context.span.last_day:
+            wars = [war.span]
         if not wars:
             return [], False
         end = min(wars, key=lambda span: span.last_day - span.first_day).end[:4]
