@@ -493,6 +493,8 @@ def test_a_place_after_nearby_is_cued():
     "In 1912, two days before he was due to go back to Baku, Stalin was arrested.",   # ("function_words"
     "In 1912 Stalin was supposed to reach Vienna by May.",                            # [unreal_before_infinitive])
     "His later claim that Stalin had worked at a plant in Baku in 1912 cannot be confirmed.",   # a claim
+    "In 1912 Lenin offered to take Stalin to Vienna by car, an offer Stalin declined.",   # an offer to do
+    "In 1912 Stalin was too ill to travel to Vienna.",                                      # too ill to
 ])
 def test_what_was_feared_or_not_done_instead_puts_nobody_there(sentence):
     assert [e for e in events(sentence) if e[1] == "Stalin"] == []
@@ -500,6 +502,30 @@ def test_what_was_feared_or_not_done_instead_puts_nobody_there(sentence):
 
 def test_due_to_a_cause_leaves_the_stay_real():
     assert [e[:2] for e in events("Due to frostbite Stalin stayed in Kureika.")] == [("Kureika", "Stalin")]
+    # nor does what one was offered, or an adverb of degree without an infinitive
+    assert [e[:2] for e in events("In 1912 Stalin was offered work in Baku, where he lived for a year.")] == [
+        ("Baku", "Stalin")]
+    assert [e[:2] for e in events("In 1912 Stalin stayed too long in Baku.")] == [("Baku", "Stalin")]
+
+
+def test_a_participle_after_while_is_a_verb():
+    tokens = {t.text: t for t in tag("On 6 August 1940, while collecting plants near Chernovtsy, he was arrested.")}
+    assert (tokens["collecting"].tag, tokens["collecting"].form) == (Tag.VERB, "ing")
+    assert {t.text: t.tag for t in tag("The collecting of plants began.")}["collecting"] is Tag.WORD
+
+
+def test_a_capitalised_noun_before_of_is_what_the_place_names_a_part_of():
+    l = linked("In 1925 he was sent to the University of Edinburgh to study medicine.", "Edinburgh")
+    assert (l.prep, l.noun, l.verb) == ("of", "University", "send")
+    assert [e[:2] for e in events("In 1925 Stalin was sent to the University of Edinburgh to study medicine.",
+                                  RULES_ONLY)] == [("Edinburgh", "Stalin")]
+
+
+def test_above_and_below_cue_a_place_and_a_place_above_another_only_locates_it():
+    assert [e[:2] for e in events("In 1944 Stalin hid in the hills above Sochi.")] == [("Sochi", "Stalin")]
+    # "a dacha at Kholodnaya Rechka, on the ridge above Gagra": Gagra only says where it lies
+    assert [e[:2] for e in events("In 1945 Stalin settled at Kholodnaya Rechka, on the ridge above Gagra.")] == [
+        ("Kholodnaya Rechka", "Stalin")]
 
 
 @pytest.mark.parametrize("lead", ["Despite rumours that he was ill", "Despite claims that he was ill"])

@@ -90,7 +90,7 @@ _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?P<dated>" + LIST_DATE + ")" +
 # A person's name right before a place name makes it a person's (Prince Georgi Lvov).
 _INITIAL = re.compile(r"\b[A-Z]\.\s*$")
 # Words that put what follows at a place ("in", "to the", "the village of", "left the capital for").
-_CUE_WORDS = ("in at to from near into onto towards toward via inside outside through across around up down along "
+_CUE_WORDS = ("in at to from near into onto towards toward via inside outside through across around up down along above below "
               "reached reaching visited visiting entered entering left leaving leave reach visit enter "
               "within throughout between captured capturing capture recaptured took taking stormed liberated "
               "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected "
@@ -842,6 +842,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "the Hotel Lux on Gorky Street": the street only says where
             anchor = True                          # the building stands
             continue
+        if a.location.kind in _SMALL and _ABOVE_GAP.fullmatch(gap):
+            drop.add(id(b))                        # "Kholodnaya Rechka, on the ridge above Gagra", "the Metekhi
+            anchor = True                          # Castle, the old fortress prison above the Kura": it only says
+            continue                               # where the place lies
         if _lies_in_town(text, a, b, gap):
             drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
             anchor = True                          # Gilan", "the Brotherhood Church in Hackney"
@@ -1265,6 +1269,9 @@ def _host_named(word: str, lookup, region: Counter) -> Place | None:
 
 # what says where a place lies, right before the town or province it names
 # (not "the bank of the Volga", "a farm named after Lenin", "refugees from Kars")
+# What says a place lies up or down from the next: "…, on the ridge above ", "… high above "
+_ABOVE_GAP = re.compile(r"(?:,\s+(?:(?:on|in)\s+the\s+(?:[a-z]+\s+){1,2}|the\s+(?:[a-z]+\s+){1,3})|\s+(?:high\s+|just\s+)?)"
+                        r"(?:above|below)\s+(?:the\s+)?")
 _HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|above|below|within|next\s+to|"
                        r"(?:km|kilometres|kilometers|miles|versts|ride|walk|journey|river)\s+from|"
                        r"(?:north|south|east|west|district|province|region|governorate|oblast|county|canton|town|"

@@ -1119,7 +1119,7 @@ def _is_mover(words: str) -> bool:
         return False
     last = words.split()[-1]
     return last[0].isupper() or last.lower() in _MOVERS or last in _GROUP_WORDS
-_AT = frozenset("in at near inside within on outside of beside around".split())
+_AT = frozenset("in at near inside within on outside of beside around above below".split())
 
 
 def present(link: Link, big: bool, *, moved: bool = False) -> bool:

@@ -518,8 +518,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         nouns = [t for t in obj if t.tag in (T.WORD, T.NAME, T.PRON) and t.text.lower() not in _WHITHER]
         noun = next((t.text for t in reversed(nouns) if t.tag is T.WORD), "")
         mover = " ".join(t.text for t in nouns)
-        if prep == "of" and j - 1 > verb_at and tokens[j - 1].tag is T.WORD:
-            noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture
+        if prep == "of" and j - 1 > verb_at and (tokens[j - 1].tag is T.WORD or tokens[j - 1].tag is T.NAME and (
+                j - 2 > verb_at and tokens[j - 2].tag is T.DET)):
+            noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture; "was sent
+            #                                            to the University of Edinburgh": the university
         elif j - 1 > verb_at and tokens[j - 1].text.lower() in _closed_words("journeys"):
             noun = tokens[j - 1].text                  # "led a delegation on a journey through the United States"
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
@@ -623,7 +625,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    #                                     "his last journey was to Potsdam"
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
-                   or (t.text.lower() in unreal_before and n + 1 < len(before) and before[n + 1].tag is T.TO))
+                   or (t.text.lower() in unreal_before and n + 1 < len(before) and before[n + 1].tag is T.TO)
+                   or (t.text.lower() == "too" and n + 2 < len(before) and before[n + 2].tag is T.TO))
+                   #                                     "too ill to travel to Stockholm": not done
                    for n, t in enumerate(before))
     if any(tokens[n].tag is T.VERB and tokens[n].lemma in ("speak", "talk") and n + 2 < len(tokens)
            and tokens[n + 1].text.lower() in ("of", "about") and tokens[n + 2].form == "ing"

@@ -102,6 +102,7 @@ def _closed() -> dict[str, Tag]:
 # Words in -ed that are no verb's form: "fifteen hundred enterprises", "a sacred duty"
 _NOT_VERBS_IN_ED = frozenset(sections("clause_words")["not_verbs_in_ed"])
 _NOT_VERBS_IN_ING = frozenset(sections("clause_words")["not_verbs_in_ing"])
+_PARTICIPLE_OPENERS = frozenset(sections("clause_words")["participle_openers"])
 _AUX = frozenset("had has have having did does do".split())
 # Verbs whose base form after "helped" is what was done there: "helped arrest Beria in the Kremlin"
 # (not "helped establish governments throughout Eastern Europe", done from afar)
@@ -157,9 +158,11 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                     and low not in _NOT_VERBS_IN_ED:     # (also "the Red Army then poured into the Crimea")
                 # a verb the lexicon does not know, by its form after a subject: "conflict recurred"
                 prev = Token(text, start, end, T.VERB, low, "", "past")
-            elif low.endswith("ing") and len(low) > 5 and prev is not None and prev.tag is T.AUX \
-                    and prev.lemma == "be" and low not in _NOT_VERBS_IN_ING:
-                # a verb the lexicon does not know, by its form after "be": "while he was hunting in Kazakhstan"
+            elif low.endswith("ing") and len(low) > 5 and prev is not None and (
+                    prev.tag is T.AUX and prev.lemma == "be" or prev.text.lower() in _PARTICIPLE_OPENERS) \
+                    and low not in _NOT_VERBS_IN_ING:
+                # a verb the lexicon does not know, by its form after "be" ("while he was hunting in Kazakhstan")
+                # or after a word that opens a participle phrase ("while collecting plants in the foothills")
                 prev = Token(text, start, end, T.VERB, low, "", "ing")
             else:
                 prev = Token(text, start, end, T.ADV if low.endswith("ly") and len(low) > 4 else T.WORD)
