@@ -154,6 +154,10 @@ def test_they_in_a_later_clause_are_the_first_clauses_people():
     found = events("In 1918 Stalin and Dzerzhinsky were sent to the Urals. The Third Army had collapsed. The two men "
                    "never went to Perm; in January 1919 they worked from Vyatka.")
     assert found[-1][:2] == ("Vyatka", "Stalin")
+    # "he and the other deputies …; they": the subject among them (the rules' reading)
+    found = events("In 1913 the workers elected Stalin to the Duma. In November 1914 he and the other Bolshevik "
+                   "deputies were arrested in Ozerki; in 1915 they were exiled to Turukhansk.", RULES_ONLY)
+    assert found[-1][:2] == ("Turukhansk", "Stalin")
 
 
 def test_he_or_she_in_a_later_clause_is_the_one_the_first_clause_names():

@@ -290,6 +290,11 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
     assert spans(text)[0] == ("Moscow", "1931", "1931")
     text = "In 1931 Petrov worked in Moscow, and for six years he taught in Kiev."   # (a second reader's case)
     assert spans(text)[0] == ("Moscow", "1931", "1931")
+    # staying on, said after a semicolon, is staying there; a number in words may be any up to ninety-nine
+    text = "In 1907 Petrova went to Berlin to hear Planck, meaning to stay a term; she stayed for thirty-one years."
+    assert spans(text) == [("Berlin", "1907", "1938")]
+    text = "In 1907 Petrova went to Berlin, and in 1910 she went to Paris; she stayed for thirty-one years."
+    assert spans(text)[0] == ("Berlin", "1907", "1907")
 
 
 def test_places_told_after_what_lasted_until_a_date_run_until_it():
@@ -1130,6 +1135,12 @@ def test_a_chronology_pasted_between_paragraphs_is_the_subjects_life_line_by_lin
             "1920 – his wife died in Kharkov\n1917 – Revolution in Petrograd\n")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["actor"]) for r in rows] == [("Moscow", "Ivan Petrov"), ("Kharkov", "wife")]
+    # a chronology told in the present, every line with a capital: its verbs are verbs ("Moves", not a name)
+    text = ("Ivan Petrov (1890 – 1950) was a Soviet diplomat.\n\n1906 – Moves to Switzerland.\n"
+            "1907 – Works in Switzerland.\n1908 – Lives in Geneva.\n")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"], r["actor"]) for r in rows] == [
+        ("Switzerland", "1906", "Ivan Petrov"), ("Switzerland", "1907", "Ivan Petrov"), ("Geneva", "1908", "Ivan Petrov")]
 
 
 def test_a_life_titled_by_the_name_it_goes_by_is_theirs_and_he_is_them():

@@ -343,8 +343,10 @@ class Actors:
             return ""
         if kind == "pron" and _LEADERS.match(words):
             return self.subject.name if self.about_subject and self._named_lately(i) else ""
-        if kind == "pron" and words.lower() in ("he", "she") and re.search(rf"\b{words}\s+and\s+[A-Z]", sentence):
-            return self.person_before(i, he=words.lower() == "he")   # "she and Mur left Paris …, and … they"
+        if kind == "pron" and words.lower() in ("he", "she") and re.search(
+                rf"\b{words}\s+and\s+(?:[A-Z]|(?:the|his|her|their|other|several|some|two|three|four)\s)", sentence):
+            return self.person_before(i, he=words.lower() == "he")   # "she and Mur left Paris …, and … they",
+            #                                        "he and the other Bolshevik deputies were arrested …; … they"
         return self.name(words) if kind == "group" or kind == "name" and _LIST_OF_NAMES.search(words) else ""
 
     def actor(self, i: int, sentence: str, pos: int, places: Places) -> str:

@@ -116,7 +116,10 @@ _UNTIL_CLAUSE = re.compile(r"\b(?:until|till)\s[^,;:()]{0,60}$")   # "…, until
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_NUMBER = "(?:" + "|".join(_NUMBERS) + r"|\d{1,2})"
+_NUMBERS.update({f"{tens}-{unit}" if unit else tens: 10 * t + u
+                 for t, tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+                 for u, unit in enumerate(("", *"one two three four five six seven eight nine".split()))})
+_NUMBER = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,2})"   # ("thirty-one" before "thirty")
 _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
                     rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
                     rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|week|month))\b", re.IGNORECASE)
@@ -704,7 +707,9 @@ _THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:(?:he|she|they)\s+(?:[a-
                           r"(?:remained|stayed|lived|worked|settled|served)\s+(?:[a-z]+\s+){0,3}?there"
                           rf"|(?P<spent>the\s+{_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+"
                           r"there))\b")
-# (", and the four years he spent there were …": the length of the stay, if "there" is no place named between)
+# (", and the four years he spent there were …": the length of the stay, if "there" is no place named between;
+# "…; she stayed for thirty-one years": staying on is staying there)
+_STAYED_ON_AFTER = re.compile(r"[^.;:]{0,120}?(?:;|,?\s+and)\s+(?:he|she|they)\s+(?:stayed|remained)\s+(?:on\s+)?for\b")
 # A later clause of the sentence that opens with how long its subject went on: ", and for six years he presided"
 _LENGTH_AFTER = re.compile(rf"[^.;:]{{0,120}}?,?\s+and\s+(?:for|over)\s+(?:the\s+next\s+)?{_NUMBER}\s+"
                            r"(?:years?|months?)\s+(?:he|she|they)\b")
@@ -725,6 +730,9 @@ def stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = (),
     there = _THERE_AFTER.match(sentence, end)
     if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
         hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
+    stayed = _STAYED_ON_AFTER.match(sentence, end)
+    if stayed is not None and not any(end <= o < stayed.end() for o in others):
+        hi = max(hi, clauses.clause_around(sentence, stayed.end() - 1)[1])  # "went to Berlin …; she stayed for"
     length = _LENGTH_AFTER.match(sentence, end) if lengths else None
     stop = clauses.clause_around(sentence, length.end() - 1)[1] if length is not None else 0
     if length is not None and not any(end <= o < stop for o in others):

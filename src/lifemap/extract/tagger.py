@@ -109,7 +109,8 @@ _AUX = frozenset("had has have having did does do".split())
 _HELPED = frozenset(("detention", "motion", "sending", "meeting", "combat"))
 _SUBJECT_TAGS = (T.PRON, T.MODAL, T.TO, T.NEG, T.AUX)
 _AFTER_SUBJECT = (T.NAME, T.PRON, T.WORD, T.AUX, T.ADV, T.NEG)
-_OPENERS = "\"“‘'("
+_OPENERS = "\"“‘'(–—:"
+_ITEM_DASHES = "–—:"     # after a chronology's date, a line's verb with no subject: "1906 – Moves to Geneva"
 # A capitalised adjective of a people or a state: "Soviet forces", "German attacks" are nouns after it
 ADJECTIVE_NAME = re.compile(r"(?:ian|ean|can|man|ese|ish|ic|Soviet|Red|White|Allied|Nazi|Bolshevik|Czech|Greek|Tatar)$")
 
@@ -119,6 +120,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     the sentence."""
     closed, known = _closed(), verbs()
     found = list(_TOKEN.finditer(sentence, start, len(sentence) if end is None else end))
+    dashed = start > 0 and sentence[:start].rstrip()[-1:] in _ITEM_DASHES   # a part that opens after "1906 –"
     out: list[Token] = []
     append = out.append
     prev: Token | None = None
@@ -149,7 +151,9 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
                     prev.tag in _SUBJECT_TAGS
                     or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
-                    or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))):
+                    or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)
+                    or (prev.tag is T.PUNCT and prev.text in _ITEM_DASHES and form == "s")))   # "1906 – Moves to"
+                    or (prev is None and dashed and form == "s")):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
             elif low.endswith("ed") and len(low) > 4 and prev is not None and (
