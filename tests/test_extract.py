@@ -245,6 +245,9 @@ def test_a_date_right_after_a_place_in_a_list_is_its_own():
     text = "Stalin met Churchill at the Tehran Conference in 1943, the Yalta Conference in February 1945 and in Potsdam in July 1945."
     assert starts(text) == [
         ("Tehran", "1943"), ("Yalta", "1945-02"), ("Potsdam", "1945-07")]
+    # also a date that only points back ("that summer"), right after the place's name
+    text = "Stalin was at the Yalta Conference in February 1945 and at the Potsdam Conference that summer."
+    assert starts(text) == [("Yalta", "1945-02"), ("Potsdam", "1945-06")]
 
 
 def test_a_when_clause_after_an_until_date_is_at_that_date():
@@ -720,6 +723,14 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     text = "In 1912 Stalin lived in Vologda. During the October Revolution Stalin was in Petrograd. Stalin stayed in Kureika."
     rows = extract(text, progress=False).to_dict("records")
     assert [r["date_start"] for r in rows] == ["1912", "1917", "1912"]
+
+
+def test_a_birth_dated_by_the_life_says_that_date_not_another_dates_words():
+    text = ("Sergei Petrov (2 October 1907 – 6 July 1977) was a Soviet official who headed a ministry from 1946 to "
+            "1956.\n\nPetrov was born into a peasant family in the village of Ustye. In 1931 he moved to Moscow.")
+    row = extract(text, progress=False).to_dict("records")[0]
+    assert (row["name"], row["kind"], row["date_start"], row["date_text"]) == (
+        "Ustye", "birth", "1907-10-02", "2 Oct 1907")
 
 
 def test_a_birth_day_is_not_carried_to_the_school_years():

@@ -487,13 +487,17 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
         if actor == actors.subject.name and _named_for_the_subject(sentence, m.end - a, actors.subject):
             actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay
-        span = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
+        lived = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
             Strength.NONE: options.kind_weight_none}[guess.strength]
-        evidence = Evidence(m.text, offset + m.start, offset + m.end, choice.date.text if choice.date else "",
+        # (a birth or death dated by the life's dates says so, not the words of another date: "Kruglov was born
+        # in Ustye" after an opening that ends "… from 1946 to 1956")
+        said = lived.label() if lived is not span and lived is not None else choice.date.text if choice.date else ""
+        evidence = Evidence(m.text, offset + m.start, offset + m.end, said,
                             choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
                             round(confidence, 2), m.source, sentence)
+        span = lived
         summary = kinds.summary(guess.kind, m.text, actor, actors.subject.name, origin.text if origin else "",
                                 left=m in origins)
         used = (place,) if origin is None else (place, origin.location or gazetteer[origin.place])

@@ -814,8 +814,9 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     # ("the memory of 1918–1920, when British troops had landed at Arkhangelsk": the look back's own "when")
     if own:
         def cost(d: NarrativeDate) -> float:
-            if d.start >= end and _DATE_OF_THE_PLACE.fullmatch(narrative.text, end, d.start):
-                return -1.0                            # "the Yalta Conference in February 1945, …"
+            if d.start >= end and (told := _DATE_OF_THE_PLACE.match(narrative.text, end)) and told.end() == d.start:
+                return -1.0                            # "the Yalta Conference in February 1945, …", "the Potsdam
+                #                                        Conference that summer"
             gap = d.start - end if d.start >= end else start - d.end
             step = _LATER.search(narrative.text, end, d.start) if d.start >= end else None
             # (not "settled in Baku, later an oil capital, in 1907": an apposition of the place)
@@ -922,7 +923,7 @@ def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> Da
 
 # A date right after the place, over the rest of its name: "the Yalta Conference in February 1945" is
 # Yalta's, whatever date stands nearer before it ("…in 1943, the Yalta Conference…").
-_DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:in|on)\s+")
+_DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:(?:in|on)\s+|(?=(?i:that|the\s+same)\s+(?:spring|summer|autumn|winter|year|month|day)\b))")
 # "that month", "the same day" (not "the next day", which is a step on)
 _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.
