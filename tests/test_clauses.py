@@ -510,12 +510,21 @@ def test_due_to_a_cause_leaves_the_stay_real():
     assert [e[:2] for e in events("In 1912 Stalin was offered work in Baku, where he lived for a year.")] == [
         ("Baku", "Stalin")]
     assert [e[:2] for e in events("In 1912 Stalin stayed too long in Baku.")] == [("Baku", "Stalin")]
+    # (nor "too" as "also", nor "too late to": he came, he arrived)
+    assert [e[:2] for e in events("In 1912 Kamenev lived in Baku. In 1913 Stalin too came to live in Baku.")][-1] == (
+        "Baku", "Stalin")
+    assert [e[:2] for e in events("In 1912 Stalin arrived too late to see his mother in Tiflis.")] == [
+        ("Tiflis", "Stalin")]
 
 
 def test_a_participle_after_while_is_a_verb():
     tokens = {t.text: t for t in tag("On 6 August 1940, while collecting plants near Chernovtsy, he was arrested.")}
     assert (tokens["collecting"].tag, tokens["collecting"].form) == (Tag.VERB, "ing")
     assert {t.text: t.tag for t in tag("The collecting of plants began.")}["collecting"] is Tag.WORD
+    # a chronology's verb comes after a date and a dash; a title after a colon or a dash in prose is no verb
+    assert {t.text: t.tag for t in tag("1906 – Moves to Geneva.")}["Moves"] is Tag.VERB
+    assert {t.text: t.tag for t in tag("His books: Travels in Persia (1910).")}["Travels"] is not Tag.VERB
+    assert {t.text: t.tag for t in tag("The Balkans – Travels in Serbia tells of it.")}["Travels"] is not Tag.VERB
 
 
 def test_a_capitalised_noun_before_of_is_what_the_place_names_a_part_of():
@@ -523,6 +532,8 @@ def test_a_capitalised_noun_before_of_is_what_the_place_names_a_part_of():
     assert (l.prep, l.noun, l.verb) == ("of", "University", "send")
     assert [e[:2] for e in events("In 1925 Stalin was sent to the University of Edinburgh to study medicine.",
                                   RULES_ONLY)] == [("Edinburgh", "Stalin")]
+    # (a building's noun, not a title: "with the Duke of Edinburgh" is no stay there)
+    assert linked("In 1925 he travelled to London with the Duke of Edinburgh.", "Edinburgh").noun == ""
 
 
 def test_above_and_below_cue_a_place_and_a_place_above_another_only_locates_it():
@@ -530,6 +541,8 @@ def test_above_and_below_cue_a_place_and_a_place_above_another_only_locates_it()
     # "a dacha at Kholodnaya Rechka, on the ridge above Gagra": Gagra only says where it lies
     assert [e[:2] for e in events("In 1945 Stalin settled at Kholodnaya Rechka, on the ridge above Gagra.")] == [
         ("Kholodnaya Rechka", "Stalin")]
+    # (a rank above a man whose name a city bore is no place)
+    assert events("In 1930 Stalin ranked just below Kirov in the Leningrad party.") == [("Leningrad", "Stalin", "work")]
 
 
 @pytest.mark.parametrize("lead", ["Despite rumours that he was ill", "Despite claims that he was ill"])

@@ -298,6 +298,11 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
     assert spans(text) == [("Berlin", "1907", "1938")]
     text = "In 1907 Petrova went to Berlin, and in 1910 she went to Paris; she stayed for thirty-one years."
     assert spans(text)[0] == ("Berlin", "1907", "1907")
+    # (only a length that ends its clause, and not of a place left)
+    for text in ("In 1910 Petrova visited Paris for a conference; she stayed for two years in Berlin.",
+                 "In 1910 Petrova fled from Paris; she remained for ten years.",
+                 "In 1910 Petrova moved to Paris; she remained for forty-five years a member of the party."):
+        assert spans(text)[0] == ("Paris", "1910", "1910"), text
 
 
 def test_places_told_after_what_lasted_until_a_date_run_until_it():
@@ -713,6 +718,11 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [
         ("Brussels", "1911", "1911"), ("Amiens", "1914", "1918"), ("Paris", "1918", "1918")]
+    # (not a war told in passing, ahead of the story: "his son would later die during the First World War")
+    text = ("In 1877 Petrov served in Bulgaria. His son would later die during the First World War. After the war "
+            "Petrov returned to Tula.")
+    assert [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")] == [
+        ("Bulgaria", "1877"), ("Tula", "1877")]
     text = "In June 1941 Stalin was in Moscow. Soon after the war began, he was in Kuibyshev."
     assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1941-06", "1941-06"]
     # a period before the narrative's date is a look back: it moves nothing
@@ -1186,6 +1196,14 @@ def test_a_name_the_opening_attaches_to_the_subject_s_is_theirs_however_rarely_u
     # the later "Sergo" is no second man who takes the pronouns after it: every stop is the subject's
     assert dict(zip(frame["name"], frame["actor"])) == {
         "Tiflis": "Grigoriy Petrov", "Baku": "Grigoriy Petrov", "Moscow": "Grigoriy Petrov"}
+    # the whole name, not its first word, and no owner's: "General Belov", "Stalin's daughter" stay others
+    text = ("Pavel Orlov (1890–1960), known as General Orlov, was a Soviet officer. In 1941 General Belov led the "
+            "defence of Kazan. Orlov went to Riga in 1942. Orlov died in 1960.")
+    assert find_subject(text).aliases[-1] == "General Orlov"
+    assert dict(zip(extract(text, progress=False)["name"], extract(text, progress=False)["actor"]))["Kazan"] != \
+        "Pavel Orlov"
+    assert "Stalin's" not in find_subject("Pavel Orlov (1890–1960), known as Stalin's eyes, was an official. Orlov "
+                                          "went. Orlov came.").aliases
     # a name told later, of someone else, stays someone else's
     assert find_subject("Ivan Petrov was born in Tver. Petrov met a man known as the Bear. Petrov left. Petrov "
                         "died.").aliases == ("Petrov",)

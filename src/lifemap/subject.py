@@ -528,7 +528,10 @@ _KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|
                               r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 # "…, known as Sergo,", "(1880–1940), nicknamed "Kamo"," right after the name that opens the life
 _ALSO_KNOWN_AS = re.compile(rf"(?:\s*(?:\[\w{{1,3}}\])?\s*\([^()]{{0,200}}\))?,\s+(?:(?:also|better|commonly|widely|"
-                            rf"popularly|often|usually)\s+)?(?:known\s+as|nicknamed|called)\s+[\"“]?({_NAME})\b")
+                            rf"popularly|often|usually)\s+)?(?:known\s+as|nicknamed|called)\s+[\"“]?"
+                            rf"({_NAME}(?:[ \t]+{_NAME}){{0,2}})[\"”]?(?=\s*[,)]|\s+(?:was|is|by)\b)")
+# (the whole name, all of it: "known as General Orlov" is no alias "General", "known as Red Napoleon" none "Red";
+# and no owner's: "known as Stalin's eyes")
 _KNOWN_AS = re.compile(rf"\b(?:known as|called|nicknamed|pseudonym|alias|under the name)\s+(?:the\s+)?({_NAME})")
 # A name the text says the subject went by, in any text about them: "registered under the name Ivanovich"
 # ("known as" and "called" are left out here: "Tsaritsyn, later known as Stalingrad")

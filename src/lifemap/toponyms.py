@@ -96,6 +96,7 @@ _CUE_WORDS = ("in at to from near into onto towards toward via inside outside th
               "liberating besieged defended occupied occupying seized attacked bombed toured touring inspected "
               "taken retook retaken cleared renamed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
+_UP_DOWN = frozenset(("above", "below"))
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())
@@ -439,7 +440,8 @@ def _cue_before(text: str, start: int) -> bool:
         if before is None:
             return False
         if _cue_word(text, *before):
-            return True
+            # (not "ranked just below Kirov", "stood above Kalinin": a rank above a man whose name a city bore)
+            return before[1].lower() not in _UP_DOWN or WORD.match(text, start).group().lower() not in PLACE_SURNAMES
         if before[1].lower() not in _BETWEEN_CUE:
             return False
         pos = before[0]

@@ -420,6 +420,7 @@ _SETTLEMENT_NOUNS = frozenset("""city town village hamlet port settlement capita
 _SPANS_OF_TIME = frozenset("time life year years months weeks days summers winters".split())
 _IRREALIS_MODALS = frozenset("could might may should must ought".split())
 _LOCATIVE_PREPS = frozenset("in at near inside within on outside".split())
+_NOT_TOO_MUCH = frozenset("late early soon".split())   # "arrived too late to see her": the arrival was made
 
 
 @dataclass(frozen=True)
@@ -519,9 +520,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
         noun = next((t.text for t in reversed(nouns) if t.tag is T.WORD), "")
         mover = " ".join(t.text for t in nouns)
         if prep == "of" and j - 1 > verb_at and (tokens[j - 1].tag is T.WORD or tokens[j - 1].tag is T.NAME and (
-                j - 2 > verb_at and tokens[j - 2].tag is T.DET)):
+                j - 2 > verb_at and tokens[j - 2].tag is T.DET and tokens[j - 1].text.lower() in words("site_nouns"))):
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture; "was sent
-            #                                            to the University of Edinburgh": the university
+            #                                            to the University of Edinburgh": the university (a building,
+            #                                            not "the Duke of Edinburgh")
         elif j - 1 > verb_at and tokens[j - 1].text.lower() in _closed_words("journeys"):
             noun = tokens[j - 1].text                  # "led a delegation on a journey through the United States"
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
@@ -626,8 +628,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                    or (t.text.lower() in unreal_nouns and n + 1 < len(before)
                        and before[n + 1].text.lower() in ("to", "of", "that", "for"))
                    or (t.text.lower() in unreal_before and n + 1 < len(before) and before[n + 1].tag is T.TO)
-                   or (t.text.lower() == "too" and n + 2 < len(before) and before[n + 2].tag is T.TO))
-                   #                                     "too ill to travel to Stockholm": not done
+                   or (t.text.lower() == "too" and n + 2 < len(before) and before[n + 2].tag is T.TO
+                       and before[n + 1].tag is T.WORD and before[n + 1].text.lower() not in _NOT_TOO_MUCH))
+                   #                                     "too ill to travel to Stockholm": not done (not "he too
+                   #                                     came to live in Paris", "arrived too late to see")
                    for n, t in enumerate(before))
     if any(tokens[n].tag is T.VERB and tokens[n].lemma in ("speak", "talk") and n + 2 < len(tokens)
            and tokens[n + 1].text.lower() in ("of", "about") and tokens[n + 2].form == "ing"
@@ -770,7 +774,6 @@ def _tried_by(tokens: list, court: int, verb_at: int) -> str | None:
 _COURTS = frozenset(sections("clause_words")["courts"])
 
 
-@functools.cache
 @functools.cache
 def _closed_words(section: str) -> frozenset[str]:
     """A section of ``data/lexicon/function_words.txt`` that is no part of speech."""

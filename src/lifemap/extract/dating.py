@@ -243,7 +243,10 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         # that long does not move the narrative on
         named, began = _named_period(sentence, a, i, paragraph, context, war) if not found and _PERIOD_HINT.search(
             sentence) else ([], False)
-        war = next((d for d in named if _WAR.search(d.text)), war if war is None or i - war.sentence < 3 else None)
+        # (a war the sentence opens in: "During the First World War she …"; not one told in passing, "his son
+        # would later die during the First World War")
+        war = next((d for d in named if _WAR.search(d.text) and d.start - a <= _OPENS_WITHIN), war if war is None
+                   or i - war.sentence < 3 else None)
         if began:
             found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
@@ -287,6 +290,7 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
 
 
 _WAR = re.compile(r"\b(?i:war)\b")
+_OPENS_WITHIN = 3          # characters before a period's phrase that still opens its sentence ("(During …")
 _AFTER_THE_WAR = re.compile(r"\b(?i:after|following)\s+the\s+war\b"
                             r"(?!\s+(?:of|in|against|with|between|began|broke|started|erupted|had|was)\b)")
 # (each opens with a letter: quick)
@@ -709,7 +713,12 @@ _THERE_AFTER = re.compile(r"[^.;:]{0,120}?,?\s+and\s+(?:(?:he|she|they)\s+(?:[a-
                           r"there))\b")
 # (", and the four years he spent there were …": the length of the stay, if "there" is no place named between;
 # "…; she stayed for thirty-one years": staying on is staying there)
-_STAYED_ON_AFTER = re.compile(r"[^.;:]{0,120}?(?:;|,?\s+and)\s+(?:he|she|they)\s+(?:stayed|remained)\s+(?:on\s+)?for\b")
+# (the length alone ends its clause: not "stayed for two years in Berlin", "remained for ten years abroad", "with her
+# aunt", "a member of the party"; and the place is not one left: "fled from Odessa; he remained for ten years")
+_STAYED_ON_AFTER = re.compile(rf"[^.;:]{{0,120}}?(?:;|,?\s+and)\s+(?:he|she|they)\s+(?:stayed|remained)\s+(?:on\s+)?"
+                              rf"for\s+(?:(?:nearly|almost|about|some|another|over|more\s+than)\s+)?{_NUMBER}"
+                              r"(?:\s+and\s+a\s+half)?\s+(?:years?|months?)(?=\s*(?:[.;]|$))")
+_LEFT_BEFORE = re.compile(r"\b(?i:from|left|leaving|fled|escaped|out\s+of)\s+(?:the\s+)?$")
 # A later clause of the sentence that opens with how long its subject went on: ", and for six years he presided"
 _LENGTH_AFTER = re.compile(rf"[^.;:]{{0,120}}?,?\s+and\s+(?:for|over)\s+(?:the\s+next\s+)?{_NUMBER}\s+"
                            r"(?:years?|months?)\s+(?:he|she|they)\b")
@@ -731,7 +740,8 @@ def stay_clause(sentence: str, pos: int, end: int, others: tuple[int, ...] = (),
     if there is not None and not (there.group("spent") and any(end <= o < there.end() for o in others)):
         hi = max(hi, clauses.clause_around(sentence, there.end() - 1)[1])   # "…, and she remained there until 1930"
     stayed = _STAYED_ON_AFTER.match(sentence, end)
-    if stayed is not None and not any(end <= o < stayed.end() for o in others):
+    if stayed is not None and not any(end <= o < stayed.end() for o in others) and not _LEFT_BEFORE.search(
+            sentence, max(0, pos - 20), pos):
         hi = max(hi, clauses.clause_around(sentence, stayed.end() - 1)[1])  # "went to Berlin …; she stayed for"
     length = _LENGTH_AFTER.match(sentence, end) if lengths else None
     stop = clauses.clause_around(sentence, length.end() - 1)[1] if length is not None else 0

@@ -109,8 +109,10 @@ _AUX = frozenset("had has have having did does do".split())
 _HELPED = frozenset(("detention", "motion", "sending", "meeting", "combat"))
 _SUBJECT_TAGS = (T.PRON, T.MODAL, T.TO, T.NEG, T.AUX)
 _AFTER_SUBJECT = (T.NAME, T.PRON, T.WORD, T.AUX, T.ADV, T.NEG)
-_OPENERS = "\"“‘'(–—:"
-_ITEM_DASHES = "–—:"     # after a chronology's date, a line's verb with no subject: "1906 – Moves to Geneva"
+_OPENERS = "\"“‘'("
+# A chronology's line: after its date and a dash, a verb with no subject ("1906 – Moves to Geneva"; not a title
+# after a dash in prose, "the Balkans – Travels in Serbia")
+_ITEM_DASH = re.compile(r"\d\s*[–—]\s*$")
 # A capitalised adjective of a people or a state: "Soviet forces", "German attacks" are nouns after it
 ADJECTIVE_NAME = re.compile(r"(?:ian|ean|can|man|ese|ish|ic|Soviet|Red|White|Allied|Nazi|Bolshevik|Czech|Greek|Tatar)$")
 
@@ -120,7 +122,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     the sentence."""
     closed, known = _closed(), verbs()
     found = list(_TOKEN.finditer(sentence, start, len(sentence) if end is None else end))
-    dashed = start > 0 and sentence[:start].rstrip()[-1:] in _ITEM_DASHES   # a part that opens after "1906 –"
+    dashed = start > 0 and _ITEM_DASH.search(sentence, max(0, start - 12), start) is not None   # after "1906 –"
     out: list[Token] = []
     append = out.append
     prev: Token | None = None
@@ -137,7 +139,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             low = text.lower()
             if low in ("n't", "n’t") or low == "no" and i + 1 < len(found) and found[i + 1].group() == "longer":
                 prev = Token(text, start, end, T.NEG)  # ("no longer": "was no longer invited to Kuntsevo")
-            elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and prev.text in _OPENERS)
+            elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and (
+                    prev.text in _OPENERS or _ITEM_DASH.search(sentence, max(0, start - 12), start)))
                                       and (low in closed or low in known)):
                 prev = Token(text, start, end, T.NAME)
             elif low == "to":
@@ -152,7 +155,7 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
                     prev.tag in _SUBJECT_TAGS
                     or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
                     or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)
-                    or (prev.tag is T.PUNCT and prev.text in _ITEM_DASHES and form == "s")))   # "1906 – Moves to"
+                    or (prev.tag is T.PUNCT and form == "s" and _ITEM_DASH.search(sentence, max(0, start - 12), start))))
                     or (prev is None and dashed and form == "s")):
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
