@@ -1200,8 +1200,8 @@ def test_a_name_the_opening_attaches_to_the_subject_s_is_theirs_however_rarely_u
     text = ("Pavel Orlov (1890–1960), known as General Orlov, was a Soviet officer. In 1941 General Belov led the "
             "defence of Kazan. Orlov went to Riga in 1942. Orlov died in 1960.")
     assert find_subject(text).aliases[-1] == "General Orlov"
-    assert dict(zip(extract(text, progress=False)["name"], extract(text, progress=False)["actor"]))["Kazan"] != \
-        "Pavel Orlov"
+    frame = extract(text, progress=False)
+    assert dict(zip(frame["name"], frame["actor"]))["Kazan"] != "Pavel Orlov"
     assert "Stalin's" not in find_subject("Pavel Orlov (1890–1960), known as Stalin's eyes, was an official. Orlov "
                                           "went. Orlov came.").aliases
     # a name told later, of someone else, stays someone else's
