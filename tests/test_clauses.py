@@ -281,6 +281,12 @@ def test_a_clause_without_its_verb_keeps_its_own_subject():
     assert [e[:2] for e in found] == [("Geneva", "Stalin")]
 
 
+def test_on_an_island_the_gazetteer_knows_by_another_name_is_being_there():
+    # "Sakhalin" is also "Sakhalin Island": one spends months on it, not a report
+    assert [e[:2] for e in events("In 1891 Stalin spent three months on Sakhalin.")] == [("Sakhalin", "Stalin")]
+    assert events("In 1892 Stalin wrote a report on Sakhalin.") == []
+
+
 def test_a_craft_bound_for_a_country_takes_whoever_is_on_board_there():
     assert events("In 1918 Stalin was put on a ship to Finland.") == [("Finland", "Stalin", "travel")]
     # not one who sends it

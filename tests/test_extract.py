@@ -357,6 +357,9 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
     assert spans(text) == [("Kaunas", "1928", "1930")]
     text = "In 1917 Petrov moved to Paris, which remained his base until 1923."
     assert spans(text) == [("Paris", "1917", "1923")]
+    # and over where it lies, told from a town (Moscow only says where: no stay of his)
+    text = "In 1892 Petrov bought an estate at Melikhovo, south of Moscow, where he lived until 1899."
+    assert spans(text)[0] == ("Melikhovo", "1892", "1899")
     # over the rest of a site's name (the Fadeyev probe)
     text = "In 1912 Petrov was sent to the Tashkent Commercial School, where he remained until 1918."
     rows = extract(text, progress=False).to_dict("records")

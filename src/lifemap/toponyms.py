@@ -388,7 +388,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         return _LEFT_FOR.search(text, max(0, start - 67), start + 4) is not None
     if word == "on":                               # "on Staten Island", "on the Åland Islands"; not "on Lenin",
         return _ON_ISLAND.match(text, start) is not None and \
-            _TOPIC_BEFORE.search(text, max(0, start - 12), start) is None   # nor "an article on Staten Island"
+            TOPIC_BEFORE.search(text, max(0, start - 12), start) is None   # nor "an article on Staten Island"
     if word == "as":                               # "had got as far as Singapore"
         return _AS_FAR_AS.search(text, max(0, start - 8), start + 2) is not None
     if word == "including":                        # "several cities, including Turin", not "writers, including Gorky"
@@ -399,7 +399,7 @@ def _cue_word(text: str, start: int, word: str) -> bool:
     return False
 
 
-_TOPIC_BEFORE = re.compile(r"\b(?:article|book|report|essay|pamphlet|lecture|paper|study|speech|talks|views|"
+TOPIC_BEFORE = re.compile(r"\b(?:article|book|report|essay|pamphlet|lecture|paper|study|speech|talks|views|"
                            r"remarks|notes|thesis|poem)s?\s+$")
 _ON_ISLAND = re.compile(r"on\s+(?:the\s+)?(?:[A-Z\u00c0-\u024f][\w'’-]*\s+){1,3}Islands?\b")
 _WHAT_IS_NOW = re.compile(r"\bwhat\s+(?:is|was)\s+now$", re.IGNORECASE)

@@ -699,11 +699,14 @@ _OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may st
 _WHERE_AFTER = re.compile(r"(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                           r"|,\s+(?:in|on|at|near|by|outside)\s+[^,;()]{1,60}"
                           r"|,\s+(?:the|a|an)\s+[^,;()]{1,60}"
+                          r"|,\s+(?:(?:just|some|\d+\s+(?:km|kilometres|miles))\s+)?(?:north|south|east|west)"
+                          r"(?:-?(?:east|west))?(?:ern)?\s+of\s+[^,;()]{1,40}"
                           r"|\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})?,?\s+"
                           r"(?:where|which\s+(?:remained|was\s+to\s+remain)\s+(?:his|her|their))\b")
 # (and the place's date between: "enrolled at the Gori church school in 1888, where he remained until 1894"; what
 # the place is: "moved to Kaunas, the capital of independent Lithuania, where he stayed until 1930"; a home: "moved
-# to Paris, which remained his base until 1923")
+# to Paris, which remained his base until 1923"; where it lies: "bought an estate at Melikhovo, south of Moscow, where
+# he lived until 1899")
 
 
 # A later clause of the sentence that keeps its subject at the place: ", and she remained there"

@@ -18,7 +18,7 @@ import functools
 import re
 
 from ..lexicon import sections, verb_forms, words
-from ..toponyms import LIST_DATE, Mention
+from ..toponyms import LIST_DATE, TOPIC_BEFORE, Mention
 from . import clauses, kinds
 from .clauses import Link
 from .tagger import verbs
@@ -189,7 +189,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
             role = Role.POLITY
         elif is_big(m) and _crossed(links[id(m)]):
             role = Role.LOCATES
-        elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before) or (
+        elif is_big(m) and not (m.cued or _ROLE.search(before) or _on_front(m, before) or _on_an_island(
+                m, before, links[id(m)]) or (
                 links[id(m)].vclass == "sending" and links[id(m)].prep in ("to", "into"))) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
                 and _LIST_GAP.match(text[previous.end:m.start])):
@@ -310,6 +311,18 @@ def _on_front(m: Mention, before: str) -> bool:
     """A front, islands or a peninsula are places one is "on" or goes "along": "moved to Ukraine, on the
     Southwest Front", "the prison camp on the Solovetsky Islands"."""
     return m.text.endswith(("Front", "Island", "Islands", "Peninsula")) and bool(_ON.search(before))
+
+
+_BEING_ON = frozenset(("stay", "motion", "detention", "sending", "meeting"))   # (not "wrote a report on Sakhalin")
+
+
+def _on_an_island(m: Mention, before: str, link: Link) -> bool:
+    """Being, going or held on an island the gazetteer knows by another of its names ("three months on Sakhalin",
+    also "Sakhalin Island"); not what one wrote or spoke on ("a report on Sakhalin")."""
+    on = _ON.search(before) if link.vclass in _BEING_ON else None
+    return on is not None and not TOPIC_BEFORE.search(before, 0, on.start()) and m.location is not None and any(
+        n.text.endswith((" Island", " Islands")) for n in m.location.names)
+
 
 
 _MILITARY_DISTRICT = re.compile(r"\s+(?:Military\s+District|Army|Army\s+Group|Fleet|Flotilla|Corps)\b")
