@@ -493,7 +493,7 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             Strength.NONE: options.kind_weight_none}[guess.strength]
         # (a birth or death dated by the life's dates says so, not the words of another date: "Kruglov was born
         # in Ustye" after an opening that ends "… from 1946 to 1956")
-        said = lived.label() if lived is not span and lived is not None else choice.date.text if choice.date else ""
+        said = lived.label() if lived is not span else choice.date.text if choice.date else ""
         evidence = Evidence(m.text, offset + m.start, offset + m.end, said,
                             choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
                             round(confidence, 2), m.source, sentence)

@@ -122,7 +122,6 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
     the sentence."""
     closed, known = _closed(), verbs()
     found = list(_TOKEN.finditer(sentence, start, len(sentence) if end is None else end))
-    dashed = start > 0 and _ITEM_DASH.search(sentence, max(0, start - 12), start) is not None   # after "1906 –"
     out: list[Token] = []
     append = out.append
     prev: Token | None = None
@@ -137,10 +136,11 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             prev = Token(text, start, end, T.NUM)
         else:
             low = text.lower()
+            # (the first word of a chronology's line, after "1906 –": at the part's start or after the dash)
+            item = (prev is None or prev.text in "–—") and _ITEM_DASH.search(sentence, max(0, start - 12), start)
             if low in ("n't", "n’t") or low == "no" and i + 1 < len(found) and found[i + 1].group() == "longer":
                 prev = Token(text, start, end, T.NEG)  # ("no longer": "was no longer invited to Kuntsevo")
-            elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and (
-                    prev.text in _OPENERS or _ITEM_DASH.search(sentence, max(0, start - 12), start)))
+            elif c.isupper() and not ((prev is None or prev.tag is T.PUNCT and (prev.text in _OPENERS or item))
                                       and (low in closed or low in known)):
                 prev = Token(text, start, end, T.NAME)
             elif low == "to":
@@ -154,9 +154,8 @@ def tag(sentence: str, start: int = 0, end: int | None = None) -> list[Token]:
             elif low in known and ((form := known[low][2]) in ("past", "ing") or (prev is not None and (
                     prev.tag in _SUBJECT_TAGS
                     or (prev.tag is T.NAME and form == "s" and not ADJECTIVE_NAME.search(prev.text))
-                    or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)
-                    or (prev.tag is T.PUNCT and form == "s" and _ITEM_DASH.search(sentence, max(0, start - 12), start))))
-                    or (prev is None and dashed and form == "s")):
+                    or (prev.tag is T.VERB and prev.lemma == "help" and known[low][1] in _HELPED)))
+                    or (item and form == "s")):                                            # "1906 – Moves to"
                 lemma, vclass, form = known[low]
                 prev = Token(text, start, end, T.VERB, lemma, vclass, form)
             elif low.endswith("ed") and len(low) > 4 and prev is not None and (
