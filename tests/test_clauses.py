@@ -603,6 +603,17 @@ def test_a_name_after_the_date_of_a_leading_phrase_is_the_subject():
     assert [e[:2] for e in found] == [("Petrograd", "Lenin, Kamenev and Muranov"), ("Petrograd", "Stalin")]
 
 
+def test_what_another_did_to_the_subject_leaves_him_the_one_talked_about():
+    text = ("Iona Yakir (1896–1937) was a Soviet commander.\n\nYakir was born in Kishinev. In 1935 he took the Kiev "
+            "Military District.\nIn May 1937 Stalin ordered his transfer to Leningrad. He never reached the city. On "
+            "28 May the NKVD arrested him on the train at Kursk and took him to Moscow.")
+    for town in ("Leningrad", "Kursk", "Moscow"):
+        assert actors_at(text, town) == {"Iona Yakir"}, town
+    # what he did himself stays his: "Stalin ordered the transfer of the archive to Leningrad"
+    text = text.replace("ordered his transfer", "ordered the transfer of the archive")
+    assert actors_at(text, "Leningrad") != {"Iona Yakir"}
+
+
 def test_ruling_on_the_spot_in_a_town_puts_the_ruler_there_but_not_in_a_country_ruled():
     assert [e[:2] for e in events("In 1924 Stalin gave lectures at Sverdlov University.")] == [
         ("Sverdlov University", "Stalin")]

@@ -236,7 +236,8 @@ class Actors:
                 #                                        seized on the quarrel. The purges came. … In 1934 he set
                 #                                        out for Perm")
             looked += 1
-            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or (
+            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or _done_to(
+                self.narrative.sentence(j), he) or (
                 self.about_subject and looked == 1 and self._subject_as_object(j)
                 and not _HIM_HERE.search(self.narrative.sentence(i)))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
@@ -530,6 +531,10 @@ class Actors:
                 i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
             return self.name(owner)                    # "three days before Lenin's arrival in Petrograd"
+        if self.about_subject and (done := _DONE_TO_BEFORE.search(sentence, max(0, pos - 40), pos)) is not None \
+                and ((done.group(1) or done.group(2)).lower() == "his") == (self.subject.pronoun == "he"):
+            return self.person_before(i, he=self.subject.pronoun == "he")   # "Stalin ordered his transfer to
+            #                                            Leningrad": the one transferred, not the one who ordered it
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
@@ -1285,6 +1290,17 @@ _CAUSED = re.compile(r"\b(?:had|has|have|having|got|get|ordered)\s+(?:[\w'’-]+
 def _place_end(places: Places, pos: int) -> int | None:
     """Where the place that starts at ``pos`` ends."""
     return next((e for s, e, _ in places if s == pos), None)
+
+
+_DONE_TO = "|".join(sorted(lexicon("done_to"), key=len, reverse=True))
+_DONE_TO_BEFORE = re.compile(rf"\b(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_HIS_DONE_TO = re.compile(rf"\b(?:his|(her))\s+(?:{_DONE_TO})\b")
+
+
+def _done_to(sentence: str, he: bool) -> bool:
+    """Whether the sentence tells what was done to the one "his" ("her", not ``he``) means: "Stalin ordered his
+    transfer to Leningrad. He never reached the city": "he" is still the one transferred."""
+    return any(bool(m.group(1)) != he for m in _HIS_DONE_TO.finditer(sentence))
 
 
 def _possessor(sentence: str, pos: int) -> str | None:
