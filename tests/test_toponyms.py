@@ -488,6 +488,11 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     found = find_places("Timoshenko was born in Furmanivka, a village in the Akkerman district of the Bessarabia "
                         "Governorate.", gazetteer, fallback=fallback)
     assert [m.text for m in found] == ["Furmanivka"]
+    # a man's name a city bore, on a list "of" opened on a name no gazetteer holds, is the man
+    assert [m.text for m in find_places("In Paris he studied the works of Marx and Engels.", gazetteer,
+                                        fallback=fallback)] == ["Paris"]
+    assert [m.text for m in find_places("In 1941 he was evacuated to Kazan and Kirov.", gazetteer,
+                                        fallback=fallback)] == ["Kazan", "Kirov"]
     # "his mother's estate in the Pskov province": where an estate lies, said of it as of a village
     found = find_places("In 1817 he spent July at Mikhailovskoye, his mother's estate in the Pskov province.",
                         gazetteer, fallback=fallback)

@@ -353,6 +353,14 @@ _LEFT_FOR = re.compile(r"\b(?:[Ll]eft|[Ll]eaving|[Ll]eave|[Ss]et off|[Ss]et out|
                        r"[Hh]eading|[Ss]ailed|[Ss]ent)\b[^.;\n]{0,50}\bfor\s+(?:[Tt]he\s+)?$")
 
 
+def _of_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` (over "the") is "of"."""
+    before = _word_before(text, start)
+    if before is not None and before[1].lower() == "the":
+        before = _word_before(text, before[0])
+    return before is not None and before[1].lower() == "of"
+
+
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
     """``(start, word)`` of the word that ends, followed by one space, right before ``pos``."""
     if text[pos - 1:pos] != " " or not text[pos - 2:pos - 1].isalpha():
@@ -416,6 +424,7 @@ class _CuedName:
 
     end: int
     cued: bool = True
+    of: bool = False          # cued by "of" alone ("the works of Marx"): it may be a man's name as well
 
 
 def _before(found: list["Mention"], cued_unknown: _CuedName | None) -> list:
@@ -511,7 +520,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             stop = _run_end(text, runs, persons)
             unknown.append((start, stop, text[start:stop]))
             if cued_here:
-                cued_unknown = _CuedName(stop)
+                cued_unknown = _CuedName(stop, of=_of_before(text, start))
             else:
                 loose.add(start)
             pos = runs[0][0]
@@ -541,7 +550,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
                 stop = _run_end(text, runs, persons)
                 unknown.append((start, stop, text[start:stop]))
                 if cued:
-                    cued_unknown = _CuedName(stop)
+                    cued_unknown = _CuedName(stop, of=_of_before(text, start))
                 else:
                     loose.add(start)
             pos = first.end()
@@ -734,6 +743,10 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "Prince Lvov", "Maxim Gorky"
     if _compound(text, start, end, names):
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
+    if key in PLACE_SURNAMES and found and isinstance(found[-1], _CuedName) and found[-1].of and not _cue_before(
+            text, start):
+        return None                                # "the works of Marx and Engels": a list that "of" opened on a
+        #                                            name no gazetteer holds is no list of towns for a man's to join
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
         if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start):
