@@ -382,6 +382,18 @@ def test_a_course_completed_later_in_the_places_where_or_which_clause_ends_it():
     assert spans("In 1923 Petrov moved to Kazan, where he taught, and his brother graduated in 1929.") == [
         ("Kazan", "1923", "1923")]
 
+def test_the_step_told_after_a_span_of_years_comes_at_its_end():
+    assert spans("From 1927 to 1931 Petrov commanded the district in Smolensk. Then he returned to Moscow.") == [
+        ("Smolensk", "1927", "1931"), ("Moscow", "1931", "1931")]
+    assert spans("From 1927 to 1931 Petrov lived in Smolensk. He later moved to Kiev.")[-1] == ("Kiev", "1931", "1931")
+    # without a word of sequence, or two sentences on (the span may frame the steps told in it), the span stands
+    assert spans("From 1927 to 1931 Petrov lived in Smolensk. He often travelled to Moscow.")[-1] == (
+        "Moscow", "1927", "1931")
+    assert spans("From 1920 to 1922 Petrov worked in the Rhineland. In 1921 he taught in Aachen. He then edited a "
+                 "newspaper in Cologne. From 1930 to 1933 he lived in Kiev. Petrov's wife stayed there. He then "
+                 "moved to Omsk.")[-1] == ("Omsk", "1930", "1933")
+
+
 def test_how_long_a_stay_lasted_ends_it():
     assert spans("In 1930 Petrov was sent to Sweden, and for the next fifteen years he lived in Stockholm.")[-1] == (
         "Stockholm", "1930", "1945")
@@ -409,6 +421,9 @@ def test_how_long_a_stay_lasted_ends_it():
     assert spans("In 1912 Petrov was banished to Simbirsk for two years.") == [("Simbirsk", "1912", "1912")]
     assert spans("In February 1905 Petrov was arrested in Kazan and spent four months in prison.") == [
         ("Kazan", "1905-02", "1905-02")]
+    # …but a post named after the place, held so long, is the stay there
+    assert spans("In 1925 Petrov was back in Kharkov as commander of the military district, a post he held for ten "
+                 "years.") == [("Kharkov", "1925", "1935")]
     assert spans("For the next nine years Petrov followed Lenin to Paris at the end of 1908 and to Krakow in 1912.") == [
         ("Paris", "1908", "1908"), ("Krakow", "1912", "1912")]
     # a length told first is the clause's, whatever its verb; one told before the date it counts from

@@ -692,6 +692,8 @@ _LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s
                      rf"|(?:(?<=next\s)|(?<=following\s))(?P<one>year|month))\b(?!['’])",
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
+_POST_HELD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:post|position|office|command)\s+(?:that\s+|which\s+)?"
+                        r"(?:he|she)\s+(?:[a-z]+ly\s+)?$")
 _FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
 _OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may stand before a length told first
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
@@ -776,8 +778,11 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
     # Moscow for the next nine years"; so is a length told first: "For six years he travelled the territory")
     fronted = _OPENS_CLAUSE.fullmatch(sentence, clause[0], m.start()) is not None
     if verb is None or (verb.vclass not in _STAYING and not m.group("next") and not fronted) or (
-            pos < verb.start < clauses.clause_around(sentence, pos)[1]):
-        return None                                # (not "arrested in Moscow and spent four months in prison")
+            pos < verb.start < clauses.clause_around(sentence, pos)[1]
+            and not _POST_HELD.search(sentence, max(pos, verb.start - 60), verb.start)):
+        return None                                # (not "arrested in Moscow and spent four months in prison"; but
+        #                                            "back in Kharkov as commander of the district, a post he held
+        #                                            for ten years": the post is the stay)
     n = 1 if m.group("n") is None else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
     unit = (m.group("unit") or m.group("one")).lower()
     first = span.first_day
@@ -893,6 +898,13 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     if ANAPHORA.search(sentence):
         return DateChoice(context, How.CARRIED)          # "that day", "the same month"
     if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
+        if context.span.start[:4] != context.span.end[:4] and i - context.sentence == 1 and _THEN_OPENS.match(sentence):
+            # "From 1927 to 1931 he commanded in Smolensk. Then he returned to Moscow": the step after its end
+            # (two sentences on, the range may be a frame the steps fall in: "From 1920 to 1922 he worked in the
+            # Rhineland. In Aachen he taught … He then edited a newspaper in Solingen")
+            end = context.span.end[:4]
+            return DateChoice(replace(context, span=DateSpan(end, end, "year", "", context.span.calendar)),
+                              How.CARRIED)
         return _carried(narrative, context)
     frame = line.frames[i]
     if frame is not None:
@@ -920,6 +932,9 @@ def _lasts_from(narrative: Narrative, i: int, pos: int, end: int, context: Narra
 
 
 _THERE = re.compile(r"\bthere\b")
+# A sentence that tells the next step: "Then he …", "He later …", "After that, …"
+_THEN_OPENS = re.compile(r"(?:Then|Later|Afterwards|After\s+that|Subsequently|Thereafter)\b"
+                         r"|(?:He|She|They)\s+(?:then|later|afterwards|subsequently)\b")
 
 
 def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
