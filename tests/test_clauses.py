@@ -609,8 +609,12 @@ def test_what_another_did_to_the_subject_leaves_him_the_one_talked_about():
             "28 May the NKVD arrested him on the train at Kursk and took him to Moscow.")
     for town in ("Leningrad", "Kursk", "Moscow"):
         assert actors_at(text, town) == {"Iona Yakir"}, town
-    # what he did himself stays his: "Stalin ordered the transfer of the archive to Leningrad"
-    text = text.replace("ordered his transfer", "ordered the transfer of the archive")
+    # what he did himself stays his: "Stalin ordered the transfer of the archive to Leningrad"; what one did not
+    # order is one's own ("Tukhachevsky accepted his transfer"), and "his" after a relative leads may be theirs
+    assert actors_at(text.replace("ordered his transfer", "ordered the transfer of the archive"), "Leningrad") != {
+        "Iona Yakir"}
+    assert actors_at(text.replace("Stalin ordered", "Tukhachevsky accepted"), "Leningrad") == {"Tukhachevsky"}
+    text = text.replace("In May 1937 Stalin", "His father was a merchant. In May 1937 Stalin")
     assert actors_at(text, "Leningrad") != {"Iona Yakir"}
 
 

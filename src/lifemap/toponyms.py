@@ -354,11 +354,17 @@ _LEFT_FOR = re.compile(r"\b(?:[Ll]eft|[Ll]eaving|[Ll]eave|[Ss]et off|[Ss]et out|
 
 
 def _of_before(text: str, start: int) -> bool:
-    """Whether the word right before ``start`` (over "the") is "of"."""
+    """Whether the cue right before ``start`` (over "the") is "of" after a noun of a site alone ("the works of
+    Marx"), which may be a man's as well as a place's; not "the town of", "the liberation of", "the outskirts
+    of"."""
     before = _word_before(text, start)
     if before is not None and before[1].lower() == "the":
         before = _word_before(text, before[0])
-    return before is not None and before[1].lower() == "of"
+    if before is None or before[1].lower() != "of":
+        return False
+    noun = _word_before(text, before[0])
+    return noun is not None and noun[1].lower() in words("site_nouns") and not (
+        noun[1].lower() in _SETTLEMENTS or noun[1].lower() in EVENTS_OF or noun[1].lower() in words("of_a_place"))
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -424,7 +430,7 @@ class _CuedName:
 
     end: int
     cued: bool = True
-    of: bool = False          # cued by "of" alone ("the works of Marx"): it may be a man's name as well
+    of: bool = False          # cued by "of" after a site's noun ("the works of Marx"): it may be a man's name
 
 
 def _before(found: list["Mention"], cued_unknown: _CuedName | None) -> list:

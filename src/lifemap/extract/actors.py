@@ -236,8 +236,8 @@ class Actors:
                 #                                        seized on the quarrel. The purges came. … In 1934 he set
                 #                                        out for Perm")
             looked += 1
-            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or _done_to(
-                self.narrative.sentence(j), he) or (
+            acted_on = (_HIM if he else _HER_OBJECT).search(self.narrative.sentence(j)) or (
+                _done_to(self.narrative.sentence(j), he) and not self._kin_leads(j)) or (
                 self.about_subject and looked == 1 and self._subject_as_object(j)
                 and not _HIM_HERE.search(self.narrative.sentence(i)))
             named = [w for k, w in self.subjects(j) if k == "name" and not _LIST_OF_NAMES.search(w)]
@@ -328,6 +328,11 @@ class Actors:
         """The subject of sentence ``j``'s first clause, ``(kind, words)``, of any kind (pronouns too)."""
         self.subjects(j)
         return self._leads.get(j) or ("", "")
+
+    def _kin_leads(self, i: int) -> bool:
+        """A relative of the subject's leads sentence ``i`` or the one before ("His father was a priest. In 1905 the
+        bishop ordered his transfer to Kazan": "his" may be the father's)."""
+        return any(self._lead(j)[0] == "kin" for j in (i - 1, i) if j >= 0)
 
     def _subject_opens(self, i: int) -> bool:
         """Sentence ``i``'s first clause has the subject, by name, for its subject (not "He hid in the
@@ -531,8 +536,9 @@ class Actors:
                 i, sentence, pos, places)              # "his grain tour of Siberia": the one "his" means
         if owner is not None and self.is_person([owner]):
             return self.name(owner)                    # "three days before Lenin's arrival in Petrograd"
-        if self.about_subject and (done := _DONE_TO_BEFORE.search(sentence, max(0, pos - 40), pos)) is not None \
-                and ((done.group(1) or done.group(2)).lower() == "his") == (self.subject.pronoun == "he"):
+        if self.about_subject and (done := _DONE_TO_BEFORE.search(sentence, max(0, pos - 60), pos)) is not None \
+                and ((done.group(1) or done.group(2)).lower() == "his") == (self.subject.pronoun == "he") \
+                and not self._kin_leads(i):
             return self.person_before(i, he=self.subject.pronoun == "he")   # "Stalin ordered his transfer to
             #                                            Leningrad": the one transferred, not the one who ordered it
         if anothers_birthplace(sentence, pos):
@@ -1292,14 +1298,16 @@ def _place_end(places: Places, pos: int) -> int | None:
     return next((e for s, e, _ in places if s == pos), None)
 
 
-_DONE_TO = "|".join(sorted(lexicon("done_to"), key=len, reverse=True))
-_DONE_TO_BEFORE = re.compile(rf"\b(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_HIS_DONE_TO = re.compile(rf"\b(?:his|(her))\s+(?:{_DONE_TO})\b")
+_ORDERED = "|".join(sorted(sections("done_to")["verbs"], key=len, reverse=True))
+_DONE_TO = "|".join(sorted(sections("done_to")["nouns"], key=len, reverse=True))
+_DONE_TO_BEFORE = re.compile(rf"\b(?:{_ORDERED})\s+(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_HIS_DONE_TO = re.compile(rf"\b(?:{_ORDERED})\s+(?:his|(her))\s+(?:{_DONE_TO})\b")
 
 
 def _done_to(sentence: str, he: bool) -> bool:
-    """Whether the sentence tells what was done to the one "his" ("her", not ``he``) means: "Stalin ordered his
-    transfer to Leningrad. He never reached the city": "he" is still the one transferred."""
+    """Whether the sentence tells what another ordered done to the one "his" ("her", not ``he``) means: "Stalin
+    ordered his transfer to Leningrad. He never reached the city": "he" is still the one transferred."""
     return any(bool(m.group(1)) != he for m in _HIS_DONE_TO.finditer(sentence))
 
 
