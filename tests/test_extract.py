@@ -278,6 +278,11 @@ def test_an_until_date_ends_the_events_of_its_clause():
     text = "In 1904 Petrov joined a Cossack regiment and fought in Manchuria until the peace of 1905."
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"], r["date_end"]) for r in rows] == [("Manchuria", "1904", "1905")]
+    # what the place is, and another's "until" about it, end no stay of the subject's
+    assert spans("From 1945 to 1949 Petrov commanded the garrison at Legnica, a town the Soviet army was to keep "
+                 "until 1993.") == [("Legnica", "1945", "1949")]
+    assert spans("In 1945 Petrov moved to Legnica, a town he was to call home until 1950.") == [
+        ("Legnica", "1945", "1950")]
 
 
 def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
@@ -386,7 +391,12 @@ def test_the_step_told_after_a_span_of_years_comes_at_its_end():
     assert spans("From 1927 to 1931 Petrov commanded the district in Smolensk. Then he returned to Moscow.") == [
         ("Smolensk", "1927", "1931"), ("Moscow", "1931", "1931")]
     assert spans("From 1927 to 1931 Petrov lived in Smolensk. He later moved to Kiev.")[-1] == ("Kiev", "1931", "1931")
-    # without a word of sequence, or two sentences on (the span may frame the steps told in it), the span stands
+    # without a word of sequence, or two sentences on (the span may frame the steps told in it), or for a step that
+    # moves him nowhere ("Then he fought at Orel"), the span stands
+    assert spans("From 1918 to 1920 Petrov fought on the Southern Front. Then he fought against Denikin at Orel.")[
+        -1] == ("Orel", "1918", "1920")
+    assert spans("From 1924 to 1928 Petrov studied in Moscow. Later, while still a student, he travelled to "
+                 "Leningrad.")[-1] == ("Leningrad", "1924", "1928")
     assert spans("From 1927 to 1931 Petrov lived in Smolensk. He often travelled to Moscow.")[-1] == (
         "Moscow", "1927", "1931")
     assert spans("From 1920 to 1922 Petrov worked in the Rhineland. In 1921 he taught in Aachen. He then edited a "
@@ -421,9 +431,21 @@ def test_how_long_a_stay_lasted_ends_it():
     assert spans("In 1912 Petrov was banished to Simbirsk for two years.") == [("Simbirsk", "1912", "1912")]
     assert spans("In February 1905 Petrov was arrested in Kazan and spent four months in prison.") == [
         ("Kazan", "1905-02", "1905-02")]
+    assert spans("In 1905 Petrov served for almost a decade with the regiments in Tiflis.") == [
+        ("Tiflis", "1905", "1915")]
+    # heading or commanding there so long is a stay there too (not "banned from the Caucasus for five years")
+    assert spans("In 1922 Petrov went to Tiflis, where he headed the Caucasian army for two years.") == [
+        ("Tiflis", "1922", "1924")]
+    assert spans("In 1910 Petrov was banned from the Caucasus for five years and sent back to Vologda.")[-1] == (
+        "Vologda", "1910", "1910")
     # …but a post named after the place, held so long, is the stay there
     assert spans("In 1925 Petrov was back in Kharkov as commander of the military district, a post he held for ten "
                  "years.") == [("Kharkov", "1925", "1935")]
+    # (not a place visited, left or passed on the way to the post, nor one the post is not held in)
+    for text in ("In 1925 Petrov visited Kiev as deputy commissar, a post he held for ten years.",
+                 "In 1925 Petrov was in Kiev and was then named commander in Moscow, a post he held for ten years.",
+                 "In 1925 Petrov was back in Kiev as commander, a post he held in Moscow for ten years."):
+        assert spans(text)[0] == ("Kiev", "1925", "1925"), text
     assert spans("For the next nine years Petrov followed Lenin to Paris at the end of 1908 and to Krakow in 1912.") == [
         ("Paris", "1908", "1908"), ("Krakow", "1912", "1912")]
     # a length told first is the clause's, whatever its verb; one told before the date it counts from

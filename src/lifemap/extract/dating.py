@@ -575,7 +575,8 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if lasted is not None:
         return replace(choice, date=replace(choice.date, span=lasted))
     until = next((d for d in line.dates[i] if d.foreign and end <= d.start < a + hi and _UNTIL.search(
-        narrative.text, max(a, d.start - 30), d.start)), None) or _completed(narrative, line, i, end, hi) \
+        narrative.text, max(a, d.start - 30), d.start) and not _ANOTHERS_HOLD.search(narrative.text, end, d.start)),
+                 None) or _completed(narrative, line, i, end, hi) \
         or _there_until(narrative, line, i, end, others, choice.date.span) or _until_before(narrative, line, i, start)
     if until is None or until.span.last_day < choice.date.span.first_day or until is choice.date:
         return choice
@@ -583,6 +584,13 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
                     "", choice.date.span.calendar)
     return replace(choice, date=replace(choice.date, span=span))
+
+
+# What the place is, and someone else's clause about it: "…at Legnica in Lower Silesia, a town the Soviet army was to
+# keep until 1993" (its "until" is the army's; not "a town he was to call home until 1950")
+_ANOTHERS_HOLD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:town|city|village|port|fortress|base|region)\s+"
+                            r"(?:that\s+|which\s+)?(?!(?:he|she|they)\b)(?:the\s+)?[A-Za-z][\w-]*\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:was|were|had|would|kept|held|ruled|occupied)\b")
 
 
 def _until_before(narrative: Narrative, line: Timeline, i: int, start: int) -> NarrativeDate | None:
@@ -688,10 +696,30 @@ _LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s
                      rf"|the\s+(?={_NUMBER}\s+(?:years?|months?)\s+(?:that\s+)?(?:he|she|they)\s+spent\s+there\b"
                      rf"(?!\s+as\s+an?\s)))"   # (not "the two years he spent there as a boy": a look back)
                      rf"(?:(?P<next>next|following)\s+|(?:another|nearly|almost|about|some|more\s+than|over)\s+)?"
-                     rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?)"
+                     rf"(?:(?P<n>{_NUMBER})(?:\s+and\s+a\s+half)?\s+(?P<unit>years?|months?|decades?)"
                      rf"|(?:(?<=next\s)|(?<=following\s))(?P<one>year|month))\b(?!['’])",
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
+_HEADING = frozenset("head command govern lead run direct administer".split())   # "headed the army there for two years"
+def _post_held(sentence: str, pos: int, held: int, length: int) -> bool:
+    """Whether the verb at ``held`` tells how long (``length``: where it is told) a post named right after the place
+    at ``pos`` was held ("back in Kharkov as commander of the district, a post he held for ten years"), a post held
+    there: no verb between (not "in Kharkov and was then named commander in Moscow, a post …", "arrived in Odessa
+    to lead the army, a post …"), nor another place after it ("a post he held in Kiev for ten years"), not a place
+    left ("returned from Kharkov") nor one visited or passed through ("visited Kiev as deputy commissar, a post …")."""
+    if _CAPITAL_WORD.search(sentence, held, length):
+        return False
+    post = _POST_HELD.search(sentence, max(pos, held - 60), held)
+    if post is None or any(t.tag in (T.VERB, T.TO) for t in tag(sentence, pos, post.start())):
+        return False
+    before = [t for t in tag(sentence, max(0, pos - 60), pos) if t.tag in (T.VERB, T.PREP)]
+    if before and before[-1].tag is T.PREP and before[-1].text.lower() == "from":
+        return False
+    verb = next((t for t in reversed(before) if t.tag is T.VERB), None)
+    return verb is None or not (verb.vclass == "meeting" or verb.lemma in lexicon("passing_verbs"))
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _POST_HELD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:post|position|office|command)\s+(?:that\s+|which\s+)?"
                         r"(?:he|she)\s+(?:[a-z]+ly\s+)?$")
 _FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
@@ -777,16 +805,18 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
     # ("the next nine years" is the story's own time, whatever was done in it: "worked under Chicherin in
     # Moscow for the next nine years"; so is a length told first: "For six years he travelled the territory")
     fronted = _OPENS_CLAUSE.fullmatch(sentence, clause[0], m.start()) is not None
-    if verb is None or (verb.vclass not in _STAYING and not m.group("next") and not fronted) or (
+    if verb is None or (verb.vclass not in _STAYING and verb.lemma not in _HEADING and not m.group("next")
+                        and not fronted) or (
             pos < verb.start < clauses.clause_around(sentence, pos)[1]
-            and not _POST_HELD.search(sentence, max(pos, verb.start - 60), verb.start)):
+            and not _post_held(sentence, pos, verb.start, m.start())):
         return None                                # (not "arrested in Moscow and spent four months in prison"; but
         #                                            "back in Kharkov as commander of the district, a post he held
         #                                            for ten years": the post is the stay)
     n = 1 if m.group("n") is None else _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
     unit = (m.group("unit") or m.group("one")).lower()
     first = span.first_day
-    if unit.startswith("year"):
+    if unit.startswith(("year", "decade")):
+        n *= 10 if unit.startswith("decade") else 1     # "for almost a decade"
         return DateSpan(str(first.year), str(first.year + n), "year", "", span.calendar)
     if span.precision in ("year", "decade"):
         return None                                # (months from a year: no end to tell)
@@ -898,7 +928,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
     if ANAPHORA.search(sentence):
         return DateChoice(context, How.CARRIED)          # "that day", "the same month"
     if context.paragraph == narrative.paragraphs[i] and i - context.sentence <= options.carry_sentences:
-        if context.span.start[:4] != context.span.end[:4] and i - context.sentence == 1 and _THEN_OPENS.match(sentence):
+        if context.span.start[:4] != context.span.end[:4] and i - context.sentence == 1 and _moves_on(sentence, pos):
             # "From 1927 to 1931 he commanded in Smolensk. Then he returned to Moscow": the step after its end
             # (two sentences on, the range may be a frame the steps fall in: "From 1920 to 1922 he worked in the
             # Rhineland. In Aachen he taught … He then edited a newspaper in Solingen")
@@ -935,6 +965,20 @@ _THERE = re.compile(r"\bthere\b")
 # A sentence that tells the next step: "Then he …", "He later …", "After that, …"
 _THEN_OPENS = re.compile(r"(?:Then|Later|Afterwards|After\s+that|Subsequently|Thereafter)\b"
                          r"|(?:He|She|They)\s+(?:then|later|afterwards|subsequently)\b")
+_STILL = frozenset(("while", "still", "also", "meanwhile"))
+
+
+def _moves_on(sentence: str, pos: int) -> bool:
+    """Whether the sentence opens on the next step and moves the subject on, before the place at ``pos``: "Then he
+    returned to Moscow", "He later moved to Kiev" (not "Later he led it at Moscow", "Then he fought at Orel", nor
+    "Later, while still a student, he visited Leningrad": within the span told before)."""
+    m = _THEN_OPENS.match(sentence)
+    if m is None:
+        return False
+    tokens = tag(sentence, m.end(), pos)
+    verb = next((t for t in tokens if t.tag is T.VERB), None)
+    return verb is not None and verb.vclass in ("motion", "sending") and not any(
+        t.text.lower() in _STILL for t in tokens)
 
 
 def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> DateChoice:
