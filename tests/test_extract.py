@@ -391,6 +391,11 @@ def test_the_step_told_after_a_span_of_years_comes_at_its_end():
     assert spans("From 1927 to 1931 Petrov commanded the district in Smolensk. Then he returned to Moscow.") == [
         ("Smolensk", "1927", "1931"), ("Moscow", "1931", "1931")]
     assert spans("From 1927 to 1931 Petrov lived in Smolensk. He later moved to Kiev.")[-1] == ("Kiev", "1931", "1931")
+    # …and so does the next step told in the same sentence, after "and then" with a verb of motion
+    assert spans("Petrov lived in Paris from 1880 to 1881, and then went back to Geneva.") == [
+        ("Paris", "1880", "1881"), ("Geneva", "1881", "1881")]
+    assert spans("From 1905 to 1907 Petrov lived in Geneva and Bern and then also travelled to Paris.")[-1] == (
+        "Paris", "1905", "1907")
     # without a word of sequence, or two sentences on (the span may frame the steps told in it), or for a step that
     # moves him nowhere ("Then he fought at Orel"), the span stands
     assert spans("From 1918 to 1920 Petrov fought on the Southern Front. Then he fought against Denikin at Orel.")[

@@ -567,6 +567,12 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
         span = DateSpan(context.span.start, choice.date.span.end, "month" if precision == "season" else precision,
                         "", choice.date.span.calendar)
         return replace(choice, date=replace(choice.date, span=span))
+    if choice.how is How.OWN and choice.date.end <= start and choice.date.span.start[:4] != choice.date.span.end[:4] \
+            and _then_moves(sentence, choice.date.end - a, start - a):
+        # "lived in Paris from late 1880 to 1881, and then went back to Switzerland": the next step, at the span's end
+        end_year = choice.date.span.end[:4]
+        return replace(choice, date=replace(choice.date, span=DateSpan(end_year, end_year, "year", "",
+                                                                        choice.date.span.calendar)))
     others = _others(places, start, a)
     # (a later clause's length, only for a stay not told by its day: "made her first jump there on 21 May 1959,
     # and over the next two years she …" was one day)
@@ -966,6 +972,19 @@ _THERE = re.compile(r"\bthere\b")
 _THEN_OPENS = re.compile(r"(?:Then|Later|Afterwards|After\s+that|Subsequently|Thereafter)\b"
                          r"|(?:He|She|They)\s+(?:then|later|afterwards|subsequently)\b")
 _STILL = frozenset(("while", "still", "also", "meanwhile"))
+_AND_THEN_STEP = re.compile(r",?\s+and\s+(?:he\s+|she\s+|they\s+)?(?:then|later|afterwards)\s+")
+
+
+def _then_moves(sentence: str, lo: int, pos: int) -> bool:
+    """Whether ``sentence[lo:pos]`` (after a span, up to the place) opens the next step with a verb of motion: ", and
+    then went back to Switzerland"."""
+    m = _AND_THEN_STEP.search(sentence, lo, pos)
+    if m is None:
+        return False
+    tokens = tag(sentence, m.end(), pos)
+    verb = next((t for t in tokens if t.tag is T.VERB), None)
+    return verb is not None and verb.vclass in ("motion", "sending") and not any(
+        t.text.lower() in _STILL for t in tokens)
 
 
 def _moves_on(sentence: str, pos: int) -> bool:
