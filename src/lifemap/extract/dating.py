@@ -979,12 +979,7 @@ def _then_moves(sentence: str, lo: int, pos: int) -> bool:
     """Whether ``sentence[lo:pos]`` (after a span, up to the place) opens the next step with a verb of motion: ", and
     then went back to Switzerland"."""
     m = _AND_THEN_STEP.search(sentence, lo, pos)
-    if m is None:
-        return False
-    tokens = tag(sentence, m.end(), pos)
-    verb = next((t for t in tokens if t.tag is T.VERB), None)
-    return verb is not None and verb.vclass in ("motion", "sending") and not any(
-        t.text.lower() in _STILL for t in tokens)
+    return m is not None and _moving(sentence, m.end(), pos)
 
 
 def _moves_on(sentence: str, pos: int) -> bool:
@@ -992,9 +987,12 @@ def _moves_on(sentence: str, pos: int) -> bool:
     returned to Moscow", "He later moved to Kiev" (not "Later he led it at Moscow", "Then he fought at Orel", nor
     "Later, while still a student, he visited Leningrad": within the span told before)."""
     m = _THEN_OPENS.match(sentence)
-    if m is None:
-        return False
-    tokens = tag(sentence, m.end(), pos)
+    return m is not None and _moving(sentence, m.end(), pos)
+
+
+def _moving(sentence: str, lo: int, pos: int) -> bool:
+    """Whether the first verb of ``sentence[lo:pos]`` is one of motion or sending, with no "while", "still"…"""
+    tokens = tag(sentence, lo, pos)
     verb = next((t for t in tokens if t.tag is T.VERB), None)
     return verb is not None and verb.vclass in ("motion", "sending") and not any(
         t.text.lower() in _STILL for t in tokens)
