@@ -570,9 +570,7 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     if choice.how is How.OWN and choice.date.end <= start and choice.date.span.start[:4] != choice.date.span.end[:4] \
             and _then_moves(sentence, choice.date.end - a, start - a):
         # "lived in Paris from late 1880 to 1881, and then went back to Switzerland": the next step, at the span's end
-        end_year = choice.date.span.end[:4]
-        return replace(choice, date=replace(choice.date, span=DateSpan(end_year, end_year, "year", "",
-                                                                        choice.date.span.calendar)))
+        return replace(choice, date=replace(choice.date, span=_last_year(choice.date.span)))
     others = _others(places, start, a)
     # (a later clause's length, only for a stay not told by its day: "made her first jump there on 21 May 1959,
     # and over the next two years she …" was one day)
@@ -707,12 +705,18 @@ _LASTED = re.compile(rf"\b(?:(?:for|over|spent|served)\s+(?:(?:most|much)\s+of\s
                      re.IGNORECASE)   # (a year with no number: "for the next year"; not "the next year's congress")
 _STAYING = ("stay", "detention")     # "lived there for ten years", "was held for a year"
 _HEADING = frozenset("head command govern lead run direct administer".split())   # "headed the army there for two years"
+_CAPITAL_WORD = re.compile(r"\b[A-Z]")
+_POST_HELD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:post|position|office|command)\s+(?:that\s+|which\s+)?"
+                        r"(?:he|she)\s+(?:[a-z]+ly\s+)?$")
+
+
 def _post_held(sentence: str, pos: int, held: int, length: int) -> bool:
     """Whether the verb at ``held`` tells how long (``length``: where it is told) a post named right after the place
     at ``pos`` was held ("back in Kharkov as commander of the district, a post he held for ten years"), a post held
     there: no verb between (not "in Kharkov and was then named commander in Moscow, a post …", "arrived in Odessa
     to lead the army, a post …"), nor another place after it ("a post he held in Kiev for ten years"), not a place
-    left ("returned from Kharkov") nor one visited or passed through ("visited Kiev as deputy commissar, a post …")."""
+    left ("returned from Kharkov") nor one visited or passed through ("visited Kiev as deputy commissar, a
+    post …")."""
     if _CAPITAL_WORD.search(sentence, held, length):
         return False
     post = _POST_HELD.search(sentence, max(pos, held - 60), held)
@@ -725,9 +729,6 @@ def _post_held(sentence: str, pos: int, held: int, length: int) -> bool:
     return verb is None or not (verb.vclass == "meeting" or verb.lemma in lexicon("passing_verbs"))
 
 
-_CAPITAL_WORD = re.compile(r"\b[A-Z]")
-_POST_HELD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:post|position|office|command)\s+(?:that\s+|which\s+)?"
-                        r"(?:he|she)\s+(?:[a-z]+ly\s+)?$")
 _FROM_THEN = re.compile(r"\s+(?:from|since)\s+")   # the length, then the date it counts from
 _OPENS_CLAUSE = re.compile(r"[\s,]*(?:(?i:and|but|then),?\s+)?")   # what may stand before a length told first
 # The clause that tells what happened at the place: "Butyrka prison in Moscow, where he …", "Nikolina Gora,
@@ -938,9 +939,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             # "From 1927 to 1931 he commanded in Smolensk. Then he returned to Moscow": the step after its end
             # (two sentences on, the range may be a frame the steps fall in: "From 1920 to 1922 he worked in the
             # Rhineland. In Aachen he taught … He then edited a newspaper in Solingen")
-            end = context.span.end[:4]
-            return DateChoice(replace(context, span=DateSpan(end, end, "year", "", context.span.calendar)),
-                              How.CARRIED)
+            return DateChoice(replace(context, span=_last_year(context.span)), How.CARRIED)
         return _carried(narrative, context)
     frame = line.frames[i]
     if frame is not None:
@@ -990,6 +989,11 @@ def _moves_on(sentence: str, pos: int) -> bool:
     return m is not None and _moving(sentence, m.end(), pos)
 
 
+def _last_year(span: DateSpan) -> DateSpan:
+    """The last year of a span of years: where the step told after it comes."""
+    return DateSpan(span.end[:4], span.end[:4], "year", "", span.calendar)
+
+
 def _moving(sentence: str, lo: int, pos: int) -> bool:
     """Whether the first verb of ``sentence[lo:pos]`` is one of motion or sending, with no "while", "still"…"""
     tokens = tag(sentence, lo, pos)
@@ -1012,7 +1016,8 @@ def _carried(narrative: Narrative, context: NarrativeDate, steps: int = 0) -> Da
 
 # A date right after the place, over the rest of its name: "the Yalta Conference in February 1945" is
 # Yalta's, whatever date stands nearer before it ("…in 1943, the Yalta Conference…").
-_DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:(?:in|on)\s+|(?=(?i:that|the\s+same)\s+(?:spring|summer|autumn|winter|year|month|day)\b))")
+_DATE_OF_THE_PLACE = re.compile(r"(?:[ -][A-Z][\w'’-]*){0,3}\s+(?:(?:in|on)\s+"
+                                r"|(?=(?i:that|the\s+same)\s+(?:spring|summer|autumn|winter|year|month|day)\b))")
 # "that month", "the same day" (not "the next day", which is a step on)
 _SAME = re.compile(r"(?i:that|the same)\s")
 # A date told as a step on from the narrative's: what comes before it in the sentence is not at it.

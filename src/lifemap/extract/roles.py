@@ -324,7 +324,6 @@ def _on_an_island(m: Mention, before: str, link: Link) -> bool:
         n.text.endswith((" Island", " Islands")) for n in m.location.names)
 
 
-
 _MILITARY_DISTRICT = re.compile(r"\s+(?:Military\s+District|Army|Army\s+Group|Fleet|Flotilla|Corps)\b")
 
 
