@@ -184,6 +184,15 @@ def test_an_attack_in_a_suburb_and_a_death_in_the_city_are_two_stops():
                                        fallback=False, progress=False).to_dict("records")] == ["education"]
 
 
+def test_a_side_of_a_building_is_no_war_front():
+    # "in front of" says where, and a front is a war's: "spoke in front of the Kazan Cathedral" is no front
+    found = [(r["name"], r["kind"]) for r in extract(
+        "Ivan Petrov (1880–1940) was a revolutionary. In 1905 he spoke to a crowd in front of the Kazan Cathedral in "
+        "St Petersburg. In 1918 he went to the front at Tsaritsyn.", fallback=False, progress=False).to_dict("records")]
+    assert [name for name, _ in found] == ["Kazan Cathedral", "Tsaritsyn"]
+    assert found[0][1] != "front" and found[1][1] == "front"
+
+
 def test_a_life_has_one_death_the_one_its_opening_dates():
     text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He was born in Tula. A few years "
             "later, in a camp, he memorized a poem about a woman raped to death in East Prussia. In 1938 he was "
