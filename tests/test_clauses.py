@@ -603,6 +603,30 @@ def test_a_name_after_the_date_of_a_leading_phrase_is_the_subject():
     assert [e[:2] for e in found] == [("Petrograd", "Lenin, Kamenev and Muranov"), ("Petrograd", "Stalin")]
 
 
+def test_a_relative_after_the_date_of_a_leading_phrase_is_the_subject_over_an_apposition():
+    # (the comma after "his father" is the apposition's, not the end of "In 1876 …")
+    assert [e[:2] for e in events("In 1876 his father, a grocer, went bankrupt and fled to Moscow.")] == [
+        ("Moscow", "father")]
+    assert [e[:2] for e in events("In 1876 his father fled to Moscow.")] == [("Moscow", "father")]
+    # after a time noun a relative may open a clause of its own: "the year (that) his father died"
+    assert [e[:3] for e in events("In the year his father died, Stalin moved to Tiflis.")] == [
+        ("Tiflis", "Stalin", "travel")]
+    assert [e[:2] for e in events("In the days his wife lay dying in Kiev, Stalin was in Moscow on business.")
+            if e[0] == "Moscow"] == [("Moscow", "Stalin")]
+
+
+def test_one_left_behind_in_a_place_stays_there_and_one_who_left_him_was_there():
+    found = events("In 1890 his father fled to Tiflis, and the family followed him, leaving Stalin in Gori to "
+                   "finish school.")
+    assert [e[:2] for e in found] == [("Tiflis", "father"), ("Gori", "Stalin")]
+    # the one who left someone there keeps the place; a place after another named destination is not where one
+    # was left ("left Paris for the village of Mimizan in the Landes")
+    assert [e[:2] for e in events("In November 1907 his wife died, and Stalin left his son with her family in "
+                                  "Tiflis.") if e[0] == "Tiflis"] == [("Tiflis", "Stalin")]
+    assert [e[:2] for e in events("In 1920 Stalin left Moscow for the front at Tsaritsyn in the south.")
+            if e[0] == "Tsaritsyn"] == [("Tsaritsyn", "Stalin")]
+
+
 def test_what_another_did_to_the_subject_leaves_him_the_one_talked_about():
     text = ("Iona Yakir (1896–1937) was a Soviet commander.\n\nYakir was born in Kishinev. In 1935 he took the Kiev "
             "Military District.\nIn May 1937 Stalin ordered his transfer to Leningrad. He never reached the city. On "

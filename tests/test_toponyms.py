@@ -493,6 +493,9 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
                                         fallback=fallback)] == ["Paris"]
     assert [m.text for m in find_places("In 1941 he was evacuated to Kazan and Kirov.", gazetteer,
                                         fallback=fallback)] == ["Kazan", "Kirov"]
+    found = find_places("Makhno was born in Huliaipole, a large village in the Aleksandrovsk district of the "
+                        "Yekaterinoslav Governorate.", gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Huliaipole"]
     # "his mother's estate in the Pskov province": where an estate lies, said of it as of a village
     found = find_places("In 1817 he spent July at Mikhailovskoye, his mother's estate in the Pskov province.",
                         gazetteer, fallback=fallback)

@@ -849,10 +849,11 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
             anchor = True                          # district": the town it was placed at only said where it lies
             continue
-        if len(gap) <= 60 and _QUALIFIER_GAP.match(gap) and _DISTRICT_WORD.match(text, b.end) and a.location.kind in _SMALL:
-            drop.add(id(b))                        # "Furmanivka, a village in the Akkerman district": the district
-            anchor = True                          # named after its town only says where the village lies
-            continue
+        if len(gap) <= 60 and (_QUALIFIER_GAP.match(gap) or _SETTLEMENT_GAP.match(gap)) and _DISTRICT_WORD.match(
+                text, b.end) and a.location.kind in _SMALL:
+            drop.add(id(b))                        # "Furmanivka, a village in the Akkerman district", "Huliaipole, a
+            anchor = True                          # large village in the Aleksandrovsk district": the district named
+            continue                               # after its town only says where the village lies
         if _SETTLEMENT_GAP.match(gap) and a.location.kind in _SMALL and (
                 b.location.kind in _BIG or a.location.parent == b.place):
             drop.add(id(b))                        # "Yevpatoria, a resort town in the Crimea", "Coyoacán, a

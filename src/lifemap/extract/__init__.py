@@ -405,7 +405,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
             elif previous is not None and id(heads.get(id(previous), previous)) in own and roles.gapped(
                     text, previous, m):
                 heads[id(m)] = heads.get(id(previous), previous)   # "and Kamenev to Perm and then to Kaluga"
-            elif previous is not None and _trailing_participle(sentence, m.start - a, previous.end - a):
+            elif previous is not None and _trailing_participle(sentence, m.start - a, previous.end - a) and \
+                    not actors.left_behind(i, sentence, m.start - a, places, links[id(m)]):
+                # (not "the family followed him, leaving Anton in Taganrog": he stayed)
                 # "a convoy set out with him for Turukhansk, moving through Orenburg": who moves is who set out
                 movers[id(m)] = heads.get(id(previous), previous)
     role = roles.roles(text, sentence, a, mentions, links)

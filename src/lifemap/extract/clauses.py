@@ -89,10 +89,14 @@ _COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s
 # A name after the date of a leading phrase opens the clause's subject: "In 1918 Stalin, Trotsky and …".
 # a name right after a date or a time noun opens the clause: "In 1911 Stalin, …", "Later that month Mayakovsky,
 # Burliuk and Kamensky set out", "In January 1942 the Southwestern and Southern fronts, in an offensive he had
-# planned, took Barvenkovo" (the comma after the name is a list's or an aside's, not the lead's)
-_NAME_AFTER_DATE = re.compile(r"(?:\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
-                              r"November|December|day|days|week|weeks|month|months|year|years|summer|winter|"
-                              r"spring|autumn|morning|evening|night|time))\s+(?:(?:the|his|her|their)\s+)?[A-Z]")
+# planned, took Barvenkovo"; so does a relative right after a date, "In 1876 his father, a grocer, fled to Moscow"
+# (the comma after the name is a list's or an aside's, not the lead's; not after a time noun, which a relative
+# clause may follow: "In the year his father died, …")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_NAME_AFTER_DATE = re.compile(rf"(?:\d|\b(?:{_MONTHS}|day|days|week|weeks|month|months|year|years|summer|winter|"
+                              r"spring|autumn|morning|evening|night|time))\s+(?:(?:the|his|her|their)\s+)?[A-Z]"
+                              rf"|(?:\d|\b(?:{_MONTHS}))\s+(?:his|her|their)\s+(?:"
+                              + "|".join(sorted(words("kin"), key=len, reverse=True)) + r")\b")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
                   r"became|went|made|took|met|saw|came|began|wrote|found|held|fled|spent|sent|got|gave|knew|"
                   r"thought|told|brought|stood|kept|ran|sang|spoke|won|lost|paid|built|fell|grew|heard|felt|"
@@ -659,8 +663,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
 
 # "not … until" says when it happened: a time follows
 NOT_UNTIL = re.compile(r"[^,;.]{0,40}?\buntil\s+(?:the\s+)?(?:(?:early|mid|late|end|beginning|spring|summer|autumn|"
-                        r"winter|January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|after|\d)\b|[a-z]+\s+(?:\d|later|after))")
+                        rf"winter|{_MONTHS}|after|\d)\b|[a-z]+\s+(?:\d|later|after))")
 
 
 _CAUSATIVE = frozenset("had has have having got get gets getting".split())
