@@ -245,6 +245,9 @@ def test_a_text_about_russia_may_name_a_town_of_the_empire_without_its_country(g
     # not an organisation GeoNames holds as a town of the empire
     assert [m.text for m in find_places("In 1927 he lived in Moscow and worked in Komsomol.", gazetteer,
                                         fallback=fallback)] == ["Moscow"]
+    # nor armed men said to be near a town, placed there as if a village no gazetteer holds
+    assert [m.text for m in find_places("In 1919 he reached the Red Army near Zhitomir.", gazetteer,
+                                        fallback=fallback)] == ["Zhitomir"]
 
 
 def test_a_town_before_the_name_of_a_body_seated_there_is_a_place(gazetteer, fallback):

@@ -948,6 +948,8 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if last.endswith(_PEOPLES):
         return False                               # adjectives and peoples: Russian, Marxist
+    if last in words("military_units"):
+        return False                               # "reached the Red Army near Zhitomir": armed men, not a village
     if word.isupper() and len(word) <= 5:
         return False                               # an acronym: "POW", "CPY", "NKVD"
     return len(key) >= 3
