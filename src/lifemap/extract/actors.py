@@ -417,7 +417,47 @@ class Actors:
             if number == mine:
                 return self.person_before(i, he=number == "sg")
             return "unknown"
+        if kind == "group" and self._own_forces(i, sentence, lo, hi, words):
+            return self.subject.name                   # "In July his armies took Lviv": the commander's, as his
         return self.name(words)
+
+    def _own_forces(self, i: int, sentence: str, lo: int, hi: int, words: str) -> bool:
+        """Whether ``words``, the subject of the clause ``sentence[lo:hi]``, are armed men the subject led, in a
+        life of a commander ("his armies", "her detachments"), told of as acting: the one "his" means is the
+        subject (no one else named before it in the sentence, nor leading the sentence before), and the subject is
+        not told of elsewhere in the sentence ("while he was in Moscow, his armies took Lviv"). Not what was done to
+        the men ("his soldiers were buried at Rzhev", "were destroyed near Kharkov"), nor forces once theirs ("his
+        former corps")."""
+        own = _OWN_FORCES.fullmatch(words)
+        if own is None or not self.about_subject or bool(own.group(1)) != (self.subject.pronoun == "he") or \
+                _FORMER.search(words) or not self._commands:
+            return False
+        at = sentence.find(words, lo)
+        clause = sentence[at + len(words):hi]
+        if _DONE_TO_THEM.match(clause) or any(kind in _SUFFERED for kind, _, _ in kinds.kind_words(clause)):
+            return False
+        if _ELSEWHERE.search(sentence) or self._other_named(sentence, 0, at):
+            return False
+        before = self.narrative.sentence(i - 1) if i > 0 else ""
+        kind, lead = (self._lead(i - 1) if i > 0 else ("", "")) or ("", "")
+        if not kind and (named := _NAME_LEADS.match(before)) is not None:
+            kind, lead = "name", named.group(1)          # (a verb the tagger does not know: "Denikin regrouped")
+        if kind == "name" and not self.is_subject(lead):
+            return False                               # "Denikin regrouped in the south. In July his armies took …"
+        he = self.subject.pronoun == "he"
+        return (self._singular_here(i, sentence, lo, he=he) or self.person_before(i, he=he)) == self.subject.name
+
+    @functools.cached_property
+    def _commands(self) -> bool:
+        """The text tells that the subject commanded armed men: a sentence the subject leads, by name or as "he",
+        says they commanded an army, a front, a division… ("In 1919 he took command of the 45th Rifle Division";
+        not "Zhukov commanded the Western Front" in Stalin's life)."""
+        text = self.narrative.text
+        for j, (a, b) in enumerate(self.narrative.spans):
+            if _COMMANDED.search(text, a, b) and (self._pronoun_led(j) or any(
+                    kind == "name" and self.is_subject(w) for kind, w in self.subjects(j)[:1])):
+                return True
+        return False
 
     def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
         """Who a leading subordinate clause that holds ``pos`` names for the subject of the predicate at ``pos``,
@@ -1309,6 +1349,25 @@ def _place_end(places: Places, pos: int) -> int | None:
     """Where the place that starts at ``pos`` ends."""
     return next((e for s, e, _ in places if s == pos), None)
 
+
+# The armed men someone leads ("his armies", "her partisan detachments"): what they took, the one who led them did
+_OWN_FORCES = re.compile(r"(?:(his)|her)\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(
+    sorted(lexicon("military_units"), key=len, reverse=True)) + r")", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:old|former|late|onetime|one-time|ex)\b", re.IGNORECASE)
+_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ght|ung)\b")
+_SUFFERED = frozenset(("death", "massacre", "arrest", "prison", "deportation", "exile"))
+# a sentence a name opens, after a date: "In 1943 Erich von Manstein counterattacked."
+_NAME_LEADS = re.compile(r"(?:(?:In|On|By|At|From)\s+[^,.;A-Z]*\d{4},?\s+)?"
+                         r"((?!(?:He|She|They|His|Her|Their|The|In|On|By|At|From|After|Before|When|Then)\b)"
+                         r"[A-Z][\w'’-]+(?:\s+(?:von\s+|de\s+|van\s+)?[A-Z][\w'’-]+)*)\s+[a-z]")
+# the subject told of as elsewhere: "while he was in Moscow, his armies took Lviv", "he himself stayed at …"
+_ELSEWHERE = re.compile(r"\b(?:while|when|as)\s+(?:he|she)\s+(?:was|stayed|remained)\b"
+                        r"|\b(?:he|she)\s+(?:himself|herself)\b"
+                        r"|\b(?:he|she)\s+(?:was|stayed|remained)\s+(?:still\s+)?(?:in|at)\b", re.IGNORECASE)
+# commanded an army, a front…: "commanded the First Cavalry Army", "was given command of the Kalinin Front"
+_COMMANDED = re.compile(r"\b(?:commanded|command\s+of|commander\s+of|in\s+command\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|[Rr]egiments?|"
+                        r"[Dd]etachments?|[Ff]orces|[Tt]roops|[Gg]roup)\b")
 
 _ORDERED = "|".join(sorted(sections("done_to")["verbs"], key=len, reverse=True))
 _DONE_TO = "|".join(sorted(sections("done_to")["nouns"], key=len, reverse=True))
