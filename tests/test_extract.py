@@ -278,6 +278,12 @@ def test_the_opening_lifespan_dates_no_other_event_of_the_opening():
     assert starts(text) == [("Berlin", ""), ("Kaluga", "1896-12-01")]
 
 
+def test_since_that_says_why_leaves_its_date_to_the_clause():
+    # "since in 1902 he was expelled": a reason, not a span since 1902 (that is another's date: "since 1920")
+    assert spans("In 1901 Petrov entered the university in Kazan, which did not hold him for long, since in 1902 he "
+                 "was expelled and sent home to Omsk.")[-1] == ("Omsk", "1902", "1902")
+
+
 def test_an_until_date_ends_the_events_of_its_clause():
     text = "In 1902 Stalin joined the party. He worked in Tiflis and Baku until 1908, when he left for Vienna."
     rows = extract(text, progress=False).to_dict("records")

@@ -102,8 +102,8 @@ class Timeline:
 
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|been|never|not|once|previously|earlier|also|first|"
                          r"long)\s+)*\w+(?:ed|en|wn|ft|un|ne|ht|rn|lt|pt|st|de|id|ng|ok|ot|ve)\b", re.IGNORECASE)
-_FOREIGN_BEFORE = re.compile(r"\b(?:(?:founded|established|built|created|written|published|dating from|dated|"
-                             r"since|until|till|due to end|due to expire)\s+(?:in\s+|on\s+)?(?:the\s+)?"
+_FOREIGN_BEFORE = re.compile(r"\b(?:(?:(?:founded|established|built|created|written|published|dating from|dated|"
+                             r"until|till|due to end|due to expire)\s+(?:in\s+|on\s+)?|since\s+)(?:the\s+)?"
                              r"(?:(?<=until the )(?:[a-z]+\s+){1,2}of\s+)?"   # "until the peace of 1905"
                              r"|(?:after|before)\s+)$", re.IGNORECASE)
 _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published|dat|since|until|till|due|after|"
