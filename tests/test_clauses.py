@@ -60,6 +60,11 @@ def test_the_link_of_a_place_names_its_preposition_verb_and_object():
     assert l.passive and not l.mover
     l = linked("In Baku, he organised strikes.", "Baku")
     assert (l.prep, l.verb, l.lead) == ("in", "organise", True)
+    # "in front of" is where one is, as "in" ("front" no noun the place hangs on)
+    l = linked("In 1876 he spoke at a demonstration in front of the Kazan Cathedral.", "Kazan Cathedral")
+    assert (l.prep, l.verb) == ("in", "speak") and l.noun != "front"
+    assert events("In 1876 Stalin spoke to a crowd in front of the Kazan Cathedral.")[0][:2] == (
+        "Kazan Cathedral", "Stalin")
 
 
 @pytest.mark.parametrize("sentence", [

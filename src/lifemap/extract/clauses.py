@@ -483,8 +483,10 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             prep, j = "to", j - 2                  # "went by train as far as Baku": there, at the end
             break
         if t.tag is T.PREP:
-            if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS:
-                j, steps = j - 2, steps + 1
+            if t.text.lower() == "of" and j - 1 >= first and tokens[j - 1].text.lower() in _SETTLEMENT_NOUNS or (
+                    t.text.lower() == "of" and j - 2 >= first and tokens[j - 1].text.lower() == "front"
+                    and tokens[j - 2].text.lower() == "in"):
+                j, steps = j - 2, steps + 1        # ("in front of the Kazan Cathedral": in)
                 continue
             prep = t.text.lower()
             break
