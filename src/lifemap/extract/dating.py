@@ -209,13 +209,11 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
             year = int(dated.span.end[:4]) if dated else None
             mentions, problems = scan_dates(sentence, default_year=year, default_span=dated.span if dated else None)
             out.problems.extend((a + p.start, a + p.end, p.text, p.reason) for p in problems)
-            for k, m in enumerate(mentions):
+            for m in mentions:
                 if _titled(sentence, m.start):
                     continue                           # "the novel August 1914": a work's title
                 # (a year given earlier in the sentence is its own: "In the summer of 1941 …, and by September")
                 span = _fit_year(m.span, dated, frame) if m.carried and not found else m.span
-                if m.carried and not found:
-                    span = _year_ahead(span, mentions[k + 1:])
                 foreign = (clauses.inside_brackets(sentence, m.start) and not _told_in_brackets(sentence, m, span)) \
                     or _of_a_work(sentence, m.end) or bool(
                     _FOREIGN_BEFORE.search(sentence[max(0, m.start - 30):m.start])
@@ -368,21 +366,6 @@ def _frame(context: NarrativeDate | None, recent: list[NarrativeDate]) -> Narrat
         if coarse and f <= first and last <= l and (f, l) != (first, last):
             return d
     return None
-
-
-def _year_ahead(span: DateSpan, later: list) -> DateSpan:
-    """A year-less month that opens a sentence whose next date, a month or two on, gives its year, is in that
-    year: "in April Chiang's troops had massacred communists in Shanghai, and in May 1927 British police raided
-    the Soviet trade delegation" (April 1927, whatever year the story stood at)."""
-    told = next((d for d in later if not d.carried), None)
-    if told is None or len(span.start) < 7 or len(told.span.start) < 7 or span.start[:4] != span.end[:4] \
-            or told.span.start[:4] == span.start[:4]:
-        return span
-    gap = int(told.span.start[5:7]) - int(span.end[5:7])
-    if not 0 <= gap <= 2:
-        return span
-    year = told.span.start[:4]
-    return replace(span, start=year + span.start[4:], end=year + span.end[4:])
 
 
 def _fit_year(span: DateSpan, context: NarrativeDate | None, frame: NarrativeDate | None) -> DateSpan:
