@@ -65,6 +65,12 @@ def test_the_link_of_a_place_names_its_preposition_verb_and_object():
     assert (l.prep, l.verb) == ("in", "speak") and l.noun != "front"
     assert events("In 1876 Stalin spoke to a crowd in front of the Kazan Cathedral.")[0][:2] == (
         "Kazan Cathedral", "Stalin")
+    # "on" after a goal says where the goal is ("set out to the penal colony on Sakhalin"), not whither one marched
+    assert linked("In 1890 he set out across Siberia to the penal colony on Sakhalin.", "Sakhalin").prep == "at"
+    assert linked("In 1918 he marched on Moscow.", "Moscow").prep == "on"
+    assert linked("In 1921 he was appointed to the commission on Kronstadt.", "Kronstadt").prep == "on"   # a topic
+    assert ("Sakhalin", "Stalin") in [e[:2] for e in events("In 1890 Stalin set out across Siberia to the penal "
+                                                            "colony on Sakhalin.")]
 
 
 @pytest.mark.parametrize("sentence", [

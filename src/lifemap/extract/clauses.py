@@ -460,6 +460,23 @@ _WHITHER = frozenset("home back away abroad overseas there here out off ahead no
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
+# where one may go that lies on an island, a river, a street: "the penal colony on Sakhalin", "a dacha on the Moskva"
+_GOAL_NOUNS = _SETTLEMENT_NOUNS | frozenset(words("site_nouns")) | frozenset("colony dacha estate villa farm".split())
+
+
+def _goal_before(tokens: list, j: int, first: int) -> bool:
+    """Whether a phrase of a goal, "to" (or "into") and a site's noun, ends right before the preposition at
+    ``j``."""
+    from .tagger import T
+
+    n = j - 1
+    if n < first or tokens[n].tag is not T.WORD or tokens[n].text.lower() not in _GOAL_NOUNS:
+        return False                               # (not "appointed to the commission on Kronstadt": a topic)
+    while n >= first and j - n <= 4 and tokens[n].tag in (T.WORD, T.DET):
+        n -= 1
+    return n >= first and tokens[n].tag is T.PREP and tokens[n].text.lower() in ("to", "into")
+
+
 def link(tokens: list, sentence: str, start: int, end: int) -> Link:
     """The link of the place at ``start``..``end`` (offsets into ``sentence``, tagged as ``tokens``)."""
     from .tagger import T, is_passive
@@ -507,6 +524,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             n -= 1
         if n >= first and tokens[n].tag is T.PREP and tokens[n + 1].tag in (T.NAME, T.DET):
             prep, j = tokens[n].text.lower(), n
+    if prep == "on" and _goal_before(tokens, j, first):
+        prep = "at"                                # "set out to the penal colony on Sakhalin": where the goal is (not
+        #                                            "marched on Moscow", towards it)
     if prep and year and j == first:
         prep = ""                                  # "In 1945 Moscow demanded …": the date's "In", the city leads
     if not prep:
