@@ -3,9 +3,10 @@
 
 usage: python bench/steadiness.py [--seeds DIR] [--l2 X] [--min-count N] [--averaged N] [--draws N]
 
-A change of the rules changes the events the models are trained on, and the retrained models then
+A change of the rules changes the events the models would be trained on, and models refitted to them
 change some decisions that the change itself never touched: on the held-out part that is noise in the
-figure that decides whether a change stays. This measures it without reading the held-out part. The
+figure that decides whether a change stays (which is why the models are fitted to a table read anew only
+with ``train_attribution --refresh``). This measures it without reading the held-out part. The
 whose and located models (``train_attribution``) are fitted five-fold over the dev texts; each fold's
 events are judged once by the models fitted on the other folds, and again, ``--draws`` times, by models
 fitted on that data with four of its texts left out (or, every third draw, 2 % of its events). It prints
