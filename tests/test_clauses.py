@@ -641,16 +641,17 @@ def test_one_left_behind_in_a_place_stays_there_and_one_who_left_him_was_there()
 def test_what_a_commanders_own_forces_took_is_his():
     text = ("Ivan Konev (1897–1973) was a Soviet marshal. Konev was born in Lodeyno. In 1941 he took command of the "
             "Western Front. In July 1944 his armies broke through the German lines and took Lviv. In 1945 his troops "
-            "entered Berlin.")
-    assert actors_at(text, "Lviv") == actors_at(text, "Berlin") == {"Ivan Konev"}
+            "entered Berlin. In 1946 his cavalry took Kiev.")
+    assert actors_at(text, "Lviv") == actors_at(text, "Berlin") == actors_at(text, "Kiev") == {"Ivan Konev"}
     for sentence, town in (
             # "his" is another's: named before it in the sentence, or leading the sentence before
             ("In 1942 Georgy Zhukov took over, and his troops retook Mozhaisk.", "Mozhaisk"),
             ("Denikin regrouped in the south. In July his armies took Tsaritsyn.", "Tsaritsyn"),
-            ("In 1944 his brother's troops took Kiev.", "Kiev"),
+            ("In 1944 his brother's troops took Minsk.", "Minsk"),
             # what was done to the men, forces once his, and the subject told of elsewhere
             ("In 1942 his soldiers died of typhus in Kalinin.", "Kalinin"),
             ("In 1942 his soldiers were buried at Rzhev.", "Rzhev"),
+            ("In 1942 his troops were shot at Vyazma.", "Vyazma"),
             ("In 1944 his former corps was destroyed at Smolensk.", "Smolensk"),
             ("In 1944, while he was in Moscow for talks, his armies took Riga.", "Riga")):
         assert "Ivan Konev" not in actors_at(text + " " + sentence, town), sentence

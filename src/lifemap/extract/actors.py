@@ -1352,9 +1352,9 @@ def _place_end(places: Places, pos: int) -> int | None:
 
 # The armed men someone leads ("his armies", "her partisan detachments"): what they took, the one who led them did
 _OWN_FORCES = re.compile(r"(?:(his)|her)\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(
-    sorted(lexicon("military_units"), key=len, reverse=True)) + r")", re.IGNORECASE)
+    sorted(lexicon("military_units") | lexicon("formations"), key=len, reverse=True)) + r")", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:old|former|late|onetime|one-time|ex)\b", re.IGNORECASE)
-_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ght|ung)\b")
+_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?[a-z]+\b")   # (or were anywhere)
 _SUFFERED = frozenset(("death", "massacre", "arrest", "prison", "deportation", "exile"))
 # a sentence a name opens, after a date: "In 1943 Erich von Manstein counterattacked."
 _NAME_LEADS = re.compile(r"(?:(?:In|On|By|At|From)\s+[^,.;A-Z]*\d{4},?\s+)?"
