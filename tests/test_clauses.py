@@ -643,6 +643,8 @@ def test_what_a_commanders_own_forces_took_is_his():
             "Western Front. In July 1944 his armies broke through the German lines and took Lviv. In 1945 his troops "
             "entered Berlin. In 1946 his cavalry took Kiev.")
     assert actors_at(text, "Lviv") == actors_at(text, "Berlin") == actors_at(text, "Kiev") == {"Ivan Konev"}
+    # where the forces were is where he was ("were", but no participle of what was done to them)
+    assert actors_at(text + " In 1947 his troops were in Warsaw by May.", "Warsaw") == {"Ivan Konev"}
     for sentence, town in (
             # "his" is another's: named before it in the sentence, or leading the sentence before
             ("In 1942 Georgy Zhukov took over, and his troops retook Mozhaisk.", "Mozhaisk"),
@@ -652,6 +654,7 @@ def test_what_a_commanders_own_forces_took_is_his():
             ("In 1942 his soldiers died of typhus in Kalinin.", "Kalinin"),
             ("In 1942 his soldiers were buried at Rzhev.", "Rzhev"),
             ("In 1942 his troops were shot at Vyazma.", "Vyazma"),
+            ("In 1944 his corps of diplomats arrived in Paris.", "Paris"),
             ("In 1944 his former corps was destroyed at Smolensk.", "Smolensk"),
             ("In 1944, while he was in Moscow for talks, his armies took Riga.", "Riga")):
         assert "Ivan Konev" not in actors_at(text + " " + sentence, town), sentence

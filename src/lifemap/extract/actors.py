@@ -434,7 +434,7 @@ class Actors:
             return False
         at = sentence.find(words, lo)
         clause = sentence[at + len(words):hi]
-        if _DONE_TO_THEM.match(clause) or any(kind in _SUFFERED for kind, _, _ in kinds.kind_words(clause)):
+        if clause.startswith(" of ") or _DONE_TO_THEM.match(clause) or any(kind in _SUFFERED for kind, _, _ in kinds.kind_words(clause)):
             return False
         if _ELSEWHERE.search(sentence) or self._other_named(sentence, 0, at):
             return False
@@ -1354,7 +1354,8 @@ def _place_end(places: Places, pos: int) -> int | None:
 _OWN_FORCES = re.compile(r"(?:(his)|her)\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(
     sorted(lexicon("military_units") | lexicon("formations"), key=len, reverse=True)) + r")", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:old|former|late|onetime|one-time|ex)\b", re.IGNORECASE)
-_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?[a-z]+\b")   # (or were anywhere)
+_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn|ght|ung)|"
+                           r"shot|hit|slain|struck|held|cut|left|lost|put)\b")   # (not "were in Berlin by May")
 _SUFFERED = frozenset(("death", "massacre", "arrest", "prison", "deportation", "exile"))
 # a sentence a name opens, after a date: "In 1943 Erich von Manstein counterattacked."
 _NAME_LEADS = re.compile(r"(?:(?:In|On|By|At|From)\s+[^,.;A-Z]*\d{4},?\s+)?"
