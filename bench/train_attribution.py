@@ -310,7 +310,8 @@ def main(argv=None) -> int:
         unseen.update({i: m for i in fold})
     unseen.update({ex["text_id"]: models for ex in data if ex["text_id"] not in unseen})   # (new to the table)
     print("today's readings of dev:")
-    for title, models_of in (("rules alone", None), ("with the models (fitted to the table)", {i: models for i in unseen}),
+    fitted = {i: models for i in unseen}
+    for title, models_of in (("rules alone", None), ("with the models (fitted to the table)", fitted),
                              (f"with the models, {FOLDS}-fold over texts", unseen)):
         own, every, decide, kind = figures(data, models_of)
         print(f"  {title:<40} the subject's own F1 {own:.3f}  all located F1 {every:.3f}  decide {decide:.4f}"

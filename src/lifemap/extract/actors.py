@@ -434,8 +434,9 @@ class Actors:
             return False
         at = sentence.find(words, lo)
         clause = sentence[at + len(words):hi]
-        if clause.startswith(" of ") or _DONE_TO_THEM.match(clause) or any(kind in _SUFFERED for kind, _, _ in kinds.kind_words(clause)):
-            return False
+        if clause.startswith(" of ") or _DONE_TO_THEM.match(clause) or any(
+                k in _SUFFERED for k, _, _ in kinds.kind_words(clause)):
+            return False                               # ("his corps of diplomats", "were buried at", "died in")
         if _ELSEWHERE.search(sentence) or self._other_named(sentence, 0, at):
             return False
         before = self.narrative.sentence(i - 1) if i > 0 else ""
@@ -1354,8 +1355,9 @@ def _place_end(places: Places, pos: int) -> int | None:
 _OWN_FORCES = re.compile(r"(?:(his)|her)\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(
     sorted(lexicon("military_units") | lexicon("formations"), key=len, reverse=True)) + r")", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:old|former|late|onetime|one-time|ex)\b", re.IGNORECASE)
-_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn|ght|ung)|"
-                           r"shot|hit|slain|struck|held|cut|left|lost|put)\b")   # (not "were in Berlin by May")
+# done to them: a participle after "were" (not "were in Berlin by May", "were the first to reach the Oder")
+_DONE_TO_THEM = re.compile(r"\s+(?:had\s+)?(?:were|was|been|being|got)\s+(?:[a-z]+ly\s+)?"
+                           r"(?:[a-z]+(?:ed|en|wn|ght|ung)|shot|hit|slain|struck|held|cut|left|lost|put)\b")
 _SUFFERED = frozenset(("death", "massacre", "arrest", "prison", "deportation", "exile"))
 # a sentence a name opens, after a date: "In 1943 Erich von Manstein counterattacked."
 _NAME_LEADS = re.compile(r"(?:(?:In|On|By|At|From)\s+[^,.;A-Z]*\d{4},?\s+)?"
