@@ -80,8 +80,8 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*+(?: |[-‐–])$")
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++$")      # (tried at word starts only)
 # The date of each member of a list, between them: "took Voronezh on 24 October 1919 and Kastornoye on 15
 # November", "occupied Lithuania on 15 June and Latvia and Estonia two days later"
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-LIST_DATE = (rf"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{1,2}})?"
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+LIST_DATE = (rf"(?:\s+(?:on|in)\s+(?:(?:early|mid|late)\s+)?(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}})?"
              r"(?:,?\s+\d{4})?)?")
 _LIST_AFTER_CUE = re.compile(r"(?:['’]s)?(?P<dated>" + LIST_DATE + ")" +
                              r"(?:\s*,\s*(?:then\s+|later\s+)?|\s+and\s+(?:then\s+|later\s+)?|\s+then\s+|"
@@ -474,7 +474,7 @@ def _goes_on(text: str, end: int, start: int) -> bool:
     return not m.group("dated") or _DATED_AFTER.match(text, start) is not None
 
 
-_DATED_AFTER = re.compile(rf"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|{_MONTH_NAMES})"
+_DATED_AFTER = re.compile(rf"[^\s,;.]+(?:\s+(?:and\s+)?[A-Z][^\s,;.]*)*\s+(?:(?:on|in)\s+(?:\d|{MONTH_NAMES})"
                           r"|(?:\w+\s+){1,2}later\b)")
 
 

@@ -174,8 +174,12 @@ class Actors:
     def _subject_led(self, i: int) -> bool:
         """The sentence before ``i`` has the subject for its subject, by name or by pronoun."""
         j = next(self._earlier(i, 1), None)
-        return j is not None and (self._pronoun_led(j) or any(
-            kind == "name" and self.is_subject(words) for kind, words in self.subjects(j)))
+        return j is not None and self._subject_leads(j)
+
+    def _subject_leads(self, j: int, first: bool = False) -> bool:
+        """Sentence ``j`` has the subject for its subject (``first``: of its first clause), by name or by pronoun."""
+        subjects = self.subjects(j)[:1] if first else self.subjects(j)
+        return self._pronoun_led(j) or any(kind == "name" and self.is_subject(words) for kind, words in subjects)
 
     def _earlier(self, i: int, limit: int):
         """The sentences before ``i`` that are not headings or captions, nearest first."""
@@ -440,7 +444,7 @@ class Actors:
         if _ELSEWHERE.search(sentence) or self._other_named(sentence, 0, at):
             return False
         before = self.narrative.sentence(i - 1) if i > 0 else ""
-        kind, lead = (self._lead(i - 1) if i > 0 else ("", "")) or ("", "")
+        kind, lead = self._lead(i - 1) if i > 0 else ("", "")
         if not kind and (named := _NAME_LEADS.match(before)) is not None:
             kind, lead = "name", named.group(1)          # (a verb the tagger does not know: "Denikin regrouped")
         if kind == "name" and not self.is_subject(lead):
@@ -454,11 +458,8 @@ class Actors:
         says they commanded an army, a front, a division… ("In 1919 he took command of the 45th Rifle Division";
         not "Zhukov commanded the Western Front" in Stalin's life)."""
         text = self.narrative.text
-        for j, (a, b) in enumerate(self.narrative.spans):
-            if _COMMANDED.search(text, a, b) and (self._pronoun_led(j) or any(
-                    kind == "name" and self.is_subject(w) for kind, w in self.subjects(j)[:1])):
-                return True
-        return False
+        return any(_COMMANDED.search(text, a, b) and self._subject_leads(j, first=True)
+                   for j, (a, b) in enumerate(self.narrative.spans))
 
     def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
         """Who a leading subordinate clause that holds ``pos`` names for the subject of the predicate at ``pos``,

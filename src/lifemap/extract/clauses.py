@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import sections, words
-from ..toponyms import EVENTS_OF
+from ..toponyms import EVENTS_OF, MONTH_NAMES
 
 # (Patterns here open with a character or a class, never "\b": the regex engine then skips to where
 # they can match. "w(?<!\ww)" is "\bw": no letter before the w.)
@@ -92,10 +92,9 @@ _COORDINATED = re.compile(r"(?:but|and|or|yet|then)\s+(?:later\s+|soon\s+|then\s
 # planned, took Barvenkovo"; so does a relative right after a date, "In 1876 his father, a grocer, fled to Moscow"
 # (the comma after the name is a list's or an aside's, not the lead's; not after a time noun, which a relative
 # clause may follow: "In the year his father died, …")
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_NAME_AFTER_DATE = re.compile(rf"(?:\d|\b(?:{_MONTHS}|day|days|week|weeks|month|months|year|years|summer|winter|"
-                              r"spring|autumn|morning|evening|night|time))\s+(?:(?:the|his|her|their)\s+)?[A-Z]"
-                              rf"|(?:\d|\b(?:{_MONTHS}))\s+(?:his|her|their)\s+(?:"
+_NAME_AFTER_DATE = re.compile(rf"(?:\d|\b(?:{MONTH_NAMES}|day|days|week|weeks|month|months|year|years|summer|"
+                              r"winter|spring|autumn|morning|evening|night|time))\s+(?:(?:the|his|her|their)\s+)?[A-Z]"
+                              rf"|(?:\d|\b(?:{MONTH_NAMES}))\s+(?:his|her|their)\s+(?:"
                               + "|".join(sorted(words("kin"), key=len, reverse=True)) + r")\b")
 VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|could|would|should|might|must|will|can|shall|"
                   r"became|went|made|took|met|saw|came|began|wrote|found|held|fled|spent|sent|got|gave|knew|"
@@ -685,7 +684,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
 
 # "not … until" says when it happened: a time follows
 NOT_UNTIL = re.compile(r"[^,;.]{0,40}?\buntil\s+(?:the\s+)?(?:(?:early|mid|late|end|beginning|spring|summer|autumn|"
-                        rf"winter|{_MONTHS}|after|\d)\b|[a-z]+\s+(?:\d|later|after))")
+                        rf"winter|{MONTH_NAMES}|after|\d)\b|[a-z]+\s+(?:\d|later|after))")
 
 
 _CAUSATIVE = frozenset("had has have having got get gets getting".split())
