@@ -234,6 +234,25 @@ def test_whose_event_is_read_past_a_relative_clause_and_not_over_a_colon():
     # but a place inside the relative clause is read with it
     found = events("In 1920 Lenin, who was then living in Moscow, wrote a letter.")
     assert [e[:2] for e in found] == [("Moscow", "Lenin")]
+    # nor does the subject met in a relative clause between commas put him where the main clause's subject went
+    found = events("In 1920 Validov, who had pleaded his case with Stalin in person, slipped away to Turkestan.")
+    assert [e[:2] for e in found] == [("Turkestan", "Validov")]
+    found = events("In 1907 Kamo, who had met Stalin in Tiflis, went to Baku.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin"), ("Baku", "Kamo")]   # (they met in Tiflis)
+    # but it does where it tells the same meeting, or a journey made together that the main clause ends (a second
+    # reader's cases); not where the main clause moves its subject away from the subject (the Mikoyan probe)
+    found = events("In July 1945 Truman, who met Stalin for the first time, arrived in Potsdam.")
+    assert [e[:2] for e in found] == [("Potsdam", "Stalin")]
+    found = events("In March 1917 Kamenev, who had come with Stalin from Achinsk, reached Petrograd.")
+    assert ("Petrograd", "Stalin") in [e[:2] for e in found]
+    found = events("In 1962 his son Sergo, who had come with Stalin, went back to Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Sergo")]
+    # a relative clause after a noun that says who the name is, too; not one after a time ("the month in which")
+    opening = "Polina Zhemchuzhina (1897-1970) was a Soviet politician. Zhemchuzhina married Molotov. She died in 1970.\n\n"
+    assert actors_at(opening + "In January 1948 Solomon Mikhoels, the actor who chaired the committee and whom she "
+                     "knew well, was murdered in Minsk.", "Minsk") == {"Solomon Mikhoels"}
+    found = events("In September 1948, the month in which Golda Meir arrived in Moscow, he wrote an article.")
+    assert [e[:2] for e in found] == [("Moscow", "Golda Meir")]
     # a clause after a colon has its own subject, not the one of the clause before it (the Molotov probe)
     found = events("In 1949 his position collapsed: Polina was arrested and exiled to Kazakhstan.")
     assert [e[:2] for e in found] == [("Kazakhstan", "Polina")]

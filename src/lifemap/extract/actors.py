@@ -633,7 +633,7 @@ class Actors:
             return mine                                # "became head of the combat troops in Tambov Governorate"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and ((self.meets_subject(tokens, link, i, sentence) and link.prep not in _ON_THE_WAY)
+        if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places) and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
         if who != mine and self.about_subject and _CAME_TO.search(sentence, max(0, pos - 30), pos) \
@@ -803,7 +803,26 @@ class Actors:
             return self.plural_before(i) or "unknown"
         return self.name(words)
 
-    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str) -> bool:
+    def _met_elsewhere(self, tokens: list, link: Link, sentence: str, a: int, b: int, pos: int, places: Places) -> bool:
+        """Whether the relative clause between commas at ``a``..``b`` tells of the subject at another time or place than
+        the main clause's, so that meeting them there does not put them at ``pos``: the main clause moves its subject
+        away ("Validov, who had pleaded his case with Stalin, slipped away to Turkestan"), or the relative clause looks
+        back ("who had met Stalin …") or names a place of its own ("who had met Stalin in Tiflis, went to Baku") and
+        is no journey made together that the main clause ends ("Osip, who had come with her from Moscow, arrived in
+        Voronezh"). Not "Truman, who met Stalin for the first time, arrived in Potsdam": the same meeting; nor an aside
+        that says who the name is ("Peshkov, who wrote as Maxim Gorky, was born …")."""
+        names = self.subject.mentions(sentence[a:b], own_text=self.about_subject)
+        if any(sentence.startswith("as ", a + m.start() - 3) for m in names):
+            return False
+        if _MOVES_AWAY.search(sentence, b, pos):
+            return True
+        together = link.vclass == "motion" and any(a <= t.start < b and t.tag is T.VERB and (
+            t.vclass in ("motion", "sending") or t.lemma in _WENT_WITH) for t in tokens)
+        own_place = any(a <= p[0] < b and not _FROM_BEFORE.search(sentence, max(0, p[0] - 10), p[0]) for p in places)
+        return (_LOOKS_BACK.search(sentence, a, b) is not None or own_place) and not together
+
+    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str, pos: int | None = None,
+                      places: Places = ()) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
         holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin"), of
         telling to one's face ("mentioned to him"), after "with" or "beside" ("moved with Dostoevsky to
@@ -811,6 +830,10 @@ class Actors:
         and met Stalin")."""
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
+        if pos is not None:
+            asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence, lo, hi)
+                      if not m.start() <= pos < m.end() and self._met_elsewhere(tokens, link, sentence, *m.span(), pos, places)]
+            inside = [t for t in inside if not any(a <= t.start < b for a, b in asides)]
         then = _AND_THEN.match(sentence, hi) if link.vclass == "motion" else None
         if then is not None:
             # "Mao arrived in Moscow …, and met Stalin in the Kremlin": the meeting that ends the journey
@@ -852,7 +875,14 @@ class Actors:
 
 # A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
 # lived, he joined the underground")
-_RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:where|who|whom|whose|which)\b[^,;]*,")
+# (or after a noun that says who the name was: "Solomon Mikhoels, the actor who chaired the committee and whom she
+# knew well, was murdered in Minsk"; not "the month in which Golda Meir arrived": a time)
+_RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
+                                       r"(?:where|who|whom|whose|which)\b[^,;]*,")
+# a main clause that moves its subject away from where a relative clause before it told of them
+_MOVES_AWAY = re.compile(r"\b(?:back|home|away|left|leaving|returned|returning|fled|escaped)\b")
+_LOOKS_BACK = re.compile(r"\bhad\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 
 
 # "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)
