@@ -118,6 +118,15 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
                                         "of Russian Turkestan.", gazetteer)] == ["Pishpek"]
     # or the city it is part of: "Coyoacán, a suburb of Mexico City"
     assert places("In 1937 he settled in Coyoacán, a suburb of Mexico City.", gazetteer) == [("Coyoacán", "coyoacan")]
+    # or a part of the region or country: its coast, its hills, the shore of a lake
+    for text in ("In 1911 she stayed at Yalta, the resort on the southern coast of the Crimea.",
+                 "In 1911 she stayed at Yalta, on the southern shore of the Crimea.",
+                 "In 1911 she stayed at Yalta in the foothills of the Crimea."):
+        assert places(text, gazetteer) == [("Yalta", "yalta")]
+    # not a place of its own after it: "at Yalta and on the coast of the Crimea" names both, and so does a second
+    # stay after "then" (a second reader's case)
+    assert len(places("In 1935 he was held in Odessa, then in the forests of Karelia.", gazetteer)) == 2
+    assert len(places("In 1911 she stayed at Yalta and then toured the coast of the Crimea.", gazetteer)) == 2
 
 
 def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fallback):

@@ -864,6 +864,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "the Hotel Lux on Gorky Street": the street only says where
             anchor = True                          # the building stands
             continue
+        if a.location.kind in _SMALL and b.location.kind in _BIG and _PART_OF_GAP.fullmatch(gap):
+            drop.add(id(b))                        # "Koktebel, the village on the eastern coast of the Crimea",
+            anchor = True                          # "Chiatura, the manganese town in the hills of Imereti": a part of
+            continue                               # the region only says where the town lies
         if a.location.kind in _SMALL and _ABOVE_GAP.fullmatch(gap):
             drop.add(id(b))                        # "Kholodnaya Rechka, on the ridge above Gagra", "the Metekhi
             anchor = True                          # Castle, the old fortress prison above the Kura": it only says
@@ -1291,6 +1295,15 @@ def _host_named(word: str, lookup, region: Counter) -> Place | None:
     return _region_instead(word, best, None, region) or best.to_place()
 
 
+# Between a town and the region or country a part of which it lies in: ", the village on the eastern coast of the",
+# ", on the northern shore of", " in the foothills of"
+# (not "held in Odessa, then in the forests of Karelia": two stays; "then" is "at that time" only before a settlement)
+_SETTLED = (r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet|port|settlement|resort|spa|suburb|estate|"
+            r"monastery|station)\s+")
+_PART_OF_GAP = re.compile(r"\s*,?\s*(?:now\s+|then\s+(?=" + _SETTLED + r"))?(?:" + _SETTLED + r")?"
+                          r"(?:on|in|at|near|among)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:coast|coasts|shore|shores|hills|"
+                          r"foothills|banks?|edge|slopes|mountains|steppes?|forests?|heart|interior|tip|end|corner|marshes|"
+                          r"valley)\s+of\s+(?:the\s+)?")
 # what says where a place lies, right before the town or province it names
 # (not "the bank of the Volga", "a farm named after Lenin", "refugees from Kars")
 # What says a place lies up or down from the next: "…, on the ridge above ", "… high above "
