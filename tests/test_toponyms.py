@@ -132,6 +132,21 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
 def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fallback):
     def names(text):
         return [m.text for m in find_places(text, gazetteer, fallback=fallback)]
+    # a list goes on over a qualifier dropped: the town after it is cued as the first was
+    assert names("In 1904 Chekhov visited Yalta, on the coast of the Crimea, and Gurzuf.") == ["Yalta", "Gurzuf"]
+    assert names("In 1476 he docked in Bristol, England and Galway, Ireland.") == ["Bristol", "Galway"]
+    # over a qualifier the list goes on only after "and" or "or", and the country it names is not the text's: a
+    # realm gone does not pull the next town into Russia (a second reader's cases)
+    assert names("In 1934 he worked in Leningrad, Russia, Zhdanov being his chief.") == ["Leningrad"]
+    country = {m.text: m.location.country for m in find_places(
+        "He was born in 1890 in Vitebsk, Russian Empire. He later worked in Minsk and at Krasnoye.", gazetteer,
+        fallback=fallback)}
+    assert country["Krasnoye"] == "BY"
+    # a town GeoNames holds, right before a country after a comma, is the one in that country, in a text that has
+    # been to America
+    found = find_places("In 1492 he reached the Bahamas and Cuba. In 1493 he sailed to Boston, Texas and Chicago. "
+                        "In 1476 he docked in Bristol, England and Galway, Ireland.", gazetteer, fallback=fallback)
+    assert [m.location.country for m in found if m.text == "Galway"] == ["IE"]
     # a quarter of a city, a town in a province GeoNames knows only as a town, a site in a district
     assert names("In 1961 she was given a flat in Ostankino, in northern Moscow.") == ["Ostankino"]
     assert names("In 1910 he spent a year at Rasht, in the northern province of Gilan.") == ["Rasht"]

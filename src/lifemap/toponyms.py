@@ -601,10 +601,15 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
             if mention is not None:
                 extra.append(mention)
         found = sorted(found + extra, key=lambda f: f.start)
-    found = _drop_qualifiers(text, found)
+    kept = _drop_qualifiers(text, found)
     if fallback is not None and unknown:
-        # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary")
-        found = _drop_qualifiers(text, _with_fallback(text, found, unknown, fallback, persons, loose))
+        # places found in GeoNames qualify and are qualified like curated ones ("Kumrovec, Austria-Hungary"); the
+        # fallback reads the qualifiers dropped too, over which a list goes on ("visited Yalta, on the coast of the
+        # Crimea, and Gurzuf"; "docked in Bristol, England and Galway, Ireland"), and they stay dropped
+        dropped = {id(f) for f in found} - {id(f) for f in kept}
+        kept = _drop_qualifiers(text, [f for f in _with_fallback(text, found, unknown, fallback, persons, loose, dropped)
+                                       if id(f) not in dropped])
+    found = kept
     return _without_titles(text, _with_sites(text, found, gazetteer))
 
 
@@ -978,7 +983,7 @@ _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split(
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 
 
-def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -> list[Mention]:
+def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), dropped=frozenset()) -> list[Mention]:
     """Mentions for capitalised names after a locative cue that the curated gazetteer lacks,
     ranked toward the countries of the places named so far (else in the whole text). The text's
     region counts the curated places and the names no reader could mistake: countries, and cities of
@@ -986,7 +991,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
     a cue (``loose``: their starts) are looked up offline only, and count for no region: most are people."""
     out = list(found)
     starts = [f.start for f in found]
-    everywhere = Counter(f.location.country for f in found if f.location is not None)
+    # (the qualifiers ``dropped`` only carry a list on: a country they name may be a realm gone, "Vitebsk, Russian
+    # Empire", and is not the text's)
+    everywhere = Counter(f.location.country for f in found if f.location is not None and id(f) not in dropped)
     offline = fallback.offline()                   # the region is estimated without asking the network
     judged: dict[str, bool] = {}                   # the same names come back again and again
 
@@ -1012,7 +1019,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if said_where[0] <= start < said_where[1]:
             continue
         while i < len(found) and found[i].end <= start:
-            if found[i].location is not None:
+            if found[i].location is not None and id(found[i]) not in dropped:
                 so_far[found[i].location.country] += 1
             if last is None or found[i].start > last.start:
                 last = found[i]
@@ -1022,6 +1029,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset()) -
         if _is_title(text, start) or _is_person_before(text, start):
             continue
         before = _before([last] if last else [], listed)
+        if before and id(before[-1]) in dropped and not _AND_BEFORE.search(text, before[-1].end, start):
+            before = []                            # a list goes on over a qualifier after "and" or "or" only: not
+            #                                        "in Leningrad, Russia, Zhdanov being his chief"
         uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
         a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
         if uncued and (a_name or len(word) < 4
@@ -1198,6 +1208,7 @@ _SETTLEMENT_AFTER = re.compile(
     r"nearly|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
+_COMMA_AFTER = re.compile(r",\s+")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
@@ -1207,8 +1218,8 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
                   ranked) -> tuple[Place | None, float]:
     """Where a name is said to lie, right after it, and how far from there it may be: near a curated
     town ("Zhukovka, near Moscow"), or in a province named after its seat ("Kalinovka, in the Kursk
-    Governorate", the seat curated or, by ``ranked(name)``, the likeliest in GeoNames); ``starts``: where
-    the mentions of ``found`` start."""
+    Governorate", the seat curated or, by ``ranked(name)``, the likeliest in GeoNames), or in a curated country
+    right after a comma ("Galway, Ireland"); ``starts``: where the mentions of ``found`` start."""
     for pattern, km in ((_NEAR_AFTER, NEAR_KM), (_IN_AFTER, IN_PROVINCE_KM)):
         m = pattern.match(text, end)
         if m is None:
@@ -1241,6 +1252,12 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             town is not None and town.start == m.end()) else None
         if near is not None and (records := ranked(near.group())) and records[0].kind == "city":
             return records[0].to_place(), km       # "the village of Novaya Golchikha, near Kineshma" (GeoNames)
+    m = _COMMA_AFTER.match(text, end)
+    k = bisect.bisect_left(starts, m.end()) if m is not None else len(found)
+    if k < len(found) and found[k].start == m.end() and found[k].location is not None and \
+            found[k].location.kind == "country" and found[k].source == "curated":
+        return found[k].location, 0.0              # "docked in Bristol, England and Galway, Ireland": the Galway in
+        #                                            Ireland, not the American one of a text that goes there
     return None, 0.0
 
 
@@ -1495,6 +1512,7 @@ _PERSON_VERB_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|told|tell|married
 # A city this populous is read without a cue ("visiting Cologne, Berlin, Dresden"): no reader takes
 # it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
 _UNCUED_POPULATION = 500_000
+_AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 # Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"
 # alone it may be a town's name too: refusing those lowered the held-out score.)
