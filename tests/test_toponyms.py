@@ -413,6 +413,23 @@ def test_the_words_after_a_name_must_call_it_a_settlement_and_say_where_it_lies(
         "Zzyrkeika", "krasnoyarsk")
 
 
+def test_a_verb_that_takes_a_place_or_a_fight_for_it_cues_a_name_only_geonames_holds(gazetteer, fallback):
+    def names(text):
+        return [m.text for m in find_places(text, gazetteer, fallback=fallback)]
+    assert names("In 1919 his division fought the Cossacks who were besieging Uralsk.") == ["Uralsk"]
+    assert names("In the winter of 1926 he crossed Ethiopia by mule caravan.") == ["Ethiopia"]
+    assert names("In 1937 he went to Spain. On 31 December, during the battle for Teruel, a shell struck his car.") == [
+        "Spain", "Teruel"]
+    assert names("In April 1919 he was given a brigade in the area of Tiraspol.") == ["Tiraspol"]
+    # not a man after such words (one the text names, whose surname a town bears too), nor an idea fought for, nor
+    # a village placed at the town after a man (a second reader's cases)
+    assert names("In 1927 he led the struggle against Trotsky in the party.") == []
+    assert names("Andrei Zhdanov ran Leningrad. In 1946 he led the attack on Zhdanov in the Central Committee.") == [
+        "Leningrad"]
+    assert names("In 1848 he took part in the struggle for Independence in Hungary.") == ["Hungary"]
+    assert names("In 1919 his cavalry encircled Mamontov near Voronezh.") == ["Voronezh"]
+
+
 def test_a_ship_bound_for_a_town_cues_it_and_a_distance_from_a_town_says_where_a_village_lies(gazetteer, fallback):
     # "for" after a word of leaving, however much is said of the ship between
     found = find_places("On the last day Denikin sailed from Novorossiysk aboard a British destroyer for Feodosia.",

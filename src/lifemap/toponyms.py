@@ -1033,9 +1033,18 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             before = []                            # a list goes on over a qualifier after "and" or "or" only: not
             #                                        "in Leningrad, Russia, Zhdanov being his chief"
         uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
+        # a weaker cue: a verb that crosses or besieges a place, a fight for it or the area around it ("besieging
+        # Uralsk", "crossed Ethiopia", "the battle for Teruel", "the area of Tiraspol"); a man may stand there too
+        # ("crossed Kalinin at a meeting"), so what refuses an uncued man's name refuses it, and it places no
+        # village at the town after it ("encircled Mamontov near Voronezh")
+        weak = uncued and bool(_VERB_CUE.search(text, max(0, start - 25), start)
+                               or _FIGHT_FOR.search(text, max(0, start - 30), start))
+        uncued = uncued and not weak
         a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
-        if uncued and (a_name or len(word) < 4
-                       or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
+        if weak and (_fold(word) in persons or _fold(word).split()[-1] in persons):
+            continue                               # (a man of the text, whose surname a town bears too)
+        if (uncued or weak) and (a_name or len(word) < 4
+                                 or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
             continue                               # "writers, including Gorky": the man, not the city;
             #                                        "the Rights of Man" (an abbreviation of Manchester)
         if a_name and _acts_after(text, end):
@@ -1106,11 +1115,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             # holds) at the province it is said to lie in; "Carlsbad, in Czechoslovakia": the one in
             # that country, else (a state now gone) as if it were not said
             if best is None:
-                if not uncued and anchor.kind != "country":
+                if not uncued and not weak and anchor.kind != "country":
                     last = _placed_at(out, start, end, word, anchor)
                     placed_before.setdefault(word, last.location)
                 continue
-        elif anchor is not None and not uncued and anchor.kind == "region" and not any(
+        elif anchor is not None and not uncued and not weak and anchor.kind == "region" and not any(
                 r.country == anchor.country for r in ranked):
             # "to Čenkov in Bohemia": no gazetteer has Čenkov (GeoNames' namesakes lie in other countries: "Lele,
             # a village in Transylvania" is not the Lélé of Côte d'Ivoire)
@@ -1126,14 +1135,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-        if best is None and not uncued and word in placed_before:
+        if best is None and not uncued and not weak and word in placed_before:
             place = placed_before[word]            # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)
             out.append(last)
             continue
         if best is None and province is None and (
                 (not ranked and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start))
-                or (not uncued and _SETTLEMENT_AFTER.match(text, end))):
+                or (not uncued and not weak and _SETTLEMENT_AFTER.match(text, end))):
             # "the village of Kokushkino", "at Gallarta, a mining village in the province of Biscay": a settlement
             # no gazetteer holds (nor GeoNames near here), by the town the words after it name, else near the town
             # the text last named (in the country the words name, if they name one)
@@ -1513,6 +1522,12 @@ _PERSON_VERB_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|told|tell|married
 # it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
 _UNCUED_POPULATION = 500_000
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+# Verbs whose object is a place that ``_cue_word`` does not know (not "visited", "left", "defended": one visits,
+# leaves or defends a man too)
+_VERB_CUE = re.compile(r"\b(?:crossed|crossing|besieging|storming|bombing|shelled|shelling|encircled|encircling)\s+$")
+# A fight for a place, or the area around it (not "the struggle for Independence", "the fight against Zhdanov")
+_FIGHT_FOR = re.compile(r"\b(?:battles?|fighting)\s+(?:for|on|around)\s+$|\b(?:assault|attacks?|offensive)\s+on\s+$"
+                        r"|\b(?:area|areas|vicinity)\s+(?:of|around)\s+$")
 # Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"
 # alone it may be a town's name too: refusing those lowered the held-out score.)
