@@ -325,6 +325,21 @@ def test_a_length_told_in_the_next_clause_of_the_same_subject_is_the_stays():
         assert spans(text)[0] == ("Paris", "1910", "1910"), text
 
 
+def test_a_length_of_the_clause_a_place_opens_is_the_stays():
+    # (the Kaganovich probe) "In Kiev he organised …": the place opens the sentence and the verb after it is where
+    # the next four years were spent, counted from the narrative's year
+    text = "Petrov joined the party in 1911. In Kiev he organised shoemakers over the next four years."
+    assert spans(text) == [("Kiev", "1911", "1915")]
+    # not a place inside the clause, before another verb of its subject ("arrested in Kiev and spent …"), nor after
+    # the place opens it (a second reader's cases): another verb first, or another place after the length
+    text = "Petrov joined the party in 1911. He was arrested in Kiev and spent four years in exile."
+    assert spans(text)[0] == ("Kiev", "1911", "1911")
+    text = "Petrov joined the party in 1911. In Moscow he was arrested and spent four years in prison."
+    assert spans(text)[0] == ("Moscow", "1911", "1911")
+    text = "Petrov joined the party in 1912. At Kazan he studied law and then worked for three years in Samara."
+    assert spans(text)[0] == ("Kazan", "1912", "1912")
+
+
 def test_places_told_after_what_lasted_until_a_date_run_until_it():
     # (the Mayakovsky probe) the places of the participle phrase after "a tour … that lasted until …"
     text = ("In December 1913 Petrov set out on a tour of the provinces that lasted until the end of March 1914, "
