@@ -147,6 +147,18 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     found = find_places("In 1492 he reached the Bahamas and Cuba. In 1493 he sailed to Boston, Texas and Chicago. "
                         "In 1476 he docked in Bristol, England and Galway, Ireland.", gazetteer, fallback=fallback)
     assert [m.location.country for m in found if m.text == "Galway"] == ["IE"]
+    # an American state after a town of the United States ("Princeton, New Jersey"), and the town before a state is
+    # the American one ("Vancouver, Washington"); not a list of towns, nor Georgia the country
+    assert names("In 1967 she settled in Princeton, New Jersey, where she wrote.") == ["Princeton"]
+    found = find_places("In 1937 they landed in Vancouver, Washington, after 63 hours.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Vancouver", "US")]
+    assert names("In 1959 they visited Washington, New York, Boston and San Francisco.") == [
+        "Washington", "New York", "Boston", "San Francisco"]
+    assert names("In 1959 he flew to New York, Washington, where he met Eisenhower.") == ["New York", "Washington"]
+    assert names("In 1959 he flew to San Francisco, New York and then Washington.") == [
+        "San Francisco", "New York", "Washington"]
+    found = find_places("In 1921 he came to Zestafoni, Georgia, with the army.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Zestafoni", "GE")]
     # a quarter of a city, a town in a province GeoNames knows only as a town, a site in a district
     assert names("In 1961 she was given a flat in Ostankino, in northern Moscow.") == ["Ostankino"]
     assert names("In 1910 he spent a year at Rasht, in the northern province of Gilan.") == ["Rasht"]

