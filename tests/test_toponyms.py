@@ -815,6 +815,21 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
         ("Vozdvizhenka Street", "moscow", "Vozdvizhenka Street (placed at Moscow)", "context")]
     assert sites("In 1941 he arrived at the Kazan Station in Moscow.", russian_places, fallback) == [
         ("Kazan Station", "moscow", "Kazan Station (placed at Moscow)", "context")]
+    # streets written as in their own language (the Lenin, Armand and Wallenberg probes)
+    for text, street in (("In 1909 they moved to Moscow, to a flat in the rue Marie-Rose.", "rue Marie-Rose"),
+                         ("In 1916 they lived in Moscow, at Spiegelgasse 14, in a cobbler's house.", "Spiegelgasse 14"),
+                         ("In 1910 the group met in Moscow, in a café on the Avenue d'Orléans.", "Avenue d'Orléans"),
+                         ("In 1945 he was in Moscow, in the house in Benczúr utca.", "Benczúr utca"),
+                         ("In 1945 he was in Moscow, in a house on Hàng Ngang street.", "Hàng Ngang street")):
+        assert [m[:2] for m in sites(text, russian_places, fallback)] == [(street, "moscow")], text
+    # not "rue" or "via" inside a word or as a preposition, nor a man after "Calle" or "Rue", and a street the
+    # gazetteer holds stays its own (a second reader's cases)
+    for text in ("In 1909 they moved to Moscow. She was a true Bolshevik.",
+                 "In 1909 they moved to Moscow. Sylvia Pankhurst visited them.",
+                 "In 1909 they moved to Moscow. He sent the letter via Ambassador Suritz.",
+                 "In 1909 they moved to Moscow. There he met Calle Jansson.",
+                 "In 1909 they moved to Moscow, where Rue Hale taught him."):
+        assert sites(text, russian_places, fallback) == [], text
     # a prison, a camp or a sanatorium written small, after "the" (the Spiridonova probe: "the Akatui prison")
     assert sites("In 1907 she reached the Akatui prison near Perm.", russian_places, fallback) == [
         ("Akatui prison", "perm", "Akatui prison (placed at Perm)", "context")]

@@ -1462,8 +1462,15 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     firsts = "".join(sorted(set(string.ascii_uppercase) | {n[0] for n in nouns}))
     # (and after "the", a name and a small noun of a place one is held or lodged at: "the Akatui prison", "the
     # Barvikha sanatorium")
+    # (and streets written as in their own language: "Benczúr utca", "Spiegelgasse 14", "the Avenue d'Orléans", "the
+    # rue Marie-Rose", "Hàng Ngang street")
+    streets = (rf"|(?:{name}\s+){{1,3}}(?:street|utca|ulitsa|ulica|ulice|straat)"
+               rf"|[A-Z][\w'’-]*?(?:gasse|strasse|straße|platz|straat)(?:\s+\d+[a-z]?)?"
+               rf"|{_AFTER_A_SMALL_WORD}(?:Avenue|Place|Rue|Boulevard|Quai|Via|Calle|Plaza)\s+"
+               rf"(?:de\s+la\s+|de\s+l'|d'|du\s+|des\s+|de\s+|del\s+)?{name}"
+               rf"|(?<=\brue ){name}(?:\s+{name})?")
     return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
-                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery))\b"),
+                       rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery){streets})\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
 
@@ -1471,11 +1478,17 @@ def _sites(text: str) -> list[tuple[int, int, str]]:
     """Names of buildings inside a sentence, cued or not: "the grounds of the Mariinsky Hospital",
     "Hotel Lux" (a capitalised name ending in or opening with a word of ``site_nouns``)."""
     pattern, starts = _site_patterns()
-    return [(m.start(), m.end(), m.group()) for m in _matches_at(pattern, text, starts.finditer(text))
-            if (not text.startswith(" of ", m.end()) or text.startswith(" of the ", m.end()))
-            # "the Academy of Sciences" is a body, not a building; "the Lebedev Physical Institute of the Academy
-            # of Sciences" is one of its buildings
-            and m.group().split(" ", 1)[0] not in _WORKS_OF]   # "his Collected Works": a book
+    out = []
+    for m in _matches_at(pattern, text, starts.finditer(text)):
+        if text.startswith(" of ", m.end()) and not text.startswith(" of the ", m.end()):
+            continue                               # "the Academy of Sciences" is a body, not a building; "the
+            #                                        Lebedev Institute of the Academy of Sciences" is a building
+        if m.group().split(" ", 1)[0] in _WORKS_OF:
+            continue                               # "his Collected Works": a book
+        small = m.start() >= 5 and text.startswith(_STREET_BEFORE, m.start() - 4) and not text[m.start() - 5].isalpha()
+        start = m.start() - 4 if small else m.start()                        # ("the rue Marie-Rose")
+        out.append((start, m.end(), text[start:m.end()]))
+    return out
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
@@ -1489,6 +1502,11 @@ def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
 
 
 _WORKS_OF = frozenset("Collected Selected Complete Public".split())
+_STREET_BEFORE = "rue "                   # a street's word written small before its name
+# (a street's word opening its name only after an article or a preposition: not "met Calle Jansson", "where Rue Hale
+# taught him")
+_AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<={w} )" for w in "the The on On in at to of".split()) + ")"
+_FOREIGN_STREETS = frozenset("utca ulitsa ulica ulice straat".split())   # (what "street" is in their names)
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in
@@ -1517,7 +1535,8 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
 def _same_building(word: str, site: Place) -> bool:
     """Whether a site's name as written names the curated ``site`` itself: its noun ("Prison" in "Bailov
     Prison") is in the site's own name."""
-    nouns = {w.lower() for w in WORD.findall(word)} & words("site_nouns")
+    nouns = {w.lower() for w in WORD.findall(word)}
+    nouns = (nouns & words("site_nouns")) | ({"street"} if nouns & _FOREIGN_STREETS else set())   # ("Volkhonka ulitsa")
     return any(n in site.name.lower() for n in nouns)
 
 
