@@ -433,6 +433,10 @@ def test_a_verb_that_takes_a_place_or_a_fight_for_it_cues_a_name_only_geonames_h
     assert names("In 1937 he went to Spain. On 31 December, during the battle for Teruel, a shell struck his car.") == [
         "Spain", "Teruel"]
     assert names("In April 1919 he was given a brigade in the area of Tiraspol.") == ["Tiraspol"]
+    assert names("In 1942 he fought near Leningrad during the Sinyavino Offensive.") == ["Leningrad", "Sinyavino"]
+    # (not a general's: a village GeoNames holds bears his name)
+    assert names("In 1915 he was sent to the front from Petrograd. He was promoted after the Brusilov Offensive.") == [
+        "Petrograd"]
     # not a man after such words (one the text names, whose surname a town bears too), nor an idea fought for, nor
     # a village placed at the town after a man (a second reader's cases)
     assert names("In 1927 he led the struggle against Trotsky in the party.") == []

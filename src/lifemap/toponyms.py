@@ -1051,12 +1051,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             before = []                            # a list goes on over a qualifier after "and" or "or" only: not
             #                                        "in Leningrad, Russia, Zhdanov being his chief"
         uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
-        # a weaker cue: a verb that crosses or besieges a place, a fight for it or the area around it ("besieging
-        # Uralsk", "crossed Ethiopia", "the battle for Teruel", "the area of Tiraspol"); a man may stand there too
+        # a weaker cue: a verb that crosses or besieges a place, a fight for it or the area around it, an operation
+        # named after it ("besieging Uralsk", "crossed Ethiopia", "the battle for Teruel", "the area of Tiraspol", "the
+        # Sinyavino Offensive"); a man may stand there too
         # ("crossed Kalinin at a meeting"), so what refuses an uncued man's name refuses it, and it places no
         # village at the town after it ("encircled Mamontov near Voronezh")
         weak = uncued and bool(_VERB_CUE.search(text, max(0, start - 25), start)
-                               or _FIGHT_FOR.search(text, max(0, start - 30), start))
+                               or _FIGHT_FOR.search(text, max(0, start - 30), start)
+                               or _OFFENSIVE_AFTER.match(text, end))
         uncued = uncued and not weak
         a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
         if weak and (_fold(word) in persons or _fold(word).split()[-1] in persons):
@@ -1119,8 +1121,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
-        if modifier and modifier.group(1) in _NAMED_OPERATIONS and not (
-                ranked and ranked[0].population >= NEAR_POPULATION):
+        if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and _OFFENSIVE_AFTER.match(text, end)
+                and _SURNAME_SHAPE.search(word)) and not (ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region)) \
@@ -1565,6 +1567,10 @@ _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 # Verbs whose object is a place that ``_cue_word`` does not know (not "visited", "left", "defended": one visits,
 # leaves or defends a man too)
 _VERB_CUE = re.compile(r"\b(?:crossed|crossing|besieging|storming|bombing|shelled|shelling|encircled|encircling)\s+$")
+# An operation named after a place: "the Sinyavino Offensive" (after a man too, whose name may be a village's: "the
+# Brusilov Offensive", refused as the lowercase "offensive" refuses it, where the name is shaped like a surname)
+_OFFENSIVE_AFTER = re.compile(r"\s+Offensive\b")
+_SURNAME_SHAPE = re.compile(r"(?:ov|ev|in|sky|ski|enko|ich)$")
 # A fight for a place, or the area around it (not "the struggle for Independence", "the fight against Zhdanov")
 _FIGHT_FOR = re.compile(r"\b(?:battles?|fighting)\s+(?:for|on|around)\s+$|\b(?:assault|attacks?|offensive)\s+on\s+$"
                         r"|\b(?:area|areas|vicinity)\s+(?:of|around)\s+$")
