@@ -218,6 +218,10 @@ def test_a_numbered_front_opens_with_its_ordinal(gazetteer):
         ("Second Belorussian Front", "2nd-belorussian-front")]
     # an ordinal before a name the gazetteer does not hold with it leaves the name alone
     assert places("He served in the 1st Cavalry Army at Tsaritsyn.", gazetteer) == [("Tsaritsyn", "volgograd")]
+    # the fronts of 1939 and of the war against Japan too
+    assert places("In September 1939 he was chief of staff of the Ukrainian Front.", gazetteer) == [
+        ("Ukrainian Front", "ukrainian-front")]
+    assert places("In 1945 he commanded the Transbaikal Front.", gazetteer) == [("Transbaikal Front", "transbaikal-front")]
 
 
 # The GeoNames fallback --------------------------------------------------------------------------
