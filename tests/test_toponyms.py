@@ -99,6 +99,12 @@ def test_ships_newspapers_organisations_and_stations(gazetteer, text):
     assert places(text, gazetteer) == []
 
 
+def test_a_krai_is_a_province_at_its_seat(gazetteer, fallback):
+    # (the Rykov probe) a territory named after its seat, as a governorate is
+    found = find_places("In 1930 he was sent to the Krasnoyarsk Krai.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.parent) for m in found] == [("Krasnoyarsk Krai", "krasnoyarsk")]
+
+
 def test_a_region_said_to_lie_in_a_larger_one_is_the_place(gazetteer):
     for text in ("In 1914 he was exiled to the Turukhansk region in Siberia.",
                  "In 1915 he was sent to the Turukhansk region of Siberia."):

@@ -791,7 +791,7 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
 
 
 # named after their seat (a military district after its headquarters)
-_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Military\s+District|governorate|province|oblast|guberniya)"
+_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Krai|Kray|Military\s+District|governorate|province|oblast|guberniya|krai)"
 _PROVINCE = re.compile(_PROVINCES + r"$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
