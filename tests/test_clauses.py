@@ -247,6 +247,15 @@ def test_whose_event_is_read_past_a_relative_clause_and_not_over_a_colon():
     assert ("Petrograd", "Stalin") in [e[:2] for e in found]
     found = events("In 1962 his son Sergo, who had come with Stalin, went back to Moscow.")
     assert [e[:2] for e in found] == [("Moscow", "Sergo")]
+    # moved away without a look back: an adverb of leaving, a verb of leaving (the final reader's cases)
+    found = events("In 1920 Validov, who pleaded his case with Stalin in person, slipped away to Turkestan.")
+    assert [e[:2] for e in found] == [("Turkestan", "Validov")]
+    found = events("In 1942 Churchill, who dined with Stalin, left Moscow for Cairo.")
+    assert ("Cairo", "Churchill") in [e[:2] for e in found]
+    # an aside that says who the name is puts no one elsewhere
+    text = ("Maxim Gorky (1868-1936) was a Russian writer. Gorky wrote novels. Gorky died in 1936.\n\n"
+            "Alexei Peshkov, who wrote as Maxim Gorky, was born in Nizhny Novgorod in 1868.")
+    assert actors_at(text, "Nizhny Novgorod") == {"Maxim Gorky"}
     # a relative clause after a noun that says who the name is, too; not one after a time ("the month in which")
     opening = "Polina Zhemchuzhina (1897-1970) was a Soviet politician. Zhemchuzhina married Molotov. She died in 1970.\n\n"
     assert actors_at(opening + "In January 1948 Solomon Mikhoels, the actor who chaired the committee and whom she "

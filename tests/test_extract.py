@@ -338,6 +338,8 @@ def test_a_length_of_the_clause_a_place_opens_is_the_stays():
     assert spans(text)[0] == ("Moscow", "1911", "1911")
     text = "Petrov joined the party in 1912. At Kazan he studied law and then worked for three years in Samara."
     assert spans(text)[0] == ("Kazan", "1912", "1912")
+    text = "Petrov joined the party in 1912. At Kazan he worked for three years in Samara."
+    assert spans(text)[0] == ("Kazan", "1912", "1912")
 
 
 def test_places_told_after_what_lasted_until_a_date_run_until_it():

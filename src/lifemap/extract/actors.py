@@ -19,6 +19,7 @@ from typing import Callable
 from ..lexicon import inflected, sections, verb_forms, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
+from ..timex import FROM_BEFORE
 from .clauses import Link
 from .dating import CARDINAL
 from .tagger import T, tag, verbs
@@ -633,7 +634,8 @@ class Actors:
             return mine                                # "became head of the combat troops in Tambov Governorate"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
-        if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places) and link.prep not in _ON_THE_WAY)
+        if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places)
+                             and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
             return mine
         if who != mine and self.about_subject and _CAME_TO.search(sentence, max(0, pos - 30), pos) \
@@ -814,26 +816,28 @@ class Actors:
         names = self.subject.mentions(sentence[a:b], own_text=self.about_subject)
         if any(sentence.startswith("as ", a + m.start() - 3) for m in names):
             return False
-        if _MOVES_AWAY.search(sentence, b, pos):
+        if _AWAY.search(sentence, b, pos) or any(t.tag is T.VERB and t.lemma in _GONE for t in tokens
+                                                 if b <= t.start < pos):
             return True
         together = link.vclass == "motion" and any(a <= t.start < b and t.tag is T.VERB and (
             t.vclass in ("motion", "sending") or t.lemma in _WENT_WITH) for t in tokens)
-        own_place = any(a <= p[0] < b and not _FROM_BEFORE.search(sentence, max(0, p[0] - 10), p[0]) for p in places)
+        own_place = any(a <= p[0] < b and not FROM_BEFORE.search(sentence, max(0, p[0] - 10), p[0])
+                        for p in places)
         return (_LOOKS_BACK.search(sentence, a, b) is not None or own_place) and not together
 
-    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str, pos: int | None = None,
-                      places: Places = ()) -> bool:
+    def meets_subject(self, tokens: list, link: Link, i: int, sentence: str, pos: int, places: Places) -> bool:
         """The subject is there with the clause's subject: the object of a verb of meeting, staying or
         holding ("visited Stalin", "married Dostoevsky", "arrested Stalin", "received by Stalin"), of
         telling to one's face ("mentioned to him"), after "with" or "beside" ("moved with Dostoevsky to
         Barnaul"), in whose presence it was done, or met at the end of the journey ("arrived in Moscow,
-        and met Stalin")."""
+        and met Stalin"); not in a relative clause between commas that tells of another time or place
+        (``_met_elsewhere``; ``pos``: the place, ``places``: the sentence's)."""
         lo, hi = link.clause
         inside = [t for t in tokens if lo <= t.start and t.end <= hi]
-        if pos is not None:
-            asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence, lo, hi)
-                      if not m.start() <= pos < m.end() and self._met_elsewhere(tokens, link, sentence, *m.span(), pos, places)]
-            inside = [t for t in inside if not any(a <= t.start < b for a, b in asides)]
+        asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence, lo, hi)
+                  if not m.start() <= pos < m.end() and self._met_elsewhere(tokens, link, sentence, *m.span(), pos,
+                                                                            places)]
+        inside = [t for t in inside if not any(a <= t.start < b for a, b in asides)]
         then = _AND_THEN.match(sentence, hi) if link.vclass == "motion" else None
         if then is not None:
             # "Mao arrived in Moscow …, and met Stalin in the Kremlin": the meeting that ends the journey
@@ -879,10 +883,10 @@ class Actors:
 # knew well, was murdered in Minsk"; not "the month in which Golda Meir arrived": a time)
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
-# a main clause that moves its subject away from where a relative clause before it told of them
-_MOVES_AWAY = re.compile(r"\b(?:back|home|away|left|leaving|returned|returning|fled|escaped)\b")
-_LOOKS_BACK = re.compile(r"\bhad\b")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# a main clause that moves its subject away (its adverb, or a verb of leaving or going back)
+_AWAY = re.compile(r"\b(?:back|home|away)\b")
+_GONE = frozenset(("leave", "depart", "return", "flee", "escape"))
+_LOOKS_BACK = re.compile(r"\bhad\b")              # (a pluperfect: "who had met Stalin …")
 
 
 # "come" moves toward where the narrative stands, in a life where its subject is (not "came back", one's return)

@@ -710,6 +710,20 @@ _POST_HELD = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:post|position|off
                         r"(?:he|she)\s+(?:[a-z]+ly\s+)?$")
 
 
+def _opens_its_stay(sentence: str, pos: int, verb: int, length_end: int) -> bool:
+    """Whether the place at ``pos`` opens the sentence and the verb at ``verb`` (the length's) is its clause's first
+    after it, with no name after the length in that clause: "In Kiev he organised shoemakers over the next four
+    years" (not "In Moscow he was arrested and spent four years in prison", nor "At Kazan he studied law and then
+    worked for three years in Samara": a second reader's cases)."""
+    return _PLACE_OPENS.fullmatch(sentence, 0, pos) is not None and not any(
+        t.tag is T.VERB and t.start < verb for t in tag(sentence, pos, verb)) and not _CAPITAL_WORD.search(
+        sentence, length_end, clauses.clause_around(sentence, pos)[1])
+
+
+# the place opens the sentence: the verb after it is the main clause's, whose time the length tells
+_PLACE_OPENS = re.compile(r"(?:In|At)\s+(?:the\s+)?")
+
+
 def _post_held(sentence: str, pos: int, held: int, length: int) -> bool:
     """Whether the verb at ``held`` tells how long (``length``: where it is told) a post named right after the place
     at ``pos`` was held ("back in Kharkov as commander of the district, a post he held for ten years"), a post held
@@ -833,19 +847,7 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:(?:[a-z]+\s+){1,2}of\s+)?)?$")
-def _opens_its_stay(sentence: str, pos: int, verb: int, length_end: int) -> bool:
-    """Whether the place at ``pos`` opens the sentence and the verb at ``verb`` (the length's) is its clause's first
-    after it, with no name after the length in that clause: "In Kiev he organised shoemakers over the next four
-    years" (not "In Moscow he was arrested and spent four years in prison", nor "At Kazan he studied law and then
-    worked for three years in Samara": a second reader's cases)."""
-    return _PLACE_OPENS.fullmatch(sentence, 0, pos) is not None and not any(
-        t.tag is T.VERB and t.start < verb for t in tag(sentence, pos, verb)) and not _CAPITAL_WORD.search(
-        sentence, length_end, clauses.clause_around(sentence, pos)[1])
 
-
-# the place opens the sentence: the verb after it is the main clause's, whose time the length tells
-_PLACE_OPENS = re.compile(r"(?:In|At)\s+(?:the\s+)?")
-_CAPITAL_WORD = re.compile(r"\b[A-Z]")
 _AFTER_YEARS = re.compile(r"(?i:after)\s")
 _YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:the\s+)?")
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
