@@ -38,7 +38,7 @@ from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
 from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share, us_states
-from .lexicon import verb_forms, words
+from .lexicon import sections, verb_forms, words
 from .text import matches_not_after
 
 # Words ------------------------------------------------------------------------------------------
@@ -1462,9 +1462,11 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
     # (and streets written as in their own language: "Benczúr utca", "Spiegelgasse 14", "the Avenue d'Orléans", "the
     # rue Marie-Rose", "Hàng Ngang street")
     foreign = "|".join(sorted(_FOREIGN_STREETS))
+    endings = "|".join(sections("place_cues")["street endings"])
+    openers = "|".join(w.capitalize() for w in sections("place_cues")["street openers"])
     streets = (rf"|(?:{name}\s+){{1,3}}(?:{foreign})|{_AFTER_A_PREPOSITION}(?:{name}\s+){{1,3}}street"   # (not "the
-               rf"|[A-Z][\w'’-]*?(?:gasse|strasse|straße|platz|straat)(?:\s+\d+[a-z]?)?"         # Jewish street")
-               rf"|{_AFTER_A_SMALL_WORD}(?:Avenue|Place|Rue|Boulevard|Quai|Via|Calle|Plaza)\s+"
+               rf"|[A-Z][\w'’-]*?(?:{endings})(?:\s+\d+[a-z]?)?"                                  # Jewish street")
+               rf"|{_AFTER_A_SMALL_WORD}(?:{openers})\s+"
                rf"(?:de\s+la\s+|de\s+l'|d'|du\s+|des\s+|de\s+|del\s+)?{name}"
                rf"|(?<=\b{_STREET_BEFORE}){name}(?:\s+{name})?")
     return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
@@ -1505,7 +1507,7 @@ _STREET_BEFORE = "rue "                   # a street's word written small before
 # taught him")
 _AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "the The on On in at to of".split()) + ")"
 _AFTER_A_PREPOSITION = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "on in at".split()) + ")"
-_FOREIGN_STREETS = frozenset("utca ulitsa ulica ulice".split())   # (what "street" is in their names)
+_FOREIGN_STREETS = frozenset(sections("place_cues")["street words"])   # (what "street" is in their names)
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in
@@ -1561,16 +1563,15 @@ _PERSON_VERB_BEFORE = re.compile(r"\b(?:met|meet|meets|meeting|told|tell|married
 # it for anything else. Countries are not: "the Communist Party of Croatia", "present-day Ghana".
 _UNCUED_POPULATION = 500_000
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
-# Verbs whose object is a place that ``_cue_word`` does not know (not "visited", "left", "defended": one visits,
-# leaves or defends a man too)
-_VERB_CUE = re.compile(r"\b(?:crossed|crossing|besieging|storming|bombing|shelled|shelling|encircled|encircling)\s+$")
+# Verbs whose object is a place, and fights for a place or the area around it, that ``_cue_word`` does not know
+# (data/lexicon/place_cues.txt)
+_VERB_CUE = re.compile(r"\b(?:" + "|".join(sections("place_cues")["verbs"]) + r")\s+$")
+_FIGHT_FOR = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sections("place_cues")["fights"])
+                        + r")\s+$")
 # An operation named after a place: "the Sinyavino Offensive" (after a man too, whose name may be a village's: "the
 # Brusilov Offensive", refused as the lowercase "offensive" refuses it, where the name is shaped like a surname)
 _OFFENSIVE_AFTER = re.compile(r"\s+Offensive\b")
 _SURNAME_SHAPE = re.compile(r"(?:ov|ev|in|sky|ski|enko|ich)$")
-# A fight for a place, or the area around it (not "the struggle for Independence", "the fight against Zhdanov")
-_FIGHT_FOR = re.compile(r"\b(?:battles?|fighting)\s+(?:for|on|around)\s+$|\b(?:assault|attacks?|offensive)\s+on\s+$"
-                        r"|\b(?:area|areas|vicinity)\s+(?:of|around)\s+$")
 # Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"
 # alone it may be a town's name too: refusing those lowered the held-out score.)
