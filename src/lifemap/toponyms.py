@@ -835,7 +835,6 @@ _THEN_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:then|later|finally|aft
 _WASHINGTON = "washington-dc"                       # (the capital, in no state)
 
 
-
 _BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\b", re.IGNORECASE)
 _IN_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")   # "the Turukhansk region in (or of) Siberia"
 
@@ -856,8 +855,8 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if "[" in gap:
             gap = _CITATION_MARK.sub("", gap)
         if a.location.country == "US" and b.text in us_states() and _COMMA_GAP.fullmatch(gap) and not (
-                _LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end) or _THEN_GOES_ON.match(
-                    text, b.end) or a.place == _WASHINGTON or (a.text in us_states() and a.text != b.text)):
+                _list_goes_on(text, b.end) or _THEN_GOES_ON.match(text, b.end) or a.place == _WASHINGTON
+                or (a.text in us_states() and a.text != b.text)):
             drop.add(id(b))                        # "Princeton, New Jersey", "Vancouver, Washington": the state (which
             anchor = True                          # GeoNames holds as a town, and we as a city) says where it lies;
             continue                               # not a list ("New York, Washington, where …", "…, New York and
@@ -932,9 +931,15 @@ def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
             return False
     elif a.location.kind not in _SMALL or a.source == "curated":
         return False
-    return not (_LIST_GOES_ON.match(text, b.end) or _IN_LIST_GOES_ON.match(text, b.end)
-                or _CLAUSE_OPENS.match(text, b.end) or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
+    return not (_list_goes_on(text, b.end) or _CLAUSE_OPENS.match(text, b.end)
+                or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
                 or (gap.strip() == "in" and b.source == "curated"))
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether a list of places goes on after the place that ends at ``end`` ("to Cuba, Trinidad and …", "in Kalinin
+    and in Kharkov")."""
+    return _LIST_GOES_ON.match(text, end) is not None or _IN_LIST_GOES_ON.match(text, end) is not None
 
 
 _SITE_KM = 30.0             # how far the town a site of ours is said to lie in may be from it
@@ -1048,12 +1053,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         uncued = not _cued(text, start, before) and not _RENAMED_AFTER.match(text, end)
         # a weaker cue: a verb that crosses or besieges a place, a fight for it or the area around it, an operation
         # named after it ("besieging Uralsk", "crossed Ethiopia", "the battle for Teruel", "the area of Tiraspol", "the
-        # Sinyavino Offensive"); a man may stand there too
-        # ("crossed Kalinin at a meeting"), so what refuses an uncued man's name refuses it, and it places no
-        # village at the town after it ("encircled Mamontov near Voronezh")
+        # Sinyavino Offensive"); a man may stand there too ("crossed Kalinin at a meeting"), so what refuses an uncued
+        # man's name refuses it, and it places no village at the town after it ("encircled Mamontov near Voronezh")
+        operation = _OFFENSIVE_AFTER.match(text, end) is not None
         weak = uncued and bool(_VERB_CUE.search(text, max(0, start - 25), start)
-                               or _FIGHT_FOR.search(text, max(0, start - 30), start)
-                               or _OFFENSIVE_AFTER.match(text, end))
+                               or _FIGHT_FOR.search(text, max(0, start - 30), start) or operation)
         uncued = uncued and not weak
         a_name = _fold(word) in persons or _fold(word) in _SURNAMES_ANY     # a man's, or a surname
         if weak and _fold(word).split()[-1] in persons:
@@ -1068,6 +1072,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         if uncued and before and _goes_on(text, before[-1].end, start):
             uncued = False                         # a list of places goes on, cued or not: "The regiment held
             #                                        Odessa, Tiraspol and Kherson"
+        cued = not uncued and not weak             # by a word the text could not mean otherwise
         # down, up or along "the" a name, or "the" a name in a list so opened: a river's ("down the Volga and
         # the Kama")
         along = _THE_BEFORE.search(text, max(0, start - 12), start) is not None or (
@@ -1116,8 +1121,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
-        if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and _OFFENSIVE_AFTER.match(text, end)
-                and _SURNAME_SHAPE.search(word)) and not (ranked and ranked[0].population >= NEAR_POPULATION):
+        if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and operation and _SURNAME_SHAPE.search(word)) \
+                and not (ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's
         alone = len(ranked) == 1
         anchor, within = _anchor_after(text, end, found, starts, lambda name: lookup.ranked(name, region)) \
@@ -1130,11 +1135,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             # holds) at the province it is said to lie in; "Carlsbad, in Czechoslovakia": the one in
             # that country, else (a state now gone) as if it were not said
             if best is None:
-                if not uncued and not weak and anchor.kind != "country":
+                if cued and anchor.kind != "country":
                     last = _placed_at(out, start, end, word, anchor)
                     placed_before.setdefault(word, last.location)
                 continue
-        elif anchor is not None and not uncued and not weak and anchor.kind == "region" and not any(
+        elif anchor is not None and cued and anchor.kind == "region" and not any(
                 r.country == anchor.country for r in ranked):
             # "to Čenkov in Bohemia": no gazetteer has Čenkov (GeoNames' namesakes lie in other countries: "Lele,
             # a village in Transylvania" is not the Lélé of Côte d'Ivoire)
@@ -1150,14 +1155,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-        if best is None and not uncued and not weak and word in placed_before:
+        if best is None and cued and word in placed_before:
             place = placed_before[word]            # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)
             out.append(last)
             continue
         if best is None and province is None and (
                 (not ranked and _A_SETTLEMENT_OF.search(text, max(0, start - 40), start))
-                or (not uncued and not weak and _SETTLEMENT_AFTER.match(text, end))):
+                or (cued and _SETTLEMENT_AFTER.match(text, end))):
             # "the village of Kokushkino", "at Gallarta, a mining village in the province of Biscay": a settlement
             # no gazetteer holds (nor GeoNames near here), by the town the words after it name, else near the town
             # the text last named (in the country the words name, if they name one)
@@ -1278,11 +1283,12 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             return records[0].to_place(), km       # "the village of Novaya Golchikha, near Kineshma" (GeoNames)
     m = _COMMA_AFTER.match(text, end)
     k = bisect.bisect_left(starts, m.end()) if m is not None else len(found)
-    if k < len(found) and found[k].start == m.end() and found[k].location is not None and \
-            found[k].location.kind == "country" and found[k].source == "curated":
-        return found[k].location, 0.0              # "docked in Bristol, England and Galway, Ireland": the Galway in
+    after = found[k] if k < len(found) and found[k].start == m.end() else None
+    if after is not None and after.location is not None and after.location.kind == "country" \
+            and after.source == "curated":
+        return after.location, 0.0                 # "docked in Bristol, England and Galway, Ireland": the Galway in
         #                                            Ireland, not the American one of a text that goes there
-    if k < len(found) and found[k].start == m.end() and found[k].text in us_states() and (
+    if after is not None and after.text in us_states() and (
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
     return None, 0.0

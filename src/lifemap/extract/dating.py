@@ -847,7 +847,6 @@ def _lasted(sentence: str, lo: int, hi: int, pos: int, date: NarrativeDate, a: i
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+(?:(?:[a-z]+\s+){1,2}of\s+)?)?$")
-
 _AFTER_YEARS = re.compile(r"(?i:after)\s")
 _YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:the\s+)?")
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
