@@ -1119,6 +1119,16 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     assert events("In 1925 the killer, Meyer Zaider, was a former Odessa racketeer.") == []
     assert [e[:2] for e in events("In 1930 Stalin lived in a former Moscow factory.")] == [("Moscow", "Stalin")]
     assert [e[:2] for e in events("In 1926 Stalin worked at the Moscow office of the party.")] == [("Moscow", "Stalin")]
+    # a facility the town names is the place itself (the Shmidt article: "the Liubotyn rail junction")
+    assert [e[:2] for e in events("In 1919 Stalin captured the Kharkov rail junction.")] == [("Kharkov", "Stalin")]
+    assert events("In 1919 Stalin captured the Kharkov newspaper.") == []
+
+
+def test_a_sentence_opening_word_before_near_is_no_named_place():
+    # "During heavy fighting near Shepetivka" (the Shmidt article) is a fight there, not a place that
+    # "During" names and Shepetivka only locates
+    assert [e[:2] for e in events("During heavy fighting near Tsaritsyn with the Whites, Stalin was wounded in "
+                                  "1918.")] == [("Tsaritsyn", "Stalin")]
 
 
 def test_time_divided_between_places_is_spent_in_each():

@@ -291,7 +291,7 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
         return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
-    if after is not None and after.group(1) in _UNITS:
+    if after is not None and (after.group(1) in _UNITS or after.group(1) in words("facilities")):
         return False                               # "to the Krasnoyarsk territory": the land around the town
     # (a happening at the town is a scene there: "suppressing the Kronstadt rebellion")
     return after is not None and after.group(1) not in words("function_words") and after.group(1) not in words(
@@ -353,6 +353,9 @@ def _near_named(before: str) -> bool:
         if m is None:
             continue
         first, *rest = m.group().split()
+        if first.lower() in words("function_words"):
+            return False                               # a sentence's first word: "During heavy fighting near
+            #                                            Shepetivka" is a fight there
         # no verb of the subject's among its small words ("the Germans captured him near Lomza")
         # (nor a body of people: "fought against the Polish army near Berdichev", "the Czechoslovak Legion near
         # Kazan")
