@@ -2038,6 +2038,12 @@ def test_a_where_clause_that_has_the_subject_live_there_puts_him_there():
     # another named in the main clause may be the one the "where" clause is about
     assert [e[:2] for e in events("In 1928 Trotsky was exiled to Alma-Ata, where Stalin had him watched.")] == [
         ("Alma-Ata", "Trotsky")]
+    # "he" after a name the main clause has for its subject is that one (the Tito article), unless the subject is
+    # named after the place, before "where"
+    assert [e[:2] for e in events("In June 1937 Gorkić was summoned to Moscow, where he was arrested.")] == [
+        ("Moscow", "Gorkić")]
+    assert [e[:2] for e in events("In February 1945 Roosevelt and Churchill came to the Crimea, on Stalin's ground, "
+                                  "where he lodged in a palace.")] == [("Crimea", "Stalin")]
     assert [e[:2] for e in events("In 1913 Lenin lived in Cracow, where Stalin sent him letters.")] == [
         ("Cracow", "Lenin")]
     # a list before the clause is not the clause's place, nor is a possessive its subject

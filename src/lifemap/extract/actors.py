@@ -642,7 +642,7 @@ class Actors:
                 and self.is_person(who.split()) and self._receives(sentence, pos, places):
             return mine                                # "Kim Il-sung came to Moscow, and Stalin agreed to his
             #                                            plan": one comes to where the life's subject is
-        if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places):
+        if who != mine and self.about_subject and self._lives_there(i, sentence, pos, places, who):
             return mine                                # "the government gave him a house in Ostankino, where he
             #                                            lived with his second wife"
         if who != mine and self.about_subject and self._met_there(i, sentence, pos, places):
@@ -675,7 +675,7 @@ class Actors:
         return end is not None and _WHERE_FEW.match(sentence, end) is not None and (
             self._named_lately(i) or self._subject_led(i))
 
-    def _lives_there(self, i: int, sentence: str, pos: int, places: Places) -> bool:
+    def _lives_there(self, i: int, sentence: str, pos: int, places: Places, who: str = "") -> bool:
         """A "where" clause right after the place puts the subject there, at the main clause's time: "…, where he
         lived", "took Lbishchensk, where Chapaev set up his headquarters". Not where the main clause names someone
         else, whom the "where" clause may well be about ("Trotsky was exiled to Alma-Ata, where Stalin had him
@@ -690,6 +690,10 @@ class Actors:
                 return False
         elif m.group(1).lower() != self.subject.pronoun:
             return False
+        elif who[:1].isupper() and who not in lexicon("groups") and not self.subject.mentions(sentence[pos:m.start(1)]):
+            return False                               # the one the main clause names: "Gorkić was summoned to
+            #                                            Moscow, where he was arrested" (not "came to the Crimea, on
+            #                                            Stalin's ground, where he lodged")
         verb = None
         for t in tag(sentence, m.end(), min(len(sentence), m.end() + 40)):
             if t.tag in (T.NEG, T.MODAL) or t.tag is T.AUX and t.text.lower() == "had":
