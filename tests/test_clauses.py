@@ -286,6 +286,15 @@ def test_a_relative_clause_between_commas_is_an_aside_of_the_clause_it_interrupt
     assert ("Kaluga", "Stalin") not in [f[:2] for f in found] and ("Kaluga", "Lenin") not in [f[:2] for f in found]
 
 
+def test_what_a_place_opening_the_sentence_is_between_commas_names_no_subject():
+    # "his" in the apposition is not the clause's subject (the Gromyko probe: "Gomel, the town of his schooldays,
+    # fell to the Germans that August")
+    assert [e[:2] for e in events("Gori, the town of his childhood, fell to the Germans in 1941.")] == [
+        ("Gori", "Germans")]
+    # a person's apposition is still theirs
+    assert [e[:2] for e in events("In 1918 Lenin, the leader of his party, arrived in Kazan.")] == [("Kazan", "Lenin")]
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

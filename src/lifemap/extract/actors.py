@@ -931,6 +931,10 @@ def _unknown_name(sentence: str, lo: int, places: Places) -> tuple[str, str] | N
     return None
 
 
+# A name opening the clause and what it is, between commas: "Gomel, the town of his schooldays, …"
+_PLACE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s+(?:the|a|an)\s+[^,;()]{1,80}?,")
+
+
 def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actors, stop: int | None = None,
                   anywhere: bool = False):
     """The subject of ``sentence[lo:hi]``: its first group, pronoun or person before its first verb
@@ -945,6 +949,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     if stop is not None:
         end = min(end, stop - lo)
     skip_to = 0
+    aside = _PLACE_APPOSITION.match(part, begin)
+    if aside is not None and any(p[0] == lo + begin for p in places):
+        skip_to = aside.end()                          # "Gomel, the town of his schooldays, fell to the Germans":
+        #                                                the town's, not the one "his" means
     for m in _SUBJECT.finditer(part, begin, max(begin, end)):
         if m.start() < skip_to:
             continue
