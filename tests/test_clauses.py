@@ -295,6 +295,14 @@ def test_what_a_place_opening_the_sentence_is_between_commas_names_no_subject():
     assert [e[:2] for e in events("In 1918 Lenin, the leader of his party, arrived in Kazan.")] == [("Kazan", "Lenin")]
 
 
+def test_a_name_and_what_it_is_between_commas_is_the_subject_of_the_verb_after():
+    # the Vavilov probe: the one named, not the subject inside the aside, over a time before the verb
+    assert [e[:2] for e in events("Trofim Lysenko, an agronomist whom Stalin had at first encouraged, by the "
+                                  "mid-1930s ran an institute in Odessa.")] == [("Odessa", "Trofim Lysenko")]
+    assert [e[:2] for e in events("Trofim Lysenko, an agronomist, ran an institute in Kiev in 1936.")] == [
+        ("Kiev", "Trofim Lysenko")]
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

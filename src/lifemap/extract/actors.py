@@ -378,9 +378,13 @@ class Actors:
             return own
         # (read without the relative clauses between commas, unless the place is in one: "Solomon Mikhoels, whom
         # she knew well, was murdered in Minsk" is his death, not hers)
-        blanked = _RELATIVES_BETWEEN_COMMAS.sub(_blank, sentence)
-        plain = sentence if any(m.start() <= pos < m.end() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)) \
-            else blanked
+        asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
+            m.span(1) for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
+            if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "…, the front fell apart,")
+        blanked = sentence
+        for a, b in asides:
+            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        plain = sentence if any(a <= pos < b for a, b in asides) else blanked
         # (not over a colon or a semicolon to a clause with a verb of its own: "his position collapsed: Polina was
         # arrested …" is hers; but "Kamenev travelled widely; in 1921 to Baku" is his)
         own_clause = sentence.endswith((":", ";"), 0, len(sentence[:lo].rstrip())) and clauses.VERB.search(
@@ -887,6 +891,8 @@ class Actors:
 # knew well, was murdered in Minsk"; not "the month in which Golda Meir arrived": a time)
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
+# what a name is, between commas: "Trofim Lysenko, an agronomist, ran an institute in Kiev"
+_NOUN_BETWEEN_COMMAS = re.compile(r"[A-Z][\w'’-]*(,\s+(?:an?|the)\s+(?:[a-z'’-]+\s+){0,5}[a-z'’-]+,)")
 # a main clause that moves its subject away (its adverb, or a verb of leaving or going back)
 _AWAY = re.compile(r"\b(?:back|home|away)\b")
 _GONE = frozenset(("leave", "depart", "return", "flee", "escape"))
@@ -926,9 +932,16 @@ def _unknown_name(sentence: str, lo: int, places: Places) -> tuple[str, str] | N
         if not words or any(a <= m.start(1) < b or a < m.end(1) <= b for a, b, _ in places) or \
                 _INSIDE_A_PHRASE.search(sentence, max(0, m.start() - 6), m.start()):
             continue                                   # not "The Trial of the Sixteen opened"
-        if clauses.finite_verb_at(sentence, m.end()):
+        gap = _TIME_BETWEEN.match(sentence, m.end())
+        if clauses.finite_verb_at(sentence, gap.end() if gap else m.end()):
             return "name", " ".join(words)
     return None
+
+
+# Between a name and its verb: an aside blanked out, a time ("Trofim Lysenko, an agronomist whom Vavilov had
+# encouraged, by the mid-1930s ran an institute in Odessa"), an adverb of time
+_TIME_BETWEEN = re.compile(r"\s*(?:(?:by|in|from|after|before|during)\s+(?:the\s+)?(?:(?:early|mid|late)-?\s*)?"
+                           r"\d{4}s?,?\s+|(?:later|soon|then|also|again|eventually|finally|meanwhile)\s+)?")
 
 
 # A name opening the clause and what it is, between commas: "Gomel, the town of his schooldays, …"
