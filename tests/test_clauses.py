@@ -303,6 +303,15 @@ def test_a_name_and_what_it_is_between_commas_is_the_subject_of_the_verb_after()
         ("Kiev", "Trofim Lysenko")]
 
 
+def test_a_meeting_in_the_subjects_own_room_has_the_subject_there():
+    # the Stavka essay: "The Stavka … met in Stalin's office in the Kremlin"; not someone else's office
+    assert [e[:2] for e in events("In 1941 the Politburo met in Stalin's office in the Kremlin.")] == [
+        ("Kremlin", "Stalin")]
+    assert [e[:2] for e in events("In 1941 the Politburo met at his dacha at Kuntsevo.")] == [("Kuntsevo", "Stalin")]
+    assert [e[:2] for e in events("In 1941 the Politburo met in Zhukov's office in the Kremlin.")] == [
+        ("Kremlin", "Politburo")]
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

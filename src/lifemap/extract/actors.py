@@ -651,7 +651,21 @@ class Actors:
             #                                            lived with his second wife"
         if who != mine and self.about_subject and self._met_there(i, sentence, pos, places):
             return mine                                # "Nixon came to Moscow, where the two leaders signed …"
+        if who != mine and self.about_subject and link.vclass == "meeting" and self._hosts(i, sentence, pos):
+            return mine                                # "The Stavka met in Stalin's office in the Kremlin"
         return who
+
+    def _hosts(self, i: int, sentence: str, pos: int) -> bool:
+        """The place is where the subject's own room or house stands, right before it: "in Stalin's office in the
+        Kremlin", "at his dacha at Kuntsevo" (a meeting there has its host)."""
+        m = _OWN_ROOM_AT.search(sentence, max(0, pos - 60), pos)
+        if m is None:
+            return False
+        owner = m.group("owner")
+        if owner.lower() in ("his", "her"):
+            return owner.lower() == {"he": "his", "she": "her"}.get(self.subject.pronoun) and \
+                self.person_before(i, he=owner.lower() == "his") == self.subject.name
+        return self.is_subject(_bare(owner))
 
     def _receives(self, sentence: str, pos: int, places: Places) -> bool:
         """Whether the rest of the sentence, after a visitor came to the place at ``pos``, has the subject act there:
@@ -891,6 +905,10 @@ class Actors:
 # knew well, was murdered in Minsk"; not "the month in which Golda Meir arrived": a time)
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
+# One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
+_OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s)\s+(?:[a-z-]+\s+)?"
+                          r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"
+                          r"(?:in|at|on)\s+(?:the\s+)?$")
 # what a name is, between commas: "Trofim Lysenko, an agronomist, ran an institute in Kiev"
 _NOUN_BETWEEN_COMMAS = re.compile(r"[A-Z][\w'’-]*(,\s+(?:an?|the)\s+(?:[a-z'’-]+\s+){0,5}[a-z'’-]+,)")
 # a main clause that moves its subject away (its adverb, or a verb of leaving or going back)
