@@ -312,6 +312,17 @@ def test_a_meeting_in_the_subjects_own_room_has_the_subject_there():
         ("Kremlin", "Politburo")]
 
 
+def test_a_people_by_its_name_is_a_clause_subject_and_they_after_it():
+    # "the Czechs took Simbirsk" is theirs, not the life's subject's, and so is "they" after it
+    assert [e[:2] for e in events("In 1918 the Czechs took Simbirsk, and in August they captured Kazan.")] == [
+        ("Simbirsk", "Czechs"), ("Kazan", "Czechs")]
+    # the subject's own train stopped by others: he was on it (the Kolchak probe); not another's train
+    assert [e[:2] for e in events("In December 1917 the Czechoslovaks halted his trains at Tiflis.")] == [
+        ("Tiflis", "Stalin")]
+    assert [e[:2] for e in events("In 1917 Nicholas II abdicated aboard his train at Pskov.")] == [
+        ("Pskov", "Nicholas II")]
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

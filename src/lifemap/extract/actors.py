@@ -588,6 +588,12 @@ class Actors:
                 and not self._kin_leads(i):
             return self.person_before(i, he=self.subject.pronoun == "he")   # "Stalin ordered his transfer to
             #                                            Leningrad": the one transferred, not the one who ordered it
+        if self.about_subject and (craft := _OWN_CRAFT_BEFORE.search(sentence, max(0, pos - 40), pos)) is not None \
+                and (craft.group(1).lower() == "his") == (self.subject.pronoun == "he") and not self._kin_leads(i) \
+                and self.person_before(i, he=self.subject.pronoun == "he") == self.subject.name \
+                and ((who := self.actor(i, sentence, pos, places)) == self.subject.name or who.endswith("s")):
+            return self.subject.name                   # "the Czechoslovaks halted his trains at Nizhneudinsk": he
+            #                                            was on them (not "Nicholas II abdicated aboard his train")
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
@@ -1088,6 +1094,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 continue                                              # a title, not a name
             if tokens and tokens[-1] in _GROUP_WORDS:
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
+            if len(tokens) == 1 and tokens[0].endswith("s") and not tokens[0].endswith(_FAMILY_PLURALS) \
+                    and _THE_END.search(part, 0, s - lo) \
+                    and clauses.finite_verb_at(part, m.end() + 1) and not actors.is_subject(" ".join(tokens)):
+                return "group", " ".join(tokens)       # a people or a party by its name: "the Czechs took Simbirsk"
             if not tokens or not (actors.is_person(tokens) or actors.is_subject(" ".join(tokens))):
                 continue
             found = found[found.index(tokens[0]):]
@@ -1095,6 +1105,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     return None
 
 
+_THE_END = re.compile(r"\b[Tt]he\s+$")
+_FAMILY_PLURALS = ("ovs", "evs", "ins", "skys", "skis", "yns")     # "the Ulyanovs": a household
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
@@ -1454,6 +1466,9 @@ _ORDERED = "|".join(sorted(sections("done_to")["verbs"], key=len, reverse=True))
 _DONE_TO = "|".join(sorted(sections("done_to")["nouns"], key=len, reverse=True))
 _DONE_TO_BEFORE = re.compile(rf"\b(?:{_ORDERED})\s+(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$",
                              re.IGNORECASE)
+# The subject's own craft right before the place: "halted his trains at Nizhneudinsk"
+_OWN_CRAFT_BEFORE = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+)?(?:" + "|".join(sections("function_words")["crafts"])
+                               + r")\s+(?:at|in|near|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _HIS_DONE_TO = re.compile(rf"\b(?:{_ORDERED})\s+(?:his|(her))\s+(?:{_DONE_TO})\b")
 
 
