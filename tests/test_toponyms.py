@@ -144,6 +144,11 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     # a list goes on over a qualifier dropped: the town after it is cued as the first was
     assert names("In 1904 Chekhov visited Yalta, on the coast of the Crimea, and Gurzuf.") == ["Yalta", "Gurzuf"]
     assert names("In 1476 he docked in Bristol, England and Galway, Ireland.") == ["Bristol", "Galway"]
+    # another country in a list is a stop of its own, not where the town before it lies (the Dostoevsky article);
+    # a country that is no town's own but opens no list still says where it lies ("Gori in the Russian Empire")
+    assert names("In 1862 he visited Cologne, Dresden, Wiesbaden, Belgium, and Paris.") == [
+        "Cologne", "Dresden", "Wiesbaden", "Belgium", "Paris"]
+    assert names("Born in Gori in the Russian Empire, Stalin joined the party.") == ["Gori"]
     # over a qualifier the list goes on only after "and" or "or", and the country it names is not the text's: a
     # realm gone does not pull the next town into Russia (a second reader's cases)
     assert names("In 1934 he worked in Leningrad, Russia, Zhdanov being his chief.") == ["Leningrad"]

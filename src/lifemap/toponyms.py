@@ -903,7 +903,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(a))                        # "Baku's Bailov Prison"
             anchor = True
         elif b.location.kind in _BIG and (anchor or a.location.kind in _SMALL or (
-                a.location.kind == "region" and _IN_GAP.fullmatch(gap))):
+                a.location.kind == "region" and _IN_GAP.fullmatch(gap))) and not (
+                b.location.kind == "country" and a.location.country not in ("", "XX", b.location.country)
+                and _place_follows(text, found, b)):
+            # (not another country in a list: "visiting Dresden, Wiesbaden, Belgium, and Paris")
             drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
         elif a.location.kind in _BIG and b.location.kind in _SMALL and not _LIST_GOES_ON.match(text, b.end):
@@ -934,6 +937,15 @@ def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
     return not (_list_goes_on(text, b.end) or _CLAUSE_OPENS.match(text, b.end)
                 or _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)
                 or (gap.strip() == "in" and b.source == "curated"))
+
+
+def _place_follows(text: str, found: list[Mention], b: Mention) -> bool:
+    """Whether another place of the list follows ``b`` right after a comma or "and" ("…, Belgium, and Paris")."""
+    after = next((m for m in found if m.start >= b.end), None)
+    return after is not None and _LIST_STEP.fullmatch(text, b.end, after.start) is not None
+
+
+_LIST_STEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _list_goes_on(text: str, end: int) -> bool:
