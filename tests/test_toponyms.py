@@ -1215,9 +1215,13 @@ def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazet
     found = find_places("He lived in Toronto and Ottawa. In 1925 he moved to Cornwall, near Ottawa.", gazetteer,
                         fallback=fallback)
     assert [(m.source, m.location.country) for m in found if m.text == "Cornwall"] == [("geonames", "CA")]
-    # an island is no Argentine city, nor the GDR's capital a town in Pennsylvania in a life that named Germany too
+    # an island is no Argentine city (its old name is now the curated Taiwan's), nor the GDR's capital a town in
+    # Pennsylvania in a life that named Germany too
     found = find_places("In 1929 he travelled to Japan, Korea and Formosa.", gazetteer, fallback=fallback)
-    assert [(m.place, m.location.country) for m in found if m.text == "Formosa"] == [("formosa", "TW")]
+    assert [(m.place, m.location.country) for m in found if m.text == "Formosa"] == [("taiwan", "TW")]
+    # an old name of a country is the country, cued or not (the Ho Chi Minh and Gagarin probes)
+    found = find_places("In 1958 he paid state visits to India and Burma; Ceylon followed.", gazetteer, fallback=fallback)
+    assert [m.place for m in found][1:] == ["myanmar", "sri-lanka"]
     found = find_places("In 1945 he served in Berlin. In 1946 he toured America. In 1953 he was sent to East Berlin.",
                         gazetteer, fallback=fallback)
     assert [m.location.country for m in found if m.start > 60] == ["DE"]
