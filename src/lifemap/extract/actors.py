@@ -376,10 +376,13 @@ class Actors:
         own = self._leading_clauses_own(sentence, pos, places)
         if own:
             return own
-        # (read without the relative clauses between commas, unless the place is in one: "Solomon Mikhoels, whom
-        # she knew well, was murdered in Minsk" is his death, not hers)
+        # (read without the relative clauses and the appositions between commas, unless the place is in one:
+        # "Solomon Mikhoels, whom she knew well, was murdered in Minsk" is his death, not hers; "Trofim Lysenko, an
+        # agronomist, ran an institute in Kiev" his. Before a name an apposition keeps its last comma, so that no
+        # name runs on over it: "By Christmas, the worst of the winter, Zhukov …" is Zhukov's)
         asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
-            m.span(1) for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
+            (m.start(1), m.end(1) - sentence[m.end(1):].lstrip()[:1].isupper())
+            for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
             if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "…, the front fell apart,")
         blanked = sentence
         for a, b in asides:
@@ -669,8 +672,12 @@ class Actors:
             return False
         owner = m.group("owner")
         if owner.lower() in ("his", "her"):
-            return owner.lower() == {"he": "his", "she": "her"}.get(self.subject.pronoun) and \
-                self.person_before(i, he=owner.lower() == "his") == self.subject.name
+            hers = owner.lower() == "her"
+            # (not over another of that sex named before it: "Molotov and Beria met at his dacha")
+            return owner.lower() == {"he": "his", "she": "her"}.get(self.subject.pronoun) and not any(
+                self.is_person([w]) and not self.is_subject(w) and is_woman(w) == hers
+                for w in _CAPITALISED.findall(sentence, 0, m.start())) and self.person_before(
+                i, he=not hers) == self.subject.name
         return self.is_subject(_bare(owner))
 
     def _receives(self, sentence: str, pos: int, places: Places) -> bool:
@@ -699,7 +706,7 @@ class Actors:
         return end is not None and _WHERE_FEW.match(sentence, end) is not None and (
             self._named_lately(i) or self._subject_led(i))
 
-    def _lives_there(self, i: int, sentence: str, pos: int, places: Places, who: str = "") -> bool:
+    def _lives_there(self, i: int, sentence: str, pos: int, places: Places, who: str) -> bool:
         """A "where" clause right after the place puts the subject there, at the main clause's time: "…, where he
         lived", "took Lbishchensk, where Chapaev set up his headquarters". Not where the main clause names someone
         else, whom the "where" clause may well be about ("Trotsky was exiled to Alma-Ata, where Stalin had him
@@ -714,10 +721,13 @@ class Actors:
                 return False
         elif m.group(1).lower() != self.subject.pronoun:
             return False
-        elif who[:1].isupper() and who not in lexicon("groups") and not self.subject.mentions(sentence[pos:m.start(1)]):
-            return False                               # the one the main clause names: "Gorkić was summoned to
-            #                                            Moscow, where he was arrested" (not "came to the Crimea, on
-            #                                            Stalin's ground, where he lodged")
+        elif _one_person(who) and is_woman(who) == (m.group(1).lower() == "she") and not self.subject.mentions(
+                sentence[pos:m.start(1)]):
+            return False                               # the one the main clause names, if the pronoun fits them:
+            #                                            "Gorkić was summoned to Moscow, where he was arrested" (not
+            #                                            "came to the Crimea, on Stalin's ground, where he lodged",
+            #                                            "Oleg was sent to Omsk, where she worked", "the Red Army took
+            #                                            Tsaritsyn, where he set up his headquarters")
         verb = None
         for t in tag(sentence, m.end(), min(len(sentence), m.end() + 40)):
             if t.tag in (T.NEG, T.MODAL) or t.tag is T.AUX and t.text.lower() == "had":
@@ -912,7 +922,7 @@ class Actors:
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
 # One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
-_OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s)\s+(?:[a-z-]+\s+)?"
+_OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s?)\s+(?:[a-z-]+\s+)?"
                           r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"
                           r"(?:in|at|on)\s+(?:the\s+)?$")
 # what a name is, between commas: "Trofim Lysenko, an agronomist, ran an institute in Kiev"
@@ -932,10 +942,6 @@ _DATE_OPENS = re.compile(r"(?:,|\band\b|\bbut\b)[^,]*?\b(?:1[0-9]{3}|20[0-9]{2}|
 _ASIDE_OF_ANOTHER = re.compile(r"\b(?:who|whom|whose|which|that|although|though|while|whereas)\b")
 _LATER_ON = re.compile(r"(?:['’]s)?\s+(?:later|afterwards|had|would|was\s+then|was\s+still)\b")
 _VERB_BEFORE = re.compile(r"\b[a-z]+ed\s+$")
-
-
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
@@ -962,7 +968,7 @@ def _unknown_name(sentence: str, lo: int, places: Places) -> tuple[str, str] | N
     return None
 
 
-# Between a name and its verb: an aside blanked out, a time ("Trofim Lysenko, an agronomist whom Vavilov had
+# Between a name and its verb: the blanks of an aside, a time ("Trofim Lysenko, an agronomist whom Vavilov had
 # encouraged, by the mid-1930s ran an institute in Odessa"), an adverb of time
 _TIME_BETWEEN = re.compile(r"\s*(?:(?:by|in|from|after|before|during)\s+(?:the\s+)?(?:(?:early|mid|late)-?\s*)?"
                            r"\d{4}s?,?\s+|(?:later|soon|then|also|again|eventually|finally|meanwhile)\s+)?")
@@ -1146,6 +1152,14 @@ def _inverted_subject(sentence: str, actors: Actors):
     if not actors.is_person(tokens):
         return None
     return "name", m.group(1).strip() + (" and" if len(tokens) > 1 else "")
+
+
+def _one_person(who: str) -> bool:
+    """Whether an actor's name is one person's ("Gorkić", "Nicholas II"), not a body of people ("the Red Army",
+    "Soviet troops", "Central Committee") nor a few ("Molotov and Beria")."""
+    words = who.split()
+    return bool(words) and who[:1].isupper() and " and " not in who and not any(
+        w in lexicon("groups") or w.lower() in lexicon("groups") for w in words)
 
 
 _WOMAN_SURNAME = re.compile(r"(?:ova|eva|yova|ina|aya)$")

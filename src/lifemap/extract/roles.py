@@ -278,6 +278,7 @@ def _power_of(text: str, end: int) -> bool:
 _DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?i:in|at|to|from|into|near|inside|outside|towards?|of|"
                                r"through|across|around|within)\b)[A-Za-z]+)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 
 
 def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
@@ -291,8 +292,11 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
         return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
-    if after is not None and (after.group(1) in _UNITS or after.group(1) in words("facilities")):
-        return False                               # "to the Krasnoyarsk territory": the land around the town
+    if after is not None and (after.group(1) in _UNITS or after.group(1) in words("facilities") and not _BY_THE.search(
+            before)):
+        return False                               # "to the Krasnoyarsk territory": the land around the town; "captured
+        #                                            the Liubotyn rail junction": a facility there (not "rejected by
+        #                                            the Kiev university": an agent)
     # (a happening at the town is a scene there: "suppressing the Kronstadt rebellion")
     return after is not None and after.group(1) not in words("function_words") and after.group(1) not in words(
         "happenings")
@@ -353,9 +357,10 @@ def _near_named(before: str) -> bool:
         if m is None:
             continue
         first, *rest = m.group().split()
-        if first.lower() in words("function_words"):
-            return False                               # a sentence's first word: "During heavy fighting near
-            #                                            Shepetivka" is a fight there
+        if first.lower() in _OPENING_WORDS:
+            return False                               # a preposition or conjunction opening the sentence is no
+            #                                            name: "During heavy fighting near Shepetivka" is a fight there
+            #                                            (not "The factory near Tula was bombed": Tula only locates it)
         # no verb of the subject's among its small words ("the Germans captured him near Lomza")
         # (nor a body of people: "fought against the Polish army near Berdichev", "the Czechoslovak Legion near
         # Kazan")
@@ -366,6 +371,7 @@ def _near_named(before: str) -> bool:
 
 
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
+_OPENING_WORDS = frozenset(w for k in ("prep", "conj", "sub", "adv") for w in sections("function_words")[k])
 
 
 _NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
