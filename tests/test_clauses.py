@@ -331,6 +331,17 @@ def test_a_people_by_its_name_is_a_clause_subject_and_they_after_it():
         ("Pskov", "Nicholas II")]
 
 
+def test_he_in_a_later_clause_after_a_kin_of_a_name_is_that_kin():
+    # the Gorbachev article: "Gorbachev's father had joined the Red Army …; he … fought in the Battle of Kursk";
+    # after "his father" a "he" stays the subject's (the Radek probe: "His father died when he was a small child,
+    # and … he grew up in Tarnów")
+    text = ("Ivan Petrov (1890-1950) was a Soviet official. He was born in Kazan.\n\n"
+            "In 1941 Petrov's father joined the army; he fought at Kursk before returning home. "
+            "His father died when he was small, and in 1900 he grew up in Tiflis.")
+    assert actors_at(text, "Kursk") == {"Petrov's father"}
+    assert actors_at(text, "Tiflis") == {"Ivan Petrov"}
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

@@ -496,6 +496,14 @@ class Actors:
         names someone else after them: "Lenin summoned Stalin to Moscow, and in June he was sent …")."""
         kind, words = self._lead(i)
         at = sentence.find(words)
+        if kind == "kin" and words[:1].isupper() and lo > 0 and 0 <= at < lo and not (
+                _HIM if he else _HER_OBJECT).search(sentence, 0, lo):
+            # (a kin of a name's; after "his father" a "he" is as likely the one "his" means: "His father died when he
+            # was a small child, and … he grew up in Tarnów")
+            noun = words.split()[-1].lower()
+            # "Gorbachev's father had joined the Red Army …; he was wrongly declared dead and fought in the Battle of
+            # Kursk": the father
+            return clean(words) if noun in (_MEN if he else _WOMEN) else ""
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
@@ -1162,6 +1170,9 @@ def _one_person(who: str) -> bool:
         w in lexicon("groups") or w.lower() in lexicon("groups") for w in words)
 
 
+# Kin of one sex, who may be "he" or "she"
+_MEN = frozenset("father husband son brother uncle grandfather grandson nephew stepfather cousin".split())
+_WOMEN = frozenset("mother wife daughter sister aunt grandmother granddaughter niece stepmother cousin".split())
 _WOMAN_SURNAME = re.compile(r"(?:ova|eva|yova|ina|aya)$")
 
 
