@@ -842,6 +842,11 @@ AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Go
      [("Baku", "1899", "1899"), ("Batum", "1899", "1899")]),
     # an age in words opening the sentence, before its subject (not "At one point")
     (AGES + "At sixteen he went to Baku.", [("Baku", "1896", "1897")]),
+    # "Aged nineteen," opening the sentence; an age the narrative's date already falls in keeps that date (the
+    # Gorbachev article: "In June 1950 … Aged 19, he travelled by train to Moscow")
+    (AGES + "Aged nineteen, he went to Baku.", [("Baku", "1899", "1900")]),
+    (AGES + "In June 1899 he lived in Batum. He read. He wrote. He sang. Aged nineteen, he went to Baku.",
+     [("Baku", "1899-06", "1899-06")]),
     # "when he was eleven", not "when he was one of the leaders"
     ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. In 1885 Petrov lived in Baku. "
      "He moved to Batum with his family when he was eleven.", [("Batum", "1891", "1892")]),

@@ -239,6 +239,8 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                     if born is not None and not any(not d.foreign for d in found) else None)
             if aged is not None and not (context is not None and aged.days[0] <= context.days[0] <= aged.days[1]):
                 found.append(aged)
+            elif aged is not None:                     # the age says the narrative's date still holds: "In June
+                found.append(replace(aged, span=context.span))   # 1950 … Aged 19, he travelled to Moscow"
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
         named, began = _named_period(sentence, a, i, paragraph, context, war) if not found and _PERIOD_HINT.search(
@@ -465,7 +467,7 @@ CARDINAL = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninet
 _ABOUT = r"(?:(?:about|around|nearly|almost|only|just|barely|some)\s+)?"
 _AGE = re.compile(
     rf"\b(?:at\s+(?:the\s+)?age\s+of\s+{_ABOUT}(?P<n1>{CARDINAL})(?:\s+(?:or|to)\s+(?P<m1>{CARDINAL}))?"
-    rf"|at\s+age\s+(?P<n2>{CARDINAL})|aged\s+{_ABOUT}(?P<n3>{CARDINAL})"
+    rf"|at\s+age\s+(?P<n2>{CARDINAL})|[Aa]ged\s+{_ABOUT}(?P<n3>{CARDINAL})"
     rf"|{_ABOUT}(?P<n4>{CARDINAL})(?:\s+(?:or|to)\s+(?P<m4>{CARDINAL}))?\s+years?\s+(?:old|of\s+age))\b",
     re.IGNORECASE)
 # "when he was eleven": the bare number ends the clause (not "when he was one of the leaders", "was 20 km")
@@ -502,7 +504,8 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     """The subject's age as a date: the years they were that old ("at the age of thirteen": from the
     thirteenth birthday to the day before the fourteenth), where the age is theirs: their clause, no
     one of their kin named before it ("his father, aged fifty")."""
-    m = _AGE.search(sentence) if ("age" in sentence or "old" in sentence) and _AGE_WORD.search(sentence) else None
+    m = _AGE.search(sentence) if ("age" in sentence or "old" in sentence or sentence.startswith("Aged")) and \
+        _AGE_WORD.search(sentence) else None                 # ("Aged 19, he travelled by train to Moscow")
     if m is None:
         m = _AT_AGE.match(sentence)                # "At sixteen he went to Kazan"
     if m is None and "hen " in sentence:
@@ -510,6 +513,8 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     if m is None:
         return None
     lo, hi = clauses.clause_around(sentence, m.start())
+    if m.start() == 0 and sentence.startswith(",", m.end()):
+        hi = clauses.clause_around(sentence, m.end() + 2)[1]   # "Aged 19, he travelled …": the clause it leads
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
     groups = m.groupdict()
