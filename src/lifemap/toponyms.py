@@ -103,11 +103,7 @@ EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occ
 _SETTLEMENTS = frozenset("""city town village hamlet port settlement capital fortress region province district
     island republic oblast suburb outskirts environs streets shtetl resort spa""".split())
 # Words that may stand between a cue and the name: "in the small Siberian town of …" is cued at "of".
-_BETWEEN_CUE = frozenset("""small remote little distant northern southern eastern western central north south
-    east west industrial port mining siberian arctic georgian russian ukrainian village town city hamlet
-    capital garrison frontier border his her their native beloved nearby neighbouring neighboring provincial
-    coastal rural north-western north-eastern south-western south-eastern northwestern northeastern
-    southwestern southeastern""".split())
+_BETWEEN_CUE = frozenset(sections("place_cues")["between a cue and its name"])   # "in the small town of Gori"
 # An organisation whose name holds a place name: "the Communist Party of the Soviet Union".
 _ORG_OF = re.compile(r"\b(?:Party|Council|Ministers|Commissars|Commissariat|Committee|Presidium|"
                      r"Politburo|Academy|Union of Writers|Federation|Army|Navy|Front|Bank)\s+of\s+(?:the\s+)?$")
