@@ -149,6 +149,9 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     assert names("In 1862 he visited Cologne, Dresden, Wiesbaden, Belgium, and Paris.") == [
         "Cologne", "Dresden", "Wiesbaden", "Belgium", "Paris"]
     assert names("Born in Gori in the Russian Empire, Stalin joined the party.") == ["Gori"]
+    # nor before the list's last item (the Gorbachev article)
+    assert names("In 1975 they holidayed in Moscow, Leningrad, Uzbekistan, and resorts in the Crimea.") == [
+        "Moscow", "Leningrad", "Uzbekistan", "Crimea"]
     # over a qualifier the list goes on only after "and" or "or", and the country it names is not the text's: a
     # realm gone does not pull the next town into Russia (a second reader's cases)
     assert names("In 1934 he worked in Leningrad, Russia, Zhdanov being his chief.") == ["Leningrad"]

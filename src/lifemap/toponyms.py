@@ -936,9 +936,14 @@ def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
 
 
 def _place_follows(text: str, found: list[Mention], b: Mention) -> bool:
-    """Whether another place of the list follows ``b`` right after a comma or "and" ("…, Belgium, and Paris")."""
+    """Whether the list goes on after ``b``: another place right after a comma or "and" ("…, Belgium, and Paris"),
+    or its last item after ", and" ("in Moscow, Leningrad, Uzbekistan, and resorts in …")."""
     after = next((m for m in found if m.start >= b.end), None)
-    return after is not None and _LIST_STEP.fullmatch(text, b.end, after.start) is not None
+    return after is not None and _LIST_STEP.fullmatch(text, b.end, after.start) is not None or \
+        _LAST_ITEM.match(text, b.end) is not None
+
+
+_LAST_ITEM = re.compile(r",\s+and\s+")
 
 
 _LIST_STEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
