@@ -1574,3 +1574,16 @@ def test_each_line_reads_as_english():
     assert [(r["name"], r["summary"]) for r in frame.to_dict("records") if r["start"] >= len(opening)] == [
         ("Germany", "In Germany"), ("Lubyanka", "Held in the Lubyanka"),
         ("United States", "Went to the United States"), ("Moscow", "Worked in Moscow")]
+
+
+def test_a_paragraphs_own_date_is_nearer_than_its_sections_years():
+    # the Gorbachev article's sections ("University: 1950–1955"): four sentences on from "In June 1950" the
+    # paragraph is still there; a paragraph with no date of its own is in the section's years
+    text = ("Ivan Petrov (1931-2000) was a Soviet official. He was born in Kazan in 1931.\n\n"
+            "University: 1950–1955\n\n"
+            "In June 1950 Petrov joined the party. He read a great deal. He wrote poems. He sang in a choir. He lived "
+            "in a dormitory in Moscow.\n\n"
+            "He then worked in Omsk.\n")
+    frame = extract(text, fallback=False, progress=False)
+    assert [(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")][1:] == [
+        ("Moscow", "1950", "1950"), ("Omsk", "1950", "1955")]
