@@ -1576,14 +1576,15 @@ def test_each_line_reads_as_english():
         ("United States", "Went to the United States"), ("Moscow", "Worked in Moscow")]
 
 
-def test_a_paragraphs_own_date_is_nearer_than_its_sections_years():
-    # the Gorbachev article's sections ("University: 1950–1955"): four sentences on from "In June 1950" the
-    # paragraph is still there; a paragraph with no date of its own is in the section's years
+def test_a_date_told_since_the_heading_is_nearer_than_its_sections_years():
+    # the Gorbachev article's sections ("University: 1950–1955"): four sentences on from "In June 1950", and in the
+    # next paragraph, the narrative is still there; with no date told since the heading, the section's years
     text = ("Ivan Petrov (1931-2000) was a Soviet official. He was born in Kazan in 1931.\n\n"
             "University: 1950–1955\n\n"
+            "He studied law in Kiev. He read a great deal. He wrote poems. He sang in a choir.\n\n"
             "In June 1950 Petrov joined the party. He read a great deal. He wrote poems. He sang in a choir. He lived "
             "in a dormitory in Moscow.\n\n"
             "He then worked in Omsk.\n")
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")][1:] == [
-        ("Moscow", "1950", "1950"), ("Omsk", "1950", "1955")]
+        ("Kiev", "1950", "1955"), ("Moscow", "1950", "1950"), ("Omsk", "1950", "1950")]

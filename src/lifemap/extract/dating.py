@@ -963,10 +963,10 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
         return _carried(narrative, context)
     frame = line.frames[i]
     if frame is not None and not (narrative.titles[frame.sentence] and not narrative.titles[context.sentence]
-                                  and context.paragraph == narrative.paragraphs[i]):
+                                  and context.sentence > frame.sentence):
         return DateChoice(frame, How.CARRIED)
-    # (a heading's years frame a section, but the paragraph's own date is nearer: "University: 1950–1955 … In
-    # June 1950 … In the city, he resided …")
+    # (a heading's years frame a section, but a date told since is nearer: "University: 1950–1955 … In June 1950 …
+    # In the city, he resided …")
     return _carried(narrative, context, steps=1)
 
 
