@@ -329,6 +329,13 @@ def test_a_people_by_its_name_is_a_clause_subject_and_they_after_it():
         ("Tiflis", "Stalin")]
     assert [e[:2] for e in events("In 1917 Nicholas II abdicated aboard his train at Pskov.")] == [
         ("Pskov", "Nicholas II")]
+    # only a people or a body of men by its name (a second reader's cases): not a place, an event, a household; not
+    # in a relative clause; nor "his train" a named man or the subject himself ordered somewhere
+    assert [e[:2] for e in events("In 1918 the Olympics were held in Paris, where he watched the races.")] == [
+        ("Paris", "Stalin")]
+    assert [e[:2] for e in events("In 1948, at a meeting in Bucharest that the Yugoslavs declined to attend, the "
+                                  "Cominform expelled Yugoslavia.")][0][1] != "Yugoslavs"
+    assert [e[:2] for e in events("In 1918 Mekhlis ordered his train to Kerch.")] == [("Kerch", "Mekhlis")]
 
 
 def test_he_in_a_later_clause_after_a_kin_of_a_name_is_that_kin():
@@ -340,6 +347,10 @@ def test_he_in_a_later_clause_after_a_kin_of_a_name_is_that_kin():
             "His father died when he was small, and in 1900 he grew up in Tiflis.")
     assert actors_at(text, "Kursk") == {"Petrov's father"}
     assert actors_at(text, "Tiflis") == {"Ivan Petrov"}
+    # nor after a kin who died or only was something (a second reader's cases)
+    assert [e[:2] for e in events("In 1910 Stalin's father was a shoemaker, and he was apprenticed in Tiflis.")] == [
+        ("Tiflis", "Stalin")]
+    assert [e[:2] for e in events("In 1910 Stalin's father died, and he moved to Tiflis.")] == [("Tiflis", "Stalin")]
 
 
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
@@ -1186,8 +1197,9 @@ def test_a_sentence_opening_word_before_near_is_no_named_place():
     # "During" names and Shepetivka only locates
     assert [e[:2] for e in events("During heavy fighting near Tsaritsyn with the Whites, Stalin was wounded in "
                                   "1918.")] == [("Tsaritsyn", "Stalin")]
-    # a determiner is no such word: the factory is what Tula locates (a second reader's case)
+    # a determiner is no such word: the factory is what Tula locates; a possessive is (second readers' cases)
     assert events("The factory near Tula was bombed in 1941.") == []
+    assert [e[0] for e in events("Her regiment near Tula was encircled in 1941.")] == ["Tula"]
 
 
 def test_time_divided_between_places_is_spent_in_each():
@@ -2107,8 +2119,9 @@ def test_a_where_clause_that_has_the_subject_live_there_puts_him_there():
     assert [e[:2] for e in events("In 1919 the Red Army took Tsaritsyn, where he set up his headquarters.")] == [
         ("Tsaritsyn", "Stalin")]
     text = ("Anna Volkova (1900-1970) was a Soviet doctor. She studied in Kazan.\n\nIn 1935 Oleg was transferred to "
-            "Omsk, where she worked in a hospital.")
+            "Omsk, where she worked in a hospital. In 1936 Emma Goldman was sent to Riga, where she lectured.")
     assert actors_at(text, "Omsk") == {"Anna Volkova"}
+    assert actors_at(text, "Riga") == {"Emma Goldman"}       # a name that says nothing of its bearer's sex
     assert [e[:2] for e in events("In 1913 Lenin lived in Cracow, where Stalin sent him letters.")] == [
         ("Cracow", "Lenin")]
     # a list before the clause is not the clause's place, nor is a possessive its subject

@@ -847,6 +847,9 @@ AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Go
     (AGES + "Aged nineteen, he went to Baku.", [("Baku", "1899", "1900")]),
     (AGES + "In June 1899 he lived in Batum. He read. He wrote. He sang. Aged nineteen, he went to Baku.",
      [("Baku", "1899-06", "1899-06")]),
+    # not another's age, nor a broader date the age only overlaps (a second reader's cases)
+    (AGES + "Aged nineteen, Petrov's nephew joined the army at Kursk.", [("Kursk", "1892", "1893")]),
+    (AGES + "In the 1890s he lived in Batum. Aged nineteen, he went to Baku.", [("Baku", "1899", "1900")]),
     # "when he was eleven", not "when he was one of the leaders"
     ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. In 1885 Petrov lived in Baku. "
      "He moved to Batum with his family when he was eleven.", [("Batum", "1891", "1892")]),

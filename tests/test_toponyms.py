@@ -152,6 +152,10 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     # nor before the list's last item (the Gorbachev article)
     assert names("In 1975 they holidayed in Moscow, Leningrad, Uzbekistan, and resorts in the Crimea.") == [
         "Moscow", "Leningrad", "Uzbekistan", "Crimea"]
+    # but no list, or a verb after ", and": the country says where the town lay, in borders since moved (a second
+    # reader's cases)
+    assert names("In 1904 he was born in Kiev, Russia, and grew up in Odessa.") == ["Kiev", "Odessa"]
+    assert names("In 1920 he lived in Lwów, Poland, and in Kraków.")[:1] == ["Lwów"]
     # over a qualifier the list goes on only after "and" or "or", and the country it names is not the text's: a
     # realm gone does not pull the next town into Russia (a second reader's cases)
     assert names("In 1934 he worked in Leningrad, Russia, Zhdanov being his chief.") == ["Leningrad"]

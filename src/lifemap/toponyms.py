@@ -901,7 +901,7 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         elif b.location.kind in _BIG and (anchor or a.location.kind in _SMALL or (
                 a.location.kind == "region" and _IN_GAP.fullmatch(gap))) and not (
                 b.location.kind == "country" and a.location.country not in ("", "XX", b.location.country)
-                and _place_follows(text, found, b)):
+                and _in_a_list(text, found, a, b)):
             # (not another country in a list: "visiting Dresden, Wiesbaden, Belgium, and Paris")
             drop.add(id(b))                        # b only says where a lies ("the Turukhansk region in Siberia")
             anchor = True
@@ -935,12 +935,20 @@ def _lies_in_town(text: str, a: Mention, b: Mention, gap: str) -> bool:
                 or (gap.strip() == "in" and b.source == "curated"))
 
 
-def _place_follows(text: str, found: list[Mention], b: Mention) -> bool:
-    """Whether the list goes on after ``b``: another place right after a comma or "and" ("…, Belgium, and Paris"),
-    or its last item after ", and" ("in Moscow, Leningrad, Uzbekistan, and resorts in …")."""
-    after = next((m for m in found if m.start >= b.end), None)
-    return after is not None and _LIST_STEP.fullmatch(text, b.end, after.start) is not None or \
-        _LAST_ITEM.match(text, b.end) is not None
+def _in_a_list(text: str, found: list[Mention], a: Mention, b: Mention) -> bool:
+    """Whether ``b`` is an item of a list the town ``a`` is an item of, not where ``a`` lies: a place of the list
+    before ``a``, and after ``b`` another place or the list's last item after ", and" ("visiting Dresden,
+    Wiesbaden, Belgium, and Paris", "in Moscow, Leningrad, Uzbekistan, and resorts in …"; not "born in Kiev,
+    Russia, and grew up in Odessa": no list, and a border since moved). ``found`` is in text order."""
+    k = found.index(a)
+    if k == 0 or _LIST_STEP.fullmatch(text, found[k - 1].end, a.start) is None:
+        return False
+    after = next((m for m in found[k + 1:] if m.start >= b.end), None)
+    if after is not None and _LIST_STEP.fullmatch(text, b.end, after.start) is not None:
+        return True
+    last = _LAST_ITEM.match(text, b.end)
+    word = WORD.match(text, last.end()) if last is not None else None
+    return word is not None and not _past_verb(word.group().lower())     # (not "…, and grew up in Odessa")
 
 
 _LAST_ITEM = re.compile(r",\s+and\s+")

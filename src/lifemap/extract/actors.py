@@ -381,7 +381,7 @@ class Actors:
         # agronomist, ran an institute in Kiev" his. Before a name an apposition keeps its last comma, so that no
         # name runs on over it: "By Christmas, the worst of the winter, Zhukov …" is Zhukov's)
         asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
-            (m.start(1), m.end(1) - sentence[m.end(1):].lstrip()[:1].isupper())
+            (m.start(1), m.end(1) - 1 if sentence[m.end(1):].lstrip()[:1].isupper() else m.end(1))
             for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
             if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "…, the front fell apart,")
         blanked = sentence
@@ -497,9 +497,10 @@ class Actors:
         kind, words = self._lead(i)
         at = sentence.find(words)
         if kind == "kin" and words[:1].isupper() and lo > 0 and 0 <= at < lo and not (
-                _HIM if he else _HER_OBJECT).search(sentence, 0, lo):
+                _HIM if he else _HER_OBJECT).search(sentence, 0, lo) and not _KIN_GONE.match(sentence, at + len(words)):
             # (a kin of a name's; after "his father" a "he" is as likely the one "his" means: "His father died when he
-            # was a small child, and … he grew up in Tarnów")
+            # was a small child, and … he grew up in Tarnów"; so after a kin who died or only is something: "Zhukov's
+            # father was a shoemaker, and he was apprenticed …")
             noun = words.split()[-1].lower()
             # "Gorbachev's father had joined the Red Army …; he was wrongly declared dead and fought in the Battle of
             # Kursk": the father
@@ -602,9 +603,10 @@ class Actors:
         if self.about_subject and (craft := _OWN_CRAFT_BEFORE.search(sentence, max(0, pos - 40), pos)) is not None \
                 and (craft.group(1).lower() == "his") == (self.subject.pronoun == "he") and not self._kin_leads(i) \
                 and self.person_before(i, he=self.subject.pronoun == "he") == self.subject.name \
-                and ((who := self.actor(i, sentence, pos, places)) == self.subject.name or who.endswith("s")):
+                and _is_a_people(self.actor(i, sentence, pos, places)):
             return self.subject.name                   # "the Czechoslovaks halted his trains at Nizhneudinsk": he
-            #                                            was on them (not "Nicholas II abdicated aboard his train")
+            #                                            was on them (not "Nicholas II abdicated aboard his train",
+            #                                            "Mekhlis ordered his train to Kerch", "he sent his trains to …")
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
@@ -729,7 +731,7 @@ class Actors:
                 return False
         elif m.group(1).lower() != self.subject.pronoun:
             return False
-        elif _one_person(who) and is_woman(who) == (m.group(1).lower() == "she") and not self.subject.mentions(
+        elif _one_person(who) and _may_be(who, m.group(1).lower()) and not self.subject.mentions(
                 sentence[pos:m.start(1)]):
             return False                               # the one the main clause names, if the pronoun fits them:
             #                                            "Gorkić was summoned to Moscow, where he was arrested" (not
@@ -1108,10 +1110,13 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 continue                                              # a title, not a name
             if tokens and tokens[-1] in _GROUP_WORDS:
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
-            if len(tokens) == 1 and tokens[0].endswith("s") and not tokens[0].endswith(_FAMILY_PLURALS) \
-                    and _THE_END.search(part, 0, s - lo) \
-                    and clauses.finite_verb_at(part, m.end() + 1) and not actors.is_subject(" ".join(tokens)):
-                return "group", " ".join(tokens)       # a people or a party by its name: "the Czechs took Simbirsk"
+            if len(tokens) == 1 and _is_a_people(tokens[0]) and (the := _THE_END.search(part, 0, s - lo)) \
+                    and not _RELATIVE_END.search(part, 0, the.start()) \
+                    and clauses.finite_verb_at(part, m.end() + 1):
+                return "group", tokens[0]              # a people or a party by its name: "the Czechs took Simbirsk"
+                #                                        (not "the Olympics", "the Rothschilds", "the Andes"; not
+                #                                        in a relative clause: "a meeting that the Yugoslavs declined
+                #                                        to attend")
             if not tokens or not (actors.is_person(tokens) or actors.is_subject(" ".join(tokens))):
                 continue
             found = found[found.index(tokens[0]):]
@@ -1120,7 +1125,13 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
 
 
 _THE_END = re.compile(r"\b[Tt]he\s+$")
-_FAMILY_PLURALS = ("ovs", "evs", "ins", "skys", "skis", "yns")     # "the Ulyanovs": a household
+_RELATIVE_END = re.compile(r"\b(?:that|which|whom|where)\s+$")
+
+
+def _is_a_people(word: str) -> bool:
+    """A people, a party or a body of men by its name ("Czechs", "Bolsheviks", "Whites"): data/lexicon/peoples.txt
+    and groups.txt."""
+    return word in lexicon("peoples") or word in lexicon("groups")
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
@@ -1164,12 +1175,23 @@ def _inverted_subject(sentence: str, actors: Actors):
 
 def _one_person(who: str) -> bool:
     """Whether an actor's name is one person's ("Gorkić", "Nicholas II"), not a body of people ("the Red Army",
-    "Soviet troops", "Central Committee") nor a few ("Molotov and Beria")."""
+    "Soviet troops", "Central Committee", "Czechs") nor a few ("Molotov and Beria")."""
     words = who.split()
     return bool(words) and who[:1].isupper() and " and " not in who and not any(
-        w in lexicon("groups") or w.lower() in lexicon("groups") for w in words)
+        _is_a_people(w) or w.lower() in lexicon("groups") for w in words)
 
 
+def _may_be(who: str, pronoun: str) -> bool:
+    """Whether "he" or "she" may mean the person named: "he" any name but a woman's, "she" a woman's or a first
+    name in -a or -e that no man of these texts bears ("Emma Goldman … where she lectured"; not "Oleg")."""
+    if pronoun == "he":
+        return not is_woman(who)
+    first = _bare(clean(who).split()[0]).lower()
+    return is_woman(who) or (" " in clean(who) and first.endswith(("a", "e")) and first not in lexicon("given_names"))
+
+
+# A kin's clause that tells a death or what the kin was: no act of theirs a later "he" goes on with
+_KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:a|an|the|\w+ly\s+a)\b|(?:had\s+)?died\b|(?:was|had\s+been)\s+killed\b)")
 # Kin of one sex, who may be "he" or "she"
 _MEN = frozenset("father husband son brother uncle grandfather grandson nephew stepfather cousin".split())
 _WOMEN = frozenset("mother wife daughter sister aunt grandmother granddaughter niece stepmother cousin".split())

@@ -239,8 +239,10 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
                     if born is not None and not any(not d.foreign for d in found) else None)
             if aged is not None and not (context is not None and aged.days[0] <= context.days[0] <= aged.days[1]):
                 found.append(aged)
-            elif aged is not None:                     # the age says the narrative's date still holds: "In June
-                found.append(replace(aged, span=context.span))   # 1950 … Aged 19, he travelled to Moscow"
+            elif aged is not None and aged.days[0] <= context.days[0] and context.days[1] <= aged.days[1]:
+                # the age says the narrative's date still holds: "In June 1950 … Aged 19, he travelled to Moscow"
+                # (not a broader one it only overlaps: "In the 1940s … Aged 20, she went to Kiev")
+                found.append(replace(aged, span=context.span))
         # "During World War I, …" dates a sentence without a date of its own (1914–1918), but a period
         # that long does not move the narrative on
         named, began = _named_period(sentence, a, i, paragraph, context, war) if not found and _PERIOD_HINT.search(
@@ -514,7 +516,11 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
         return None
     lo, hi = clauses.clause_around(sentence, m.start())
     if m.start() == 0 and sentence.startswith(",", m.end()):
-        hi = clauses.clause_around(sentence, m.end() + 2)[1]   # "Aged 19, he travelled …": the clause it leads
+        # "Aged 19, he travelled …": the clause it leads, if the subject leads it (not "Aged 19, Zhukov's nephew …")
+        lead = sentence[m.end():m.end() + 40].split(" ", 2)[1]
+        if not _names_subject(lead, subject) or lead.endswith(("'s", "’s")):
+            return None
+        hi = clauses.clause_around(sentence, m.end() + 2)[1]
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
     groups = m.groupdict()

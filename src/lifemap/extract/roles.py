@@ -371,7 +371,8 @@ def _near_named(before: str) -> bool:
 
 
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
-_OPENING_WORDS = frozenset(w for k in ("prep", "conj", "sub", "adv") for w in sections("function_words")[k])
+_OPENING_WORDS = frozenset(w for k in ("prep", "conj", "sub", "adv", "pron") for w in sections("function_words")[k]) | {
+    "his", "her", "their", "its"}     # (not "the", "a": "The factory near Tula" is what Tula locates)
 
 
 _NOT_A_SITE = frozenset("""was were is are been being and or but who which that often still then also him her them
