@@ -611,6 +611,7 @@ def test_a_place_after_nearby_is_cued():
     "His later claim that Stalin had worked at a plant in Baku in 1912 cannot be confirmed.",   # a claim
     "In 1912 Lenin offered to take Stalin to Vienna by car, an offer Stalin declined.",   # an offer to do
     "In 1912 Stalin was too ill to travel to Vienna.",                                      # too ill to
+    "In 1912 Stalin applied to study at a school in Vienna.",       # an application (the Gorbachev article)
 ])
 def test_what_was_feared_or_not_done_instead_puts_nobody_there(sentence):
     assert [e for e in events(sentence) if e[1] == "Stalin"] == []
