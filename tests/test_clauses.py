@@ -1191,6 +1191,10 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     assert [e[:2] for e in events("In 1919 Stalin captured the Kharkov rail junction.")] == [("Kharkov", "Stalin")]
     assert events("In 1919 Stalin captured the Kharkov newspaper.") == []
     assert events("He was rejected by the Kiev university in 1908.") == []     # an agent (a second reader's case)
+    # a town or a site standing for those who rule from it (the Gorbachev article: "vetted by senior Kremlin leaders");
+    # not a thing there one went to
+    assert events("In 1970 he was vetted by senior Kremlin leaders.") == []
+    assert [e[:2] for e in events("In 1930 Stalin attended a Kremlin banquet.")] == [("Kremlin", "Stalin")]
 
 
 def test_a_sentence_opening_word_before_near_is_no_named_place():

@@ -285,11 +285,14 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
     """A town that only describes the noun after it: "research by the Moscow playwright", "published in a
     London newspaper"; not where a verb of going, staying or meeting governs it ("visited the Moscow
     metro", "commanded the Tsaritsyn front")."""
-    if m.location is None or m.location.kind != "city":
+    if m.location is None or m.location.kind not in ("city", "site"):
         return False
     after = _NOUN_AFTER.match(text, m.end)
-    if after is not None and after.group(1) in words("print_nouns"):
-        return True                                # "published in a London newspaper": no one went there
+    if after is not None and (after.group(1) in words("print_nouns") or after.group(1) in words("power_nouns")):
+        return True                                # "published in a London newspaper", "vetted by senior Kremlin
+        #                                            leaders": no one went there
+    if m.location.kind != "city":
+        return False
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
     if after is not None and (after.group(1) in _UNITS or after.group(1) in words("facilities") and not _BY_THE.search(
