@@ -353,6 +353,16 @@ def test_he_in_a_later_clause_after_a_kin_of_a_name_is_that_kin():
     assert [e[:2] for e in events("In 1910 Stalin's father died, and he moved to Tiflis.")] == [("Tiflis", "Stalin")]
 
 
+def test_a_post_in_a_body_named_after_its_town_is_held_there():
+    # the Gorbachev article: "appointed the First Party Secretary of the Stavropol Regional Committee", "named Second
+    # Secretary of the Stavropol Kraikom" (a verb of naming)
+    assert [e[:2] for e in events("In 1920 Stalin was appointed First Secretary of the Tiflis Regional Committee.")] == [
+        ("Tiflis", "Stalin")]
+    assert [e[:2] for e in events("In 1921 Stalin was named Second Secretary of the Baku Gorkom.")] == [("Baku", "Stalin")]
+    # not a body only named ("wrote to the Baku Committee")
+    assert [e[1] for e in events("In 1921 Stalin wrote to the Baku Committee.")] != ["Stalin"]
+
+
 def test_a_participle_after_a_name_is_an_aside_that_makes_nothing_unreal():
     assert events("Ioseb Jughashvili, known to the party as Koba, was born in 1878 in Gori.") == [
         ("Gori", "Stalin", "birth")]

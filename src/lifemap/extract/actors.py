@@ -655,6 +655,11 @@ class Actors:
             return self._mover(i, appointee, sentence, places)
         if who == mine and link.vclass in ("", "rule", "stay") and _post_chain().search(sentence, max(0, pos - 90), pos):
             return mine                                # "became head of the combat troops in Tambov Governorate"
+        if who == mine and link.vclass in ("", "rule", "stay", "rename") and _post_of().search(
+                sentence, max(0, pos - 60), pos) and (end := _place_end(places, pos)) is not None and \
+                _BODY_AFTER.match(sentence, end):
+            return mine                                # "appointed First Secretary of the Stavropol Regional
+            #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
         if who == mine and not present(link, big):
             return _noun_argument(sentence, link, pos) or "unknown"
         if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places)
@@ -1271,6 +1276,18 @@ def _post_chain() -> re.Pattern:
     posts = "|".join(sorted(lexicon("posts")))
     return re.compile(rf"\b(?:{posts})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?(?:of|in|at)\s+(?:the\s+)?"
                       rf"(?:[A-Z][\w-]*\s+){{0,3}}$")
+
+
+@functools.cache
+def _post_of() -> re.Pattern:
+    """A post right before the place, over "of the" and a rank: "First Secretary of the", "the chairman of the"."""
+    posts = "|".join(sorted(lexicon("posts")))
+    return re.compile(rf"\b(?i:{posts})\s+of\s+(?:the\s+)?$")
+
+
+# A body a post is held in, named after its place: "the Stavropol Regional Committee", "the Stavropol Kraikom"
+_BODY_AFTER = re.compile(r"\s+(?:(?:City|Regional|Provincial|District|Party|Communist|Komsomol)\s+){0,3}"
+                         r"(?:Committee|Kraikom|Obkom|Gorkom|Raikom|Soviet|Organisation|Organization|Bureau)\b")
 
 
 # "…, and Tito accompanied them", "and he went with them"
