@@ -849,6 +849,8 @@ AGES = ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Go
      [("Baku", "1899-06", "1899-06")]),
     # not another's age, nor a broader date the age only overlaps (a second reader's cases)
     (AGES + "Aged nineteen, Petrov's nephew joined the army at Kursk.", [("Kursk", "1892", "1893")]),
+    (AGES + "Aged nineteen, his brother joined the army at Kursk.", [("Kursk", "1892", "1893")]),
+    (AGES + "Aged nineteen, the young Petrov went to Baku.", [("Baku", "1899", "1900")]),   # (a third reader's)
     (AGES + "In the 1890s he lived in Batum. Aged nineteen, he went to Baku.", [("Baku", "1899", "1900")]),
     # "when he was eleven", not "when he was one of the leaders"
     ("Ivan Petrov was born in Gori on 3 May 1880. Petrov went to school in Gori. In 1885 Petrov lived in Baku. "
@@ -1591,3 +1593,10 @@ def test_a_date_told_since_the_heading_is_nearer_than_its_sections_years():
     frame = extract(text, fallback=False, progress=False)
     assert [(r["name"], r["date_start"], r["date_end"]) for r in frame.to_dict("records")][1:] == [
         ("Kiev", "1950", "1955"), ("Moscow", "1950", "1950"), ("Omsk", "1950", "1950")]
+    # not a birthday, nor a day, which belong to their events (a third reader's cases)
+    for told in ("Petrov was born on 2 March 1931 in Kazan.", "On 2 March 1931 Petrov joined the pioneers."):
+        text = ("Ivan Petrov (1931-2000) was a Soviet official.\n\nEarly life: 1931–1950\n\n"
+                f"{told} He read. He wrote.\n\nHe worked in Omsk.\n")
+        frame = extract(text, fallback=False, progress=False)
+        assert [(r["date_start"], r["date_end"]) for r in frame.to_dict("records") if r["name"] == "Omsk"] == [
+            ("1931", "1950")], told

@@ -497,7 +497,8 @@ class Actors:
         kind, words = self._lead(i)
         at = sentence.find(words)
         if kind == "kin" and words[:1].isupper() and lo > 0 and 0 <= at < lo and not (
-                _HIM if he else _HER_OBJECT).search(sentence, 0, lo) and not _KIN_GONE.match(sentence, at + len(words)):
+                _HIM if he else _HER_OBJECT).search(sentence, 0, lo) and not (
+                _KIN_GONE.match(sentence, at + len(words)) and he == (self.subject.pronoun == "he")):
             # (a kin of a name's; after "his father" a "he" is as likely the one "his" means: "His father died when he
             # was a small child, and … he grew up in Tarnów"; so after a kin who died or only is something: "Zhukov's
             # father was a shoemaker, and he was apprenticed …")
@@ -1119,7 +1120,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                     and not _RELATIVE_END.search(part, 0, the.start()) \
                     and clauses.finite_verb_at(part, m.end() + 1):
                 return "group", tokens[0]              # a people or a party by its name: "the Czechs took Simbirsk"
-                #                                        (not "the Olympics", "the Rothschilds", "the Andes"; not
+                #                                        (not "the Olympics", "the Andes"; not
                 #                                        in a relative clause: "a meeting that the Yugoslavs declined
                 #                                        to attend")
             if not tokens or not (actors.is_person(tokens) or actors.is_subject(" ".join(tokens))):
@@ -1134,9 +1135,11 @@ _RELATIVE_END = re.compile(r"\b(?:that|which|whom|where)\s+$")
 
 
 def _is_a_people(word: str) -> bool:
-    """A people, a party or a body of men by its name ("Czechs", "Bolsheviks", "Whites"): data/lexicon/peoples.txt
-    and groups.txt."""
-    return word in lexicon("peoples") or word in lexicon("groups")
+    """A people, a party or a body of men by its name ("Czechs", "Bolsheviks", "Whites"): data/lexicon/peoples.txt,
+    nations.txt and groups.txt."""
+    return word in lexicon("peoples") or word in lexicon("nations") or word in lexicon("groups")
+
+
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
@@ -1187,16 +1190,13 @@ def _one_person(who: str) -> bool:
 
 
 def _may_be(who: str, pronoun: str) -> bool:
-    """Whether "he" or "she" may mean the person named: "he" any name but a woman's, "she" a woman's or a first
-    name in -a or -e that no man of these texts bears ("Emma Goldman … where she lectured"; not "Oleg")."""
-    if pronoun == "he":
-        return not is_woman(who)
-    first = _bare(clean(who).split()[0]).lower()
-    return is_woman(who) or (" " in clean(who) and first.endswith(("a", "e")) and first not in lexicon("given_names"))
+    """Whether "he" or "she" may mean the person named: "he" any name but a woman's, "she" a woman's only (not
+    "Oleg", nor "Andrea Costa": a first name in -a says nothing sure)."""
+    return not is_woman(who) if pronoun == "he" else is_woman(who)
 
 
 # A kin's clause that tells a death or what the kin was: no act of theirs a later "he" goes on with
-_KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:a|an|the|\w+ly\s+a)\b|(?:had\s+)?died\b|(?:was|had\s+been)\s+killed\b)")
+_KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:a|an|the)\b|(?:had\s+)?died\b|(?:was|had\s+been)\s+killed\b)")
 # Kin of one sex, who may be "he" or "she"
 _MEN = frozenset("father husband son brother uncle grandfather grandson nephew stepfather cousin".split())
 _WOMEN = frozenset("mother wife daughter sister aunt grandmother granddaughter niece stepmother cousin".split())

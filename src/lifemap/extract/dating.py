@@ -517,9 +517,8 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     lo, hi = clauses.clause_around(sentence, m.start())
     if m.start() == 0 and sentence.startswith(",", m.end()):
         # "Aged 19, he travelled …": the clause it leads, if the subject leads it (not "Aged 19, Zhukov's nephew …")
-        lead = sentence[m.end():m.end() + 40].split(" ", 2)[1]
-        if not _names_subject(lead, subject) or lead.endswith(("'s", "’s")):
-            return None
+        if _ANOTHERS_LEAD.match(sentence, m.end()):
+            return None                                # ("Aged 19, Zhukov's nephew …", "Aged 19, his brother …")
         hi = clauses.clause_around(sentence, m.end() + 2)[1]
     if not _names_subject(sentence[lo:hi], subject) or _KIN.search(sentence, lo, m.start()):
         return None
@@ -532,6 +531,11 @@ def _aged(sentence: str, a: int, i: int, paragraph: int, born: DateSpan, subject
     year = born.first_day.year
     span = DateSpan(str(year + n), str(year + last + 1), "year")
     return NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph, True)
+
+
+# The one a leading age is said of, when not the subject: someone's kin ("Aged 19, Zhukov's nephew …")
+_ANOTHERS_LEAD = re.compile(r",\s+(?:[A-Z][\w-]*['’]s|(?:his|her|their)\s+(?:[a-z]+\s+)?(?:" +
+                            "|".join(sorted(lexicon("kin"))) + r"))\b")
 
 
 def _add_months(day: dt.date, n: int) -> dt.date:
@@ -968,12 +972,20 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             return DateChoice(replace(context, span=_last_year(context.span)), How.CARRIED)
         return _carried(narrative, context)
     frame = line.frames[i]
-    if frame is not None and not (narrative.titles[frame.sentence] and not narrative.titles[context.sentence]
-                                  and context.sentence > frame.sentence):
+    if frame is not None and not _told_since_heading(narrative, context, frame):
         return DateChoice(frame, How.CARRIED)
     # (a heading's years frame a section, but a date told since is nearer: "University: 1950–1955 … In June 1950 …
     # In the city, he resided …")
     return _carried(narrative, context, steps=1)
+
+
+def _told_since_heading(narrative: Narrative, context: NarrativeDate, frame: NarrativeDate) -> bool:
+    """Whether the narrative's date was told after the heading whose years frame the section, a month or coarser
+    and no birthday (a day belongs to its event, a birth to the life's start: "Early life: 1931–1950 … born on 2
+    March 1931 … went to school in Molotovskoye" is the heading's)."""
+    return narrative.titles[frame.sentence] and not narrative.titles[context.sentence] \
+        and context.sentence > frame.sentence and context.span.precision != "day" \
+        and not _A_BIRTH.search(narrative.sentence(context.sentence))
 
 
 def _others(places: tuple[tuple[int, int], ...], start: int, a: int) -> tuple[int, ...]:

@@ -278,6 +278,9 @@ def _power_of(text: str, end: int) -> bool:
 _DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?i:in|at|to|from|into|near|inside|outside|towards?|of|"
                                r"through|across|around|within)\b)[A-Za-z]+)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|had|have|was|were)\b)[a-z]")   # "leadership
+#                                                                                                   offices"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$")
 _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 
 
@@ -288,11 +291,13 @@ def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
     if m.location is None or m.location.kind not in ("city", "site"):
         return False
     after = _NOUN_AFTER.match(text, m.end)
-    if after is not None and (after.group(1) in words("print_nouns") or after.group(1) in words("power_nouns")):
-        return True                                # "published in a London newspaper", "vetted by senior Kremlin
-        #                                            leaders": no one went there
+    if after is not None and after.group(1) in words("rulers") and not _HEAD_GOES_ON.match(text, after.end()) \
+            and not _LOCATIVE_BEFORE.search(before):
+        return True                                # "vetted by senior Kremlin leaders": no one went there
     if m.location.kind != "city":
         return False
+    if after is not None and after.group(1) in words("print_nouns"):
+        return True                                # "published in a London newspaper": no one went there
     if link.vclass in ("motion", "stay", "meeting") or not _DET_NOT_LOCATIVE.search(before):
         return False
     if after is not None and (after.group(1) in _UNITS or after.group(1) in words("facilities") and not _BY_THE.search(
