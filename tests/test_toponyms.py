@@ -1226,6 +1226,13 @@ def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazet
     # Pennsylvania in a life that named Germany too
     found = find_places("In 1929 he travelled to Japan, Korea and Formosa.", gazetteer, fallback=fallback)
     assert [(m.place, m.location.country) for m in found if m.text == "Formosa"] == [("taiwan", "TW")]
+    # a town before its province's name after a comma lies in that province, whose seat bears the name first ("Privolnoye,
+    # Stavropol Krai", the Gorbachev article: not the Privolnoye of Chechnya; GeoNames has none near Stavropol, so at it)
+    found = find_places("In 1931 he was born in Privolnoye, Stavropol Krai.", gazetteer, fallback=fallback)
+    assert [(m.text, m.place) for m in found][:1] == [("Privolnoye", "geonames-487846--privolnoye")]
+    # a seat only a large town bears (not "Āmūr", a town of India, for "Amur Oblast")
+    found = find_places("In 1931 he was born in Ivanovka, Amur Oblast.", gazetteer, fallback=fallback)
+    assert all(m.location.country != "IN" for m in found)
     # an old name of a country is the country, cued or not (the Ho Chi Minh and Gagarin probes)
     found = find_places("In 1958 he paid state visits to India and Burma; Ceylon followed.", gazetteer, fallback=fallback)
     assert [m.place for m in found][1:] == ["myanmar", "sri-lanka"]

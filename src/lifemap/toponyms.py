@@ -1290,7 +1290,7 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
                 records := ranked(country.group())) and records[0].kind == "country":
             return records[0].to_place(), 0.0      # "at Bled in Slovenia": a country GeoNames holds, as a curated one
         seat = _SEAT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
-        if seat is not None and (records := ranked(seat.group(1))):
+        if seat is not None and (records := _seat_first(ranked(seat.group(1)), seat.group(1))):
             return records[0].to_place(), km
         # "Strelkovka, a village in the Maloyaroslavets district": a district (uyezd) is named after its town
         seat = _DISTRICT_RUN.match(text, m.end()) if pattern is _IN_AFTER else None
@@ -1312,7 +1312,20 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
     if after is not None and after.text in us_states() and (
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
+    seat = _SEAT_RUN.match(text, m.end()) if m is not None else None
+    if seat is not None and seat.group().split()[-1][:1].isupper() and (
+            records := _seat_first(ranked(seat.group(1)), seat.group(1))) and records[0].kind == "city" \
+            and records[0].population >= FAR_POPULATION:
+        # (a province by its own name, "Stavropol Krai"; not "Xiangtan County, Hunan province", whose seat is not Hunan,
+        # nor a seat no large town bears: "Ivanovka, Amur Oblast" is not by a town of India)
+        return records[0].to_place(), IN_PROVINCE_KM   # "Privolnoye, Stavropol Krai": in that province
     return None, 0.0
+
+
+def _seat_first(records: list, name: str) -> list:
+    """A province's seat among the towns GeoNames calls so, the one that bears the name first ("the Stavropol
+    Governorate" is Stavropol's, not Tolyatti's, which bore the name until 1964)."""
+    return sorted(records, key=lambda r: fold(r.name) != fold(name))
 
 
 _NAMED_BEFORE = "the last town the text named before it"     # (the town named again after it is a stop of its own)
