@@ -366,6 +366,9 @@ def test_a_post_in_a_body_named_after_its_town_is_held_there():
     assert [e[:2] for e in events("In 1920 Stalin was appointed First Secretary of the Tiflis Regional Committee.")] == [
         ("Tiflis", "Stalin")]
     assert [e[:2] for e in events("In 1921 Stalin was named Second Secretary of the Baku Gorkom.")] == [("Baku", "Stalin")]
+    # not where the post is said to be held elsewhere (a fourth reader's case)
+    assert ("Moscow", "Stalin") not in [e[:2] for e in events(
+        "In 1925 Stalin was named the representative of the Moscow Bureau in Paris.")]
     # not a body only named ("wrote to the Baku Committee")
     assert [e[1] for e in events("In 1921 Stalin wrote to the Baku Committee.")] != ["Stalin"]
 

@@ -1230,6 +1230,10 @@ def test_a_region_geonames_holds_only_as_a_towns_name_is_put_at_the_region(gazet
     # Stavropol Krai", the Gorbachev article: not the Privolnoye of Chechnya; GeoNames has none near Stavropol, so at it)
     found = find_places("In 1931 he was born in Privolnoye, Stavropol Krai.", gazetteer, fallback=fallback)
     assert [(m.text, m.place) for m in found][:1] == [("Privolnoye", "geonames-487846--privolnoye")]
+    # the seat's own name first only for a large town of the likeliest one's country (a fourth reader's cases: not
+    # Odessa in Texas, the Ukrainian city being "Odesa" to GeoNames; not a village called Kalinin)
+    found = find_places("In 1931 he was born in Balta, Odessa Oblast.", gazetteer, fallback=fallback)
+    assert [m.location.country for m in found if m.text == "Balta"] == ["UA"]
     # a seat only a large town bears (not "Āmūr", a town of India, for "Amur Oblast")
     found = find_places("In 1931 he was born in Ivanovka, Amur Oblast.", gazetteer, fallback=fallback)
     assert all(m.location.country != "IN" for m in found)

@@ -1323,9 +1323,15 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
 
 
 def _seat_first(records: list, name: str) -> list:
-    """A province's seat among the towns GeoNames calls so, the one that bears the name first ("the Stavropol
-    Governorate" is Stavropol's, not Tolyatti's, which bore the name until 1964)."""
-    return sorted(records, key=lambda r: fold(r.name) != fold(name))
+    """A province's seat among the towns GeoNames calls so: the one that bears the name first, if it is a large town of
+    the likeliest one's country ("the Stavropol Governorate" is Stavropol's, not Tolyatti's, which bore the name until
+    1964; but "the Odessa Oblast" is not Odessa in Texas, nor "the Kalinin Oblast" a village called Kalinin)."""
+    if not records:
+        return records
+    own = next((r for r in records if fold(r.name) == fold(name)), None)
+    if own is None or own is records[0] or own.country != records[0].country or own.population < FAR_POPULATION:
+        return records
+    return [own] + [r for r in records if r is not own]
 
 
 _NAMED_BEFORE = "the last town the text named before it"     # (the town named again after it is a stop of its own)

@@ -658,7 +658,7 @@ class Actors:
             return mine                                # "became head of the combat troops in Tambov Governorate"
         if who == mine and link.vclass in ("", "rule", "stay", "rename") and _post_of().search(
                 sentence, max(0, pos - 60), pos) and (end := _place_end(places, pos)) is not None and \
-                _BODY_AFTER.match(sentence, end):
+                (body := _BODY_AFTER.match(sentence, end)) and not _IN_ANOTHER.match(sentence, body.end()):
             return mine                                # "appointed First Secretary of the Stavropol Regional
             #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
         if who == mine and not present(link, big):
@@ -1285,6 +1285,8 @@ def _post_of() -> re.Pattern:
     return re.compile(rf"\b(?i:{posts})\s+of\s+(?:the\s+)?$")
 
 
+# Another place the post is held in, after its body: "the representative of the Moscow Bureau in Paris"
+_IN_ANOTHER = re.compile(r"[^,.;]{0,40}?\b(?:in|at)\s+(?:the\s+)?[A-Z]")
 # A body a post is held in, named after its place: "the Stavropol Regional Committee", "the Stavropol Kraikom"
 _BODY_AFTER = re.compile(r"\s+(?:(?:City|Regional|Provincial|District|Party|Communist|Komsomol)\s+){0,3}"
                          r"(?:Committee|Kraikom|Obkom|Gorkom|Raikom|Soviet|Organisation|Organization|Bureau)\b")
