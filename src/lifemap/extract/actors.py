@@ -383,7 +383,7 @@ class Actors:
         asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
             (m.start(1), m.end(1) - 1 if sentence[m.end(1):].lstrip()[:1].isupper() else m.end(1))
             for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
-            if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "…, the front fell apart,")
+            if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "the front fell apart")
         blanked = sentence
         for a, b in asides:
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
@@ -607,7 +607,7 @@ class Actors:
                 and _is_a_people(self.actor(i, sentence, pos, places)):
             return self.subject.name                   # "the Czechoslovaks halted his trains at Nizhneudinsk": he
             #                                            was on them (not "Nicholas II abdicated aboard his train",
-            #                                            "Mekhlis ordered his train to Kerch", "he sent his trains to …")
+            #                                            "Mekhlis ordered his train to Kerch", "he sent his trains …")
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
@@ -1196,7 +1196,8 @@ def _may_be(who: str, pronoun: str) -> bool:
 
 
 # A kin's clause that tells a death or what the kin was: no act of theirs a later "he" goes on with
-_KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:a|an|the)\b|(?:had\s+)?died\b|(?:was|had\s+been)\s+killed\b)")
+_KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:a|an|the)\b|(?:had\s+)?died\b"
+                       r"|(?:was|had\s+been)\s+killed\b)")
 # Kin of one sex, who may be "he" or "she"
 _MEN = frozenset("father husband son brother uncle grandfather grandson nephew stepfather cousin".split())
 _WOMEN = frozenset("mother wife daughter sister aunt grandmother granddaughter niece stepmother cousin".split())

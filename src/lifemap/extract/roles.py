@@ -278,8 +278,8 @@ def _power_of(text: str, end: int) -> bool:
 _DET_NOT_LOCATIVE = re.compile(r"(?:^|[^\w\s]|\b(?!(?i:in|at|to|from|into|near|inside|outside|towards?|of|"
                                r"through|across|around|within)\b)[A-Za-z]+)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
-_HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|had|have|was|were)\b)[a-z]")   # "leadership
-#                                                                                                   offices"
+# A noun after the one read, of which that one is no head: "the Kremlin leadership offices"
+_HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|had|have|was|were)\b)[a-z]")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$")
 _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 
@@ -287,7 +287,8 @@ _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
     """A town that only describes the noun after it: "research by the Moscow playwright", "published in a
     London newspaper"; not where a verb of going, staying or meeting governs it ("visited the Moscow
-    metro", "commanded the Tsaritsyn front")."""
+    metro", "commanded the Tsaritsyn front"). A town or a site before the nouns for its rulers stands for
+    them ("vetted by senior Kremlin leaders", data/lexicon/rulers.txt)."""
     if m.location is None or m.location.kind not in ("city", "site"):
         return False
     after = _NOUN_AFTER.match(text, m.end)
