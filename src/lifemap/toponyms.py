@@ -951,10 +951,9 @@ def _in_a_list(text: str, found: list[Mention], a: Mention, b: Mention) -> bool:
     return word is not None and not _past_verb(word.group().lower())     # (not "…, and grew up in Odessa")
 
 
-_LAST_ITEM = re.compile(r",\s+and\s+")
-
-
+# Between two items of a list ("Dresden, Wiesbaden", "Belgium, and Paris"), and before its last ("…, and resorts")
 _LIST_STEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LAST_ITEM = re.compile(r",\s+and\s+")
 
 
 def _list_goes_on(text: str, end: int) -> bool:
@@ -967,7 +966,7 @@ _SITE_KM = 30.0             # how far the town a site of ours is said to lie in 
 
 
 # A list that goes on after a name: "to Cuba, Trinidad and Puerto Rico" (Cuba is a stop, not where Trinidad lies)
-_LIST_GOES_ON = re.compile(r"\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
+_LIST_GOES_ON = re.compile(rf"(?:{_LIST_STEP.pattern})[A-Z]")
 # "in Kalinin and in Kharkov", "in Perm, in Sarapul", "in Chelyabinsk, then in Magnitogorsk"
 _IN_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:then|later|finally|afterwards|also)\s+)?"
                               r"(?:in|at)\s+[A-Z]")

@@ -499,12 +499,12 @@ class Actors:
         if kind == "kin" and words[:1].isupper() and lo > 0 and 0 <= at < lo and not (
                 _HIM if he else _HER_OBJECT).search(sentence, 0, lo) and not (
                 _KIN_GONE.match(sentence, at + len(words)) and he == (self.subject.pronoun == "he")):
-            # (a kin of a name's; after "his father" a "he" is as likely the one "his" means: "His father died when he
-            # was a small child, and … he grew up in Tarnów"; so after a kin who died or only is something: "Zhukov's
-            # father was a shoemaker, and he was apprenticed …")
-            noun = words.split()[-1].lower()
             # "Gorbachev's father had joined the Red Army …; he was wrongly declared dead and fought in the Battle of
-            # Kursk": the father
+            # Kursk": the father, a kin of a name's whose sex fits. (After "his father" a "he" is as likely the one
+            # "his" means: "His father died when he was a small child, and … he grew up in Tarnów"; so after a kin
+            # who died or only is something, where the pronoun may be the subject: "Zhukov's father was a shoemaker,
+            # and he was apprenticed …")
+            noun = words.split()[-1].lower()
             return clean(words) if noun in (_MEN if he else _WOMEN) else ""
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
@@ -1120,9 +1120,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                     and not _RELATIVE_END.search(part, 0, the.start()) \
                     and clauses.finite_verb_at(part, m.end() + 1):
                 return "group", tokens[0]              # a people or a party by its name: "the Czechs took Simbirsk"
-                #                                        (not "the Olympics", "the Andes"; not
-                #                                        in a relative clause: "a meeting that the Yugoslavs declined
-                #                                        to attend")
+                #                                        (not "the Olympics", "the Andes"; not in a relative clause:
+                #                                        "a meeting that the Yugoslavs declined to attend")
             if not tokens or not (actors.is_person(tokens) or actors.is_subject(" ".join(tokens))):
                 continue
             found = found[found.index(tokens[0]):]
