@@ -593,6 +593,20 @@ def test_the_next_sentence_can_date_an_event():
     r, = extract("Stalin studied at a school in Gori but left after a year. In the 1890s he taught at a Sunday school.",
                  progress=False).to_dict("records")
     assert r["date_start"] == ""
+    # nor a next sentence at another place: its date is its own event's (the Ordzhonikidze probe)
+    text = ("In 1911 Petrov joined the party conference. Before it ended he was sent to Kiev to prepare a new party "
+            "conference. In January 1912 he was in Prague for the conference.")
+    assert starts(text)[0] == ("Kiev", "1911")
+    assert starts(text.replace(" in Prague", " there"))[0] == ("Kiev", "1912-01")
+
+
+def test_a_date_before_and_in_a_place_closes_the_phrase_before():
+    # "in the autumn of 1914 and in Lithuania … in 1915 and 1916": the later date is the place's (the Rokossovsky probe)
+    text = ("In 1914 Petrov enlisted. He fought in the battles for Warsaw in the autumn of 1914 and in Lithuania and "
+            "Courland in 1915 and 1916.")
+    assert [(n, s[:4]) for n, s in starts(text)] == [("Warsaw", "1914"), ("Lithuania", "1915"), ("Courland", "1915")]
+    # with no date of its own after it, the date before is still the place's
+    assert starts("He fought in the battles for Warsaw in the autumn of 1914 and in Lithuania.")[-1][1] == "1914-09"
 
 
 def test_carried_dates_and_the_period_that_holds_them():

@@ -274,7 +274,8 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
             j -= 1
         kinds_of[i] = set()
         for event, used, link in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
-                                                  places_of(i), kinds_of.get(j, set()), source, offset, options):
+                                                  places_of(i), kinds_of.get(j, set()), source, offset, options,
+                                                  frozenset(m.place for m in by_sentence.get(i + 1, ()))):
             kinds_of[i].add(event.kind)
             out.append((event, used))
             hung.append(link)
@@ -378,7 +379,8 @@ _AFTER_DEATH = frozenset(("death", "other"))   # a burial, a memorial, a reburia
 
 
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
-                     previous_kinds: set[str], source: str, offset: int, options: ExtractOptions):
+                     previous_kinds: set[str], source: str, offset: int, options: ExtractOptions,
+                     next_places: frozenset[str] = frozenset()):
     text = story.text
     a, b = story.spans[i]
     sentence = text[a:b]
@@ -444,7 +446,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         # one-off events only: two sentences of studies or work may tell two of them
         here = {w.kind for w in words if w.kind in _ONE_OFF}
         there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
-        return bool(here & there)
+        # (nor one told at another place: "moved between Kiev, Baku and Tiflis … In January 1912 he was in Prague")
+        return bool(here & there) and next_places <= {m.place for m in mentions}
 
     found: dict[str, list] = {}
     actor_of: dict[int, str] = {}
@@ -497,7 +500,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         # in Ustye" after an opening that ends "… from 1946 to 1956")
         said = lived.label() if lived is not span else choice.date.text if choice.date else ""
         evidence = Evidence(m.text, offset + m.start, offset + m.end, said,
-                            choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
+                            lived is not span and choice.date is None    # (lent by the opening: not its own words)
+                            or choice.date is not None and (choice.how is not How.OWN or choice.date.carried),
                             round(confidence, 2), m.source, sentence)
         span = lived
         summary = kinds.summary(guess.kind, m.text, actor, actors.subject.name, origin.text if origin else "",
