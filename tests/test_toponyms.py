@@ -338,6 +338,18 @@ def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer,
         assert [m.text for m in found] == ["Moscow", town], text
 
 
+def test_a_town_before_a_kind_of_facility_is_its_place_but_not_before_works(gazetteer, fallback):
+    # one word may say what kind of facility it is (the Kamenev and Radek probes' isolator)
+    for text, town in (("In 1936 he was held in the Verkhneuralsk political isolator.", "Verkhneuralsk"),
+                       ("In 1938 he learned to fly at the Kacha aviation school.", "Kacha")):
+        assert [m.text for m in find_places("He left Moscow. " + text, gazetteer, fallback=fallback)] == [
+            "Moscow", town], text
+    # works are most often named after their maker or by a name of their own, not their town
+    for text in ("In 1911 he worked at the Benz car factory.", "In 1937 he was sent to the Partizan gold mine."):
+        assert [m.text for m in find_places("He left Moscow. " + text, gazetteer, fallback=fallback)] == [
+            "Moscow"], text
+
+
 def test_a_list_goes_on_over_the_date_of_its_member(gazetteer, fallback):
     found = find_places("In 1919 Budyonny took Voronezh on 24 October and Kastornoye on 15 November.", gazetteer,
                         fallback=fallback)

@@ -1016,6 +1016,19 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
+
+
+def _facility_after(after: str, modifier: re.Match) -> bool:
+    """Whether the words after a name are what stands at the place ("the Verkhneuralsk isolator"), over one word that
+    says what kind ("the Verkhneuralsk political isolator", "the Kacha aviation school"); not works so told, whose
+    name is most often their maker's or their own ("the Benz car factory", "the Partizan gold mine")."""
+    if modifier.group(1) in words("facilities"):
+        return True
+    second = _SMALL_WORD_AFTER.match(after[modifier.end():])   # (its "^" is the string's start)
+    return second is not None and second.group(1) in words("facilities") and second.group(1) not in _WORKS
+
+
+_WORKS = frozenset("factory factories works plant mine mines shipyard".split())
 # Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
 _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
@@ -1131,7 +1144,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         if _OF_A_NAME.match(after):
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
+        if modifier and modifier.group(1) not in _AFTER_PLACE and not _facility_after(after, modifier) \
                 and not (modifier.group(1) in verb_forms("town_fates") and not uncued) \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
