@@ -579,6 +579,14 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     found = find_places(text, gazetteer, fallback=fallback)
     assert [(m.text, m.source) for m in found] == [("Kabany", "context"), ("Kabany", "context")]
     assert found[0].location.name == "Kabany (placed at Radomyshl)" and found[1].location == found[0].location
+    # and later, however GeoNames spells a namesake elsewhere and the text respells it (the Gorbachev article's
+    # birthplace was a Privolnoye of Chechnya when named again)
+    text = ("Gorbachev was born in 1931 in Privolnoye, Stavropol Krai. In 1950 he returned to Privolnoye, and in "
+            "1953 to Privolnoe.")
+    found = find_places(text, gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Privolnoye", "Privolnoye", "Privolnoe"]
+    assert found[0].location.name == "Privolnoye (placed at Stavropol)" and {m.location for m in found} == {
+        found[0].location}
     found = find_places("He was born in Strelkovka, a village in the Maloyaroslavets district of Kaluga Governorate.",
                         russian_places, fallback=fallback)
     assert [(m.text, m.location.name) for m in found] == [("Strelkovka", "Strelkovka (placed at Maloyaroslavets)")]

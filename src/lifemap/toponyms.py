@@ -210,6 +210,16 @@ def _fold(word: str) -> str:
     return f
 
 
+def _spelling(word: str) -> str:
+    """A name's key over the ways Russian names are written in English: "Privolnoye" and "Privolnoe", "Yegoryevsk"
+    and "Egorevsk" (ye, yo and e; a final -iy or -yy and -y)."""
+    return _ENDING.sub("y", _YE.sub("e", _fold(word)))
+
+
+_YE = re.compile(r"y[eo]")
+_ENDING = re.compile(r"(?:iy|yy|ii)\b")
+
+
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(POSSESSIVE) and len(word) > 3 else word
 
@@ -1134,7 +1144,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
                 if anchor is not None and anchor.kind in ("city", "region") and not any(
                         r.country == anchor.country for r in offline.lookup(word)):
                     last = _placed_at(out, start, end, word, anchor)
-                    placed_before.setdefault(word, last.location)
+                    placed_before.setdefault(_spelling(word), last.location)
             continue
         if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed
                                      and not _person_acts_after(text, end, persons)):
@@ -1170,14 +1180,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             if best is None:
                 if cued and anchor.kind != "country":
                     last = _placed_at(out, start, end, word, anchor)
-                    placed_before.setdefault(word, last.location)
+                    placed_before.setdefault(_spelling(word), last.location)
                 continue
         elif anchor is not None and cued and anchor.kind == "region" and not any(
                 r.country == anchor.country for r in ranked):
             # "to Čenkov in Bohemia": no gazetteer has Čenkov (GeoNames' namesakes lie in other countries: "Lele,
             # a village in Transylvania" is not the Lélé of Côte d'Ivoire)
             last = _placed_at(out, start, end, word, anchor)
-            placed_before.setdefault(word, last.location)
+            placed_before.setdefault(_spelling(word), last.location)
             continue
         elif resolved.get(word) in ranked and share(region, resolved[word].country) >= share(region, ranked[0].country):
             best = resolved[word]                  # one name, one place in one text: "a dacha at Tarusa, a town on
@@ -1185,11 +1195,15 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             #                                        American town), "died at Tarusa" (not Tulsa, whose other names
             #                                        GeoNames lists); unless the text has since turned to the other's
             #                                        country ("Córdoba" in Spain, then in Argentina)
+        elif cued and _spelling(word) in placed_before:
+            best = None                            # one name, one place: where the text said it lies, whatever
+            #                                        namesake GeoNames has ("born in Privolnoye, Stavropol Krai" …
+            #                                        "returned to Privolnoe", not the Privolnoye of Chechnya)
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-        if best is None and cued and word in placed_before:
-            place = placed_before[word]            # "sent back to Kabany": where the text said Kabany lies
+        if best is None and cued and _spelling(word) in placed_before:
+            place = placed_before[_spelling(word)]  # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)
             out.append(last)
             continue
