@@ -97,6 +97,10 @@ def test_countries_need_a_locative_role(life):
     poland, = rows(life, "poland")
     assert (poland["kind"], poland["actor"]) == ("annexation", "Red Army")
     assert rows(life, "germany") == []                      # a pact with Nazi Germany places nothing there
+    # nor a post named after a fight ("Defence") in a country's government (the Kuznetsov article); the defence of a
+    # city is fought there
+    assert starts("In 1953 he became the First Deputy Minister of Defense of the USSR.") == []
+    assert starts("In 1941 he organised the defence of Leningrad.") == [("Leningrad", "1941")]
 
 
 def test_death_near_a_city(life):
@@ -598,6 +602,14 @@ def test_the_next_sentence_can_date_an_event():
             "conference. In January 1912 he was in Prague for the conference.")
     assert starts(text)[0] == ("Kiev", "1911")
     assert starts(text.replace(" in Prague", " there"))[0] == ("Kiev", "1912-01")
+    # a site of the town, the town again, a town near it or "there" tell the same event (a second reader's cases)
+    for text in ("In 1905 he joined the party. He was arrested in Baku. He was arrested on 25 March 1908 and taken to "
+                 "the Bailov prison in Baku.",
+                 "In 1905 he joined the party. He was arrested in Baku. He was arrested on 25 March 1908 at a meeting "
+                 "in the Balakhany oil fields.",
+                 "In 1905 he joined the party. He was exiled to Solvychegodsk. He was exiled there on 25 March 1908, "
+                 "travelling via Vologda."):
+        assert starts(text)[0][1] == "1908-03-25", text
 
 
 def test_a_date_before_and_in_a_place_closes_the_phrase_before():
@@ -607,6 +619,9 @@ def test_a_date_before_and_in_a_place_closes_the_phrase_before():
     assert [(n, s[:4]) for n, s in starts(text)] == [("Warsaw", "1914"), ("Lithuania", "1915"), ("Courland", "1915")]
     # with no date of its own after it, the date before is still the place's
     assert starts("He fought in the battles for Warsaw in the autumn of 1914 and in Lithuania.")[-1][1] == "1914-09"
+    # nor a later step's date behind a verb (a second reader's case)
+    assert starts("He was demobilised in 1921, and in Kiev worked as a teacher until his arrest in 1937.") == [
+        ("Kiev", "1921")]
 
 
 def test_carried_dates_and_the_period_that_holds_them():

@@ -97,6 +97,7 @@ _CUE_WORDS = ("in at to from near into onto towards toward via inside outside th
               "taken retook retaken cleared renamed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 _UP_DOWN = frozenset(("above", "below"))
+_TITLE_OF = re.compile(r"\bof\s+$")                # a capitalised event noun after "of" is a title's ("… of Defence of")
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())
@@ -401,6 +402,9 @@ def _cue_word(text: str, start: int, word: str) -> bool:
         return _WHAT_IS_NOW.search(text, max(0, start - 12), start + 3) is not None
     if word == "of":
         before = _word_before(text, start)
+        if before is not None and before[1].istitle() and before[1].lower() in EVENTS_OF and _TITLE_OF.search(
+                text, max(0, before[0] - 4), before[0]):
+            return False                           # "the Minister of Defence of the USSR": a body's name, no fight
         return before is not None and (before[1].lower() in _SETTLEMENTS or before[1].lower() in EVENTS_OF
                                        or before[1].lower() in words("of_a_place") or before[1].lower() == "out"
                                        or before[1].lower() in words("site_nouns"))   # "the town hospital of Vyazma"
@@ -1028,14 +1032,22 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 
 
-def _facility_after(after: str, modifier: re.Match) -> bool:
+def _facility_after(after: str, modifier: re.Match, word: str) -> bool:
     """Whether the words after a name are what stands at the place ("the Verkhneuralsk isolator"), over one word that
     says what kind ("the Verkhneuralsk political isolator", "the Kacha aviation school"); not works so told, whose
-    name is most often their maker's or their own ("the Benz car factory", "the Partizan gold mine")."""
+    name is most often their maker's or their own ("the Benz car factory", "the Partizan gold mine"), nor a name
+    shaped like a man's, whom schools and academies are named after ("the Voroshilov military academy")."""
     if modifier.group(1) in words("facilities"):
         return True
+    return _kind_of_facility(after, modifier, word)
+
+
+def _kind_of_facility(after: str, modifier: re.Match, word: str) -> bool:
+    """The second reading of ``_facility_after``: a word of the facility's kind between the name and the noun."""
     second = _SMALL_WORD_AFTER.match(after[modifier.end():])   # (its "^" is the string's start)
-    return second is not None and second.group(1) in words("facilities") and second.group(1) not in _WORKS
+    return second is not None and second.group(1) in words("facilities") and second.group(1) not in _WORKS \
+        and second.group(1) not in _NAMED_OPERATIONS and not _SURNAME_SHAPE.search(word) \
+        and _fold(word) not in _SURNAMES_ANY
 
 
 _WORKS = frozenset("factory factories works plant mine mines shipyard".split())
@@ -1154,7 +1166,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         if _OF_A_NAME.match(after):
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE and not _facility_after(after, modifier) \
+        if modifier and modifier.group(1) not in _AFTER_PLACE and not _facility_after(after, modifier, word) \
                 and not (modifier.group(1) in verb_forms("town_fates") and not uncued) \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
@@ -1164,6 +1176,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
+        if modifier and modifier.group(1) not in words("facilities") and _kind_of_facility(after, modifier, word):
+            ranked = [r for r in ranked if _fold(r.name) == _fold(word)]   # the town's own name, not a name it once
+            #                                                                bore ("the Franko state university")
         if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and operation and _SURNAME_SHAPE.search(word)) \
                 and not (ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's

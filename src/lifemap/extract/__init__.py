@@ -275,7 +275,7 @@ def events_in(text: str, source: str, gazetteer: Gazetteer, fallback=None, *, su
         kinds_of[i] = set()
         for event, used, link in _sentence_events(story, line, periods, i, by_sentence[i], gazetteer, actors,
                                                   places_of(i), kinds_of.get(j, set()), source, offset, options,
-                                                  frozenset(m.place for m in by_sentence.get(i + 1, ()))):
+                                                  by_sentence.get(i + 1, ())):
             kinds_of[i].add(event.kind)
             out.append((event, used))
             hung.append(link)
@@ -380,7 +380,7 @@ _AFTER_DEATH = frozenset(("death", "other"))   # a burial, a memorial, a reburia
 
 def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gazetteer, actors: Actors, places,
                      previous_kinds: set[str], source: str, offset: int, options: ExtractOptions,
-                     next_places: frozenset[str] = frozenset()):
+                     next_mentions: list[Mention] = ()):
     text = story.text
     a, b = story.spans[i]
     sentence = text[a:b]
@@ -446,8 +446,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         # one-off events only: two sentences of studies or work may tell two of them
         here = {w.kind for w in words if w.kind in _ONE_OFF}
         there = {kind for kind, _, _ in kinds.kind_words(story.sentence(k + 1))}
-        # (nor one told at another place: "moved between Kiev, Baku and Tiflis … In January 1912 he was in Prague")
-        return bool(here & there) and next_places <= {m.place for m in mentions}
+        return bool(here & there) and not _elsewhere(mentions, next_mentions, text, story.spans[k + 1], gazetteer,
+                                                     options)
 
     found: dict[str, list] = {}
     actor_of: dict[int, str] = {}
@@ -513,6 +513,26 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     # One event per place and sentence: the reading that puts the subject there, else the first.
     for candidates in found.values():
         yield next((r for r in candidates if r[0].actor == actors.subject.name), candidates[0])
+
+
+def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: tuple[int, int], gazetteer: Gazetteer,
+               options: ExtractOptions) -> bool:
+    """Whether the later sentence (at ``span`` of ``text``, its places ``later``) is told at another town than
+    ``mentions``: it names a town or site farther than ``options.same_event_km`` from all of them, and none of them,
+    nor "there" before its own ("moved between Kiev, Baku and Tiflis … In January 1912 he was in Prague …, and there
+    he was elected"; not "arrested in Baku. … taken to the Bailov prison in Baku", nor "exiled there …, travelling
+    via Vologda"; a region or a country may hold the town)."""
+    here = {m.place for m in mentions}
+    towns = [n for n in later if not roles.is_big(n)]
+    there = _THERE.search(text, *span)
+    if any(n.place in here for n in later) or there is not None and not any(n.start < there.start() for n in towns):
+        return False
+    spots = [m.location or gazetteer[m.place] for m in mentions]
+    return any(all(km(p.lat, p.lon, q.lat, q.lon) > options.same_event_km for q in spots)
+               for n in towns for p in (n.location or gazetteer[n.place],))
+
+
+_THERE = re.compile(r"\bthere\b")
 
 
 def _gapped_subjects(text: str, a: int, mentions: list[Mention], actors: Actors) -> dict[int, str]:
