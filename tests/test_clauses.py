@@ -432,6 +432,14 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     # but not a clause with a subject of its own after the place (a second reader's case)
     found = events("In 1925 he was arrested in Kiev, and in 1930 in Odessa his wife died.")
     assert found[-1][:2] == ("Odessa", "wife")
+    # one sent is the one sent, an adverb after them or not (the Kuibyshev probe)
+    found = events("In 1910 a court acquitted him, but the ministry banished him anyway to Narym.")
+    assert [e[:2] for e in found] == [("Narym", "Stalin")]
+    # the verb's object after a date of its own (the Gorbachev article), not the subject of a clause of its own
+    found = events("In 1922 he visited Paris and Rome and in 1923 West Germany.")
+    assert [e[:2] for e in found] == [(p, "Stalin") for p in ("Paris", "Rome", "West Germany")]
+    found = events("In 1938 he visited Paris and in 1939 Germany invaded Poland.")
+    assert [e[:2] for e in found] == [("Paris", "Stalin"), ("Poland", "Germany")]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():

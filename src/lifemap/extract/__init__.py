@@ -402,7 +402,9 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
                 # "led him to Algeria, and to Greece": the verb left out is the one before, as is who went
                 before = links[id(previous)]
                 links[id(m)] = replace(links[id(m)], verb=before.verb, vclass=before.vclass, passive=before.passive,
-                                       mover=before.mover, irrealis=before.irrealis, negated=before.negated)
+                                       mover=before.mover, irrealis=before.irrealis, negated=before.negated,
+                                       # (the object of the verb left out: "visited Belgium and in 1973 Germany")
+                                       prep=before.prep if links[id(m)].prep == "subject" else links[id(m)].prep)
                 heads[id(m)] = heads.get(id(previous), previous)
             elif previous is not None and id(heads.get(id(previous), previous)) in own and roles.gapped(
                     text, previous, m):

@@ -193,7 +193,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
                 m, before, links[id(m)]) or (
                 links[id(m)].vclass == "sending" and links[id(m)].prep in ("to", "into"))) and not (
                 previous is not None and out.get(id(previous)) is Role.LOCATES
-                and _LIST_GAP.match(text[previous.end:m.start])):
+                and (_LIST_GAP.match(text[previous.end:m.start]) or _GAPPED_OBJECT.match(text[previous.end:m.start])
+                     and gapped(text, previous, m))):
             role = Role.POLITY
         else:
             role = Role.LOCATES
@@ -522,7 +523,7 @@ def gapped(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` follows ``previous`` in a clause whose verb is left out: "led him to Algeria and
     Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan", "worked in Ukraine,
     and from 1928 in the Urals"."""
-    gap = _GAPPED.match(text[previous.end:m.start])
+    gap = _GAPPED.match(text[previous.end:m.start]) or _GAPPED_OBJECT.match(text[previous.end:m.start])
     if gap is not None and gap.group("date") and not _CLAUSE_ENDS.match(text, m.end):
         return False                               # "arrested in Kiev, and in 1930 in Odessa his wife died": a
     return gap is not None                         # clause of its own after the place, not one left without a verb
@@ -539,6 +540,10 @@ def gapped_subject(text: str, a: int, previous: Mention | None, m: Mention) -> t
     return (found.group("who"), found.start("who")) if found is not None else None
 
 
+# A date after "and" and then the place, with no verb: the verb before goes on to its object ("visited Belgium and the
+# Netherlands and in 1973 West Germany")
+_GAPPED_OBJECT = re.compile(r"\s*,?\s+and\s+(?P<date>(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
+                            r"(?:[A-Z][a-z]+\s+)?\d{4},?\s+)(?:the\s+)?(?:(?:West|East|North|South)(?:ern)?\s+)?$")
 # A preposition after "and", with no verb: the verb of the clause before goes on
 _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|eventually|also|again)\s+)?"
                      r"(?P<date>(?:in|from|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
