@@ -344,6 +344,10 @@ def test_a_town_before_a_kind_of_facility_is_its_place_but_not_before_works(gaze
                        ("In 1938 he learned to fly at the Kacha aviation school.", "Kacha")):
         assert [m.text for m in find_places("He left Moscow. " + text, gazetteer, fallback=fallback)] == [
             "Moscow", town], text
+    # two stations share the plural (the Gorky probe)
+    found = find_places("He left Moscow. In 1888 he worked as a watchman at Dobrinka and Borisoglebsk stations.",
+                        gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow", "Dobrinka", "Borisoglebsk"]
     # works are most often named after their maker or by a name of their own, not their town
     # nor are schools named after men, nor a town by a name it once bore (a second reader's cases)
     for text in ("In 1911 he worked at the Benz car factory.", "In 1937 he was sent to the Partizan gold mine.",
