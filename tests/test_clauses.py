@@ -440,6 +440,15 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found] == [(p, "Stalin") for p in ("Paris", "Rome", "West Germany")]
     found = events("In 1938 he visited Paris and in 1939 Germany invaded Poland.")
     assert [e[:2] for e in found] == [("Paris", "Stalin"), ("Poland", "Germany")]
+    found = events("In 1938 he visited Paris, and in 1939 Germany, having signed a pact, invaded Poland.")
+    assert [e[0] for e in found] == ["Paris", "Poland"]
+
+
+def test_a_place_named_by_what_befell_it_as_a_time_is_no_stay():
+    # "after the loss of Minsk he withdrew": Minsk fell, he was not there (the Stalin diplomacy probe)
+    found = events("In June 1941 Stalin spent the first days in the Kremlin, but after the loss of Minsk he withdrew "
+                   "to his dacha at Kuntsevo.")
+    assert [(e[0], e[1] == "Stalin") for e in found] == [("Kremlin", True), ("Minsk", False), ("Kuntsevo", True)]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():

@@ -610,6 +610,11 @@ def test_the_next_sentence_can_date_an_event():
                  "In 1905 he joined the party. He was exiled to Solvychegodsk. He was exiled there on 25 March 1908, "
                  "travelling via Vologda."):
         assert starts(text)[0][1] == "1908-03-25", text
+    # but not a town 170 km on, a country the town is not in, nor "there was" (a second reader's cases)
+    for text in ("In 1905 he joined the party. He was arrested in Moscow. In 1937 he was arrested in Tula.",
+                 "In 1905 he joined the party. He was arrested in Leningrad. In 1937 he was arrested again in Ukraine.",
+                 "In 1905 he joined the party. He was arrested in Moscow. In 1937 there was a wave of arrests in Kiev."):
+        assert starts(text)[0][1] == "1905", text
 
 
 def test_a_date_before_and_in_a_place_closes_the_phrase_before():
@@ -622,6 +627,9 @@ def test_a_date_before_and_in_a_place_closes_the_phrase_before():
     # nor a later step's date behind a verb (a second reader's case)
     assert starts("He was demobilised in 1921, and in Kiev worked as a teacher until his arrest in 1937.") == [
         ("Kiev", "1921")]
+    # however far the place's own date (a second reader's case)
+    assert starts("He fought in Galicia in the autumn of 1914 and in East Prussia near the Masurian Lakes and the "
+                  "fortress of Lyck in 1915.")[1] == ("East Prussia", "1915")
 
 
 def test_carried_dates_and_the_period_that_holds_them():

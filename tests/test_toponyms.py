@@ -341,7 +341,8 @@ def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer,
 def test_a_town_before_a_kind_of_facility_is_its_place_but_not_before_works(gazetteer, fallback):
     # one word may say what kind of facility it is (the Kamenev and Radek probes' isolator)
     for text, town in (("In 1936 he was held in the Verkhneuralsk political isolator.", "Verkhneuralsk"),
-                       ("In 1938 he learned to fly at the Kacha aviation school.", "Kacha")):
+                       ("In 1938 he learned to fly at the Kacha aviation school.", "Kacha"),
+                       ("In 1938 he learned to fly at the Yeisk aviation school.", "Yeisk")):   # GeoNames: Yeysk
         assert [m.text for m in find_places("He left Moscow. " + text, gazetteer, fallback=fallback)] == [
             "Moscow", town], text
     # two stations share the plural (the Gorky probe)
@@ -594,6 +595,10 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     assert [m.text for m in found] == ["Privolnoye", "Privolnoye", "Privolnoe"]
     assert found[0].location.name == "Privolnoye (placed at Stavropol)" and {m.location for m in found} == {
         found[0].location}
+    # not a namesake abroad once the text is there (a second reader's case)
+    found = find_places("He was born in Kassel, Orenburg Governorate, in 1905. In 1945 he served in Germany. He was "
+                        "taken prisoner and held near Kassel.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Kassel", "RU"), ("Germany", "DE"), ("Kassel", "DE")]
     found = find_places("He was born in Strelkovka, a village in the Maloyaroslavets district of Kaluga Governorate.",
                         russian_places, fallback=fallback)
     assert [(m.text, m.location.name) for m in found] == [("Strelkovka", "Strelkovka (placed at Maloyaroslavets)")]

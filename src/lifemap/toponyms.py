@@ -1050,6 +1050,13 @@ def _kind_of_facility(after: str, modifier: re.Match, word: str) -> bool:
         and _fold(word) not in _SURNAMES_ANY
 
 
+def _town_of_that_name(r: Record, word: str, region) -> bool:
+    """Whether GeoNames' ``r`` is a town the name before a kind of facility means: its own name, else a town of some
+    size in the text's region that bore it ("the Yeisk aviation school", "the Elisavetgrad cavalry school"; not "the
+    Franko state university" of Franca, Brazil)."""
+    return _spelling(r.name) == _spelling(word) or (share(region, r.country) > 0 and r.population >= NEAR_POPULATION)
+
+
 _WORKS = frozenset("factory factories works plant mine mines shipyard".split())
 # Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
 _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
@@ -1177,8 +1184,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
         if modifier and modifier.group(1) not in words("facilities") and _kind_of_facility(after, modifier, word):
-            ranked = [r for r in ranked if _fold(r.name) == _fold(word)]   # the town's own name, not a name it once
-            #                                                                bore ("the Franko state university")
+            ranked = [r for r in ranked if _town_of_that_name(r, word, region)]
         if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and operation and _SURNAME_SHAPE.search(word)) \
                 and not (ranked and ranked[0].population >= NEAR_POPULATION):
             continue                               # "the Brusilov offensive": a general's, not a village's
@@ -1210,13 +1216,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             #                                        American town), "died at Tarusa" (not Tulsa, whose other names
             #                                        GeoNames lists); unless the text has since turned to the other's
             #                                        country ("Córdoba" in Spain, then in Argentina)
-        elif cued and _spelling(word) in placed_before:
-            best = None                            # one name, one place: where the text said it lies, whatever
-            #                                        namesake GeoNames has ("born in Privolnoye, Stavropol Krai" …
-            #                                        "returned to Privolnoe", not the Privolnoye of Chechnya)
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
+            if best is not None and cued and best.country == getattr(placed_before.get(_spelling(word)), "country", ""):
+                best = None                        # one name, one place: where the text said it lies, not a namesake
+                #                                    of that country ("born in Privolnoye, Stavropol Krai" …
+                #                                    "returned to Privolnoe", not the Privolnoye of Chechnya; but
+                #                                    "born in Kassel, Orenburg Governorate" … "held near Kassel" in 1945)
         if best is None and cued and _spelling(word) in placed_before:
             place = placed_before[_spelling(word)]  # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)

@@ -492,8 +492,10 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         if guess.kind in ("birth", "death") and actor == actors.subject.name and _anothers(
                 guess.kind, words, text, actors.subject):
             guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
-        if actor == actors.subject.name and _named_for_the_subject(sentence, m.end - a, actors.subject):
-            actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay
+        if actor == actors.subject.name and (_named_for_the_subject(sentence, m.end - a, actors.subject)
+                                             or roles.befell(text, m)):
+            actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay;
+            #                                            nor "after the loss of Minsk he withdrew to Kuntsevo"
         lived = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
@@ -519,22 +521,30 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
 
 def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: tuple[int, int], gazetteer: Gazetteer,
                options: ExtractOptions) -> bool:
-    """Whether the later sentence (at ``span`` of ``text``, its places ``later``) is told at another town than
-    ``mentions``: it names a town or site farther than ``options.same_event_km`` from all of them, and none of them,
-    nor "there" before its own ("moved between Kiev, Baku and Tiflis … In January 1912 he was in Prague …, and there
-    he was elected"; not "arrested in Baku. … taken to the Bailov prison in Baku", nor "exiled there …, travelling
-    via Vologda"; a region or a country may hold the town)."""
+    """Whether the later sentence (at ``span`` of ``text``, its places ``later``) is told at another place than
+    ``mentions``: it names a town or site farther than ``options.same_event_km`` from all of them, or a country or
+    region of another country than theirs, and none of them, nor "there" before its own ("moved between Kiev, Baku and
+    Tiflis … In January 1912 he was in Prague …, and there he was elected", "fought in the Battle of Kursk. After
+    Germany was defeated …"; not "arrested in Baku. … taken to the Bailov prison in Baku", nor "exiled there …,
+    travelling via Vologda")."""
     here = {m.place for m in mentions}
-    towns = [n for n in later if not roles.is_big(n)]
-    there = _THERE.search(text, *span)
-    if any(n.place in here for n in later) or there is not None and not any(n.start < there.start() for n in towns):
-        return False
     spots = [m.location or gazetteer[m.place] for m in mentions]
-    return any(all(km(p.lat, p.lon, q.lat, q.lon) > options.same_event_km for q in spots)
-               for n in towns for p in (n.location or gazetteer[n.place],))
+    there = _THERE.search(text, *span)
+    if any(n.place in here for n in later) or there is not None and not any(
+            n.start < there.start() and not roles.is_big(n) for n in later):
+        return False
+
+    def far(n: Mention) -> bool:
+        p = n.location or gazetteer[n.place]
+        if roles.is_big(n):
+            return all(p.country != q.country for q in spots)
+        return all(km(p.lat, p.lon, q.lat, q.lon) > options.same_event_km for q in spots)
+
+    return any(far(n) for n in later)
 
 
-_THERE = re.compile(r"\bthere\b")
+_THERE = re.compile(r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)")   # (not "there
+#                                                          was a wave of arrests in Kiev")
 
 
 def _gapped_subjects(text: str, a: int, mentions: list[Mention], actors: Actors) -> dict[int, str]:

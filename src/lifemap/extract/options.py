@@ -44,8 +44,9 @@ class ExtractOptions:
     # (``_one_death``); nearer, it may be the same death told of its site ("shot in the Lubyanka cellars").
     same_death_km: float = 50.0
     # The next sentence tells the same event only if it names no town farther than this from the sentence's places
-    # (a site in the town, the town again or "there" may tell it: "arrested in Baku. … taken to the Bailov prison").
-    same_event_km: float = 200.0
+    # (a site in the town, the town again or "there" may tell it: "arrested in Baku. … taken to the Bailov prison";
+    # not "the assault on the Seelow Heights … broke into Berlin on 21 April", 70 km on).
+    same_event_km: float = 50.0
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
     # Characters of text analysed at once: bounds the working memory of a long book, and that of the
