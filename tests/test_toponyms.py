@@ -40,6 +40,16 @@ def test_multiword_hyphenated_and_diacritic_names(gazetteer):
         ("Alma-Ata", "almaty")]
 
 
+def test_universities_and_conservatories_are_sites_of_their_own(gazetteer):
+    # (the dev texts' students were all put in the city: "a law student at Moscow State University" was "Moscow")
+    text = ("He left a gymnasium in Moscow to study at Moscow State University, then taught at the Moscow "
+            "Conservatory and at Leningrad University, and lectured at Kiev University.")
+    assert places(text, gazetteer) == [
+        ("Moscow", "moscow"), ("Moscow State University", "moscow-university"),
+        ("Moscow Conservatory", "moscow-conservatory"), ("Leningrad University", "petersburg-university"),
+        ("Kiev University", "kiev-university")]
+
+
 def test_offsets_and_possessives(gazetteer):
     text = "Tiflis's workshops were busy, and St. Petersburg's too."
     found = find_places(text, gazetteer)
