@@ -48,6 +48,9 @@ def test_universities_and_conservatories_are_sites_of_their_own(gazetteer):
         ("Moscow", "moscow"), ("Moscow State University", "moscow-university"),
         ("Moscow Conservatory", "moscow-conservatory"), ("Leningrad University", "petersburg-university"),
         ("Kiev University", "kiev-university")]
+    # so are theatres, cemeteries and palaces a life passes through ("Buckingham Palace" was a town of Buckingham)
+    text = "He was received at Buckingham Palace, saw a play at the Moscow Art Theatre and lies in the Tikhvin Cemetery."
+    assert [p for _, p in places(text, gazetteer)] == ["buckingham-palace", "moscow-art-theatre", "tikhvin-cemetery"]
 
 
 def test_offsets_and_possessives(gazetteer):
