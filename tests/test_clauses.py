@@ -442,13 +442,9 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found] == [("Paris", "Stalin"), ("Poland", "Germany")]
     found = events("In 1938 he visited Paris, and in 1939 Germany, having signed a pact, invaded Poland.")
     assert [e[0] for e in found] == ["Paris", "Poland"]
-
-
-def test_a_place_named_by_what_befell_it_as_a_time_is_no_stay():
-    # "after the loss of Minsk he withdrew": Minsk fell, he was not there (the Stalin diplomacy probe)
-    found = events("In June 1941 Stalin spent the first days in the Kremlin, but after the loss of Minsk he withdrew "
-                   "to his dacha at Kuntsevo.")
-    assert [(e[0], e[1] == "Stalin") for e in found] == [("Kremlin", True), ("Minsk", False), ("Kuntsevo", True)]
+    # a list, a phrase or an aside after it is no verb of its own (a second reader's cases)
+    found = events("In 1922 he visited Paris and Rome, and in 1923 Berlin and Vienna, before returning to Moscow.")
+    assert [e[:2] for e in found][:4] == [(p, "Stalin") for p in ("Paris", "Rome", "Berlin", "Vienna")]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():
@@ -619,7 +615,7 @@ def test_who_is_with_the_subject_is_not_the_subject():
 
 
 def test_graduating_from_a_place_puts_the_subject_there():
-    assert [e[:2] for e in events("He graduated from Moscow University in 1904.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("He graduated from Moscow University in 1904.")] == [("Moscow University", "Stalin")]
 
 
 def test_a_country_a_verb_of_motion_takes_for_its_object_is_gone_through():
@@ -1346,7 +1342,8 @@ def test_what_happened_to_someone_an_event_noun_names_is_theirs():
 
 def test_taking_part_in_a_battle_or_entering_a_place_of_a_town_is_being_there():
     assert events("In July 1943 Stalin took part in the Battle of Kursk.") == [("Kursk", "Stalin", "battle")]
-    assert [e[:2] for e in events("In 1901 he entered the law faculty of Moscow University.")] == [("Moscow", "Stalin")]
+    assert [e[:2] for e in events("In 1901 he entered the law faculty of Moscow University.")] == [
+        ("Moscow University", "Stalin")]
     assert [e[:2] for e in events("In 1910 he was transferred to the headquarters of the Kiev Military District.")] == [
         ("Kiev", "Stalin")]
 

@@ -416,7 +416,7 @@ def test_an_until_date_in_the_where_clause_after_the_place_ends_it():
 def test_a_course_completed_later_in_the_places_where_or_which_clause_ends_it():
     # (the Grossman and Vatutin probes) the where clause's predicates run on to the graduation
     assert spans("In 1923 Petrov transferred to Kazan University, where he studied chemistry in the faculty of "
-                 "physics and graduated in 1929.") == [("Kazan", "1923", "1929")]
+                 "physics and graduated in 1929.") == [("Kazan University", "1923", "1929")]
     assert spans("In 1920 Petrov was sent to the infantry school at Poltava, from which he graduated in 1922.") == [
         ("Poltava", "1920", "1922")]
     # someone else's graduation is not the end of his stay
@@ -615,6 +615,11 @@ def test_the_next_sentence_can_date_an_event():
                  "In 1905 he joined the party. He was arrested in Leningrad. In 1937 he was arrested again in Ukraine.",
                  "In 1905 he joined the party. He was arrested in Moscow. In 1937 there was a wave of arrests in Kiev."):
         assert starts(text)[0][1] == "1905", text
+    # a place of the same battle, or the realm that held the town, tell the same event (a third reader's cases)
+    for text in ("In 1905 he joined the party. He fought at Kursk. On 12 July 1943 his tanks fought at Prokhorovka.",
+                 "In 1905 he joined the party. He was born in Gori. He was born on 18 December 1878, in the Russian "
+                 "Empire."):
+        assert starts(text)[0][1] in ("1943-07-12", "1878-12-18"), text
 
 
 def test_a_date_before_and_in_a_place_closes_the_phrase_before():
@@ -630,6 +635,10 @@ def test_a_date_before_and_in_a_place_closes_the_phrase_before():
     # however far the place's own date (a second reader's case)
     assert starts("He fought in Galicia in the autumn of 1914 and in East Prussia near the Masurian Lakes and the "
                   "fortress of Lyck in 1915.")[1] == ("East Prussia", "1915")
+    # but not a date of a long apposition's (a third reader's case)
+    assert starts("He worked in Baku in 1907, and in Tiflis at the big railway workshops near the station, the centre "
+                  "of the workers' movement of the whole of the Caucasus and the scene of the general strike of 1905."
+                  )[1] == ("Tiflis", "1907")
 
 
 def test_carried_dates_and_the_period_that_holds_them():

@@ -608,6 +608,10 @@ def test_a_village_in_a_district_is_placed_at_the_districts_town(gazetteer, russ
     assert [m.text for m in found] == ["Privolnoye", "Privolnoye", "Privolnoe"]
     assert found[0].location.name == "Privolnoye (placed at Stavropol)" and {m.location for m in found} == {
         found[0].location}
+    # nor a namesake of a neighbouring country the text has not turned to (a third reader's case)
+    found = find_places("He was born in the village of Kalinovka, Kursk Governorate, in 1894. In 1908 his family moved "
+                        "to Yuzovka. He often returned to Kalinovka in the summers.", gazetteer, fallback=fallback)
+    assert found[0].location == found[-1].location and found[-1].text == "Kalinovka"
     # not a namesake abroad once the text is there (a second reader's case)
     found = find_places("He was born in Kassel, Orenburg Governorate, in 1905. In 1945 he served in Germany. He was "
                         "taken prisoner and held near Kassel.", gazetteer, fallback=fallback)

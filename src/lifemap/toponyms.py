@@ -1057,6 +1057,7 @@ def _town_of_that_name(r: Record, word: str, region) -> bool:
     return _spelling(r.name) == _spelling(word) or (share(region, r.country) > 0 and r.population >= NEAR_POPULATION)
 
 
+_TURNED_TO = 300   # characters back to a country named, whose namesake of a placed village the text may mean
 _WORKS = frozenset("factory factories works plant mine mines shipyard".split())
 # Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
 _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
@@ -1219,11 +1220,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-            if best is not None and cued and best.country == getattr(placed_before.get(_spelling(word)), "country", ""):
+            if best is not None and cued and _spelling(word) in placed_before and best.country not in {
+                    f.location.country for f in found if f.location is not None and f.location.kind == "country"
+                    and 0 <= start - f.end <= _TURNED_TO}:
                 best = None                        # one name, one place: where the text said it lies, not a namesake
-                #                                    of that country ("born in Privolnoye, Stavropol Krai" …
-                #                                    "returned to Privolnoe", not the Privolnoye of Chechnya; but
-                #                                    "born in Kassel, Orenburg Governorate" … "held near Kassel" in 1945)
+                #                                    GeoNames has ("born in Privolnoye, Stavropol Krai" … "returned
+                #                                    to Privolnoe", not the Privolnoye of Chechnya), unless the text
+                #                                    has just named the namesake's country ("born in Kassel, Orenburg
+                #                                    Governorate" … "In 1945 he served in Germany … held near Kassel")
         if best is None and cued and _spelling(word) in placed_before:
             place = placed_before[_spelling(word)]  # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)

@@ -492,10 +492,8 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
         if guess.kind in ("birth", "death") and actor == actors.subject.name and _anothers(
                 guess.kind, words, text, actors.subject):
             guess = replace(guess, kind="other")       # "nursed Lenin at Gorki until his death there"
-        if actor == actors.subject.name and (_named_for_the_subject(sentence, m.end - a, actors.subject)
-                                             or roles.befell(text, m)):
-            actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay;
-            #                                            nor "after the loss of Minsk he withdrew to Kuntsevo"
+        if actor == actors.subject.name and _named_for_the_subject(sentence, m.end - a, actors.subject):
+            actor = "unknown"                          # "Pishpek was renamed Frunze in his honour": not his stay
         lived = _life_date(span, choice, guess.kind, actor, actors.subject, sentence, a, m)
         confidence = m.confidence * _date_weight(choice, options) * {
             Strength.STRONG: options.kind_weight_strong, Strength.WEAK: options.kind_weight_weak,
@@ -536,13 +534,15 @@ def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: t
 
     def far(n: Mention) -> bool:
         p = n.location or gazetteer[n.place]
-        if roles.is_big(n):
-            return all(p.country != q.country for q in spots)
+        if roles.is_big(n):                        # (a realm holds its lands: "born on 18 December 1878, in the
+            #                                        Russian Empire", "the Soviet Union")
+            return _REALM.search(n.text) is None and all(p.country != q.country for q in spots)
         return all(km(p.lat, p.lon, q.lat, q.lon) > options.same_event_km for q in spots)
 
     return any(far(n) for n in later)
 
 
+_REALM = re.compile(r"\b(?:Empire|Union|USSR)\b")
 _THERE = re.compile(r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)")   # (not "there
 #                                                          was a wave of arrests in Kiev")
 

@@ -869,6 +869,8 @@ _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
 # What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
 _CLOSES_BEFORE = re.compile(r",?\s+and\s+(?:in|at|on|near)\s+(?:the\s+)?")
+_OWN_PHRASE = 80   # characters from a place to a date still of its phrase ("in East Prussia near the Masurian Lakes and
+#                    the fortress of Lyck in 1915"; not one of a long apposition's: "…, the scene of the strike of 1905")
 _OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
 # ("slipped abroad to Germany, and he was back in the Caucasus early in 1907": a predicate with its own subject)
 _OWN_SUBJECT_NEXT = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?(?:he|she|they)\s+[a-z]")
@@ -924,7 +926,7 @@ def _date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int
             # phrase it closes, when the place's own phrase has a date after it, no verb between (not "in 1921, and
             # in Kiev worked as a teacher until his arrest in 1937")
             return d.end <= start and _CLOSES_BEFORE.fullmatch(narrative.text, d.end, start) is not None and any(
-                o.start >= end and same_clause(o)
+                o.start >= end and o.start - end <= _OWN_PHRASE and same_clause(o)
                 and clauses.VERB.search(narrative.text, end, o.start) is None
                 and _PARTICIPLE.search(narrative.text, end, o.start) is None for o in own)
 

@@ -18,7 +18,7 @@ import functools
 import re
 
 from ..lexicon import sections, verb_forms, words
-from ..toponyms import EVENTS_OF, LIST_DATE, TOPIC_BEFORE, Mention
+from ..toponyms import LIST_DATE, TOPIC_BEFORE, Mention
 from . import clauses, kinds
 from .clauses import Link
 from .tagger import verbs
@@ -53,10 +53,6 @@ _NEARER = re.compile(r"(?i:\b(?:(?:nearer|closer)\s+(?:to|from)|(?:farther|furth
 _REFERENCE = re.compile(r"(?i:miles?|kilomet(?:re|er)s?|km|versts?|north|south|east|west|north-east|"
                         r"north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+"
                         r"(?:of|from)\s+(?:the\s+)?$")
-# What befell a place, told as a time: "after the loss of Minsk he withdrew to Kuntsevo", "after the fall of Kiev"
-# (not "with the fall of Constantinople", which may tell the fall itself)
-_TIME_OF_ITS_FALL = re.compile(r"(?i:\b(?:after|before|since|until|following)\s+the\s+(?:"
-                               + "|".join(sorted(EVENTS_OF | {"loss", "defeat", "collapse"})) + r")\s+of\s+(?:the\s+)?)$")
 # Today's name of where a place named before it lies: "Kumrovec, Austria-Hungary (now in Croatia)", "the
 # island (in what is now the Bahamas)", "Genoa (now part of modern Italy)"
 # (an aside only: "a colony in what is now Haiti" is in Haiti); "Kukarka, … that is now the town of Sovetsk"
@@ -147,6 +143,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) or _THAN.search(before) \
+                or (links[id(m)].passive and _BY_THE.search(before) is not None
+                    and _INSTITUTION.search(m.text) is not None) \
                 or _search_end(_NEARER, ("to", "from", "the"), before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
@@ -287,6 +285,8 @@ _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 _HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|had|have|was|were)\b)[a-z]")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$")
 _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
+# A body that acts, the agent of a passive: "was rejected by the Kiev university" (not "buried by the Kremlin wall")
+_INSTITUTION = re.compile(r"(?i:\b(?:university|conservatory|academy|institute|school|seminary|college))$")
 
 
 def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
@@ -523,20 +523,15 @@ def continues_list(text: str, previous: Mention, m: Mention) -> bool:
     return bool(_LIST_GAP.match(gap) or _INCLUDING_GAP.match(gap)) or _front_of(text, previous, m)
 
 
-def befell(text: str, m: Mention) -> bool:
-    """Whether the place is named by what befell it, told as a time: "after the loss of Minsk he withdrew to
-    Kuntsevo", "After the storming of Königsberg he was given a battery": a scene, no one's stay there."""
-    return bool(_search_end(_TIME_OF_ITS_FALL, ("of", "the"), text[max(0, m.start - 60):m.start]))
-
-
 def gapped(text: str, previous: Mention, m: Mention) -> bool:
     """Whether ``m`` follows ``previous`` in a clause whose verb is left out: "led him to Algeria and
     Tunisia, and to Greece and Cyprus", "collected in Xinjiang, and afterwards in Japan", "worked in Ukraine,
     and from 1928 in the Urals"."""
     gap = _GAPPED.match(text[previous.end:m.start])
     if gap is None and _GAPPED_OBJECT.match(text[previous.end:m.start]):
-        return _OBJECT_ENDS.match(text, m.end) is not None   # (not "…, and in 1939 Germany, having signed a pact,
-        #                                                       invaded Poland")
+        aside = _ASIDE_AFTER.match(text, m.end)
+        return not clauses.finite_verb_at(text, aside.end() if aside else _SPACE.match(text, m.end).end())
+        # (not "…, and in 1939 Germany invaded Poland", "…, and in 1939 Germany, having signed a pact, invaded")
     if gap is not None and gap.group("date") and not _CLAUSE_ENDS.match(text, m.end):
         return False                               # "arrested in Kiev, and in 1930 in Odessa his wife died": a
     return gap is not None                         # clause of its own after the place, not one left without a verb
@@ -564,7 +559,8 @@ _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
 # (a date of its own between: "worked in Ukraine, and from 1928 in the Urals", "and in May 1930 to Odessa")
 # what may follow a gapped place: its clause ends, or a phrase of it goes on (not a subject of its own)
-_OBJECT_ENDS = re.compile(r"\s*(?:[.;:)]|$)|,\s+(?:where|which)\b")
+_ASIDE_AFTER = re.compile(r",[^,.;]{1,80},\s*")
+_SPACE = re.compile(r"\s*")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|but|or|where|which|until|till|in|on|at|to|from|near|for)\b")
 _WHO_TO = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?"   # "Rakovsky to "
 _GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+" + _WHO_TO)
