@@ -442,9 +442,13 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[:2] for e in found] == [("Paris", "Stalin"), ("Poland", "Germany")]
     found = events("In 1938 he visited Paris, and in 1939 Germany, having signed a pact, invaded Poland.")
     assert [e[0] for e in found] == ["Paris", "Poland"]
-    # a list, a phrase or an aside after it is no verb of its own (a second reader's cases)
+    # a list, a phrase or an aside after it is no verb of its own (a second reader's cases), but a list may lead a
+    # verb of its own, and a possessive is no object (a fourth reader's cases)
     found = events("In 1922 he visited Paris and Rome, and in 1923 Berlin and Vienna, before returning to Moscow.")
     assert [e[:2] for e in found][:4] == [(p, "Stalin") for p in ("Paris", "Rome", "Berlin", "Vienna")]
+    assert [e[0] for e in events("In 1938 he visited Paris, and in 1939 Germany and Italy signed a pact.")] == ["Paris"]
+    assert [e[0] for e in events("In 1938 he visited Paris, and in 1939 Germany's armies invaded Poland.")] == [
+        "Paris", "Poland"]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():
@@ -1223,6 +1227,9 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     assert [e[:2] for e in events("In 1919 Stalin captured the Kharkov rail junction.")] == [("Kharkov", "Stalin")]
     assert events("In 1919 Stalin captured the Kharkov newspaper.") == []
     assert events("He was rejected by the Kiev university in 1908.") == []     # an agent (a second reader's case)
+    # but one employed by it works there (a fourth reader's case)
+    assert [e[0] for e in events("In 1930 he was employed by the Moscow Conservatory as a teacher.")] == [
+        "Moscow Conservatory"]
     # a town or a site standing for those who rule from it (the Gorbachev article: "vetted by senior Kremlin leaders");
     # not a thing there one went to
     assert events("In 1970 he was vetted by senior Kremlin leaders.") == []

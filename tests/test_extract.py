@@ -615,11 +615,15 @@ def test_the_next_sentence_can_date_an_event():
                  "In 1905 he joined the party. He was arrested in Leningrad. In 1937 he was arrested again in Ukraine.",
                  "In 1905 he joined the party. He was arrested in Moscow. In 1937 there was a wave of arrests in Kiev."):
         assert starts(text)[0][1] == "1905", text
-    # a place of the same battle, or the realm that held the town, tell the same event (a third reader's cases)
-    for text in ("In 1905 he joined the party. He fought at Kursk. On 12 July 1943 his tanks fought at Prokhorovka.",
-                 "In 1905 he joined the party. He was born in Gori. He was born on 18 December 1878, in the Russian "
-                 "Empire."):
-        assert starts(text)[0][1] in ("1943-07-12", "1878-12-18"), text
+    # the realm that held the town tells the same event (a third reader's case), not of a town outside it, nor
+    # "again" (a fourth reader's cases)
+    assert starts("In 1905 he joined the party. He was born in Gori. He was born on 18 December 1878, in the Russian "
+                  "Empire.")[0] == ("Gori", "1878-12-18")
+    for text in ("In 1905 he joined the party. He was arrested in Berlin. On 3 March 1938 he was arrested in the "
+                 "Soviet Union.",
+                 "In 1905 he joined the party. He was arrested in Moscow. On 5 May 1938 he was arrested again in "
+                 "Kolomna."):
+        assert starts(text)[0][1] == "1905", text
 
 
 def test_a_date_before_and_in_a_place_closes_the_phrase_before():

@@ -527,6 +527,8 @@ def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: t
     travelling via Vologda")."""
     here = {m.place for m in mentions}
     spots = [m.location or gazetteer[m.place] for m in mentions]
+    if _AGAIN.search(text, *span):
+        return bool(later)                         # "arrested in Tula. … arrested again in Kaluga": another time
     there = _THERE.search(text, *span)
     if any(n.place in here for n in later) or there is not None and not any(
             n.start < there.start() and not roles.is_big(n) for n in later):
@@ -535,14 +537,22 @@ def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: t
     def far(n: Mention) -> bool:
         p = n.location or gazetteer[n.place]
         if roles.is_big(n):                        # (a realm holds its lands: "born on 18 December 1878, in the
-            #                                        Russian Empire", "the Soviet Union")
-            return _REALM.search(n.text) is None and all(p.country != q.country for q in spots)
+            #                                        Russian Empire", "the Soviet Union"; not Berlin or Paris)
+            return all(p.country != q.country and not (_REALM.search(n.text) and _one_realm(p.country, q.country))
+                       for q in spots)
         return all(km(p.lat, p.lon, q.lat, q.lon) > options.same_event_km for q in spots)
 
     return any(far(n) for n in later)
 
 
 _REALM = re.compile(r"\b(?:Empire|Union|USSR)\b")
+_AGAIN = re.compile(r"\bagain\b")
+
+
+def _one_realm(a: str, b: str) -> bool:
+    """Whether two countries lay in one realm of ``lifemap.calendars`` (the Russian Empire and Soviet Russia)."""
+    from ..calendars import regions
+    return any(a in r.countries and b in r.countries for r in regions())
 _THERE = re.compile(r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)")   # (not "there
 #                                                          was a wave of arrests in Kiev")
 

@@ -44,9 +44,9 @@ class ExtractOptions:
     # (``_one_death``); nearer, it may be the same death told of its site ("shot in the Lubyanka cellars").
     same_death_km: float = 50.0
     # The next sentence tells the same event only if it names no town farther than this from the sentence's places
-    # (a site in the town, the town again or "there" may tell it: "arrested in Baku. … taken to the Bailov prison",
-    # as may a place of the same battle: "fought at Kursk. On 12 July 1943 his tanks fought at Prokhorovka").
-    same_event_km: float = 100.0
+    # (a site in the town, the town again or "there" may tell it: "arrested in Baku. … taken to the Bailov prison";
+    # not "the assault on the Seelow Heights … broke into Berlin on 21 April", 70 km on).
+    same_event_km: float = 50.0
     # A known subject must be named this often for a text to be about them.
     subject_mentions: int = 3
     # Characters of text analysed at once: bounds the working memory of a long book, and that of the

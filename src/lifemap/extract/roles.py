@@ -143,7 +143,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) or _THAN.search(before) \
-                or (links[id(m)].passive and _BY_THE.search(before) is not None
+                or (links[id(m)].passive and _TURNED_AWAY.match(links[id(m)].verb) and _BY_THE.search(before) is not None
                     and _INSTITUTION.search(m.text) is not None) \
                 or _search_end(_NEARER, ("to", "from", "the"), before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
@@ -286,6 +286,7 @@ _HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$")
 _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 # A body that acts, the agent of a passive: "was rejected by the Kiev university" (not "buried by the Kremlin wall")
+_TURNED_AWAY = re.compile(r"(?:reject|refus|declin|expel|dismiss|exclud|barr?ed\b|turned\s+away)")   # (lemma or form)
 _INSTITUTION = re.compile(r"(?i:\b(?:university|conservatory|academy|institute|school|seminary|college))$")
 
 
@@ -529,9 +530,12 @@ def gapped(text: str, previous: Mention, m: Mention) -> bool:
     and from 1928 in the Urals"."""
     gap = _GAPPED.match(text[previous.end:m.start])
     if gap is None and _GAPPED_OBJECT.match(text[previous.end:m.start]):
-        aside = _ASIDE_AFTER.match(text, m.end)
-        return not clauses.finite_verb_at(text, aside.end() if aside else _SPACE.match(text, m.end).end())
-        # (not "…, and in 1939 Germany invaded Poland", "…, and in 1939 Germany, having signed a pact, invaded")
+        if text.startswith(("'s", "’s"), m.end):
+            return False                           # "… and in 1939 Germany's armies invaded Poland"
+        pos = _OBJECT_GOES_ON.match(text, m.end).end()
+        return not clauses.finite_verb_at(text, pos)
+        # (not "…, and in 1939 Germany invaded Poland", "…, and in 1939 Germany, having signed a pact, invaded",
+        # "… Germany and Italy signed a pact", "… Germany itself was at war")
     if gap is not None and gap.group("date") and not _CLAUSE_ENDS.match(text, m.end):
         return False                               # "arrested in Kiev, and in 1930 in Odessa his wife died": a
     return gap is not None                         # clause of its own after the place, not one left without a verb
@@ -559,8 +563,9 @@ _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
 # (a date of its own between: "worked in Ukraine, and from 1928 in the Urals", "and in May 1930 to Odessa")
 # what may follow a gapped place: its clause ends, or a phrase of it goes on (not a subject of its own)
-_ASIDE_AFTER = re.compile(r",[^,.;]{1,80},\s*")
-_SPACE = re.compile(r"\s*")
+# what may follow a place before its clause's own verb: more names of a list, an aside, an adverb
+_OBJECT_GOES_ON = re.compile(r"(?:(?:,\s*|\s+(?:and|or)\s+|,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+                             r"(?:,[^,.;]{1,80},)?(?:\s+(?:itself|alone|too|also|then|now|[a-z]+ly))*\s*")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:and|but|or|where|which|until|till|in|on|at|to|from|near|for)\b")
 _WHO_TO = r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:to|into)\s+(?:the\s+)?"   # "Rakovsky to "
 _GAPPED_SUBJECT = re.compile(r"\s*(?:,|;|,?\s+and)\s+" + _WHO_TO)
