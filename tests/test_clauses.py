@@ -449,6 +449,9 @@ def test_a_clause_whose_verb_is_left_out_takes_the_verb_before():
     assert [e[0] for e in events("In 1938 he visited Paris, and in 1939 Germany and Italy signed a pact.")] == ["Paris"]
     assert [e[0] for e in events("In 1938 he visited Paris, and in 1939 Germany's armies invaded Poland.")] == [
         "Paris", "Poland"]
+    # ", and" opens a clause of its own after the list (a fifth reader's case)
+    assert [e[0] for e in events("In 1922 he visited Paris and in 1923 Berlin, and Gorky received him in Moscow.")
+            ][:2] == ["Paris", "Berlin"]
 
 
 def test_the_crew_once_the_subjects_stays_the_subjects():
@@ -1227,9 +1230,10 @@ def test_a_town_before_a_noun_after_a_plain_determiner_only_describes_it():
     assert [e[:2] for e in events("In 1919 Stalin captured the Kharkov rail junction.")] == [("Kharkov", "Stalin")]
     assert events("In 1919 Stalin captured the Kharkov newspaper.") == []
     assert events("He was rejected by the Kiev university in 1908.") == []     # an agent (a second reader's case)
-    # but one employed by it works there (a fourth reader's case)
+    # but one employed by it works there (a fourth reader's case); one awarded a degree by it need not be there
     assert [e[0] for e in events("In 1930 he was employed by the Moscow Conservatory as a teacher.")] == [
         "Moscow Conservatory"]
+    assert events("In 1905 he was awarded an honorary doctorate by the Kazan University.") == []
     # a town or a site standing for those who rule from it (the Gorbachev article: "vetted by senior Kremlin leaders");
     # not a thing there one went to
     assert events("In 1970 he was vetted by senior Kremlin leaders.") == []
