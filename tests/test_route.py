@@ -1,5 +1,6 @@
 import math
 
+import pandas as pd
 import pytest
 from pyproj import Geod
 
@@ -18,6 +19,15 @@ def test_stops_are_the_actors_events_in_date_order(mini):
                                     "saint-petersburg", "volgograd", "moscow"]
     assert (stops["actor"] == "Stalin").all() and stops["order_day"].is_monotonic_increasing
     assert "chechnya" not in set(legs["from_place"]) | set(legs["to_place"])
+
+
+def test_a_stay_told_again_is_one_stop(mini):
+    # (a Wikipedia life tells the birth in its lead and again in "Early life": one stop on the story, two events)
+    again = pd.concat([mini.iloc[:1], mini], ignore_index=True)
+    stops, _ = route(again)
+    assert list(stops["place"]) == list(route(mini)[0]["place"]) and list(stops["stop"]) == list(
+        range(1, len(stops) + 1))
+    assert len(again) == len(mini) + 1
 
 
 def test_legs_are_typed_by_the_arrival(mini):
