@@ -613,7 +613,8 @@ def test_the_next_sentence_can_date_an_event():
     # but not a town 170 km on, a country the town is not in, nor "there was" (a second reader's cases)
     for text in ("In 1905 he joined the party. He was arrested in Moscow. In 1937 he was arrested in Tula.",
                  "In 1905 he joined the party. He was arrested in Leningrad. In 1937 he was arrested again in Ukraine.",
-                 "In 1905 he joined the party. He was arrested in Moscow. In 1937 there was a wave of arrests in Kiev."):
+                 "In 1905 he joined the party. He was arrested in Moscow. In 1937 there was a wave of arrests in "
+                 "Kiev."):
         assert starts(text)[0][1] == "1905", text
     # the realm that held the town tells the same event (a third reader's case), not of a town outside it, nor
     # "again" (a fourth reader's cases)

@@ -52,7 +52,8 @@ def test_universities_and_conservatories_are_sites_of_their_own(gazetteer):
     assert places("In 1925 he moved to Kharkov, where he joined the Art Theatre.", gazetteer)[-1][1] != \
         "moscow-art-theatre"
     # so are theatres, cemeteries and palaces a life passes through ("Buckingham Palace" was a town of Buckingham)
-    text = "He was received at Buckingham Palace, saw a play at the Moscow Art Theatre and lies in the Tikhvin Cemetery."
+    text = ("He was received at Buckingham Palace, saw a play at the Moscow Art Theatre and lies in the Tikhvin "
+            "Cemetery.")
     assert [p for _, p in places(text, gazetteer)] == ["buckingham-palace", "moscow-art-theatre", "tikhvin-cemetery"]
 
 
@@ -369,7 +370,8 @@ def test_a_town_before_a_kind_of_facility_is_its_place_but_not_before_works(gaze
     # nor are schools named after men, nor a town by a name it once bore (a second reader's cases)
     for text in ("In 1911 he worked at the Benz car factory.", "In 1937 he was sent to the Partizan gold mine.",
                  "In 1930 he studied at the Voroshilov military academy.",
-                 "In 1930 he studied at the Franko state university.", "In 1916 he joined the Brusilov summer offensive."):
+                 "In 1930 he studied at the Franko state university.",
+                 "In 1916 he joined the Brusilov summer offensive."):
         assert [m.text for m in find_places("He left Moscow. " + text, gazetteer, fallback=fallback)] == [
             "Moscow"], text
 

@@ -68,10 +68,8 @@ def stops(events, actor: str | None = None):
     out = in_order(events[mask])
     # the same stay told again right after ("born in Privolnoye" in an article's lead and in its "Early life") is one
     # stop: the same place, kind and days as the stop before it
-    same = [c for c in ("place", "kind", "first_day", "last_day") if c in out.columns]
-    if len(same) == 4 and len(out):
-        again = (out[same] == out[same].shift()).all(axis=1)
-        out = out[~again].reset_index(drop=True)
+    same = ["place", "kind", "first_day", "last_day"]
+    out = out[~(out[same] == out[same].shift()).all(axis=1)].reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
 

@@ -97,7 +97,7 @@ _CUE_WORDS = ("in at to from near into onto towards toward via inside outside th
               "taken retook retaken cleared renamed").split()
 _CUE_SET = frozenset(_CUE_WORDS)
 _UP_DOWN = frozenset(("above", "below"))
-_TITLE_OF = re.compile(r"\bof\s+$")                # a capitalised event noun after "of" is a title's ("… of Defence of")
+_TITLE_OF = re.compile(r"\bof\s+$")   # a capitalised event noun after "of" is a title's ("… of Defence of")
 # Nouns of an event at a place named after "of": "the capture of Gdov", "the siege of Leningrad".
 EVENTS_OF = frozenset("""capture recapture fall siege battle defence defense occupation liberation storming
     evacuation bombing invasion surrender encirclement sack""".split())

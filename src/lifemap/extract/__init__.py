@@ -521,10 +521,10 @@ def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: t
                options: ExtractOptions) -> bool:
     """Whether the later sentence (at ``span`` of ``text``, its places ``later``) is told at another place than
     ``mentions``: it names a town or site farther than ``options.same_event_km`` from all of them, or a country or
-    region of another country than theirs, and none of them, nor "there" before its own ("moved between Kiev, Baku and
-    Tiflis … In January 1912 he was in Prague …, and there he was elected", "fought in the Battle of Kursk. After
-    Germany was defeated …"; not "arrested in Baku. … taken to the Bailov prison in Baku", nor "exiled there …,
-    travelling via Vologda")."""
+    region of another country than theirs (a realm holds its lands), and none of them, nor "there" before its own
+    ("moved between Kiev, Baku and Tiflis … In January 1912 he was in Prague …, and there he was elected", "fought in
+    the Battle of Kursk. After Germany was defeated …"; not "arrested in Baku. … taken to the Bailov prison in Baku",
+    nor "exiled there …, travelling via Vologda"); or it tells its event "again"."""
     here = {m.place for m in mentions}
     spots = [m.location or gazetteer[m.place] for m in mentions]
     if _AGAIN.search(text, *span):
@@ -547,14 +547,14 @@ def _elsewhere(mentions: list[Mention], later: list[Mention], text: str, span: t
 
 _REALM = re.compile(r"\b(?:Empire|Union|USSR)\b")
 _AGAIN = re.compile(r"\bagain\b")
+# "there" as a place, not as "there was a wave of arrests in Kiev"
+_THERE = re.compile(r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)")
 
 
 def _one_realm(a: str, b: str) -> bool:
     """Whether two countries lay in one realm of ``lifemap.calendars`` (the Russian Empire and Soviet Russia)."""
     from ..calendars import regions
     return any(a in r.countries and b in r.countries for r in regions())
-_THERE = re.compile(r"\b[Tt]here\b(?!\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\b)")   # (not "there
-#                                                          was a wave of arrests in Kiev")
 
 
 def _gapped_subjects(text: str, a: int, mentions: list[Mention], actors: Actors) -> dict[int, str]:

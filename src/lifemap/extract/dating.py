@@ -867,10 +867,12 @@ _YEARS_AT = re.compile(r"\s+(?:(?:of\s+\w+|there|together)\s+)?(?:in|at)\s+(?:th
 _PARTICIPLE = re.compile(r",\s+(?:later\s+|then\s+|eventually\s+)?"
                          r"(?!(?:arriving|reaching|landing|returning|settling|staying|remaining)\b)[a-z]{3,}ing\b")
 _ABOUT_THE_PLACE = re.compile(r",?\s+(?:where|which|whither)\b")
-# What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
+# What stands between a date and a place whose own phrase it does not date: "in 1914 and in Lithuania …"
 _CLOSES_BEFORE = re.compile(r",?\s+and\s+(?:in|at|on|near)\s+(?:the\s+)?")
-_OWN_PHRASE = 80   # characters from a place to a date still of its phrase ("in East Prussia near the Masurian Lakes and
-#                    the fortress of Lyck in 1915"; not one of a long apposition's: "…, the scene of the strike of 1905")
+# Characters from a place to a date still of its phrase ("in East Prussia near the Masurian Lakes and the fortress of
+# Lyck in 1915"; not one of a long apposition's: "…, the scene of the strike of 1905")
+_OWN_PHRASE = 80
+# What stands between a place and a date that opens the next predicate: "…, and in 1924", "and then, in 1915, "
 _OPENS_NEXT = re.compile(r"\b(?:and|but)(?:,?\s+(?:then|later|soon|afterwards))?,?\s+(?:(?:in|on|from|by|during)\s+)?$")
 # ("slipped abroad to Germany, and he was back in the Caucasus early in 1907": a predicate with its own subject)
 _OWN_SUBJECT_NEXT = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?(?:he|she|they)\s+[a-z]")

@@ -144,8 +144,8 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         if _district_of_a_town(text, m, mentions) or _numbered_unit(text, m, before) or _names_a_people(text, m) or (
                 is_big(m) and _search_end(_OUTSIDE, ("outside", "the"), before)) \
                 or _search_end(_REFERENCE, ("of", "from", "the"), before) or _THAN.search(before) \
-                or (links[id(m)].passive and not _TAKEN_ON.match(links[id(m)].verb) and _BY_THE.search(before) is not None
-                    and _INSTITUTION.search(m.text) is not None) \
+                or (links[id(m)].passive and not _TAKEN_ON.match(links[id(m)].verb)
+                    and _BY_THE.search(before) is not None and _INSTITUTION.search(m.text) is not None) \
                 or _search_end(_NEARER, ("to", "from", "the"), before) \
                 or _near_named(text[max(a, m.start - 70):m.start]) or _from_of_a_noun(before, links[id(m)]) or (
                     _NOW_IN.search(before) and any(a <= o.start < m.start for o in mentions)) or (
@@ -287,9 +287,9 @@ _HEAD_GOES_ON = re.compile(r"\s+(?!(?:in|at|of|on|to|from|and|or|who|which|that|
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|into|inside|near)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?$")
 _BY_THE = re.compile(r"\bby\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?$")
 # A body that acts, the agent of a passive: "was rejected by the Kiev university" (not "buried by the Kremlin wall")
-# (unless it takes one on: "was employed by the Moscow Conservatory", "elected professor by the Kazan University")
-_TAKEN_ON = re.compile(r"(?:employ|hire|hiring|engag|appoint|admit|accept|elect|enrol|recruit)")   # (lemma or form)
 _INSTITUTION = re.compile(r"(?i:\b(?:university|conservatory|academy|institute|school|seminary|college))$")
+# …unless it takes one on: "was employed by the Moscow Conservatory", "elected professor by the Kazan University"
+_TAKEN_ON = re.compile(r"(?:employ|hire|hiring|engag|appoint|admit|accept|elect|enrol|recruit)")   # (lemma or form)
 
 
 def _attributive(text: str, m: Mention, before: str, link: Link) -> bool:
@@ -566,8 +566,8 @@ _GAPPED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|afterwards|finally|
                      r"(?:to|in|at|into|through|via|across)\s+(?:the\s+)?$")
 # (a date of its own between: "worked in Ukraine, and from 1928 in the Urals", "and in May 1930 to Odessa")
 # what may follow a gapped place: its clause ends, or a phrase of it goes on (not a subject of its own)
-# what may follow a place before its clause's own verb: more names of a list, an aside, an adverb
-# (", and" opens a clause of its own: "… and in 1973 Germany, and Brandt received him in Bonn")
+# What may follow a place before its clause's own verb: more names of a list, an aside, an adverb (", and" opens a
+# clause of its own: "… and in 1973 Germany, and Brandt received him in Bonn")
 _OBJECT_GOES_ON = re.compile(r"(?:(?:,\s*(?!and\b)|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                              r"(?:,[^,.;]{1,80},)?(?:\s+(?:itself|alone|too|also|[a-z]+ly))*\s*")
 _WORD_AHEAD = re.compile(r"\b[A-Za-z][\w-]*")
