@@ -1032,18 +1032,11 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 
 
-def _facility_after(after: str, modifier: re.Match, word: str) -> bool:
-    """Whether the words after a name are what stands at the place ("the Verkhneuralsk isolator"), over one word that
-    says what kind ("the Verkhneuralsk political isolator", "the Kacha aviation school"); not works so told, whose
-    name is most often their maker's or their own ("the Benz car factory", "the Partizan gold mine"), nor a name
-    shaped like a man's, whom schools and academies are named after ("the Voroshilov military academy")."""
-    if modifier.group(1) in words("facilities"):
-        return True
-    return _kind_of_facility(after, modifier, word)
-
-
 def _kind_of_facility(after: str, modifier: re.Match, word: str) -> bool:
-    """The second reading of ``_facility_after``: a word of the facility's kind between the name and the noun."""
+    """Whether one word after a name says what kind of facility the noun after it is, so that the name is the town's
+    ("the Verkhneuralsk political isolator", "the Kacha aviation school"); not works so told, whose name is most often
+    their maker's or their own ("the Benz car factory", "the Partizan gold mine"), nor a name shaped like a man's,
+    whom schools and academies are named after ("the Voroshilov military academy")."""
     second = _SMALL_WORD_AFTER.match(after[modifier.end():])   # (its "^" is the string's start)
     return second is not None and second.group(1) in words("facilities") and second.group(1) not in _WORKS \
         and second.group(1) not in _NAMED_OPERATIONS and not _SURNAME_SHAPE.search(word) \
@@ -1153,6 +1146,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         own = _PROVINCE_IN_RUN.search(word)
         if own is not None:                        # the run held it: "Kaluga Governorate"
             province, word, end = end, word[:own.start()], start + own.start()
+        key = _spelling(word)                      # (one name, one place: over its English spellings)
         if uncued and (offline is None or not any(r.kind == "city" and r.population >= _UNCUED_POPULATION
                                                   for r in offline.lookup(word))):
             # uncued, only a large city will do (below), and none is called so — unless the text says where it
@@ -1164,7 +1158,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
                 if anchor is not None and anchor.kind in ("city", "region") and not any(
                         r.country == anchor.country for r in offline.lookup(word)):
                     last = _placed_at(out, start, end, word, anchor)
-                    placed_before.setdefault(_spelling(word), last.location)
+                    placed_before.setdefault(key, last.location)
             continue
         if _STATION.match(after) or (province is None and _CAPITAL_AFTER.match(after) and not trimmed
                                      and not _person_acts_after(text, end, persons)):
@@ -1174,7 +1168,11 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         if _OF_A_NAME.match(after):
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
-        if modifier and modifier.group(1) not in _AFTER_PLACE and not _facility_after(after, modifier, word) \
+        # "the Verkhneuralsk political isolator": a facility's kind between the name and its noun
+        kind_between = modifier is not None and modifier.group(1) not in _AFTER_PLACE \
+            and modifier.group(1) not in words("facilities") and _kind_of_facility(after, modifier, word)
+        if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
+                and not kind_between \
                 and not (modifier.group(1) in verb_forms("town_fates") and not uncued) \
                 and modifier.group(1) not in words("seats") \
                 and not (_past_verb(modifier.group(1)) and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)) \
@@ -1184,7 +1182,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         ranked = lookup.ranked(word, region)
-        if modifier and modifier.group(1) not in words("facilities") and _kind_of_facility(after, modifier, word):
+        if kind_between:
             ranked = [r for r in ranked if _town_of_that_name(r, word, region)]
         if (modifier and modifier.group(1) in _NAMED_OPERATIONS or weak and operation and _SURNAME_SHAPE.search(word)) \
                 and not (ranked and ranked[0].population >= NEAR_POPULATION):
@@ -1202,14 +1200,14 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             if best is None:
                 if cued and anchor.kind != "country":
                     last = _placed_at(out, start, end, word, anchor)
-                    placed_before.setdefault(_spelling(word), last.location)
+                    placed_before.setdefault(key, last.location)
                 continue
         elif anchor is not None and cued and anchor.kind == "region" and not any(
                 r.country == anchor.country for r in ranked):
             # "to Čenkov in Bohemia": no gazetteer has Čenkov (GeoNames' namesakes lie in other countries: "Lele,
             # a village in Transylvania" is not the Lélé of Côte d'Ivoire)
             last = _placed_at(out, start, end, word, anchor)
-            placed_before.setdefault(_spelling(word), last.location)
+            placed_before.setdefault(key, last.location)
             continue
         elif resolved.get(word) in ranked and share(region, resolved[word].country) >= share(region, ranked[0].country):
             best = resolved[word]                  # one name, one place in one text: "a dacha at Tarusa, a town on
@@ -1220,7 +1218,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         else:
             best = next((r for r in ranked if acceptable(r, region, alone=alone)
                          or acceptable(r, _main_countries(everywhere), alone=alone)), None)
-            if best is not None and cued and _spelling(word) in placed_before and best.country not in {
+            if best is not None and cued and key in placed_before and best.country not in {
                     f.location.country for f in found if f.location is not None and f.location.kind == "country"
                     and 0 <= start - f.end <= _TURNED_TO}:
                 best = None                        # one name, one place: where the text said it lies, not a namesake
@@ -1228,8 +1226,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
                 #                                    to Privolnoe", not the Privolnoye of Chechnya), unless the text
                 #                                    has just named the namesake's country ("born in Kassel, Orenburg
                 #                                    Governorate" … "In 1945 he served in Germany … held near Kassel")
-        if best is None and cued and _spelling(word) in placed_before:
-            place = placed_before[_spelling(word)]  # "sent back to Kabany": where the text said Kabany lies
+        if best is None and cued and key in placed_before:
+            place = placed_before[key]             # "sent back to Kabany": where the text said Kabany lies
             last = Mention(start, end, word, place.id, "context", 0.5, place, True)
             out.append(last)
             continue
