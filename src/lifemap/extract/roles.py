@@ -93,6 +93,11 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|wo
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
 # of Ukraine, led the underground")
 _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:and|but|then|while|when)\b)[^,;:()]){0,100}$")
+# Before its main clause, the phrase ends where a pronoun opens that clause (", and instead of returning to the
+# Arctic he was allowed to serve in Achinsk"; after it, a pronoun is a relative clause's: "stayed at Kuntsevo instead
+# of attending the congress he had convened in Moscow")
+_FRONTED = re.compile(r"(?:[,;]\s*|\b(?:[Aa]nd|[Bb]ut)\s+)$")
+_PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we|I)\s+")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
@@ -121,6 +126,16 @@ _FOUGHT_ON = frozenset((("combat", "on"), ("combat", "along"), ("motion", "along
 _PRESENCE = frozenset("motion sending stay detention meeting combat create".split())
 _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house home villa farm flat apartment camp
     cottage residence""".split())
+
+
+def _instead(text: str, a: int, pos: int) -> bool:
+    """The place at ``pos`` (in the sentence from ``a``) is in a phrase of what was done instead, which no main
+    clause has yet followed."""
+    phrase = _INSTEAD.search(text, max(a, pos - 120), pos)
+    if phrase is None:
+        return False
+    fronted = not text[a:phrase.start()].strip() or _FRONTED.search(text, a, phrase.start()) is not None
+    return not (fronted and _PRONOUN_OPENS.search(text, phrase.start(), pos))
 
 
 def boarded(link: Link) -> bool:
@@ -158,7 +173,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         elif abstract:
             role = Role.ABSTRACT
         elif (_NEGATED.search(own_clause[-40:]) and not clauses.NOT_UNTIL.match(text, m.end, a + len(sentence))) or \
-                links[id(m)].negated or _INSTEAD.search(text, max(a, m.start - 120), m.start):
+                links[id(m)].negated or _instead(text, a, m.start):
             role = Role.NEGATED                    # (not "did not reach St Petersburg until November": he did)
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
