@@ -353,6 +353,14 @@ def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer,
                        ("In 1936 he was held in the Verkhneuralsk isolator.", "Verkhneuralsk")):
         found = find_places("He left Moscow. " + text, gazetteer, fallback=fallback)
         assert [m.text for m in found] == ["Moscow", town], text
+    # with no cue before it, too: the word after the name says it is a place (not a man's pocket)
+    for text, town in (("In 1920 he held the Kakhovka bridgehead.", "Kakhovka"),
+                       ("In 1942 the offensive against the Rzhev salient failed.", "Rzhev"),
+                       ("In 1944 he closed the Korsun pocket.", "Korsun")):
+        found = find_places("He left Moscow. " + text, gazetteer, fallback=fallback)
+        assert [m.text for m in found] == ["Moscow", town], text
+    assert [m.text for m in find_places("He left Moscow. Ivanov kept the money in his pocket.", gazetteer,
+                                        fallback=fallback)] == ["Moscow"]
 
 
 def test_a_town_before_a_kind_of_facility_is_its_place_but_not_before_works(gazetteer, fallback):
