@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
+from ..gazetteer import fold
 from ..lexicon import inflected, sections, verb_forms, words as lexicon
 from ..subject import Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
@@ -125,6 +126,7 @@ class Actors:
         self.subject = subject
         self.about_subject = about_subject     # the text tells the subject's life
         self.persons = {p.lower() for p in persons} | {n.lower() for n in SURNAMES | GIVEN_NAMES}
+        self.persons |= {fold(p) for p in self.persons}   # (the text's names come folded: "Bronisław" is "bronislaw")
         self.places_of = places_of
         self._subjects: dict[int, list[tuple[str, str]]] = {}
         self._leads: dict[int, tuple[str, str] | None] = {}
@@ -506,6 +508,18 @@ class Actors:
             # and he was apprenticed …")
             noun = words.split()[-1].lower()
             return clean(words) if noun in (_MEN if he else _WOMEN) else ""
+        if lo > 0 and (kind in ("", "group") or kind == "pron" and not re.search(rf"\b{words}\b", sentence[:lo])) \
+                and not (_HIM if he else _HER_OBJECT).search(sentence, 0, lo):
+            # no one leads the first clause, and its verb acts on one person: "On 14 June the National Assembly
+            # elected Gottwald president, and he moved into Prague Castle" (not a town a man's name is also:
+            # "offices were evacuated to Kuibyshev")
+            places = self.places_of(i)
+            named = {self.name(run.group()) for run in _NAME_RUN.finditer(sentence, 0, lo)
+                     if not run.group().endswith(_POSSESSIVE) and self.is_person(run.group().split())
+                     and (verb := _WORD_BEFORE.search(sentence, 0, run.start())) is not None
+                     and clauses.finite_verb_at(sentence, verb.start())
+                     and not any(p[0] < run.end() and run.start() < p[1] for p in places)}
+            return named.pop() if len(named) == 1 and is_woman(next(iter(named))) != he else ""
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
@@ -928,7 +942,8 @@ class Actors:
         return False
 
     def is_person(self, tokens: list[str]) -> bool:
-        return any(_bare(t).lower() in self.persons or self.is_subject(_bare(t)) for t in tokens)
+        return any(_bare(t).lower() in self.persons or fold(_bare(t)) in self.persons or self.is_subject(_bare(t))
+                   for t in tokens)
 
 
 # A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
@@ -1141,6 +1156,8 @@ def _is_a_people(word: str) -> bool:
 
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
 # A group word as the object of a leading preposition, the phrase going on after it: no subject
