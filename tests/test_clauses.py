@@ -91,6 +91,15 @@ def test_a_polity_named_is_no_event_at_all():
     assert events("In 1926 Stalin's government feared an attack from Japan, France and Poland.") == []
 
 
+def test_a_group_named_inside_a_leading_phrase_is_not_the_clauses_subject():
+    # (a capitalised group word; the Stalin probes)
+    found = events("On 3 April 1922, at the Central Committee plenum in Moscow, Stalin was made General Secretary.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
+    # nor is a word that opens a clause of its own a name ("Whichever is true")
+    found = events("Whichever is true, it was in Gori that Stalin grew up.")
+    assert [e[:2] for e in found] == [("Gori", "Stalin")]
+
+
 def test_the_subject_inside_a_group_is_there():
     found = events("In 1943 Stalin, Churchill and Roosevelt gathered. The three leaders met at Tehran.")
     assert [e[:2] for e in found] == [("Tehran", "Stalin")]
@@ -116,6 +125,9 @@ def test_a_journey_that_ends_in_meeting_the_subject_or_an_act_in_his_presence_pu
         ("Kremlin", "Stalin")]
     assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in the presence of Molotov.")] != [
         ("Kremlin", "Stalin")]
+    # among others present (the Mao probe)
+    assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in the presence of Mao and "
+                                  "Stalin.")] == [("Kremlin", "Stalin")]
     # told to his face: "mentioned to him", "explained to Stalin"
     assert [e[:2] for e in events("At Potsdam, on 24 July 1945, Truman mentioned to him a new weapon.")] == [
         ("Potsdam", "Stalin")]

@@ -68,7 +68,7 @@ _NOT_NAMES = frozenset("""The A An In On At By After Before During Since From Th
     Even Only Also Instead Meanwhile Later Soon However Thus Such No Not One Some Many Most All Both Each
     Every Neither Either Until Despite Amid Having Once Under Over Back Still Eventually Shortly Initially
     Finally Among Like Unlike Within What Which Who Whom Whose Why How Where Here Now Next Indeed
-    Moreover Furthermore According Because Nor Exactly Chief""".split())
+    Moreover Furthermore According Because Nor Exactly Chief Whichever Whatever Whoever Wherever Whenever""".split())
 _MAY_BE_SUBJECT = re.compile(r"[A-Z]|\b(?:he|she|they|we|his|their|troops|police|army|militia|authorities|"
                              r"government|soldiers|workers|peasants)\b")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
@@ -916,7 +916,7 @@ class Actors:
                 inside = inside + [t for t in after if t.start < own]
         for k, t in enumerate(inside):
             if t.tag is T.PREP and t.text.lower() == "in":
-                words = " ".join(x.text for x in inside[k + 1:k + 6])
+                words = " ".join(x.text for x in inside[k + 1:k + 10])
                 present_at = _PRESENCE.match(words)
                 if present_at and self.subject.is_named(present_at.group("who") or present_at.group("own"),
                                                          own_text=self.about_subject):
@@ -1130,6 +1130,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if len(tokens) > 6:
                 continue                                              # a title, not a name
             if tokens and tokens[-1] in _GROUP_WORDS:
+                if _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
+                        _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())):
+                    continue                                          # "at the Central Committee plenum in Moscow"
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
             if len(tokens) == 1 and _is_a_people(tokens[0]) and (the := _THE_END.search(part, 0, s - lo)) \
                     and not _RELATIVE_END.search(part, 0, the.start()) \
@@ -1162,7 +1165,7 @@ _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
 # A group word as the object of a leading preposition, the phrase going on after it: no subject
 _IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]espite|[Ss]ince|[Tt]hroughout|[Uu]nder|"
-                          r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$")
+                          r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst|[Aa]t)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 # One's own fellows or vehicle, after a possessive: "Mao's column", "Stalin's train", "Lenin's party of émigrés"
@@ -1318,8 +1321,9 @@ _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a
                              r"(?:he|she|they)\s+and\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[a-z]+")
 # A predicate of its own after "and": "arrived in Moscow, and met Stalin"
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+)?")
-# "in Stalin's presence", "in the presence of Stalin" (words of tokens, joined by spaces)
-_PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+# "in Stalin's presence", "in the presence of Stalin", "… of Stalin and Mao" (words of tokens, joined by spaces)
+_PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                       r"(?:\s*,?\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*)"
                        r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
