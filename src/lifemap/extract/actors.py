@@ -24,7 +24,7 @@ from ..timex import FROM_BEFORE
 from .clauses import Link
 from .dating import CARDINAL
 from .tagger import T, tag, verbs
-from ..toponyms import EVENTS_OF, GIVEN_NAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
+from ..toponyms import EVENTS_OF, GIVEN_NAMES, PLACE_SURNAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
 from . import clauses, kinds, roles
 from .narrative import Narrative
 
@@ -508,18 +508,8 @@ class Actors:
             # and he was apprenticed …")
             noun = words.split()[-1].lower()
             return clean(words) if noun in (_MEN if he else _WOMEN) else ""
-        if lo > 0 and (kind in ("", "group") or kind == "pron" and not re.search(rf"\b{words}\b", sentence[:lo])) \
-                and not (_HIM if he else _HER_OBJECT).search(sentence, 0, lo):
-            # no one leads the first clause, and its verb acts on one person: "On 14 June the National Assembly
-            # elected Gottwald president, and he moved into Prague Castle" (not a town a man's name is also:
-            # "offices were evacuated to Kuibyshev")
-            places = self.places_of(i)
-            named = {self.name(run.group()) for run in _NAME_RUN.finditer(sentence, 0, lo)
-                     if not run.group().endswith(_POSSESSIVE) and self.is_person(run.group().split())
-                     and (verb := _WORD_BEFORE.search(sentence, 0, run.start())) is not None
-                     and clauses.finite_verb_at(sentence, verb.start())
-                     and not any(p[0] < run.end() and run.start() < p[1] for p in places)}
-            return named.pop() if len(named) == 1 and is_woman(next(iter(named))) != he else ""
+        if lo > 0 and (kind in ("", "group") or kind == "pron" and not re.search(rf"\b{re.escape(words)}\b", sentence[:lo])):
+            return self._object_before(i, sentence, lo, he)
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or not self.is_person([clean(words)]):
@@ -528,6 +518,35 @@ class Actors:
         if any(self.is_person([w]) and w not in words for w in _CAPITALISED.findall(sentence, after, lo)):
             return ""
         return self.name(words) if is_woman(words) != he else ""
+
+    def _object_before(self, i: int, sentence: str, lo: int, he: bool) -> str:
+        """"He" or "she" in a later clause, when no one leads the first: the one person the first clause names, as
+        the object of its main verb ("On 14 June the National Assembly elected Gottwald president, and he moved into
+        Prague Castle"). Not after a subordinate or relative clause ("after the Cheka arrested Kamenev, he went"),
+        nor a name that is a clause's subject ("announced Stalin had died, and he"), one of several, a town's
+        ("evacuated to Kuibyshev", "surrounded Kalinin"), a street's ("crossed Kamenev Street"), one killed or what
+        one became; nor after "while", which sets another against him."""
+        if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or _SUBORDINATE.search(sentence, 0, lo) \
+                or _CONTRAST.match(sentence, lo):
+            return ""
+        places = self.places_of(i)
+        runs = [run for run in _NAME_RUN.finditer(sentence, 0, lo)
+                if any(self.is_person([w]) for w in run.group().split())
+                and not any(p[0] < run.end() and run.start() < p[1] for p in places)]
+        if len(runs) != 1:
+            return ""
+        run = runs[0]
+        name = run.group()
+        verb = _WORD_BEFORE.search(sentence, 0, run.start())
+        if name.endswith(_POSSESSIVE) or not all(self.is_person([w]) for w in name.split()) \
+                or verb is None or _a_towns(name, verb.group(1)) \
+                or not clauses.finite_verb_at(sentence, verb.start()) or verb.group(1) in _BECAME \
+                or _DETERMINER_BEFORE.search(sentence, 0, verb.start()) \
+                or any(k in _KILLING_KINDS for k, _, _ in kinds.kind_words(" " + verb.group(1) + " ")) \
+                or _LIST_GOES_ON.match(sentence, run.end()) or clauses.finite_verb_at(sentence, run.end() + 1):
+            return ""
+        found = self.name(name)
+        return found if is_woman(found) != he else ""
 
     def _unknown_name(self, sentence: str, lo: int, places: Places):
         """``_unknown_name``, unless the word is a common noun the text also writes in small letters
@@ -1151,6 +1170,13 @@ _THE_END = re.compile(r"\b[Tt]he\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which|whom|where)\s+$")
 
 
+def _a_towns(name: str, verb: str) -> bool:
+    """A man's name a town bore, after a verb that acts on towns, or one the tagger does not know ("surrounded
+    Kalinin", "approached Kalinin"; not "appointed Kirov first secretary")."""
+    known = verbs().get(verb)
+    return fold(name.split()[-1]) in PLACE_SURNAMES and (known is None or known[1] in ("combat", "motion", "sending"))
+
+
 def _is_a_people(word: str) -> bool:
     """A people, a party or a body of men by its name ("Czechs", "Bolsheviks", "Whites"): data/lexicon/peoples.txt,
     nations.txt and groups.txt."""
@@ -1160,7 +1186,15 @@ def _is_a_people(word: str) -> bool:
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
-_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+# What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
+_SUBORDINATE = re.compile(r"\b(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
+                          r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas|that|which|who|whom)\b")
+_CONTRAST = re.compile(r"\s*(?:while|whereas)\b")
+_BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
+_KILLING_KINDS = frozenset(("massacre", "death"))
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$")   # "the disgraced Bukharin"
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|or|with|from)\s)\s*[A-Z]")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
 # A group word as the object of a leading preposition, the phrase going on after it: no subject

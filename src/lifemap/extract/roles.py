@@ -93,11 +93,12 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|n['’]t|there\s+(?:was|were|is|are|wo
 # Western Front at Warsaw" (not past "and": "wounded instead of being killed and, during the occupation
 # of Ukraine, led the underground")
 _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:and|but|then|while|when)\b)[^,;:()]){0,100}$")
-# Before its main clause, the phrase ends where a pronoun opens that clause (", and instead of returning to the
-# Arctic he was allowed to serve in Achinsk"; after it, a pronoun is a relative clause's: "stayed at Kuntsevo instead
-# of attending the congress he had convened in Moscow")
-_FRONTED = re.compile(r"(?:[,;]\s*|\b(?:[Aa]nd|[Bb]ut)\s+)$")
-_PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we|I)\s+")
+# Before its main clause (no verb before it, or after "and", "but" or a semicolon), the phrase ends where a
+# pronoun and its verb open that clause ("and instead of returning to the Arctic he was allowed to serve in
+# Achinsk"); after the main clause a pronoun is a relative clause's ("stayed at Kuntsevo instead of attending the
+# congress he had convened in Moscow", "…, rather than moving to the dacha he had bought in Yalta")
+_FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
+_PRONOUN_OPENS = re.compile(r"\b(?:he|she|they)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
                             r"(?:the\s+)?$")
@@ -128,14 +129,21 @@ _DWELLINGS = frozenset(words("site_nouns")) | frozenset("""estate dacha house ho
     cottage residence""".split())
 
 
-def _instead(text: str, a: int, pos: int) -> bool:
-    """The place at ``pos`` (in the sentence from ``a``) is in a phrase of what was done instead, which no main
-    clause has yet followed."""
+def _instead(text: str, a: int, b: int, pos: int, end: int) -> bool:
+    """The place at ``pos``..``end`` (in the sentence ``a``..``b``) is in a phrase of what was done instead, which
+    no main clause has yet followed."""
     phrase = _INSTEAD.search(text, max(a, pos - 120), pos)
     if phrase is None:
         return False
-    fronted = not text[a:phrase.start()].strip() or _FRONTED.search(text, a, phrase.start()) is not None
-    return not (fronted and _PRONOUN_OPENS.search(text, phrase.start(), pos))
+    fronted = clauses.VERB.search(text, a, phrase.start()) is None or _FRONTED.search(text, a, phrase.start()) is not None
+    if not fronted or _PRONOUN_OPENS.search(text, phrase.start(), pos) is None:
+        return True
+    # the pronoun was a relative clause's where the main clause comes after the place: "Instead of going to the
+    # school he had chosen in Kiev, he went to Odessa", "instead of taking the train they had booked to Kiev he
+    # walked", "and instead of attending the congress he had convened in Kharkov sent Molotov"
+    stop = min((k for k in (text.find(",", end, b), text.find(";", end, b)) if k >= 0), default=b)
+    return _PRONOUN_OPENS.search(text, end, stop) is not None or clauses.VERB.match(text, end + 1) is not None or (
+        stop < b and _PRONOUN_OPENS.match(text, stop + 1 + (text[stop + 1:stop + 2] == " ")) is not None)
 
 
 def boarded(link: Link) -> bool:
@@ -173,7 +181,7 @@ def roles(text: str, sentence: str, a: int, mentions: list[Mention], links: dict
         elif abstract:
             role = Role.ABSTRACT
         elif (_NEGATED.search(own_clause[-40:]) and not clauses.NOT_UNTIL.match(text, m.end, a + len(sentence))) or \
-                links[id(m)].negated or _instead(text, a, m.start):
+                links[id(m)].negated or _instead(text, a, a + len(sentence), m.start, m.end):
             role = Role.NEGATED                    # (not "did not reach St Petersburg until November": he did)
         elif links[id(m)].irrealis:
             role = Role.IRREALIS
