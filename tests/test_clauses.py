@@ -220,6 +220,17 @@ def test_a_name_with_letters_no_fold_decomposes_is_still_a_persons():
     assert [f[:2] for f in found[-2:]] == [("Siberia", "Stalin"), ("Sakhalin", "Bronisław")]
 
 
+def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clauses_verb():
+    # "named after" names the plant, and "in Moscow" places it: the one who moved there is there (the Chkalov probe)
+    found = events("In January 1933 Stalin moved to the aircraft plant named after Menzhinsky in Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
+    # one who served through the battle for a town was there (the Bulganin probe), not one who wrote of it
+    found = events("In 1941 Stalin served beside Zhukov through the battle for Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
+    found = events("In 1951 Stalin wrote an account of the battle for Tsaritsyn.")
+    assert ("Tsaritsyn", "Stalin") not in [e[:2] for e in found]
+
+
 def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
     found = events("From 1921 Stalin governed Georgia from Tiflis for a year.")
     assert ("Tiflis", "Stalin") in [f[:2] for f in found]

@@ -1399,6 +1399,9 @@ def _is_mover(words: str) -> bool:
 _AT = frozenset("in at near inside within on outside of beside around above below".split())
 
 
+_BATTLES = frozenset(("battle", "battles", "fighting"))   # what one fights in, of the fights for a place
+
+
 def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     """Whether the clause puts its subject (or, ``moved``, the object its verb moves) at the place: a verb
     of motion towards it, of staying, being held or meeting there, of fighting at a town; not an order,
@@ -1432,6 +1435,10 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
         #                                                to …", "Along the Southwest Front, he became determined …"
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
         return True                                    # "took part in the capture of Kazan": one fights there
+    if link.prep in ("for", "on", "around") and not big and (v in ("combat", "motion") or link.verb == "serve") and \
+            link.noun.lower() in _BATTLES and clauses.fight_for(link.noun, link.prep):
+        return True                                    # "served beside Zhukov through the battle for Moscow" (not
+        #                                                "wrote an account of the battle for Stalingrad")
     if v in ("sending", "motion"):
         if _is_mover(link.mover) and not link.passive and not moved:
             return False                               # "sent Molotov to Berlin", "moved Stalin to Kureika"

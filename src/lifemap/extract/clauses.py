@@ -549,6 +549,9 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             noun = tokens[j - 1].text                  # "took part in the capture of Kazan": the capture; "was sent
             #                                            to the University of Edinburgh": the university (a building,
             #                                            not "the Duke of Edinburgh")
+        elif prep in ("for", "on", "around") and j - 1 > verb_at and \
+                fight_for(tokens[j - 1].text, prep):
+            noun = tokens[j - 1].text                  # "served beside Zhukov through the battle for Moscow"
         elif j - 1 > verb_at and tokens[j - 1].text.lower() in _closed_words("journeys"):
             noun = tokens[j - 1].text                  # "led a delegation on a journey through the United States"
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
@@ -745,6 +748,9 @@ _SKILL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ic)|French|Dutch|Czech|German|Gr
 _NOT_A_VERB = frozenset("his her their its the a an my our this that some".split())
 
 
+_NAMING = frozenset(("name", "call", "dedicate", "rename"))
+
+
 def _attributive(tokens: list, v: int, first: int) -> bool:
     """A participle used as an adjective, after a determiner: "the newly established Kingdom"."""
     from .tagger import T
@@ -756,6 +762,10 @@ def _attributive(tokens: list, v: int, first: int) -> bool:
         k -= 1
     if k >= first and tokens[k].tag is T.PREP and tokens[v].form == "past" and v + 1 < len(tokens):
         return tokens[v + 1].tag in (T.WORD, T.NAME)   # "a school for evacuated children"
+    if k >= first and tokens[k].tag in (T.WORD, T.NAME) and tokens[v].form == "past" and tokens[v].lemma in _NAMING \
+            and v + 1 < len(tokens) and tokens[v + 1].text.lower() in ("after", "for"):
+        return True                                    # "the aircraft plant named after Menzhinsky in Moscow": the
+        #                                                plant's name, and its place
     return k >= first and tokens[k].tag is T.DET
 
 
@@ -799,6 +809,16 @@ _COURTS = frozenset(sections("clause_words")["courts"])
 
 
 @functools.cache
+def fight_for(noun: str, prep: str) -> bool:
+    """A fight for a place, before its name ("battle for", "assault on": data/lexicon/place_cues.txt)."""
+    return f"{noun.lower()} {prep}" in _fights()
+
+
+@functools.cache
+def _fights() -> frozenset[str]:
+    return frozenset(sections("place_cues")["fights"])
+
+
 def _closed_words(section: str) -> frozenset[str]:
     """A section of ``data/lexicon/function_words.txt`` that is no part of speech."""
     from ..lexicon import sections
