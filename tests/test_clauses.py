@@ -128,6 +128,11 @@ def test_a_journey_that_ends_in_meeting_the_subject_or_an_act_in_his_presence_pu
     # among others present (the Mao probe)
     assert [e[:2] for e in events("In 1950 the treaty was signed in the Kremlin in the presence of Mao and "
                                   "Stalin.")] == [("Kremlin", "Stalin")]
+    # not one named after the list, nor one whose deputy or wife was there
+    for text in ("In 1950 the treaty was signed in the Kremlin in the presence of Molotov, Stalin's deputy.",
+                 "In 1950 the treaty was signed in the Kremlin in the presence of Molotov and Stalin's wife.",
+                 "In 1950 the treaty was signed in the Kremlin in the presence of Molotov, Stalin having left."):
+        assert ("Kremlin", "Stalin") not in [e[:2] for e in events(text)], text
     # told to his face: "mentioned to him", "explained to Stalin"
     assert [e[:2] for e in events("At Potsdam, on 24 July 1945, Truman mentioned to him a new weapon.")] == [
         ("Potsdam", "Stalin")]
@@ -211,6 +216,15 @@ def test_he_or_she_in_a_later_clause_is_the_one_the_first_clause_names():
                  "In 1918 the Bolsheviks executed Nicholas II, and he went to Baku.",
                  "In 1926 the Central Committee sent Ordzhonikidze to Tiflis, while he went to Baku."):
         assert events("Stalin returned to Moscow in 1917. " + text)[-1][:2] == ("Baku", "Stalin"), text
+    # but a title before the name, a place after it, a leading adverbial or a subordinate clause of its own before
+    # the main clause, a man a town is named after sent somewhere: still the one acted on (a second reader's cases)
+    for text, man in (("In 1943 the Stavka sent General Vatutin to Kursk, and he moved to Baku.", "Vatutin"),
+                      ("In 1941 the Stavka recalled Zhukov from Leningrad, and he flew to Baku.", "Zhukov"),
+                      ("After the war the government sent Kamenev to Odessa, and he moved to Baku.", "Kamenev"),
+                      ("In 1930, as the purge widened, the Politburo exiled Kamenev to Kazan, and he moved to Baku.",
+                       "Kamenev"),
+                      ("In 1926 the Central Committee sent Kirov to Leningrad, and he moved to Baku.", "Kirov")):
+        assert events("Stalin returned to Moscow in 1917. " + text)[-1][:2] == ("Baku", man), text
 
 
 def test_a_name_with_letters_no_fold_decomposes_is_still_a_persons():
@@ -229,6 +243,23 @@ def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clause
     assert [e[:2] for e in found] == [("Moscow", "Stalin")]
     found = events("In 1951 Stalin wrote an account of the battle for Tsaritsyn.")
     assert ("Tsaritsyn", "Stalin") not in [e[:2] for e in found]
+    # nor one who served elsewhere during it, or read of it; nor a man a street was named after (a second reader's)
+    for text, place in (("In 1943 Stalin served in the rear in Tashkent during the battle for Kursk.", "Kursk"),
+                        ("In 1943 Stalin served in Moscow, reading reports on the battle for Kiev.", "Kiev"),
+                        ("In 1935 a street named after Stalin was laid out in Kharkov.", "Kharkov"),
+                        ("In 1919 Stalin called for a march on Tsaritsyn.", "Tsaritsyn")):
+        assert (place, "Stalin") not in [e[:2] for e in events(text)], text
+
+
+def test_a_share_of_a_group_or_a_groups_act_named_by_a_noun():
+    # "much of the government" is a subject; "its liberation by the Red Army" is no subject of a gapped clause
+    found = events("In October 1941, when much of the government was evacuated to Kuibyshev, Stalin stayed in Moscow.")
+    assert [e[:2] for e in found] == [("Kuibyshev", "government"), ("Moscow", "Stalin")]
+    found = events("In June 1945 Stalin travelled to Potsdam, and in September to Warsaw to attend celebrations of its "
+                   "liberation by the Red Army.")
+    assert [e[:2] for e in found] == [("Potsdam", "Stalin"), ("Warsaw", "Stalin")]
+    # "at last", "at dawn" open no phrase a group is inside
+    assert events("In 1920 at last the Red Army entered Baku.")[-1][:2] == ("Baku", "Red Army")
 
 
 def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
@@ -975,6 +1006,12 @@ def test_what_was_not_done_instead_puts_no_one_there():
                  "In 1920 he stayed in Odessa and instead of attending the congress he had convened in Kiev sent Molotov.",
                  "Instead of serving under Nicholas I in Kiev, he went to Odessa."):
         assert "Kiev" not in [e[0] for e in events(text)], text
+    # and a main clause's place stays its own (a second reader's cases)
+    for text in ("Instead of returning to Moscow he went to Kiev and he taught there until 1925.",
+                 "Instead of returning to Moscow he went to Kiev in 1920 as he had planned.",
+                 "When the war ended in 1920, instead of returning to Moscow he went to Kiev.",
+                 "Instead of returning to Moscow we went to Kiev in 1920."):
+        assert "Kiev" in [e[0] for e in events(text)], text
 
 
 def test_a_place_come_nearer_to_is_not_reached():

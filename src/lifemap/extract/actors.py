@@ -24,7 +24,7 @@ from ..timex import FROM_BEFORE
 from .clauses import Link
 from .dating import CARDINAL
 from .tagger import T, tag, verbs
-from ..toponyms import EVENTS_OF, GIVEN_NAMES, PLACE_SURNAMES, POSSESSIVE as _POSSESSIVE, SURNAMES
+from ..toponyms import EVENTS_OF, GIVEN_NAMES, PLACE_SURNAMES, POSSESSIVE as _POSSESSIVE, SURNAMES, TITLES
 from . import clauses, kinds, roles
 from .narrative import Narrative
 
@@ -86,7 +86,12 @@ _COMITATIVE_ROLE = re.compile(r"\b(?:[Ww]ith|[Aa]longside|[Bb]eside)\s+(?:the|hi
 _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
+_NAMESAKE = re.compile(r"\b(?:named|renamed)\s+(?:after|for)\s+$|\bin\s+(?:honou?r|memory)\s+of\s+$")
+# (a noun's agent, not a passive's, whose agent acts there: "Japan was occupied by the Americans")
+_GROUP_AGENT = re.compile(r"\b[a-z]+(?:tion|ment|sal|val)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+# (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev")
+_SHARE_OF = re.compile(r"\b(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Tt]he\s+rest|[Rr]emnants)\s+of\s+(?:the\s+)?$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 # ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
@@ -522,12 +527,13 @@ class Actors:
     def _object_before(self, i: int, sentence: str, lo: int, he: bool) -> str:
         """"He" or "she" in a later clause, when no one leads the first: the one person the first clause names, as
         the object of its main verb ("On 14 June the National Assembly elected Gottwald president, and he moved into
-        Prague Castle"). Not after a subordinate or relative clause ("after the Cheka arrested Kamenev, he went"),
-        nor a name that is a clause's subject ("announced Stalin had died, and he"), one of several, a town's
-        ("evacuated to Kuibyshev", "surrounded Kalinin"), a street's ("crossed Kamenev Street"), one killed or what
-        one became; nor after "while", which sets another against him."""
-        if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or _SUBORDINATE.search(sentence, 0, lo) \
-                or _CONTRAST.match(sentence, lo):
+        Prague Castle", "sent General Vatutin to Kursk, and he"). Not a name inside a subordinate or relative clause
+        ("after the Cheka arrested Kamenev, he went", "the troops that followed Budyonny"), nor one that is a clause's
+        subject ("announced Stalin had died, and he"), one of several, a street's ("crossed Kamenev Street"), a
+        town's after a verb of war ("surrounded Kalinin"), one killed or what one became; nor after "while", which
+        sets another against him."""
+        if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or _CONTRAST.match(sentence, lo) \
+                or _CONTRAST_BEFORE.search(sentence, max(0, lo - 12), lo):
             return ""
         places = self.places_of(i)
         runs = [run for run in _NAME_RUN.finditer(sentence, 0, lo)
@@ -536,10 +542,13 @@ class Actors:
         if len(runs) != 1:
             return ""
         run = runs[0]
-        name = run.group()
+        words = run.group().split()
+        while len(words) > 1 and words[0].lower() in TITLES:
+            words = words[1:]                          # "General Vatutin", "Comrade Kamenev"
+        name = " ".join(words)
         verb = _WORD_BEFORE.search(sentence, 0, run.start())
-        if name.endswith(_POSSESSIVE) or not all(self.is_person([w]) for w in name.split()) \
-                or verb is None or _a_towns(name, verb.group(1)) \
+        if name.endswith(_POSSESSIVE) or not all(self.is_person([w]) for w in words) \
+                or verb is None or _a_towns(name, verb.group(1)) or _within_a_subordinate(sentence, run.start(), lo) \
                 or not clauses.finite_verb_at(sentence, verb.start()) or verb.group(1) in _BECAME \
                 or _DETERMINER_BEFORE.search(sentence, 0, verb.start()) \
                 or any(k in _KILLING_KINDS for k, _, _ in kinds.kind_words(" " + verb.group(1) + " ")) \
@@ -1054,6 +1063,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
+        if kind == "group" and _GROUP_AGENT.search(part, max(0, m.start() - 20), m.start()):
+            continue                                   # "the anniversary of its liberation by the Red Army": the agent
         if kind in ("group", "name") and _LIKE.search(part, max(0, m.start() - 40), m.start()):
             continue                                   # "like so many returning exiles, he reached Petrograd"
         if kind == "group" and _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
@@ -1072,7 +1083,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
                     #                                     ("On 30 November Soviet troops attacked": no month)
-            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo):
+            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo) and not _SHARE_OF.search(part, max(0, s - lo - 24),
+                                                                                             s - lo):
                 continue                               # "At the plenum of the Central Committee in 1937 he and
                 #                                        Bukharin were accused": inside a phrase, no subject
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
@@ -1125,6 +1137,8 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             continue                                   # "Together with Kamenev he returned": not Kamenev
         if kind == "name" and _AGENT.search(part, max(0, m.start() - 4), m.start()):
             continue                                   # "Sent by Stalin to …, he": the agent, not the subject
+        if kind == "name" and _NAMESAKE.search(part, max(0, m.start() - 24), m.start()):
+            continue                                   # "a street named after Petrov was laid out": no one acts
         if kind == "name" and _OF_THE_BEFORE.search(part, max(0, m.start() - 8), m.start()) and \
                 _bare(found.split()[0]) not in _MONTH_WORDS:
             continue                                   # "After the murder of Kirov in 1934 he …": inside a phrase
@@ -1150,8 +1164,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 continue                                              # a title, not a name
             if tokens and tokens[-1] in _GROUP_WORDS:
                 if _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
-                        _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())):
-                    continue                                          # "at the Central Committee plenum in Moscow"
+                        _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())) \
+                        or _GROUP_AGENT.search(part, max(0, m.start() - 30), m.start()):
+                    continue                                          # "at the Central Committee plenum in Moscow",
+                    #                                                   "its liberation by the Red Army"
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
             if len(tokens) == 1 and _is_a_people(tokens[0]) and (the := _THE_END.search(part, 0, s - lo)) \
                     and not _RELATIVE_END.search(part, 0, the.start()) \
@@ -1170,11 +1186,23 @@ _THE_END = re.compile(r"\b[Tt]he\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which|whom|where)\s+$")
 
 
+def _within_a_subordinate(sentence: str, pos: int, lo: int) -> bool:
+    """``pos`` lies in a subordinate clause that opens the sentence (after its leading adverbials), which a bare comma
+    closes before the clause from ``lo`` ("In 1920, after the Cheka arrested Kamenev, he went"; not "After the war
+    the government sent Kamenev to Odessa, and he moved", "as the purge widened, the Politburo exiled Kamenev"), or
+    after a relative word ("the troops that followed Budyonny")."""
+    if _RELATIVE_WORD.search(sentence, 0, pos):
+        return True
+    return _AND_BEFORE_CLAUSE.search(sentence, pos, lo + 1) is None and any(
+        _SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
+        for begin in {0, clauses.lead_end(sentence)})
+
+
 def _a_towns(name: str, verb: str) -> bool:
-    """A man's name a town bore, after a verb that acts on towns, or one the tagger does not know ("surrounded
-    Kalinin", "approached Kalinin"; not "appointed Kirov first secretary")."""
+    """A man's name a town bore, after a verb of war, or one the tagger does not know ("surrounded Kalinin",
+    "approached Kalinin"; not "appointed Kirov first secretary", "sent Kirov to Leningrad")."""
     known = verbs().get(verb)
-    return fold(name.split()[-1]) in PLACE_SURNAMES and (known is None or known[1] in ("combat", "motion", "sending"))
+    return fold(name.split()[-1]) in PLACE_SURNAMES and (known is None or known[1] == "combat")
 
 
 def _is_a_people(word: str) -> bool:
@@ -1188,18 +1216,22 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
-_SUBORDINATE = re.compile(r"\b(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
-                          r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas|that|which|who|whom)\b")
-_CONTRAST = re.compile(r"\s*(?:while|whereas)\b")
+_SUBORDINATE = re.compile(r"(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
+                          r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas)\s")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
+_CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b")
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
+_AND_BEFORE_CLAUSE = re.compile(r"\b(?:and|but)\b")
 _BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
 _KILLING_KINDS = frozenset(("massacre", "death"))
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$")   # "the disgraced Bukharin"
-_LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|or|with|from)\s)\s*[A-Z]")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|or|with)\s)\s*[A-Z]")
 _PASSIVE_AFTER = re.compile(r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ken)\b")
 _PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|to|on|near|across|through|into|for|throughout)\s+(?:the\s+)?$")
 # A group word as the object of a leading preposition, the phrase going on after it: no subject
 _IN_A_PHRASE = re.compile(r"\b(?:[Dd]uring|[Aa]fter|[Bb]efore|[Ii]n|[Aa]mid|[Dd]espite|[Ss]ince|[Tt]hroughout|[Uu]nder|"
-                          r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst|[Aa]t)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$")
+                          r"[Ww]ithin|[Aa]mong|[Ff]or|[Aa]gainst)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+){0,2}$"
+                          r"|\b[Aa]t\s+the\s+$")                # (not "At last the Red Army …", "At dawn the …")
 _PHRASE_GOES_ON = re.compile(r"\s+(?:of|in|at|on|against)\b|\s*[,;]")
 _BODY = re.compile(r"\s+(?:embalmed\s+)?(?:body|remains|ashes|coffin|corpse)\b")
 # One's own fellows or vehicle, after a possessive: "Mao's column", "Stalin's train", "Lenin's party of émigrés"
@@ -1356,8 +1388,9 @@ _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a
 # A predicate of its own after "and": "arrived in Moscow, and met Stalin"
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+)?")
 # "in Stalin's presence", "in the presence of Stalin", "… of Stalin and Mao" (words of tokens, joined by spaces)
-_PRESENCE = re.compile(r"(?:the\s+presence\s+of\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
-                       r"(?:\s*,?\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*)"
+_PRESENT_ONE = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?!\s*['’])"      # (not "Petrov's wife")
+_PRESENCE = re.compile(rf"(?:the\s+presence\s+of\s+(?P<who>{_PRESENT_ONE}(?:(?:\s*,\s+{_PRESENT_ONE})*,?\s+and\s+"
+                       rf"{_PRESENT_ONE})?)"
                        r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
 # verbs of telling done face to face: "flew to Moscow to tell him …" puts him there (not "wrote")
 _TOLD_IN_PERSON = frozenset("tell inform brief warn persuade convince assure ask urge mention explain confide".split())
@@ -1399,9 +1432,6 @@ def _is_mover(words: str) -> bool:
 _AT = frozenset("in at near inside within on outside of beside around above below".split())
 
 
-_BATTLES = frozenset(("battle", "battles", "fighting"))   # what one fights in, of the fights for a place
-
-
 def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     """Whether the clause puts its subject (or, ``moved``, the object its verb moves) at the place: a verb
     of motion towards it, of staying, being held or meeting there, of fighting at a town; not an order,
@@ -1436,7 +1466,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
         return True                                    # "took part in the capture of Kazan": one fights there
     if link.prep in ("for", "on", "around") and not big and (v in ("combat", "motion") or link.verb == "serve") and \
-            link.noun.lower() in _BATTLES and clauses.fight_for(link.noun, link.prep):
+            clauses.fight_for(link.noun, link.prep):
         return True                                    # "served beside Zhukov through the battle for Moscow" (not
         #                                                "wrote an account of the battle for Stalingrad")
     if v in ("sending", "motion"):
