@@ -251,6 +251,22 @@ def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clause
         assert (place, "Stalin") not in [e[:2] for e in events(text)], text
 
 
+def test_a_relative_of_the_subjects_relative_may_be_the_subject():
+    # "her father" after "his daughter", "her son" after "his mother", "her husband" after "his wife"
+    for text in ("His daughter Svetlana was born in Moscow in 1926, while her father was in Sochi.",
+                 "His mother lived in Gori. In October 1935 her son came to Sochi to see her.",
+                 "In 1930 his wife Nadezhda went back alone to Moscow, while her husband remained in Sochi."):
+        assert ("Sochi", "Stalin") in [e[:2] for e in events(text)], text
+    # not another's: "her father" after "his wife" is his father-in-law
+    assert ("Sochi", "Stalin") not in [e[:2] for e in events(
+        "In 1919 his wife Nadezhda came to Moscow, while her father stayed in Sochi.")]
+    # a child the parents took with them
+    for text in ("While he was still small, his parents moved to Tiflis.",
+                 "In 1890 his mother moved with her three children to Tiflis."):
+        assert ("Tiflis", "Stalin") in [e[:2] for e in events(text)], text
+    assert ("Tiflis", "Stalin") not in [e[:2] for e in events("In 1920 his parents moved to Tiflis.")]
+
+
 def test_a_share_of_a_group_or_a_groups_act_named_by_a_noun():
     # "much of the government" is a subject; "its liberation by the Red Army" is no subject of a gapped clause
     found = events("In October 1941, when much of the government was evacuated to Kuibyshev, Stalin stayed in Moscow.")

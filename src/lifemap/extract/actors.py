@@ -408,6 +408,11 @@ class Actors:
         if subject is None:
             return "unknown"
         kind, words = subject
+        if kind == "kin" and self.about_subject and (self._kin_of_kin(i, sentence, lo, words) or (
+                words.lower() in _PARENTS and _WITH_THE_CHILD.search(sentence) and re.search(
+                    rf"\b{'[Hh]is' if self.subject.pronoun == 'he' else '[Hh]er'}\s+(?:[a-z]+\s+)?{words}\b", sentence))):
+            return self.subject.name                   # "His daughter was born in Paris, while her father was in Moscow";
+            #                                            "While he was still small, his parents moved to Nizhny"
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
@@ -816,6 +821,23 @@ class Actors:
         return after is not None and self.subject.is_named(self.narrative.sentence(i + 1)[after.end():],
                                                             own_text=self.about_subject)
 
+    def _kin_of_kin(self, i: int, sentence: str, lo: int, words: str) -> bool:
+        """``words`` ("her father", "her son", "his wife") name the subject through a relative of theirs the text has
+        just named: "His daughter Nathalie was born in Paris, while her father was in Moscow", "His mother lived in
+        Tiflis. … her son came to see her", "his wife Anna went back to Cambridge, while her husband remained"."""
+        his = "his" if self.subject.pronoun == "he" else "her"
+        owner = re.compile(rf"\b([Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?{re.escape(words)}\b").search(sentence, lo)
+        if owner is None or owner.group(1).lower() == his:
+            return False
+        inverse = (_INVERSE_OF_HIS if his == "his" else _INVERSE_OF_HERS).get(words.lower())
+        if inverse is None:
+            return False
+        before = (self.narrative.sentence(i - 1) + " " if i > 0 else "") + sentence[:lo]
+        kin = [m.group(1).lower() for m in re.finditer(rf"\b{his}\s+(?:[a-z]+\s+)?({_KIN_NOUNS})\b", before,
+                                                        re.IGNORECASE)]
+        return bool(kin) and kin[-1] == inverse
+
+
     def _went_along(self, i: int, sentence: str, pos: int, link: Link) -> bool:
         """A later clause has the subject go with the movers: "the Politburo travelled to Brno, and Tito
         accompanied them"."""
@@ -1213,6 +1235,17 @@ def _is_a_people(word: str) -> bool:
 
 _NEXT_WORD = re.compile(r"['’]? ([a-z]+)\b")   # ("a workers' district": the plural's possessive too)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+# Who "her son", "her husband" … is, when the subject is a man whose mother, wife … the text has just named (and the
+# other way round in a woman's life)
+_INVERSE_OF_HIS = {"son": "mother", "husband": "wife", "father": "daughter", "brother": "sister"}
+_INVERSE_OF_HERS = {"wife": "husband", "daughter": "father", "mother": "son", "sister": "brother"}
+_KIN_NOUNS = "mother|wife|daughter|sister|father|husband|son|brother"
+# A child the parents took with them: "while he was still small, his parents moved …", "his mother moved with her
+# three children to Moscow"
+_PARENTS = frozenset(("mother", "father", "parents"))
+_WITH_THE_CHILD = re.compile(r"\b(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|young|a\s+child|"
+                             r"a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler)\b|\bwith\s+(?:her|his|their)\s+"
+                             r"(?:\w+\s+)?children\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
