@@ -225,6 +225,10 @@ def test_he_or_she_in_a_later_clause_is_the_one_the_first_clause_names():
                        "Kamenev"),
                       ("In 1926 the Central Committee sent Kirov to Leningrad, and he moved to Baku.", "Kirov")):
         assert events("Stalin returned to Moscow in 1917. " + text)[-1][:2] == ("Baku", man), text
+    # a subordinate clause with "and" inside it is still one the name is in; "though" sets another against him
+    for text in ("After the party expelled Trotsky and the purges began, he returned to Baku.",
+                 "In 1926 the Politburo sent Kamenev to Odessa, though he stayed in Baku."):
+        assert events("Stalin returned to Moscow in 1917. " + text)[-1][:2] == ("Baku", "Stalin"), text
 
 
 def test_a_name_with_letters_no_fold_decomposes_is_still_a_persons():
@@ -238,6 +242,8 @@ def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clause
     # "named after" names the plant, and "in Moscow" places it: the one who moved there is there (the Chkalov probe)
     found = events("In January 1933 Stalin moved to the aircraft plant named after Menzhinsky in Moscow.")
     assert [e[:2] for e in found] == [("Moscow", "Stalin")]
+    found = events("In 1930 Stalin studied at the Institute named after Plekhanov in Moscow.")
+    assert [e[:2] for e in found] == [("Moscow", "Stalin")]
     # one who served through the battle for a town was there (the Bulganin probe), not one who wrote of it
     found = events("In 1941 Stalin served beside Zhukov through the battle for Moscow.")
     assert [e[:2] for e in found] == [("Moscow", "Stalin")]
@@ -247,8 +253,17 @@ def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clause
     for text, place in (("In 1943 Stalin served in the rear in Tashkent during the battle for Kursk.", "Kursk"),
                         ("In 1943 Stalin served in Moscow, reading reports on the battle for Kiev.", "Kiev"),
                         ("In 1935 a street named after Stalin was laid out in Kharkov.", "Kharkov"),
+                        ("In 1920 Stalin left the assault on Kazan to Tukhachevsky.", "Kazan"),
                         ("In 1919 Stalin called for a march on Tsaritsyn.", "Tsaritsyn")):
         assert (place, "Stalin") not in [e[:2] for e in events(text)], text
+
+
+def test_the_young_one_of_a_trade_is_the_life_s_subject():
+    found = events("In 1919 the flotilla was disbanded, but the young sailor stayed in the service and was sent to "
+                   "Tiflis.")
+    assert [e[:2] for e in found] == [("Tiflis", "Stalin")]
+    # (not a young state)
+    assert ("Tiflis", "Stalin") not in [e[:2] for e in events("In 1922 the young state sent troops to Tiflis.")]
 
 
 def test_a_relative_of_the_subjects_relative_may_be_the_subject():
@@ -276,6 +291,10 @@ def test_a_share_of_a_group_or_a_groups_act_named_by_a_noun():
     assert [e[:2] for e in found] == [("Potsdam", "Stalin"), ("Warsaw", "Stalin")]
     # "at last", "at dawn" open no phrase a group is inside
     assert events("In 1920 at last the Red Army entered Baku.")[-1][:2] == ("Baku", "Red Army")
+    # (a share inside a phrase is no subject; a noun's agent that is itself the subject is)
+    assert events("In 1941, against the wishes of most of the Politburo, Stalin stayed in Moscow.")[-1][:2] == (
+        "Moscow", "Stalin")
+    assert events("In 1943 a bombardment by the Red Army destroyed Orel.")[-1][:2] == ("Orel", "Red Army")
 
 
 def test_one_who_governs_from_a_town_or_goes_down_a_river_is_there():
@@ -1026,7 +1045,8 @@ def test_what_was_not_done_instead_puts_no_one_there():
     for text in ("Instead of returning to Moscow he went to Kiev and he taught there until 1925.",
                  "Instead of returning to Moscow he went to Kiev in 1920 as he had planned.",
                  "When the war ended in 1920, instead of returning to Moscow he went to Kiev.",
-                 "Instead of returning to Moscow we went to Kiev in 1920."):
+                 "Instead of returning to Moscow we went to Kiev in 1920.",
+                 "In 1920, when the war ended, instead of returning to Moscow he went to Kiev."):
         assert "Kiev" in [e[0] for e in events(text)], text
 
 

@@ -1667,9 +1667,10 @@ _FIGHT_FOR = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sect
 # An operation named after a place: "the Sinyavino Offensive" (after a man too, whose name may be a village's: "the
 # Brusilov Offensive", refused as the lowercase "offensive" refuses it, where the name is shaped like a surname)
 # A front's ground named after the town it lies around is that town's too: "the Rzhev salient", "the Kakhovka
-# bridgehead", "the Korsun pocket" (not "a Zlatoust pocket knife")
-_OFFENSIVE_AFTER = re.compile(r"\s+(?:Offensive|salient|bridgehead|pocket(?!\s+(?:knife|knives|watch|watches|book|books|"
-                              r"money|edition|editions|size|diary|map|maps)\b))\b")
+# bridgehead", "the Korsun pocket" (not before a noun: "a Zlatoust pocket knife")
+_OFFENSIVE_AFTER = re.compile(r"\s+(?:Offensive|salient|bridgehead|pocket\b(?!\s+(?!(?:in|on|at|near|of|and|or|by|from|to|"
+                              r"which|that|was|were|had|held|fell|lay|broke|during|until|with|for|north|south|east|"
+                              r"west)\b|[a-z]+ed\b)[a-z]))\b")
 _SURNAME_SHAPE = re.compile(r"(?:ov|ev|in|sky|ski|enko|ich)$")
 # Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"

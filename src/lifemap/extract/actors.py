@@ -38,7 +38,8 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
-_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman)"
+_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman|young\s+[a-z]+(?:or|er|ier|ist|ant|ent))"
+# ("the young sailor", "the young officer", "the young student": whoever the life's subject is; not "the young state")
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
 # Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
 _FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
@@ -87,11 +88,15 @@ _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
 _NAMESAKE = re.compile(r"\b(?:named|renamed)\s+(?:after|for)\s+$|\bin\s+(?:honou?r|memory)\s+of\s+$")
-# (a noun's agent, not a passive's, whose agent acts there: "Japan was occupied by the Americans")
-_GROUP_AGENT = re.compile(r"\b[a-z]+(?:tion|ment|sal|val)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# (a noun's agent after "of" or a possessive, not a passive's, whose agent acts there: "Japan was occupied by the
+# Americans"; nor a subject's: "a bombardment by the Red Army destroyed Orel")
+_GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their)\s+(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|defense|"
+                          r"seizure)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev")
-_SHARE_OF = re.compile(r"\b(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Tt]he\s+rest|[Rr]emnants)\s+of\s+(?:the\s+)?$")
+_SHARE_OF = re.compile(r"(?:^\s*|[,;]\s*|\b(?:[Ww]hen|[Aa]s|[Ww]hile|and|but|[Aa]fter|[Bb]efore|[Uu]ntil|[Ss]ince)\s+|\d{4},?\s+)"
+                       r"(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Tt]he\s+rest|[Rr]emnants)\s+of\s+(?:the\s+)?$")
+# (opening its clause: not "against the wishes of most of the Politburo")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 # ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
@@ -418,7 +423,9 @@ class Actors:
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
             return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
-            child = _CHILD_PRONOUN.get(" ".join(words.lower().split()[1:]))
+            young = " ".join(words.lower().split()[1:])
+            child = _CHILD_PRONOUN.get(young) or (("sg" if self.subject.pronoun == "he" else "sg-f")
+                                                  if young.startswith("young ") else None)
             number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
             if number == "pl" and _LEADERS.match(words) and self.about_subject and (
                     self._named_lately(i) or self._subject_led(i)):
@@ -1085,7 +1092,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
         s = lo + m.start(kind)
         if kind == "group" and _COMITATIVE.search(part, max(0, m.start() - 20), m.start()):
             continue                                   # "With his cavalry he raided Tambov": not the cavalry
-        if kind == "group" and _GROUP_AGENT.search(part, max(0, m.start() - 20), m.start()):
+        if kind == "group" and _GROUP_AGENT.search(part, max(0, m.start() - 60), m.start()):
             continue                                   # "the anniversary of its liberation by the Red Army": the agent
         if kind in ("group", "name") and _LIKE.search(part, max(0, m.start() - 40), m.start()):
             continue                                   # "like so many returning exiles, he reached Petrograd"
@@ -1105,7 +1112,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
                     #                                     ("On 30 November Soviet troops attacked": no month)
-            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo) and not _SHARE_OF.search(part, max(0, s - lo - 24),
+            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo) and not _SHARE_OF.search(part, max(0, s - lo - 40),
                                                                                              s - lo):
                 continue                               # "At the plenum of the Central Committee in 1937 he and
                 #                                        Bukharin were accused": inside a phrase, no subject
@@ -1187,7 +1194,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
             if tokens and tokens[-1] in _GROUP_WORDS:
                 if _IN_A_PHRASE.search(part, max(0, m.start() - 40), m.start()) and (
                         _PHRASE_GOES_ON.match(part, m.end()) or _modifies_a_noun(part, m.end())) \
-                        or _GROUP_AGENT.search(part, max(0, m.start() - 30), m.start()):
+                        or _GROUP_AGENT.search(part, max(0, m.start() - 60), m.start()):
                     continue                                          # "at the Central Committee plenum in Moscow",
                     #                                                   "its liberation by the Red Army"
                 return "group", " ".join(tokens)                      # "the Soviet Red Army"
@@ -1210,12 +1217,13 @@ _RELATIVE_END = re.compile(r"\b(?:that|which|whom|where)\s+$")
 
 def _within_a_subordinate(sentence: str, pos: int, lo: int) -> bool:
     """``pos`` lies in a subordinate clause that opens the sentence (after its leading adverbials), which a bare comma
-    closes before the clause from ``lo`` ("In 1920, after the Cheka arrested Kamenev, he went"; not "After the war
-    the government sent Kamenev to Odessa, and he moved", "as the purge widened, the Politburo exiled Kamenev"), or
-    after a relative word ("the troops that followed Budyonny")."""
+    closes before the clause from ``lo`` ("In 1920, after the Cheka arrested Kamenev and searched his flat, he went";
+    not "After the war the government sent Kamenev to Odessa, and he moved", "as the purge widened, the Politburo
+    exiled Kamenev"), or after a relative word ("the troops that followed Budyonny")."""
     if _RELATIVE_WORD.search(sentence, 0, pos):
         return True
-    return _AND_BEFORE_CLAUSE.search(sentence, pos, lo + 1) is None and any(
+    comma = sentence.find(",", pos, lo + 1)            # (what closes the clause the name is in)
+    return (comma < 0 or _AND_BEFORE_CLAUSE.search(sentence, comma, lo + 1) is None) and any(
         _SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
         for begin in {0, clauses.lead_end(sentence)})
 
@@ -1252,8 +1260,8 @@ _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _SUBORDINATE = re.compile(r"(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
                           r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
-_CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b")
-_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
+_CONTRAST = re.compile(r"[\s,]*(?:while|whereas|though|although)\b")
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|though|although)\s*$")
 _AND_BEFORE_CLAUSE = re.compile(r"\b(?:and|but)\b")
 _BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
 _KILLING_KINDS = frozenset(("massacre", "death"))
@@ -1421,7 +1429,8 @@ _TOGETHER_AFTER = re.compile(r",?\s+and\s+(?:(?:that|the\s+same|the\s+next)\s+[a
 # A predicate of its own after "and": "arrived in Moscow, and met Stalin"
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+)?")
 # "in Stalin's presence", "in the presence of Stalin", "… of Stalin and Mao" (words of tokens, joined by spaces)
-_PRESENT_ONE = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?!\s*['’])"      # (not "Petrov's wife")
+_PRESENT_ONE = r"[A-Z][\w-]*+(?:\s+[A-Z][\w-]*+)?+(?!\s*['’])"      # (not "Petrov's wife", nor "Lavrenty" of
+#                                                                  "Lavrenty Beria's son")
 _PRESENCE = re.compile(rf"(?:the\s+presence\s+of\s+(?P<who>{_PRESENT_ONE}(?:(?:\s*,\s+{_PRESENT_ONE})*,?\s+and\s+"
                        rf"{_PRESENT_ONE})?)"
                        r"|(?P<own>[A-Z][\w'’-]*)\s*['’]s?\s+presence)")
@@ -1499,7 +1508,7 @@ def present(link: Link, big: bool, *, moved: bool = False) -> bool:
     if link.prep == "of" and not big and v not in ("rule", "abstract", "rename") and link.noun.lower() in EVENTS_OF:
         return True                                    # "took part in the capture of Kazan": one fights there
     if link.prep in ("for", "on", "around") and not big and (v in ("combat", "motion") or link.verb == "serve") and \
-            clauses.fight_for(link.noun, link.prep):
+            link.noun.lower() in clauses.BATTLES and clauses.fight_for(link.noun, link.prep):
         return True                                    # "served beside Zhukov through the battle for Moscow" (not
         #                                                "wrote an account of the battle for Stalingrad")
     if v in ("sending", "motion"):

@@ -550,7 +550,7 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
             #                                            to the University of Edinburgh": the university (a building,
             #                                            not "the Duke of Edinburgh")
         elif prep in ("for", "on", "around") and j - 3 > verb_at and fight_for(tokens[j - 1].text, prep) \
-                and tokens[j - 1].text.lower() in _BATTLES and tokens[j - 2].tag is T.DET \
+                and tokens[j - 1].text.lower() in BATTLES and tokens[j - 2].tag is T.DET \
                 and tokens[j - 3].text.lower() in ("in", "into", "through", "at"):
             noun = tokens[j - 1].text                  # "served beside Zhukov through the battle for Moscow" (not
             #                                            "during the battle for Kursk", "reports on the battle for Kiev")
@@ -751,7 +751,7 @@ _NOT_A_VERB = frozenset("his her their its the a an my our this that some".split
 
 
 _NAMING = frozenset(("name", "rename"))
-_BATTLES = frozenset(("battle", "battles", "fighting"))   # a fight one is in (of data/lexicon/place_cues.txt's)
+BATTLES = frozenset(("battle", "battles", "fighting"))   # a fight one is in (of data/lexicon/place_cues.txt's)
 
 
 def _attributive(tokens: list, v: int, first: int) -> bool:
@@ -765,7 +765,8 @@ def _attributive(tokens: list, v: int, first: int) -> bool:
         k -= 1
     if k >= first and tokens[k].tag is T.PREP and tokens[v].form == "past" and v + 1 < len(tokens):
         return tokens[v + 1].tag in (T.WORD, T.NAME)   # "a school for evacuated children"
-    if k - 1 >= first and tokens[k].tag is T.WORD and tokens[k - 1].tag in (T.DET, T.WORD) and tokens[v].form == "past" \
+    if k - 1 >= first and tokens[k].tag in (T.WORD, T.NAME) and tokens[k - 1].tag in (T.DET, T.WORD, T.NAME) \
+            and tokens[v].form == "past" \
             and tokens[v].lemma in _NAMING and v + 1 < len(tokens) and tokens[v + 1].text.lower() == "after":
         return True                                    # "the aircraft plant named after Menzhinsky in Moscow": the
         #                                                plant's name, and its place

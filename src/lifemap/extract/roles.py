@@ -98,10 +98,13 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # Achinsk"); after the main clause a pronoun is a relative clause's ("stayed at Kuntsevo instead of attending the
 # congress he had convened in Moscow", "…, rather than moving to the dacha he had bought in Yalta")
 _FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
+_SUBORDINATE_BEFORE = re.compile(r"^(?:[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|since|until|if)"
+                                 r"\b[^,;]*,\s*$")
 _PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # right after the place, over no conjunction or relative word ("the train they had booked to Kiev he walked"; not
 # "he went to Kiev and he taught there", "to Kiev, where he taught", "to Kiev in 1920 as he had planned")
-_PRONOUN_NEXT = re.compile(r"(?:\s+(?!(?:and|but|where|when|as|which|who|because|while|until|after|before|so|or)\b)"
+_PRONOUN_NEXT = re.compile(r"(?:\s+(?!(?:and|but|where|when|as|which|who|because|while|until|after|before|so|or|since|"
+                           r"though|although|then|once|unless|till|if)\b)"
                            r"[\w-]+){0,3}?\s+(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # "through Switzerland and several Italian cities, including Turin": members of what the list named
 _INCLUDING_GAP = re.compile(r"^(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s*,?\s*(?:including|such\s+as)\s+"
@@ -140,8 +143,7 @@ def _instead(text: str, a: int, b: int, pos: int, end: int) -> bool:
     if phrase is None:
         return False
     fronted = clauses.VERB.search(text, a, phrase.start()) is None or _FRONTED.search(text, a, phrase.start()) is not None \
-        or (clauses.SUBORDINATOR.match(text, a + clauses.lead_end(text[a:phrase.start()])) is not None
-            and text[a:phrase.start()].rstrip().endswith(","))  # "When the war ended in 1920, instead of …"
+        or _SUBORDINATE_BEFORE.match(text[a:phrase.start()]) is not None   # "(In 1920,) when the war ended, instead of"
     if not fronted or _PRONOUN_OPENS.search(text, phrase.start(), pos) is None:
         return True
     # the pronoun was a relative clause's where the main clause comes after the place: "Instead of going to the
