@@ -1394,3 +1394,13 @@ def test_soviet_spellings_of_ukrainian_towns_are_those_towns(gazetteer, fallback
     # the science town keeps its own name
     assert [m.place for m in find_places("In 1956 he moved from Moscow to Dubna.", gazetteer, fallback=fallback)] == \
         ["moscow", "geonames-564719"]
+
+
+def test_a_man_a_town_was_named_after_is_the_man_in_his_own_words(gazetteer, fallback):
+    # "according to Molotov's own account": the man (Perm bore his name), not the town; a people's adjective is no
+    # town either ("in German" was San Germán, Mexico)
+    for text in ("In 1953 she was released, and according to Molotov's own account Beria received her.",
+                 "In 1916 she spoke in New York, often in German and in Russian."):
+        assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] in ([], ["New York"]), text
+    assert [m.text for m in find_places("In 1942 he was evacuated to Molotov.", gazetteer, fallback=fallback)] == [
+        "Molotov"]

@@ -770,9 +770,11 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         #                                            name no gazetteer holds is no list of towns for a man's to join
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
-        if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start):
+        if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start) \
+                or _ACCORDING_TO.search(text[max(0, start - 20):start]) or after.startswith(POSSESSIVE):
             return None                            # "Kirov" the man, not the city; "the Frunze Military Academy";
-        #                                            "wrote to Molotov" (to him, not to Perm)
+        #                                            "wrote to Molotov" (to him, not to Perm); "according to
+        #                                            Molotov's own account"
         if not _cue_before(text, start) and _acts_after(text, end):
             return None                            # a list goes on over a man who acts: "…, shortly after arriving
         #                                            at the Smolny Institute, Kirov was shot"
@@ -1007,8 +1009,8 @@ def _fallback_word_ok(word: str, persons: set[str]) -> bool:
         return False
     if (key in persons or last in persons) and key not in PLACE_SURNAMES:
         return False
-    if last.endswith(_PEOPLES):
-        return False                               # adjectives and peoples: Russian, Marxist
+    if last.endswith(_PEOPLES) or word + "s" in words("peoples"):
+        return False                               # adjectives and peoples: Russian, Marxist, German (Germans)
     if last in words("military_units"):
         return False                               # "reached the Red Army near Zhitomir": armed men, not a village
     if word.isupper() and len(word) <= 5:
