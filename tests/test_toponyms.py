@@ -357,7 +357,8 @@ def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer,
     for text, town in (("In 1920 he held the Kakhovka bridgehead.", "Kakhovka"),
                        ("In 1942 the offensive against the Rzhev salient failed.", "Rzhev"),
                        ("In 1944 he closed the Korsun pocket.", "Korsun"),
-                       ("In 1942 the Demyansk pocket fell.", "Demyansk")):
+                       ("In 1942 the Demyansk pocket fell.", "Demyansk"),
+                       ("In 1942 the Demyansk pocket became a symbol.", "Demyansk")):
         found = find_places("He left Moscow. " + text, gazetteer, fallback=fallback)
         assert [m.text for m in found] == ["Moscow", town], text
     for text in ("He left Moscow. Ivanov kept the money in his pocket.", "He left Moscow. He kept a Zlatoust pocket knife.",

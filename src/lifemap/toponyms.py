@@ -1671,8 +1671,8 @@ _FIGHT_FOR = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sect
 # A front's ground named after the town it lies around is that town's too: "the Rzhev salient", "the Kakhovka
 # bridgehead", "the Korsun pocket" (not before a noun: "a Zlatoust pocket knife")
 _OFFENSIVE_AFTER = re.compile(r"\s+(?:Offensive|salient|bridgehead|pocket\b(?!\s+(?!(?:in|on|at|near|of|and|or|by|from|to|"
-                              r"which|that|was|were|had|held|fell|lay|broke|during|until|with|for|north|south|east|"
-                              r"west)\b|[a-z]+ed\b)[a-z]))\b")
+                              r"which|that|was|were|is|are|had|has|held|fell|lay|broke|became|began|during|until|"
+                              r"under|after|with|for|north|south|east|west)\b|[a-z]+ed\b)[a-z]))\b")
 _SURNAME_SHAPE = re.compile(r"(?:ov|ev|in|sky|ski|enko|ich)$")
 # Down, up, along or across "the" a name GeoNames knows only as a small town is a river or a sea
 # ("sailed down the Volga and the Kama" is no voyage to the towns of Volga and Kama). (After "the"

@@ -38,8 +38,10 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
         r"[Tt]he\s+trio|"
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
-_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman|young\s+[a-z]+(?:or|er|ier|ist|ant|ent))"
-# ("the young sailor", "the young officer", "the young student": whoever the life's subject is; not "the young state")
+_CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman|young\s+(?:" + "|".join(sorted(lexicon("trades"))) + \
+    r")(?!\s+[A-Z]))"
+# ("the young sailor", "the young officer": the life's subject, by a trade of data/lexicon/trades.txt; not "the young
+# writer Mikhail Bulgakov", whom the name after it says)
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
 # Plural nouns for people who share the subject's lot ("the prisoners", "the crew"): data/lexicon/fellows.txt
 _FELLOW_WORDS = "|".join(sorted(lexicon("fellows")))
@@ -88,15 +90,20 @@ _AND_PRONOUN = re.compile(r"\s+and\s+(he|she)\b")
 _WITH_FIRST = re.compile(r"(?:With|Alongside|Beside|Together with)\s")   # "With Vasilevsky he planned …"
 _AGENT = re.compile(r"\bby\s+$")
 _NAMESAKE = re.compile(r"\b(?:named|renamed)\s+(?:after|for)\s+$|\bin\s+(?:honou?r|memory)\s+of\s+$")
-# (a noun's agent after "of" or a possessive, not a passive's, whose agent acts there: "Japan was occupied by the
-# Americans"; nor a subject's: "a bombardment by the Red Army destroyed Orel")
-_GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their)\s+(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|defense|"
-                          r"seizure)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# (a noun's agent after "of", a possessive or a leading preposition ("During the occupation by the Wehrmacht he"), not
+# a passive's, whose agent acts there: "Japan was occupied by the Americans"; nor a subject's: "a bombardment by the
+# Red Army destroyed Orel")
+_GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their|[Dd]uring|[Dd]espite|[Ff]ollowing|[Aa]fter|[Bb]efore|[Ss]ince|[Uu]nder)"
+                          r"\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|defense|seizure)\s+by\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev")
-_SHARE_OF = re.compile(r"(?:^\s*|[,;]\s*|\b(?:[Ww]hen|[Aa]s|[Ww]hile|and|but|[Aa]fter|[Bb]efore|[Uu]ntil|[Ss]ince)\s+|\d{4},?\s+)"
-                       r"(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Tt]he\s+rest|[Rr]emnants)\s+of\s+(?:the\s+)?$")
-# (opening its clause: not "against the wishes of most of the Politburo")
+_SHARE_OF = re.compile(r"\b(?<!of\s)(?<!with\s)(?<!by\s)(?<!to\s)(?<!for\s)(?<!from\s)(?<!against\s)"
+                       r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)\s+of\s+"
+                       r"(?:the\s+)?$")
+_SHARE_INSIDE = re.compile(r"\b(?:of|with|by|to|for|from|against)\s+the\s+(?:[Rr]est|[Rr]emnants)\s+of\s+(?:the\s+)?$")
+# (not inside another phrase: "against the wishes of most of the Politburo", "with the help of part of the
+# government")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 # ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
@@ -413,9 +420,8 @@ class Actors:
         if subject is None:
             return "unknown"
         kind, words = subject
-        if kind == "kin" and self.about_subject and (self._kin_of_kin(i, sentence, lo, words) or (
-                words.lower() in _PARENTS and _WITH_THE_CHILD.search(sentence) and re.search(
-                    rf"\b{'[Hh]is' if self.subject.pronoun == 'he' else '[Hh]er'}\s+(?:[a-z]+\s+)?{words}\b", sentence))):
+        if kind == "kin" and self.about_subject and (self._kin_of_kin(i, sentence, lo, words)
+                                                     or self._taken_along(sentence, lo, hi, words)):
             return self.subject.name                   # "His daughter was born in Paris, while her father was in Moscow";
             #                                            "While he was still small, his parents moved to Nizhny"
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
@@ -424,6 +430,8 @@ class Actors:
             return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
             young = " ".join(words.lower().split()[1:])
+            if young.startswith("young ") and (named := self._named_by(i, young)):
+                return self.name(named)                # "met the painter Pavel Orlov … The young painter": Orlov
             child = _CHILD_PRONOUN.get(young) or (("sg" if self.subject.pronoun == "he" else "sg-f")
                                                   if young.startswith("young ") else None)
             number = child or _PRONOUN.get(words.split()[0].lower(), "pl")
@@ -828,6 +836,30 @@ class Actors:
         return after is not None and self.subject.is_named(self.narrative.sentence(i + 1)[after.end():],
                                                             own_text=self.about_subject)
 
+    def _named_by(self, i: int, young: str) -> str:
+        """Someone the sentence before calls by the trade of "the young …" ("met the painter Pavel Orlov in Kiev.
+        The young painter soon moved to Paris": Orlov), or ""."""
+        trade = young.split()[-1]
+        m = re.search(rf"\b{trade}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", self.narrative.sentence(i - 1)) if i > 0 \
+            else None
+        return m.group(1) if m is not None else ""
+
+    def _taken_along(self, sentence: str, lo: int, hi: int, words: str) -> bool:
+        """The subject's parents, or mother, moving while the subject was a child, or with their children: the child
+        went with them ("While he was still small, his parents moved to Nizhny Novgorod", "his mother moved with her
+        three children to Moscow"; not "When he was small, his father died in Kiev", nor "his mother was evacuated
+        with her other children to Tashkent, while he fought at Moscow")."""
+        his = "[Hh]is" if self.subject.pronoun == "he" else "[Hh]er"
+        child = _WITH_THE_CHILD.search(sentence)
+        if words.lower() not in _PARENTS or child is None or _MOVED.search(sentence, lo, hi) is None \
+                or not re.search(rf"\b{his}\s+(?:[a-z]+\s+)?{words}\b", sentence):
+            return False
+        if child.group("small") and words.lower() == "father":
+            return False                               # (a father alone may leave the family behind)
+        # no other clause has the subject somewhere of their own
+        rest = sentence[:child.start()] + " " * (child.end() - child.start()) + sentence[child.end():]
+        return _SUBJECT_PRONOUN.search(rest) is None
+
     def _kin_of_kin(self, i: int, sentence: str, lo: int, words: str) -> bool:
         """``words`` ("her father", "her son", "his wife") name the subject through a relative of theirs the text has
         just named: "His daughter Nathalie was born in Paris, while her father was in Moscow", "His mother lived in
@@ -840,9 +872,16 @@ class Actors:
         if inverse is None:
             return False
         before = (self.narrative.sentence(i - 1) + " " if i > 0 else "") + sentence[:lo]
-        kin = [m.group(1).lower() for m in re.finditer(rf"\b{his}\s+(?:[a-z]+\s+)?({_KIN_NOUNS})\b", before,
-                                                        re.IGNORECASE)]
-        return bool(kin) and kin[-1] == inverse
+        told = list(re.finditer(rf"\b{his}\s+(?:[a-z]+\s+)?({_KIN_NOUNS})\b(?![-'’])(?:\s+[A-Z][\w'’-]*)?", before,
+                                re.IGNORECASE))
+        if not told or told[-1].group(1).lower() != inverse or _ANOTHER_MATCH.search(before):
+            return False                               # (not "his mother-in-law", "his wife, the widow of a general")
+        last = told[-1]
+        # whose the "his" was (no one else named before it in its sentence), and no one else named since
+        opens = max(before.rfind(". ", 0, last.start()) + 1, 0)
+        return not self._other_named(before, opens, last.start()) and not any(
+            self.is_person([w]) for w in _CAPITALISED.findall(before, last.end())) and not any(
+            self.is_person([w]) for w in _CAPITALISED.findall(sentence, lo, owner.start()))
 
 
     def _went_along(self, i: int, sentence: str, pos: int, link: Link) -> bool:
@@ -1112,8 +1151,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "When German troops cut off Leningrad": the troops
                     #                                     ("On 30 November Soviet troops attacked": no month)
-            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo) and not _SHARE_OF.search(part, max(0, s - lo - 40),
-                                                                                             s - lo):
+            if _OF_THE_BEFORE.search(part, max(0, s - lo - 8), s - lo) and not (
+                    _SHARE_OF.search(part, max(0, s - lo - 40), s - lo)
+                    and not _SHARE_INSIDE.search(part, max(0, s - lo - 40), s - lo)):
                 continue                               # "At the plenum of the Central Committee in 1937 he and
                 #                                        Bukharin were accused": inside a phrase, no subject
         place = next((p for p in places if p[0] <= s < p[1] or s <= p[0] < s + len(found)), None)
@@ -1223,7 +1263,7 @@ def _within_a_subordinate(sentence: str, pos: int, lo: int) -> bool:
     if _RELATIVE_WORD.search(sentence, 0, pos):
         return True
     comma = sentence.find(",", pos, lo + 1)            # (what closes the clause the name is in)
-    return (comma < 0 or _AND_BEFORE_CLAUSE.search(sentence, comma, lo + 1) is None) and any(
+    return _AND_BEFORE_CLAUSE.search(sentence, comma if comma >= 0 else pos, lo + 1) is None and any(
         _SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
         for begin in {0, clauses.lead_end(sentence)})
 
@@ -1248,20 +1288,25 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _INVERSE_OF_HIS = {"son": "mother", "husband": "wife", "father": "daughter", "brother": "sister"}
 _INVERSE_OF_HERS = {"wife": "husband", "daughter": "father", "mother": "son", "sister": "brother"}
 _KIN_NOUNS = "mother|wife|daughter|sister|father|husband|son|brother"
+# (another marriage, or the subject dead: "the widow of a general", "later remarried", "he died in Moscow")
+_ANOTHER_MATCH = re.compile(r"\b(?:remarried|widow|widower|married\s+before|first\s+(?:husband|wife)|former\s+"
+                            r"(?:husband|wife)|late\s+(?:husband|wife)|(?:he|she)\s+died)\b")
 # A child the parents took with them: "while he was still small, his parents moved …", "his mother moved with her
 # three children to Moscow"
 _PARENTS = frozenset(("mother", "father", "parents"))
-_WITH_THE_CHILD = re.compile(r"\b(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|young|a\s+child|"
-                             r"a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler)\b|\bwith\s+(?:her|his|their)\s+"
+_WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|young|"
+                             r"a\s+child|a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler))\b|\bwith\s+(?:her|his|their)\s+"
                              r"(?:\w+\s+)?children\b")
+_MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|took\s+(?:him|her|the\s+family))\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?!was\s+(?:still\s+)?(?:small|little|young|a\s+|an\s+))[a-z]")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
 _SUBORDINATE = re.compile(r"(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
                           r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
-_CONTRAST = re.compile(r"[\s,]*(?:while|whereas|though|although)\b")
-_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|though|although)\s*$")
+_CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b")
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
 _AND_BEFORE_CLAUSE = re.compile(r"\b(?:and|but)\b")
 _BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
 _KILLING_KINDS = frozenset(("massacre", "death"))

@@ -98,7 +98,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # Achinsk"); after the main clause a pronoun is a relative clause's ("stayed at Kuntsevo instead of attending the
 # congress he had convened in Moscow", "…, rather than moving to the dacha he had bought in Yalta")
 _FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
-_SUBORDINATE_BEFORE = re.compile(r"^(?:[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|since|until|if)"
+_SUBORDINATE_BEFORE = re.compile(r"^(?P<lead>[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|since|until|if)"
                                  r"\b[^,;]*,\s*$")
 _PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # right after the place, over no conjunction or relative word ("the train they had booked to Kiev he walked"; not
@@ -143,7 +143,8 @@ def _instead(text: str, a: int, b: int, pos: int, end: int) -> bool:
     if phrase is None:
         return False
     fronted = clauses.VERB.search(text, a, phrase.start()) is None or _FRONTED.search(text, a, phrase.start()) is not None \
-        or _SUBORDINATE_BEFORE.match(text[a:phrase.start()]) is not None   # "(In 1920,) when the war ended, instead of"
+        or ((sub := _SUBORDINATE_BEFORE.match(text[a:phrase.start()])) is not None
+            and clauses.VERB.search(sub.group("lead") or "") is None)   # "(In 1920,) when the war ended, instead of"
     if not fronted or _PRONOUN_OPENS.search(text, phrase.start(), pos) is None:
         return True
     # the pronoun was a relative clause's where the main clause comes after the place: "Instead of going to the
