@@ -260,6 +260,19 @@ def test_a_name_given_after_a_man_and_a_battle_for_a_town_do_not_hide_the_clause
         assert (place, "Stalin") not in [e[:2] for e in events(text)], text
 
 
+def test_a_commanders_own_fight_and_a_town_called_ones_home():
+    # in a life that tells its subject commanded, the lands he fought over are his battles (the Zhukov probe); in
+    # Stalin's, who commanded no army here, not
+    text = ("Georgy Zhukov was a Soviet general. In 1941 Zhukov took command of the Western Front. In 1945 he first "
+            "cleared Pomerania.")
+    assert ("Pomerania", "Zhukov") in [(r["name"], r["actor"]) for r in extract(
+        text, fallback=False, progress=False, options=RULES_ONLY).to_dict("records")]
+    assert ("Finland", "Stalin") not in [e[:2] for e in events("In 1939 Stalin attacked Finland.")]
+    # "Tokyo remained Sorge's home"
+    assert events("In 1933 Stalin left. Tiflis remained Stalin's home for eight years.")[-1][:2] == ("Tiflis",
+                                                                                                    "Stalin")
+
+
 def test_the_young_one_of_a_trade_is_the_life_s_subject():
     found = events("In 1919 the flotilla was disbanded, but the young sailor stayed in the service and was sent to "
                    "Tiflis.")

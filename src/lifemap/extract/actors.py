@@ -670,6 +670,10 @@ class Actors:
             return self.subject.name                   # "the Czechoslovaks halted his trains at Nizhneudinsk": he
             #                                            was on them (not "Nicholas II abdicated aboard his train",
             #                                            "Mekhlis ordered his train to Kerch", "he sent his trains …")
+        home = _HOME_OF.match(sentence, _place_end(places, pos) or pos)
+        if home is not None:                           # "During the 1920s Paris was his home", "Tokyo remained
+            return self.name(home.group("owner")) if home.group("owner") else (   # Sorge's home"
+                self.person_before(i, he=home.group("own") == "his") if self.about_subject else "unknown")
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
@@ -723,8 +727,11 @@ class Actors:
                 (body := _BODY_AFTER.match(sentence, end)) and not _IN_ANOTHER.match(sentence, body.end()):
             return mine                                # "appointed First Secretary of the Stavropol Regional
             #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
-        if who == mine and not present(link, big):
-            return _noun_argument(sentence, link, pos) or "unknown"
+        if who == mine and not present(link, big) and not (
+                link.vclass == "combat" and link.prep == "" and not link.passive and not link.irrealis
+                and not link.negated and self.about_subject and self._commands):
+            return _noun_argument(sentence, link, pos) or "unknown"   # (a commander's own fight: "he first cleared
+            #                                                           Pomerania", not Stalin's "attacked Finland")
         if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places)
                              and link.prep not in _ON_THE_WAY)
                             or self._went_along(i, sentence, pos, link) or self._among_them(i, link)):
@@ -1299,6 +1306,9 @@ _WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+w
                              r"(?:\w+\s+)?children\b")
 _MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|took\s+(?:him|her|the\s+family))\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?!was\s+(?:still\s+)?(?:small|little|young|a\s+|an\s+))[a-z]")
+# A town said to be someone's home: "Paris was his home", "Tokyo remained Sorge's home for eight years"
+_HOME_OF = re.compile(r"\s+(?:was|remained|became|had\s+become|would\s+remain)\s+(?:(?P<own>his|her)|"
+                      r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+(?:[a-z]+\s+)?(?:home|base|residence)\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
