@@ -1403,5 +1403,5 @@ def test_a_man_a_town_was_named_after_is_the_man_in_his_own_words(gazetteer, fal
     for text in ("In 1953 she was released, and according to Molotov's own account Beria received her.",
                  "In 1916 she spoke in New York, often in German and in Russian."):
         assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] in ([], ["New York"]), text
-    assert [m.text for m in find_places("In 1942 he was evacuated to Molotov.", gazetteer, fallback=fallback)] == [
-        "Molotov"]
+    for text in ("In 1942 he was evacuated to Molotov.", "In 1942 he was evacuated to Molotov's suburbs."):
+        assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] == ["Molotov"], text

@@ -771,10 +771,11 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
     confidence = 0.9
     if key in persons or key.split()[-1] in persons:
         if not cued or _named_site_after(after) or _ADDRESSED.search(text, max(0, start - 40), start) \
-                or _ACCORDING_TO.search(text[max(0, start - 20):start]) or after.startswith(POSSESSIVE):
+                or _ACCORDING_TO.search(text[max(0, start - 20):start]) or (
+                    after.startswith(POSSESSIVE) and not (_cue_before(text, start) and _TOWN_PART.match(after))):
             return None                            # "Kirov" the man, not the city; "the Frunze Military Academy";
         #                                            "wrote to Molotov" (to him, not to Perm); "according to
-        #                                            Molotov's own account"
+        #                                            Molotov's own account" (not "evacuated to Kuibyshev's suburbs")
         if not _cue_before(text, start) and _acts_after(text, end):
             return None                            # a list goes on over a man who acts: "…, shortly after arriving
         #                                            at the Smolny Institute, Kirov was shot"
@@ -1030,7 +1031,10 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 
 
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+$")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+$")
+# A part of a town after its possessive: "evacuated to Kuibyshev's suburbs" (a town, though it bears a man's name)
+_TOWN_PART = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:suburbs?|outskirts|stations?|districts?|streets|centre|center|"
+                        r"outlying|environs|port|harbour|airfield)\b")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 
 

@@ -39,7 +39,7 @@ _FEW = (rf"[Tt]he\s+{_A_FEW}\s+(?:of\s+them|men|leaders|delegates|allies|sisters
         r"[Tt]he\s+pair|[Bb]oth\s+(?:men|leaders)|[Tt]he\s+(?:Soviet|Allied|Western|Big\s+Three)\s+leaders")
 # The subject as a child or youth, as a biography's opening calls them: "The boy was sent to Tiflis"
 _CHILD = r"[Tt]he\s+(?:boy|girl|youth|young\s+man|young\s+woman|young\s+(?:" + "|".join(sorted(lexicon("trades"))) + \
-    r")(?!\s+[A-Z]))"
+    r")\b(?!\s+[A-Z]))"
 # ("the young sailor", "the young officer": the life's subject, by a trade of data/lexicon/trades.txt; not "the young
 # writer Mikhail Bulgakov", whom the name after it says)
 _CHILD_PRONOUN = {"boy": "sg", "youth": "sg", "young man": "sg", "girl": "sg-f", "young woman": "sg-f"}
@@ -98,10 +98,13 @@ _GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their|[Dd]uring|[Dd]espite|[Ff]o
                           r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev")
-_SHARE_OF = re.compile(r"\b(?<!of\s)(?<!with\s)(?<!by\s)(?<!to\s)(?<!for\s)(?<!from\s)(?<!against\s)"
+_SHARE_OF = re.compile(r"\b(?<!of\s)(?<!with\s)(?<!by\s)(?<!to\s)(?<!for\s)(?<!from\s)(?<!against\s)(?<!despite\s)"
+                       r"(?<![Dd]espite\s)(?<!among\s)(?<![Aa]mong\s)(?<!without\s)(?<!like\s)(?<!under\s)(?<!over\s)"
+                       r"(?<!about\s)(?<!beyond\s)"
                        r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)\s+of\s+"
                        r"(?:the\s+)?$")
-_SHARE_INSIDE = re.compile(r"\b(?:of|with|by|to|for|from|against)\s+the\s+(?:[Rr]est|[Rr]emnants)\s+of\s+(?:the\s+)?$")
+_SHARE_INSIDE = re.compile(r"\b(?:of|with|by|to|for|from|against|despite|among|without|like|under|over|about|beyond)\s+"
+                           r"the\s+(?:[Rr]est|[Rr]emnants)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # (not inside another phrase: "against the wishes of most of the Politburo", "with the help of part of the
 # government")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
@@ -553,7 +556,8 @@ class Actors:
         town's after a verb of war ("surrounded Kalinin"), one killed or what one became; nor after "while", which
         sets another against him."""
         if (_HIM if he else _HER_OBJECT).search(sentence, 0, lo) or _CONTRAST.match(sentence, lo) \
-                or _CONTRAST_BEFORE.search(sentence, max(0, lo - 12), lo):
+                or _CONTRAST_BEFORE.search(sentence, max(0, lo - 12), lo) or (
+                _THOUGH_BEFORE.search(sentence, max(0, lo - 12), lo) and _HIMSELF.match(sentence, lo)):
             return ""
         places = self.places_of(i)
         runs = [run for run in _NAME_RUN.finditer(sentence, 0, lo)
@@ -847,9 +851,12 @@ class Actors:
         """Someone the sentence before calls by the trade of "the young …" ("met the painter Pavel Orlov in Kiev.
         The young painter soon moved to Paris": Orlov), or ""."""
         trade = young.split()[-1]
-        m = re.search(rf"\b{trade}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", self.narrative.sentence(i - 1)) if i > 0 \
-            else None
-        return m.group(1) if m is not None else ""
+        m = re.search(rf"(?<!under )(?<!like )(?<!with )\b[Tt]he\s+{trade}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)",
+                      self.narrative.sentence(i - 1)) if i > 0 else None
+        if m is None or not self.is_person(m.group(1).split()) or self.is_subject(m.group(1)) \
+                or is_woman(m.group(1)) != (self.subject.pronoun == "she"):
+            return ""
+        return m.group(1)
 
     def _taken_along(self, sentence: str, lo: int, hi: int, words: str) -> bool:
         """The subject's parents, or mother, moving while the subject was a child, or with their children: the child
@@ -863,9 +870,9 @@ class Actors:
             return False
         if child.group("small") and words.lower() == "father":
             return False                               # (a father alone may leave the family behind)
-        # no other clause has the subject somewhere of their own
-        rest = sentence[:child.start()] + " " * (child.end() - child.start()) + sentence[child.end():]
-        return _SUBJECT_PRONOUN.search(rest) is None
+        # (not where the subject is set apart somewhere else: "…, while he fought at Moscow")
+        pronoun = "he" if self.subject.pronoun == "he" else "she"
+        return re.search(rf"\b(?:while|whereas)\s+{pronoun}\b", sentence) is None
 
     def _kin_of_kin(self, i: int, sentence: str, lo: int, words: str) -> bool:
         """``words`` ("her father", "her son", "his wife") name the subject through a relative of theirs the text has
@@ -879,16 +886,18 @@ class Actors:
         if inverse is None:
             return False
         before = (self.narrative.sentence(i - 1) + " " if i > 0 else "") + sentence[:lo]
-        told = list(re.finditer(rf"\b{his}\s+(?:[a-z]+\s+)?({_KIN_NOUNS})\b(?![-'’])(?:\s+[A-Z][\w'’-]*)?", before,
-                                re.IGNORECASE))
-        if not told or told[-1].group(1).lower() != inverse or _ANOTHER_MATCH.search(before):
-            return False                               # (not "his mother-in-law", "his wife, the widow of a general")
+        told = list(re.finditer(rf"\b{his}\s+(?:[a-z]+\s+)?({_KIN_NOUNS})\b(?![-'’])"
+                                rf"(?:,?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?)?", before, re.IGNORECASE))
+        pronoun = "he" if his == "his" else "she"
+        if not told or told[-1].group(1).lower() != inverse or _ANOTHER_MATCH.search(before) or re.search(
+                rf"\b{pronoun}\s+died\b", before):
+            return False                               # (not "his mother-in-law", "his wife, the widow of a general";
+            #                                            not after the subject's death)
         last = told[-1]
         # whose the "his" was (no one else named before it in its sentence), and no one else named since
         opens = max(before.rfind(". ", 0, last.start()) + 1, 0)
-        return not self._other_named(before, opens, last.start()) and not any(
-            self.is_person([w]) for w in _CAPITALISED.findall(before, last.end())) and not any(
-            self.is_person([w]) for w in _CAPITALISED.findall(sentence, lo, owner.start()))
+        return not self._other_named(before, opens, last.start()) and not self._other_named(before, last.end(), len(
+            before)) and not self._other_named(sentence, lo, owner.start())
 
 
     def _went_along(self, i: int, sentence: str, pos: int, link: Link) -> bool:
@@ -1270,7 +1279,8 @@ def _within_a_subordinate(sentence: str, pos: int, lo: int) -> bool:
     if _RELATIVE_WORD.search(sentence, 0, pos):
         return True
     comma = sentence.find(",", pos, lo + 1)            # (what closes the clause the name is in)
-    return _AND_BEFORE_CLAUSE.search(sentence, comma if comma >= 0 else pos, lo + 1) is None and any(
+    opened = _AND_BEFORE_CLAUSE.search(sentence, comma, lo + 1) if comma >= 0 else _AND_HE.search(sentence, pos, lo + 8)
+    return opened is None and any(
         _SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
         for begin in {0, clauses.lead_end(sentence)})
 
@@ -1295,17 +1305,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _INVERSE_OF_HIS = {"son": "mother", "husband": "wife", "father": "daughter", "brother": "sister"}
 _INVERSE_OF_HERS = {"wife": "husband", "daughter": "father", "mother": "son", "sister": "brother"}
 _KIN_NOUNS = "mother|wife|daughter|sister|father|husband|son|brother"
-# (another marriage, or the subject dead: "the widow of a general", "later remarried", "he died in Moscow")
-_ANOTHER_MATCH = re.compile(r"\b(?:remarried|widow|widower|married\s+before|first\s+(?:husband|wife)|former\s+"
-                            r"(?:husband|wife)|late\s+(?:husband|wife)|(?:he|she)\s+died)\b")
+# (another marriage: "the widow of a general", "later remarried")
+_ANOTHER_MATCH = re.compile(r"\b(?:remarried|widow\s+of|married\s+before|former\s+(?:husband|wife)|late\s+"
+                            r"(?:husband|wife))\b")
 # A child the parents took with them: "while he was still small, his parents moved …", "his mother moved with her
 # three children to Moscow"
 _PARENTS = frozenset(("mother", "father", "parents"))
 _WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|young|"
                              r"a\s+child|a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler))\b|\bwith\s+(?:her|his|their)\s+"
                              r"(?:\w+\s+)?children\b")
-_MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|took\s+(?:him|her|the\s+family))\b")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\s+(?!was\s+(?:still\s+)?(?:small|little|young|a\s+|an\s+))[a-z]")
+_MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|emigrated|fled|went|travelled|traveled|"
+                    r"(?:was|were)\s+evacuated|took\s+(?:him|her|the\s+family))\b")
 # A town said to be someone's home: "Paris was his home", "Tokyo remained Sorge's home for eight years"
 _HOME_OF = re.compile(r"\s+(?:was|remained|became|had\s+become|would\s+remain)\s+(?:(?P<own>his|her)|"
                       r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+(?:[a-z]+\s+)?(?:home|base|residence)\b")
@@ -1315,9 +1325,12 @@ _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _SUBORDINATE = re.compile(r"(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
                           r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
-_CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b")
+_CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b|[\s,]*(?:though|although)\s+(?:he|she)\s+(?:himself|herself)\b")
 _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
+_THOUGH_BEFORE = re.compile(r"\b(?:though|although)\s*$")
+_HIMSELF = re.compile(r"\s*(?:he|she)\s+(?:himself|herself)\b")   # "although he himself stayed in Baku": another
 _AND_BEFORE_CLAUSE = re.compile(r"\b(?:and|but)\b")
+_AND_HE = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+|in\s+\d{4}\s+)?(?:he|she)\b")   # (no comma: "…and he moved")
 _BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
 _KILLING_KINDS = frozenset(("massacre", "death"))
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$")   # "the disgraced Bukharin"

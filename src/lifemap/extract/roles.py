@@ -100,6 +100,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 _FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
 _SUBORDINATE_BEFORE = re.compile(r"^(?P<lead>[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|since|until|if)"
                                  r"\b[^,;]*,\s*$")
+_PARTICIPLE_LEAD = re.compile(r"(?:Having|Being|[A-Z][a-z]+(?:ed|en))\b[^,;]*,\s*$")   # "Having returned from exile, "
 _PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # right after the place, over no conjunction or relative word ("the train they had booked to Kiev he walked"; not
 # "he went to Kiev and he taught there", "to Kiev, where he taught", "to Kiev in 1920 as he had planned")
@@ -144,7 +145,8 @@ def _instead(text: str, a: int, b: int, pos: int, end: int) -> bool:
         return False
     fronted = clauses.VERB.search(text, a, phrase.start()) is None or _FRONTED.search(text, a, phrase.start()) is not None \
         or ((sub := _SUBORDINATE_BEFORE.match(text[a:phrase.start()])) is not None
-            and clauses.VERB.search(sub.group("lead") or "") is None)   # "(In 1920,) when the war ended, instead of"
+            and (clauses.VERB.search(sub.group("lead") or "") is None
+                 or _PARTICIPLE_LEAD.match(sub.group("lead"))))   # "(In 1920,) when the war ended, instead of"
     if not fronted or _PRONOUN_OPENS.search(text, phrase.start(), pos) is None:
         return True
     # the pronoun was a relative clause's where the main clause comes after the place: "Instead of going to the
