@@ -1033,8 +1033,8 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # A part of a town after its possessive: "evacuated to Kuibyshev's suburbs" (a town, though it bears a man's name)
-_TOWN_PART = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:suburbs?|outskirts|stations?|districts?|streets|centre|center|"
-                        r"outlying|environs|port|harbour|airfield)\b")
+_TOWN_PART = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:suburbs?|outskirts|streets|centre|center|environs|port|harbour|"
+                        r"airfield)\b")
 _SMALL_WORD_AFTER = re.compile(r"^\s+([a-z]+)")
 
 

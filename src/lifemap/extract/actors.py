@@ -97,16 +97,13 @@ _GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their|[Dd]uring|[Dd]espite|[Ff]o
                           r"\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|defense|seizure)\s+by\s+"
                           r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-# (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev")
-_SHARE_OF = re.compile(r"\b(?<!of\s)(?<!with\s)(?<!by\s)(?<!to\s)(?<!for\s)(?<!from\s)(?<!against\s)(?<!despite\s)"
-                       r"(?<![Dd]espite\s)(?<!among\s)(?<![Aa]mong\s)(?<!without\s)(?<!like\s)(?<!under\s)(?<!over\s)"
-                       r"(?<!about\s)(?<!beyond\s)"
-                       r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)\s+of\s+"
-                       r"(?:the\s+)?$")
-_SHARE_INSIDE = re.compile(r"\b(?:of|with|by|to|for|from|against|despite|among|without|like|under|over|about|beyond)\s+"
-                           r"the\s+(?:[Rr]est|[Rr]emnants)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# (not inside another phrase: "against the wishes of most of the Politburo", "with the help of part of the
-# government")
+# (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev"; not inside another
+# phrase: "against the wishes of most of the Politburo", "with the help of part of the government")
+_SHARE_AFTER = "of with by to for from against despite among without like under over about beyond".split()
+_SHARE_OF = re.compile(r"\b" + "".join(rf"(?<!{p}\s)(?<!{p.capitalize()}\s)" for p in _SHARE_AFTER)
+                       + r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)\s+of\s+"
+                         r"(?:the\s+)?$")
+_SHARE_INSIDE = re.compile(rf"\b(?:{'|'.join(_SHARE_AFTER)})\s+the\s+(?:rest|remnants)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 # ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
@@ -491,6 +488,14 @@ class Actors:
         return (self._singular_here(i, sentence, lo, he=he) or self.person_before(i, he=he)) == self.subject.name
 
     @functools.cached_property
+    def _commands_a_formation(self) -> bool:
+        """``_commands``, of a formation of its own (an army, a front, a division…), not "the armed forces" a head of
+        state takes command of, who orders from afar."""
+        text = self.narrative.text
+        return any(_COMMANDED_FORMATION.search(text, a, b) and self._subject_leads(j, first=True)
+                   for j, (a, b) in enumerate(self.narrative.spans))
+
+    @functools.cached_property
     def _commands(self) -> bool:
         """The text tells that the subject commanded armed men: a sentence the subject leads, by name or as "he",
         says they commanded an army, a front, a division… ("In 1919 he took command of the 45th Rifle Division";
@@ -675,7 +680,7 @@ class Actors:
             #                                            was on them (not "Nicholas II abdicated aboard his train",
             #                                            "Mekhlis ordered his train to Kerch", "he sent his trains …")
         home = _HOME_OF.match(sentence, _place_end(places, pos) or pos)
-        if home is not None:                           # "During the 1920s Paris was his home", "Tokyo remained
+        if home is not None and (home.group("own") or self.is_person(home.group("owner").split())):                           # "During the 1920s Paris was his home", "Tokyo remained
             return self.name(home.group("owner")) if home.group("owner") else (   # Sorge's home"
                 self.person_before(i, he=home.group("own") == "his") if self.about_subject else "unknown")
         if anothers_birthplace(sentence, pos):
@@ -733,7 +738,10 @@ class Actors:
             #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
         if who == mine and not present(link, big) and not (
                 link.vclass == "combat" and link.prep == "" and not link.passive and not link.irrealis
-                and not link.negated and self.about_subject and self._commands):
+                and not link.negated and self.about_subject and self._commands_a_formation
+                and link.verb not in _FROM_AFAR and not _FROM_AFTER.match(sentence, _place_end(places, pos) or pos)
+                and not _REPORTED_BEFORE.search(sentence, 0, pos)
+                and not _in_a_leading_subordinate(sentence, pos)):
             return _noun_argument(sentence, link, pos) or "unknown"   # (a commander's own fight: "he first cleared
             #                                                           Pomerania", not Stalin's "attacked Finland")
         if who != mine and ((self.meets_subject(tokens, link, i, sentence, pos, places)
@@ -853,8 +861,10 @@ class Actors:
         trade = young.split()[-1]
         m = re.search(rf"(?<!under )(?<!like )(?<!with )\b[Tt]he\s+{trade}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)",
                       self.narrative.sentence(i - 1)) if i > 0 else None
-        if m is None or not self.is_person(m.group(1).split()) or self.is_subject(m.group(1)) \
-                or is_woman(m.group(1)) != (self.subject.pronoun == "she"):
+        if m is None and i > 0:                        # "met Kirov, a young communist from Urzhum"
+            m = re.search(rf"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),\s+an?\s+(?:[a-z]+\s+)?{trade}\b",
+                          self.narrative.sentence(i - 1))
+        if m is None or not self.is_person(m.group(1).split()) or self.is_subject(m.group(1)):
             return ""
         return m.group(1)
 
@@ -862,7 +872,7 @@ class Actors:
         """The subject's parents, or mother, moving while the subject was a child, or with their children: the child
         went with them ("While he was still small, his parents moved to Nizhny Novgorod", "his mother moved with her
         three children to Moscow"; not "When he was small, his father died in Kiev", nor "his mother was evacuated
-        with her other children to Tashkent, while he fought at Moscow")."""
+        with her other children to Tashkent, while he fought at Moscow", "…, and he stayed with his grandmother")."""
         his = "[Hh]is" if self.subject.pronoun == "he" else "[Hh]er"
         child = _WITH_THE_CHILD.search(sentence)
         if words.lower() not in _PARENTS or child is None or _MOVED.search(sentence, lo, hi) is None \
@@ -872,7 +882,8 @@ class Actors:
             return False                               # (a father alone may leave the family behind)
         # (not where the subject is set apart somewhere else: "…, while he fought at Moscow")
         pronoun = "he" if self.subject.pronoun == "he" else "she"
-        return re.search(rf"\b(?:while|whereas)\s+{pronoun}\b", sentence) is None
+        return re.search(rf"\b(?:while|whereas)\s+{pronoun}\b|\b{pronoun}\s+(?:[a-z]+\s+){{0,2}}?(?:stayed|remained|lived|"
+                         rf"was\s+(?:raised|left|brought\s+up))\b", sentence) is None
 
     def _kin_of_kin(self, i: int, sentence: str, lo: int, words: str) -> bool:
         """``words`` ("her father", "her son", "his wife") name the subject through a relative of theirs the text has
@@ -1279,10 +1290,18 @@ def _within_a_subordinate(sentence: str, pos: int, lo: int) -> bool:
     if _RELATIVE_WORD.search(sentence, 0, pos):
         return True
     comma = sentence.find(",", pos, lo + 1)            # (what closes the clause the name is in)
-    opened = _AND_BEFORE_CLAUSE.search(sentence, comma, lo + 1) if comma >= 0 else _AND_HE.search(sentence, pos, lo + 8)
-    return opened is None and any(
-        _SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
-        for begin in {0, clauses.lead_end(sentence)})
+    if comma >= 0:
+        opened = _AND_BEFORE_CLAUSE.search(sentence, comma, lo + 1) is not None
+    else:                                              # "… and soon he moved" (not "… and the purges began he")
+        opened = any(clauses.VERB.search(m.group("between")) is None for m in _AND_HE.finditer(sentence, pos, lo + 8))
+    return not opened and _in_a_leading_subordinate(sentence, pos)
+
+
+def _in_a_leading_subordinate(sentence: str, pos: int) -> bool:
+    """``pos`` lies in a subordinate clause that opens the sentence, after its leading adverbials, before any comma
+    ("After Hitler attacked Yugoslavia, he was sent to Kiev")."""
+    return any(_SUBORDINATE.match(sentence, begin) is not None and "," not in sentence[begin:pos]
+               for begin in {0, clauses.lead_end(sentence)})
 
 
 def _a_towns(name: str, verb: str) -> bool:
@@ -1316,9 +1335,11 @@ _WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+w
                              r"(?:\w+\s+)?children\b")
 _MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|emigrated|fled|went|travelled|traveled|"
                     r"(?:was|were)\s+evacuated|took\s+(?:him|her|the\s+family))\b")
-# A town said to be someone's home: "Paris was his home", "Tokyo remained Sorge's home for eight years"
+# A town said to be someone's home: "Paris was his home", "Tokyo remained Sorge's home for eight years" (not a "power
+# base", nor a "home town" told later)
 _HOME_OF = re.compile(r"\s+(?:was|remained|became|had\s+become|would\s+remain)\s+(?:(?P<own>his|her)|"
-                      r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+(?:[a-z]+\s+)?(?:home|base|residence)\b")
+                      r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+(?:(?:real|true|only|chief|new|main)\s+)?"
+                      r"(?:home|residence)\b(?!\s+(?:town|village|city|republic|region|country|province|port))")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
@@ -1330,7 +1351,7 @@ _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
 _THOUGH_BEFORE = re.compile(r"\b(?:though|although)\s*$")
 _HIMSELF = re.compile(r"\s*(?:he|she)\s+(?:himself|herself)\b")   # "although he himself stayed in Baku": another
 _AND_BEFORE_CLAUSE = re.compile(r"\b(?:and|but)\b")
-_AND_HE = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+|in\s+\d{4}\s+)?(?:he|she)\b")   # (no comma: "…and he moved")
+_AND_HE = re.compile(r"\b(?:and|but)\s+(?P<between>(?:[\w-]+\s+){0,4}?)(?:he|she)\b")   # (no comma: "…and soon he")
 _BECAME = frozenset(("became", "become", "becomes", "remained", "buried"))   # what one became; one buried
 _KILLING_KINDS = frozenset(("massacre", "death"))
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$")   # "the disgraced Bukharin"
@@ -1730,6 +1751,13 @@ _COMMANDED = re.compile(r"\b(?:commanded|command\s+of|commander\s+of|in\s+comman
                         r"(?:[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|[Rr]egiments?|"
                         r"[Dd]etachments?|[Ff]orces|[Tt]roops|[Gg]roup)\b")
 
+_COMMANDED_FORMATION = re.compile(r"\b(?:commanded|command\s+of|commander\s+of|in\s+command\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+                                  r"(?:[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|"
+                                  r"[Rr]egiments?|[Dd]etachments?|[Gg]roup)\b")
+# What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)
+_FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
+_FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")
+_REPORTED_BEFORE = re.compile(r"\b(?:wrote|said|claimed|boasted|recalled|told|reported|announced)\b[^.;]*\bthat\b")
 _ORDERED = "|".join(sorted(sections("done_to")["verbs"], key=len, reverse=True))
 _DONE_TO = "|".join(sorted(sections("done_to")["nouns"], key=len, reverse=True))
 _DONE_TO_BEFORE = re.compile(rf"\b(?:{_ORDERED})\s+(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$",

@@ -100,7 +100,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 _FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
 _SUBORDINATE_BEFORE = re.compile(r"^(?P<lead>[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|since|until|if)"
                                  r"\b[^,;]*,\s*$")
-_PARTICIPLE_LEAD = re.compile(r"(?:Having|Being|[A-Z][a-z]+(?:ed|en))\b[^,;]*,\s*$")   # "Having returned from exile, "
+_PARTICIPLE_LEAD = re.compile(r"(?:Having|Being|[A-Z][a-z]{2,}ed)\b[^,;]*,\s*$")   # "Having returned from exile, "
 _PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # right after the place, over no conjunction or relative word ("the train they had booked to Kiev he walked"; not
 # "he went to Kiev and he taught there", "to Kiev, where he taught", "to Kiev in 1920 as he had planned")
