@@ -279,8 +279,8 @@ def test_a_commanders_own_fight_and_a_town_called_ones_home():
         assert (place, "Stalin") not in [(r["name"], r["actor"]) for r in extract(
             head + text, fallback=False, progress=False, options=RULES_ONLY).to_dict("records")], text
     head = "Ivan Petrov\n\nIvan Petrov was a Soviet general. In 1919 he took command of the 25th Rifle Division. "
-    assert ("Pomerania", "Ivan Petrov") in [(r["name"], r["actor"]) for r in extract(
-        head + "In 1945 he first cleared Pomerania.", fallback=False, progress=False, options=RULES_ONLY).to_dict("records")]
+    found = extract(head + "In 1945 he first cleared Pomerania.", fallback=False, progress=False, options=RULES_ONLY)
+    assert ("Pomerania", "Ivan Petrov") in [(r["name"], r["actor"]) for r in found.to_dict("records")]
     for text, place in (("In 1945 he attacked Japan from Mongolia.", "Japan"),
                         ("In 1940 he annexed Lithuania.", "Lithuania"),
                         ("In 1944 he wrote that he had liberated Ukraine.", "Ukraine"),
@@ -1100,7 +1100,8 @@ def test_what_was_not_done_instead_puts_no_one_there():
     for text in ("Instead of going to the school he had chosen in Kiev, he went to Odessa.",
                  "In 1920 he was ill; instead of taking the train they had booked to Kiev he walked to Odessa.",
                  "In 1920 he stayed in Odessa, rather than moving to the dacha he had bought in Kiev.",
-                 "In 1920 he stayed in Odessa and instead of attending the congress he had convened in Kiev sent Molotov.",
+                 "In 1920 he stayed in Odessa and instead of attending the congress he had convened in Kiev sent "
+                 "Molotov.",
                  "Instead of serving under Nicholas I in Kiev, he went to Odessa."):
         assert "Kiev" not in [e[0] for e in events(text)], text
     # and a main clause's place stays its own (a second reader's cases)

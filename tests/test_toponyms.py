@@ -361,8 +361,10 @@ def test_a_town_before_a_front_line_word_is_the_place_of_the_fighting(gazetteer,
                        ("In 1942 the Demyansk pocket became a symbol.", "Demyansk")):
         found = find_places("He left Moscow. " + text, gazetteer, fallback=fallback)
         assert [m.text for m in found] == ["Moscow", town], text
-    for text in ("He left Moscow. Ivanov kept the money in his pocket.", "He left Moscow. He kept a Zlatoust pocket knife.",
-                 "He left Moscow. He kept a Chistopol pocket watch.", "He left Moscow. He gave Molotov the Sokolov pocket notebook."):
+    for text in ("He left Moscow. Ivanov kept the money in his pocket.",
+                 "He left Moscow. He kept a Zlatoust pocket knife.",
+                 "He left Moscow. He kept a Chistopol pocket watch.",
+                 "He left Moscow. He gave Molotov the Sokolov pocket notebook."):
         assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] == ["Moscow"], text
 
 

@@ -1674,7 +1674,8 @@ _FIGHT_FOR = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in sect
 # Brusilov Offensive", refused as the lowercase "offensive" refuses it, where the name is shaped like a surname)
 # A front's ground named after the town it lies around is that town's too: "the Rzhev salient", "the Kakhovka
 # bridgehead", "the Korsun pocket" (not before a noun: "a Zlatoust pocket knife")
-_OFFENSIVE_AFTER = re.compile(r"\s+(?:Offensive|salient|bridgehead|pocket\b(?!\s+(?!(?:in|on|at|near|of|and|or|by|from|to|"
+_OFFENSIVE_AFTER = re.compile(r"\s+(?:Offensive|salient|bridgehead|pocket\b(?!\s+(?!(?:in|on|at|near|of|and|or|by|"
+                              r"from|to|"
                               r"which|that|was|were|is|are|had|has|held|fell|lay|broke|became|began|during|until|"
                               r"under|after|with|for|north|south|east|west)\b|[a-z]+ed\b)[a-z]))\b")
 _SURNAME_SHAPE = re.compile(r"(?:ov|ev|in|sky|ski|enko|ich)$")

@@ -93,17 +93,18 @@ _NAMESAKE = re.compile(r"\b(?:named|renamed)\s+(?:after|for)\s+$|\bin\s+(?:honou
 # (a noun's agent after "of", a possessive or a leading preposition ("During the occupation by the Wehrmacht he"), not
 # a passive's, whose agent acts there: "Japan was occupied by the Americans"; nor a subject's: "a bombardment by the
 # Red Army destroyed Orel")
-_GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their|[Dd]uring|[Dd]espite|[Ff]ollowing|[Aa]fter|[Bb]efore|[Ss]ince|[Uu]nder)"
-                          r"\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|defense|seizure)\s+by\s+"
-                          r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+_GROUP_AGENT = re.compile(r"\b(?:of|its|his|her|their|[Dd]uring|[Dd]espite|[Ff]ollowing|[Aa]fter|[Bb]efore|[Ss]ince|"
+                          r"[Uu]nder)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[a-z]+(?:tion|ment|sal|val)|capture|defence|"
+                          r"defense|seizure)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # (but a share of a group is a subject: "when much of the government was evacuated to Kuibyshev"; not inside another
 # phrase: "against the wishes of most of the Politburo", "with the help of part of the government")
 _SHARE_AFTER = "of with by to for from against despite among without like under over about beyond".split()
 _SHARE_OF = re.compile(r"\b" + "".join(rf"(?<!{p}\s)(?<!{p.capitalize()}\s)" for p in _SHARE_AFTER)
-                       + r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)\s+of\s+"
-                         r"(?:the\s+)?$")
-_SHARE_INSIDE = re.compile(rf"\b(?:{'|'.join(_SHARE_AFTER)})\s+the\s+(?:rest|remnants)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                       + r"(?:[Tt]he\s+)?(?:[Mm]uch|[Mm]ost|[Pp]art|[Ss]ome|[Mm]any|[Hh]alf|[Rr]est|[Rr]emnants)"
+                         r"\s+of\s+(?:the\s+)?$")
+_SHARE_INSIDE = re.compile(rf"\b(?:{'|'.join(_SHARE_AFTER)})\s+the\s+(?:rest|remnants)\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|where)\s*$")   # a clause a relative word opened
 _LIKE = re.compile(r"\b(?:[Ll]ike|[Uu]nlike)\s+(?:[a-z]+\s+){0,3}$")   # a comparison: "like many exiles"
 # ", south-west of Moscow, where he", ", where Chapaev": who a "where" clause right after a place is about (an
@@ -422,8 +423,8 @@ class Actors:
         kind, words = subject
         if kind == "kin" and self.about_subject and (self._kin_of_kin(i, sentence, lo, words)
                                                      or self._taken_along(sentence, lo, hi, words)):
-            return self.subject.name                   # "His daughter was born in Paris, while her father was in Moscow";
-            #                                            "While he was still small, his parents moved to Nizhny"
+            return self.subject.name                   # "His daughter was born in Paris, while her father was in
+            #                                            Moscow"; "While he was still small, his parents moved …"
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
@@ -488,20 +489,21 @@ class Actors:
         return (self._singular_here(i, sentence, lo, he=he) or self.person_before(i, he=he)) == self.subject.name
 
     @functools.cached_property
-    def _commands_a_formation(self) -> bool:
-        """``_commands``, of a formation of its own (an army, a front, a division…), not "the armed forces" a head of
-        state takes command of, who orders from afar."""
-        text = self.narrative.text
-        return any(_COMMANDED_FORMATION.search(text, a, b) and self._subject_leads(j, first=True)
-                   for j, (a, b) in enumerate(self.narrative.spans))
-
-    @functools.cached_property
     def _commands(self) -> bool:
         """The text tells that the subject commanded armed men: a sentence the subject leads, by name or as "he",
         says they commanded an army, a front, a division… ("In 1919 he took command of the 45th Rifle Division";
         not "Zhukov commanded the Western Front" in Stalin's life)."""
+        return self._tells_command(_COMMANDED)
+
+    @functools.cached_property
+    def _commands_a_formation(self) -> bool:
+        """``_commands``, of a formation of its own (an army, a front, a division…), not "the armed forces" a head of
+        state takes command of, who orders from afar."""
+        return self._tells_command(_COMMANDED_FORMATION)
+
+    def _tells_command(self, pattern: re.Pattern) -> bool:
         text = self.narrative.text
-        return any(_COMMANDED.search(text, a, b) and self._subject_leads(j, first=True)
+        return any(pattern.search(text, a, b) and self._subject_leads(j, first=True)
                    for j, (a, b) in enumerate(self.narrative.spans))
 
     def _leading_clauses_own(self, sentence: str, pos: int, places: Places) -> str:
@@ -541,7 +543,8 @@ class Actors:
             # and he was apprenticed …")
             noun = words.split()[-1].lower()
             return clean(words) if noun in (_MEN if he else _WOMEN) else ""
-        if lo > 0 and (kind in ("", "group") or kind == "pron" and not re.search(rf"\b{re.escape(words)}\b", sentence[:lo])):
+        if lo > 0 and (kind in ("", "group")
+                       or kind == "pron" and not re.search(rf"\b{re.escape(words)}\b", sentence[:lo])):
             return self._object_before(i, sentence, lo, he)
         if lo == 0 or kind != "name" or _LIST_OF_NAMES.search(words) or at >= lo:
             return ""
@@ -680,8 +683,9 @@ class Actors:
             #                                            was on them (not "Nicholas II abdicated aboard his train",
             #                                            "Mekhlis ordered his train to Kerch", "he sent his trains …")
         home = _HOME_OF.match(sentence, _place_end(places, pos) or pos)
-        if home is not None and (home.group("own") or self.is_person(home.group("owner").split())):                           # "During the 1920s Paris was his home", "Tokyo remained
-            return self.name(home.group("owner")) if home.group("owner") else (   # Sorge's home"
+        if home is not None and (home.group("own") or self.is_person(home.group("owner").split())):
+            # "During the 1920s Paris was his home", "Tokyo remained Sorge's home"
+            return self.name(home.group("owner")) if home.group("owner") else (
                 self.person_before(i, he=home.group("own") == "his") if self.about_subject else "unknown")
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
@@ -882,8 +886,8 @@ class Actors:
             return False                               # (a father alone may leave the family behind)
         # (not where the subject is set apart somewhere else: "…, while he fought at Moscow")
         pronoun = "he" if self.subject.pronoun == "he" else "she"
-        return re.search(rf"\b(?:while|whereas)\s+{pronoun}\b|\b{pronoun}\s+(?:[a-z]+\s+){{0,2}}?(?:stayed|remained|lived|"
-                         rf"was\s+(?:raised|left|brought\s+up))\b", sentence) is None
+        return re.search(rf"\b(?:while|whereas)\s+{pronoun}\b|\b{pronoun}\s+(?:[a-z]+\s+){{0,2}}?"
+                         rf"(?:stayed|remained|lived|was\s+(?:raised|left|brought\s+up))\b", sentence) is None
 
     def _kin_of_kin(self, i: int, sentence: str, lo: int, words: str) -> bool:
         """``words`` ("her father", "her son", "his wife") name the subject through a relative of theirs the text has
@@ -1330,16 +1334,17 @@ _ANOTHER_MATCH = re.compile(r"\b(?:remarried|widow\s+of|married\s+before|former\
 # A child the parents took with them: "while he was still small, his parents moved …", "his mother moved with her
 # three children to Moscow"
 _PARENTS = frozenset(("mother", "father", "parents"))
-_WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|young|"
-                             r"a\s+child|a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler))\b|\bwith\s+(?:her|his|their)\s+"
-                             r"(?:\w+\s+)?children\b")
+_WITH_THE_CHILD = re.compile(r"\b(?P<small>(?:[Ww]hile|[Ww]hen)\s+(?:he|she)\s+was\s+(?:still\s+)?(?:small|little|"
+                             r"young|a\s+child|a\s+boy|a\s+girl|an\s+infant|a\s+baby|a\s+toddler))\b"
+                             r"|\bwith\s+(?:her|his|their)\s+(?:\w+\s+)?children\b")
 _MOVED = re.compile(r"\b(?:moved|settled|returned|relocated|migrated|emigrated|fled|went|travelled|traveled|"
                     r"(?:was|were)\s+evacuated|took\s+(?:him|her|the\s+family))\b")
 # A town said to be someone's home: "Paris was his home", "Tokyo remained Sorge's home for eight years" (not a "power
 # base", nor a "home town" told later)
 _HOME_OF = re.compile(r"\s+(?:was|remained|became|had\s+become|would\s+remain)\s+(?:(?P<own>his|her)|"
-                      r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+(?:(?:real|true|only|chief|new|main)\s+)?"
-                      r"(?:home|residence)\b(?!\s+(?:town|village|city|republic|region|country|province|port))")
+                      r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s)\s+"
+                      r"(?:(?:real|true|only|chief|new|main)\s+)?(?:home|residence)\b"
+                      r"(?!\s+(?:town|village|city|republic|region|country|province|port))")
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
@@ -1747,13 +1752,12 @@ _ELSEWHERE = re.compile(r"\b(?:while|when|as)\s+(?:he|she)\s+(?:was|stayed|remai
                         r"|\b(?:he|she)\s+(?:himself|herself)\b"
                         r"|\b(?:he|she)\s+(?:was|stayed|remained)\s+(?:still\s+)?(?:in|at)\b", re.IGNORECASE)
 # commanded an army, a front…: "commanded the First Cavalry Army", "was given command of the Kalinin Front"
-_COMMANDED = re.compile(r"\b(?:commanded|command\s+of|commander\s+of|in\s+command\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
-                        r"(?:[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|[Rr]egiments?|"
-                        r"[Dd]etachments?|[Ff]orces|[Tt]roops|[Gg]roup)\b")
+_COMMAND_OF = r"\b(?:commanded|command\s+of|commander\s+of|in\s+command\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
+_FORMATIONS = (r"[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|[Rr]egiments?|[Dd]etachments?|"
+               r"[Gg]roup")
+_COMMANDED = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS}|[Ff]orces|[Tt]roops)\b")
+_COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (not "the armed forces")
 
-_COMMANDED_FORMATION = re.compile(r"\b(?:commanded|command\s+of|commander\s+of|in\s+command\s+of)\s+(?:[\w'’-]+\s+){0,4}?"
-                                  r"(?:[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[Bb]rigades?|"
-                                  r"[Rr]egiments?|[Dd]etachments?|[Gg]roup)\b")
 # What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)
 _FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
 _FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")

@@ -553,7 +553,8 @@ def link(tokens: list, sentence: str, start: int, end: int) -> Link:
                 and tokens[j - 1].text.lower() in BATTLES and tokens[j - 2].tag is T.DET \
                 and tokens[j - 3].text.lower() in ("in", "into", "through", "at"):
             noun = tokens[j - 1].text                  # "served beside Zhukov through the battle for Moscow" (not
-            #                                            "during the battle for Kursk", "reports on the battle for Kiev")
+            #                                            "during the battle for Kursk", "reports on the battle for
+            #                                            Kiev")
         elif j - 1 > verb_at and tokens[j - 1].text.lower() in _closed_words("journeys"):
             noun = tokens[j - 1].text                  # "led a delegation on a journey through the United States"
     if verb_at is not None and not mover and tokens[verb_at].form == "past":
