@@ -143,8 +143,8 @@ class Actors:
         self.narrative = narrative
         self.subject = subject
         self.about_subject = about_subject     # the text tells the subject's life
-        self.persons = {p.lower() for p in persons} | {n.lower() for n in SURNAMES | GIVEN_NAMES}
-        self.persons |= {fold(p) for p in self.persons}   # (the text's names come folded: "Bronisław" is "bronislaw")
+        # (folded, as the text's names come: "Bronisław" is "bronislaw")
+        self.persons = {fold(p) for p in persons | SURNAMES | GIVEN_NAMES}
         self.places_of = places_of
         self._subjects: dict[int, list[tuple[str, str]]] = {}
         self._leads: dict[int, tuple[str, str] | None] = {}
@@ -914,7 +914,6 @@ class Actors:
         return not self._other_named(before, opens, last.start()) and not self._other_named(before, last.end(), len(
             before)) and not self._other_named(sentence, lo, owner.start())
 
-
     def _went_along(self, i: int, sentence: str, pos: int, link: Link) -> bool:
         """A later clause has the subject go with the movers: "the Politburo travelled to Brno, and Tito
         accompanied them"."""
@@ -1069,8 +1068,7 @@ class Actors:
         return False
 
     def is_person(self, tokens: list[str]) -> bool:
-        return any(_bare(t).lower() in self.persons or fold(_bare(t)) in self.persons or self.is_subject(_bare(t))
-                   for t in tokens)
+        return any(fold(_bare(t)) in self.persons or self.is_subject(_bare(t)) for t in tokens)
 
 
 # A relative clause between commas: the main clause's subject is not inside it ("In Tiflis, where Kamenev
@@ -1348,8 +1346,7 @@ _HOME_OF = re.compile(r"\s+(?:was|remained|became|had\s+become|would\s+remain)\s
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # What makes a first clause no main clause of its own, or a later one set against it (``_object_before``)
-_SUBORDINATE = re.compile(r"(?:[Aa]fter|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]efore|"
-                          r"[Uu]ntil|[Ii]f|[Oo]nce|[Ww]hereas)\s")
+_SUBORDINATE = re.compile(rf"(?:(?i:{clauses.SUBORDINATING})|[Ww]hereas)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b")
 _CONTRAST = re.compile(r"[\s,]*(?:while|whereas)\b|[\s,]*(?:though|although)\s+(?:he|she)\s+(?:himself|herself)\b")
 _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas)\s*$")
@@ -1762,6 +1759,7 @@ _COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (no
 _FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
 _FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:wrote|said|claimed|boasted|recalled|told|reported|announced)\b[^.;]*\bthat\b")
+
 _ORDERED = "|".join(sorted(sections("done_to")["verbs"], key=len, reverse=True))
 _DONE_TO = "|".join(sorted(sections("done_to")["nouns"], key=len, reverse=True))
 _DONE_TO_BEFORE = re.compile(rf"\b(?:{_ORDERED})\s+(?:(his)|(her))\s+(?:{_DONE_TO})\s+(?:to|in|at|from)\s+(?:the\s+)?$",

@@ -126,7 +126,8 @@ def boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
 # and he fled to Lisbon", "When the German army reached Paris he fled to Lisbon", no comma between).
 _PRONOUN_VERB = re.compile(r"(?:a(?<!\wa)nd\s+|(?<=[a-z0-9] ))(?:he|she|they)\s+"
                            r"(?:(?:also|then|later|soon|again|finally|eventually|quickly|secretly)\s+)?(?=[a-z])")
-SUBORDINATOR = re.compile(r"(?:When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If)\s")
+SUBORDINATING = "When|While|After|Before|As|Once|Although|Though|Because|Since|Until|If"   # (words that open one)
+SUBORDINATOR = re.compile(rf"(?:{SUBORDINATING})\s")
 
 
 # A name (or "the" and a name) after "and", then a verb: "the Germans took Riga and Kornilov withdrew to

@@ -98,8 +98,7 @@ _INSTEAD = re.compile(r"\b(?i:rather\s+than|instead\s+of)\s+\w+ing\s+(?:(?!\b(?:
 # Achinsk"); after the main clause a pronoun is a relative clause's ("stayed at Kuntsevo instead of attending the
 # congress he had convened in Moscow", "…, rather than moving to the dacha he had bought in Yalta")
 _FRONTED = re.compile(r"(?:;\s*|\b(?:[Aa]nd|[Bb]ut),?\s+)$")
-_SUBORDINATE_BEFORE = re.compile(r"^(?P<lead>[^,;]*,\s*)?(?i:when|while|after|before|as|once|although|though|because|"
-                                 r"since|until|if)\b[^,;]*,\s*$")
+_SUBORDINATE_BEFORE = re.compile(rf"^(?P<lead>[^,;]*,\s*)?(?i:{clauses.SUBORDINATING})\b[^,;]*,\s*$")
 _PARTICIPLE_LEAD = re.compile(r"(?:Having|Being|[A-Z][a-z]{2,}ed)\b[^,;]*,\s*$")   # "Having returned from exile, "
 _PRONOUN_OPENS = re.compile(r"\b(?:he|she|they|we)\s+(?:[a-z]+ly\s+)?(?:" + clauses.VERB.pattern + ")")
 # right after the place, over no conjunction or relative word ("the train they had booked to Kiev he walked"; not
