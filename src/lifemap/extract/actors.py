@@ -716,7 +716,7 @@ class Actors:
         mine = self.subject.name
         if self.left_behind(i, sentence, pos, places, link):
             return mine                                # "leaving Anton in Taganrog": he stayed there
-        if link.mover.lower() in _REFLEXIVES or link.verb in clauses.LEAVING or link.verb in lexicon("passing_verbs"):
+        if link.mover.lower() in _REFLEXIVES or link.verb in _LEAVING or link.verb in lexicon("passing_verbs"):
             link = replace(link, mover="")             # "Tomsky shot himself at his dacha": the one who did it;
             #   "crossed the Dniester into Romania", "left Warsaw for Berlin": a way or a start, not someone
             #   moved (unlike "bringing Georgia into the Soviet Union")
@@ -982,7 +982,7 @@ class Actors:
         """Whether the place at ``pos`` is where a verb of leaving left the subject behind: "the family followed
         him, leaving Anton in Taganrog" (the one who left was there too, and keeps the place: "he left his son with
         her family in Tiflis"; not "left Paris for the village of Mimizan in the Landes")."""
-        if link.verb not in clauses.LEAVING or link.prep not in _LEFT_IN or link.passive or not link.mover:
+        if link.verb not in _LEAVING or link.prep not in _LEFT_IN or link.passive or not link.mover:
             return False
         left = re.search(re.escape(link.mover) + r"\s+(?:in|at)\s+(?:the\s+)?$", sentence[max(0, pos - 80):pos])
         return left is not None and self._mover(i, link.mover, sentence, places) == self.subject.name
@@ -1533,7 +1533,8 @@ _HIM_HERE = re.compile(r"\b(?:him|himself|her|herself)\b")
 # "Kirov's speech", "Kirov, Mikoyan and Ordzhonikidze": not the subject alone
 _NAME_GOES_ON = re.compile(r"['’]s\b|,\s+[A-Z]|\s+and\s+[A-Z]")
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")   # "locked the Reds out of Tsaritsyn": kept from it
-_LEFT_IN = frozenset(("in", "at"))     # what a verb of leaving (clauses.LEAVING) may leave behind there
+_LEAVING = frozenset("leave quit depart abandon".split())     # verbs whose object is where one went from...
+_LEFT_IN = frozenset(("in", "at"))                              # ...or one left behind there
 # verbs that give their object a post where the place is: "appointed him commissar in Baku"
 _APPOINTING_VERBS = ("appoint", "make made", "name", "elect", "promote", "nominate")   # (as the lexicon writes them)
 _APPOINTING = frozenset(line.split()[0] for line in _APPOINTING_VERBS)

@@ -366,8 +366,6 @@ def _own_subject_inside(sentence: str, end: int) -> bool:
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\s")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
-# Verbs whose object is the place one went from ("left Tiflis", "quit the seminary")
-LEAVING = frozenset("leave quit depart abandon".split())
 _REPORTING = frozenset(("that", "whether", "if"))
 _PERCEIVING = frozenset(("hearing", "seeing"))   # (no verbs of the lexicon's: "hearing she had been arrested")
 

@@ -586,9 +586,6 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
             and _then_moves(sentence, choice.date.end - a, start - a):
         # "lived in Paris from late 1880 to 1881, and then went back to Switzerland": the next step, at the span's end
         return replace(choice, date=replace(choice.date, span=_last_year(choice.date.span)))
-    ended = _ended_after(narrative, line, i, start, end, choice, places)
-    if ended is not None:
-        return replace(choice, date=replace(choice.date, span=ended))
     others = _others(places, start, a)
     # (a later clause's length, only for a stay not told by its day: "made her first jump there on 21 May 1959,
     # and over the next two years she …" was one day)
@@ -606,44 +603,6 @@ def date_for(narrative: Narrative, line: Timeline, i: int, start: int, end: int,
     span = DateSpan(choice.date.span.start, until.span.end, "month" if precision == "season" else precision,
                     "", choice.date.span.calendar)
     return replace(choice, date=replace(choice.date, span=span))
-
-
-def _ended_after(narrative: Narrative, line: Timeline, i: int, start: int, end: int, choice: DateChoice,
-                 places: tuple[tuple[int, int], ...]) -> DateSpan | None:
-    """The span of a stay whose date, told after it, is when the subject left: "spent most of a year in France, going
-    on in the spring of 1933 to Sorrento" (the year before), "tramped through Austria …, before he came back to Leipzig
-    in 1912" after an apprenticeship of 1907–1911: from the date the stay followed (the sentence's own before the
-    place, else the narrative's of the last two sentences of its paragraph; a range's last year) to the leaving.
-    The verb nearest before the date must be the subject's own next step: one of leaving ("he left it in 1908"), or
-    of going or being sent to a place the clause names; not an arrival there ("arriving there in 1909"), nor a noun
-    ("the promise of an Anglo-American landing in France in May 1944"), nor what was done at the place ("from which
-    he graduated in 1904", a date of its own). By years: at most ``_STAY_YEARS`` from the date before."""
-    d = choice.date
-    if choice.how is not How.OWN or d.start < end or d.span.start[:4] != d.span.end[:4]:
-        return None
-    a, b = narrative.spans[i]
-    sentence = narrative.text[a:b]
-    verb = next((t for t in reversed(tag(sentence, end - a, d.start - a)) if t.tag is T.VERB), None)
-    if verb is None or not _STEP_BEFORE.search(sentence, max(0, verb.start - 40), verb.start):
-        return None
-    hi = clauses.clause_around(sentence, verb.start)[1]
-    if not (verb.lemma in clauses.LEAVING or verb.vclass in ("motion", "sending") and verb.lemma != "arrive"
-            and any(verb.start < lo - a < hi for lo, _ in places)):
-        return None
-    before = [x for x in line.dates[i] if x.end <= start and not x.foreign and not x.look_back]
-    since = before[-1] if before else line.context[i]
-    if since is None or not since.span.last_day.year < d.span.first_day.year <= since.span.last_day.year + _STAY_YEARS:
-        return None
-    if not before and (since.paragraph != narrative.paragraphs[i] or i - since.sentence > 2):
-        return None
-    return DateSpan(since.span.end[:4], d.span.end[:4], "year", "", d.span.calendar)
-
-
-_STAY_YEARS = 8
-# What stands before the verb of a step of the subject's own: its subject, a conjunction, an auxiliary or a comma
-# (", going on"), and an adverb at most ("he finally left")
-_STEP_BEFORE = re.compile(r"(?:\b(?:he|she|they|and|but|before|after|then|later|to|was|were|been|had|only)|,)\s+"
-                          r"(?:[a-z]+ly\s+)?$")
 
 
 # What the place is, and someone else's clause about it: "…at Legnica in Lower Silesia, a town the Soviet army was to
