@@ -232,6 +232,17 @@ def test_the_subject_may_be_given_by_name():
     assert called("Boris Zinoviev", text.replace("In 1915 Zinoviev", "In 1915 Boris Zinoviev")).died is None
 
 
+def test_a_text_whose_subject_is_not_found_reads_she_as_the_woman_it_named():
+    # named once, with no title or lifespan, she is no subject of the text; yet "she" is still the woman named last
+    # (as "he" is the man: a helper session's find, 7 Dec 2026)
+    for text, who in (("Anna Petrova was born in Kiev in 1890. In 1926 she moved to Rome with her husband.",
+                       "Anna Petrova"),
+                      ("Ivan Petrov was born in Kiev in 1890. In 1926 he moved to Rome with his wife.", "Ivan Petrov")):
+        frame = extract(text, fallback=False, progress=False)
+        assert frame.attrs["subjects"][0].name == "unknown"
+        assert [(r["name"], r["actor"]) for r in frame.to_dict("records")] == [("Kiev", who), ("Rome", who)]
+
+
 def test_a_life_has_one_birth_place():
     text = ("Ivan Petrov (1890 – 1950) was a Soviet officer. Petrov was born in Tula in 1890. Petrov read.\n\n"
             "Later Soviet books moved his birthplace to Kursk.")

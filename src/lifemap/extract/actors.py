@@ -454,8 +454,9 @@ class Actors:
             here = self._singular_here(i, sentence, lo, he=number == "sg") if number in ("sg", "sg-f") else ""
             if here:
                 return here
-            if number == mine:
-                return self.person_before(i, he=number == "sg")
+            if number == mine or number in ("sg", "sg-f") and not self.about_subject:
+                return self.person_before(i, he=number == "sg")   # (a text with no subject found: whoever
+                #                                                       "she" or "he" last named, of either sex)
             return "unknown"
         if kind == "group" and self._own_forces(i, sentence, lo, hi, words):
             return self.subject.name                   # "In July his armies took Lviv": the commander's, as his
