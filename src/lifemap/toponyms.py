@@ -762,6 +762,8 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
     if _is_person_before(text, start):
         return None                                # "Prince Lvov", "Maxim Gorky"
+    if key in GIVEN_NAMES and _CAPITAL_AFTER.match(after) and not _named_site_after(after):
+        return None                                # "Milan Stojadinović": a first name (not "Milan Cathedral")
     if _compound(text, start, end, names):
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     if key in PLACE_SURNAMES and found and isinstance(found[-1], _CuedName) and found[-1].of and not _cue_before(
