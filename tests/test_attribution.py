@@ -41,7 +41,7 @@ def test_a_place_named_for_what_was_signed_there_is_no_stop_of_hers():
     before, after = at(rows(text, RULES_ONLY), 4222), at(rows(text), 4222)
     assert before["name"] == after["name"] == "Brest-Litovsk"
     assert before["actor"] == "Alexandra Kollontai"
-    assert after["actor"] == "unknown" and after["summary"].endswith("(unknown)")
+    assert after["actor"] == "unknown" and after["summary"].endswith("(someone else)")
 
 
 def test_a_place_the_rules_gave_no_one_becomes_the_subjects_where_the_model_is_sure():

@@ -940,7 +940,7 @@ def test_an_event_before_the_subjects_birth_is_someone_elses():
     frame = extract(text, fallback=False, progress=False)
     got = {r["name"]: (r["actor"], r["summary"]) for r in frame.to_dict("records")}
     assert got["Baku"][0] == got["Batum"][0] == "Ivan Petrov"
-    assert got["Tiflis"] == ("unknown", "Studied in Tiflis (unknown)")   # 18 years before he was born
+    assert got["Tiflis"] == ("unknown", "Studied in Tiflis (someone else)")   # 18 years before he was born
     # a birth the text garbles (here the death given for it) leaves the events alone: most come before it
     garbled = extract(text.replace("3 May 1880 – 1950", "died 3 May 1950").replace("died", "born"),
                       fallback=False, progress=False)

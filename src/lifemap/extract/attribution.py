@@ -336,5 +336,5 @@ def said_plainly(summary: str, kind: str, name: str, actor: str, subject: str) -
 
 
 def _with_actor(e: Event, actor: str, subject: Subject) -> Event:
-    said = e.summary.removesuffix(f" ({e.actor})") if e.actor != subject.name else e.summary
+    said = kinds.without_actor(e.summary, e.actor, subject.name)
     return replace(e, actor=actor, summary=kinds.with_actor(said, actor, subject.name))

@@ -90,8 +90,18 @@ def _ends_a_phrase() -> frozenset[str]:
 
 
 def with_actor(said: str, actor: str, subject: str) -> str:
-    """A line of the life as said of ``actor``: as it is for the subject, else with their name after it."""
-    return said if actor == subject else f"{said} ({actor})"
+    """A line of the life as said of ``actor``: as it is for the subject, else with their name after it ("someone
+    else" for one the text does not tell: "In France (someone else)", not "(unknown)")."""
+    return said if actor == subject else f"{said} ({_called(actor)})"
+
+
+def without_actor(said: str, actor: str, subject: str) -> str:
+    """``said`` without the name ``with_actor`` put after it."""
+    return said if actor == subject else said.removesuffix(f" ({_called(actor)})")
+
+
+def _called(actor: str) -> str:
+    return "someone else" if actor == "unknown" else actor
 
 
 class Strength(enum.Enum):
