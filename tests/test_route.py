@@ -30,6 +30,20 @@ def test_a_stay_told_again_is_one_stop(mini):
     assert len(again) == len(mini) + 1
 
 
+def test_what_the_next_sentence_tells_of_the_same_stay_is_no_new_stop(mini):
+    # (a Wikipedia life: "Held in Ekibastuz", then "At Ekibastuz" for what he wrote there, and the Lubyanka told twice,
+    # in 1945 and in May 1945): the same place, of the same kind or none, within the days of the stop before
+    exile = mini[mini["kind"] == "exile"].iloc[:1]
+    inside = exile.assign(kind="other", first_day=exile["first_day"] + pd.Timedelta(days=1),
+                          last_day=exile["first_day"] + pd.Timedelta(days=2))   # (told after it: the same order day)
+    stops, _ = route(pd.concat([mini, inside], ignore_index=True))
+    assert list(stops["place"]) == list(route(mini)[0]["place"])
+    # but not a stay of its own kind there, nor one that runs past it
+    for other in (inside.assign(kind="escape"), inside.assign(last_day=exile["last_day"] + pd.Timedelta(days=400))):
+        stops, _ = route(pd.concat([mini, other], ignore_index=True))
+        assert len(stops) == len(route(mini)[0]) + 1
+
+
 def test_legs_are_typed_by_the_arrival(mini):
     _, legs = route(mini)
     kinds = dict(zip(legs["to_place"], legs["kind"]))

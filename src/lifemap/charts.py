@@ -69,11 +69,13 @@ def route_figure(events, *, actor: str | None = None, title: str | None = None, 
         handles.append(Line2D([], [], color=colour, linestyle=style, label=f"{kind} ({len(chosen)})"))
     if len(stops):
         ax.scatter(stops["lon"], stops["lat"], s=14, color="#222", zorder=3)
-        # label towns, not the sites inside them (the Smolny Institute sits on Saint Petersburg's dot)
+        # label towns, not the sites inside them (the Smolny Institute sits on Saint Petersburg's dot): the most
+        # visited, and of those visited as often the longest stayed in (Kureika's three years of exile)
         towns = stops[stops["place_kind"] != "site"]
-        visits = towns.groupby("place").agg(n=("id", "size"), lon=("lon", "first"), lat=("lat", "first"),
-                                            name=("name_now", "first"))
-        for _, row in visits.sort_values("n", ascending=False).head(labels).iterrows():
+        towns = towns.assign(days=(towns["last_day"] - towns["first_day"]).dt.days + 1)
+        visits = towns.groupby("place").agg(n=("id", "size"), days=("days", "sum"), lon=("lon", "first"),
+                                            lat=("lat", "first"), name=("name_now", "first"))
+        for _, row in visits.sort_values(["n", "days"], ascending=False).head(labels).iterrows():
             ax.annotate(row["name"], (row["lon"], row["lat"]), xytext=(4, 3), textcoords="offset points",
                         fontsize=8, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
     ax.set_xlim(x0 - pad_x, x1 + pad_x)

@@ -66,12 +66,24 @@ def stops(events, actor: str | None = None):
     mask = ((events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
             & events["first_day"].notna())
     out = in_order(events[mask])
-    # the same stay told again right after ("born in Privolnoye" in an article's lead and in its "Early life") is one
-    # stop: the same place, kind and days as the stop before it
-    same = ["place", "kind", "first_day", "last_day"]
-    out = out[~(out[same] == out[same].shift()).all(axis=1)].reset_index(drop=True)
+    out = out[_told_again(out)].reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
+
+
+def _told_again(ordered) -> list[bool]:
+    """Which of the stops in order to keep: the same stay told again right after is one stop, the one before it.
+    Told again: at the same place, of the same kind or of none ("other": "Held in Ekibastuz", then "At Ekibastuz"
+    for what he wrote there), within the days of the stop kept before it ("born in Privolnoye" in an article's lead
+    and in its "Early life"; "Held in the Lubyanka prison" in 1945, then in May 1945)."""
+    keep, last = [], None
+    for place, kind, first, end in zip(ordered["place"], ordered["kind"], ordered["first_day"], ordered["last_day"]):
+        again = last is not None and place == last[0] and kind in (last[1], "other") and last[2] <= first \
+            and end <= last[3]
+        keep.append(not again)
+        if not again:
+            last = (place, kind, first, end)
+    return keep
 
 
 def _leg_kind(kind: str, returning: bool) -> str:
