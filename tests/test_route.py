@@ -31,17 +31,28 @@ def test_a_stay_told_again_is_one_stop(mini):
 
 
 def test_what_the_next_sentence_tells_of_the_same_stay_is_no_new_stop(mini):
-    # (a Wikipedia life: "Held in Ekibastuz", then "At Ekibastuz" for what he wrote there, and the Lubyanka told twice,
-    # in 1945 and in May 1945): the same place, of the same kind or none, within the days of the stop before
+    # (Wikipedia lives: "Held in Ekibastuz", then "At Ekibastuz" for what he wrote there; "Studied in Moscow
+    # University", then "Went to Moscow" that June): at the same place or one nearby, within the days of the stop
+    # before, of its kind, of none or an arrival, is no new stop
     exile = mini[mini["kind"] == "exile"].iloc[:1]
-    inside = exile.assign(kind="other", first_day=exile["first_day"] + pd.Timedelta(days=1),
-                          last_day=exile["first_day"] + pd.Timedelta(days=2))   # (told after it: the same order day)
-    stops, _ = route(pd.concat([mini, inside], ignore_index=True))
-    assert list(stops["place"]) == list(route(mini)[0]["place"])
-    # but not a stay of its own kind there, nor one that runs past it
-    for other in (inside.assign(kind="escape"), inside.assign(last_day=exile["last_day"] + pd.Timedelta(days=400))):
+    day = pd.Timedelta(days=1)
+    inside = exile.assign(kind="other", first_day=exile["first_day"] + day, last_day=exile["first_day"] + 2 * day)
+    nearby = inside.assign(place="novaya-uda--house", lat=exile["lat"] + 0.05)            # (told after it: the
+    before = list(route(mini)[0]["place"])                                                # same order day)
+    for again in (inside, inside.assign(kind="travel"), nearby,
+                  inside.assign(first_day=exile["first_day"] - 30 * day, last_day=exile["last_day"] + 30 * day)):
+        stops, _ = route(pd.concat([mini, again], ignore_index=True))
+        assert list(stops["place"]) == before
+    # but not a stay of its own kind there, nor one that runs on past it, nor a place further off
+    for other in (inside.assign(kind="escape"), inside.assign(last_day=exile["last_day"] + 400 * day),
+                  nearby.assign(lat=exile["lat"] + 1.0)):
         stops, _ = route(pd.concat([mini, other], ignore_index=True))
-        assert len(stops) == len(route(mini)[0]) + 1
+        assert len(stops) == len(before) + 1
+    # a stop of none whose days the next one's hold gives way to it
+    vague = exile.assign(kind="other", id="vague")
+    stops, _ = route(pd.concat([mini[mini["kind"] != "exile"], vague, exile], ignore_index=True).sort_values(
+        "order_day", kind="stable"))
+    assert "vague" not in set(stops["id"]) and exile["id"].iloc[0] in set(stops["id"])
 
 
 def test_legs_are_typed_by_the_arrival(mini):

@@ -660,7 +660,13 @@
             while (e.scrollWidth > e.clientWidth && s !== (s = shorter(s))) { e.textContent = s; e.tabIndex = 0; }
         });
     }
-    function shorter(s) { return /[\s-]/.test(s) ? s.split(/[\s-]/)[0] : /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s; }
+    // a word less at a time, and no small word left at the end ("Heading the Stavropol Region", "Heading the
+    // Stavropol", "Heading"), then a long word's first letters ("Col.")
+    var SMALL_WORDS_AT_END = /(?:[\s-]+(?:the|of|and|in|on|at|a|an|to|for|by|with|from|into|as|his|her|their|its))+$/i;
+    function shorter(s) {
+        if (!/[\s-]/.test(s)) return /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s;
+        return s.replace(/[\s-]+[^\s-]*$/, "").replace(SMALL_WORDS_AT_END, "");
+    }
 
     // Story mode ------------------------------------------------------------------------------
     function story(map, state) {
