@@ -250,3 +250,27 @@ def test_an_arrowhead_is_never_longer_than_a_third_of_its_leg(tmp_path, map_page
     # a long leg keeps barbs of about 120 km (8 % of it, at most 120 km)
     assert all(r * km > 80 for r, km in ratios if km > 1500)
     assert map_page.errors == []
+
+
+def test_whose_a_line_is_shows_once_and_one_no_one_names_is_someone_else(tmp_path, map_page):
+    from lifemap.extract import extract
+
+    text = ("Ivan Petrov\n\nIvan Petrov (1890 – 1950) was a Russian engineer. Petrov was born in Tula in 1890. In 1920 "
+            "Petrov moved to Moscow. In 1921 Churchill went to Kiev. Once in France, the volunteers simply crossed into "
+            "Spain in 1922. Petrov died in Moscow in 1950.")
+    events = extract(text, progress=False)
+    assert set(events["actor"]) == {"Ivan Petrov", "Churchill", "unknown"}   # (the fixture this test stands on)
+    map_page.open(save(render(events, tiles="none"), tmp_path / "m.html"))
+    page = map_page.page
+    shown = {}
+    for place in ("tula", "kyiv", "spain"):
+        shown[place] = map_page.js(f"""(() => {{ const it = window.lifemap.items.find(i => !i.leg
+            && i.feature.properties.place === "{place}"); window.lifemap.openPopup(it);
+            return [...document.querySelectorAll(".leaflet-popup-content")].pop().innerText; }})()""")
+    assert "(Ivan Petrov)" in shown["tula"] and shown["kyiv"].count("(Churchill)") == 1
+    assert shown["spain"].count("(someone else)") == 1 and "unknown" not in shown["spain"]
+    page.locator("#lm-table summary").click()
+    page.wait_for_function(f"document.querySelectorAll('#lm-table tbody tr').length === {len(events)}")
+    rows = map_page.js("[...document.querySelectorAll('#lm-table tbody tr')].map(r => r.cells[3].textContent)")
+    assert "someone else" in rows and "unknown" not in rows
+    assert map_page.errors == []

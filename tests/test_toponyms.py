@@ -1361,9 +1361,13 @@ def test_a_first_name_that_is_a_towns_is_the_town_right_after_in_or_at(gazetteer
     assert found("In Vladimir Lenin he found an ally.") == []
     assert found("He met Lenin in Vladimir Ilyich's flat.") == []
     assert found("He wrote to Vladimir about the press.") == []
-    # so is a curated town's name that is a first name: a surname after it makes it the man (not a site named so)
+    # so is a curated town's name before a surname ("-ović", "-enko", "-skaya"…), unless a cue or "the" opens it
     assert found("He worked for a yacht of the politician Milan Stojadinović.") == []
     assert found("In 1925 he moved to Milan, and he saw Milan Cathedral.") == [("Milan", "IT"), ("Milan", "IT")]
+    assert found("In March 1919 in Milan Mussolini founded the Fasci.") == [("Milan", "IT")]
+    assert found("He studied at the Milan Conservatory, and the Milan Nedić gallery bought his work.") == [
+        ("Milan", "IT"), ("Milan", "IT")]
+    assert found("Tiflis Armenian merchants paid for the press.") == [("Tiflis", "GE")]
 
 
 def test_a_famous_city_is_not_taken_for_its_namesakes(gazetteer, fallback):

@@ -762,8 +762,10 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
     if _is_person_before(text, start):
         return None                                # "Prince Lvov", "Maxim Gorky"
-    if key in GIVEN_NAMES and _CAPITAL_AFTER.match(after) and not _named_site_after(after):
-        return None                                # "Milan Stojadinović": a first name (not "Milan Cathedral")
+    if _SURNAME_AFTER.match(after) and not _cue_before(text, start) and not _ARTICLE_BEFORE.search(
+            text, max(0, start - 4), start):
+        return None                                # "the politician Milan Stojadinović": a first name, before a
+        #                                            surname (not "in Milan Mussolini founded", "the Milan Nedić")
     if _compound(text, start, end, names):
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     if key in PLACE_SURNAMES and found and isinstance(found[-1], _CuedName) and found[-1].of and not _cue_before(
@@ -1033,6 +1035,10 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 
 
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
+# A surname right after a name, by its ending: "Milan Stojadinović", "Paris Ivanovich", "Sofia Perovskaya" (not a
+# people's "-ian": "Tiflis Armenian merchants")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-zà-ÿšžčćđ]+(?:ović|ević|vić|ić|ovich|evich|ovna|evna|enko|shvili|idze|escu|ski|sky|ska|"
+                            r"skaya|yan|ová)\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # A part of a town after its possessive: "evacuated to Kuibyshev's suburbs" (a town, though it bears a man's name)
 _TOWN_PART = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:suburbs?|outskirts|streets|centre|center|environs|port|harbour|"

@@ -175,6 +175,24 @@ class Actors:
         lead = self._leads.get(j)
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
+    def _opens_the_chain(self, i: int, name: str, pronoun: str) -> bool:
+        """Whether ``name`` is named in sentence ``i`` or where the chain of sentences led by ``pronoun`` before it
+        opens, with no one's kin named between: "Anna Petrova was born in Kiev. She studied in Kazan. In 1926 she
+        moved to Rome" (not "… His wife settled in Riga. In 1923 she went to Paris", "Maria Ivanova lived in Tver.
+        Russia entered the war. In 1915 she lost Warsaw", "the ship Anna sank; she was raised")."""
+        last = re.compile(rf"\b{re.escape(clean(name).split()[-1])}\b")
+        for j in (i, *self._earlier(i, 6)):
+            if last.search(self.narrative.sentence(j)):
+                return True
+            if j == i:
+                continue
+            self.subjects(j)
+            lead = self._leads.get(j)
+            if any(kind == "kin" for kind, _ in self.subjects(j)) or not (
+                    lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == pronoun):
+                return False
+        return False
+
     def _in_passing(self, words: str) -> bool:
         """A person a text of some length (a few pages: ``_PAGES``) names at most twice: a passing figure of
         the subject's life (in a paragraph, twice is all anyone is named)."""
@@ -454,9 +472,13 @@ class Actors:
             here = self._singular_here(i, sentence, lo, he=number == "sg") if number in ("sg", "sg-f") else ""
             if here:
                 return here
-            if number == mine or number in ("sg", "sg-f") and not self.about_subject:
-                return self.person_before(i, he=number == "sg")   # (a text with no subject found: whoever
-                #                                                       "she" or "he" last named, of either sex)
+            if number == mine:
+                return self.person_before(i, he=number == "sg")
+            if number in ("sg", "sg-f") and not self.about_subject:
+                # (a text with no subject found: the one named where the chain of "she", or "he", opens)
+                named = self.person_before(i, he=number == "sg")
+                return named if named != "unknown" and self._opens_the_chain(i, named, words.split()[0].lower()) \
+                    else "unknown"
             return "unknown"
         if kind == "group" and self._own_forces(i, sentence, lo, hi, words):
             return self.subject.name                   # "In July his armies took Lviv": the commander's, as his

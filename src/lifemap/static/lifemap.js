@@ -148,6 +148,8 @@
         return out;
     }
 
+    // one the text does not name, as kinds.with_actor says it
+    function who(e) { return e.actor === "unknown" ? "someone else" : e.actor; }
     // as lifemap.sources.cite writes it
     function cite(e) { return e.source + " — sentence at characters " + e.start + "–" + e.end; }
 
@@ -160,7 +162,8 @@
         if (names > 1) { el("i", li, " as " + clip(e.then)); }
         li.appendChild(document.createElement("br"));
         li.appendChild(document.createTextNode(e.summary + " "));
-        el("small", li, "(" + e.actor + ")");
+        // whose it is, unless the line says so already ("Went to Moscow (Churchill)"): kinds.with_actor
+        if (!e.summary.endsWith("(" + who(e) + ")")) { el("small", li, "(" + who(e) + ")"); }
         if (e.sentence) { el("blockquote", li, e.sentence); }
         el("div", li, "Source: " + cite(e), "lm-src");
     }
@@ -185,7 +188,7 @@
     }
     function legText(g) {
         return {what: clip(g.from_label) + " → " + clip(g.to_label),
-                detail: g.kindLabel + ", " + g.ev.date + ", " + g.km.toLocaleString("en") + " km (" + g.ev.actor + ")"};
+                detail: g.kindLabel + ", " + g.ev.date + ", " + g.km.toLocaleString("en") + " km (" + who(g.ev) + ")"};
     }
     function legPopup(g) {
         var box = el("div"), t = legText(g);
@@ -800,7 +803,7 @@
             var frag = document.createDocumentFragment();
             events.slice(page * TABLE_PAGE, (page + 1) * TABLE_PAGE).forEach(function (e) {
                 var tr = el("tr", frag);
-                [e.date, e.label, e.kind, e.actor, e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
+                [e.date, e.label, e.kind, who(e), e.summary, cite(e)].forEach(function (c) { el("td", tr, c); });
             });
             body.textContent = "";
             body.appendChild(frag);
