@@ -248,11 +248,18 @@ def test_a_text_whose_subject_is_not_found_reads_she_as_the_woman_it_named():
 
     assert last("Anna Petrova was born in Kiev in 1890. She was released in 1926. In 1930 she moved to Paris.") == (
         "Paris", "Anna Petrova")
+    # nor at a sentence about anything else (a third reader's cases)
+    for between in ("Her father was a doctor at the city hospital.", "In 1905 the family moved to Kazan.",
+                    "The war broke out in 1914."):
+        assert last(f"Anna Petrova was born in Kiev in 1890. {between} In 1915 she went to Paris.") == (
+            "Paris", "Anna Petrova"), between
     for text in ("Anna Sokolova taught in Kazan in 1910. Ivan Belov was born in Minsk in 1899. His wife settled in "
                  "Riga in 1921. In 1923 she went to Paris.",
                  "Maria Ivanova lived in Tver in 1913. Russia entered the war in 1914. In 1915 she lost Warsaw.",
                  "Maria Ivanova lived in Tver in 1913. In 1914 the steamer Rossiya left Odessa. In 1915 she reached "
-                 "Batumi."):
+                 "Batumi.",
+                 "Anna Sokolova taught in Kazan in 1910. The ship Anna sank near Kerch in 1919; she was raised in 1920 "
+                 "at Sevastopol."):
         assert last(text)[1] == "unknown", text
 
 

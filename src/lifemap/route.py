@@ -66,39 +66,17 @@ def stops(events, actor: str | None = None):
     mask = ((events["actor"] == actor) & ~events["kind"].isin(NOT_A_STOP) & (events["place_kind"] != "country")
             & events["first_day"].notna())
     out = in_order(events[mask])
-    out = out[_told_again(out)].reset_index(drop=True)
+    # the same stay told again right after ("born in Privolnoye" in an article's lead and in its "Early life"; "Held in
+    # Ekibastuz", then "At Ekibastuz" for what he wrote there) is one stop: the same place and days as the stop before
+    # it, of its kind, or of none with a line that says no more than where ("At …"). (Not a dated moment within a
+    # longer stay, nor a stop nearby, nor a line of its own: a second reader's cases, the show trial in the House of
+    # the Unions, the burial after the death in Moscow, the army's medical board at Krasnoyarsk.)
+    same = ["place", "first_day", "last_day"]
+    where_only = (out["kind"] == "other") & out["summary"].str.match(r"(?:At|In) ")
+    again = (out[same] == out[same].shift()).all(axis=1) & ((out["kind"] == out["kind"].shift()) | where_only)
+    out = out[~again].reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
-
-
-def _told_again(ordered) -> list[bool]:
-    """Which of the stops in order to keep: the same stay told again right after is one stop. Told again: at the
-    same place or one within ``_SAME_STAY_KM`` of it (Moscow University, then Moscow), within the days of the stop
-    kept before it, of the same kind or of none ("other": "Held in Ekibastuz", then "At Ekibastuz" for what he wrote
-    there; "born in Privolnoye" in an article's lead and in its "Early life"; the Lubyanka in 1945, then in May 1945),
-    or an arrival ("Went to Moscow" in June 1950 after "Studied in Moscow University" then), or of none in the year
-    around it. A stop of none whose days the next one's hold gives way to it ("At Moscow", then "Worked in Moscow"
-    that month)."""
-    rows = list(zip(ordered["place"], ordered["kind"], ordered["first_day"], ordered["last_day"], ordered["lat"],
-                    ordered["lon"]))
-    keep = [True] * len(rows)
-    last = None                                    # the index of the stop kept before
-    for n, (place, kind, first, end, lat, lon) in enumerate(rows):
-        if last is not None:
-            p_place, p_kind, p_first, p_end, p_lat, p_lon = rows[last]
-            near = place == p_place or km(lat, lon, p_lat, p_lon) <= _SAME_STAY_KM
-            within = p_first <= first and end <= p_end
-            vaguer = kind == "other" and first <= p_first and p_end <= end and (end - first).days <= 366
-            if near and (within and kind in (p_kind, "other", "travel") or vaguer):
-                keep[n] = False                    # (an arrival there within its days is the same arrival; "At
-                continue                           # Moscow" in 1950 after June 1950 says no more)
-            if near and p_kind == "other" and first <= p_first and p_end <= end:
-                keep[last] = False                 # (the stop of none gives way)
-        last = n
-    return keep
-
-
-_SAME_STAY_KM = 25.0     # how far apart two points of one stay may lie: a town and a building in it
 
 
 def _leg_kind(kind: str, returning: bool) -> str:

@@ -762,10 +762,10 @@ def _curated(text, start, end, word, gazetteer, names, when, persons, found) -> 
         return None                                # "…Party of the Soviet Union" (not "…of the Petrograd Soviet")
     if _is_person_before(text, start):
         return None                                # "Prince Lvov", "Maxim Gorky"
-    if _SURNAME_AFTER.match(after) and not _cue_before(text, start) and not _ARTICLE_BEFORE.search(
-            text, max(0, start - 4), start):
+    if _SURNAME_AFTER.match(after) and _names_one_before(text, start):
         return None                                # "the politician Milan Stojadinović": a first name, before a
-        #                                            surname (not "in Milan Mussolini founded", "the Milan Nedić")
+        #                                            surname (not "in Milan Mussolini founded", "the Milan Nedić",
+        #                                            "After Stalingrad Rokossovsky took …")
     if _compound(text, start, end, names):
         return None                                # "Kamenev–Stalin", "Russo-Finnish"
     if key in PLACE_SURNAMES and found and isinstance(found[-1], _CuedName) and found[-1].of and not _cue_before(
@@ -1035,6 +1035,18 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 
 
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
+
+
+def _names_one_before(text: str, start: int) -> bool:
+    """What stands before a name may stand before a person's: a comma or a noun ("the politician Milan …"), not a
+    small word ("in", "the", "after", "since") or nothing (a sentence's first word)."""
+    if text[max(0, start - 2):start] == ", ":
+        return True
+    before = _word_before(text, start)
+    return before is not None and before[1].islower() and before[1] not in _SMALL_WORDS
+
+
+_SMALL_WORDS = frozenset(w for part in sections("function_words").values() for w in part if " " not in w)
 # A surname right after a name, by its ending: "Milan Stojadinović", "Paris Ivanovich", "Sofia Perovskaya" (not a
 # people's "-ian": "Tiflis Armenian merchants")
 _SURNAME_AFTER = re.compile(r" [A-Z][a-zà-ÿšžčćđ]+(?:ović|ević|vić|ić|ovich|evich|ovna|evna|enko|shvili|idze|escu|ski|sky|ska|"

@@ -176,20 +176,17 @@ class Actors:
         return lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == self.subject.pronoun
 
     def _opens_the_chain(self, i: int, name: str, pronoun: str) -> bool:
-        """Whether ``name`` is named in sentence ``i`` or where the chain of sentences led by ``pronoun`` before it
-        opens, with no one's kin named between: "Anna Petrova was born in Kiev. She studied in Kazan. In 1926 she
-        moved to Rome" (not "… His wife settled in Riga. In 1923 she went to Paris", "Maria Ivanova lived in Tver.
-        Russia entered the war. In 1915 she lost Warsaw", "the ship Anna sank; she was raised")."""
+        """Whether ``name`` is named in sentence ``i`` or in one of the six before it, with no one ``pronoun`` may
+        mean leading a sentence between (nor ``i``: "The ship Anna sank; she was raised"): "Anna Petrova was born in Kiev. Her father was a doctor. In 1908 she moved
+        to Kazan" (not "… His wife settled in Riga. In 1923 she went to Paris", "Maria Ivanova lived in Tver. Russia
+        entered the war. In 1915 she lost Warsaw", "… the steamer Rossiya left Odessa. In 1915 she reached …")."""
         last = re.compile(rf"\b{re.escape(clean(name).split()[-1])}\b")
         for j in (i, *self._earlier(i, 6)):
             if last.search(self.narrative.sentence(j)):
                 return True
-            if j == i:
-                continue
             self.subjects(j)
             lead = self._leads.get(j)
-            if any(kind == "kin" for kind, _ in self.subjects(j)) or not (
-                    lead is not None and lead[0] == "pron" and lead[1].split()[0].lower() == pronoun):
+            if lead is not None and _leads_as(lead, pronoun):
                 return False
         return False
 
@@ -1442,6 +1439,25 @@ _KIN_GONE = re.compile(r"\s+(?:(?:was|were)\s+(?:\w+\s+)?(?:a|an|the)\b|(?:had\s
 _MEN = frozenset("father husband son brother uncle grandfather grandson nephew stepfather cousin".split())
 _WOMEN = frozenset("mother wife daughter sister aunt grandmother granddaughter niece stepmother cousin".split())
 _WOMAN_SURNAME = re.compile(r"(?:ova|eva|yova|ina|aya)$")
+
+
+def _leads_as(lead: tuple[str, str], pronoun: str) -> bool:
+    """Whether the subject a sentence leads with (``Actors.subjects``' kind and words) may be the one ``pronoun``
+    means later: one of that sex by name or kin, or for "she" a country or a ship ("Russia entered the war", "the
+    steamer Rossiya"); not "her father" for "she", nor "the family" or "the war"."""
+    kind, words = lead
+    word = words.split()[-1].lower() if words.split() else ""
+    she = pronoun == "she"
+    if kind == "pron":
+        return False                               # (the chain of "she" itself, or another's pronoun)
+    if kind == "name":
+        return _may_be(words, pronoun)
+    if kind == "kin":
+        return word in (_WOMEN if she else _MEN)
+    return she and (kind == "place" or word in _VESSELS)
+
+
+_VESSELS = frozenset("ship steamer vessel cruiser boat liner icebreaker yacht battleship frigate".split())
 
 
 def is_woman(words: str) -> bool:

@@ -163,7 +163,7 @@
         li.appendChild(document.createElement("br"));
         li.appendChild(document.createTextNode(e.summary + " "));
         // whose it is, unless the line says so already ("Went to Moscow (Churchill)"): kinds.with_actor
-        if (!e.summary.endsWith("(" + who(e) + ")")) { el("small", li, "(" + who(e) + ")"); }
+        if (!String(e.summary).endsWith("(" + who(e) + ")")) { el("small", li, "(" + who(e) + ")"); }
         if (e.sentence) { el("blockquote", li, e.sentence); }
         el("div", li, "Source: " + cite(e), "lm-src");
     }
@@ -668,7 +668,7 @@
     var SMALL_WORDS_AT_END = /(?:[\s-]+(?:the|of|and|in|on|at|a|an|to|for|by|with|from|into|as|his|her|their|its))+$/i;
     function shorter(s) {
         if (!/[\s-]/.test(s)) return /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s;
-        return s.replace(/[\s-]+[^\s-]*$/, "").replace(SMALL_WORDS_AT_END, "");
+        return s.replace(/[\s-]+[^\s-]*$/, "").replace(SMALL_WORDS_AT_END, "").replace(/[\s:;,—–]+$/, "");
     }
 
     // Story mode ------------------------------------------------------------------------------
