@@ -259,7 +259,8 @@ def test_a_text_whose_subject_is_not_found_reads_she_as_the_woman_it_named():
                  "Maria Ivanova lived in Tver in 1913. In 1914 the steamer Rossiya left Odessa. In 1915 she reached "
                  "Batumi.",
                  "Anna Sokolova taught in Kazan in 1910. The ship Anna sank near Kerch in 1919; she was raised in 1920 "
-                 "at Sevastopol."):
+                 "at Sevastopol.",
+                 "Anna Petrova was born in Kiev in 1890. Her sister Olga married in 1910. In 1915 she went to Paris."):
         assert last(text)[1] == "unknown", text
 
 

@@ -1370,6 +1370,7 @@ def test_a_first_name_that_is_a_towns_is_the_town_right_after_in_or_at(gazetteer
     assert found("Tiflis Armenian merchants paid for the press.") == [("Tiflis", "GE")]
     assert found("After Stalingrad Rokossovsky took the Central Front.")[0] == ("Stalingrad", "RU")   # (after a
     #                                                                                  small word: a third reader's)
+    assert found("In 1941 the Germans reached Kiev Pechersky Lavra.") == [("Kiev", "UA")]   # (after a verb: a fourth)
 
 
 def test_a_famous_city_is_not_taken_for_its_namesakes(gazetteer, fallback):

@@ -1039,14 +1039,17 @@ _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 
 def _names_one_before(text: str, start: int) -> bool:
     """What stands before a name may stand before a person's: a comma or a noun ("the politician Milan …"), not a
-    small word ("in", "the", "after", "since") or nothing (a sentence's first word)."""
+    small word ("in", "the", "after", "since"), a verb ("reached Kiev Pechersky Lavra") or nothing (a sentence's
+    first word)."""
     if text[max(0, start - 2):start] == ", ":
         return True
     before = _word_before(text, start)
-    return before is not None and before[1].islower() and before[1] not in _SMALL_WORDS
+    return before is not None and before[1].islower() and before[1] not in _SMALL_WORDS \
+        and before[1] not in _VERB_FORMS and not before[1].endswith("ed")
 
 
 _SMALL_WORDS = frozenset(w for part in sections("function_words").values() for w in part if " " not in w)
+_VERB_FORMS = verb_forms("verbs")
 # A surname right after a name, by its ending: "Milan Stojadinović", "Paris Ivanovich", "Sofia Perovskaya" (not a
 # people's "-ian": "Tiflis Armenian merchants")
 _SURNAME_AFTER = re.compile(r" [A-Z][a-zà-ÿšžčćđ]+(?:ović|ević|vić|ić|ovich|evich|ovna|evna|enko|shvili|idze|escu|ski|sky|ska|"

@@ -1446,15 +1446,15 @@ def _leads_as(lead: tuple[str, str], pronoun: str) -> bool:
     means later: one of that sex by name or kin, or for "she" a country or a ship ("Russia entered the war", "the
     steamer Rossiya"); not "her father" for "she", nor "the family" or "the war"."""
     kind, words = lead
-    word = words.split()[-1].lower() if words.split() else ""
+    said = [w.lower() for w in words.split()]
     she = pronoun == "she"
     if kind == "pron":
         return False                               # (the chain of "she" itself, or another's pronoun)
     if kind == "name":
         return _may_be(words, pronoun)
-    if kind == "kin":
-        return word in (_WOMEN if she else _MEN)
-    return she and (kind == "place" or word in _VESSELS)
+    if kind == "kin":                              # (by name if named: "her sister Olga"; not "her father")
+        return _may_be(words, pronoun) if words[:1].isupper() else any(w in (_WOMEN if she else _MEN) for w in said)
+    return she and (kind == "place" or any(w in _VESSELS for w in said))
 
 
 _VESSELS = frozenset("ship steamer vessel cruiser boat liner icebreaker yacht battleship frigate".split())

@@ -668,7 +668,7 @@
     var SMALL_WORDS_AT_END = /(?:[\s-]+(?:the|of|and|in|on|at|a|an|to|for|by|with|from|into|as|his|her|their|its))+$/i;
     function shorter(s) {
         if (!/[\s-]/.test(s)) return /^\D{5,}$/.test(s) ? s.slice(0, 3) + "." : s;
-        return s.replace(/[\s-]+[^\s-]*$/, "").replace(SMALL_WORDS_AT_END, "").replace(/[\s:;,—–]+$/, "");
+        return s.replace(/[\s-]+[^\s-]*$/, "").replace(SMALL_WORDS_AT_END, "").replace(/[\s:;,—–]+$/, "") || s;
     }
 
     // Story mode ------------------------------------------------------------------------------
