@@ -177,9 +177,10 @@ class Actors:
 
     def _opens_the_chain(self, i: int, name: str, pronoun: str) -> bool:
         """Whether ``name`` is named in sentence ``i`` or in one of the six before it, with no one ``pronoun`` may
-        mean leading a sentence between (nor ``i``: "The ship Anna sank; she was raised"): "Anna Petrova was born in Kiev. Her father was a doctor. In 1908 she moved
-        to Kazan" (not "… His wife settled in Riga. In 1923 she went to Paris", "Maria Ivanova lived in Tver. Russia
-        entered the war. In 1915 she lost Warsaw", "… the steamer Rossiya left Odessa. In 1915 she reached …")."""
+        mean leading a sentence between, nor ``i`` ("The ship Anna sank; she was raised"): "Anna Petrova was born in
+        Kiev. Her father was a doctor. In 1908 she moved to Kazan" (not "… His wife settled in Riga. In 1923 she went
+        to Paris", "Maria Ivanova lived in Tver. Russia entered the war. In 1915 she lost Warsaw", "… the steamer
+        Rossiya left Odessa. In 1915 she reached …")."""
         last = re.compile(rf"\b{re.escape(clean(name).split()[-1])}\b")
         for j in (i, *self._earlier(i, 6)):
             if last.search(self.narrative.sentence(j)):
