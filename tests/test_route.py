@@ -39,6 +39,10 @@ def test_what_the_next_sentence_tells_of_the_same_stay_is_no_new_stop(mini):
     for again in (at, exile.assign(id="again")):
         stops, _ = route(pd.concat([mini, again], ignore_index=True))
         assert list(stops["place"]) == before
+    # nor one that says only where, told first (a fourth reader's case): the line that says more stands
+    stops, _ = route(pd.concat([mini[mini["kind"] != "exile"], at, exile], ignore_index=True).sort_values(
+        "order_day", kind="stable"))
+    assert list(stops["place"]) == before and exile["id"].iloc[0] in set(stops["id"])
     # but a dated moment within the stay, a stop of its own kind, one nearby, a line of its own is a stop (a second
     # reader's cases: the show trial in Moscow in a longer stay there, the burial after the death, the army's board)
     day = pd.Timedelta(days=1)

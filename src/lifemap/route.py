@@ -74,7 +74,9 @@ def stops(events, actor: str | None = None):
     same = ["place", "first_day", "last_day"]
     where_only = (out["kind"] == "other") & out["summary"].str.match(r"(?:At|In) ")
     again = (out[same] == out[same].shift()).all(axis=1) & ((out["kind"] == out["kind"].shift()) | where_only)
-    out = out[~again].reset_index(drop=True)
+    # (and a line that says only where gives way to the next that says more: "At Kazan", then "Arrested in Kazan")
+    said_after = (out[same] == out[same].shift(-1)).all(axis=1) & where_only & ~where_only.shift(-1, fill_value=False)
+    out = out[~(again | said_after)].reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
 
