@@ -72,13 +72,18 @@ def stops(events, actor: str | None = None):
     # longer stay, nor a stop nearby, nor a line of its own: a second reader's cases, the show trial in the House of
     # the Unions, the burial after the death in Moscow, the army's medical board at Krasnoyarsk.)
     same = ["place", "first_day", "last_day"]
-    where_only = (out["kind"] == "other") & out["summary"].str.match(r"(?:At|In) ")
+    where_only = (out["kind"] == "other") & out["summary"].str.fullmatch(_WHERE_ONLY)
     again = (out[same] == out[same].shift()).all(axis=1) & ((out["kind"] == out["kind"].shift()) | where_only)
     # (and a line that says only where gives way to the next that says more: "At Kazan", then "Arrested in Kazan")
     said_after = (out[same] == out[same].shift(-1)).all(axis=1) & where_only & ~where_only.shift(-1, fill_value=False)
     out = out[~(again | said_after)].reset_index(drop=True)
     out.insert(0, "stop", range(1, len(out) + 1))
     return out
+
+
+# A line that says no more than where: "At Ekibastuz", "At the Kremlin", "In the Soviet Union (someone else)" (not a
+# line of one's own that opens so: "In Paris, met Lenin", "At a dacha near Moscow")
+_WHERE_ONLY = r"(?:At|In) (?:(?:the|of|on|upon|de|la|[A-Z0-9][^\s,;:]*)(?: |$))+(?:\([^)]*\))?"
 
 
 def _leg_kind(kind: str, returning: bool) -> str:

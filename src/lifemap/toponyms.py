@@ -1044,11 +1044,10 @@ def _names_one_before(text: str, start: int) -> bool:
     if text[max(0, start - 2):start] == ", ":
         return True
     before = _word_before(text, start)
-    return before is not None and before[1].islower() and before[1] not in _SMALL_WORDS \
+    return before is not None and before[1].islower() and before[1] not in words("function_words") \
         and before[1] not in _VERB_FORMS and not before[1].endswith("ed")
 
 
-_SMALL_WORDS = frozenset(w for part in sections("function_words").values() for w in part if " " not in w)
 _VERB_FORMS = verb_forms("verbs")
 # A surname right after a name, by its ending: "Milan Stojadinović", "Paris Ivanovich", "Sofia Perovskaya" (not a
 # people's "-ian": "Tiflis Armenian merchants")

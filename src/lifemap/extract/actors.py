@@ -185,9 +185,7 @@ class Actors:
         for j in (i, *self._earlier(i, 6)):
             if last.search(self.narrative.sentence(j)):
                 return True
-            self.subjects(j)
-            lead = self._leads.get(j)
-            if lead is not None and _leads_as(lead, pronoun):
+            if _leads_as(self._lead(j), pronoun):
                 return False
         return False
 
