@@ -324,6 +324,11 @@ def test_a_text_about_russia_may_name_a_town_of_the_empire_without_its_country(g
     # not an organisation GeoNames holds as a town of the empire
     assert [m.text for m in find_places("In 1927 he lived in Moscow and worked in Komsomol.", gazetteer,
                                         fallback=fallback)] == ["Moscow"]
+    # nor an assembly (Dūmā in Syria, a village in Portugal), nor the Moon (which GeoNames has for an Estonian island)
+    assert [m.text for m in find_places("In 1913 he quarrelled with the deputies in the Duma in St Petersburg.",
+                                        gazetteer, fallback=fallback)] == ["St Petersburg"]
+    assert find_places("In 1936 she took her seat in the Cortes.", gazetteer, fallback=fallback) == []
+    assert find_places("In 1962 he talked of flying to the Moon.", gazetteer, fallback=fallback) == []
     # nor armed men said to be near a town, placed there as if a village no gazetteer holds
     assert [m.text for m in find_places("In 1919 he reached the Red Army near Zhitomir.", gazetteer,
                                         fallback=fallback)] == ["Zhitomir"]
@@ -825,6 +830,14 @@ def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Leipzig", {"UA": 3, "PL": 2}).country == "DE"          # not a village in Bessarabia
     assert fallback.best("Rome", {"US": 3}).country == "IT"                       # not Rome, Georgia (36,000)
     assert fallback.best("Kaluga", {"UA": 3}).country == "RU"                     # not a Ukrainian hamlet
+    # a town that bears the name outranks one that GeoNames files under it as another name, if no smaller: Slutsk is
+    # the Belarusian town in a text about Russia (not Pavlovsk, Slutsk until 1918), Kaesong is not South Korea's Koesan
+    assert fallback.best("Slutsk", {"RU": 5, "BY": 1}).country == "BY"
+    assert fallback.best("Kaesong", {"KR": 3}).country == "KP"
+    # … but a spelling of the name is the name (Dzyarzhynsk in a text about Belarus, not Dzerzhinsk on the Oka), and a
+    # smaller town of the name is no reason to leave the larger that bore it (Wuchang, now in Wuhan and E'zhou)
+    assert fallback.best("Dzerzhinsk", {"BY": 3}).country == "BY"
+    assert fallback.best("Wuchang", {"CN": 4}).population > 500_000
 
 
 def test_the_index_is_built_once_and_atomically(tmp_path, monkeypatch):

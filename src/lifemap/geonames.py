@@ -12,6 +12,7 @@ CC BY 4.0 (https://www.geonames.org).
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import logging
@@ -38,6 +39,8 @@ _CODE = re.compile(r"[A-Z]{2,4}")
 FAR_POPULATION = 100_000
 NEAR_POPULATION = 20_000
 DOMINANT_POPULATION = 100_000
+# Two spellings this alike (difflib's ratio) are one name written two ways: Dzerzhinsk, Dzyarzhynsk (0.76)
+SAME_NAME = 0.7
 DOMINANT_FACTOR = 50
 
 
@@ -222,7 +225,7 @@ class GeoNames:
 
     def ranked(self, name: str, region: Mapping[str, float] | None = None) -> list[Record]:
         """Candidates for ``name``, best first: countries the text is about, then population."""
-        return rank(self.lookup(name), region)
+        return rank(self.lookup(name), region, name)
 
     def best(self, name: str, region: Mapping[str, float] | None = None) -> Record | None:
         """The record a name most likely means in a text about ``region``, or None if none is credible.
@@ -266,8 +269,19 @@ def score(rec: Record, region: Mapping[str, float] | None) -> float:
     return inside + country + math.log10(rec.population + 10)
 
 
-def rank(records: list[Record], region: Mapping[str, float] | None = None) -> list[Record]:
+def rank(records: list[Record], region: Mapping[str, float] | None = None, name: str = "") -> list[Record]:
     ranked = sorted(records, key=lambda r: (-score(r, region), r.geonameid))
+    if name and ranked and not _bears(ranked[0], name):
+        # a town that bears the name outranks one GeoNames only files under it as another name, if it is no smaller:
+        # "Slutsk" is the Belarusian town, not Pavlovsk (Slutsk until 1918) in a text about Russia; "Kaesong" is not
+        # Koesan, nor "Freiburg" Fribourg; but "Wuchang" is Wuhan's (E'zhou's), not the smaller Wuchang far north
+        written = spellings(name)
+        own = max((r for r in ranked if not written.isdisjoint(spellings(r.name))
+                   and r.population >= ranked[0].population),
+                  key=lambda r: r.population, default=None)
+        if own is not None:
+            ranked.remove(own)
+            ranked.insert(0, own)
     # a city of a hundred thousand outranks a place fifty times smaller that the region favours:
     # "Havana" is Cuba's capital even in a text that has named the United States (GeoNames knows a
     # Havana of 3,000 in Illinois), "Rome" Italy's (not Rome, Georgia), "Leipzig" Saxony's in a text
@@ -278,6 +292,14 @@ def rank(records: list[Record], region: Mapping[str, float] | None = None) -> li
         ranked.remove(big)
         ranked.insert(0, big)
     return ranked
+
+
+def _bears(rec: Record, name: str) -> bool:
+    """Whether ``name`` is the record's own name, or a spelling of it (Dzerzhinsk for Dzyarzhynsk), not one of
+    its other names (Slutsk, which Pavlovsk was called until 1918)."""
+    own, written = spellings(rec.name), spellings(name)
+    return not own.isdisjoint(written) or max(
+        difflib.SequenceMatcher(None, a, b).ratio() for a in own for b in written) >= SAME_NAME
 
 
 def acceptable(rec: Record, region: Mapping[str, float] | None, *, alone: bool = False) -> bool:
