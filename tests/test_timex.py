@@ -313,6 +313,13 @@ def test_relative_years_count_from_the_latest_year():
     assert [m.span.start for m in find_dates("In 1932 he went to Riga, and the year after, to Tver.")] == ["1932", "1933"]
     assert [m.text for m in find_dates("In 1930 he went to Omsk, the year before his death.")] == ["1930"]
     assert [m.text for m in find_dates("In 1933 he spent more time in Yalta than the year before.")] == ["1933"]
+    # a count of years past ten, in words or figures ("Fifteen years later" after 1919 is 1934); not a word that
+    # only ends like one ("the canteen years")
+    found = find_dates("In 1919 he was in Munich. Fifteen years later he fled; twenty-five years after that, 15 years "
+                       "later, he died. The canteen years later were hard.")
+    assert [(m.text, m.span.start) for m in found] == [
+        ("1919", "1919"), ("Fifteen years later", "1934"), ("twenty-five years after that", "1959"),
+        ("15 years later", "1974")]
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

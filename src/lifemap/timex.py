@@ -215,7 +215,9 @@ _BODIES = [
                            r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
                            # "whom he had met in St Petersburg the year before" (not "the year before his death")
                            r"|(?<!than\s)the\s+year\s+(?:before|after)(?=\s*(?:[,;.:)]|$)|\s+(?:and|but|when|while)\b)"
-                           r"|(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\s+"
+                           r"|(?<![\w-])(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+                           r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                           r"|two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-5][0-9])\s+years\s+"
                            r"(?:later|earlier|afterwards?|after\s+that)"
                            # "after two and a half years at Lepoglava, …": as many years on (a half rounds up)
                            r"|[Aa]fter\s+(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[2-9])"
@@ -340,7 +342,8 @@ _OPENER = re.compile(r"(?<!\w)(?:[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|N
                      r"|throughout|through|the|between|early|mid|late|beginning|start|middle|end|first|opening|last"
                      r"|closing|final|year"
                      r"|winter|spring|summer|autumn|fall|that|an?|one|two|three|four|five|six|seven|eight|nine"
-                     r"|ten)(?!\w))")
+                     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+                     r"|thirty|forty|fifty)(?!\w))")
 _OPENER_LENGTH = 10  # its longest word ("throughout"): how far past a word start it reads
 
 
@@ -483,8 +486,15 @@ _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;.:)]|$)|\s+(?:he|she|they|we|it|[A-Z])"
                              r"|\s+to\s+[a-z]|\s+(?:when|while|after|before)\s")
 
 
-_RELATIVE = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0,
-             "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Numbers written in words, one to ninety-nine ("fifteen years later", "twenty-five"; lifemap.extract.dating counts
+# days and months with them too)
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split(), 1)}
+NUMBER_WORDS |= {f"{tens}-{unit}" if unit else tens: 10 * t + u
+                 for t, tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+                 for u, unit in enumerate(("", *"one two three four five six seven eight nine".split()))}
+_RELATIVE = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0} | NUMBER_WORDS
 _STRONG_CUES = {"in", "since", "until", "till", "during", "before", "after"}
 # Words before a number that make it a reference, not a year: "p. 1905", "No. 1917", "ISBN 1917".
 _REFERENCE_BEFORE = re.compile(r"(?:(?<!\w)(?:pp?|pages?|nos?|vols?|ch|chap|art|sec|para|fol|col|line|isbn|issn)\.?"

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from ..calendars import region_of, regions
 from ..lexicon import words as lexicon
 from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
-from ..timex import find_dates, scan_dates, years_holding
+from ..timex import NUMBER_WORDS, find_dates, scan_dates, years_holding
 from . import clauses
 from .narrative import Narrative, is_year_heading
 from .options import ExtractOptions
@@ -113,12 +113,7 @@ _FOREIGN_HINT = re.compile(r"founded|established|built|created|written|published
 _OPENING_BOUND = re.compile(r"(?:Until|Till|Before|Up\s+to)\s+(?:the\s+)?")
 _UNTIL_OPENS = re.compile(r"(?:Until|Till|Up\s+to)\s+(?:the\s+)?")
 _UNTIL_CLAUSE = re.compile(r"\b(?:until|till)\s[^,;:()]{0,60}$")   # "…, until he retired in |October 1988"
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_NUMBERS.update({f"{tens}-{unit}" if unit else tens: 10 * t + u
-                 for t, tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-                 for u, unit in enumerate(("", *"one two three four five six seven eight nine".split()))})
+_NUMBERS = {"a": 1, "an": 1} | NUMBER_WORDS
 _NUMBER = "(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|\d{1,2})"   # ("thirty-one" before "thirty")
 _SHIFT = re.compile(rf"\b(?:(?:after|within)\s+(?P<n1>{_NUMBER})\s+(?P<u1>days?|weeks?|months?)"
                     rf"|(?P<n2>{_NUMBER})\s+(?P<u2>days?|weeks?|months?)\s+later"
