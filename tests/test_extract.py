@@ -1290,6 +1290,8 @@ def test_a_surname_after_someone_elses_first_name_is_another_of_the_family():
     from lifemap.subject import default_subject
     stalin = default_subject()
     assert not stalin.is_named("Vasily Stalin was arrested") and stalin.is_named("Joseph Stalin was arrested")
+    # a woman's first name before the surname is another of the family too ("Lore Daniel" in her mother's life)
+    assert not stalin.is_named("Lore Stalin was arrested") and not stalin.is_named("Svetlana Stalin was arrested")
 
 
 def test_a_nickname_in_quotes_is_part_of_the_name():

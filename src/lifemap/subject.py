@@ -71,7 +71,7 @@ class Subject:
         if " " in m.group():
             return False
         before = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before is None or before.group(1).lower() not in words("given_names"):
+        if before is None or before.group(1).lower() not in _first_names():
             return False
         return before.group(1) not in self._own_words
 
