@@ -378,6 +378,21 @@ def test_a_birthplace_after_a_noun_is_that_ones():
     assert events("Stalin was actually born in Gori in 1878.")[-1][:2] == ("Gori", "Stalin")
 
 
+def test_a_participle_of_sending_after_a_noun_is_that_ones():
+    # a reduced relative clause: the exile is the revolutionaries', the deportation the peasants'
+    found = events("Stalin was much affected by tales of fellow revolutionaries killed or exiled in Siberia.")
+    assert [f[:2] for f in found] == [("Siberia", "revolutionaries")]
+    found = events("In 1930 Stalin met peasants deported to Kazakhstan.", RULES_ONLY)
+    assert [f[:2] for f in found] == [("Kazakhstan", "peasants")]
+    # not his own exile, told in the passive, coordinated or not, nor a group he is said to be one of, nor a verb in
+    # the simple past after its subject
+    for text in ("In 1913 Stalin was twice exiled to Siberia.", "In 1913 Stalin was arrested and exiled to Siberia.",
+                 "In 1913 Stalin was one of the Bolsheviks exiled to Siberia."):
+        assert [f[:2] for f in events(text, RULES_ONLY)] == [("Siberia", "Stalin")], text
+    found = events("In 1913 Stalin sailed on a cruise that called at ports in England.", RULES_ONLY)
+    assert [f[:2] for f in found] == [("England", "Stalin")]
+
+
 def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
     assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov

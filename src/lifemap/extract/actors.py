@@ -709,6 +709,10 @@ class Actors:
         if anothers_birthplace(sentence, pos):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
+        done_to = _participle_of(tokens, sentence, pos, link)
+        if done_to is not None:
+            return self._mover(i, done_to, sentence, places)   # "tales of revolutionaries exiled in Siberia", "met
+            #                                                    peasants deported to Kazakhstan": theirs
         named = _EVENT_OF_HERE.search(sentence, max(0, pos - 80), pos)
         if named is not None:
             return self.name(named.group(1))           # "after the murder of Kirov in Leningrad": Kirov's
@@ -1713,6 +1717,46 @@ _HAD_DONE = re.compile(r"\b(?:had|having|got)\s+(?P<who>him|her|[A-Z][\w-]+(?:\s
 _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w-]+\s+){0,2}?[A-Za-z][a-z]{2,},?"
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
+
+
+_RELATIVES = frozenset(("that", "which", "who", "whom"))
+# the noun before a participle is the subject's own group: "he was one of the Bolsheviks exiled to Turukhansk"
+_ONE_OF_THEM = re.compile(r"\b(?:was|were|is|are|became|remained)\s+(?:one\s+of|among|some\s+of|many\s+of)\s+"
+                          r"(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def _participle_of(tokens: list, sentence: str, pos: int, link: Link) -> str | None:
+    """The common noun a participle of sending says the place of, right after it with no object between
+    ("revolutionaries exiled in Siberia", "peasants deported to Kazakhstan"): a reduced relative clause, about them
+    and not the clause's subject. None when the verb has a subject or an object of its own ("the court exiled him to
+    Siberia", "he was exiled") or the noun is a group the subject is said to be among. (Not holding: "a conference
+    held in Mogilev" is no one held there.)"""
+    if link.vclass != "sending" or link.passive or not link.verb:
+        return None
+    v = next((n for n in range(len(tokens) - 1, 0, -1) if tokens[n].start < pos and tokens[n].tag is T.VERB
+              and tokens[n].lemma == link.verb), None)
+    verb = v
+    while v is not None and v >= 3 and tokens[v - 1].text.lower() in ("and", "or") and tokens[v - 2].tag is T.VERB \
+            and tokens[v - 2].form == "past":
+        v -= 2                                     # "revolutionaries killed or exiled in Siberia"
+    if v is None or tokens[v].form != "past" or tokens[v - 1].tag is not T.WORD \
+            or not tokens[v - 1].text[:1].islower() or tokens[v - 1].text.endswith("ly") \
+            or tokens[v - 1].text.lower() in lexicon("function_words") or tokens[v - 1].text.lower() in _RELATIVES \
+            or v >= 2 and tokens[v - 2].tag is T.AUX:
+        return None                                # (not "was twice exiled", "was secretly deported")
+    after = next((t for t in tokens[verb + 1:] if t.tag is not T.ADV), None)
+    if after is None or after.tag is not T.PREP:
+        return None
+    # the noun is an object (after a verb or a preposition: "met peasants", "tales of fellow revolutionaries"), not the
+    # subject of a verb in the simple past that looks the same ("the front headquarters moved back to Kiev", "a cruise
+    # that called at ports in England")
+    n = v - 2
+    while n >= 0 and v - n <= 4 and tokens[n].tag in (T.WORD, T.DET):
+        n -= 1
+    if n < 0 or tokens[n].tag not in (T.PREP, T.VERB) \
+            or _ONE_OF_THEM.search(sentence, max(0, tokens[v - 1].start - 40), tokens[v - 1].start):
+        return None
+    return tokens[v - 1].text
 
 
 def anothers_birthplace(sentence: str, pos: int) -> bool:
