@@ -1437,3 +1437,14 @@ def test_a_man_a_town_was_named_after_is_the_man_in_his_own_words(gazetteer, fal
         assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] in ([], ["New York"]), text
     for text in ("In 1942 he was evacuated to Molotov.", "In 1942 he was evacuated to Molotov's suburbs."):
         assert [m.text for m in find_places(text, gazetteer, fallback=fallback)] == ["Molotov"], text
+
+
+def test_an_abbreviation_given_after_a_place_names_it_later(gazetteer):
+    text = ("He applied to the law school of Moscow State University (MSU) in 1950. At MSU, he met Raisa. "
+            "In 1955 he left the NKVD (MSU) and Moscow.")
+    found = find_places(text, gazetteer)
+    assert [(m.text, m.place) for m in found] == [
+        ("Moscow State University", "moscow-university"), ("MSU", "moscow-university"), ("Moscow", "moscow")]
+    # not before it is given, nor an organisation's abbreviation
+    assert [m.text for m in find_places("At MSU he met the NKVD (MSU). He went to Moscow State University.",
+                                        gazetteer)] == ["Moscow State University"]

@@ -620,7 +620,29 @@ def find_places(text: str, gazetteer: Gazetteer, *, fallback=None,
         fell_back = _with_fallback(text, found, unknown, fallback, persons, loose, dropped)
         kept = _drop_qualifiers(text, [f for f in fell_back if id(f) not in dropped])
     found = kept
-    return _without_titles(text, _with_sites(text, found, gazetteer))
+    return _without_titles(text, _with_sites(text, _with_abbreviations(text, found), gazetteer))
+
+
+# A place's abbreviation, given in brackets after its name: "Moscow State University (MSU)"
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def _with_abbreviations(text: str, found: list[Mention]) -> list[Mention]:
+    """The places the text names by an abbreviation it gave after their full name ("the law school of Moscow State
+    University (MSU)", then "At MSU, he …"): each later use of it names the same place."""
+    given: dict[str, Mention] = {}
+    for f in found:
+        m = _ABBREVIATION_AFTER.match(text, f.end)
+        if m is not None and f.location is not None:
+            given.setdefault(m.group(1), f)
+    if not given:
+        return found
+    starts = {f.start for f in found}
+    extra = [Mention(m.start(), m.end(), m.group(), given[m.group()].place, given[m.group()].source,
+                     given[m.group()].confidence, given[m.group()].location)
+             for m in re.finditer(r"(?<![\w(])(?:" + "|".join(map(re.escape, given)) + r")(?![\w)])", text)
+             if m.start() not in starts and m.start() > given[m.group()].end]
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 # A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".
