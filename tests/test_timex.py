@@ -320,6 +320,11 @@ def test_relative_years_count_from_the_latest_year():
     assert [(m.text, m.span.start) for m in found] == [
         ("1919", "1919"), ("Fifteen years later", "1934"), ("twenty-five years after that", "1959"),
         ("15 years later", "1974")]
+    # a relative year right after a year only counts the way to it: the year said stands
+    found = find_dates("In 1919 he left. In 1934, fifteen years later, he returned; in May he went to Kiev. In "
+                       "1936 (two years later) he died.")
+    assert [(m.text, m.span.start) for m in found] == [("1919", "1919"), ("1934", "1934"), ("May", "1934-05"),
+                                                       ("1936", "1936")]
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

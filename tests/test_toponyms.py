@@ -336,6 +336,8 @@ def test_a_text_about_russia_may_name_a_town_of_the_empire_without_its_country(g
                                         gazetteer, fallback=fallback)] == ["St Petersburg"]
     assert find_places("In 1936 she took her seat in the Cortes.", gazetteer, fallback=fallback) == []
     assert find_places("In 1962 he talked of flying to the Moon.", gazetteer, fallback=fallback) == []
+    from lifemap.subject import find_subject                               # (and a man may still be called so)
+    assert find_subject("Keith Moon\n\nKeith Moon was a drummer. Moon played in London. Moon sang.").name == "Keith Moon"
     # nor armed men said to be near a town, placed there as if a village no gazetteer holds
     assert [m.text for m in find_places("In 1919 he reached the Red Army near Zhitomir.", gazetteer,
                                         fallback=fallback)] == ["Zhitomir"]
@@ -837,10 +839,17 @@ def test_region_ranking_on_its_own(fallback):
     assert fallback.best("Leipzig", {"UA": 3, "PL": 2}).country == "DE"          # not a village in Bessarabia
     assert fallback.best("Rome", {"US": 3}).country == "IT"                       # not Rome, Georgia (36,000)
     assert fallback.best("Kaluga", {"UA": 3}).country == "RU"                     # not a Ukrainian hamlet
-    # a town that bears the name outranks one that GeoNames files under it as another name, if no smaller: Slutsk is
-    # the Belarusian town in a text about Russia (not Pavlovsk, Slutsk until 1918), Kaesong is not South Korea's Koesan
+    # a town of the region that bears the name outranks one that GeoNames files under it as another name, if no
+    # smaller: Slutsk is the Belarusian town in a text about Russia and Belarus (not Pavlovsk, Slutsk until 1918)
     assert fallback.best("Slutsk", {"RU": 5, "BY": 1}).country == "BY"
-    assert fallback.best("Kaesong", {"KR": 3}).country == "KP"
+    assert fallback.best("Kaesong", {"KR": 3, "KP": 1}).country == "KP"
+    # … not a town outside the region (Carlsbad, California, in a text about Bohemia; Palmira, Colombia, in one
+    # about Syria), nor where the region's town bears the name first (Newcastle upon Tyne, Santiago de Compostela,
+    # "Gasteiz / Vitoria"); a city fifty times larger still goes first (Samara, not a Kazakh Kuybyshev)
+    assert fallback.best("Carlsbad", {"CZ": 3}).name == "Karlovy Vary"
+    assert fallback.best("Palmira", {"SY": 2}).country == "SY"
+    assert [fallback.best(n, {c: 5}).country for n, c in (("Newcastle", "GB"), ("Santiago", "ES"), ("Vitoria", "ES"),
+                                                         ("Kuybyshev", "KZ"))] == ["GB", "ES", "ES", "RU"]
     # … but a spelling of the name is the name (Dzyarzhynsk in a text about Belarus, not Dzerzhinsk on the Oka), and a
     # smaller town of the name is no reason to leave the larger that bore it (Wuchang, now in Wuhan and E'zhou)
     assert fallback.best("Dzerzhinsk", {"BY": 3}).country == "BY"

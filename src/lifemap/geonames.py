@@ -271,17 +271,6 @@ def score(rec: Record, region: Mapping[str, float] | None) -> float:
 
 def rank(records: list[Record], region: Mapping[str, float] | None = None, name: str = "") -> list[Record]:
     ranked = sorted(records, key=lambda r: (-score(r, region), r.geonameid))
-    if name and ranked and not _bears(ranked[0], name):
-        # a town that bears the name outranks one GeoNames only files under it as another name, if it is no smaller:
-        # "Slutsk" is the Belarusian town, not Pavlovsk (Slutsk until 1918) in a text about Russia; "Kaesong" is not
-        # Koesan, nor "Freiburg" Fribourg; but "Wuchang" is Wuhan's (E'zhou's), not the smaller Wuchang far north
-        written = spellings(name)
-        own = max((r for r in ranked if not written.isdisjoint(spellings(r.name))
-                   and r.population >= ranked[0].population),
-                  key=lambda r: r.population, default=None)
-        if own is not None:
-            ranked.remove(own)
-            ranked.insert(0, own)
     # a city of a hundred thousand outranks a place fifty times smaller that the region favours:
     # "Havana" is Cuba's capital even in a text that has named the United States (GeoNames knows a
     # Havana of 3,000 in Illinois), "Rome" Italy's (not Rome, Georgia), "Leipzig" Saxony's in a text
@@ -291,14 +280,29 @@ def rank(records: list[Record], region: Mapping[str, float] | None = None, name:
             and ranked[0].population * DOMINANT_FACTOR < big.population:
         ranked.remove(big)
         ranked.insert(0, big)
+    if name and ranked and not _bears(ranked[0], name):
+        # a town of the text's region that bears the name outranks one GeoNames only files under it as another name, if
+        # no smaller: "Slutsk" is the Belarusian town, not Pavlovsk (Slutsk until 1918) in a text about Russia and
+        # Belarus; "Freiburg" is not Fribourg; but "Wuchang" is Wuhan's (E'zhou's), not the smaller Wuchang far north,
+        # and "Carlsbad" in a text about Bohemia is Karlovy Vary, not the larger Carlsbad in California, nor "Palmira"
+        # in a text about Syria the Colombian city
+        written, top = spellings(name), ranked[0]
+        own = max((r for r in ranked if not written.isdisjoint(spellings(r.name)) and r.population >= top.population
+                   and (share(region, r.country) > 0 or share(region, top.country) == 0)),
+                  key=lambda r: r.population, default=None)
+        if own is not None:
+            ranked.remove(own)
+            ranked.insert(0, own)
     return ranked
 
 
 def _bears(rec: Record, name: str) -> bool:
     """Whether ``name`` is the record's own name, or a spelling of it (Dzerzhinsk for Dzyarzhynsk), not one of
     its other names (Slutsk, which Pavlovsk was called until 1918)."""
-    own, written = spellings(rec.name), spellings(name)
-    return not own.isdisjoint(written) or max(
+    # (or the first words of it, or one of the names a "/" joins: "Newcastle upon Tyne", "Gasteiz / Vitoria")
+    own = {k for part in rec.name.split("/") for k in spellings(part.strip())}
+    written = spellings(name)
+    return any(k == w or k.startswith(w + " ") for k in own for w in written) or max(
         difflib.SequenceMatcher(None, a, b).ratio() for a in own for b in written) >= SAME_NAME
 
 
