@@ -393,6 +393,15 @@ def test_a_participle_of_sending_after_a_noun_is_that_ones():
     assert [f[:2] for f in found] == [("England", "Stalin")]
 
 
+def test_camps_between_two_towns_put_no_one_at_either():
+    found = events("In 1952 Stalin was released at Irkutsk after fifteen years in labour camps and other centres of "
+                   "detention between Moscow and Vladivostok.")
+    assert [f[0] for f in found] == ["Irkutsk"]
+    # a journey between them goes to both
+    assert [f[0] for f in events("In 1952 Stalin travelled between Moscow and Vladivostok.")] == ["Moscow",
+                                                                                               "Vladivostok"]
+
+
 def test_an_adverb_before_the_word_that_opens_a_clause_leaves_it_open():
     found = events("In December 1941 Litvinov reached Washington, just as the Japanese attacked Pearl Harbor.")
     assert ("Pearl Harbor", "Japanese") in [f[:2] for f in found]     # not Litvinov

@@ -484,7 +484,8 @@ _TOPIC_PART = re.compile(r"\b(?:sp[eo]k\w*|wr[io]t\w*|talk\w*|dream\w*|th[io]\w*
 # The towns a stretch of land or a border lies between: "the lake district between Moscow and Leningrad" is
 # in neither (one who travels "between Moscow and Leningrad", or on the line between them, is in both)
 _LIES_BETWEEN = re.compile(r"\b(?:district|region|area|border|frontier|halfway|midway|territory|"
-                           r"lands|somewhere)\s+between\s+(?:the\s+)?"
+                           r"lands|somewhere|camps|prisons|detention|places|towns|villages|stations)\s+between\s+"
+                           r"(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+and\s+(?:the\s+)?)?$")
 # A town's clock: "at 9:07 Moscow time" tells the hour, not where anyone was
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d\d|\bby)\s+$")
