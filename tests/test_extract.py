@@ -852,6 +852,11 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "Stalin stayed in Kureika.")
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["date_start"], r["date_end"]) for r in rows] == [("1912", "1912"), ("1914", "1914"), ("1914", "1914")]
+    # so is its outbreak, or its beginning, named as a noun; its end is its last year
+    text = ("In 1902 Stalin lived in Batum. At the outbreak of the First World War Stalin was in Kureika. "
+            "The end of the First World War was followed by turmoil in Moscow. Stalin stayed in Moscow.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [r["date_start"] for r in rows] == ["1902", "1914", "1918", "1918"]
     # what came after it is in its last year, and the narrative has moved past it
     text = ("In February 1916 Stalin was in Kureika. After the February Revolution, Stalin went to Petrograd. "
             "Stalin stayed in Petrograd. After the Civil War he lived in Moscow.")

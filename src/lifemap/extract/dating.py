@@ -284,7 +284,11 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
                          rf"|\b(?i:when|after|as|once|soon after)\s+(?:the\s+)?((?i:{names}))\s+"
                          rf"(?:began|broke\s+out|started|erupted)\b"
                          rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
-                         rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b")
+                         rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b"
+                         # its outbreak or its end named so (group 5: its first year; group 6: its last): "At the
+                         # outbreak of the First World War …", "The end of the First World War was followed by …"
+                         rf"|\b(?i:the\s+(?:outbreak|beginning|start)\s+of)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
+                         rf"|\b(?i:the\s+(?:end|close)\s+of)\s+(?:the\s+)?((?i:{names}))\b(?!['’])")
     return pattern, spans
 
 
@@ -319,16 +323,16 @@ def _named_period(sentence: str, a: int, i: int, paragraph: int, context: Narrat
         end = min(wars, key=lambda span: span.last_day - span.first_day).end[:4]
         return [NarrativeDate(DateSpan(end, end, "year"), after.group(), a + after.start(), a + after.end(), i,
                               paragraph)], True
-    span = spans[(m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()]
-    if m.group(2):
+    span = spans[next(g for g in m.groups() if g).lower()]
+    if m.group(2) or m.group(5):
         span = DateSpan(span.start, span.start, span.precision)
-    elif m.group(3):
+    elif m.group(3) or m.group(6):
         span = DateSpan(span.end, span.end, span.precision)
     # a period before the date the narrative stands at is a look back: it dates its sentence only ("In
     # 1935 … He had joined the party after the October Revolution.")
     back = context is not None and int(span.end[:4]) < int(context.span.start[:4])
     return [NarrativeDate(span, m.group(), a + m.start(), a + m.end(), i, paragraph)], bool(
-        m.group(2) or m.group(3)) and not back
+        m.group(2) or m.group(3) or m.group(5) or m.group(6)) and not back
 
 
 _AND = re.compile(r"\s*(?:and|&)\s*(?:again\s+(?:in\s+)?)?")
