@@ -192,6 +192,10 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     found = find_places("In 1492 he reached the Bahamas and Cuba. In 1493 he sailed to Boston, Texas and Chicago. "
                         "In 1476 he docked in Bristol, England and Galway, Ireland.", gazetteer, fallback=fallback)
     assert [m.location.country for m in found if m.text == "Galway"] == ["IE"]
+    # also where the gazetteer does not curate the country: GeoNames holds it as one
+    found = find_places("In 1906 he reached Nome and Seattle. In 1912 they sailed to Hobart, Australia, where he "
+                        "spoke.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found if m.text == "Hobart"] == [("Hobart", "AU")]
     # an American state after a town of the United States ("Princeton, New Jersey"), and the town before a state is
     # the American one ("Vancouver, Washington"); not a list of towns, nor Georgia the country
     assert names("In 1967 she settled in Princeton, New Jersey, where she wrote.") == ["Princeton"]

@@ -1418,6 +1418,11 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
     if after is not None and after.text in us_states() and (
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
+    country = _TOWN_RUN.match(text, m.end()) if m is not None and after is None else None
+    if country is not None and country.group().lower() not in MONTHS and (
+            records := ranked(country.group())) and records[0].kind == "country":
+        return records[0].to_place(), 0.0          # "Hobart, Australia": a country GeoNames holds, as a curated one
+        #                                            (not the Hobart of Indiana in a text that has been to Alaska)
     seat = _SEAT_RUN.match(text, m.end()) if m is not None else None
     if seat is not None and seat.group().split()[-1][:1].isupper() and (
             records := _seat_first(ranked(seat.group(1)), seat.group(1))) and records[0].kind == "city" \
