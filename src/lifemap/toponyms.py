@@ -935,10 +935,6 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
             continue                               # from a reference point, which roles reads as one)
-        if _IN_GAP.fullmatch(gap) and _ARRIVED_FROM.search(text, max(0, a.start - 40), a.start) and \
-                a.location.country and b.location.country and a.location.country != b.location.country:
-            anchor = False                         # "arrived from the Soviet Union in the German Democratic
-            continue                               # Republic": where she came, not where the land she left lies
         if a.location.parent and a.location.parent == b.place:
             drop.add(id(b))                        # "Bailov Prison in Baku": the site is the place
             anchor = True
@@ -1025,8 +1021,6 @@ _TOWN_IN_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|
                           r"central|north-east|north-west|south-east|south-west|north-eastern|north-western|"
                           r"south-eastern|south-western|province|region|district|county|part|suburbs?|outskirts)"
                           r"\s+(?:of\s+(?:the\s+)?)?)*")
-# an arrival from a place, after which "in" says where it ended ("arrived from Moscow in East Germany")
-_ARRIVED_FROM = re.compile(r"\b(?:arrive[sd]?|arriving|landed|landing)\s+(?:[a-z]+\s+){0,2}from\s+(?:the\s+)?$")
 _FROM_BEFORE = re.compile(r"\b(?:from|left|leaving)\s+(?:the\s+)?$")
 
 
