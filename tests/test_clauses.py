@@ -391,6 +391,13 @@ def test_a_participle_of_sending_after_a_noun_is_that_ones():
         assert [f[:2] for f in events(text, RULES_ONLY)] == [("Siberia", "Stalin")], text
     found = events("In 1913 Stalin sailed on a cruise that called at ports in England.", RULES_ONLY)
     assert [f[:2] for f in found] == [("England", "Stalin")]
+    # nor a time, a place of work, or people he went along with, lived with or led (a second reader's cases)
+    for text in ("In 1913 Stalin spent three years exiled in Siberia.",
+                 "In 1941 Stalin worked in the hospital evacuated to Kazan.",
+                 "In 1910 Stalin accompanied his wife exiled to Siberia.",
+                 "In 1918 Stalin lived with his parents exiled in Tomsk.",
+                 "In 1918 Stalin led the troops sent to Tsaritsyn."):
+        assert [f[1] for f in events(text, RULES_ONLY)] == ["Stalin"], text
 
 
 def test_camps_between_two_towns_put_no_one_at_either():

@@ -1297,6 +1297,10 @@ def test_a_surname_after_someone_elses_first_name_is_another_of_the_family():
     assert not stalin.is_named("Vasily Stalin was arrested") and stalin.is_named("Joseph Stalin was arrested")
     # a woman's first name before the surname is another of the family too ("Lore Daniel" in her mother's life)
     assert not stalin.is_named("Lore Stalin was arrested") and not stalin.is_named("Svetlana Stalin was arrested")
+    # but not the subject's own first name written another way ("Bertha Daniel" in Berta Daniel's life)
+    from lifemap.subject import find_subject
+    berta = find_subject("Berta Daniel\n\nBerta Daniel (1896 – 1981) was an activist. Daniel went to Ulm.")
+    assert berta.is_named("Bertha Daniel was arrested") and not berta.is_named("Lore Daniel was arrested")
 
 
 def test_a_nickname_in_quotes_is_part_of_the_name():

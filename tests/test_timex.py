@@ -325,6 +325,10 @@ def test_relative_years_count_from_the_latest_year():
                        "1936 (two years later) he died.")
     assert [(m.text, m.span.start) for m in found] == [("1919", "1919"), ("1934", "1934"), ("May", "1934-05"),
                                                        ("1936", "1936")]
+    # but one that opens what follows the year counts from it
+    for text in ("She settled in Kiev in 1919 – two years later she moved to Paris.",
+                 "She settled in Kiev in 1919, two years later moving to Paris."):
+        assert [m.span.start for m in find_dates(text)] == ["1919", "1921"], text
 
 
 # Impossible dates are problems, not mentions ------------------------------------------------------

@@ -1451,6 +1451,11 @@ def test_an_abbreviation_given_after_a_place_names_it_later(gazetteer):
     found = find_places(text, gazetteer)
     assert [(m.text, m.place) for m in found] == [
         ("Moscow State University", "moscow-university"), ("MSU", "moscow-university"), ("Moscow", "moscow")]
+    # not a code after a one-word town (where it lies), nor the abbreviation before a noun it qualifies
+    assert [m.text for m in find_places("She lived in Prague (CSSR). In 1960 she returned to CSSR.", gazetteer)] == [
+        "Prague"]
+    assert [m.text for m in find_places("At Moscow State University (MSU) he met MSU students.", gazetteer)] == [
+        "Moscow State University"]
     # not before it is given, nor an organisation's abbreviation
     assert [m.text for m in find_places("At MSU he met the NKVD (MSU). He went to Moscow State University.",
                                         gazetteer)] == ["Moscow State University"]

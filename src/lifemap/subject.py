@@ -8,6 +8,7 @@ sentence, the person it names most), and the life's periods come from the text's
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import tomllib
@@ -73,7 +74,7 @@ class Subject:
         before = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is None or before.group(1).lower() not in _first_names():
             return False
-        return before.group(1) not in self._own_words
+        return not any(_same_first_name(before.group(1), w) for w in self._own_words)
 
     @functools.cached_property
     def _own_words(self) -> frozenset[str]:
@@ -144,6 +145,15 @@ def titled_by(subject: Subject, text: str) -> bool:
     """The text's title is the subject's name alone ("Vladimir Antonov-Ovseenko"): a text about them, however
     seldom it names them after (a chapter that says "he")."""
     return _title(text) in {subject.name, subject.full_name} - {""}
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """One first name written two ways or shortened: Berta and Bertha, Hanna and Hannah, Grete for Margarete."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and (long.endswith(short) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
 def _person(tokens: list[str], *, spanned: bool = False) -> list[str]:

@@ -488,6 +488,7 @@ _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;.:)]|$)|\s+(?:he|she|they|we|it|[A-Z])"
 
 # A year written right before a relative one, which only counts the way to it: "In 1934, fifteen years later"
 _YEAR_RIGHT_BEFORE = re.compile(r"(?<!\d)\d{4}\s*[,(–—]\s*$")
+_ASIDE_CLOSES = re.compile(r"\s*[,)–—]")
 # Numbers written in words, one to ninety-nine ("fifteen years later", "twenty-five"; lifemap.extract.dating counts
 # days and months with them too)
 NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -703,9 +704,10 @@ def _read(kind: str, f: _Fields, text: str, ctx: _Context | None):
         return [(*body, span, False)], (y1, span)
 
     if kind == "relative":
-        at = f.span("body")[0]
-        if _YEAR_RIGHT_BEFORE.search(f.m.string, max(0, at - 12), at):
+        at, stop = f.span("body")
+        if _YEAR_RIGHT_BEFORE.search(f.m.string, max(0, at - 12), at) and _ASIDE_CLOSES.match(f.m.string, stop):
             raise _Reject                       # "In 1934, fifteen years later, he returned": the year said again
+            #                                     (not "in 1919 – two years later she moved", counted from it)
         words = f["rel"].lower().split()
         if words[0] == "after":                 # "after two and a half years": as many years on, a half
             n = 1 if words[1] in ("a", "one") else int(words[1]) if words[1].isdigit() else _RELATIVE[words[1]]

@@ -633,16 +633,24 @@ def _with_abbreviations(text: str, found: list[Mention]) -> list[Mention]:
     given: dict[str, Mention] = {}
     for f in found:
         m = _ABBREVIATION_AFTER.match(text, f.end)
-        if m is not None and f.location is not None:
+        words = [w for w in f.text.split() if w[:1].isupper()]
+        # its initials ("Moscow State University (MSU)", "Leningrad State University (LGU)" in Russian), not a code
+        # of where a one-word town lies ("Prague (CSSR)", "Berkeley (CA)")
+        if m is not None and f.location is not None and len(words) >= 2 and m.group(1)[0] == words[0][0]:
             given.setdefault(m.group(1), f)
     if not given:
         return found
     starts = {f.start for f in found}
     extra = [Mention(m.start(), m.end(), m.group(), given[m.group()].place, given[m.group()].source,
                      given[m.group()].confidence, given[m.group()].location)
-             for m in re.finditer(r"(?<![\w(])(?:" + "|".join(map(re.escape, given)) + r")(?![\w)])", text)
-             if m.start() not in starts and m.start() > given[m.group()].end]
+             for m in re.finditer(r"(?<![\w(-])(?:" + "|".join(map(re.escape, given)) + r")(?![\w)-])", text)
+             if m.start() not in starts and m.start() > given[m.group()].end and not _NOUN_AFTER.match(text, m.end())]
     return sorted(found + extra, key=lambda f: f.start) if extra else found
+
+
+# a lowercase word after an abbreviation that makes it a modifier: "fellow MSU students", "an MSU graduate course"
+_NOUN_AFTER = re.compile(r"\s+(?!(?:in|at|on|to|from|and|or|as|for|with|by|of|where|when|which|who|until|after|before|"
+                         r"during|he|she|they|was|were|had|is)\b)[a-z]")
 
 
 # A work's title in quotation marks: "a poem titled "Prussian Nights"", "the essay "Jews in the USSR"".

@@ -1720,6 +1720,8 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 
 
 _RELATIVES = frozenset(("that", "which", "who", "whom"))
+# verbs whose object the subject was with: "accompanied her husband exiled to Siberia", "led the troops sent to …"
+_ALONG_WITH = _WENT_WITH | frozenset(("join", "lead", "command", "head", "take", "bring"))
 # the noun before a participle is the subject's own group: "he was one of the Bolsheviks exiled to Turukhansk"
 _ONE_OF_THEM = re.compile(r"\b(?:was|were|is|are|became|remained)\s+(?:one\s+of|among|some\s+of|many\s+of)\s+"
                           r"(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
@@ -1756,7 +1758,14 @@ def _participle_of(tokens: list, sentence: str, pos: int, link: Link) -> str | N
     if n < 0 or tokens[n].tag not in (T.PREP, T.VERB) \
             or _ONE_OF_THEM.search(sentence, max(0, tokens[v - 1].start - 40), tokens[v - 1].start):
         return None
-    return tokens[v - 1].text
+    # people (a group, kin), not a time ("spent three years exiled in Siberia") nor a place of work ("worked in the
+    # hospital evacuated to Kazan"); and none the subject went along with or led ("accompanied her husband exiled to
+    # Siberia", "lived with her parents exiled in Tobolsk", "led the troops sent to Tsaritsyn")
+    noun = tokens[v - 1].text
+    if not (noun in _GROUP_WORDS or noun.lower() in lexicon("kin")) or tokens[n].text.lower() == "with" \
+            or tokens[n].tag is T.VERB and tokens[n].lemma in _ALONG_WITH:
+        return None
+    return noun
 
 
 def anothers_birthplace(sentence: str, pos: int) -> bool:
