@@ -1459,3 +1459,19 @@ def test_an_abbreviation_given_after_a_place_names_it_later(gazetteer):
     # not before it is given, nor an organisation's abbreviation
     assert [m.text for m in find_places("At MSU he met the NKVD (MSU). He went to Moscow State University.",
                                         gazetteer)] == ["Moscow State University"]
+
+
+def test_a_name_goes_on_over_a_hyphen_and_its_small_words(gazetteer, fallback):
+    found = find_places("In 1890 she lived in Paris. She died at Ville-d'Avray, near Paris, in 1894. In 1939 the "
+                        "army was held at Argelès-sur-Mer.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found if m.text != "Paris"] == [
+        ("Ville-d'Avray", "FR"), ("Argelès-sur-Mer", "FR")]
+
+
+def test_words_quoted_are_no_place_geonames_holds(gazetteer, fallback):
+    # a quoted phrase ("the duet "Quis est Homo"" is no town in Iran), not a quoted name ("the "Republic of Užice"")
+    found = find_places('In 1890 she lived in Paris. She sang the duet "Quis est Homo" from the Stabat Mater. In 1941 '
+                        'the Partisans held the "Republic of Užice" in Serbia.', gazetteer, fallback=fallback)
+    assert "Homo" not in [m.text for m in found] and "Užice" in [m.text for m in found]
+    # a curated place stays, quoted or not
+    assert [m.text for m in find_places('He called it "the Moscow of the East".', gazetteer)] == ["Moscow"]

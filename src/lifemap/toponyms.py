@@ -49,6 +49,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ](?<![\w'’].)")
 # What may join two words of one name: a space, a hyphen or dash, or the stop of "St." / "Mt.".
 _JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
 POSSESSIVE = ("'s", "’s")
+_ELIDED_NAME = re.compile(r"['’][A-Z]")         # "d'Avray": a name after an elided small word
 
 MONTHS = frozenset("""january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -234,8 +235,10 @@ def _runs(text: str, start: int, limit: int = 5, capitalised: bool = False) -> l
     # (past a possessive only toward a curated name that holds one: "Lenin's Mausoleum")
     while len(out) < limit and not (capitalised and out[-1][1].endswith(POSSESSIVE)):
         j = _JOIN.match(text, pos)
-        if not j or (capitalised and not j.group(1)[:1].isupper()):
-            break
+        if not j or (capitalised and not j.group(1)[:1].isupper() and not (
+                text.startswith("-", pos) and (text.startswith("-", j.end()) or _ELIDED_NAME.search(j.group(1))))):
+            break                                  # (on over a hyphen and a small word to a part that goes on:
+            #                                        "Ville-d'Avray", "Saint-Germain-en-Laye", "Châlons-sur-Marne")
         out.append((j.end(), j.group(1)))
         pos = j.end()
     return out
@@ -699,6 +702,12 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     if published:
         titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
     titles += [m.span(1) if m.group(1) else m.span("after_comma") for m in _named_work().finditer(text)]
+    if quoted:                                     # words quoted, not a name ("the duet "Quis est Homo"", not "the
+        #                                            "Republic of Užice""), where GeoNames gave a name
+        phrases = [m.span(1) for m in _QUOTED_PHRASE.finditer(text)
+                   if any(w[:1].islower() and w not in _NAME_PARTICLES for w in m.group(1).split())]
+        titles += [(a, b) for a, b in phrases if any(a <= f.start and f.end <= b and f.source != "curated"
+                                                     for f in found)]
     titles.sort()
     if not titles:
         return found
@@ -712,6 +721,8 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _OPENING_QUOTE = re.compile(r"[\"“]")
+_NAME_PARTICLES = frozenset("of the de du des la le di da del von van der den zu am an on upon sur en".split())
+_QUOTED_PHRASE = re.compile(r"[\"“]([^\"“”\n]{1,120})[\"”]")
 _POSTS = words("posts")
 
 
