@@ -1475,3 +1475,14 @@ def test_words_quoted_are_no_place_geonames_holds(gazetteer, fallback):
     assert "Homo" not in [m.text for m in found] and "Užice" in [m.text for m in found]
     # a curated place stays, quoted or not
     assert [m.text for m in find_places('He called it "the Moscow of the East".', gazetteer)] == ["Moscow"]
+
+
+def test_a_village_between_two_towns_is_placed_by_the_first(gazetteer, fallback):
+    # GeoNames has a Borge only in Spain: the Norwegian one is put at the town it lies by
+    found = find_places("Amundsen was born to a family of shipowners in Borge, between the towns Fredrikstad and "
+                        "Sarpsborg.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country, m.source) for m in found] == [("Borge", "NO", "context")]
+    # not a time between two months
+    found = find_places("In 1910 he went to Trieste. After a brief period of work in Ljubljana, between May 1911 and "
+                        "May 1912, he worked in Kamnik.", gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found if m.text == "Ljubljana"] == [("Ljubljana", "geonames")]

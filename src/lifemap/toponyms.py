@@ -1365,8 +1365,9 @@ _VILLAGE_NOUNS = r"village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|k
 _A_SETTLEMENT = (_DESCRIBED_AS + r"(?:village|town|city|hamlet|settlement|estate"
                  r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
-                         r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
-                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
+                         r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|between)\s+(?:the\s+)?"
+                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+|(?:towns|cities|villages)\s+)?")
+# ("near the small town of Gzhatsk"; "in Borge, between the towns Fredrikstad and Sarpsborg": by the first)
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(
@@ -1419,7 +1420,8 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             return records[0].to_place(), NEAR_KM      # (not "the Vyborg district of Petrograd", a town's quarter)
         near = _TOWN_RUN.match(text, m.end()) if pattern is _NEAR_AFTER and not (
             town is not None and town.start == m.end()) else None
-        if near is not None and (records := ranked(near.group())) and records[0].kind == "city":
+        if near is not None and near.group().split()[0].lower() not in MONTHS and (
+                records := ranked(near.group())) and records[0].kind == "city":
             return records[0].to_place(), km       # "the village of Novaya Golchikha, near Kineshma" (GeoNames)
     m = _COMMA_AFTER.match(text, end)
     k = bisect.bisect_left(starts, m.end()) if m is not None else len(found)
