@@ -224,3 +224,12 @@ def test_the_subjects_burial_is_filed_under_the_death_and_says_so():
     assert found["Moscow"] == ("death", "Ivan Petrov", "Died in Moscow")
     assert found["Novodevichy Cemetery"] == ("death", "Ivan Petrov", "Buried in the Novodevichy Cemetery")
     assert rows(text, replace(DEFAULT, learnt_kinds=False))[-1]["kind"] == "other"    # the rules' kind
+    # and is no earlier than the death: a burial the narrative dates before it takes the opening's date
+    text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. In 1975 he sang in Paris. He died in "
+            "Moscow and was buried in the Novodevichy Cemetery.")
+    assert [(r["name"], r["date_start"]) for r in rows(text)][-2:] == [("Moscow", "1980-08-03"),
+                                                                     ("Novodevichy Cemetery", "1980-08-03")]
+    # a reburial after it keeps its own date
+    text = ("Ivan Petrov (4 May 1900 – 3 August 1980) was a Soviet writer. He died in Moscow in 1980. In 1991 he was "
+            "reburied in the Novodevichy Cemetery.")
+    assert [r["date_start"] for r in rows(text) if r["name"] == "Novodevichy Cemetery"] == ["1991"]

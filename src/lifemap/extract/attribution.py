@@ -296,6 +296,10 @@ def relabel(found: list[tuple[Event, tuple[Place, ...]]], shown: dict[int, Readi
             if kind != e.kind:
                 e = replace(e, kind=kind, summary=kinds.summary(kind, e.evidence.name, e.actor, subject.name,
                                                                 buried=kind == "death" and buried(e.kind, read)))
+                if kind == "death" and e.actor == subject.name and subject.died is not None and e.span is not None \
+                        and e.span.last_day < subject.died.first_day:
+                    e = replace(e, span=subject.died)  # no burial before the death the opening gives: a burial the
+                    #                                    narrative dated 1887, of a woman who died in 1894
         out.append((e, used))
     return out
 
