@@ -1426,6 +1426,10 @@ _OFTEN_STALIN = " Stalin met him. Stalin hated him. Stalin wrote to him. Stalin 
      + _OFTEN_STALIN, "Trotsky"),
     ("The Prophet Armed: Trotsky 1879–1921\n\nBorn Lev Bronstein in 1879, Trotsky grew up in Yanovka. Trotsky "
      "studied in Odessa. Trotsky led the Red Army. Trotsky fought. Trotsky won." + _OFTEN_STALIN, "Trotsky"),
+    # a title that is a double name a dash splits, named far more often than another the opening names
+    ("Antanas Paškevičius – Poška\n\nAntanas Paškevičius – Poška ( – 16 October 1992) was a traveller. He met "
+     "Rabindranath Tagore in India. Tagore wrote to him. Tagore praised him. Poška went to Bombay. Poška studied. "
+     "Poška went to Calcutta. Poška returned. Poška was arrested. Poška died.", "Antanas Paškevičius Poška"),
 ])
 def test_the_subject_of_a_titled_life(text, name):
     from lifemap.subject import find_subject

@@ -261,6 +261,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     called = _title_name(text) if found is None else None
     if called is not None:                         # "Kamo: The Bandit …" over "Simon Ter-Petrosian was born …"
         found, count, called = called
+    if found is not None and not by_title and (titled := _named_by_title(title_line, text, count)) is not None:
+        found, count, opened, by_title = titled, _count(titled[-1], text), True, True
     mentions = {s: len(s.mentions(text, own_text=False)) for s in known}
     title = set(_title_words(title_line))
     for s, n in sorted(mentions.items(), key=lambda kv: -kv[1]):
@@ -408,6 +410,17 @@ def _someone_of(title: str, s: Subject) -> bool:
 
 
 _TIES = frozenset(sections("life_titles")["ties"])
+
+
+def _named_by_title(title: str, text: str, count: int) -> list[str] | None:
+    """A title that is a name the text calls its subject by far more often than the one the opening seemed to
+    be about: "Antanas Paškevičius – Poška" (a double name its dash split), whose "Poška" the text names twenty
+    times, over "Rabindranath Tagore", named three times."""
+    tokens = _person([w for w in title.split() if w not in ("–", "—", "-")], spanned=True)
+    if len(tokens) < 2 or fold(tokens[-1]) in _place_names():
+        return None
+    n = _count(tokens[-1], text)
+    return tokens if n >= 5 and n >= 2 * count else None
 
 
 def _title_words(title: str) -> list[str]:
