@@ -400,6 +400,17 @@ def test_a_participle_of_sending_after_a_noun_is_that_ones():
         assert [f[1] for f in events(text, RULES_ONLY)] == ["Stalin"], text
 
 
+def test_a_name_given_as_an_example_of_a_group_leads_nothing():
+    # "he" after "…, including Modi and Thooti," is the one talked about, not the last man of the examples
+    found = events("In 1931 Stalin boarded a ship. With the help of local Esperantists, including Jivanji Modi and "
+                   "N. A. Thooti, he enrolled at the university in Tiflis.", RULES_ONLY)
+    assert [f[:2] for f in found] == [("Tiflis", "Stalin")]
+    # but the subject among the examples is still in the group ("travellers, among them Lenin, …, left Zurich")
+    found = events("In 1917 thirty-two travellers, among them Stalin, Krupskaya and Zinoviev, left Zurich and "
+                   "changed at Gottmadingen.", RULES_ONLY)
+    assert "Stalin" in [f[1] for f in found]
+
+
 def test_camps_between_two_towns_put_no_one_at_either():
     found = events("In 1952 Stalin was released at Irkutsk after fifteen years in labour camps and other centres of "
                    "detention between Moscow and Vladivostok.")

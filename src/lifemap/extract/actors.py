@@ -156,6 +156,10 @@ class Actors:
         """The subjects of sentence ``j``'s first clauses, in order (people and groups only)."""
         if j not in self._subjects:
             sentence, places = self.narrative.sentence(j), self.places_of(j)
+            # (not one named as an example of a group: "With the help of local Esperantists, including N. A. Thooti,
+            # he enrolled …" is led by "he")
+            sentence = _EXAMPLES_BETWEEN_COMMAS.sub(lambda m: m.group() if self.subject.mentions(m.group()) else
+                                                    " " * len(m.group()), sentence)
             cuts = [0] + [e for _, e in clauses.boundaries(sentence)][:2] + [len(sentence)]
             # a clause without a verb of its own has no subject ("…; known as "Andrei", …"; the phrase before
             # "she" in "After the split between Bolsheviks and Mensheviks she stayed …"), unless it is all there is
@@ -414,7 +418,8 @@ class Actors:
         # "Solomon Mikhoels, whom she knew well, was murdered in Minsk" is his death, not hers; "Trofim Lysenko, an
         # agronomist, ran an institute in Kiev" his. Before a name an apposition keeps its last comma, so that no
         # name runs on over it: "By Christmas, the worst of the winter, Zhukov …" is Zhukov's)
-        asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
+        asides = [m.span() for pattern in (_RELATIVES_BETWEEN_COMMAS, _EXAMPLES_BETWEEN_COMMAS)
+                  for m in pattern.finditer(sentence)] + [
             (m.start(1), m.end(1) - 1 if sentence[m.end(1):].lstrip()[:1].isupper() else m.end(1))
             for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
             if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "the front fell apart")
@@ -1100,6 +1105,10 @@ class Actors:
 # knew well, was murdered in Minsk"; not "the month in which Golda Meir arrived": a time)
 _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}(?=who))?"
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
+# Examples of a group between commas: "With the help of local Esperantists, including N. A. Thooti, he …" (he is not
+# Thooti)
+_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+"
+                                      r"(?:(?:[^,;]+,\s+)*?[^,;]*\band\s+[^,;]+|[^,;]+),")
 # One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
 _OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s?)\s+(?:[a-z-]+\s+)?"
                           r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"
