@@ -857,6 +857,13 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
             "The end of the First World War was followed by turmoil in Moscow. Stalin stayed in Moscow.")
     rows = extract(text, progress=False).to_dict("records")
     assert [r["date_start"] for r in rows] == ["1902", "1914", "1918", "1918"]
+    # only opening the sentence, and the period as the lexicon writes it (not another country's civil war, nor a
+    # book about the end of one)
+    text = ("In 1930 Stalin lived in Moscow. At the outbreak of the civil war in Spain Stalin was in Sochi. "
+            "In 1941 Stalin was in Kuibyshev. Stalin wrote about the end of the Civil War in Tiflis.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert [(r["name"], r["date_start"]) for r in rows if r["name"] != "Spain"] == [
+        ("Moscow", "1930"), ("Sochi", "1930"), ("Kuibyshev", "1941"), ("Tiflis", "1941")]
     # what came after it is in its last year, and the narrative has moved past it
     text = ("In February 1916 Stalin was in Kureika. After the February Revolution, Stalin went to Petrograd. "
             "Stalin stayed in Petrograd. After the Civil War he lived in Moscow.")

@@ -189,6 +189,10 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     found = find_places("In 1906 he reached Nome and Seattle. In 1912 they sailed to Hobart, Australia, where he "
                         "spoke.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country) for m in found if m.text == "Hobart"] == [("Hobart", "AU")]
+    # not a town in a list that goes on with the country ("Perth, Canada and …")
+    found = find_places("He performed in Melbourne, Sydney, Perth, Canada and the United States.", gazetteer,
+                        fallback=fallback)
+    assert [m.location.country for m in found if m.text == "Perth"] == ["AU"]
     # an American state after a town of the United States ("Princeton, New Jersey"), and the town before a state is
     # the American one ("Vancouver, Washington"); not a list of towns, nor Georgia the country
     assert names("In 1967 she settled in Princeton, New Jersey, where she wrote.") == ["Princeton"]
@@ -1466,6 +1470,10 @@ def test_a_name_goes_on_over_a_hyphen_and_its_small_words(gazetteer, fallback):
                         "army was held at Argelès-sur-Mer.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country) for m in found if m.text != "Paris"] == [
         ("Ville-d'Avray", "FR"), ("Argelès-sur-Mer", "FR")]
+    # a longer name GeoNames does not write so is the town it opens with ("Frankfurt-on-Main")
+    found = find_places("In 1890 he lived in Berlin. He moved to Frankfurt-on-Main in 1894.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Berlin", "DE"), ("Frankfurt", "DE")]
 
 
 def test_words_quoted_are_no_place_geonames_holds(gazetteer, fallback):
@@ -1473,8 +1481,12 @@ def test_words_quoted_are_no_place_geonames_holds(gazetteer, fallback):
     found = find_places('In 1890 she lived in Paris. She sang the duet "Quis est Homo" from the Stabat Mater. In 1941 '
                         'the Partisans held the "Republic of Užice" in Serbia.', gazetteer, fallback=fallback)
     assert "Homo" not in [m.text for m in found] and "Užice" in [m.text for m in found]
-    # a curated place stays, quoted or not
+    # a curated place stays, quoted or not, and so does what a letter quoted after a colon says
     assert [m.text for m in find_places('He called it "the Moscow of the East".', gazetteer)] == ["Moscow"]
+    assert [m.text for m in find_places('They sent him "to Ukhta and then to Kem".', gazetteer, fallback=fallback)
+            if m.text == "Kem"] == ["Kem"]
+    found = find_places('In 1912 she wrote: "We left Moscow for Hobart in May."', gazetteer, fallback=fallback)
+    assert [m.text for m in found] == ["Moscow", "Hobart"]
 
 
 def test_a_village_between_two_towns_is_placed_by_the_first(gazetteer, fallback):
@@ -1482,6 +1494,10 @@ def test_a_village_between_two_towns_is_placed_by_the_first(gazetteer, fallback)
     found = find_places("Amundsen was born to a family of shipowners in Borge, between the towns Fredrikstad and "
                         "Sarpsborg.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country, m.source) for m in found] == [("Borge", "NO", "context")]
+    # nor people or feasts after "between" ("signed at Tilsit, between Napoleon and Alexander")
+    found = find_places("In 1807 the treaty was signed at Tilsit, between Napoleon and Alexander.", gazetteer,
+                        fallback=fallback)
+    assert [(m.text, m.location.country) for m in found] == [("Tilsit", "RU")]
     # not a time between two months
     found = find_places("In 1910 he went to Trieste. After a brief period of work in Ljubljana, between May 1911 and "
                         "May 1912, he worked in Kamnik.", gazetteer, fallback=fallback)

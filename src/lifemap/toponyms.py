@@ -50,6 +50,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ](?<![\w'’].)")
 _JOIN = re.compile(r"(?: |[-‐–]|(?<=\b[SMF]t)\. ?)([^\W\d_]+(?:['’][^\W\d_]+)*)")
 POSSESSIVE = ("'s", "’s")
 _ELIDED_NAME = re.compile(r"['’][A-Z]")         # "d'Avray": a name after an elided small word
+_HYPHEN_PARTICLE = re.compile(r"-[a-z]")          # a small word a hyphen joins to a name ("-on-", "-sur-", "-d'")
 
 MONTHS = frozenset("""january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -702,22 +703,20 @@ def _without_titles(text: str, found: list[Mention]) -> list[Mention]:
     if published:
         titles += [m.span(1) for m in _PUBLISHED_AS.finditer(text) if m.group(1).split()[0].lower() not in _POSTS]
     titles += [m.span(1) if m.group(1) else m.span("after_comma") for m in _named_work().finditer(text)]
-    if quoted:                                     # words quoted, not a name ("the duet "Quis est Homo"", not "the
-        #                                            "Republic of Užice""), where GeoNames gave a name
-        phrases = [m.span(1) for m in _QUOTED_PHRASE.finditer(text)
-                   if any(w[:1].islower() and w not in _NAME_PARTICLES for w in m.group(1).split())]
-        titles += [(a, b) for a, b in phrases if any(a <= f.start and f.end <= b and f.source != "curated"
-                                                     for f in found)]
     titles.sort()
-    if not titles:
+    # a few words quoted, not a name ("the duet "Quis est Homo"", not "the "Republic of Užice""), nor speech after a
+    # colon ('She wrote: "We left Moscow for Hobart in May."'): no name GeoNames gave there is a place
+    phrases = [m.span(1) for m in _QUOTED_PHRASE.finditer(text) if len(m.group(1).split()) <= 4
+               and any(w[:1].islower() and w not in _NAME_PARTICLES for w in m.group(1).split())
+               and not text[:m.start()].rstrip().endswith(":")] if quoted else []
+    if not titles and not phrases:
         return found
-    starts = [a for a, _ in titles]
 
-    def inside(f: Mention) -> bool:
-        k = bisect.bisect_right(starts, f.start) - 1
-        return k >= 0 and f.end <= titles[k][1]
+    def inside(f: Mention, spans: list[tuple[int, int]]) -> bool:
+        k = bisect.bisect_right(spans, (f.start, len(text))) - 1
+        return k >= 0 and f.end <= spans[k][1]
 
-    return [f for f in found if not inside(f)]
+    return [f for f in found if not inside(f, titles) and not (f.source != "curated" and inside(f, phrases))]
 
 
 _OPENING_QUOTE = re.compile(r"[\"“]")
@@ -1250,6 +1249,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             continue                               # "in Western countries", "from German invasion"
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
+        if "-" in word and _HYPHEN_PARTICLE.search(word) and not offline.lookup(word):
+            word = word[:word.index("-")]          # "Frankfurt-on-Main", which GeoNames writes otherwise: the town
+            end, key = start + len(word), _spelling(word)
         ranked = lookup.ranked(word, region)
         if kind_between:
             ranked = [r for r in ranked if _town_of_that_name(r, word, region)]
@@ -1365,9 +1367,11 @@ _VILLAGE_NOUNS = r"village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|k
 _A_SETTLEMENT = (_DESCRIBED_AS + r"(?:village|town|city|hamlet|settlement|estate"
                  r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
-                         r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|between)\s+(?:the\s+)?"
-                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+|(?:towns|cities|villages)\s+)?")
-# ("near the small town of Gzhatsk"; "in Borge, between the towns Fredrikstad and Sarpsborg": by the first)
+                         r"(?:(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?"
+                         r"|between\s+the\s+(?:towns|cities|villages)\s+(?:of\s+)?)")
+# ("near the small town of Gzhatsk"; "in Borge, between the towns Fredrikstad and Sarpsborg": by the first; not
+# "at Tilsit, between Napoleon and Alexander")
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(
@@ -1379,6 +1383,7 @@ _SETTLEMENT_AFTER = re.compile(
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _COMMA_AFTER = re.compile(r",\s+")
+_LIST_ON = re.compile(r",?\s+and\b|,\s+[A-Z]")       # "in Melbourne, Sydney, Perth, Canada and …": a list
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
@@ -1434,7 +1439,7 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
     country = _TOWN_RUN.match(text, m.end()) if m is not None and after is None else None
-    if country is not None and country.group().lower() not in MONTHS and (
+    if country is not None and country.group().lower() not in MONTHS and not _LIST_ON.match(text, country.end()) and (
             records := ranked(country.group())) and records[0].kind == "country":
         return records[0].to_place(), 0.0          # "Hobart, Australia": a country GeoNames holds, as a curated one
         #                                            (not the Hobart of Indiana in a text that has been to Alaska)

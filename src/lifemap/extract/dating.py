@@ -270,12 +270,15 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     """The periods of ``data/lexicon/named_periods.txt``: a pattern for "during/in/throughout <name>"
     and each name's years."""
     spans: dict[str, DateSpan] = {}
+    written: set[str] = set()
     for line in sorted(lexicon("named_periods")):
         years, *names = (part.strip() for part in line.split("|"))
         first, last = years.split()
         for name in names:   # years, or months where the period lay within a few weeks ("the July Days")
             spans[re.sub(r"^the\s+", "", name.lower())] = DateSpan.parse(first, last)
+            written.add(re.sub(r"^the\s+", "", name))
     names = "|".join(re.escape(n) for n in sorted(spans, key=len, reverse=True))
+    cased = "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True))   # as the lexicon writes them
     # "during" or "throughout" it, or "In" it opening the sentence ("his behaviour in the war" is a topic);
     # or its outbreak: "When the First World War began, …" (group 2: its first year only); or what came
     # after it: "After the February Revolution, he …" (group 3: its last year only); or that "found" them
@@ -285,10 +288,12 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
                          rf"(?:began|broke\s+out|started|erupted)\b"
                          rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
                          rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b"
-                         # its outbreak or its end named so (group 5: its first year; group 6: its last): "At the
-                         # outbreak of the First World War …", "The end of the First World War was followed by …"
-                         rf"|\b(?i:the\s+(?:outbreak|beginning|start)\s+of)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
-                         rf"|\b(?i:the\s+(?:end|close)\s+of)\s+(?:the\s+)?((?i:{names}))\b(?!['’])")
+                         # its outbreak or its end opening the sentence (group 5: its first year; group 6: its last):
+                         # "At the outbreak of the First World War …", "The end of the First World War was followed
+                         # by …" (not "wrote about the end of the Civil War", "the outbreak of the civil war in Spain")
+                         rf"|^(?:(?:At|By|Towards?)\s+)?[Tt]he\s+(?:outbreak|beginning|start)\s+of\s+(?:the\s+)?"
+                         rf"({cased})\b(?!['’])"
+                         rf"|^(?:(?:At|By|Towards?)\s+)?[Tt]he\s+(?:end|close)\s+of\s+(?:the\s+)?({cased})\b(?!['’])")
     return pattern, spans
 
 

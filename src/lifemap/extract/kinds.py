@@ -68,21 +68,25 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
     'At Moscow'
     >>> as_english("Worked in Stuttgart", "Stuttgart", "city", "He ran the Stuttgart and Munich regions.", 11, 20)
     'Worked in Stuttgart'
+    >>> as_english("Went to United States", "United States", "country", "He toured the United States and Canada "
+    ...            "lecturing.", 14, 27)
+    'Went to the United States'
     """
     if place_kind == "country" and said.startswith("At "):
         said = "In " + said[3:]
     if f" {name}" in said and f"the {name}" not in said and _THE_BEFORE.search(sentence, max(0, start - 4), start) \
             and not sentence.startswith(("-", "–", "—"), end):        # ("the Moscow–Volga Canal")
         after = _WORD_AFTER.match(sentence, end)
-        if after is None or after.group(1) in _ends_a_phrase() and not (
-                (shared := _SHARED_NOUN.match(sentence, end)) and shared.group(1) not in _ends_a_phrase()):
+        if after is None or after.group(1) in _ends_a_phrase() and not _SHARED_NOUN.match(sentence, end):
             said = said.replace(f" {name}", f" the {name}", 1)
     return said
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
-# a noun that two names share: "the Stuttgart and Munich regions" (not "the Crimea and Odessa in 1920")
-_SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)")
+# a noun of parts of a country that two names share: "the Stuttgart and Munich regions" (not "the Crimea and Odessa
+# in 1920", "the United States and Canada lecturing", "the Kuril Islands and Korea north of …")
+_SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:regions|districts|provinces|governorates|"
+                          r"oblasts|republics|areas|counties|territories|fronts|military\s+districts)\b")
 # the next word, if the name runs on into one (a word of any case, or a digit); None after punctuation
 _WORD_AFTER = re.compile(r"(?:\s+|(?=\w))(\w+)")
 
