@@ -405,10 +405,9 @@ def test_a_name_given_as_an_example_of_a_group_leads_nothing():
     found = events("In 1931 Stalin boarded a ship. With the help of local Esperantists, including Jivanji Modi and "
                    "N. A. Thooti, he enrolled at the university in Tiflis.", RULES_ONLY)
     assert [f[:2] for f in found] == [("Tiflis", "Stalin")]
-    # but the subject among the examples is still in the group ("travellers, among them Lenin, …, left Zurich")
-    found = events("In 1917 thirty-two travellers, among them Stalin, Krupskaya and Zinoviev, left Zurich and "
-                   "changed at Gottmadingen.", RULES_ONLY)
-    assert "Stalin" in [f[1] for f in found]
+    # but the subject among the examples is still in the group ("delegates, including Stalin and Modi, travelled")
+    found = events("In 1920 several delegates, including Stalin, travelled to Kiev.", RULES_ONLY)
+    assert [f[1] for f in found] == ["Stalin"]
 
 
 def test_camps_between_two_towns_put_no_one_at_either():

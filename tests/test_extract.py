@@ -1437,6 +1437,9 @@ _OFTEN_STALIN = " Stalin met him. Stalin hated him. Stalin wrote to him. Stalin 
     ("Antanas Paškevičius – Poška\n\nAntanas Paškevičius – Poška ( – 16 October 1992) was a traveller. He met "
      "Rabindranath Tagore in India. Tagore wrote to him. Tagore praised him. Poška went to Bombay. Poška studied. "
      "Poška went to Calcutta. Poška returned. Poška was arrested. Poška died.", "Antanas Paškevičius Poška"),
+    # but not a title that is more than a name, over a life that opens with someone else's
+    ("Trotsky and Lenin\n\nLeon Trotsky (1879 – 1940) was a revolutionary. Lenin met him. Lenin led. Lenin wrote. "
+     "Lenin spoke. Lenin died. Lenin was buried. Lenin was mourned. Lenin was embalmed.", "Leon Trotsky"),
 ])
 def test_the_subject_of_a_titled_life(text, name):
     from lifemap.subject import find_subject

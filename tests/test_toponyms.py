@@ -193,6 +193,8 @@ def test_a_town_that_only_says_where_a_smaller_one_lies_is_dropped(gazetteer, fa
     found = find_places("He performed in Melbourne, Sydney, Perth, Canada and the United States.", gazetteer,
                         fallback=fallback)
     assert [m.location.country for m in found if m.text == "Perth"] == ["AU"]
+    found = find_places("Born in Perth, Canada, Petrova studied in Berlin.", gazetteer, fallback=fallback)
+    assert [m.location.country for m in found if m.text == "Perth"] == ["CA"]
     # an American state after a town of the United States ("Princeton, New Jersey"), and the town before a state is
     # the American one ("Vancouver, Washington"); not a list of towns, nor Georgia the country
     assert names("In 1967 she settled in Princeton, New Jersey, where she wrote.") == ["Princeton"]
@@ -1470,10 +1472,11 @@ def test_a_name_goes_on_over_a_hyphen_and_its_small_words(gazetteer, fallback):
                         "army was held at Argelès-sur-Mer.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country) for m in found if m.text != "Paris"] == [
         ("Ville-d'Avray", "FR"), ("Argelès-sur-Mer", "FR")]
-    # a longer name GeoNames does not write so is the town it opens with ("Frankfurt-on-Main")
-    found = find_places("In 1890 he lived in Berlin. He moved to Frankfurt-on-Main in 1894.", gazetteer,
+    # a longer name GeoNames does not write so is not a town that only opens it ("Frankfurt-on-Oder" is not
+    # Frankfurt am Main)
+    found = find_places("In 1890 he lived in Berlin. He moved to Frankfurt-on-Oder in 1894.", gazetteer,
                         fallback=fallback)
-    assert [(m.text, m.location.country) for m in found] == [("Berlin", "DE"), ("Frankfurt", "DE")]
+    assert [m.text for m in found] == ["Berlin"]
 
 
 def test_words_quoted_are_no_place_geonames_holds(gazetteer, fallback):
@@ -1494,6 +1497,11 @@ def test_a_village_between_two_towns_is_placed_by_the_first(gazetteer, fallback)
     found = find_places("Amundsen was born to a family of shipowners in Borge, between the towns Fredrikstad and "
                         "Sarpsborg.", gazetteer, fallback=fallback)
     assert [(m.text, m.location.country, m.source) for m in found] == [("Borge", "NO", "context")]
+    # so is one "a village between" two towns, and a town between two far apart keeps its own point
+    found = find_places("He was born in Borge, a village between Fredrikstad and Sarpsborg.", gazetteer, fallback=fallback)
+    assert [(m.text, m.location.country) for m in found][:1] == [("Borge", "NO")]
+    found = find_places("In 1941 he was held at Borovichi, between Leningrad and Moscow.", gazetteer, fallback=fallback)
+    assert [(m.text, m.source) for m in found][:1] == [("Borovichi", "geonames")]
     # nor people or feasts after "between" ("signed at Tilsit, between Napoleon and Alexander")
     found = find_places("In 1807 the treaty was signed at Tilsit, between Napoleon and Alexander.", gazetteer,
                         fallback=fallback)

@@ -416,7 +416,13 @@ def _named_by_title(title: str, text: str, count: int) -> list[str] | None:
     """A title that is a name the text calls its subject by far more often than the one the opening seemed to
     be about: "Antanas Paškevičius – Poška" (a double name its dash split), whose "Poška" the text names twenty
     times, over "Rabindranath Tagore", named three times."""
-    tokens = _person([w for w in title.split() if w not in ("–", "—", "-")], spanned=True)
+    words = [w for w in title.split() if w not in ("–", "—", "-")]
+    # (the name alone, which the opening starts with: not "Trotsky and Lenin", "Letters to Krupskaya", "Bunin: Memories
+    # of Chekhov" over a life that opens with someone else's)
+    if ":" in title or any(not w[:1].isupper() for w in words) or not text[text.find("\n") + 1:].lstrip().startswith(
+            title.strip()):
+        return None
+    tokens = _person(words, spanned=True)
     if len(tokens) < 2 or fold(tokens[-1]) in _place_names():
         return None
     n = _count(tokens[-1], text)

@@ -1250,7 +1250,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         region = _with_realm(_main_countries(so_far or everywhere))
         lookup = offline if uncued else fallback   # no network for uncued names
         if "-" in word and _HYPHEN_PARTICLE.search(word) and not offline.lookup(word):
-            word = word[:word.index("-")]          # "Frankfurt-on-Main", which GeoNames writes otherwise: the town
+            if len(offline.lookup(word[:word.index("-")])) != 1:
+                continue                           # "Frankfurt-on-Oder": not Frankfurt am Main, whose name it opens
+            word = word[:word.index("-")]          # "Burton-on-the-Trent", which GeoNames writes otherwise: the town
             end, key = start + len(word), _spelling(word)
         ranked = lookup.ranked(word, region)
         if kind_between:
@@ -1367,11 +1369,13 @@ _VILLAGE_NOUNS = r"village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|k
 _A_SETTLEMENT = (_DESCRIBED_AS + r"(?:village|town|city|hamlet|settlement|estate"
                  r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
 _NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
-                         r"(?:(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
-                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?"
-                         r"|between\s+the\s+(?:towns|cities|villages)\s+(?:of\s+)?)")
-# ("near the small town of Gzhatsk"; "in Borge, between the towns Fredrikstad and Sarpsborg": by the first; not
-# "at Tilsit, between Napoleon and Alexander")
+                         r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
+                         r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
+# "in Borge, between the towns Fredrikstad and Sarpsborg", "Borge, a village between Fredrikstad and Sarpsborg": by
+# the first, as far from it as the second (not "at Tilsit, between Napoleon and Alexander": both must be towns)
+_BETWEEN_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?between\s+(?:the\s+(?:towns|cities|villages)\s+(?:of\s+)?)?"
+                            r"(?P<one>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+and\s+(?:the\s+)?"
+                            r"(?P<two>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 # the words right after a name say it is a settlement: "Kaigorodskoye, a remote village", "Kokushkino, his mother's
 # family estate" (the noun ends its phrase: not "a village teacher", "the manor's owner", "the village soviet")
 _SETTLEMENT_AFTER = re.compile(
@@ -1383,7 +1387,10 @@ _SETTLEMENT_AFTER = re.compile(
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _COMMA_AFTER = re.compile(r",\s+")
-_LIST_ON = re.compile(r",?\s+and\b|,\s+[A-Z]")       # "in Melbourne, Sydney, Perth, Canada and …": a list
+# "in Melbourne, Sydney, Perth, Canada and …": a list the town is an item of, going on after the country (not "Born
+# in Perth, Canada, Petrova studied …")
+_LIST_ON = re.compile(r",?\s+and\b|,\s+[A-Z]")
+_ITEM_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$")
 _HOST_GAP = 80              # how far after a placed name the host it was placed at may stand
 NEAR_KM = 150.0             # how far a place said to be near a town may lie from it
 IN_PROVINCE_KM = 250.0      # how far a place said to be in a province may lie from its seat
@@ -1428,6 +1435,12 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         if near is not None and near.group().split()[0].lower() not in MONTHS and (
                 records := ranked(near.group())) and records[0].kind == "city":
             return records[0].to_place(), km       # "the village of Novaya Golchikha, near Kineshma" (GeoNames)
+    between = _BETWEEN_AFTER.match(text, end)
+    if between is not None:
+        towns = [_town_named(found, starts, between.start(g), between.group(g), ranked) for g in ("one", "two")]
+        if all(towns):
+            apart = _geod().inv(towns[0].lon, towns[0].lat, towns[1].lon, towns[1].lat)[2] / 1000.0
+            return towns[0], max(NEAR_KM, apart)
     m = _COMMA_AFTER.match(text, end)
     k = bisect.bisect_left(starts, m.end()) if m is not None else len(found)
     after = found[k] if k < len(found) and found[k].start == m.end() else None
@@ -1439,7 +1452,8 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
             records := [r for r in ranked("United States") if r.kind == "country"]):
         return records[0].to_place(), 0.0          # "Vancouver, Washington": the American one
     country = _TOWN_RUN.match(text, m.end()) if m is not None and after is None else None
-    if country is not None and country.group().lower() not in MONTHS and not _LIST_ON.match(text, country.end()) and (
+    if country is not None and country.group().lower() not in MONTHS and not (
+            _ITEM_BEFORE.search(text, max(0, end - 60), end) and _LIST_ON.match(text, country.end())) and (
             records := ranked(country.group())) and records[0].kind == "country":
         return records[0].to_place(), 0.0          # "Hobart, Australia": a country GeoNames holds, as a curated one
         #                                            (not the Hobart of Indiana in a text that has been to Alaska)
@@ -1451,6 +1465,19 @@ def _anchor_after(text: str, end: int, found: list[Mention], starts: list[int],
         # nor a seat no large town bears: "Ivanovka, Amur Oblast" is not by a town of India)
         return records[0].to_place(), IN_PROVINCE_KM   # "Privolnoye, Stavropol Krai": in that province
     return None, 0.0
+
+
+def _town_named(found: list[Mention], starts: list[int], at: int, name: str, ranked) -> Place | None:
+    """The town a name at ``at`` means: a curated one found there, else a GeoNames city of some size (no man's name:
+    "Napoleon", no feast: "Christmas")."""
+    k = bisect.bisect_left(starts, at)
+    if k < len(found) and found[k].start == at and found[k].location is not None:
+        return found[k].location if found[k].location.kind in _TOWNS else None
+    if name.split()[0].lower() in MONTHS:
+        return None
+    records = ranked(name)
+    return records[0].to_place() if records and records[0].kind == "city" \
+        and records[0].population >= NEAR_POPULATION else None
 
 
 def _seat_first(records: list, name: str) -> list:

@@ -158,7 +158,7 @@ class Actors:
             sentence, places = self.narrative.sentence(j), self.places_of(j)
             # (not one named as an example of a group: "With the help of local Esperantists, including N. A. Thooti,
             # he enrolled …" is led by "he")
-            sentence = _EXAMPLES_BETWEEN_COMMAS.sub(lambda m: m.group() if self.subject.mentions(m.group()) else
+            sentence = _EXAMPLES_BETWEEN_COMMAS.sub(lambda m: m.group() if self._among_examples(m.group()) else
                                                     " " * len(m.group()), sentence)
             cuts = [0] + [e for _, e in clauses.boundaries(sentence)][:2] + [len(sentence)]
             # a clause without a verb of its own has no subject ("…; known as "Andrei", …"; the phrase before
@@ -170,6 +170,11 @@ class Actors:
             self._leads[j] = found[0]
             self._subjects[j] = [x for x in found if x is not None and x[0] in ("name", "group")]
         return self._subjects[j]
+
+    def _among_examples(self, words: str) -> bool:
+        """Whether examples of a group name the subject, by name or as "him", "her", "herself" in their life."""
+        own = ("him", "himself") if self.subject.pronoun == "he" else ("her", "herself")
+        return bool(self.subject.mentions(words)) or any(re.search(rf"\b{w}\b", words) for w in own)
 
     def _pronoun_led(self, j: int) -> bool:
         """Sentence ``j``'s main clause has "he" (or "she", as the text calls its subject) for subject:
@@ -418,8 +423,8 @@ class Actors:
         # "Solomon Mikhoels, whom she knew well, was murdered in Minsk" is his death, not hers; "Trofim Lysenko, an
         # agronomist, ran an institute in Kiev" his. Before a name an apposition keeps its last comma, so that no
         # name runs on over it: "By Christmas, the worst of the winter, Zhukov …" is Zhukov's)
-        asides = [m.span() for pattern in (_RELATIVES_BETWEEN_COMMAS, _EXAMPLES_BETWEEN_COMMAS)
-                  for m in pattern.finditer(sentence)] + [
+        asides = [m.span() for m in _RELATIVES_BETWEEN_COMMAS.finditer(sentence)] + [
+            m.span() for m in _EXAMPLES_BETWEEN_COMMAS.finditer(sentence) if not self._among_examples(m.group())] + [
             (m.start(1), m.end(1) - 1 if sentence[m.end(1):].lstrip()[:1].isupper() else m.end(1))
             for m in _NOUN_BETWEEN_COMMAS.finditer(sentence)
             if clauses.VERB.search(sentence, m.start(1), m.end(1)) is None]   # (not a clause: "the front fell apart")
@@ -1107,8 +1112,7 @@ _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
 # Examples of a group between commas: "With the help of local Esperantists, including N. A. Thooti, he …" (he is not
 # Thooti)
-_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+"
-                                      r"(?:(?:[^,;]+,\s+)*?[^,;]*\band\s+[^,;]+|[^,;]+),")
+_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+[^,;]+,")
 # One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
 _OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s?)\s+(?:[a-z-]+\s+)?"
                           r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"

@@ -77,16 +77,21 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
     if f" {name}" in said and f"the {name}" not in said and _THE_BEFORE.search(sentence, max(0, start - 4), start) \
             and not sentence.startswith(("-", "–", "—"), end):        # ("the Moscow–Volga Canal")
         after = _WORD_AFTER.match(sentence, end)
-        if after is None or after.group(1) in _ends_a_phrase() and not _SHARED_NOUN.match(sentence, end):
+        shared = _SHARED_NOUN.match(sentence, end)
+        if after is None or after.group(1) in _ends_a_phrase() and not (
+                shared and shared.group(1) not in _ends_a_phrase()
+                and (place_kind in ("city", "village", "site") or _PARTS_OF_A_LAND.fullmatch(shared.group(1)))):
             said = said.replace(f" {name}", f" the {name}", 1)
     return said
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
-# a noun of parts of a country that two names share: "the Stuttgart and Munich regions" (not "the Crimea and Odessa
-# in 1920", "the United States and Canada lecturing", "the Kuril Islands and Korea north of …")
-_SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:regions|districts|provinces|governorates|"
-                          r"oblasts|republics|areas|counties|territories|fronts|military\s+districts)\b")
+# a noun two names share: "the Stuttgart and Munich regions", "the Moscow and Leningrad party organisations" (a town
+# takes no article); a land's name keeps it unless the noun names its parts (not "the United States and Canada
+# lecturing", "the Kuril Islands and Korea north of …", "the Crimea and Odessa in 1920")
+_SHARED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)")
+_PARTS_OF_A_LAND = re.compile(r"regions|districts|provinces|governorates|oblasts|republics|areas|counties|territories|"
+                              r"fronts")
 # the next word, if the name runs on into one (a word of any case, or a digit); None after punctuation
 _WORD_AFTER = re.compile(r"(?:\s+|(?=\w))(\w+)")
 
