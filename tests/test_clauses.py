@@ -408,6 +408,11 @@ def test_a_name_given_as_an_example_of_a_group_leads_nothing():
     # but the subject among the examples is still in the group ("delegates, including Stalin and Modi, travelled")
     found = events("In 1920 several delegates, including Stalin, travelled to Kiev.", RULES_ONLY)
     assert [f[1] for f in found] == ["Stalin"]
+    # a list of three examples, or one his own kin, is an aside as well (a fifth reader's cases)
+    for text in ("In 1910, with the help of friends, including Ivan Modi, Ardeshir Wadia and N. A. Thooti, he enrolled "
+                 "at the university in Tiflis.",
+                 "In 1910, with the help of friends, including his cousin Ivan Bunin, he moved to Tiflis."):
+        assert [f[1] for f in events(text, RULES_ONLY)] == ["Stalin"], text
 
 
 def test_camps_between_two_towns_put_no_one_at_either():

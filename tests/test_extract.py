@@ -864,6 +864,8 @@ def test_a_named_period_dates_a_sentence_without_a_date_and_moves_nothing():
     rows = extract(text, progress=False).to_dict("records")
     assert [(r["name"], r["date_start"]) for r in rows if r["name"] != "Spain"] == [
         ("Moscow", "1930"), ("Sochi", "1930"), ("Kuibyshev", "1941"), ("Tiflis", "1941")]
+    text = "In 1902 Stalin lived in Batum. Two years before the outbreak of the First World War he moved to Tiflis."
+    assert [r["date_start"] for r in extract(text, progress=False).to_dict("records")] == ["1902", "1902"]
     # what came after it is in its last year, and the narrative has moved past it
     text = ("In February 1916 Stalin was in Kureika. After the February Revolution, Stalin went to Petrograd. "
             "Stalin stayed in Petrograd. After the Civil War he lived in Moscow.")
@@ -1437,6 +1439,10 @@ _OFTEN_STALIN = " Stalin met him. Stalin hated him. Stalin wrote to him. Stalin 
     ("Antanas Paškevičius – Poška\n\nAntanas Paškevičius – Poška ( – 16 October 1992) was a traveller. He met "
      "Rabindranath Tagore in India. Tagore wrote to him. Tagore praised him. Poška went to Bombay. Poška studied. "
      "Poška went to Calcutta. Poška returned. Poška was arrested. Poška died.", "Antanas Paškevičius Poška"),
+    # a name's small words are a name's ("Antanas de Poška")
+    ("Antanas de Poška\n\nAntanas de Poška ( – 16 October 1992) was a traveller. He met Rabindranath Tagore in "
+     "India. Tagore wrote to him. Tagore praised him. Poška went to Bombay. Poška studied. Poška went to Calcutta. "
+     "Poška returned. Poška was arrested. Poška died.", "Antanas de Poška"),
     # but not a title that is more than a name, over a life that opens with someone else's
     ("Trotsky and Lenin\n\nLeon Trotsky (1879 – 1940) was a revolutionary. Lenin met him. Lenin led. Lenin wrote. "
      "Lenin spoke. Lenin died. Lenin was buried. Lenin was mourned. Lenin was embalmed.", "Leon Trotsky"),

@@ -173,8 +173,8 @@ class Actors:
 
     def _among_examples(self, words: str) -> bool:
         """Whether examples of a group name the subject, by name or as "him", "her", "herself" in their life."""
-        own = ("him", "himself") if self.subject.pronoun == "he" else ("her", "herself")
-        return bool(self.subject.mentions(words)) or any(re.search(rf"\b{w}\b", words) for w in own)
+        own = "himself" if self.subject.pronoun == "he" else "herself"   # (not "her cousin Ivan Bunin")
+        return bool(self.subject.mentions(words)) or re.search(rf"\b{own}\b", words) is not None
 
     def _pronoun_led(self, j: int) -> bool:
         """Sentence ``j``'s main clause has "he" (or "she", as the text calls its subject) for subject:
@@ -1112,7 +1112,8 @@ _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
 # Examples of a group between commas: "With the help of local Esperantists, including N. A. Thooti, he …" (he is not
 # Thooti)
-_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+[^,;]+,")
+_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+(?:(?:[A-Z]|(?:his|her|their|the)\s)[^,;]*,\s+)*"
+                                      r"(?:[A-Z]|(?:his|her|their|the)\s)[^,;]*,")   # (names or people, not a clause)
 # One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
 _OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s?)\s+(?:[a-z-]+\s+)?"
                           r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"

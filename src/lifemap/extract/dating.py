@@ -265,6 +265,11 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
     return out
 
 
+# not what something is about, before, for or against: "wrote about the end of …", "two years before the outbreak of
+# …", "hoped for the end of …", "fearing the outbreak of …"
+_NOT_ABOUT = r"(?<!\babout\s)(?<!\bof\s)(?<!\bbefore\s)(?<!\bfor\s)(?<!\bfearing\s)(?<!\bfeared\s)"
+
+
 @functools.cache
 def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
     """The periods of ``data/lexicon/named_periods.txt``: a pattern for "during/in/throughout <name>"
@@ -292,9 +297,8 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
                          # the First World War …", "The end of the First World War was followed by …"; by the name as
                          # the lexicon writes it, and not as what something is about ("wrote about the end of the
                          # Civil War", "a memoir of the outbreak of the Great War", "the civil war in Spain")
-                         rf"|(?<!\babout\s)(?<!\bof\s)\b[Tt]he\s+(?:outbreak|beginning|start)\s+of\s+(?:the\s+)?"
-                         rf"({cased})\b(?!['’])"
-                         rf"|(?<!\babout\s)(?<!\bof\s)\b[Tt]he\s+(?:end|close)\s+of\s+(?:the\s+)?({cased})\b(?!['’])")
+                         rf"|{_NOT_ABOUT}\b[Tt]he\s+(?:outbreak|beginning|start)\s+of\s+(?:the\s+)?({cased})\b(?!['’])"
+                         rf"|{_NOT_ABOUT}\b[Tt]he\s+(?:end|close)\s+of\s+(?:the\s+)?({cased})\b(?!['’])")
     return pattern, spans
 
 

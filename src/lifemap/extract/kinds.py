@@ -71,6 +71,8 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
     >>> as_english("Went to United States", "United States", "country", "He toured the United States and Canada "
     ...            "lecturing.", 14, 27)
     'Went to the United States'
+    >>> as_english("Went to Kremlin", "Kremlin", "site", "He visited the Kremlin and Lubyanka buildings.", 15, 22)
+    'Went to the Kremlin'
     """
     if place_kind == "country" and said.startswith("At "):
         said = "In " + said[3:]
@@ -80,7 +82,7 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
         shared = _SHARED_NOUN.match(sentence, end)
         if after is None or after.group(1) in _ends_a_phrase() and not (
                 shared and shared.group(1) not in _ends_a_phrase()
-                and (place_kind in ("city", "village", "site") or _PARTS_OF_A_LAND.fullmatch(shared.group(1)))):
+                and (place_kind in ("city", "village") or _PARTS_OF_A_LAND.fullmatch(shared.group(1)))):
             said = said.replace(f" {name}", f" the {name}", 1)
     return said
 
