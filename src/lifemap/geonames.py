@@ -39,9 +39,9 @@ _CODE = re.compile(r"[A-Z]{2,4}")
 FAR_POPULATION = 100_000
 NEAR_POPULATION = 20_000
 DOMINANT_POPULATION = 100_000
+DOMINANT_FACTOR = 50
 # Two spellings this alike (difflib's ratio) are one name written two ways: Dzerzhinsk, Dzyarzhynsk (0.76)
 SAME_NAME = 0.7
-DOMINANT_FACTOR = 50
 
 
 @dataclass(frozen=True)
@@ -283,9 +283,9 @@ def rank(records: list[Record], region: Mapping[str, float] | None = None, name:
     if name and ranked and not _bears(ranked[0], name):
         # a town of the text's region that bears the name outranks one GeoNames only files under it as another name, if
         # no smaller: "Slutsk" is the Belarusian town, not Pavlovsk (Slutsk until 1918) in a text about Russia and
-        # Belarus; "Freiburg" is not Fribourg; but "Wuchang" is Wuhan's (E'zhou's), not the smaller Wuchang far north,
-        # and "Carlsbad" in a text about Bohemia is Karlovy Vary, not the larger Carlsbad in California, nor "Palmira"
-        # in a text about Syria the Colombian city
+        # Belarus; but "Wuchang" is Wuhan's (E'zhou's), not the smaller Wuchang far north, "Carlsbad" in a text about
+        # Bohemia is Karlovy Vary, not the larger Carlsbad in California, nor "Palmira" in a text about Syria the
+        # Colombian city
         written, top = spellings(name), ranked[0]
         own = max((r for r in ranked if not written.isdisjoint(spellings(r.name)) and r.population >= top.population
                    and (share(region, r.country) > 0 or share(region, top.country) == 0)),
