@@ -147,7 +147,8 @@ def titled_by(subject: Subject, text: str) -> bool:
     return _title(text) in {subject.name, subject.full_name} - {""}
 
 
-_PARTICLES = frozenset("de da di del la le von van der den ibn bin".split())   # small words of a name: "Antanas de Poška"
+# small words of a name: "Antanas de Poška"
+_PARTICLES = frozenset("de da di del la le von van der den ibn bin".split())
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -422,9 +423,9 @@ def _named_by_title(title: str, text: str, count: int) -> list[str] | None:
     words = [w for w in title.split() if w not in ("–", "—", "-")]
     # (the name alone, which the opening starts with: not "Trotsky and Lenin", "Letters to Krupskaya", "Bunin: Memories
     # of Chekhov" over a life that opens with someone else's)
+    body = text[text.find("\n") + 1:].lstrip()
     if ":" in title or any(not w[:1].isupper() and w not in _PARTICLES for w in words) \
-            or not text[text.find("\n") + 1:].lstrip().startswith(
-            title.strip()):
+            or not body.startswith(title.strip()):
         return None
     tokens = _person(words, spanned=True)
     if len(tokens) < 2 or fold(tokens[-1]) in _place_names():

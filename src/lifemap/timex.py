@@ -215,7 +215,8 @@ _BODIES = [
                            r"|that\s+(?:same\s+)?year|(?:a|one)\s+year\s+(?:later|earlier|afterwards?|after\s+that)"
                            # "whom he had met in St Petersburg the year before" (not "the year before his death")
                            r"|(?<!than\s)the\s+year\s+(?:before|after)(?=\s*(?:[,;.:)]|$)|\s+(?:and|but|when|while)\b)"
-                           r"|(?<![\w-])(?:(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+                           r"|(?<![\w-])(?:(?:twenty|thirty|forty|fifty)"
+                           r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
                            r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
                            r"|two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-5][0-9])\s+years\s+"
                            r"(?:later|earlier|afterwards?|after\s+that)"

@@ -1091,8 +1091,8 @@ def _names_one_before(text: str, start: int) -> bool:
 _VERB_FORMS = verb_forms("verbs")
 # A surname right after a name, by its ending: "Milan Stojadinović", "Paris Ivanovich", "Sofia Perovskaya" (not a
 # people's "-ian": "Tiflis Armenian merchants")
-_SURNAME_AFTER = re.compile(r" [A-Z][a-zà-ÿšžčćđ]+(?:ović|ević|vić|ić|ovich|evich|ovna|evna|enko|shvili|idze|escu|"
-                            r"ski|sky|ska|skaya|yan|ová)\b")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-zà-ÿšžčćđ]+(?:ović|ević|vić|ić|ovich|evich|ovna|evna|enko|shvili|idze|"
+                            r"escu|ski|sky|ska|skaya|yan|ová)\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # A part of a town after its possessive: "evacuated to Kuibyshev's suburbs" (a town, though it bears a man's name)
 _TOWN_PART = re.compile(r"['’]s\s+(?:[a-z]+\s+)?(?:suburbs?|outskirts|streets|centre|center|environs|port|harbour|"

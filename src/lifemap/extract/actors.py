@@ -172,7 +172,7 @@ class Actors:
         return self._subjects[j]
 
     def _among_examples(self, words: str) -> bool:
-        """Whether examples of a group name the subject, by name or as "him", "her", "herself" in their life."""
+        """Whether examples of a group name the subject, by name or as "himself" ("herself" in her life)."""
         own = "himself" if self.subject.pronoun == "he" else "herself"   # (not "her cousin Ivan Bunin")
         return bool(self.subject.mentions(words)) or re.search(rf"\b{own}\b", words) is not None
 
@@ -1112,8 +1112,9 @@ _RELATIVES_BETWEEN_COMMAS = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+(?:[
                                        r"(?:where|who|whom|whose|which)\b[^,;]*,")
 # Examples of a group between commas: "With the help of local Esperantists, including N. A. Thooti, he …" (he is not
 # Thooti)
-_EXAMPLES_BETWEEN_COMMAS = re.compile(r",\s+(?:including|such\s+as|notably)\s+(?:(?:[A-Z]|(?:his|her|their|the)\s)[^,;]*,\s+)*"
-                                      r"(?:[A-Z]|(?:his|her|their|the)\s)[^,;]*,")   # (names or people, not a clause)
+# (each example a name or people, never a clause)
+_EXAMPLE = r"(?:[A-Z]|(?:his|her|their|the)\s)[^,;]*,"
+_EXAMPLES_BETWEEN_COMMAS = re.compile(rf",\s+(?:including|such\s+as|notably)\s+(?:{_EXAMPLE}\s+)*{_EXAMPLE}")
 # One's own room or house right before the place it stands in: "in Stalin's office in the Kremlin"
 _OWN_ROOM_AT = re.compile(r"\b(?:in|at)\s+(?P<owner>[Hh]is|[Hh]er|[A-Z][\w-]+['’]s?)\s+(?:[a-z-]+\s+)?"
                           r"(?:office|study|dacha|flat|apartment|home|house|villa|residence|quarters)\s+"
@@ -1733,7 +1734,6 @@ _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 
 
-_RELATIVES = frozenset(("that", "which", "who", "whom"))
 # verbs whose object the subject was with: "accompanied her husband exiled to Siberia", "led the troops sent to …"
 _ALONG_WITH = _WENT_WITH | frozenset(("join", "lead", "command", "head", "take", "bring"))
 # the noun before a participle is the subject's own group: "he was one of the Bolsheviks exiled to Turukhansk"
@@ -1756,10 +1756,9 @@ def _participle_of(tokens: list, sentence: str, pos: int, link: Link) -> str | N
             and tokens[v - 2].form == "past":
         v -= 2                                     # "revolutionaries killed or exiled in Siberia"
     if v is None or tokens[v].form != "past" or tokens[v - 1].tag is not T.WORD \
-            or not tokens[v - 1].text[:1].islower() or tokens[v - 1].text.endswith("ly") \
-            or tokens[v - 1].text.lower() in lexicon("function_words") or tokens[v - 1].text.lower() in _RELATIVES \
+            or not tokens[v - 1].text[:1].islower() or tokens[v - 1].text.lower() in lexicon("function_words") \
             or v >= 2 and tokens[v - 2].tag is T.AUX:
-        return None                                # (not "was twice exiled", "was secretly deported")
+        return None                                # (not "was twice exiled", "the family deported")
     after = next((t for t in tokens[verb + 1:] if t.tag is not T.ADV), None)
     if after is None or after.tag is not T.PREP:
         return None

@@ -293,11 +293,12 @@ def _named_periods() -> tuple[re.Pattern, dict[str, DateSpan]]:
                          rf"(?:began|broke\s+out|started|erupted)\b"
                          rf"|\b(?i:after|following)\s+(?:the\s+)?((?i:{names}))\b(?!['’])"
                          rf"|^(?:The\s+)?((?i:{names}))\s+found\s+(?:him|her|them|[A-Z]\w+)\b"
-                         # its outbreak or its end (group 5: its first year; group 6: its last): "At the outbreak of
-                         # the First World War …", "The end of the First World War was followed by …"; by the name as
-                         # the lexicon writes it, and not as what something is about ("wrote about the end of the
-                         # Civil War", "a memoir of the outbreak of the Great War", "the civil war in Spain")
-                         rf"|{_NOT_ABOUT}\b[Tt]he\s+(?:outbreak|beginning|start)\s+of\s+(?:the\s+)?({cased})\b(?!['’])"
+                         # its outbreak or its end (group 5: its first year; group 6: its last): "At the outbreak
+                         # of the First World War …", "The end of the First World War was followed by …"; by the
+                         # name as the lexicon writes it, and not as what something is about ("wrote about the end
+                         # of the Civil War", "a memoir of the outbreak of the Great War", "the civil war in Spain")
+                         rf"|{_NOT_ABOUT}\b[Tt]he\s+(?:outbreak|beginning|start)\s+of\s+(?:the\s+)?({cased})"
+                         rf"\b(?!['’])"
                          rf"|{_NOT_ABOUT}\b[Tt]he\s+(?:end|close)\s+of\s+(?:the\s+)?({cased})\b(?!['’])")
     return pattern, spans
 

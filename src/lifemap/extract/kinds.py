@@ -79,12 +79,17 @@ def as_english(said: str, name: str, place_kind: str, sentence: str, start: int,
     if f" {name}" in said and f"the {name}" not in said and _THE_BEFORE.search(sentence, max(0, start - 4), start) \
             and not sentence.startswith(("-", "–", "—"), end):        # ("the Moscow–Volga Canal")
         after = _WORD_AFTER.match(sentence, end)
-        shared = _SHARED_NOUN.match(sentence, end)
-        if after is None or after.group(1) in _ends_a_phrase() and not (
-                shared and shared.group(1) not in _ends_a_phrase()
-                and (place_kind in ("city", "village") or _PARTS_OF_A_LAND.fullmatch(shared.group(1)))):
+        if after is None or after.group(1) in _ends_a_phrase() and not _shares_a_noun(sentence, end, place_kind):
             said = said.replace(f" {name}", f" the {name}", 1)
     return said
+
+
+def _shares_a_noun(sentence: str, end: int, place_kind: str) -> bool:
+    """Whether the name ending at ``end`` shares a noun with the next, which its article belongs to: a town's ("the
+    Moscow and Leningrad party organisations"), a land's only for its parts ("the Stuttgart and Munich regions")."""
+    shared = _SHARED_NOUN.match(sentence, end)
+    return shared is not None and shared.group(1) not in _ends_a_phrase() and (
+        place_kind in ("city", "village") or _PARTS_OF_A_LAND.fullmatch(shared.group(1)) is not None)
 
 
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
