@@ -1558,6 +1558,34 @@ def test_the_names_the_opening_gives_the_subject_are_theirs():
     assert [(r["name"], r["actor"]) for r in rows] == [("Baku", "Ivan Serov"), ("Tiflis", "Ivan Serov")]
 
 
+
+def test_the_name_someone_was_better_known_by_is_theirs_with_no_title_and_a_lifespan_between():
+    # (a text with no title line: the first name the opening gives a lifespan is the birth name, and the one
+    # after "better known as" the one the text calls them by; it was "Lev Bronstein", and every "Trotsky"
+    # someone else's, the birth dated by the death)
+    text = ("Lev Davidovich Bronstein (7 November [O.S. 26 October] 1879 – 21 August 1940), better known as Leon "
+            "Trotsky, was a revolutionary.\n\nTrotsky was born in Yanovka. In 1898 Trotsky was held in Odessa. "
+            "In 1929 Trotsky was expelled to Turkey, and Trotsky died in Coyoacán.")
+    frame = extract(text, progress=False)
+    assert frame.attrs["subjects"][0].name == "Leon Trotsky"
+    assert {r["actor"] for r in frame.to_dict("records")} == {"Leon Trotsky"}
+    assert next(r["date_start"] for r in frame.to_dict("records") if r["kind"] == "birth") == "1879-11-07"
+    # a one-word name after it leaves the full name the subject's ("commonly known as Tito")
+    from lifemap.subject import find_subject
+
+    assert find_subject("Josip Broz (1892 – 1980), commonly known as Tito, was a marshal. Tito ruled. "
+                        "Tito died.").name == "Josip Broz"
+
+
+def test_a_birth_name_with_another_first_name_is_still_the_subject_s():
+    # "(born Lev Alekseyevich Samsonov; …)": "Lev Samsonov" is the subject as a child, not a relative
+    text = ("Vladimir Maksimov (born Lev Alekseyevich Samsonov; 27 November 1930 – 26 March 1995) was a writer.\n\n"
+            "Born in Moscow, Lev Samsonov grew up in children's homes. He later went to Siberia. In 1974 Maksimov "
+            "settled in Paris, where Maksimov died.")
+    rows = extract(text, progress=False).to_dict("records")
+    assert {r["actor"] for r in rows} == {"Vladimir Maksimov"}
+    assert next(r["date_start"] for r in rows if r["kind"] == "birth") == "1930-11-27"
+
 def test_a_year_and_again_another_is_one_span():
     r, = extract("In 1903 and again in 1904 Petrov lectured in Vienna.", progress=False).to_dict("records")
     assert (r["date_start"], r["date_end"]) == ("1903", "1904")

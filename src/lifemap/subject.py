@@ -242,7 +242,12 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     title_line = _title(text)
     start = title_line + "\n" + text[:3000]
     body = text[text.find("\n") + 1:][:400] if title_line else ""
+    better_end = -1
     for m in _FULL.finditer(start):
+        if m.start() < 200 and (better := _BETTER_KNOWN_AFTER.match(start, m.end())) is not None and \
+                _FULL.match(start, better.end()) is not None:
+            better_end = better.end()              # "Lev Davidovich Bronstein (1879 – 1940), better known as Leon
+            continue                               # Trotsky, was …": they are the name they went by
         # a name the opening gives a lifespan ("Georgy Zhukov (1 December 1896 – 18 June 1974) was …") is
         # the subject however short the text; so is a title that is only a name the opening repeats ("Zoya
         # Kosmodemyanskaya", over a man her chapter names three times); any other must be named three times
@@ -250,8 +255,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         # "Lev Davidovich Bronstein, better known as Leon Trotsky, was born …": the name the opening says they
         # went by opens the life as a lifespan does
-        spanned = spanned or (m.start() < 200 and any(k.end() == m.start() for k in _KNOWN_BETTER_AS.finditer(
-            start, max(0, m.start() - 80), m.start())) and "." not in start[:m.start()].split("\n")[-1])
+        spanned = spanned or (m.start() == better_end and "." not in start[:m.start()].split("\n")[-1])
         tokens = _person(m.group(1).split(), spanned=spanned)
         named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and any(
             _count(part, body) > 0 for part in (tokens[-1], *tokens[-1].split("-")))   # ("Vladimir Antonov-Ovseenko"
@@ -320,8 +324,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         others.append(full)
     # the name they were born with, when the opening says which they were better known by: "Lev Davidovich
     # Bronstein, better known as Leon Trotsky" is Bronstein too
-    others += [m.group(1).split()[-1] for m in _KNOWN_BETTER_AS.finditer(opening[:400])
-               if opening.startswith(full, m.end())]
+    others += [a for m in _KNOWN_BETTER_AS.finditer(opening[:400]) if opening.startswith(full, m.end())
+               for n in (m.group(1).split(),) for a in (n[-1], *((f"{n[0]} {n[-1]}",) if len(n) > 1 else ()))]
     short = (f"{found[0]} {found[-1]}",) if len(found) > 1 else ()
     # a family name a known subject bears is theirs alone: "Stalin" in Vasily Stalin's life is his father
     shared = len(found) > 1 and any(found[-1] in _all_names(k) for k in known)
@@ -463,7 +467,8 @@ def _birth_names(opening: str) -> list[str]:
         # (a birth surname alone is theirs too: "Sergei Kirov (born Kostrikov; 1886–1934)")
         names += [_person(b.group(1).split(), spanned=True) or ([b.group(1)] if " " not in b.group(1) else [])
                   for b in _BORN_AS.finditer(lifespan.group(1))]
-        return [n[-1] for n in names if n]
+        # (and the first name with it: "Lev Samsonov" is no other Samsonov of the family)
+        return [a for n in names if n for a in (n[-1], *((f"{n[0]} {n[-1]}",) if len(n) > 1 else ()))]
     return []
 
 
@@ -558,6 +563,9 @@ def _died_that_year(rest: str, year: str) -> bool:
     return death is not None and year in sentence[death.start():]
 
 
+# (after the name the opening gives a lifespan, or none: "Lev Davidovich Bronstein (1879 – 1940), better known as")
+_BETTER_KNOWN_AFTER = re.compile(r"(?:\s*(?:\[\w{1,3}\])?\s*\([^()]{0,300}\))?,\s+(?:better|commonly|widely)\s+known\s+"
+                                 r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 _KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|commonly|widely)\s+known\s+"
                               r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 # "…, known as Sergo,", "(1880–1940), nicknamed "Kamo"," right after the name that opens the life
