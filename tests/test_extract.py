@@ -1742,3 +1742,12 @@ def test_a_date_told_since_the_heading_is_nearer_than_its_sections_years():
         frame = extract(text, fallback=False, progress=False)
         assert [(r["date_start"], r["date_end"]) for r in frame.to_dict("records") if r["name"] == "Omsk"] == [
             ("1931", "1950")], told
+
+
+def test_a_lifespan_whose_birth_is_a_year_dates_the_birth_and_lends_its_death_to_no_sentence():
+    # "(1872 – 19 August 1929)": the year was read as a count, the death day as the date the opening tells
+    # its clause by, so the birth and the childhood after it were dated August 1929
+    text = ("Anna Ivanova\n\nAnna Ivanova (1872 – 19 August 1929) was a singer.\n\nAnna Ivanova was born in a "
+            "village near Novgorod. Her family lived in Perm. In 1890 she went to Moscow to study singing.")
+    rows = [(r["name"], r["kind"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Novgorod", "birth", "1872"), ("Perm", "other", ""), ("Moscow", "education", "1890")]

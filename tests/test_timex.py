@@ -607,6 +607,9 @@ def test_a_span_of_a_few_years_before_a_counts_word_is_a_period_and_a_range_of_c
     # a range of counts gives no year at all (its first number had been read as one)
     assert find_dates("There were 1500–2000 killed.") == []
     assert find_dates("Some 1200–1250 men held the bridge.") == []
+    # a day and a month after the dash make it a lifespan, not a range of counts
+    assert [(d.text, d.span.start) for d in find_dates("Anna Ivanova (1872 – 19 August 1929) was a singer.")] == [
+        ("1872", "1872"), ("19 August 1929", "1929-08-19")]
 
 
 def test_a_month_of_that_year_or_of_the_following_one_is_one_date():

@@ -517,7 +517,8 @@ _ADDRESS_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Avenue|Av
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?|B\.C\.)")
 _DIGIT_STOP = re.compile(r"[0-9][.,]$")
 _STOP_DIGIT = re.compile(r"[.,][0-9]")
-_DASH_DIGIT = re.compile(r"\s*[-–—‒]\s*[0-9]")
+# (not a date after the dash: "(1872 – 19 August 1929)" is a lifespan)
+_DASH_DIGIT = re.compile(r"\s*[-–—‒]\s*(?![0-9]{1,2}\s+" + _MA + r")[0-9]")
 
 
 def _is_a_number(text: str, start: int, end: int, cue: str, period: bool = False) -> bool:

@@ -1129,8 +1129,13 @@ def _told_in_brackets(sentence: str, m, span: DateSpan) -> bool:
     closing = sentence.find(")", m.end)
     if opening < 0 or closing < 0 or sentence[m.end:closing].strip() or clauses.VERB.search(sentence) is None:
         return False                               # (a line without a verb is a heading: "Siberian exile (1849–1854)")
+    if _SPAN_HALF_BEFORE.search(sentence, opening, m.start):
+        return False                               # the end of a span read in two halves: "(1872 – 19 August 1929)"
     short = span.precision in ("day", "month", "season") and span.start[:4] == span.end[:4]
     return short or _DATE_BRACKET.search(sentence, max(0, opening - 30), m.start) is not None
+
+
+_SPAN_HALF_BEFORE = re.compile(r"[0-9]\S*\s*[–—-]\s*$")
 
 
 def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
