@@ -1751,3 +1751,17 @@ def test_a_lifespan_whose_birth_is_a_year_dates_the_birth_and_lends_its_death_to
             "village near Novgorod. Her family lived in Perm. In 1890 she went to Moscow to study singing.")
     rows = [(r["name"], r["kind"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows == [("Novgorod", "birth", "1872"), ("Perm", "other", ""), ("Moscow", "education", "1890")]
+
+
+def test_a_relative_named_in_apposition_who_bears_the_family_name_is_not_the_subject():
+    # "His father, Tikhon Shalamov, …" was the subject's event: the name carries the subject's surname, and a
+    # first name no list holds did not mark it as another's
+    text = ("Varlam Shalamov (1907 – 1982) was a writer. Shalamov was born in Vologda. His father, Tikhon Shalamov, "
+            "had spent the 1890s as a priest in San Francisco. In 1926 Shalamov went to Moscow.")
+    rows = {r["name"]: r["actor"] for r in extract(text, progress=False).to_dict("records")}
+    assert rows == {"Vologda": "Varlam Shalamov", "San Francisco": "Tikhon Shalamov", "Moscow": "Varlam Shalamov"}
+    # a relative named by the subject's own name is the subject ("his younger brother Vladimir" in Lenin's life)
+    text = ("Vladimir Lenin (1870 – 1924) was a revolutionary. Lenin was born in Simbirsk. In 1887 his brother "
+            "Alexander was hanged. A month later his younger brother Vladimir left the school in Simbirsk.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[-1] == ("Simbirsk", "Vladimir Lenin")

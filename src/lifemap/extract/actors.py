@@ -451,6 +451,11 @@ class Actors:
             #                                            Moscow"; "While he was still small, his parents moved …"
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
+        if kind == "kin" and not any(p in words for p in _POSSESSIVE) and clean(words) not in (
+                self.subject.name, self.subject.full_name, *self.subject.aliases, *self.subject.given):
+            return clean(words)                        # "His father, Tikhon Shalamov, had spent …": a relative who
+            #                                            bears the family's name is not the subject (but "his
+            #                                            younger brother Vladimir" in Lenin's life is)
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
             return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
