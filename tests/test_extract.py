@@ -1765,3 +1765,17 @@ def test_a_relative_named_in_apposition_who_bears_the_family_name_is_not_the_sub
             "Alexander was hanged. A month later his younger brother Vladimir left the school in Simbirsk.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows[-1] == ("Simbirsk", "Vladimir Lenin")
+
+
+def test_the_summary_an_opening_gives_before_its_first_heading_lends_no_date_to_the_life_told_after_it():
+    # a Wikipedia-like opening sums up the life to its end; the first section tells it again from the start, so
+    # "After a year of school" was counted from the resignation the summary ended with (1984)
+    text = ("Pavel Orlov\n\nPavel Orlov (16 August 1913 – 9 March 1992) was a statesman. He resigned in October "
+            "1983.\n\nBiography\n\nOrlov was born in Brest. After a year of religious school Orlov went to study in "
+            "Warsaw. He graduated in 1935.")
+    rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Brest", "1913-08-16"), ("Warsaw", "")]
+    # a heading in the narrative's course keeps its date ("In 1935 … Exile … A year later")
+    text += "\n\nExile\n\nA year later Orlov was exiled to Narym."
+    rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[-1] == ("Narym", "1936")

@@ -191,6 +191,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
     recent: list[NarrativeDate] = []
     frame, framed = None, (None, 0)
     war: NarrativeDate | None = None                 # a war a sentence was set in, of the last few
+    summary = subject is not None and (born is not None or subject.died is not None)
     for i, (a, b) in enumerate(narrative.spans):
         sentence = text[a:b]
         paragraph = narrative.paragraphs[i]
@@ -250,6 +251,11 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
             found, named = named, []                   # "When the war broke out, …": its first year
         out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
+            if summary and any(not t for t in narrative.titles[:i]):
+                # the first heading after an opening that gives the lifespan ends a summary of the whole life:
+                # the life is told again from its start, and the summary's last date (a resignation in 1983)
+                # dates none of it ("After a year of school he …")
+                context, dated, recent, war, summary = None, None, [], None, False
             continue                                   # a caption's date is not the narrative's
         # (a span of a lifetime, "He lived from 1883 to 1954", sums up: it moves no narrative)
         told = [d for d in found if not d.foreign and not d.look_back
