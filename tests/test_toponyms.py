@@ -1510,3 +1510,14 @@ def test_a_village_between_two_towns_is_placed_by_the_first(gazetteer, fallback)
     found = find_places("In 1910 he went to Trieste. After a brief period of work in Ljubljana, between May 1911 and "
                         "May 1912, he worked in Kamnik.", gazetteer, fallback=fallback)
     assert [(m.text, m.source) for m in found if m.text == "Ljubljana"] == [("Ljubljana", "geonames")]
+
+
+def test_a_building_named_after_someone_stands_in_the_town_named_after_it_not_at_its_namesake():
+    # "Danilov" and "Victoria" are towns GeoNames knows (in Yaroslavl oblast, in Hong Kong); the building the text
+    # names stands in the town it names next
+    text = ("In 1925 she lived at the Danilov Monastery in Moscow. In 1930 she visited the Victoria and Albert "
+            "Museum in London. In 1931 she was held in the Kungur POW camp near Perm.")
+    found = [(m.text, m.location.country, m.location.parent) for m in find_places(text, Gazetteer.load(),
+                                                                                 fallback=GeoNames.open())]
+    assert found[:2] == [("Danilov Monastery", "RU", "moscow"), ("Victoria and Albert Museum", "GB", "london")]
+    assert found[2][0] == "Kungur"                 # a camp near a town is not in it: at the town it is named after

@@ -1632,6 +1632,17 @@ def _with_sites(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[M
         k = bisect.bisect_left(starts, end)
         if k and found[k - 1].end > start:
             inner = found[k - 1]
+            if inner.source == "geonames" and start <= inner.start and inner.end < end \
+                    and _IN_TOWN.fullmatch(text, end, found[k].start if k < len(found) else end) and (
+                    site := _site_in_town(text, found, k, start, end, word, before=False)) is not None \
+                    and _geod().inv(inner.location.lon, inner.location.lat, site.location.lon,
+                                    site.location.lat)[2] / 1000.0 > _SITE_KM:
+                # "the Danilov Monastery in Moscow": a building named after someone, in the town named after it
+                # (not the town Danilov); so "the Victoria and Albert Museum in London" (not Victoria, Hong Kong)
+                found = [f for f in found if f is not inner]
+                starts = [f.start for f in found]
+                placed.append(site)
+                continue
             if not (inner.source == "curated" and start <= inner.start and inner.end < end and inner.location
                     and inner.location.kind == "site" and not _same_building(word, inner.location)):
                 continue                           # a name the gazetteers know ("Moscow University", "Bailov Prison")
@@ -1673,7 +1684,8 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
                rf"|{_AFTER_A_SMALL_WORD}(?:{openers})\s+"
                rf"(?:de\s+la\s+|de\s+l'|d'|du\s+|des\s+|de\s+|del\s+)?{name}"
                rf"|(?<=\b{_STREET_BEFORE}){name}(?:\s+{name})?")
-    return (re.compile(rf"(?<=[a-z,] )(?:(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
+    # (and a name of two joined by "and": "the Victoria and Albert Museum", "the Peter and Paul Fortress")
+    return (re.compile(rf"(?<=[a-z,] )(?:(?:(?<=the ){name}\s+and\s+)?(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
                        rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery){streets})\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 
@@ -1712,6 +1724,8 @@ _STREET_BEFORE = "rue "                   # a street's word written small before
 _AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "the The on On in at to of".split()) + ")"
 _AFTER_A_PREPOSITION = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "on in at".split()) + ")"
 _FOREIGN_STREETS = frozenset(sections("place_cues")["street words"])   # (what "street" is in their names)
+# ... and says it stands inside it (not "the Kungur POW camp near Perm", at Kungur)
+_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in
@@ -1720,9 +1734,10 @@ _TOWNS = ("city", "village", "site")
 _LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str) -> Mention | None:
+def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str, *,
+                  before: bool = True) -> Mention | None:
     """A building no gazetteer knows (``found[k]`` is the first mention after it), placed at the town
-    that holds it: the town named right after it ("the Mariinsky Hospital in Moscow"), else the last
+    that holds it: the town named right after it ("the Mariinsky Hospital in Moscow"), else (``before``) the last
     town named before it in its paragraph, at most three sentences back ("…returned to Moscow. He lodged at
     the Hotel Lux"). None without such a town: a building is never guessed into a country."""
     town = None
@@ -1730,7 +1745,7 @@ def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int,
     if after is not None and after.location is not None and after.location.kind in _TOWNS \
             and _SITE_JOIN.fullmatch(text, end, after.start):
         town = after
-    else:
+    elif before:
         town = _named_before(text, found[max(0, k - 8):k], start, _TOWNS)
     if town is None or (town.location.kind == "site" and town.location.parent):
         return None                                # (a building inside a building is too far to guess)
