@@ -1779,3 +1779,39 @@ def test_the_summary_an_opening_gives_before_its_first_heading_lends_no_date_to_
     text += "\n\nExile\n\nA year later Orlov was exiled to Narym."
     rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows[-1] == ("Narym", "1936")
+
+
+def test_the_name_someone_went_by_opens_their_life_however_the_lifespan_before_it_is_written():
+    from lifemap.subject import find_subject
+
+    # (a reader's cases: an Old Style mark, a note mark or an initial holds a full stop, which left no subject, or
+    # handed the life to Stalin; a title before a name is no first name of theirs; a pen name)
+    opening = ("Lev Davidovich Bronstein[a] (7 November [O.S. 26 October] 1879 – 21 August 1940), better known as "
+               "Leon Trotsky,[b] was a revolutionary. He was born in Yanovka. Stalin expelled him. In 1902 he escaped "
+               "to London. Stalin had him killed. He died in Coyoacán. Stalin rejoiced.")
+    frame = extract(opening, progress=False)
+    assert frame.attrs["subjects"][0].name == "Leon Trotsky"
+    assert {r["actor"] for r in frame.to_dict("records")} == {"Leon Trotsky"}
+    assert find_subject("Pyotr I. Sidorov (1880 – 1938), better known as Maxim Sokolov, was a poet. Sokolov "
+                        "wrote.").name == "Maxim Sokolov"
+    assert find_subject("Alexei Peshkov (1868 – 1936), known by his pen name Maxim Gorky, was a writer. Gorky "
+                        "wrote.").name == "Maxim Gorky"
+    text = ("Josip Broz (7 May 1892 – 4 May 1980), commonly known as Marshal Tito, was a statesman. Tito was born in "
+            "Kumrovec. In 1913 Broz worked in Vienna. Josip was arrested in Zagreb in 1928.")
+    frame = extract(text, progress=False)
+    assert frame.attrs["subjects"][0].name == "Josip Broz"       # ("Marshal" is no first name)
+    assert {r["actor"] for r in frame.to_dict("records")} == {"Josip Broz"}   # "Tito" alone is his too
+
+
+def test_a_lifespan_with_any_dash_dates_the_life_and_a_year_they_flourished_is_no_birth():
+    # an em dash between a year and a day lost both dates, and every event became someone else's
+    text = ("Sergei Orlov (1872 — 19 August 1929) was an impresario. He was born in Tver. In 1890 he moved to "
+            "Saint Petersburg. He died in Venice.")
+    rows = [(r["name"], r["actor"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Tver", "Sergei Orlov", "1872"), ("Saint Petersburg", "Sergei Orlov", "1890"),
+                    ("Venice", "Sergei Orlov", "1929-08-19")]
+    # "fl." is no end of a sentence, and the year after it no birth
+    text = ("Sergei Orlov (fl. 1900 – 3 May 1920) was an impresario. He grew up in Perm. In 1890 he moved to "
+            "Saint Petersburg. He died in Venice.")
+    rows = [(r["name"], r["actor"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[0] == ("Perm", "Sergei Orlov", "") and rows[-1] == ("Venice", "Sergei Orlov", "1920-05-03")

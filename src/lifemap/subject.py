@@ -242,12 +242,13 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     title_line = _title(text)
     start = title_line + "\n" + text[:3000]
     body = text[text.find("\n") + 1:][:400] if title_line else ""
-    better_end = -1
     for m in _FULL.finditer(start):
-        if m.start() < 200 and (better := _BETTER_KNOWN_AFTER.match(start, m.end())) is not None and \
-                _FULL.match(start, better.end()) is not None:
-            better_end = better.end()              # "Lev Davidovich Bronstein (1879 – 1940), better known as Leon
-            continue                               # Trotsky, was …": they are the name they went by
+        if (went_by := _better_known(start, m)) is not None:
+            # "Lev Davidovich Bronstein (7 November [O.S. 26 October] 1879 – 1940), better known as Leon Trotsky,
+            # was …": the name they went by opens the life as a lifespan does
+            found, opened, named_end = went_by[0], True, went_by[1]
+            count = max(_count(found[-1], text), 1)
+            break
         # a name the opening gives a lifespan ("Georgy Zhukov (1 December 1896 – 18 June 1974) was …") is
         # the subject however short the text; so is a title that is only a name the opening repeats ("Zoya
         # Kosmodemyanskaya", over a man her chapter names three times); any other must be named three times
@@ -255,7 +256,8 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
         spanned = m.start() < 400 and bracket is not None and _LIFESPAN.match(start, bracket.end() - 1) is not None
         # "Lev Davidovich Bronstein, better known as Leon Trotsky, was born …": the name the opening says they
         # went by opens the life as a lifespan does
-        spanned = spanned or (m.start() == better_end and "." not in start[:m.start()].split("\n")[-1])
+        spanned = spanned or (m.start() < 200 and any(k.end() == m.start() for k in _KNOWN_BETTER_AS.finditer(
+            start, max(0, m.start() - 80), m.start())) and "." not in start[:m.start()].split("\n")[-1])
         tokens = _person(m.group(1).split(), spanned=spanned)
         named = bool(tokens) and m.start() == 0 and m.group(1) == title_line.strip() and any(
             _count(part, body) > 0 for part in (tokens[-1], *tokens[-1].split("-")))   # ("Vladimir Antonov-Ovseenko"
@@ -304,6 +306,9 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     # known as Sergo, was …" (else a later "Sergo" is another man, and "he" goes to him)
     if named_end and (m := _ALSO_KNOWN_AS.match(start, named_end)) is not None:
         others.append(m.group(1))
+        title, _, rest = m.group(1).partition(" ")
+        if rest and title.lower() in words("titles"):
+            others.append(rest)                    # "commonly known as Marshal Tito": "Tito" alone is theirs too
     # the pseudonyms the opening lists are theirs even if used once: "known under pseudonyms
     # "Andrei", "Max"…" (read as a subject of its own, "Andrei" took over the pronouns after it)
     opening = text[:1500]
@@ -502,6 +507,8 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
     ['1879', '21 Aug 1940']
     >>> [d and d.label() for d in life_dates("Ivan (fl. 1905; died 21 August 1940) was a general.")]
     [None, '21 Aug 1940']
+    >>> [d and d.label() for d in life_dates("Ivan (fl. 1905 — 21 August 1940) was a general.")]
+    [None, '21 Aug 1940']
     """
     from .timex import find_dates
 
@@ -516,12 +523,14 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
         # "before 31 October 1451", "c. 1451": only the year is sure
         dates = [d if not re.search(r"\b(?:before|after|c\.|ca\.|circa|about)\s*$", inside[:d.start])
                  else replace(d, span=DateSpan(d.span.start[:4], d.span.end[:4], "year")) for d in dates]
+        # (a year they are known to have worked in is no birth: "fl. 1900 – 3 May 1920")
+        flourished = re.search(r"\bfl\.\s*$", inside[:dates[0].start]) is not None
         if len(dates) == 1 and dates[0].span.start != dates[0].span.end:     # "1881–1970" read as one range
             d = dates[0].span
-            return (DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
+            return (None if flourished else DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
                     DateSpan(d.end, d.end, d.precision, calendar=d.calendar))
-        if len(dates) >= 2 and re.search(r"[–-]", inside[dates[0].end:dates[-1].start]):
-            return dates[0].span, dates[-1].span
+        if len(dates) >= 2 and re.search(r"[–—‒-]", inside[dates[0].end:dates[-1].start]):
+            return (None if flourished else dates[0].span), dates[-1].span
         if len(dates) >= 2 and re.search(r"\b(?:died|d\.)\s*$", inside[:dates[-1].start]):
             # "born 1879 in Yanovka; died 21 August 1940" (not "fl. 1905; died …")
             born = re.search(r"\b(?:born|b\.)\s*$", inside[:dates[0].start])
@@ -563,9 +572,25 @@ def _died_that_year(rest: str, year: str) -> bool:
     return death is not None and year in sentence[death.start():]
 
 
-# (after the name the opening gives a lifespan, or none: "Lev Davidovich Bronstein (1879 – 1940), better known as")
-_BETTER_KNOWN_AFTER = re.compile(r"(?:\s*(?:\[\w{1,3}\])?\s*\([^()]{0,300}\))?,\s+(?:better|commonly|widely)\s+known\s+"
-                                 r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
+def _better_known(start: str, m: re.Match) -> tuple[list[str], int] | None:
+    """The name the opening says the one named at ``m`` (the opening's first name, in the opening's first
+    sentence) was better known by, and where it ends: a person's name, its first word a first name ("better known
+    as Leon Trotsky", "known by his pen name Maxim Gorky"; not "as Marshal Tito", "as Comrade Koba", a title
+    before a name that is no first name of theirs)."""
+    if m.start() >= 200 or "." in start[:m.start()].split("\n")[-1]:
+        return None
+    after = _BETTER_KNOWN_AFTER.match(start, m.end())
+    name = _FULL.match(start, after.end()) if after is not None else None
+    tokens = _person(name.group(1).split(), spanned=True) if name is not None else []
+    return (tokens, name.end()) if tokens and tokens[0].lower() in _first_names() else None
+
+
+# (after the name the opening gives a lifespan, or none: "Lev Davidovich Bronstein (1879 – 1940), better known as",
+# "Alexei Peshkov (1868 – 1936), known by his pen name")
+_BETTER_KNOWN_AFTER = re.compile(r"(?:\s*(?:\[\w{1,3}\])?\s*\([^()]{0,300}\))?(?:\s*\[\w{1,3}\])?,\s+"
+                                 r"(?:(?:better|commonly|widely|popularly|usually|mostly)\s+)?known\s+"
+                                 r"(?:to\s+(?:history|the\s+world)\s+)?"
+                                 r"(?:as|by\s+(?:his|her|the)\s+(?:pen[\s-]name|pseudonym|nickname))\s+")
 _KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|commonly|widely)\s+known\s+"
                               r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 # "…, known as Sergo,", "(1880–1940), nicknamed "Kamo"," right after the name that opens the life

@@ -178,7 +178,7 @@ MAX_SENTENCE = 1000
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr st prof gen col lt capt maj sgt adm gov rev fr sr jr messrs mme mlle
-    no nos vol vols p pp ch fig ed eds ca c cf vs viz approx dept est
+    no nos vol vols p pp ch fig ed eds ca c cf vs viz approx dept est fl
     jan feb mar apr jun jul aug sep sept oct nov dec
     o.s n.s e.g i.e a.m p.m
 """.split())

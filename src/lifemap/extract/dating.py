@@ -1141,7 +1141,7 @@ def _told_in_brackets(sentence: str, m, span: DateSpan) -> bool:
     return short or _DATE_BRACKET.search(sentence, max(0, opening - 30), m.start) is not None
 
 
-_SPAN_HALF_BEFORE = re.compile(r"[0-9]\S*\s*[–—-]\s*$")
+_SPAN_HALF_BEFORE = re.compile(r"[0-9]\S*\s*[–—‒-]\s*$")
 
 
 def _bracket_after(text: str, end: int, d: NarrativeDate) -> bool:
