@@ -1521,3 +1521,10 @@ def test_a_building_named_after_someone_stands_in_the_town_named_after_it_not_at
                                                                                  fallback=GeoNames.open())]
     assert found[:2] == [("Danilov Monastery", "RU", "moscow"), ("Victoria and Albert Museum", "GB", "london")]
     assert found[2][0] == "Kungur"                 # a camp near a town is not in it: at the town it is named after
+
+
+def test_a_name_gazetteers_lack_that_opens_a_hyphened_adjective_is_no_place():
+    # "Gorky-backed": the writer's name, which GeoNames also gives Nizhny Novgorod (Gorky, 1932-1990)
+    text = "In 1896 he published stories in Gorky-backed almanacs, and in 1899 he moved to Ville-d'Avray."
+    found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
+    assert found == ["Ville-d'Avray"]

@@ -883,6 +883,7 @@ def _compound(text: str, start: int, end: int, names: _Names) -> bool:
 
 
 _DASHES = frozenset("-‐–")
+_ADJECTIVE_AFTER = re.compile(r"[-‐][a-z]+\b(?![-‐'’])")     # (not a small word joining a name: "-on-Amur", "-d'Avray")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 _CITATION_MARK = re.compile(r"\[[^\]]{1,6}\]")
@@ -1233,6 +1234,9 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             continue
         if _ACCORDING_TO.search(text[max(0, start - 20):start]):
             continue                               # "according to Harris": a source, not a place
+        if _ADJECTIVE_AFTER.match(after):
+            continue                               # "Gorky-backed almanacs": the first part of an adjective (as
+            #                                        "Moscow-backed" is for a curated name, ``_compound``)
         if _OF_A_NAME.match(after):
             continue                               # "Eleanor of Viseu", "the Bay of Rincón": a person, a feature
         modifier = _SMALL_WORD_AFTER.match(after)
