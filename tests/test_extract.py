@@ -1815,3 +1815,10 @@ def test_a_lifespan_with_any_dash_dates_the_life_and_a_year_they_flourished_is_n
             "Saint Petersburg. He died in Venice.")
     rows = [(r["name"], r["actor"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows[0] == ("Perm", "Sergei Orlov", "") and rows[-1] == ("Venice", "Sergei Orlov", "1920-05-03")
+
+
+def test_where_a_work_of_theirs_appeared_is_not_where_its_author_was():
+    text = ("Ivan Petrov (1930 – 1995) was a writer. In 1951 Petrov settled in the Kuban. His debut book came out in "
+            "Cherkessk in 1956. Her first novel was published in Moscow in 1961. In 1963 Petrov moved to Paris.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert [n for n, a in rows if a == "Ivan Petrov"] == ["Kuban", "Paris"]

@@ -63,6 +63,9 @@ _FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + CARDINAL + r"\s+)?(?:" + _FELLOW_WO
 # troops", "his command the army".
 _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"
                           + _GROUPS + r")\b")
+# A work of theirs ("his debut book", "her first novel"; the nouns of ``works``), which no one goes anywhere with
+_WORK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("works"), key=len, reverse=True))
+                         + r")\b(?!\s+of\b)")
 # The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
 _GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
                               r"secret|local|armed|royal|imperial|exiled|other)\s+){0,2}$")
@@ -445,6 +448,8 @@ class Actors:
         if subject is None:
             return "unknown"
         kind, words = subject
+        if kind == "work":
+            return "unknown"                           # (a book appears, is staged, is published: no one is there)
         if kind == "kin" and self.about_subject and (self._kin_of_kin(i, sentence, lo, words)
                                                      or self._taken_along(sentence, lo, hi, words)):
             return self.subject.name                   # "His daughter was born in Paris, while her father was in
@@ -1248,6 +1253,10 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
                 while found.split(" ", 1)[0] in _NOT_GROUP_WORDS and " " in found:
                     found = found.split(" ", 1)[1]      # "In April Piłsudski's army": no month
                 return "group", found                  # "his regime", "Lenin's government"
+        if kind == "pron" and found.lower() in ("his", "her", "their") and (
+                work := _WORK_AFTER.match(part, m.end())) is not None:
+            return "work", clean(part[m.start():work.end()])   # "His debut book came out in Cherkessk": where the
+            #                                                    book appeared, not where its author was
         # ("his late father", "Tito's son"; not "he used a comrade's passport")
         owns = kind == "pron" and part.startswith(_POSSESSIVE, m.end())   # "the boy's mother": "the boy" owns
         kin = _KIN_AFTER.match(part, m.end() + 2 * owns) if (kind == "pron" and found.lower() in ("his", "her", "their")
