@@ -1822,3 +1822,11 @@ def test_where_a_work_of_theirs_appeared_is_not_where_its_author_was():
             "Cherkessk in 1956. Her first novel was published in Moscow in 1961. In 1963 Petrov moved to Paris.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert [n for n, a in rows if a == "Ivan Petrov"] == ["Kuban", "Paris"]
+
+
+def test_a_labour_camp_is_a_place_one_is_held_at():
+    text = ("Ivan Petrov (1900 – 1960) was a poet. In 1940 Petrov was arrested in Vilnius. In June 1941 he was sent "
+            "to the Pechora labor camps, where he stayed until May 1942. In 1943 he was held in a concentration camp "
+            "at Sachsenhausen.")
+    rows = [(r["name"], r["kind"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Vilnius", "arrest"), ("Pechora", "prison"), ("Sachsenhausen", "prison")]
