@@ -1830,3 +1830,10 @@ def test_a_labour_camp_is_a_place_one_is_held_at():
             "at Sachsenhausen.")
     rows = [(r["name"], r["kind"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows == [("Vilnius", "arrest"), ("Pechora", "prison"), ("Sachsenhausen", "prison")]
+
+
+def test_a_cause_that_leads_the_sentence_holds_no_subject():
+    text = ("Ivan Petrov (1900 – 1960) was a poet. In 1944 Petrov lived in Tel Aviv. Due to the British police "
+            "searching the street, he moved to Petah Tikva. Owing to the Red Army advance, Petrov fled to Odessa.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert [n for n, a in rows if a == "Ivan Petrov"] == ["Tel Aviv", "Petah Tikva", "Odessa"]

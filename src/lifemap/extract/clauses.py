@@ -69,7 +69,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Back|Still|There|Then|Later|Soon|Eventually|Meanwhile|Shortly|Initially|Finally|Thus|However|"
                    r"Yet|But|And|Even|Only|Also|Instead|Unlike|Like|Among|Amongst|Within|Throughout|Towards?|"
                    r"Near|Around|Across|Along|Unbeknown|According|Now|Here|Next|Indeed|Moreover|Furthermore|"
-                   r"Evidently)\b[^,;]{0,100})"
+                   r"Evidently|Due\s+to|Owing\s+to|Thanks\s+to)\b[^,;]{0,100})"
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
                    r"|(?:" + _ADJECTIVE_LEAD + r"|having\b)[^,;]{0,150}"
