@@ -1837,3 +1837,10 @@ def test_a_cause_that_leads_the_sentence_holds_no_subject():
             "searching the street, he moved to Petah Tikva. Owing to the Red Army advance, Petrov fled to Odessa.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert [n for n, a in rows if a == "Ivan Petrov"] == ["Tel Aviv", "Petah Tikva", "Odessa"]
+
+
+def test_fighting_in_a_battle_named_after_a_land_is_being_there():
+    text = ("Rufina Gasheva (1921 – 2012) was a navigator. In May 1942 she fought in combat, fighting in the Battle "
+            "of the Caucasus. Stalin feared that Gasheva would be lost in the Battle of the Crimea.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[0] == ("Caucasus", "Rufina Gasheva") and ("Crimea", "Rufina Gasheva") not in rows

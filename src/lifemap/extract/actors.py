@@ -784,6 +784,8 @@ class Actors:
             return mine                                # "appointed First Secretary of the Stavropol Regional
             #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
         if who == mine and not present(link, big) and not (
+                link.vclass == "combat" and not link.irrealis and not link.negated
+                and _IN_A_NAMED_BATTLE.search(sentence, max(0, pos - 40), pos)) and not (
                 link.vclass == "combat" and link.prep == "" and not link.passive and not link.irrealis
                 and not link.negated and self.about_subject and self._commands_a_formation
                 and link.verb not in _FROM_AFAR and not _FROM_AFTER.match(sentence, _place_end(places, pos) or pos)
@@ -1873,6 +1875,8 @@ _FORMATIONS = (r"[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[B
 _COMMANDED = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS}|[Ff]orces|[Tt]roops)\b")
 _COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (not "the armed forces")
 
+# Fighting in a battle named after a land is fighting there: "fighting in the Battle of the Caucasus"
+_IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:Battle|Siege|Defen[cs]e)\s+of\s+(?:the\s+)?$")
 # What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)
 _FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
 _FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")
