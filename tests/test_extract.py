@@ -1844,3 +1844,36 @@ def test_fighting_in_a_battle_named_after_a_land_is_being_there():
             "of the Caucasus. Stalin feared that Gasheva would be lost in the Battle of the Crimea.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows[0] == ("Caucasus", "Rufina Gasheva") and ("Crimea", "Rufina Gasheva") not in rows
+
+
+def test_mends_after_a_reader_of_kin_appositions_summaries_and_names_gone_by():
+    # (helper 238's cases) the subject written another way after a kin or a tie noun is still the subject
+    text = ("Joseph Stalin (18 December 1878 – 5 March 1953) was a Soviet politician. Stalin was born in Gori. In "
+            "1888 Keke's son Soso Jughashvili entered the church school in Gori. In 1894 her son, Iosif "
+            "Dzhugashvili, went to the seminary in Tiflis. In 1945 Lenin's successor, Iosif Stalin, flew to Potsdam.")
+    assert {r["actor"] for r in extract(text, progress=False).to_dict("records")} == {"Stalin"}
+    text = ("Georgy Konstantinovich Zhukov (1 December 1896 – 18 June 1974) was a marshal. In 1942 Stalin's protégé, "
+            "Marshal Zhukov, flew to Stalingrad. His father, Konstantin Zhukov, had worked in Moscow.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Stalingrad", "Georgy Zhukov"), ("Moscow", "Konstantin Zhukov")]
+    # a heading resets the narrative's date only after an opening that sums the life up, where it tells the life
+    # again ("Early life"), not a chapter with no lifespan, nor a heading in the story's course
+    years = lambda t: [r["date_start"] for r in extract(t, progress=False).to_dict("records")]
+    assert years("Stalin in 1917\n\nIn 1917 Stalin returned to Petrograd. Stalin met Lenin.\n\nEarly years of power\n\n"
+                 "The next year Stalin went to Tsaritsyn.") == ["1917", "1918"]
+    assert years("Pavel Orlov (16 August 1913 – 9 March 1992) was a statesman.\n\nIn 1935 Orlov graduated in Minsk."
+                 "\n\nWar\n\nThe following year he went to Lvov.") == ["1935", "1936"]
+    # a name someone went by is taken whatever its first name, but no first name and patronymic
+    from lifemap.subject import find_subject
+
+    assert find_subject("Yefim Pridvorov (1883 – 1945), better known as Demyan Bedny, was a poet. Bedny wrote. "
+                        "Bedny died.").name == "Demyan Bedny"
+    assert find_subject("Anastas Mikoyan (1895 – 1978), known as Anastas Ivanovich to his colleagues, was a "
+                        "politician. Mikoyan ruled.").name == "Anastas Mikoyan"
+
+
+def test_a_site_named_for_its_town_stays_there_and_a_list_after_a_site_is_no_town_of_it():
+    rows = lambda t: [(r["name"], r["place_label"]) for r in extract(t, progress=False).to_dict("records")]
+    found = rows("Ivan Petrov (1870 – 1930) was an engineer. In 1926 Petrov toured the Kramatorsk Works, Kharkov and "
+                 "Stalino. In 1929 he was held in the Kungur camp in Perm.")
+    assert [n for n, _ in found] == ["Kramatorsk", "Kharkov", "Stalino", "Kungur", "Perm"]

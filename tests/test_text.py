@@ -147,3 +147,11 @@ def test_a_seed_sentence_with_a_date_and_station_is_one_span(seeds):
     spans = set(sentences(text))
     assert (12881, 12988) in spans            # the arrival at the station in Petrograd
     assert text[12881:12988].startswith("On 12 March 1917")
+
+
+def test_fl_before_a_year_ends_no_sentence_but_a_state_s_abbreviation_does():
+    from lifemap.text import sentences
+
+    text = "Ivan (fl. c. 1900 – 1920) was a poet. He settled in Tampa, Fl. In 1930 his brother moved to Miami."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Ivan (fl. c. 1900 – 1920) was a poet.", "He settled in Tampa, Fl.", "In 1930 his brother moved to Miami."]

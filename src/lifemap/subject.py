@@ -76,6 +76,11 @@ class Subject:
             return False
         return not any(_same_first_name(before.group(1), w) for w in self._own_words)
 
+    @property
+    def own_words(self) -> frozenset[str]:
+        """Every word of every name of theirs ("Joseph", "Soso", "Jughashvili" …)."""
+        return self._own_words
+
     @functools.cached_property
     def _own_words(self) -> frozenset[str]:
         return frozenset(w for n in (self.name, self.full_name, *self.aliases, *self.given) for w in n.split())
@@ -127,7 +132,7 @@ _NOT_NAME = frozenset("""The A An In On At By Of And But Or For To From With As 
 _ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|ist|ism)$")
 
 
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+PATRONYMIC = re.compile(r"(?:ich|ovna|evna|ichna)$")   # "Ilyich", "Alekseyevich", "Petrovna"
 _INVERTED = re.compile(rf"^(?P<surname>{_NAME}),[ \t]+(?P<given>{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?=[ \t]*(?:\(|$))")
 
 
@@ -320,7 +325,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     full = " ".join(found)
     # a patronymic is in the full name only: "Yuri Alekseyevich Gagarin" is Yuri Gagarin
     name = full
-    if len(found) == 3 and _PATRONYMIC.search(found[1]):
+    if len(found) == 3 and PATRONYMIC.search(found[1]):
         name = f"{found[0]} {found[-1]}"
         others = [o for o in others if o != found[1]]
     if called is not None:
@@ -524,7 +529,7 @@ def life_dates(text: str) -> tuple[DateSpan | None, DateSpan | None]:
         dates = [d if not re.search(r"\b(?:before|after|c\.|ca\.|circa|about)\s*$", inside[:d.start])
                  else replace(d, span=DateSpan(d.span.start[:4], d.span.end[:4], "year")) for d in dates]
         # (a year they are known to have worked in is no birth: "fl. 1900 – 3 May 1920")
-        flourished = re.search(r"\bfl\.\s*$", inside[:dates[0].start]) is not None
+        flourished = re.search(r"\b(?:fl\.|floruit)\s*(?:c\.\s*)?$", inside[:dates[0].start]) is not None
         if len(dates) == 1 and dates[0].span.start != dates[0].span.end:     # "1881–1970" read as one range
             d = dates[0].span
             return (None if flourished else DateSpan(d.start, d.start, d.precision, calendar=d.calendar),
@@ -574,23 +579,26 @@ def _died_that_year(rest: str, year: str) -> bool:
 
 def _better_known(start: str, m: re.Match) -> tuple[list[str], int] | None:
     """The name the opening says the one named at ``m`` (the opening's first name, in the opening's first
-    sentence) was better known by, and where it ends: a person's name, its first word a first name ("better known
-    as Leon Trotsky", "known by his pen name Maxim Gorky"; not "as Marshal Tito", "as Comrade Koba", a title
-    before a name that is no first name of theirs)."""
+    sentence) was better known by, and where it ends: a person's name ("better known as Leon Trotsky", "known by
+    his pen name Maxim Gorky"; not "as Marshal Tito", "as Comrade Koba", a title before a name that is no first
+    name of theirs, nor a first name and a patronymic)."""
     if m.start() >= 200 or "." in start[:m.start()].split("\n")[-1]:
         return None
     after = _BETTER_KNOWN_AFTER.match(start, m.end())
     name = _FULL.match(start, after.end()) if after is not None else None
     tokens = _person(name.group(1).split(), spanned=True) if name is not None else []
-    return (tokens, name.end()) if tokens and tokens[0].lower() in _first_names() else None
+    if not tokens or tokens[0].lower() in words("titles") or any(PATRONYMIC.search(t) for t in tokens[1:]):
+        return None                                # ("known as Marshal Tito", "as Anastas Ivanovich to his friends")
+    return tokens, name.end()
 
 
 # (after the name the opening gives a lifespan, or none: "Lev Davidovich Bronstein (1879 – 1940), better known as",
 # "Alexei Peshkov (1868 – 1936), known by his pen name")
-_BETTER_KNOWN_AFTER = re.compile(r"(?:\s*(?:\[\w{1,3}\])?\s*\([^()]{0,300}\))?(?:\s*\[\w{1,3}\])?,\s+"
-                                 r"(?:(?:better|commonly|widely|popularly|usually|mostly)\s+)?known\s+"
-                                 r"(?:to\s+(?:history|the\s+world)\s+)?"
-                                 r"(?:as|by\s+(?:his|her|the)\s+(?:pen[\s-]name|pseudonym|nickname))\s+")
+_BETTER_KNOWN_AFTER = re.compile(r"(?:\s*(?:\[\w{1,3}\])?\s*\([^()]{0,300}\))?(?:\s*\[\w{1,3}\])?,\s+(?:"
+                                 r"(?:better|commonly|widely|popularly|usually|mostly)\s+known\s+"
+                                 r"(?:to\s+(?:history|the\s+world)\s+)?as"
+                                 r"|(?:(?:better|commonly|widely|popularly|usually|mostly)\s+)?known\s+by\s+"
+                                 r"(?:his|her|the)\s+(?:pen[\s-]name|pseudonym|nickname))\s+")
 _KNOWN_BETTER_AS = re.compile(rf"({_NAME}(?:[ \t]+{_NAME}){{0,3}}),\s+(?:better|commonly|widely)\s+known\s+"
                               r"(?:to\s+(?:history|the\s+world)\s+)?as\s+")
 # "…, known as Sergo,", "(1880–1940), nicknamed "Kamo"," right after the name that opens the life

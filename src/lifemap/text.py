@@ -178,10 +178,11 @@ MAX_SENTENCE = 1000
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr st prof gen col lt capt maj sgt adm gov rev fr sr jr messrs mme mlle
-    no nos vol vols p pp ch fig ed eds ca c cf vs viz approx dept est fl
+    no nos vol vols p pp ch fig ed eds ca c cf vs viz approx dept est
     jan feb mar apr jun jul aug sep sept oct nov dec
     o.s n.s e.g i.e a.m p.m
 """.split())
+_FLOURISHED = re.compile(r"\s*(?:c\.\s*)?\d")
 # Words that usually open a sentence: after an ambiguous stop (an acronym, "etc.") they decide it.
 _OPENERS = frozenset("""
     the a an he she it they we i his her its their this that these those there then in on at
@@ -239,6 +240,8 @@ def _is_end(text: str, m: re.Match) -> bool:
         return False                        # an initial: "J. V. Stalin"
     if bare in ABBREVIATIONS:
         return False                        # "St. Petersburg", "[O.S. 6 December]"
+    if bare == "fl" and text[m.start() - 2:m.start()] == "fl" and _FLOURISHED.match(text, m.end()):
+        return False                        # "(fl. 1900 – 1920)": when they worked (not "Tampa, Fl. In 1930")
     if "." in bare or bare == "etc":        # "U.S.S.R." or "etc.": ends only before a usual opener
         following = re.match(r"[A-Za-z]+", text[nxt.start(2):nxt.start(2) + 20])
         return bool(following) and following.group(0).lower() in _OPENERS

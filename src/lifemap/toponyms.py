@@ -1637,7 +1637,8 @@ def _with_sites(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[M
         if k and found[k - 1].end > start:
             inner = found[k - 1]
             if inner.source == "geonames" and start <= inner.start and inner.end < end \
-                    and _IN_TOWN.fullmatch(text, end, found[k].start if k < len(found) else end) and (
+                    and _IN_TOWN.fullmatch(text, end, found[k].start if k < len(found) else end) \
+                    and not _OF_ITS_TOWN & {w.lower() for w in word.split()} and (
                     site := _site_in_town(text, found, k, start, end, word, before=False)) is not None \
                     and _geod().inv(inner.location.lon, inner.location.lat, site.location.lon,
                                     site.location.lat)[2] / 1000.0 > _SITE_KM:
@@ -1728,8 +1729,10 @@ _STREET_BEFORE = "rue "                   # a street's word written small before
 _AFTER_A_SMALL_WORD = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "the The on On in at to of".split()) + ")"
 _AFTER_A_PREPOSITION = "(?:" + "|".join(f"(?<=\\b{w} )" for w in "on in at".split()) + ")"
 _FOREIGN_STREETS = frozenset(sections("place_cues")["street words"])   # (what "street" is in their names)
-# ... and says it stands inside it (not "the Kungur POW camp near Perm", at Kungur)
-_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
+# ... and says it stands inside it (not "the Kungur POW camp near Perm", at Kungur; nor a list, "the Kramatorsk Works,
+# Kharkov and Stalino")
+_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?")
+_OF_ITS_TOWN = frozenset(sections("place_cues")["named for their town"])
 # What joins a site to the town that holds it: "Mariinsky Hospital in Moscow", "…, Moscow".
 _SITE_JOIN = re.compile(r"\s*,\s*|\s+(?:in|at|near|outside|on\s+the\s+edges?\s+of)\s+(?:the\s+)?")
 _SITE_BEFORE = 400         # characters back (and three sentences at most) to the town the narrative stands in

@@ -18,7 +18,7 @@ from typing import Callable
 
 from ..gazetteer import fold
 from ..lexicon import inflected, sections, verb_forms, words as lexicon
-from ..subject import Subject
+from ..subject import PATRONYMIC, Subject
 from ..text import CAPITAL_ITEM, LIST_ITEM
 from ..timex import FROM_BEFORE
 from .clauses import Link
@@ -456,11 +456,12 @@ class Actors:
             #                                            Moscow"; "While he was still small, his parents moved …"
         if kind == "place" or (kind == "kin" and not words[:1].isupper()):
             return words
-        if kind == "kin" and not any(p in words for p in _POSSESSIVE) and clean(words) not in (
-                self.subject.name, self.subject.full_name, *self.subject.aliases, *self.subject.given):
+        if kind == "kin" and words[:1].isupper() and not any(p in words for p in _POSSESSIVE) and \
+                self._anothers_name(words):
             return clean(words)                        # "His father, Tikhon Shalamov, had spent …": a relative who
             #                                            bears the family's name is not the subject (but "his
-            #                                            younger brother Vladimir" in Lenin's life is)
+            #                                            younger brother Vladimir", "her son, Iosif Dzhugashvili",
+            #                                            "Stalin's protégé, Marshal Zhukov" are the subject)
         if kind == "fellows":                          # "the prisoners reached Tobolsk" after the subject's arrest
             return self.subject.name if self._ours(i) else clean(words)
         if kind == "pron":
@@ -499,6 +500,13 @@ class Actors:
         if kind == "group" and self._own_forces(i, sentence, lo, hi, words):
             return self.subject.name                   # "In July his armies took Lviv": the commander's, as his
         return self.name(words)
+
+    def _anothers_name(self, words: str) -> bool:
+        """Whether a name a kin noun puts in apposition holds a word, besides titles and patronymics, that is
+        none of the subject's names: "Tikhon Shalamov" in Varlam Shalamov's life, "Mao Anying" in Mao Zedong's;
+        not "Soso Jughashvili" in Stalin's, "Marshal Zhukov" in Zhukov's, "Vladimir Ilyich" in Lenin's."""
+        parts = [w for w in clean(words).split() if w.lower() not in lexicon("titles") and not PATRONYMIC.search(w)]
+        return any(p not in self.subject.own_words for p in parts)
 
     def _own_forces(self, i: int, sentence: str, lo: int, hi: int, words: str) -> bool:
         """Whether ``words``, the subject of the clause ``sentence[lo:hi]``, are armed men the subject led, in a

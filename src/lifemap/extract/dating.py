@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..calendars import region_of, regions
-from ..lexicon import words as lexicon
+from ..lexicon import sections, words as lexicon
 from ..dates import PRECISIONS, DateSpan, julian_to_gregorian
 from ..timex import NUMBER_WORDS, find_dates, scan_dates, years_holding
 from . import clauses
@@ -191,7 +191,7 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
     recent: list[NarrativeDate] = []
     frame, framed = None, (None, 0)
     war: NarrativeDate | None = None                 # a war a sentence was set in, of the last few
-    summary = subject is not None and (born is not None or subject.died is not None)
+    summary = subject is not None and _opens_with_a_lifespan(narrative)
     for i, (a, b) in enumerate(narrative.spans):
         sentence = text[a:b]
         paragraph = narrative.paragraphs[i]
@@ -252,10 +252,12 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         out.dates.append(found + named)
         if narrative.titles[i] and not is_year_heading(sentence):
             if summary and any(not t for t in narrative.titles[:i]):
-                # the first heading after an opening that gives the lifespan ends a summary of the whole life:
-                # the life is told again from its start, and the summary's last date (a resignation in 1983)
-                # dates none of it ("After a year of school he …")
-                context, dated, recent, war, summary = None, None, [], None, False
+                # the first heading after an opening that gives the lifespan, where it says the life is told again
+                # from its start ("Early life", "Biography"), ends a summary of the whole life: the summary's last
+                # date (a resignation in 1983) dates none of it ("After a year of school he …"; not "War")
+                if _TOLD_AGAIN & {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}:
+                    context, dated, recent, war = None, None, [], None
+                summary = False
             continue                                   # a caption's date is not the narrative's
         # (a span of a lifetime, "He lived from 1883 to 1954", sums up: it moves no narrative)
         told = [d for d in found if not d.foreign and not d.look_back
@@ -269,6 +271,18 @@ def timeline(narrative: Narrative, born: DateSpan | None = None, subject=None) -
         if context is not None and context.span.precision != "decade":
             dated = context
     return out
+
+
+def _opens_with_a_lifespan(narrative: Narrative) -> bool:
+    """Whether the text's first sentence (after its title line, and no heading) gives a lifespan in brackets: a
+    biography's opening, as an encyclopaedia writes it ("Sergei Diaghilev (1872 – 19 August 1929) was …")."""
+    from ..subject import life_dates
+
+    first = next((i for i, t in enumerate(narrative.titles) if not t), None)
+    return first is not None and first <= 1 and any(life_dates(narrative.sentence(first)))
+
+
+_TOLD_AGAIN = frozenset(sections("life_titles")["life_told_again"])
 
 
 # not what something is about, before, for or against: "wrote about the end of …", "two years before the outbreak of
