@@ -1528,3 +1528,10 @@ def test_a_name_gazetteers_lack_that_opens_a_hyphened_adjective_is_no_place():
     text = "In 1896 he published stories in Gorky-backed almanacs, and in 1899 he moved from Paris to Ville-d'Avray."
     found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
     assert found == ["Paris", "Ville-d'Avray"]
+
+
+def test_where_a_name_lies_may_be_said_in_brackets():
+    text = ("The family lived in Perm but had an apartment in Saint Petersburg and a country estate in Bikbarda "
+            "(near Perm).")
+    found = {m.text: m.location.parent for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())}
+    assert found["Bikbarda"] == "perm"             # (it was put near Saint Petersburg, the town last named)

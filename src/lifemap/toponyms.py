@@ -1372,7 +1372,7 @@ _DESCRIBED_AS = r"(?:a|an|the|his|her|their)\s+(?:[A-Za-z'’-]+\s+){0,4}?"    #
 _VILLAGE_NOUNS = r"village|hamlet|settlement|estate|manor|farm|shtetl|stanitsa|khutor"
 _A_SETTLEMENT = (_DESCRIBED_AS + r"(?:village|town|city|hamlet|settlement|estate"
                  r"|manor|farm|port|resort|suburb|dacha|station|camp)\s+")
-_NEAR_AFTER = re.compile(rf",?\s+(?:{_A_SETTLEMENT})?"
+_NEAR_AFTER = re.compile(rf"(?:,?\s+|\s*\(\s*)(?:{_A_SETTLEMENT})?"   # (also in brackets: "Bikbarda (near Perm)")
                          r"(?:near|outside|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?"
                          r"(?:(?:[a-z-]+\s+){0,2}?(?:town|city|port|village)\s+of\s+)?")   # "near the small town of Gzhatsk"
 # "in Borge, between the towns Fredrikstad and Sarpsborg", "Borge, a village between Fredrikstad and Sarpsborg": by
