@@ -1390,7 +1390,7 @@ _SETTLEMENT_AFTER = re.compile(
     r"nearly|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
 _IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
-_COMMA_AFTER = re.compile(r",\s+")
+_COMMA_AFTER = re.compile(r",\s+|\s*\(\s*")          # (or in brackets: "Selishchi (Novgorod Governorate)")
 # "in Melbourne, Sydney, Perth, Canada and …": a list the town is an item of, going on after the country (not "Born
 # in Perth, Canada, Petrova studied …")
 _LIST_ON = re.compile(r",?\s+and\b|,\s+[A-Z]")
