@@ -1877,3 +1877,10 @@ def test_a_site_named_for_its_town_stays_there_and_a_list_after_a_site_is_no_tow
     found = rows("Ivan Petrov (1870 – 1930) was an engineer. In 1926 Petrov toured the Kramatorsk Works, Kharkov and "
                  "Stalino. In 1929 he was held in the Kungur camp in Perm.")
     assert [n for n, _ in found] == ["Kramatorsk", "Kharkov", "Stalino", "Kungur", "Perm"]
+
+
+def test_stranded_somewhere_is_being_there():
+    text = ("Sergei Orlov (1872 – 1929) was an impresario. When stranded with his bankrupt company in Spain during "
+            "the war of 1914–18, he gave his last cash to a dancer.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Spain", "Sergei Orlov")]     # (no verb the lexicon knew: "his company in Spain" a polity)
