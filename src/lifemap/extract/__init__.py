@@ -372,6 +372,11 @@ def _one_death(found: list[tuple[Event, tuple[Place, ...]]], subject: Subject, o
              if not_theirs(e, used[0]) else e, used) for e, used in found]
 
 
+# A camp one is held in, named with the place: after it ("the Pechora labor camps") or before it ("a labour camp at
+# Vorkuta", "Labour Camp III at Yavas")
+_CAMP = r"(?:[Ll]abou?r|[Pp]rison|[Cc]oncentration|[Ii]nternment|[Pp]enal|[Cc]orrective\s+[Ll]abou?r)\s+[Cc]amps?"
+_CAMP_AFTER = re.compile(rf"\s+{_CAMP}\b")
+_CAMP_BEFORE = re.compile(rf"\b{_CAMP}(?:\s+[IVX]+|\s+No\.\s*\d+)?\s+(?:at|in|near)\s+(?:the\s+)?$")
 _ONE_OFF = frozenset(("birth", "death", "arrest", "escape", "exile", "deportation", "battle", "congress", "summit"))
 # Kinds of event that are over when they happen: no length told after them is theirs
 _INSTANT = frozenset(("birth", "death", "rename"))
@@ -432,7 +437,10 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     words = kinds.event_words(sentence, a)
 
     def prison_site(m: Mention) -> bool:
-        return m.location is not None and "prison" in m.location.name.lower()
+        # (a curated prison, or a place the sentence names as a camp's: "the Pechora labour camps", "Labour Camp
+        # III at Yavas", "a concentration camp at Sachsenhausen")
+        return m.location is not None and "prison" in m.location.name.lower() or bool(
+            _CAMP_AFTER.match(text, m.end) or _CAMP_BEFORE.search(text, max(a, m.start - 40), m.start))
 
     guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options)
                for m in kept}

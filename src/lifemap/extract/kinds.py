@@ -269,6 +269,8 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
             for carried in ("exile", "deportation", "escape") if not _FROM.search(sentence) else ():
                 if carried in previous_kinds:
                     return KindGuess(carried, Strength.WEAK)
+        if prison_site:
+            return KindGuess("prison", Strength.WEAK)   # "sent to the Pechora labour camps": held there
         return KindGuess(w.kind, Strength.WEAK)
     if prison_site:
         return KindGuess("prison", Strength.STRONG)
