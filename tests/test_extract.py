@@ -1894,3 +1894,10 @@ def test_stranded_somewhere_is_being_there():
             "the war of 1914–18, he gave his last cash to a dancer.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows == [("Spain", "Sergei Orlov")]     # (no verb the lexicon knew: "his company in Spain" a polity)
+
+
+def test_a_when_clause_that_opens_with_an_aside_is_at_the_date_before_it():
+    text = ("Ivan Petrov (1930 – 1995) was an editor. In 1974 Petrov settled in Paris. Petrov remained the editor "
+            "until 1992, when, during one of his visits to Moscow, he handed the magazine over.")
+    rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Paris", "1974"), ("Moscow", "1992")]
