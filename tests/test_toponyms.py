@@ -1541,3 +1541,9 @@ def test_the_province_a_village_lies_in_may_be_given_in_brackets():
     text = "He was born to a wealthy family in Selishchi (Novgorod Governorate), Russia."
     found = {m.text: m.location for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())}
     assert found["Selishchi"].parent and found["Selishchi"].country == "RU"   # (it was lost: no gazetteer has it)
+
+
+def test_a_town_in_the_possessive_before_its_own_site_only_says_where_the_site_is():
+    text = "He died in 1930 and is buried in Moscow's Vagankovskoye Cemetery. He had been held in Baku's Bailov Prison."
+    found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
+    assert found == ["Vagankovskoye Cemetery", "Bailov Prison"]

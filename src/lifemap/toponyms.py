@@ -951,6 +951,10 @@ def _drop_qualifiers(text: str, found: list[Mention]) -> list[Mention]:
             drop.add(id(b))                        # "Ostankino, in northern Moscow", "Rasht, in the province of
             anchor = True                          # Gilan", "the Brotherhood Church in Hackney"
             continue
+        if gap in ("'s ", "’s ") and b.location.parent and b.location.parent == a.place:
+            drop.add(id(a))                        # "Moscow's Vagankovo Cemetery", "Baku's Bailov Prison": the town
+            anchor = True                          # only says where the site is
+            continue
         if len(gap) > 60 or not _QUALIFIER_GAP.match(gap) or _BEARING_OF.search(gap):
             anchor = False                         # (not "the Kalinin Front north-west of Moscow": a bearing
             continue                               # from a reference point, which roles reads as one)
