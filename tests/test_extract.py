@@ -1901,3 +1901,24 @@ def test_a_when_clause_that_opens_with_an_aside_is_at_the_date_before_it():
             "until 1992, when, during one of his visits to Moscow, he handed the magazine over.")
     rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows == [("Paris", "1974"), ("Moscow", "1992")]
+
+
+def test_mends_after_a_reader_of_works_camps_battles_causes_and_brackets():
+    # (helper 239's cases)
+    head = "Ivan Petrovich Sidorov (3 March 1890 – 5 May 1950) was a writer. Sidorov was born in Tula in 1890. "
+    rows = lambda t: [(r["name"], r["actor"], r["kind"]) for r in extract(head + t, progress=False).to_dict("records")][1:]
+    # a work noun that ends no noun phrase, or a work made somewhere, leaves the author there
+    assert rows("His painting trip to Crimea in 1925 lasted two months. His first poems were written in Tiflis in "
+                "1926.") == [("Crimea", "Ivan Sidorov", "travel"), ("Tiflis", "Ivan Sidorov", "other")]
+    # a camp one visits or runs is no prison of one's own
+    assert [k for _, _, k in rows("In 1925 he travelled to the labour camp at Vorkuta to see his brother. In 1926 he "
+                                  "was appointed commandant of a labour camp at Inta.")] == ["travel", "work"]
+    # a battle fought from afar puts no one there; "the Battle of the Dnieper" holds no town called Battle
+    assert [(n, a) for n, a, _ in rows("In 1940 he fought in the Battle of Britain from bases in France. In 1943 he "
+                                       "fought in the Battle of the Dnieper.")] == [
+        ("Britain", "unknown"), ("France", "Ivan Sidorov"), ("Dnieper", "Ivan Sidorov")]
+    # a place inside a cause that leads the sentence is the cause's
+    assert [(n, a) for n, a, _ in rows("Due to the arrest of his brother in Kiev, he fled to Warsaw in 1920.")] == [
+        ("Kiev", "brother"), ("Warsaw", "Ivan Sidorov")]
+    # where a name lies, in brackets, as after a comma: no stop of its own
+    assert [n for n, _, _ in rows("In 1920 he settled in Kamenka (near Penza).")] == ["Kamenka"]

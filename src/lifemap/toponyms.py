@@ -1127,7 +1127,7 @@ _TURNED_TO = 300   # characters back to a country named, whose namesake of a pla
 _WORKS = frozenset("factory factories works plant mine mines shipyard".split())
 # Operations named after a town or a commander: a name GeoNames knows only as a village is the commander's
 _NAMED_OPERATIONS = frozenset("offensive breakthrough operation campaign".split())
-_OF_A_NAME = re.compile(r"\s+of\s+[A-Z]")
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")   # (also "the Battle of the Dnieper": no town Battle)
 
 
 def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), dropped=frozenset()) -> list[Mention]:
@@ -1392,7 +1392,7 @@ _SETTLEMENT_AFTER = re.compile(
     r"between|among|some|about|where|which|that|whose|then|now|and|close|not|just|deep|high|far|several|down|up|"
     r"there|located|situated|along|with|belonging|inhabited|lying|next|upriver|downriver|approximately|roughly|"
     r"nearly|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a|\d+)\b)")
-_IN_AFTER = re.compile(rf",?\s+(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
+_IN_AFTER = re.compile(rf"(?:,?\s+|\s*\(\s*)(?:(?:then\s+|now\s+|{_A_SETTLEMENT})?in|{_A_SETTLEMENT}of)\s+(?:the\s+)?")
 _TOWN_RUN = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?")
 _COMMA_AFTER = re.compile(r",\s+|\s*\(\s*")          # (or in brackets: "Selishchi (Novgorod Governorate)")
 # "in Melbourne, Sydney, Perth, Canada and …": a list the town is an item of, going on after the country (not "Born

@@ -437,12 +437,14 @@ def _sentence_events(story, line, periods, i: int, mentions: list[Mention], gaze
     words = kinds.event_words(sentence, a)
 
     def prison_site(m: Mention) -> bool:
-        # (a curated prison, or a place the sentence names as a camp's: "the Pechora labour camps", "Labour Camp
-        # III at Yavas", "a concentration camp at Sachsenhausen")
-        return m.location is not None and "prison" in m.location.name.lower() or bool(
-            _CAMP_AFTER.match(text, m.end) or _CAMP_BEFORE.search(text, max(a, m.start - 40), m.start))
+        return m.location is not None and "prison" in m.location.name.lower()
 
-    guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options)
+    def camp(m: Mention) -> bool:
+        # (a place the sentence names as a camp's: "the Pechora labour camps", "Labour Camp III at Yavas")
+        return bool(_CAMP_AFTER.match(text, m.end) or _CAMP_BEFORE.search(text, max(a, m.start - 40), m.start))
+
+    guesses = {id(m): kinds.kind_for(m.start, m.end, words, sentence, a, previous_kinds, prison_site(m), options,
+                                     camp=camp(m))
                for m in kept}
     spans = tuple((m.start, m.end) for m in kept)   # where the events' places stand (``dating.date_for``)
     origins: list[Mention] = []

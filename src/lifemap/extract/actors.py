@@ -63,9 +63,12 @@ _FELLOWS = re.compile(r"(?:[Tt]he\s+)?(?:" + CARDINAL + r"\s+)?(?:" + _FELLOW_WO
 # troops", "his command the army".
 _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|against|the|a|an)\b)[\w-]+\s+){0,2}?(?:"
                           + _GROUPS + r")\b")
-# A work of theirs ("his debut book", "her first novel"; the nouns of ``works``), which no one goes anywhere with
-_WORK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("works"), key=len, reverse=True))
-                         + r")\b(?!\s+of\b)")
+# A work of theirs ("his debut book", "her first novel"; the nouns of ``works``, ending the noun phrase) where it
+# appears ("came out", "was staged"; not "was written in Tiflis", where its author was, nor "his painting trip")
+_WORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("works"), key=len, reverse=True))
+                         + r")\b(?![-\w])(?!\s+of\b)(?!\s+[a-z]+(?:s|ing)?\s+(?:in|at|to)\b)[^.;]{0,80}?\b(?:"
+                         + "|".join(sorted(sections("clause_words")["work_appears"], key=len, reverse=True))
+                         + r")\b")
 # The words before a group noun that belong to it: "the Soviet Red Army", "government troops", "his gang".
 _GROUP_MODIFIERS = re.compile(r"(?:(?:[Tt]he|[Hh]is|[Tt]heir|[Aa])\s+)?(?:(?:[A-Z][\w'’-]+|[a-z]+-[a-z]+|government|"
                               r"secret|local|armed|royal|imperial|exiled|other)\s+){0,2}$")
@@ -793,7 +796,8 @@ class Actors:
             #                                            Committee", "named Second Secretary of the Stavropol Kraikom"
         if who == mine and not present(link, big) and not (
                 link.vclass == "combat" and not link.irrealis and not link.negated
-                and _IN_A_NAMED_BATTLE.search(sentence, max(0, pos - 40), pos)) and not (
+                and _IN_A_NAMED_BATTLE.search(sentence, max(0, pos - 40), pos)
+                and not _FROM_AFTER.match(sentence, _place_end(places, pos) or pos)) and not (
                 link.vclass == "combat" and link.prep == "" and not link.passive and not link.irrealis
                 and not link.negated and self.about_subject and self._commands_a_formation
                 and link.verb not in _FROM_AFAR and not _FROM_AFTER.match(sentence, _place_end(places, pos) or pos)
@@ -1201,6 +1205,9 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     if "(" in part or "[" in part or "—" in part or "–" in part or "according" in part:
         part = _ASIDE.sub(lambda m: " " * len(m.group()), part)
     begin = clauses.lead_end(part)
+    if stop is not None and stop - lo < begin and _CAUSE_LEAD.match(part):
+        begin = 0                                  # a place inside a cause that leads the sentence is the cause's:
+        #                                            "Due to the arrest of his brother in Kiev, he fled …"
     verb = None if anywhere else clauses.VERB.search(part, begin)
     end = verb.start() if verb else len(part)
     if stop is not None:
@@ -1884,7 +1891,9 @@ _COMMANDED = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS}|[Ff]orces|[Tt]roops)\b
 _COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (not "the armed forces")
 
 # Fighting in a battle named after a land is fighting there: "fighting in the Battle of the Caucasus"
-_IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:Battle|Siege|Defen[cs]e)\s+of\s+(?:the\s+)?$")
+_CAUSE_LEAD = re.compile(r"(?:Due|Owing|Thanks)\s+to\b|Because\s+of\b")
+# (not one fought from afar: "fought in the Battle of Britain from bases in France")
+_IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:[Bb]attles?|[Ss]iege|[Dd]efen[cs]e)\s+(?:of|for)\s+(?:the\s+)?$")
 # What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)
 _FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
 _FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")

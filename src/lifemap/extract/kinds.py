@@ -199,6 +199,10 @@ def kind_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
+# the passive of a move: one is moved ("was sent to", "were taken to")
+_SENT = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+$")
+_SENT_TO = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+\s+(?:to|into|in|at)\s+(?:the\s+|an?\s+)?"
+                      r"(?:[\w-]+\s+){0,4}?$")
 # One person killed: a singular passive before the word, over other participles ("was arrested, tried and
 # shot"), not "were shot", "had them shot".
 _ONE_KILLED = re.compile(r"\bwas\s+(?:[a-z]+ed|tried|taken|held|brought|sentenced\s+to\s+death)"
@@ -229,8 +233,10 @@ def event_words(sentence: str, a: int) -> list[EventWord]:
 
 
 def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int, previous_kinds: set[str],
-             prison_site: bool, options: ExtractOptions) -> KindGuess:
-    """The kind of the event at the mention ``start``..``end`` (text offsets)."""
+             prison_site: bool, options: ExtractOptions, camp: bool = False) -> KindGuess:
+    """The kind of the event at the mention ``start``..``end`` (text offsets); ``prison_site``: a prison of the
+    gazetteer's, ``camp``: a place the sentence names as a camp's ("the Pechora labour camps"), which only one sent
+    there is held at."""
     best = None
     lead = clauses.lead_end(sentence) if any(w.kind in ("birth", "death") for w in words) else 0
     for w in words:
@@ -269,9 +275,13 @@ def kind_for(start: int, end: int, words: list[EventWord], sentence: str, a: int
             for carried in ("exile", "deportation", "escape") if not _FROM.search(sentence) else ():
                 if carried in previous_kinds:
                     return KindGuess(carried, Strength.WEAK)
-        if prison_site:
-            return KindGuess("prison", Strength.WEAK)   # "sent to the Pechora labour camps": held there
+        if (prison_site or camp) and _SENT.search(sentence, max(0, w.start - a - 16), w.end - a):
+            return KindGuess("prison", Strength.WEAK)   # "was sent to the Pechora labour camps": held there (not
+            #                                             "travelled to the labour camp at Vorkuta to see his brother")
         return KindGuess(w.kind, Strength.WEAK)
+    if camp and _SENT_TO.search(sentence, max(0, start - a - 60), start - a):
+        return KindGuess("prison", Strength.WEAK)   # "was taken to a labour camp at Vorkuta" (not "was appointed
+        #                                             commandant of a labour camp", "lived near a labour camp")
     if prison_site:
         return KindGuess("prison", Strength.STRONG)
     return KindGuess("other", Strength.NONE)
