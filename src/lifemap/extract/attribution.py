@@ -242,11 +242,18 @@ def attribute(found: list[tuple[Event, tuple[Place, ...]]], shown: list[Reading 
             continue
         if actor == subject.name and never_theirs(r, subject):
             actor = e.actor
+        if e.actor == subject.name and actor == "unknown" and e.summary.startswith(_LEFT):
+            continue                           # a place the subject left, which the model doubts is theirs (the
+            #                                    annotators give a departure no row) is no one else's either: no
+            #                                    event, not "Left Lisbon (someone else)"
         if e.actor == subject.name and actor != e.actor and e.kind in ("birth", "death") and not own_date(e):
             e = replace(e, span=None)          # a birth or death taken from them keeps no date lent by theirs or
             #                                    by the next sentence (as lifemap.extract's _one_death drops it)
         out.append((e if actor == e.actor else _with_actor(e, actor, subject), used))
     return out
+
+
+_LEFT = tuple(f"{says} " for says in kinds.SAYS_LEFT.values())
 
 
 def agreed(kind: str, actor: str, span: DateSpan | None, own: bool, subject: Subject) -> bool:
