@@ -1932,3 +1932,16 @@ def test_a_place_the_subject_left_is_never_shown_as_someone_else_s():
             "nuns. She died in Oslo in 1950.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert all(actor == "Anna Berg" for _, actor in rows) and ("Goa", "Anna Berg") in rows
+
+
+def test_a_leading_participle_runs_over_the_place_s_apposition_to_the_main_clause():
+    # "Born in Kovno, Russian Empire, to a Jewish family, Goldman emigrated": the lead ended at the first comma, and
+    # the family took her birth (dated by the emigration) and her journey
+    text = ("Emma Goldman (1869 – 1940) was an anarchist. Born in Kovno, Russian Empire (now Kaunas, Lithuania) to a "
+            "Jewish family, Goldman emigrated to the United States in 1885. She died in Toronto in 1940.")
+    rows = [(r["name"], r["actor"], r["kind"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[:2] == [("Kovno", "Emma Goldman", "birth", "1869"), ("United States", "Emma Goldman", "travel", "1885")]
+    from lifemap.extract.clauses import participle_lead
+
+    assert participle_lead("Released in 1912, Stalin, Sverdlov and Goloshchekin went to Narym.").group() == \
+        "Released in 1912, "                       # (a list of names after the lead is the main clause's subject)

@@ -60,6 +60,13 @@ PARTICIPLE_LEAD = re.compile(r"^(?:(?:Not|Never)\s+[a-z]+ing|(?:After|Before|Whi
                              r"Returning|Exiled|Sentenced|Released|Concerned|"
                              r"(?!" + _PREPOSITIONS_LIKE_PARTICIPLES + r"\b)[A-Z][a-z]+(?:ed|ing))\b[^;]{0,200}?,"
                              r"(?:\[\w{1,4}\])*\s")
+# ... running on over a place's apposition and a phrase of its own to the comma before the main clause's subject
+# and verb: "Born in Kovno, Russian Empire (now Kaunas, Lithuania), to a Jewish family, Goldman emigrated …"
+_SEGMENT = r"(?:[^;,()]|\([^()]*\))"
+PARTICIPLE_LEAD_OVER = re.compile(
+    PARTICIPLE_LEAD.pattern.split(r"\b[^;]{0,200}?,")[0] + r"\b" + _SEGMENT + r"{0,200}?"
+    + r"(?:,\s*(?:[A-Z]|(?:to|in|at|of|near|on|from|into)\b)" + _SEGMENT + r"{0,120}?)+,(?:\[\w{1,4}\])*\s"
+    + r"(?=(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+(?:was|were|had|[a-z]+ed)\b)")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
                                r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")
@@ -343,9 +350,14 @@ def participle_lead(sentence: str) -> re.Match | None:
     graduating he worked as a surveyor, first in Belorussia" is one main clause with its comma, not a lead
     ("Fearing they would arrest him, Bukharin fled to Paris" is one)."""
     lead = PARTICIPLE_LEAD.match(sentence)
+    if lead is not None and not _SUBJECT_AND_VERB.match(sentence, lead.end()):
+        lead = PARTICIPLE_LEAD_OVER.match(sentence) or lead
     if lead is None or VERB.search(sentence, lead.end()) is None or _own_subject_inside(sentence, lead.end()):
         return None
     return lead
+
+
+_SUBJECT_AND_VERB = re.compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+[a-z]")
 
 
 def _own_subject_inside(sentence: str, end: int) -> bool:
