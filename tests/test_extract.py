@@ -1945,3 +1945,10 @@ def test_a_leading_participle_runs_over_the_place_s_apposition_to_the_main_claus
 
     assert participle_lead("Released in 1912, Stalin, Sverdlov and Goloshchekin went to Narym.").group() == \
         "Released in 1912, "                       # (a list of names after the lead is the main clause's subject)
+
+
+def test_a_relative_clause_after_who_is_about_the_person_before_it_whatever_the_lists_know():
+    text = ("Anna Berg (1880 – 1950) was a chemist. In 1905 she moved to Berlin. There she worked with Niels Holm, "
+            "who travelled regularly between Copenhagen and Stockholm.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows == [("Berlin", "Anna Berg"), ("Copenhagen", "Niels Holm"), ("Stockholm", "Niels Holm")]

@@ -1005,7 +1005,9 @@ class Actors:
         if m.group("rel") != "who":
             return None                                # "told Lenin that Kamenev was …": what he was told
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
-        return self.name(" ".join(names)) if names and self.is_person(names) else None
+        # ("who" says it is a person, whatever the lists know: "worked with Niels Holm, who travelled between …")
+        return self.name(" ".join(names)) if names and (self.is_person(names) or all(
+            n[:1].isupper() for n in names)) else None
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
