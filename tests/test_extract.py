@@ -1952,3 +1952,10 @@ def test_a_relative_clause_after_who_is_about_the_person_before_it_whatever_the_
             "who travelled regularly between Copenhagen and Stockholm.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert rows == [("Berlin", "Anna Berg"), ("Copenhagen", "Niels Holm"), ("Stockholm", "Niels Holm")]
+
+
+def test_a_native_of_a_place_in_apposition_to_someone_else_is_their_birthplace():
+    text = ("Anna Berg (1880 – 1950) was a chemist. In 1905 she moved to Berlin. In 1910 she married Lin Wei, a young "
+            "native of Kunming.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert ("Kunming", "Anna Berg") not in rows and ("Berlin", "Anna Berg") in rows

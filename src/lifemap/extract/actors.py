@@ -1765,6 +1765,8 @@ _HAD_DONE = re.compile(r"\b(?:had|having|got)\s+(?P<who>him|her|[A-Z][\w-]+(?:\s
 _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w-]+\s+){0,2}?[A-Za-z][a-z]{2,},?"
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
+# someone named, "a native of" a place in apposition (not "he was a native of Kunming", the subject's own)
+_NATIVE_OF_A_NAME = re.compile(r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+(?:the\s+)?$")
 
 
 # verbs whose object the subject was with: "accompanied her husband exiled to Siberia", "led the troops sent to …"
@@ -1818,7 +1820,9 @@ def anothers_birthplace(sentence: str, pos: int) -> bool:
     """The place at ``pos`` is where the noun before "born" was born: "a woman born in Riga" (not "he was the
     only child born in Kislovodsk", where the noun is the clause's subject)."""
     born = _BORN_AFTER_A_NOUN.search(sentence, max(0, pos - 60), pos)
-    return born is not None and not _COPULA_BEFORE.search(sentence, max(0, born.start() - 60), born.start())
+    if born is not None and not _COPULA_BEFORE.search(sentence, max(0, born.start() - 60), born.start()):
+        return True
+    return _NATIVE_OF_A_NAME.search(sentence, max(0, pos - 60), pos) is not None   # "married Lin Wei, a native of"
 
 
 # What happened to the person an event noun names, at the place right after: "the murder of Kirov in".
