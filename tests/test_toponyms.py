@@ -1547,3 +1547,10 @@ def test_a_town_in_the_possessive_before_its_own_site_only_says_where_the_site_i
     text = "He died in 1930 and is buried in Moscow's Vagankovskoye Cemetery. He had been held in Baku's Bailov Prison."
     found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
     assert found == ["Vagankovskoye Cemetery", "Bailov Prison"]
+
+
+def test_a_large_city_whose_name_ends_like_a_people_s_is_a_place():
+    # "Xi'an" and "Dalian" end as "Russian" does, and were taken for adjectives of peoples
+    text = "He arrived in Xi'an in March 1927, went on to Dalian in 1945, and wrote in Russian in Paris."
+    found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
+    assert found == ["Xi'an", "Dalian", "Paris"]

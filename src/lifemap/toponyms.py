@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .gazetteer import Gazetteer, Place, fold, fold_variants
-from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share, us_states
+from .geonames import FAR_POPULATION, NEAR_POPULATION, Record, acceptable, share, spellings, us_states
 from .lexicon import sections, verb_forms, words
 from .text import matches_not_after
 
@@ -1082,6 +1082,14 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 
 
+def _city_like_a_people(word: str, offline, persons: set[str]) -> bool:
+    """A name with a people's ending that is a large city's own name: "Xi'an", "Dalian" (not "Russian", "Marxist")."""
+    key = _fold(word)
+    return key.endswith(_PEOPLES) and key not in persons and offline is not None and any(
+        r.kind == "city" and r.population >= FAR_POPULATION and spellings(r.name) & spellings(word)
+        for r in offline.lookup(word))
+
+
 def _names_one_before(text: str, start: int) -> bool:
     """What stands before a name may stand before a person's: a comma or a noun ("the politician Milan …"), not a
     small word ("in", "the", "after", "since"), a verb ("reached Kiev Pechersky Lavra") or nothing (a sentence's
@@ -1171,7 +1179,8 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             if last is None or found[i].start > last.start:
                 last = found[i]
             i += 1
-        if word.endswith(POSSESSIVE) or not (word_ok(word) or _town_of_a_first_name(text, start, end, word, persons)):
+        if word.endswith(POSSESSIVE) or not (word_ok(word) or _town_of_a_first_name(text, start, end, word, persons)
+                                             or _city_like_a_people(word, offline, persons)):
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
