@@ -1554,3 +1554,10 @@ def test_a_large_city_whose_name_ends_like_a_people_s_is_a_place():
     text = "He arrived in Xi'an in March 1927, went on to Dalian in 1945, and wrote in Russian in Paris."
     found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
     assert found == ["Xi'an", "Dalian", "Paris"]
+
+
+def test_a_town_before_a_home_or_after_it_an_adverb_is_still_the_place():
+    text = ("They settled upstate, living in the Rochester home of her sister. In 1936 she left for Nice immediately. "
+            "In 1950 he lived at the Fountain House.")
+    found = [m.text for m in find_places(text, Gazetteer.load(), fallback=GeoNames.open())]
+    assert found == ["Rochester", "Nice"]          # (not the American town Fountain: "house" names buildings)

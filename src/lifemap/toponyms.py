@@ -1082,6 +1082,15 @@ def _town_of_a_first_name(text: str, start: int, end: int, word: str, persons: s
 _CAPITAL_AFTER = re.compile(r"^\s*[A-Z]")
 
 
+def _adverb(word: str) -> bool:
+    """An adverb in -ly, as the tagger reads one ("left for Nice immediately"), not a noun in -ly ("the Paris
+    assembly", "the Moscow family")."""
+    return word.endswith("ly") and len(word) > 4 and word not in _NOUNS_IN_LY
+
+
+_NOUNS_IN_LY = frozenset("family assembly rally supply ally anomaly monopoly jelly folly".split())
+
+
 def _city_like_a_people(word: str, offline, persons: set[str]) -> bool:
     """A name with a people's ending that is a large city's own name: "Xi'an", "Dalian" (not "Russian", "Marxist")."""
     key = _fold(word)
@@ -1257,6 +1266,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
         kind_between = modifier is not None and modifier.group(1) not in _AFTER_PLACE \
             and modifier.group(1) not in words("facilities") and _kind_of_facility(after, modifier, word)
         if modifier and modifier.group(1) not in _AFTER_PLACE and modifier.group(1) not in words("facilities") \
+                and not _adverb(modifier.group(1)) \
                 and not kind_between \
                 and not (modifier.group(1) in verb_forms("town_fates") and not uncued) \
                 and modifier.group(1) not in words("seats") \
