@@ -1959,3 +1959,12 @@ def test_a_native_of_a_place_in_apposition_to_someone_else_is_their_birthplace()
             "native of Kunming.")
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert ("Kunming", "Anna Berg") not in rows and ("Berlin", "Anna Berg") in rows
+
+
+def test_the_poles_and_the_antarctic_places_of_the_expeditions_are_places():
+    text = ("Robert Falcon Scott (1868 – 1912) was an explorer. In 1902 Scott reached McMurdo Sound. In 1911 he "
+            "wintered at Cape Evans. Scott reached the South Pole on 17 January 1912. In February 1912 Scott and his "
+            "party descended the Beardmore Glacier. In March 1912 Scott died on the Ross Ice Shelf.")
+    rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
+    assert [n for n, a in rows if a == "Robert Falcon Scott"] == [
+        "McMurdo Sound", "Cape Evans", "South Pole", "Beardmore Glacier", "Ross Ice Shelf"]

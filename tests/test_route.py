@@ -116,3 +116,12 @@ def test_arcs_across_the_antimeridian_stay_continuous():
     lons = [x for x, _ in line.coords]
     assert all(abs(b - a) < 5 for a, b in zip(lons, lons[1:]))
     assert lons[-1] == pytest.approx(190.0)
+
+
+def test_an_arc_to_a_pole_runs_along_the_meridian_of_its_other_end():
+    # the gazetteer puts the poles at longitude 0; an arc from Cape Evans ran along the map's bottom edge to it
+    line, km = arc(166.4, -77.63, 0.0, -90.0)
+    assert {x for x, _ in line.coords} == {166.4} and line.coords[-1][1] == -90.0
+    assert km == pytest.approx(1381, abs=5)
+    line, _ = arc(0.0, 90.0, 37.6, 55.75)              # (and from one)
+    assert {x for x, _ in line.coords} == {37.6}

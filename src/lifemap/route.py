@@ -34,6 +34,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return _geod().inv(lon1, lat1, lon2, lat2)[2] / 1000.0
 
 
+_POLE = 89.999
+
+
 def arc(lon1: float, lat1: float, lon2: float, lat2: float):
     """A geodesic LineString from one point to another and its length in km.
 
@@ -41,6 +44,12 @@ def arc(lon1: float, lat1: float, lon2: float, lat2: float):
     """
     from shapely.geometry import LineString
 
+    # (a pole has no longitude: the arc to it runs along the meridian of its other end, not along the map's
+    # edge to the pole's nominal longitude)
+    if abs(lat2) >= _POLE:
+        lon2 = lon1
+    elif abs(lat1) >= _POLE:
+        lon1 = lon2
     geod = _geod()
     km = geod.inv(lon1, lat1, lon2, lat2)[2] / 1000.0
     n = min(_MAX_VERTICES, max(0, int(km / _STEP_KM) - 1))

@@ -376,7 +376,10 @@ def _on_an_island(m: Mention, before: str, link: Link) -> bool:
     also "Sakhalin Island"); not what one wrote or spoke on ("a report on Sakhalin")."""
     on = _ON.search(before) if link.vclass in _BEING_ON else None
     return on is not None and not TOPIC_BEFORE.search(before, 0, on.start()) and m.location is not None and any(
-        n.text.endswith((" Island", " Islands")) for n in m.location.names)
+        t.endswith(_ONE_STANDS_ON) for t in (*(n.text for n in m.location.names), m.location.name))
+
+
+_ONE_STANDS_ON = (" Island", " Islands", " Ice Shelf", " Glacier", " Plateau")   # ("died on the Ross Ice Shelf")
 
 
 _MILITARY_DISTRICT = re.compile(r"\s+(?:Military\s+District|Army|Army\s+Group|Fleet|Flotilla|Corps)\b")
