@@ -1968,3 +1968,21 @@ def test_the_poles_and_the_antarctic_places_of_the_expeditions_are_places():
     rows = [(r["name"], r["actor"]) for r in extract(text, progress=False).to_dict("records")]
     assert [n for n, a in rows if a == "Robert Falcon Scott"] == [
         "McMurdo Sound", "Cape Evans", "South Pole", "Beardmore Glacier", "Ross Ice Shelf"]
+
+
+def test_mends_after_a_reader_of_homes_adverbs_works_relatives_and_natives():
+    # (helper 241's cases)
+    rows = lambda t: [(r["name"], r["actor"]) for r in extract(t, progress=False).to_dict("records")]
+    # an institution named "Home" after someone is no town; nor is a town before a periodical
+    assert rows("Susan B. Anthony (1820 – 1906) was a reformer. In 1870 she died at the Hamilton Home for the Aged. "
+                "In 1855 she was attacked in the Rochester daily newspapers.") == []
+    # a work with a hyphened word before its noun is still the work
+    assert rows("Mikhail Bulgakov (1891 – 1940) was a writer. His best-known play was staged in Paris in 1934.") == [
+        ("Paris", "unknown")]
+    # a place's people before ", who" are no person named after it; what the clause does for the subject is his
+    assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. In 1908 he organised the oil workers of Baku, who "
+                "went on strike in Balakhany. In 1904 he befriended Okropir Tsereteli, who arranged his escape to "
+                "Batumi.") == [("Baku", "Stalin"), ("Balakhany", "Stalin"), ("Batumi", "Stalin")]
+    # the subject's own "a native of"
+    assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. Stalin was born in 1878. Young Stalin, a native "
+                "of Gori, grew up poor.") == [("Gori", "Stalin")]

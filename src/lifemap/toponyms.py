@@ -1088,7 +1088,11 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _NOUNS_IN_LY
 
 
-_NOUNS_IN_LY = frozenset("family assembly rally supply ally anomaly monopoly jelly folly".split())
+_NOUNS_IN_LY = frozenset("""family assembly rally supply ally anomaly monopoly jelly folly daily weekly monthly
+    quarterly yearly fortnightly elderly friendly""".split())
+# homes written small only ("the Rochester home"): "the Lincoln Home", "the Hamilton Home for the Aged" are institutions
+# named after someone
+_SMALL_FACILITIES = frozenset(("home", "flat", "apartment"))
 
 
 def _city_like_a_people(word: str, offline, persons: set[str]) -> bool:
@@ -1874,7 +1878,8 @@ def _without_facility(item: tuple[int, int, str]) -> tuple[int, int, str, bool]:
     says the run was cut so."""
     start, end, word = item
     parts = word.split()
-    if len(parts) > 1 and all(p.isupper() or p.lower() in words("facilities") for p in parts[1:]):
+    if len(parts) > 1 and all(p.isupper() or p.lower() in words("facilities") and not (
+            p[:1].isupper() and p.lower() in _SMALL_FACILITIES) for p in parts[1:]):
         return start, start + len(parts[0]), parts[0], True
     return start, end, word, False
 

@@ -65,7 +65,7 @@ _GROUP_AFTER = re.compile(r"\s+(?:(?!(?:to|of|in|at|for|with|from|on|by|into|aga
                           + _GROUPS + r")\b")
 # A work of theirs ("his debut book", "her first novel"; the nouns of ``works``, ending the noun phrase) where it
 # appears ("came out", "was staged"; not "was written in Tiflis", where its author was, nor "his painting trip")
-_WORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("works"), key=len, reverse=True))
+_WORK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon("works"), key=len, reverse=True))
                          + r")\b(?![-\w])(?!\s+of\b)(?!\s+[a-z]+(?:s|ing)?\s+(?:in|at|to)\b)[^.;]{0,80}?\b(?:"
                          + "|".join(sorted(sections("clause_words")["work_appears"], key=len, reverse=True))
                          + r")\b")
@@ -737,7 +737,7 @@ class Actors:
             # "During the 1920s Paris was his home", "Tokyo remained Sorge's home"
             return self.name(home.group("owner")) if home.group("owner") else (
                 self.person_before(i, he=home.group("own") == "his") if self.about_subject else "unknown")
-        if anothers_birthplace(sentence, pos):
+        if anothers_birthplace(sentence, pos, self.subject):
             return "unknown"                           # "met a woman born in Riga", "identified as a Turkish Jew
             #                                            born in Constantinople": someone's birthplace, not his
         done_to = _participle_of(tokens, sentence, pos, link)
@@ -766,7 +766,7 @@ class Actors:
             if moved:
                 return self.name(moved)                # "the escape of the executive committee to Vienna"
         # a relative clause is about the name before it: "Tukhachevsky's forces that were attacking Warsaw"
-        who = self._antecedent(sentence, pos) or self.actor(i, sentence, pos, places)
+        who = self._antecedent(sentence, pos, places) or self.actor(i, sentence, pos, places)
         mine = self.subject.name
         if self.left_behind(i, sentence, pos, places, link):
             return mine                                # "leaving Anton in Taganrog": he stayed there
@@ -984,7 +984,7 @@ class Actors:
             return self.about_subject and self.person_before(i, he=who.lower() == "he") == self.subject.name
         return self.subject.is_named(who, own_text=self.about_subject)
 
-    def _antecedent(self, sentence: str, pos: int) -> str | None:
+    def _antecedent(self, sentence: str, pos: int, places: Places = ()) -> str | None:
         """The person or group a relative clause holding ``pos`` is about: "Lenin, who was living in
         Zurich", "Tukhachevsky's forces that were attacking Warsaw"."""
         group = _GROUP_RELATIVE.search(sentence, max(0, pos - 120), pos)
@@ -1005,9 +1005,16 @@ class Actors:
         if m.group("rel") != "who":
             return None                                # "told Lenin that Kamenev was …": what he was told
         names = [t for t in _bare(words).split() if t not in _NOT_NAMES]
-        # ("who" says it is a person, whatever the lists know: "worked with Niels Holm, who travelled between …")
-        return self.name(" ".join(names)) if names and (self.is_person(names) or all(
-            n[:1].isupper() for n in names)) else None
+        if names and self.is_person(names):
+            return self.name(" ".join(names))
+        # ("who" says it is a person, whatever the lists know: "worked with Niels Holm, who travelled between …"; not a
+        # place's people, "the workers of Baku, who went on strike", nor what the clause does for the subject,
+        # "Okropir Tsereteli, who arranged his escape to Batumi")
+        if names and all(n[:1].isupper() for n in names) and not any(
+                lo < m.end("who") and m.start("who") < hi for lo, hi, _ in places) \
+                and not _POSSESSIVE_INSIDE.search(m.group("rest")):
+            return self.name(" ".join(names))
+        return None
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
@@ -1766,7 +1773,8 @@ _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 # someone named, "a native of" a place in apposition (not "he was a native of Kunming", the subject's own)
-_NATIVE_OF_A_NAME = re.compile(r"[A-Z][\w'’-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+(?:the\s+)?$")
+_NATIVE_OF_A_NAME = re.compile(r"([A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+(?:the\s+)?$")
+_POSSESSIVE_INSIDE = re.compile(r"\b(?:his|her)\b")
 
 
 # verbs whose object the subject was with: "accompanied her husband exiled to Siberia", "led the troops sent to …"
@@ -1816,13 +1824,15 @@ def _participle_of(tokens: list, sentence: str, pos: int, link: Link) -> str | N
     return noun
 
 
-def anothers_birthplace(sentence: str, pos: int) -> bool:
+def anothers_birthplace(sentence: str, pos: int, subject: Subject | None = None) -> bool:
     """The place at ``pos`` is where the noun before "born" was born: "a woman born in Riga" (not "he was the
     only child born in Kislovodsk", where the noun is the clause's subject)."""
     born = _BORN_AFTER_A_NOUN.search(sentence, max(0, pos - 60), pos)
     if born is not None and not _COPULA_BEFORE.search(sentence, max(0, born.start() - 60), born.start()):
         return True
-    return _NATIVE_OF_A_NAME.search(sentence, max(0, pos - 60), pos) is not None   # "married Lin Wei, a native of"
+    native = _NATIVE_OF_A_NAME.search(sentence, max(0, pos - 60), pos)   # "married Lin Wei, a native of"
+    return native is not None and not (subject is not None and subject.is_named(native.group(1)))   # (not "Young
+    #                                                                                             Stalin, a native of")
 
 
 # What happened to the person an event noun names, at the place right after: "the murder of Kirov in".

@@ -274,7 +274,7 @@ def never_theirs(r: Reading, subject: Subject) -> bool:
     which see none of these, may not give it to the subject."""
     other = ("her", "herself") if subject.pronoun == "he" else ("him", "himself")
     return r.link.mover.lower() in other or r.link.verb in sections("function_words")["refusing"] or \
-        anothers_birthplace(r.sentence, r.name_start)
+        anothers_birthplace(r.sentence, r.name_start, subject)
 
 
 def own_date(e: Event) -> bool:
