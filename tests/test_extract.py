@@ -1982,3 +1982,21 @@ def test_mends_after_a_reader_of_homes_adverbs_works_relatives_and_natives():
     # the subject's own "a native of"
     assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. Stalin was born in 1878. Young Stalin, a native "
                 "of Gori, grew up poor.") == [("Gori", "Stalin")]
+
+
+def test_mends_after_a_reader_of_the_poles_relatives_and_natives():
+    # (helper 242's cases)
+    rows = lambda t: [(r["name"], r["actor"], r["kind"]) for r in extract(t, progress=False).to_dict("records")]
+    head = "Anton Chekhov (1860 – 1904) was a writer. "
+    # a relative bearing the surname, "a native of" a place, is not the subject
+    assert rows(head + "In 1890 he met his cousin Mikhail Chekhov, a native of Voronezh.")[0][1] != "Anton Chekhov"
+    # "his" in a relative clause that is no event of the subject's leaves the clause its own
+    assert rows(head + "In 1892 he worked with Niels Holm, who travelled with his wife to Oslo.") == [
+        ("Oslo", "Niels Holm", "travel")]
+    # the man before a place's name is the one "who" means
+    assert ("Chicago", "Peter Brown", "travel") in rows(head + "In 1893 he met Peter Brown of Boston, who moved to "
+                                                                "Chicago.")
+    # "climbed to the rank of" is no journey; "the Pole" is no North Pole of Scott's
+    assert rows(head + "In 1899 he climbed to the rank of commander in London.") == [
+        ("London", "Anton Chekhov", "work")]
+    assert rows("Robert Falcon Scott (1868 – 1912) was an explorer. Scott reached the Pole on 17 January 1912.") == []

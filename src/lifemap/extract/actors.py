@@ -1010,11 +1010,13 @@ class Actors:
         # ("who" says it is a person, whatever the lists know: "worked with Niels Holm, who travelled between …"; not a
         # place's people, "the workers of Baku, who went on strike", nor what the clause does for the subject,
         # "Okropir Tsereteli, who arranged his escape to Batumi")
-        if names and all(n[:1].isupper() for n in names) and not any(
-                lo < m.end("who") and m.start("who") < hi for lo, hi, _ in places) \
-                and not _POSSESSIVE_INSIDE.search(m.group("rest")):
-            return self.name(" ".join(names))
-        return None
+        if not names or not all(n[:1].isupper() for n in names) or _HIS_EVENT_BEFORE.search(m.group("rest")):
+            return None
+        if any(lo < m.end("who") and m.start("who") < hi for lo, hi, _ in places):
+            # (the man before the place: "Peter Brown of Boston, who moved to Chicago")
+            owner = _NAME_OF_BEFORE.search(sentence, max(0, m.start("who") - 60), m.start("who"))
+            return self.name(owner.group(1)) if owner is not None else None
+        return self.name(" ".join(names))
 
     def _ours(self, i: int) -> bool:
         """The subject's fellows ("the prisoners", "the crew") in sentence ``i`` are a group the subject is
@@ -1773,8 +1775,14 @@ _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 # someone named, "a native of" a place in apposition (not "he was a native of Kunming", the subject's own)
-_NATIVE_OF_A_NAME = re.compile(r"([A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+(?:the\s+)?$")
-_POSSESSIVE_INSIDE = re.compile(r"\b(?:his|her)\b")
+_NATIVE_OF_A_NAME = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+"
+                               r"(?:the\s+)?$")
+# what a relative clause does for the subject, right before the place: "who arranged his escape to", "who paid for
+# his schooling at" (not "who travelled with his wife to")
+_HIS_EVENT_BEFORE = re.compile(r"\b(?:his|her)\s+(?:[a-z]+\s+)?(?:escape|journey|trip|travel|schooling|studies|education|"
+                               r"release|transfer|return|flight|move|exile|arrest|passage)\s+(?:to|at|in|from|into)\s+"
+                               r"(?:the\s+)?$")
+_NAME_OF_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+of\s+$")
 
 
 # verbs whose object the subject was with: "accompanied her husband exiled to Siberia", "led the troops sent to …"
@@ -1830,7 +1838,7 @@ def anothers_birthplace(sentence: str, pos: int, subject: Subject | None = None)
     born = _BORN_AFTER_A_NOUN.search(sentence, max(0, pos - 60), pos)
     if born is not None and not _COPULA_BEFORE.search(sentence, max(0, born.start() - 60), born.start()):
         return True
-    native = _NATIVE_OF_A_NAME.search(sentence, max(0, pos - 60), pos)   # "married Lin Wei, a native of"
+    native = _NATIVE_OF_A_NAME.search(sentence, max(0, pos - 80), pos)   # "married Lin Wei, a native of"
     return native is not None and not (subject is not None and subject.is_named(native.group(1)))   # (not "Young
     #                                                                                             Stalin, a native of")
 
