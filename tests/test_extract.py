@@ -2000,3 +2000,11 @@ def test_mends_after_a_reader_of_the_poles_relatives_and_natives():
     assert rows(head + "In 1899 he climbed to the rank of commander in London.") == [
         ("London", "Anton Chekhov", "work")]
     assert rows("Robert Falcon Scott (1868 – 1912) was an explorer. Scott reached the Pole on 17 January 1912.") == []
+
+
+def test_a_when_clause_runs_over_an_aside_to_its_own_subject_and_verb():
+    # (helper 241) "until 1917, when, after the February Revolution, he returned to Petrograd" was dated 1913
+    text = ("Joseph Stalin (1878 – 1953) was a Soviet politician. In 1913 he was exiled to Turukhansk. He remained in "
+            "Siberia until 1917, when, after the February Revolution, he returned to Petrograd.")
+    rows = [(r["name"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    assert rows[-1] == ("Petrograd", "1917")
