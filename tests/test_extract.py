@@ -1902,7 +1902,8 @@ def test_a_when_clause_that_opens_with_an_aside_is_at_the_date_before_it():
 def test_mends_after_a_reader_of_works_camps_battles_causes_and_brackets():
     # (helper 239's cases)
     head = "Ivan Petrovich Sidorov (3 March 1890 – 5 May 1950) was a writer. Sidorov was born in Tula in 1890. "
-    rows = lambda t: [(r["name"], r["actor"], r["kind"]) for r in extract(head + t, progress=False).to_dict("records")][1:]
+    rows = lambda t: [(r["name"], r["actor"], r["kind"])
+                      for r in extract(head + t, progress=False).to_dict("records")][1:]
     # a work noun that ends no noun phrase, or a work made somewhere, leaves the author there
     assert rows("His painting trip to Crimea in 1925 lasted two months. His first poems were written in Tiflis in "
                 "1926.") == [("Crimea", "Ivan Sidorov", "travel"), ("Tiflis", "Ivan Sidorov", "other")]
@@ -1935,7 +1936,8 @@ def test_a_leading_participle_runs_over_the_place_s_apposition_to_the_main_claus
     # the family took her birth (dated by the emigration) and her journey
     text = ("Emma Goldman (1869 – 1940) was an anarchist. Born in Kovno, Russian Empire (now Kaunas, Lithuania) to a "
             "Jewish family, Goldman emigrated to the United States in 1885. She died in Toronto in 1940.")
-    rows = [(r["name"], r["actor"], r["kind"], r["date_start"]) for r in extract(text, progress=False).to_dict("records")]
+    rows = [(r["name"], r["actor"], r["kind"], r["date_start"])
+            for r in extract(text, progress=False).to_dict("records")]
     assert rows[:2] == [("Kovno", "Emma Goldman", "birth", "1869"), ("United States", "Emma Goldman", "travel", "1885")]
     from lifemap.extract.clauses import participle_lead
 
@@ -1976,8 +1978,8 @@ def test_mends_after_a_reader_of_homes_adverbs_works_relatives_and_natives():
     assert rows("Mikhail Bulgakov (1891 – 1940) was a writer. His best-known play was staged in Paris in 1934.") == [
         ("Paris", "unknown")]
     # a place's people before ", who" are no person named after it; what the clause does for the subject is his
-    assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. In 1908 he organised the oil workers of Baku, who "
-                "went on strike in Balakhany. In 1904 he befriended Okropir Tsereteli, who arranged his escape to "
+    assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. In 1908 he organised the oil workers of Baku, "
+                "who went on strike in Balakhany. In 1904 he befriended Okropir Tsereteli, who arranged his escape to "
                 "Batumi.") == [("Baku", "Stalin"), ("Balakhany", "Stalin"), ("Batumi", "Stalin")]
     # the subject's own "a native of"
     assert rows("Joseph Stalin (1878 – 1953) was a Soviet politician. Stalin was born in 1878. Young Stalin, a native "

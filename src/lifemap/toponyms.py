@@ -1717,7 +1717,8 @@ def _site_patterns() -> tuple[re.Pattern, re.Pattern]:
                rf"(?:de\s+la\s+|de\s+l'|d'|du\s+|des\s+|de\s+|del\s+)?{name}"
                rf"|(?<=\b{_STREET_BEFORE}){name}(?:\s+{name})?")
     # (and a name of two joined by "and": "the Victoria and Albert Museum", "the Peter and Paul Fortress")
-    return (re.compile(rf"(?<=[a-z,] )(?:(?:(?<=the ){name}\s+and\s+)?(?:{name}\s+){{1,4}}(?:{alternatives})|(?:{alternatives})\s+{name}"
+    return (re.compile(rf"(?<=[a-z,] )(?:(?:(?<=the ){name}\s+and\s+)?(?:{name}\s+){{1,4}}(?:{alternatives})"
+                       rf"|(?:{alternatives})\s+{name}"
                        rf"|(?<=the )(?:{name}\s+){{1,3}}(?:prison|camp|sanatorium|dacha|estate|cemetery){streets})\b"),
             re.compile(rf"[{re.escape(firsts)}](?<=[a-z,] .)"))
 

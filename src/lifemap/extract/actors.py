@@ -1775,13 +1775,13 @@ _BORN_AFTER_A_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|one|some)\s+(?:[\w
                                 r"\s+born\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|on)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|became|remained)\s+$")
 # someone named, "a native of" a place in apposition (not "he was a native of Kunming", the subject's own)
-_NATIVE_OF_A_NAME = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?native\s+of\s+"
-                               r"(?:the\s+)?$")
+_NATIVE_OF_A_NAME = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                               r"native\s+of\s+(?:the\s+)?$")
 # what a relative clause does for the subject, right before the place: "who arranged his escape to", "who paid for
 # his schooling at" (not "who travelled with his wife to")
-_HIS_EVENT_BEFORE = re.compile(r"\b(?:his|her)\s+(?:[a-z]+\s+)?(?:escape|journey|trip|travel|schooling|studies|education|"
-                               r"release|transfer|return|flight|move|exile|arrest|passage)\s+(?:to|at|in|from|into)\s+"
-                               r"(?:the\s+)?$")
+_HIS_EVENT_BEFORE = re.compile(r"\b(?:his|her)\s+(?:[a-z]+\s+)?(?:escape|journey|trip|travel|schooling|studies|"
+                               r"education|release|transfer|return|flight|move|exile|arrest|passage)\s+"
+                               r"(?:to|at|in|from|into)\s+(?:the\s+)?$")
 _NAME_OF_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+of\s+$")
 
 
@@ -1917,7 +1917,8 @@ _COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (no
 # Fighting in a battle named after a land is fighting there: "fighting in the Battle of the Caucasus"
 _CAUSE_LEAD = re.compile(r"(?:Due|Owing|Thanks)\s+to\b|Because\s+of\b")
 # (not one fought from afar: "fought in the Battle of Britain from bases in France")
-_IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:[Bb]attles?|[Ss]iege|[Dd]efen[cs]e)\s+(?:of|for)\s+(?:the\s+)?$")
+_IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:[Bb]attles?|[Ss]iege|[Dd]efen[cs]e)\s+(?:of|for)\s+"
+                                r"(?:the\s+)?$")
 # What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)
 _FROM_AFAR = frozenset(("annex", "bomb", "shell", "raid"))
 _FROM_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?from\b")

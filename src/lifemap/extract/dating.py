@@ -1112,7 +1112,8 @@ _LATER = re.compile(r"(?:l(?<!\wl)ater|a(?<!\wa)fter(?:wards?|\s+that))\b")   # 
 _BRACKET_AFTER = re.compile(r"(?:\s+(?![A-Z])[\w'’-]+){0,4}\s*\(\s*(?:(?:around|about|approximately|c\.|ca\.|circa)\s*)?")
 
 
-_WHEN = re.compile(r",?\s+when(?:\s*,)?\s+(?:[^.;,]|,\s*(?:and\s+)?(?=[A-Z]|$|(?:he|she|they)\s))*")   # (over a list: "took him to Paris, London")
+# (over a list: "took him to Paris, London"; over an aside to its own subject: "when, after the revolution, he")
+_WHEN = re.compile(r",?\s+when(?:\s*,)?\s+(?:[^.;,]|,\s*(?:and\s+)?(?=[A-Z]|$|(?:he|she|they)\s))*")
 
 
 

@@ -72,7 +72,8 @@ _ROAD_TO = re.compile(r"\b(?i:on|along|astride)\s+(?:the\s+(?i:road|highway|rail
 # Moscow", "Sviyazhsk on the Volga river near Kazan" (see _near_named: not "He was born near", "stayed near")
 # (over an apposition: "Khoroshevo, a village near Rzhev"), or on its edge: "Kuntsevo, on the western edge of
 # Moscow", "a conference at Samobor on the outskirts of Zagreb"
-_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,4}(?:,?\s+|\s*\(\s*)(?:near|outside|close\s+to"
+_NEAR_NAMED = re.compile(r"[A-Z][\w'’-]*(?:,?\s+(?:[A-Z][\w'’-]*|[a-z]+)){0,4}(?:,?\s+|\s*\(\s*)"
+                         r"(?:near|outside|close\s+to"
                          r"|on\s+the\s+(?:[a-z]+\s+)?(?:edge|outskirts|fringes?)\s+of)\s+(?:the\s+)?"
                          r"(?:(?:shore|shores|coast|banks?|edge|mouth)\s+of\s+(?:the\s+)?)?$")   # "near the shore of"
 # "his first trip outside the Russian Empire", "a cure outside Russia": anywhere but there (a town or a
