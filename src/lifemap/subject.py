@@ -74,15 +74,11 @@ class Subject:
         before = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before is None or before.group(1).lower() not in _first_names():
             return False
-        return not any(_same_first_name(before.group(1), w) for w in self._own_words)
-
-    @property
-    def own_words(self) -> frozenset[str]:
-        """Every word of every name of theirs ("Joseph", "Soso", "Jughashvili" …)."""
-        return self._own_words
+        return not any(_same_first_name(before.group(1), w) for w in self.own_words)
 
     @functools.cached_property
-    def _own_words(self) -> frozenset[str]:
+    def own_words(self) -> frozenset[str]:
+        """Every word of every name of theirs ("Joseph", "Soso", "Jughashvili" …)."""
         return frozenset(w for n in (self.name, self.full_name, *self.aliases, *self.given) for w in n.split())
 
     def is_named(self, text: str, *, own_text: bool = True) -> bool:
@@ -335,7 +331,7 @@ def find_subject(text: str, *, known: tuple[Subject, ...] | None = None) -> Subj
     # the name they were born with, when the opening says which they were better known by: "Lev Davidovich
     # Bronstein, better known as Leon Trotsky" is Bronstein too
     others += [a for m in _KNOWN_BETTER_AS.finditer(opening[:400]) if opening.startswith(full, m.end())
-               for n in (m.group(1).split(),) for a in (n[-1], *((f"{n[0]} {n[-1]}",) if len(n) > 1 else ()))]
+               for a in _surname_and_short(m.group(1).split())]
     short = (f"{found[0]} {found[-1]}",) if len(found) > 1 else ()
     # a family name a known subject bears is theirs alone: "Stalin" in Vasily Stalin's life is his father
     shared = len(found) > 1 and any(found[-1] in _all_names(k) for k in known)
@@ -478,8 +474,13 @@ def _birth_names(opening: str) -> list[str]:
         names += [_person(b.group(1).split(), spanned=True) or ([b.group(1)] if " " not in b.group(1) else [])
                   for b in _BORN_AS.finditer(lifespan.group(1))]
         # (and the first name with it: "Lev Samsonov" is no other Samsonov of the family)
-        return [a for n in names if n for a in (n[-1], *((f"{n[0]} {n[-1]}",) if len(n) > 1 else ()))]
+        return [a for n in names if n for a in _surname_and_short(n)]
     return []
+
+
+def _surname_and_short(tokens: list[str]) -> tuple[str, ...]:
+    """A name's surname, and its first name with it ("Lev Alekseyevich Samsonov": "Samsonov", "Lev Samsonov")."""
+    return (tokens[-1], f"{tokens[0]} {tokens[-1]}") if len(tokens) > 1 else (tokens[-1],)
 
 
 _BORN_AS = re.compile(rf"\b(?:born|né|née)\s+({_NAME}(?:[ \t]+{_NAME}){{0,3}})")   # "(born Kostrikov; 1886–1934)"

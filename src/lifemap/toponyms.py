@@ -1170,6 +1170,10 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
             judged[word] = _fallback_word_ok(word, persons)
         return judged[word]
 
+    @functools.cache
+    def like_a_people(word: str) -> bool:
+        return _city_like_a_people(word, offline, persons)   # (a GeoNames query: once per name)
+
     for start, _, word in unknown if offline is not None else ():
         if start not in loose and word_ok(word):
             ranked = offline.ranked(word, None)
@@ -1193,7 +1197,7 @@ def _with_fallback(text, found, unknown, fallback, persons, loose=frozenset(), d
                 last = found[i]
             i += 1
         if word.endswith(POSSESSIVE) or not (word_ok(word) or _town_of_a_first_name(text, start, end, word, persons)
-                                             or _city_like_a_people(word, offline, persons)):
+                                             or like_a_people(word)):
             continue
         if _is_title(text, start) or _is_person_before(text, start):
             continue
@@ -1663,14 +1667,7 @@ def _with_sites(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[M
         k = bisect.bisect_left(starts, end)
         if k and found[k - 1].end > start:
             inner = found[k - 1]
-            if inner.source == "geonames" and start <= inner.start and inner.end < end \
-                    and _IN_TOWN.fullmatch(text, end, found[k].start if k < len(found) else end) \
-                    and not _OF_ITS_TOWN & {w.lower() for w in word.split()} and (
-                    site := _site_in_town(text, found, k, start, end, word, before=False)) is not None \
-                    and _geod().inv(inner.location.lon, inner.location.lat, site.location.lon,
-                                    site.location.lat)[2] / 1000.0 > _SITE_KM:
-                # "the Danilov Monastery in Moscow": a building named after someone, in the town named after it
-                # (not the town Danilov); so "the Victoria and Albert Museum in London" (not Victoria, Hong Kong)
+            if (site := _named_after_someone(text, found, k, start, end, word, inner)) is not None:
                 found = [f for f in found if f is not inner]
                 starts = [f.start for f in found]
                 placed.append(site)
@@ -1767,6 +1764,23 @@ _SITE_BEFORE = 400         # characters back (and three sentences at most) to th
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+[A-Z]")
 _TOWNS = ("city", "village", "site")
 _LEFT_BEFORE = re.compile(r"\b(?:from|left|leaving|leave|fled|departed|escaped|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_after_someone(text: str, found: list[Mention], k: int, start: int, end: int, word: str,
+                         inner: Mention) -> Mention | None:
+    """The building at ``start``..``end`` placed in the town named right after it, where GeoNames took its first
+    word (``inner``) for a town far from that one: "the Danilov Monastery in Moscow" is a building named after
+    someone (not the town Danilov), so is "the Victoria and Albert Museum in London" (not Victoria, Hong Kong); not a
+    place named for its town ("the Kungur camp in Perm")."""
+    if inner.source != "geonames" or not start <= inner.start or not inner.end < end \
+            or not _IN_TOWN.fullmatch(text, end, found[k].start if k < len(found) else end) \
+            or _OF_ITS_TOWN & {w.lower() for w in word.split()}:
+        return None
+    site = _site_in_town(text, found, k, start, end, word, before=False)
+    if site is None or _geod().inv(inner.location.lon, inner.location.lat, site.location.lon,
+                                   site.location.lat)[2] / 1000.0 <= _SITE_KM:
+        return None
+    return site
 
 
 def _site_in_town(text: str, found: list[Mention], k: int, start: int, end: int, word: str, *,

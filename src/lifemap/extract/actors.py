@@ -1216,7 +1216,7 @@ def first_subject(sentence: str, lo: int, hi: int, places: Places, actors: Actor
     if "(" in part or "[" in part or "—" in part or "–" in part or "according" in part:
         part = _ASIDE.sub(lambda m: " " * len(m.group()), part)
     begin = clauses.lead_end(part)
-    if stop is not None and stop - lo < begin and _CAUSE_LEAD.match(part):
+    if stop is not None and stop - lo < begin and clauses.CAUSE_LEAD.match(part):
         begin = 0                                  # a place inside a cause that leads the sentence is the cause's:
         #                                            "Due to the arrest of his brother in Kiev, he fled …"
     verb = None if anywhere else clauses.VERB.search(part, begin)
@@ -1914,9 +1914,8 @@ _FORMATIONS = (r"[Aa]rm(?:y|ies)|[Ff]ronts?|[Dd]ivisions?|[Cc]orps|[Ff]leets?|[B
 _COMMANDED = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS}|[Ff]orces|[Tt]roops)\b")
 _COMMANDED_FORMATION = re.compile(_COMMAND_OF + rf"(?:{_FORMATIONS})\b")   # (not "the armed forces")
 
-# Fighting in a battle named after a land is fighting there: "fighting in the Battle of the Caucasus"
-_CAUSE_LEAD = re.compile(r"(?:Due|Owing|Thanks)\s+to\b|Because\s+of\b")
-# (not one fought from afar: "fought in the Battle of Britain from bases in France")
+# Fighting in a battle named after a land is fighting there: "fighting in the Battle of the Caucasus" (not one fought
+# from afar: "fought in the Battle of Britain from bases in France")
 _IN_A_NAMED_BATTLE = re.compile(r"\b(?:in|at)\s+the\s+(?:[Bb]attles?|[Ss]iege|[Dd]efen[cs]e)\s+(?:of|for)\s+"
                                 r"(?:the\s+)?$")
 # What a commander does from afar, or to a place the enemy or he came from, or says he did (not his battles)

@@ -67,6 +67,9 @@ PARTICIPLE_LEAD_OVER = re.compile(
     PARTICIPLE_LEAD.pattern.split(r"\b[^;]{0,200}?,")[0] + r"\b" + _SEGMENT + r"{0,200}?"
     + r"(?:,\s*(?:[A-Z]|(?:to|in|at|of|near|on|from|into)\b)" + _SEGMENT + r"{0,120}?)+,(?:\[\w{1,4}\])*\s"
     + r"(?=(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+(?:was|were|had|[a-z]+ed)\b)")
+# A cause that leads a sentence ("Due to the arrest of his brother in Kiev, he fled …")
+_CAUSES = r"Due\s+to|Owing\s+to|Thanks\s+to"
+CAUSE_LEAD = re.compile(rf"(?:{_CAUSES}|Because\s+of)\b")
 # A subordinate clause opening the sentence: "While Tito was avoiding arrest in Moscow, Germany …".
 _SUBORDINATE_LEAD = re.compile(r"^(?:While|When|Although|Though|After|Before|Because|Since|Until|Once|As|If)\s"
                                r"[^,;]{3,150}?,(?:\[\w{1,4}\])*\s")
@@ -76,7 +79,7 @@ _LEAD = re.compile(r"(?:(?P<prep>(?:In|On|At|By|During|From|Following|Amid|Despi
                    r"Back|Still|There|Then|Later|Soon|Eventually|Meanwhile|Shortly|Initially|Finally|Thus|However|"
                    r"Yet|But|And|Even|Only|Also|Instead|Unlike|Like|Among|Amongst|Within|Throughout|Towards?|"
                    r"Near|Around|Across|Along|Unbeknown|According|Now|Here|Next|Indeed|Moreover|Furthermore|"
-                   r"Evidently|Due\s+to|Owing\s+to|Thanks\s+to)\b[^,;]{0,100})"
+                   r"Evidently|" + _CAUSES + r")\b[^,;]{0,100})"
                    r"|(?:After|Before|Since|Until|Once|When|While|Although|Though|As|Because|If|To\s+[a-z]+|"
                    r"In\s+order\s+to)\b[^,;]{0,150}"
                    r"|(?:" + _ADJECTIVE_LEAD + r"|having\b)[^,;]{0,150}"

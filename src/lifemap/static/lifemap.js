@@ -61,9 +61,10 @@
     function angle(va, vb) {   // between two unit vectors, in radians
         return Math.acos(Math.max(-1, Math.min(1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2])));
     }
+    var POLE = 89.999;   // (a latitude at a pole, as lifemap.route's _POLE)
     function arc(a, b, km) {
         // (a pole has no longitude: the arc to it runs along its other end's meridian, as lifemap.route.arc)
-        if (Math.abs(b[0]) >= 89.999) { b = [b[0], a[1]]; } else if (Math.abs(a[0]) >= 89.999) { a = [a[0], b[1]]; }
+        if (Math.abs(b[0]) >= POLE) { b = [b[0], a[1]]; } else if (Math.abs(a[0]) >= POLE) { a = [a[0], b[1]]; }
         var n = Math.min(32, Math.max(0, Math.floor(km / 100) - 1));   // as lifemap.route.arc
         var va = toVec(a[0], a[1]), vb = toVec(b[0], b[1]);
         var w = angle(va, vb), s = Math.sin(w), pts = [a];
@@ -96,7 +97,7 @@
         // across Moscow has no 8 km barbs)
         var leg = R_KM * angle(toVec(from[0], from[1]), toVec(end[0], end[1]));
         var size = Math.min(Math.max(km * 0.08, 8), 120, leg / 3);
-        if (Math.abs(end[0]) >= 89.999) { return []; }   // (at a pole no bearing points back: no barbs)
+        if (Math.abs(end[0]) >= POLE) { return []; }   // (at a pole no bearing points back: no barbs)
         return [-28, 28].map(function (turn) { return [end, destination(end[0], end[1], back + turn, size)]; });
     }
 
